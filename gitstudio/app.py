@@ -1,0 +1,123 @@
+"""The Starlette application factory and its lifespan."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from gitstudio.auth import principal_from
+from gitstudio.graphql_app import GraphQLApp
+from gitstudio.settings import Settings
+from gitstudio.webhooks import webhook_routes
+from schema import build_schema
+from storage import db
+from storage.models import Project
+from sync.git import Credentials
+from sync.service import ProjectSyncer
+
+log = logging.getLogger(__name__)
+
+
+class State:
+    """What the running app holds: settings and the one syncer of this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.syncer = ProjectSyncer(
+            settings.mirrors_dir,
+            Credentials(
+                settings.git_username,
+                settings.git_password,
+                settings.ssh_key_path,
+                settings.ssh_pubkey_path,
+            ),
+        )
+
+
+def _unauthenticated() -> Response:
+    body = {
+        "errors": [
+            {
+                "message": "a valid access token is required: send 'Authorization: token <TOKEN>'",
+                "extensions": {"code": "UNAUTHENTICATED"},
+            }
+        ]
+    }
+    return Response(orjson.dumps(body), status_code=401, media_type="application/json")
+
+
+class GuardedGraphQL:
+    """Refuse unauthenticated GraphQL requests before parsing them; serve GraphiQL freely."""
+
+    def __init__(self, app: GraphQLApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] != "GET":
+            request = Request(scope)
+            principal = await principal_from(request.headers)
+            if principal is None:
+                await _unauthenticated()(scope, receive, send)
+                return
+            scope.setdefault("state", {})["principal"] = principal
+        await self.app(scope, receive, send)
+
+
+async def _poll(state: State, interval: float) -> None:
+    """Background sync of every project, for remotes that cannot send webhooks."""
+    while True:
+        await asyncio.sleep(interval)
+        for project in await Project.all():
+            try:
+                await state.syncer.sync(project)
+            except Exception:  # one broken remote must not stop the others
+                log.exception("polling sync of %s failed", project.name)
+
+
+def create_app(settings: Settings) -> Starlette:
+    state = State(settings)
+    gql = GraphQLApp(
+        build_schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens),
+        state.syncer,
+        settings.max_page_size,
+        settings.base_url,
+    )
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        await db.init_db(settings.effective_database_url)
+        poller = (
+            asyncio.create_task(_poll(state, settings.poll_interval))
+            if settings.poll_interval > 0
+            else None
+        )
+        try:
+            yield {"gitstudio": state}
+        finally:
+            if poller:
+                poller.cancel()
+            await db.close_db()
+
+    async def healthz(request: Request) -> JSONResponse:
+        await db.fetch("SELECT 1 AS ok")
+        return JSONResponse({"status": "ok"})
+
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/graphql", GuardedGraphQL(gql), methods=["GET", "POST"]),
+        *webhook_routes(state.syncer, settings),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.gitstudio = state
+    return app

@@ -1,0 +1,22 @@
+"""Reading the caller's token from a request: ``Authorization: token X`` (Studio's form) or
+``Bearer X``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from storage.tokens import Principal, authenticate
+
+
+def token_from_header(value: str | None) -> str | None:
+    if not value:
+        return None
+    scheme, _, token = value.strip().partition(" ")
+    if scheme.lower() not in ("token", "bearer") or not token.strip():
+        return None
+    return token.strip()
+
+
+async def principal_from(headers: Mapping[str, str]) -> Principal | None:
+    token = token_from_header(headers.get("authorization"))
+    return await authenticate(token) if token else None

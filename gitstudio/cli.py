@@ -1,0 +1,226 @@
+"""The ``gitstudio`` command: serve, token, project, export-schema."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from gitstudio.settings import Settings, from_env
+
+log = logging.getLogger("gitstudio")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return from_env().with_overrides(
+        data_dir=Path(args.data_dir) if getattr(args, "data_dir", None) else None,
+        database_url=getattr(args, "database_url", None),
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+    )
+
+
+async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
+    from storage import db
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    await db.init_db(settings.effective_database_url)
+    try:
+        return await work()
+    finally:
+        await db.close_db()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from gitstudio.app import create_app
+
+    settings = _settings(args)
+    if args.poll_interval is not None:
+        settings = settings.with_overrides(poll_interval=args.poll_interval)
+    if args.demo:
+        token = asyncio.run(_with_db(settings, lambda: _prepare_demo(settings)))
+        _print_welcome(settings, token)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=False,
+        ws_per_message_deflate=False,
+    )
+    return 0
+
+
+async def _prepare_demo(settings: Settings) -> str | None:
+    """Build the demo repository once, add it as a project, mint a first token."""
+    from gitstudio.demo import ensure_demo
+
+    return await ensure_demo(settings)
+
+
+def _print_welcome(settings: Settings, token: str | None) -> None:
+    url = f"{settings.base_url}/graphql"
+    lines = ["", "gitstudio is starting with the demo project.", ""]
+    if token:
+        header = quote(json.dumps({"Authorization": f"token {token}"}))
+        lines += [
+            f"  Your first access token (ADMIN; shown once, stored hashed): {token}",
+            "",
+            f"  Open GraphiQL with the token already in its headers:\n    {url}?headers={header}",
+            "",
+            f"  Or from a shell:\n    curl -s {url} -H 'Authorization: token {token}' "
+            "-H 'Content-Type: application/json' \\\n"
+            "      -d '{\"query\": \"{ projects { nodes { name commits { totalCount } } } }\"}'",
+        ]
+    else:
+        lines += [
+            f"  Open {url} and send 'Authorization: token <TOKEN>' in the headers.",
+            "  Tokens exist already; mint another with: gitstudio token create --name me --scope ADMIN",
+        ]
+    print("\n".join(lines) + "\n", flush=True)
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    from storage.tokens import create_token, parse_scopes
+
+    try:
+        scopes = parse_scopes(args.scope)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+    async def work() -> str:
+        _row, token = await create_token(args.name, scopes)
+        return token
+
+    print(asyncio.run(_with_db(_settings(args), work)))
+    return 0
+
+
+def _syncer(settings: Settings) -> Any:
+    from gitstudio.app import State
+
+    return State(settings).syncer
+
+
+def cmd_project_add(args: argparse.Namespace) -> int:
+    from storage.errors import DomainError
+
+    settings = _settings(args)
+
+    async def work() -> str:
+        project = await _syncer(settings).create(args.repo, args.name, args.subdir or "", None)
+        return f"added project {project.name} (id {project.id})"
+
+    try:
+        print(asyncio.run(_with_db(settings, work)))
+    except DomainError as exc:
+        print(f"error [{exc.code}]: {exc.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_project_sync(args: argparse.Namespace) -> int:
+    from storage.errors import DomainError
+    from storage.models import Project
+
+    settings = _settings(args)
+
+    async def work() -> str:
+        project = await Project.get_or_none(name=args.name)
+        if project is None:
+            raise DomainError("NOT_FOUND", f"no project named {args.name!r}")
+        report = await _syncer(settings).sync(project)
+        return (
+            f"synced {project.name}: {report.new_commits} new commits, "
+            f"{report.new_experiments} new experiments, {report.seconds:.2f}s"
+        )
+
+    try:
+        print(asyncio.run(_with_db(settings, work)))
+    except DomainError as exc:
+        print(f"error [{exc.code}]: {exc.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_project_list(args: argparse.Namespace) -> int:
+    from storage.models import Project
+
+    async def work() -> list[Project]:
+        return await Project.all().order_by("id")
+
+    for p in asyncio.run(_with_db(_settings(args), work)):
+        sub = f" [{p.subdir}]" if p.subdir else ""
+        print(f"{p.id}\t{p.name}\t{p.repo_url}{sub}")
+    return 0
+
+
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from schema import schema
+
+    sys.stdout.write(schema.as_str() + "\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gitstudio", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", help="data directory (GITSTUDIO_DATA_DIR)")
+        p.add_argument("--database-url", help="database URL (GITSTUDIO_DATABASE_URL)")
+
+    serve = sub.add_parser("serve", help="run the server")
+    common(serve)
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.add_argument("--demo", action="store_true", help="add a generated demo project")
+    serve.add_argument("--poll-interval", type=float, help="seconds between background syncs")
+    serve.set_defaults(func=cmd_serve)
+
+    token = sub.add_parser("token", help="access tokens").add_subparsers(dest="action", required=True)
+    create = token.add_parser("create", help="mint a token and print it (once)")
+    common(create)
+    create.add_argument("--name", required=True)
+    create.add_argument("--scope", action="append", required=True,
+                        help="READ, PROJECTS, EXPERIMENTS, MODELS or ADMIN (repeatable)")
+    create.set_defaults(func=cmd_token_create)
+
+    project = sub.add_parser("project", help="projects").add_subparsers(dest="action", required=True)
+    add = project.add_parser("add", help="add a repository and index it")
+    common(add)
+    add.add_argument("repo")
+    add.add_argument("--name")
+    add.add_argument("--subdir")
+    add.set_defaults(func=cmd_project_add)
+    sync = project.add_parser("sync", help="fetch and index a project")
+    common(sync)
+    sync.add_argument("name")
+    sync.set_defaults(func=cmd_project_sync)
+    lst = project.add_parser("list", help="list projects")
+    common(lst)
+    lst.set_defaults(func=cmd_project_list)
+
+    export = sub.add_parser("export-schema", help="print the GraphQL SDL")
+    export.set_defaults(func=cmd_export_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = _parser().parse_args(argv)
+    code: int = args.func(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

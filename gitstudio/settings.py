@@ -1,0 +1,89 @@
+"""Settings: ``GITSTUDIO_*`` environment variables, overridden by command-line flags."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path = Path("gitstudio-data")
+    database_url: str = ""  # empty: SQLite file inside data_dir
+    event_bus: str = "memory"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Seconds between background syncs of every project; 0 disables polling.
+    poll_interval: float = 0.0
+    # Secrets for forge push webhooks; an empty secret refuses every delivery.
+    github_webhook_secret: str = ""
+    gitlab_webhook_token: str = ""
+    # Credentials for https remotes (token auth) and ssh remotes (key files).
+    git_username: str = ""
+    git_password: str = ""
+    ssh_key_path: str = ""
+    ssh_pubkey_path: str = ""
+    # GraphQL limits.
+    max_query_depth: int = 12
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    max_page_size: int = 500
+    public_url: str = ""  # base URL used in links; defaults to http://host:port
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite://{self.data_dir.resolve() / 'gitstudio.db'}"
+
+    @property
+    def mirrors_dir(self) -> Path:
+        return self.data_dir.resolve() / "mirrors"
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_ENV: dict[str, tuple[str, Any]] = {
+    "data_dir": ("GITSTUDIO_DATA_DIR", Path),
+    "database_url": ("GITSTUDIO_DATABASE_URL", str),
+    "event_bus": ("GITSTUDIO_EVENT_BUS", str),
+    "host": ("GITSTUDIO_HOST", str),
+    "port": ("GITSTUDIO_PORT", int),
+    "poll_interval": ("GITSTUDIO_POLL_INTERVAL", float),
+    "github_webhook_secret": ("GITSTUDIO_GITHUB_WEBHOOK_SECRET", str),
+    "gitlab_webhook_token": ("GITSTUDIO_GITLAB_WEBHOOK_TOKEN", str),
+    "git_username": ("GITSTUDIO_GIT_USERNAME", str),
+    "git_password": ("GITSTUDIO_GIT_PASSWORD", str),
+    "ssh_key_path": ("GITSTUDIO_SSH_KEY", str),
+    "ssh_pubkey_path": ("GITSTUDIO_SSH_PUBKEY", str),
+    "max_query_depth": ("GITSTUDIO_MAX_QUERY_DEPTH", int),
+    "max_aliases": ("GITSTUDIO_MAX_ALIASES", int),
+    "max_tokens": ("GITSTUDIO_MAX_TOKENS", int),
+    "max_page_size": ("GITSTUDIO_MAX_PAGE_SIZE", int),
+    "public_url": ("GITSTUDIO_PUBLIC_URL", str),
+}
+
+
+def from_env(environ: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for attr, (name, convert) in _ENV.items():
+        if name in env and env[name] != "":
+            values[attr] = convert(env[name])
+    return Settings(**values)
+
+
+__all__ = ["Settings", "_bool", "from_env"]

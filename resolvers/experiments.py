@@ -1,0 +1,117 @@
+"""The experiments table of a project: filtering, ordering, comparing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storage import queries
+from storage.cells import lookup, split_column_key
+from storage.queries import ColumnCondition, ExperimentQuery
+from storage.records import ExperimentRecord
+
+from resolvers.context import Context
+from resolvers.errors import bad_input
+from resolvers.pagination import Page, page_size, trim
+
+OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnFilterArgs:
+    column: str
+    op: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class FilterArgs:
+    kinds: Sequence[str] = ()
+    statuses: Sequence[str] = ()
+    branch: str | None = None
+    author: str | None = None
+    message: str | None = None
+    baseline_sha: str | None = None
+    columns: Sequence[ColumnFilterArgs] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OrderArgs:
+    column: str | None  # None: creation time
+    descending: bool
+
+
+def _column(key: str) -> tuple[str, str, str]:
+    try:
+        return split_column_key(key)
+    except ValueError as exc:
+        raise bad_input(str(exc)) from None
+
+
+def build_query(filter_: FilterArgs | None, order: Sequence[OrderArgs]) -> ExperimentQuery:
+    f = filter_ or FilterArgs()
+    conditions = []
+    for c in f.columns:
+        if c.op not in OPERATORS:
+            raise bad_input(f"unknown operator {c.op!r}")
+        if c.op not in ("EXISTS",) and c.value is None:
+            raise bad_input(f"operator {c.op} needs a value")
+        if isinstance(c.value, dict | list):
+            raise bad_input("filter values must be numbers, strings or booleans")
+        conditions.append(ColumnCondition(*_column(c.column), op=c.op, value=c.value))
+    column_orders = tuple((*_column(o.column), o.descending) for o in order if o.column)
+    time_orders = [o for o in order if o.column is None]
+    return ExperimentQuery(
+        kinds=tuple(f.kinds),
+        statuses=tuple(f.statuses),
+        branch=f.branch,
+        author=f.author,
+        message=f.message,
+        baseline_sha=f.baseline_sha.lower() if f.baseline_sha else None,
+        conditions=tuple(conditions),
+        order=column_orders,
+        newest_first=time_orders[0].descending if time_orders else True,
+    )
+
+
+async def experiments(
+    ctx: Context,
+    project_id: int,
+    filter_: FilterArgs | None,
+    order: Sequence[OrderArgs],
+    first: int | None,
+    after: list[Any] | None,
+) -> Page[ExperimentRecord]:
+    limit = page_size(first, ctx.max_page_size)
+    query = build_query(filter_, order)
+    try:
+        found = await queries.experiments_page(project_id, query, after, limit + 1)
+    except ValueError as exc:
+        raise bad_input(str(exc)) from None
+    rows, more = trim(found, limit)
+
+    async def count() -> int:
+        return await queries.count_experiments(project_id, query)
+
+    return Page(rows, more, after is not None, count)
+
+
+async def experiment(ctx: Context, project_id: int, exp_id: int) -> ExperimentRecord | None:
+    record = await ctx.loaders.experiment.load(exp_id)
+    return record if record is not None and record.project_id == project_id else None
+
+
+async def compare(ctx: Context, project_id: int, ids: Sequence[int]) -> list[ExperimentRecord]:
+    if not 1 <= len(ids) <= 100:
+        raise bad_input("compare takes between 1 and 100 ids")
+    records = await ctx.loaders.experiment.load_many(list(ids))
+    missing = [i for i, r in zip(ids, records, strict=True) if r is None or r.project_id != project_id]
+    if missing:
+        raise bad_input(f"unknown experiment ids in this project: {missing}")
+    return [r for r in records if r is not None]
+
+
+def cell_value(record: ExperimentRecord, key: str) -> Any:
+    kind, file, path = _column(key)
+    return lookup(record.document("params" if kind == "param" else "metrics"), file, path)

@@ -1,0 +1,73 @@
+"""Project root fields and mutations."""
+
+from __future__ import annotations
+
+from storage import queries
+from storage.models import Project
+from storage.records import ProjectRecord
+from storage.tokens import Scope
+from storage.errors import DomainError
+from sync.service import SyncReport
+
+from resolvers.context import Context
+from resolvers.errors import bad_input
+from resolvers.pagination import Page, page_size, trim
+from resolvers.permissions import require
+
+
+async def list_projects(ctx: Context, first: int | None, after: list[object] | None) -> Page[ProjectRecord]:
+    require(ctx, Scope.READ)
+    limit = page_size(first, ctx.max_page_size)
+    after_id = 0
+    if after is not None:
+        if len(after) != 1 or not isinstance(after[0], int):
+            raise bad_input("cursor does not belong to this list")
+        after_id = after[0]
+    rows, more = trim(
+        [(p, [p.id]) for p in await queries.list_projects(after_id, limit + 1)], limit
+    )
+    return Page(rows, more, after is not None, queries.count_projects)
+
+
+async def get_project(ctx: Context, project_id: int | None, name: str | None) -> ProjectRecord | None:
+    require(ctx, Scope.READ)
+    if (project_id is None) == (name is None):
+        raise bad_input("give exactly one of 'id' and 'name'")
+    if project_id is not None:
+        return await ctx.loaders.project.load(project_id)
+    assert name is not None
+    return await queries.project_by_name(name)
+
+
+async def create_project(
+    ctx: Context, repo_url: str, name: str | None, subdir: str | None, default_branch: str | None
+) -> ProjectRecord:
+    require(ctx, Scope.PROJECTS)
+    project = await ctx.syncer.create(repo_url, name, subdir or "", default_branch)
+    return await _record(project.id)
+
+
+async def sync_project(ctx: Context, project_id: int) -> tuple[ProjectRecord, SyncReport]:
+    require(ctx, Scope.PROJECTS)
+    project = await _model(project_id)
+    report = await ctx.syncer.sync(project)
+    return await _record(project_id), report
+
+
+async def delete_project(ctx: Context, project_id: int) -> ProjectRecord:
+    require(ctx, Scope.PROJECTS)
+    project = await _model(project_id)
+    record = await _record(project_id)
+    await ctx.syncer.delete(project)
+    return record
+
+
+async def _model(project_id: int) -> Project:
+    project = await Project.get_or_none(id=project_id)
+    if project is None:
+        raise DomainError("NOT_FOUND", f"no project with id {project_id}", "id")
+    return project
+
+
+async def _record(project_id: int) -> ProjectRecord:
+    return (await queries.projects_by_ids([project_id]))[project_id]

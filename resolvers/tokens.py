@@ -1,0 +1,38 @@
+"""Access token mutations: minting (the secret is returned once) and revoking."""
+
+from __future__ import annotations
+
+from storage.errors import DomainError
+from storage.models import AccessToken
+from storage.tokens import Scope, create_token, parse_scopes, revoke_token
+
+from resolvers.context import Context
+from resolvers.permissions import require
+
+
+async def create(ctx: Context, name: str, scopes: list[str]) -> tuple[AccessToken, str]:
+    principal = require(ctx, Scope.READ)
+    name = name.strip()
+    if not 1 <= len(name) <= 100:
+        raise DomainError("INVALID", "name must be 1-100 characters", "name")
+    try:
+        wanted = parse_scopes(scopes)
+    except ValueError as exc:
+        raise DomainError("INVALID", str(exc), "scopes") from None
+    if not wanted:
+        raise DomainError("INVALID", "at least one scope is required", "scopes")
+    # A token can only hand out what it holds itself (ADMIN holds everything).
+    beyond = sorted(s.value for s in wanted if not principal.has(s))
+    if beyond:
+        raise DomainError("FORBIDDEN", f"cannot grant scopes this token lacks: {beyond}", "scopes")
+    return await create_token(name, wanted)
+
+
+async def revoke(ctx: Context, token_id: int) -> AccessToken:
+    principal = require(ctx, Scope.READ)
+    if token_id != principal.token_id and not principal.has(Scope.ADMIN):
+        raise DomainError("FORBIDDEN", "only ADMIN tokens can revoke other tokens", "id")
+    row = await revoke_token(token_id)
+    if row is None:
+        raise DomainError("NOT_FOUND", f"no token with id {token_id}", "id")
+    return row

@@ -1,0 +1,35 @@
+"""Typed errors returned in mutation payloads."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from storage.errors import DomainError
+
+
+@strawberry.enum(description="Why a mutation did not do what was asked.")
+class ErrorCode(Enum):
+    INVALID = "INVALID"
+    DUPLICATE = "DUPLICATE"
+    NOT_FOUND = "NOT_FOUND"
+    UNREACHABLE = "UNREACHABLE"
+    FORBIDDEN = "FORBIDDEN"
+    CONFLICT = "CONFLICT"
+    INTERNAL = "INTERNAL"
+
+
+@strawberry.type(description="A problem with a mutation's input or its effect; nothing was changed.")
+class UserError:
+    code: ErrorCode
+    message: str
+    field: str | None = None
+
+
+def user_error(exc: DomainError) -> UserError:
+    try:
+        code = ErrorCode(exc.code)
+    except ValueError:
+        code = ErrorCode.INTERNAL
+    return UserError(code=code, message=exc.message, field=exc.field)

@@ -1,0 +1,299 @@
+"""Experiments: rows of the experiments table (commits, experiment refs, live runs), columns,
+filters, orderings and comparisons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import experiments as resolve
+from resolvers.context import Context
+from resolvers.pagination import Page
+from schema.relay import Node, PageInfo, encode_cursor, make_page_info, to_global_id
+from schema.scalars import JSON, Person, git_time
+from storage.cells import column_key, leaves
+from storage.queries import ColumnRecord
+from storage.records import ExperimentRecord
+
+if TYPE_CHECKING:
+    from schema.commits import Commit
+
+CommitRef = Annotated["Commit", strawberry.lazy("schema.commits")]
+
+
+@strawberry.enum
+class ExperimentKind(Enum):
+    COMMIT = "COMMIT"
+    EXPERIMENT = "EXPERIMENT"
+    LIVE = "LIVE"
+
+
+@strawberry.enum
+class ExperimentStatus(Enum):
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    STALE = "STALE"
+
+
+@strawberry.enum
+class ColumnKind(Enum):
+    PARAM = "param"
+    METRIC = "metric"
+
+
+@strawberry.type(description="A file of a revision that could not be read the way DVC reads it.")
+class FileError:
+    file: str
+    kind: str = strawberry.field(description="params, metrics, dvc.yaml or dvc.lock")
+    type: str
+    message: str
+
+
+@strawberry.type(description="One flattened param or metric value.")
+class Cell:
+    column: str = strawberry.field(description="Column id, e.g. 'metric:metrics.json:acc'.")
+    value: JSON | None
+
+
+@strawberry.type(description="A param or metric column found in the project.")
+class Column:
+    id: str = strawberry.field(description="'param:FILE:PATH' or 'metric:FILE:PATH'.")
+    kind: ColumnKind
+    file: str
+    path: str
+    type: str = strawberry.field(description="number, string, bool, null, or mixed")
+    types: list[str]
+    count: int = strawberry.field(description="How many rows have a value in this column.")
+
+
+def column_type(record: ColumnRecord) -> Column:
+    types = [t for t in record.types if t != "null"] or list(record.types)
+    return Column(
+        id=column_key(record.kind, record.file, record.path),
+        kind=ColumnKind(record.kind),
+        file=record.file,
+        path=record.path,
+        type=types[0] if len(types) == 1 else "mixed",
+        types=list(record.types),
+        count=record.count,
+    )
+
+
+@strawberry.type(description="A commit, a DVC experiment ref or a live run, with its params and metrics.")
+class Experiment(Node):
+    record: strawberry.Private[ExperimentRecord]
+    kind: ExperimentKind
+    sha: str | None = strawberry.field(description="The commit of this row (None for a live run not yet saved).")
+    baseline_sha: str | None
+    name: str | None = strawberry.field(description="Experiment name (DVC's), None for commits.")
+    ref: str | None
+    status: ExperimentStatus
+    message: str | None
+
+    @strawberry.field(description="Database id, stable for the life of the row.")
+    def database_id(self) -> int:
+        return self.record.id
+
+    @strawberry.field
+    def author(self) -> Person | None:
+        r = self.record
+        return Person(name=r.author_name, email=r.author_email or "") if r.author_name else None
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return git_time(self.record.created_at)
+
+    @strawberry.field(description="{file: {...}} exactly as DVC shows a params file's data.")
+    def params(self) -> JSON:
+        return self.record.document("params")
+
+    @strawberry.field(description="{file: {...}} exactly as DVC shows a metrics file's data.")
+    def metrics(self) -> JSON:
+        return self.record.document("metrics")
+
+    @strawberry.field
+    def errors(self) -> list[FileError]:
+        return [FileError(**e) for e in self.record.document("errors")]
+
+    @strawberry.field(description="Plot files and directories declared for this revision.")
+    def plots(self) -> list[str]:
+        plots: list[str] = self.record.document("plots")
+        return plots
+
+    @strawberry.field(description="dvc.lock dependencies (not params): {path: {hash, size, nfiles}}.")
+    def deps(self) -> JSON:
+        return self.record.document("deps")
+
+    @strawberry.field(description="dvc.lock outputs: {path: {hash, size, nfiles, use_cache, ...}}.")
+    def outs(self) -> JSON:
+        return self.record.document("outs")
+
+    @strawberry.field(description="Flat cells for the given column ids (all columns when omitted).")
+    def values(self, columns: list[str] | None = None) -> list[Cell]:
+        if columns is not None:
+            return [Cell(column=c, value=resolve.cell_value(self.record, c)) for c in columns]
+        return cells_of(self.record)
+
+    @strawberry.field(description="The commit this row was made from (its own commit for COMMIT rows).")
+    async def commit(self, info: Info[Context, None]) -> CommitRef | None:
+        from schema.commits import commit_type
+
+        sha = self.record.sha if self.kind is ExperimentKind.COMMIT else self.record.baseline_sha
+        if sha is None:
+            return None
+        found = await info.context.loaders.commit.load((self.record.project_id, sha))
+        return commit_type(found) if found else None
+
+
+def cells_of(record: ExperimentRecord) -> list[Cell]:
+    cells = []
+    for kind, part in (("param", "params"), ("metric", "metrics")):
+        for file, data in record.document(part).items():
+            cells.extend(
+                Cell(column=column_key(kind, file, path), value=value)
+                for path, value in leaves("", data)
+            )
+    return cells
+
+
+def experiment_type(record: ExperimentRecord) -> Experiment:
+    return Experiment(
+        id=strawberry.ID(to_global_id("Experiment", record.id)),
+        record=record,
+        kind=ExperimentKind(record.kind),
+        sha=record.sha,
+        baseline_sha=record.baseline_sha,
+        name=record.name,
+        ref=record.ref,
+        status=ExperimentStatus(record.status),
+        message=record.message,
+    )
+
+
+@strawberry.type
+class ExperimentEdge:
+    cursor: str
+    node: Experiment
+
+
+@strawberry.type
+class ExperimentConnection:
+    page: strawberry.Private[Page[ExperimentRecord]]
+    edges: list[ExperimentEdge]
+    nodes: list[Experiment]
+    page_info: PageInfo
+
+    @strawberry.field(description="Rows matching the filter, over all pages.")
+    async def total_count(self) -> int:
+        return await self.page.count()
+
+
+def experiment_connection(page: Page[ExperimentRecord]) -> ExperimentConnection:
+    edges = [ExperimentEdge(cursor=encode_cursor(k), node=experiment_type(r)) for r, k in page.rows]
+    return ExperimentConnection(
+        page=page,
+        edges=edges,
+        nodes=[e.node for e in edges],
+        page_info=make_page_info(page.has_next, page.has_previous, [e.cursor for e in edges]),
+    )
+
+
+@strawberry.enum
+class FilterOperator(Enum):
+    EQ = "EQ"
+    NE = "NE"
+    GT = "GT"
+    GTE = "GTE"
+    LT = "LT"
+    LTE = "LTE"
+    CONTAINS = "CONTAINS"
+    EXISTS = "EXISTS"
+
+
+@strawberry.input(description="A condition on one column, e.g. {column: 'metric:metrics.json:acc', op: GT, value: 0.9}.")
+class ColumnFilter:
+    column: str
+    op: FilterOperator
+    value: JSON | None = None
+
+
+@strawberry.input
+class ExperimentFilter:
+    kinds: list[ExperimentKind] | None = None
+    statuses: list[ExperimentStatus] | None = None
+    branch: str | None = strawberry.field(default=None, description="Rows on this branch's history (experiments by their baseline).")
+    author: str | None = strawberry.field(default=None, description="Substring of the author's name or email.")
+    message: str | None = strawberry.field(default=None, description="Substring of the commit message.")
+    baseline_sha: str | None = None
+    columns: list[ColumnFilter] | None = None
+
+
+@strawberry.enum
+class Direction(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.input(description="Order by a column id, or by creation time when column is omitted.")
+class ExperimentOrder:
+    column: str | None = None
+    direction: Direction = Direction.DESC
+
+
+def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
+    if f is None:
+        return None
+    return resolve.FilterArgs(
+        kinds=[k.value for k in f.kinds or []],
+        statuses=[s.value for s in f.statuses or []],
+        branch=f.branch,
+        author=f.author,
+        message=f.message,
+        baseline_sha=f.baseline_sha,
+        columns=[resolve.ColumnFilterArgs(c.column, c.op.value, c.value) for c in f.columns or []],
+    )
+
+
+def order_args(order: list[ExperimentOrder] | None) -> list[resolve.OrderArgs]:
+    return [resolve.OrderArgs(o.column, o.direction is Direction.DESC) for o in order or []]
+
+
+@strawberry.type(description="Experiments side by side, with the columns whose values differ.")
+class Comparison:
+    experiments: list[Experiment]
+    columns: list[str]
+    differing: list[str]
+
+    @strawberry.field(description="One row per column: the values of each experiment, in order.")
+    def rows(self) -> list[ComparisonRow]:
+        return [
+            ComparisonRow(
+                column=c, values=[resolve.cell_value(e.record, c) for e in self.experiments]
+            )
+            for c in self.columns
+        ]
+
+
+@strawberry.type
+class ComparisonRow:
+    column: str
+    values: list[JSON | None]
+
+
+def comparison(records: list[ExperimentRecord]) -> Comparison:
+    experiments = [experiment_type(r) for r in records]
+    table: dict[str, list[Any]] = {}
+    for i, e in enumerate(experiments):
+        for cell in cells_of(e.record):
+            table.setdefault(cell.column, [None] * len(experiments))[i] = cell.value
+    return Comparison(
+        experiments=experiments,
+        columns=list(table),
+        differing=[c for c, vals in table.items() if any(v != vals[0] for v in vals)],
+    )

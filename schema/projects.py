@@ -1,0 +1,322 @@
+"""Projects: the root of every read, and the mutations that add, sync and delete them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import commits as commit_resolvers
+from resolvers import experiments as experiment_resolvers
+from resolvers import projects as resolve
+from resolvers.context import Context
+from resolvers.errors import bad_input
+from resolvers.pagination import Page
+from resolvers.permissions import require
+from schema.commits import Commit, CommitConnection, commit_connection, commit_type
+from schema.errors import UserError, user_error
+from schema.experiments import (
+    Column,
+    Comparison,
+    Experiment,
+    ExperimentConnection,
+    ExperimentFilter,
+    ExperimentOrder,
+    column_type,
+    comparison,
+    experiment_connection,
+    experiment_type,
+    filter_args,
+    order_args,
+)
+from schema.relay import (
+    InvalidId,
+    Node,
+    PageInfo,
+    decode_cursor,
+    encode_cursor,
+    from_global_id,
+    make_page_info,
+    to_global_id,
+)
+from schema.scalars import git_time
+from storage import queries
+from storage.errors import DomainError
+from storage.records import BranchRecord, ProjectRecord, TagRecord
+from storage.tokens import Scope
+from sync.service import SyncReport
+
+
+def decode_id(global_id: str, expected: str) -> int:
+    try:
+        return from_global_id(global_id, expected)[1]
+    except InvalidId as exc:
+        raise bad_input(str(exc)) from None
+
+
+def cursor(after: str | None) -> list[object] | None:
+    try:
+        return decode_cursor(after) if after else None
+    except InvalidId as exc:
+        raise bad_input(str(exc)) from None
+
+
+@strawberry.type
+class Branch:
+    record: strawberry.Private[BranchRecord]
+    name: str
+    sha: str
+
+    @strawberry.field
+    async def commit(self, info: Info[Context, None]) -> Commit | None:
+        found = await info.context.loaders.commit.load((self.record.project_id, self.sha))
+        return commit_type(found) if found else None
+
+
+@strawberry.type
+class Tag:
+    record: strawberry.Private[TagRecord]
+    name: str
+    sha: str = strawberry.field(description="The commit the tag points at.")
+    annotated: bool
+    message: str | None
+
+    @strawberry.field
+    def tagged_at(self) -> datetime | None:
+        return git_time(self.record.tagged_at) if self.record.tagged_at is not None else None
+
+    @strawberry.field
+    def tagger_name(self) -> str | None:
+        return self.record.tagger_name
+
+
+@strawberry.type(description="A Git repository (or a sub-directory of one) of an ML project.")
+class Project(Node):
+    record: strawberry.Private[ProjectRecord]
+    name: str
+    repo_url: str
+    subdir: str
+    default_branch: str | None
+    created_at: datetime
+    last_synced_at: datetime | None
+    last_sync_error: str | None
+
+    @strawberry.field
+    def database_id(self) -> int:
+        return self.record.id
+
+    @strawberry.field
+    async def branches(self, info: Info[Context, None]) -> list[Branch]:
+        rows = await info.context.loaders.branches.load(self.record.id) or []
+        return [Branch(record=b, name=b.name, sha=b.sha) for b in rows]
+
+    @strawberry.field
+    async def tags(self, info: Info[Context, None]) -> list[Tag]:
+        rows = await info.context.loaders.tags.load(self.record.id) or []
+        return [
+            Tag(record=t, name=t.name, sha=t.sha, annotated=t.annotated, message=t.message)
+            for t in rows
+        ]
+
+    @strawberry.field(description="Commits newest first; all commits when branch is omitted.")
+    async def commits(
+        self,
+        info: Info[Context, None],
+        branch: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> CommitConnection:
+        page = await commit_resolvers.commits(info.context, self.record.id, branch, first, cursor(after))
+        return commit_connection(page)
+
+    @strawberry.field(description="A commit by full sha or unique prefix (7+ characters).")
+    async def commit(self, info: Info[Context, None], sha: str) -> Commit | None:
+        found = await commit_resolvers.commit(info.context, self.record.id, sha)
+        return commit_type(found) if found else None
+
+    @strawberry.field(description="The experiments table: commits, experiment refs and live runs.")
+    async def experiments(
+        self,
+        info: Info[Context, None],
+        filter: ExperimentFilter | None = None,
+        order_by: list[ExperimentOrder] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> ExperimentConnection:
+        page = await experiment_resolvers.experiments(
+            info.context, self.record.id, filter_args(filter), order_args(order_by), first,
+            cursor(after),
+        )
+        return experiment_connection(page)
+
+    @strawberry.field
+    async def experiment(self, info: Info[Context, None], id: strawberry.ID) -> Experiment | None:
+        found = await experiment_resolvers.experiment(
+            info.context, self.record.id, decode_id(id, "Experiment")
+        )
+        return experiment_type(found) if found else None
+
+    @strawberry.field(description="Every param and metric column seen in this project.")
+    async def columns(self) -> list[Column]:
+        return [column_type(c) for c in await queries.columns(self.record.id)]
+
+    @strawberry.field(description="Experiments side by side.")
+    async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:
+        records = await experiment_resolvers.compare(
+            info.context, self.record.id, [decode_id(i, "Experiment") for i in ids]
+        )
+        return comparison(records)
+
+
+def project_type(record: ProjectRecord) -> Project:
+    return Project(
+        id=strawberry.ID(to_global_id("Project", record.id)),
+        record=record,
+        name=record.name,
+        repo_url=record.repo_url,
+        subdir=record.subdir,
+        default_branch=record.default_branch,
+        created_at=record.created_at,
+        last_synced_at=record.last_synced_at,
+        last_sync_error=record.last_sync_error,
+    )
+
+
+@strawberry.type
+class ProjectEdge:
+    cursor: str
+    node: Project
+
+
+@strawberry.type
+class ProjectConnection:
+    page: strawberry.Private[Page[ProjectRecord]]
+    edges: list[ProjectEdge]
+    nodes: list[Project]
+    page_info: PageInfo
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.page.count()
+
+
+@strawberry.type(description="What a sync changed.")
+class SyncSummary:
+    new_commits: int
+    new_experiments: int
+    removed_experiments: int
+    refs_changed: int
+    parsed_blobs: int
+    seconds: float
+
+
+@strawberry.type
+class ProjectPayload:
+    project: Project | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+    sync: SyncSummary | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class CreateProjectInput:
+    repo_url: str = strawberry.field(description="Local path, file://, https://, ssh:// or git@host:org/repo.")
+    name: str | None = None
+    subdir: str | None = strawberry.field(default=None, description="DVC root inside the repository (monorepos).")
+    default_branch: str | None = None
+    client_mutation_id: str | None = None
+
+
+async def _load_node(info: Info[Context, None], type_name: str, db_id: int) -> Node | None:
+    loaders = info.context.loaders
+    if type_name == "Project":
+        p = await loaders.project.load(db_id)
+        return project_type(p) if p else None
+    if type_name == "Commit":
+        c = await loaders.commit_by_id.load(db_id)
+        return commit_type(c) if c else None
+    if type_name == "Experiment":
+        e = await loaders.experiment.load(db_id)
+        return experiment_type(e) if e else None
+    return None
+
+
+@strawberry.type
+class ProjectQuery:
+    @strawberry.field
+    async def projects(
+        self, info: Info[Context, None], first: int | None = None, after: str | None = None
+    ) -> ProjectConnection:
+        page = await resolve.list_projects(info.context, first, cursor(after))
+        edges = [ProjectEdge(cursor=encode_cursor(k), node=project_type(r)) for r, k in page.rows]
+        return ProjectConnection(
+            page=page,
+            edges=edges,
+            nodes=[e.node for e in edges],
+            page_info=make_page_info(page.has_next, page.has_previous, [e.cursor for e in edges]),
+        )
+
+    @strawberry.field(description="A project by id or by name.")
+    async def project(
+        self, info: Info[Context, None], id: strawberry.ID | None = None, name: str | None = None
+    ) -> Project | None:
+        db_id = decode_id(id, "Project") if id is not None else None
+        found = await resolve.get_project(info.context, db_id, name)
+        return project_type(found) if found else None
+
+    @strawberry.field(description="Any object by its global id (Relay).")
+    async def node(self, info: Info[Context, None], id: strawberry.ID) -> Node | None:
+        require(info.context, Scope.READ)
+        try:
+            type_name, db_id = from_global_id(id)
+        except InvalidId as exc:
+            raise bad_input(str(exc)) from None
+        return await _load_node(info, type_name, db_id)
+
+
+async def _payload(
+    work: Awaitable[tuple[ProjectRecord, SyncReport | None]], client_mutation_id: str | None
+) -> ProjectPayload:
+    try:
+        record, report = await work
+    except DomainError as exc:
+        return ProjectPayload(errors=[user_error(exc)], client_mutation_id=client_mutation_id)
+    summary = None
+    if report is not None:
+        summary = SyncSummary(
+            new_commits=report.new_commits,
+            new_experiments=report.new_experiments,
+            removed_experiments=report.removed_experiments,
+            refs_changed=report.refs_changed,
+            parsed_blobs=report.parsed_blobs,
+            seconds=report.seconds,
+        )
+    return ProjectPayload(
+        project=project_type(record), sync=summary, client_mutation_id=client_mutation_id
+    )
+
+
+@strawberry.type
+class ProjectMutation:
+    @strawberry.mutation(description="Add a repository and index it; errors leave nothing behind.")
+    async def create_project(self, info: Info[Context, None], input: CreateProjectInput) -> ProjectPayload:
+        async def work() -> tuple[ProjectRecord, None]:
+            record = await resolve.create_project(
+                info.context, input.repo_url, input.name, input.subdir, input.default_branch
+            )
+            return record, None
+
+        return await _payload(work(), input.client_mutation_id)
+
+    @strawberry.mutation(description="Fetch and index new commits and refs; returns when finished.")
+    async def sync_project(self, info: Info[Context, None], id: strawberry.ID) -> ProjectPayload:
+        return await _payload(resolve.sync_project(info.context, decode_id(id, "Project")), None)
+
+    @strawberry.mutation(description="Delete a project, its index and its mirror.")
+    async def delete_project(self, info: Info[Context, None], id: strawberry.ID) -> ProjectPayload:
+        async def work() -> tuple[ProjectRecord, None]:
+            return await resolve.delete_project(info.context, decode_id(id, "Project")), None
+
+        return await _payload(work(), None)

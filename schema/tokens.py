@@ -1,0 +1,84 @@
+"""Access tokens: mint (the secret is shown once) and revoke."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import tokens as resolve
+from resolvers.context import Context
+from schema.errors import UserError, user_error
+from schema.relay import InvalidId, from_global_id, to_global_id
+from storage.errors import DomainError
+from storage.models import AccessToken as TokenRow
+from storage.tokens import scopes_of
+
+
+@strawberry.enum
+class TokenScope(Enum):
+    READ = "READ"
+    PROJECTS = "PROJECTS"
+    EXPERIMENTS = "EXPERIMENTS"
+    MODELS = "MODELS"
+    ADMIN = "ADMIN"
+
+
+@strawberry.type
+class AccessToken:
+    id: strawberry.ID
+    name: str
+    prefix: str = strawberry.field(description="The first characters, to recognise the token.")
+    scopes: list[TokenScope]
+    created_at: datetime
+    revoked_at: datetime | None
+
+
+def token_type(row: TokenRow) -> AccessToken:
+    return AccessToken(
+        id=strawberry.ID(to_global_id("AccessToken", row.id)),
+        name=row.name,
+        prefix=row.prefix,
+        scopes=[TokenScope(s.value) for s in sorted(scopes_of(row))],
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+    )
+
+
+@strawberry.type
+class AccessTokenPayload:
+    access_token: AccessToken | None = None
+    token: str | None = strawberry.field(default=None, description="The secret, returned only once.")
+    errors: list[UserError] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class CreateAccessTokenInput:
+    name: str
+    scopes: list[TokenScope]
+
+
+@strawberry.type
+class TokenMutation:
+    @strawberry.mutation(description="Mint a token with at most the scopes of the caller's token.")
+    async def create_access_token(
+        self, info: Info[Context, None], input: CreateAccessTokenInput
+    ) -> AccessTokenPayload:
+        try:
+            row, secret = await resolve.create(info.context, input.name, [s.value for s in input.scopes])
+        except DomainError as exc:
+            return AccessTokenPayload(errors=[user_error(exc)])
+        return AccessTokenPayload(access_token=token_type(row), token=secret)
+
+    @strawberry.mutation(description="Revoke a token (its own, or any with ADMIN).")
+    async def revoke_access_token(self, info: Info[Context, None], id: strawberry.ID) -> AccessTokenPayload:
+        try:
+            token_id = from_global_id(id, "AccessToken")[1]
+            row = await resolve.revoke(info.context, token_id)
+        except InvalidId as exc:
+            return AccessTokenPayload(errors=[user_error(DomainError("INVALID", str(exc), "id"))])
+        except DomainError as exc:
+            return AccessTokenPayload(errors=[user_error(exc)])
+        return AccessTokenPayload(access_token=token_type(row))

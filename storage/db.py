@@ -1,0 +1,97 @@
+"""Database lifecycle (tortoise init + built-in migrations) and the raw-SQL helpers.
+
+Bulk paths (indexer writes, experiment filtering) bypass the ORM. They are written once with
+``?`` placeholders; :func:`sql` rewrites them to ``$n`` for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from tortoise import Tortoise, connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.migrations.api import migrate
+
+log = logging.getLogger(__name__)
+
+MODELS_MODULE = "storage.models"
+MIGRATIONS_MODULE = "storage.migrations"
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` (libpq spelling) and give SQLite sane pragmas by default."""
+    if url.startswith("postgresql://"):
+        url = "postgres://" + url[len("postgresql://") :]
+    if url.startswith("sqlite://") and "synchronous" not in url:
+        url += ("&" if "?" in url else "?") + "synchronous=NORMAL"
+    return url
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    return {
+        "connections": {"default": normalise_url(database_url)},
+        "apps": {
+            "models": {
+                "models": [MODELS_MODULE],
+                "migrations": MIGRATIONS_MODULE,
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def init_db(database_url: str) -> None:
+    """Apply pending migrations, then open the connections used by the app."""
+    config = tortoise_config(database_url)
+    await migrate(config=config)
+    await Tortoise.close_connections()
+    # Requests run in other tasks than the lifespan: share the context process-wide.
+    await Tortoise.init(config=config, _enable_global_fallback=True)
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+
+
+def conn() -> BaseDBAsyncClient:
+    return connections.get("default")
+
+
+def is_postgres() -> bool:
+    return conn().capabilities.dialect == "postgres"
+
+
+def sql(query: str) -> str:
+    """Rewrite ``?`` placeholders for the current dialect."""
+    if not is_postgres():
+        return query
+    counter = iter(range(1, 10_000_000))
+    return _PLACEHOLDER.sub(lambda _m: f"${next(counter)}", query)
+
+
+async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    return await conn().execute_query_dict(sql(query), list(values))
+
+
+async def execute(query: str, values: Sequence[Any] = ()) -> None:
+    await conn().execute_query(sql(query), list(values))
+
+
+async def execute_many(query: str, rows: Sequence[Sequence[Any]]) -> None:
+    if rows:
+        await conn().execute_many(sql(query), [list(r) for r in rows])
+
+
+def database_label(url: str) -> str:
+    """The URL without credentials, for logs and /healthz."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    return f"{parts.scheme}://{host}{parts.path}" if host else f"{parts.scheme}://{parts.path}"

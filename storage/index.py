@@ -1,0 +1,241 @@
+"""Writing what a sync found: one transaction of bulk statements, no ORM objects per row.
+
+The sync layer hands over an :class:`IndexBatch` of plain rows; this module turns it into
+``executemany`` calls that run unchanged on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from tortoise.transactions import in_transaction
+
+from storage import db
+from storage.cells import flatten
+
+_BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
+
+
+@dataclass(frozen=True, slots=True)
+class CommitRow:
+    sha: str
+    parents: list[str]
+    author_name: str
+    author_email: str
+    authored_at: int
+    committer_name: str
+    committer_email: str
+    committed_at: int
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExperimentRow:
+    kind: str
+    key: str
+    sha: str | None
+    baseline_sha: str | None
+    name: str | None
+    ref: str | None
+    status: str
+    author_name: str | None
+    author_email: str | None
+    message: str | None
+    created_at: int
+    data: dict[str, Any]  # params, metrics, errors, plots, deps, outs
+
+
+@dataclass(frozen=True, slots=True)
+class TagRow:
+    name: str
+    sha: str
+    annotated: bool
+    tagger_name: str | None
+    tagger_email: str | None
+    tagged_at: int | None
+    message: str | None
+
+
+@dataclass(slots=True)
+class IndexBatch:
+    tips: dict[str, str]
+    branches: dict[str, str]
+    tags: list[TagRow]
+    commits: list[CommitRow] = field(default_factory=list)
+    experiments: list[ExperimentRow] = field(default_factory=list)
+    removed_experiment_keys: list[str] = field(default_factory=list)
+    members: dict[str, list[str]] = field(default_factory=dict)
+    rebuilt: set[str] = field(default_factory=set)
+    reachable: set[str] | None = None
+    default_branch: str | None = None
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+async def apply_batch(project_id: int, batch: IndexBatch) -> None:
+    async with in_transaction():
+        await _write_commits(project_id, batch.commits)
+        await _write_experiments(project_id, batch.experiments)
+        await _delete_experiments(project_id, batch.removed_experiment_keys)
+        if batch.reachable is not None:
+            await _prune_unreachable(project_id, batch.reachable)
+        await _write_branches(project_id, batch)
+        await _write_tags(project_id, batch.tags)
+        await db.execute(
+            "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
+            " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch)"
+            " WHERE id = ?",
+            [_json(batch.tips), datetime.now(UTC), batch.default_branch, project_id],
+        )
+
+
+async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
+    await db.execute_many(
+        "INSERT INTO commits (project_id, sha, parents, author_name, author_email, authored_at,"
+        " committer_name, committer_email, committed_at, commit_offset, message)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, sha) DO NOTHING",
+        [
+            (project_id, c.sha, _json(c.parents), c.author_name, c.author_email, c.authored_at,
+             c.committer_name, c.committer_email, c.committed_at, c.offset, c.message)
+            for c in commits
+        ],
+    )
+
+
+async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None:
+    if not rows:
+        return
+    keys = [r.key for r in rows]
+    await _delete_experiments(project_id, keys)  # a moved exp ref replaces its row
+    await db.execute_many(
+        "INSERT INTO experiments (project_id, kind, key, sha, baseline_sha, name, ref, status,"
+        " author_name, author_email, message, created_at, params, metrics, errors, plots, deps,"
+        " outs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (project_id, r.kind, r.key, r.sha, r.baseline_sha, r.name, r.ref, r.status,
+             r.author_name, r.author_email, r.message, r.created_at,
+             *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS))
+            for r in rows
+        ],
+    )
+    ids = await _ids_by(project_id, "experiments", "key", keys)
+    cells = []
+    for row in rows:
+        exp_id = ids[row.key]
+        for kind, doc in (("param", row.data.get("params", {})),
+                          ("metric", row.data.get("metrics", {}))):
+            cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
+    await db.execute_many(
+        "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        cells,
+    )
+
+
+_DATA_DEFAULTS: tuple[tuple[str, Any], ...] = (
+    ("params", {}), ("metrics", {}), ("errors", []), ("plots", []), ("deps", {}), ("outs", {}),
+)
+
+
+async def _ids_by(project_id: int, table: str, column: str, values: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(values):
+        marks = ", ".join("?" * len(chunk))
+        rows = await db.fetch(
+            f"SELECT id, {column} AS v FROM {table} WHERE project_id = ? AND {column} IN ({marks})",  # noqa: S608
+            [project_id, *chunk],
+        )
+        found.update({r["v"]: r["id"] for r in rows})
+    return found
+
+
+async def _delete_experiments(project_id: int, keys: list[str]) -> None:
+    for chunk in _chunks(keys):
+        marks = ", ".join("?" * len(chunk))
+        args = [project_id, *chunk]
+        # Cells first: SQLite only cascades when foreign keys are on, PostgreSQL always.
+        await db.execute(
+            "DELETE FROM cells WHERE experiment_id IN (SELECT id FROM experiments"
+            f" WHERE project_id = ? AND key IN ({marks}))",  # noqa: S608
+            args,
+        )
+        await db.execute(
+            f"DELETE FROM experiments WHERE project_id = ? AND key IN ({marks})",  # noqa: S608
+            args,
+        )
+
+
+async def _prune_unreachable(project_id: int, reachable: set[str]) -> None:
+    """Drop commits (and their rows) that no branch or tag reaches any more."""
+    known = await db.fetch("SELECT sha FROM commits WHERE project_id = ?", [project_id])
+    gone = [r["sha"] for r in known if r["sha"] not in reachable]
+    await _delete_experiments(project_id, gone)  # COMMIT rows are keyed by sha
+    for chunk in _chunks(gone):
+        marks = ", ".join("?" * len(chunk))
+        await db.execute(
+            "DELETE FROM branch_commits WHERE commit_id IN (SELECT id FROM commits"
+            f" WHERE project_id = ? AND sha IN ({marks}))",  # noqa: S608
+            [project_id, *chunk],
+        )
+        await db.execute(
+            f"DELETE FROM commits WHERE project_id = ? AND sha IN ({marks})",  # noqa: S608
+            [project_id, *chunk],
+        )
+
+
+async def _write_branches(project_id: int, batch: IndexBatch) -> None:
+    current = {
+        r["name"]: (r["id"], r["sha"])
+        for r in await db.fetch("SELECT id, name, sha FROM branches WHERE project_id = ?", [project_id])
+    }
+    for name, (branch_id, _sha) in current.items():
+        if name not in batch.branches:
+            await db.execute("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
+            await db.execute("DELETE FROM branches WHERE id = ?", [branch_id])
+    for name, sha in batch.branches.items():
+        if name not in current:
+            await db.execute(
+                "INSERT INTO branches (project_id, name, sha) VALUES (?, ?, ?)", [project_id, name, sha]
+            )
+        elif current[name][1] != sha:
+            await db.execute("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
+    if not batch.members:
+        return
+    branch_ids = await _ids_by(project_id, "branches", "name", list(batch.members))
+    shas = sorted({sha for members in batch.members.values() for sha in members})
+    commit_ids = await _ids_by(project_id, "commits", "sha", shas)
+    for name, members in batch.members.items():
+        branch_id = branch_ids[name]
+        if name in batch.rebuilt:
+            await db.execute("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
+        await db.execute_many(
+            "INSERT INTO branch_commits (branch_id, commit_id) VALUES (?, ?)"
+            " ON CONFLICT (branch_id, commit_id) DO NOTHING",
+            [(branch_id, commit_ids[sha]) for sha in members if sha in commit_ids],
+        )
+
+
+async def _write_tags(project_id: int, tags: list[TagRow]) -> None:
+    # Tags are few and can move or vanish: replace the set.
+    await db.execute("DELETE FROM tags WHERE project_id = ?", [project_id])
+    await db.execute_many(
+        "INSERT INTO tags (project_id, name, sha, annotated, tagger_name, tagger_email, tagged_at,"
+        " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (project_id, t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at,
+             t.message)
+            for t in tags
+        ],
+    )

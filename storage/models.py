@@ -1,0 +1,176 @@
+"""Tortoise models: the durable state of gitstudio.
+
+JSON documents (params, metrics, ...) are stored as text encoded with orjson rather than as
+database JSON types: the bulk writers insert them with raw ``executemany`` on SQLite and
+PostgreSQL alike, and the read path hands them to the API without re-shaping. Git times are
+integer epoch seconds plus the committer's UTC offset, exactly as Git stores them.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Project(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=100, unique=True)
+    repo_url = fields.TextField()
+    subdir = fields.CharField(max_length=255, default="")
+    default_branch = fields.CharField(max_length=255, null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    # Ref tips seen by the last successful sync ({ref name: sha}): the base of incremental sync.
+    ref_tips = fields.TextField(default="{}")
+    last_synced_at = fields.DatetimeField(null=True)
+    last_sync_error = fields.TextField(null=True)
+    sync_count = fields.IntField(default=0)
+
+    class Meta:
+        table = "projects"
+
+
+class Branch(Model):
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="branches", on_delete=fields.CASCADE
+    )
+    project_id: int
+    name = fields.CharField(max_length=255)
+    sha = fields.CharField(max_length=40)
+
+    class Meta:
+        table = "branches"
+        unique_together = (("project", "name"),)
+
+
+class Tag(Model):
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="tags", on_delete=fields.CASCADE
+    )
+    project_id: int
+    name = fields.CharField(max_length=255)
+    sha = fields.CharField(max_length=40)  # the commit the tag points at (peeled)
+    annotated = fields.BooleanField(default=False)
+    tagger_name = fields.CharField(max_length=255, null=True)
+    tagger_email = fields.CharField(max_length=255, null=True)
+    tagged_at = fields.BigIntField(null=True)
+    message = fields.TextField(null=True)
+
+    class Meta:
+        table = "tags"
+        unique_together = (("project", "name"),)
+
+
+class Commit(Model):
+    """A commit reachable from a branch or a tag (experiment commits live in Experiment)."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="commits", on_delete=fields.CASCADE
+    )
+    project_id: int
+    sha = fields.CharField(max_length=40)
+    parents = fields.TextField(default="[]")
+    author_name = fields.CharField(max_length=255)
+    author_email = fields.CharField(max_length=255)
+    authored_at = fields.BigIntField()
+    committer_name = fields.CharField(max_length=255)
+    committer_email = fields.CharField(max_length=255)
+    committed_at = fields.BigIntField()
+    commit_offset = fields.IntField(default=0)  # minutes east of UTC
+    message = fields.TextField()
+
+    class Meta:
+        table = "commits"
+        unique_together = (("project", "sha"),)
+        indexes = (("project", "committed_at"),)
+
+
+class BranchCommit(Model):
+    """Membership of a commit in a branch's history (maintained incrementally by sync)."""
+
+    id = fields.IntField(primary_key=True)
+    branch: fields.ForeignKeyRelation[Branch] = fields.ForeignKeyField(
+        "models.Branch", related_name="memberships", on_delete=fields.CASCADE
+    )
+    branch_id: int
+    commit: fields.ForeignKeyRelation[Commit] = fields.ForeignKeyField(
+        "models.Commit", related_name="memberships", on_delete=fields.CASCADE
+    )
+    commit_id: int
+
+    class Meta:
+        table = "branch_commits"
+        unique_together = (("branch", "commit"),)
+
+
+class Experiment(Model):
+    """One row of the experiments table: a commit, an experiment ref or a live run.
+
+    ``key`` identifies the row within its project: the sha for COMMIT rows, the full ref for
+    EXPERIMENT rows, ``baseline_sha/name`` for LIVE rows.
+    """
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="experiments", on_delete=fields.CASCADE
+    )
+    project_id: int
+    kind = fields.CharField(max_length=16)
+    key = fields.CharField(max_length=400)
+    sha = fields.CharField(max_length=40, null=True)
+    baseline_sha = fields.CharField(max_length=40, null=True)
+    name = fields.CharField(max_length=255, null=True)
+    ref = fields.CharField(max_length=400, null=True)
+    status = fields.CharField(max_length=16)
+    author_name = fields.CharField(max_length=255, null=True)
+    author_email = fields.CharField(max_length=255, null=True)
+    message = fields.TextField(null=True)
+    created_at = fields.BigIntField()  # commit time (epoch seconds)
+    params = fields.TextField(default="{}")
+    metrics = fields.TextField(default="{}")
+    errors = fields.TextField(default="[]")
+    plots = fields.TextField(default="[]")
+    deps = fields.TextField(default="{}")
+    outs = fields.TextField(default="{}")
+
+    class Meta:
+        table = "experiments"
+        unique_together = (("project", "key"),)
+        indexes = (("project", "kind", "created_at"), ("project", "baseline_sha"), ("project", "sha"))
+
+
+class Cell(Model):
+    """One flattened param or metric value of an experiment row, for filtering and ordering."""
+
+    id = fields.BigIntField(primary_key=True)
+    project_id = fields.IntField()
+    experiment: fields.ForeignKeyRelation[Experiment] = fields.ForeignKeyField(
+        "models.Experiment", related_name="cells", on_delete=fields.CASCADE
+    )
+    experiment_id: int
+    kind = fields.CharField(max_length=8)  # "param" | "metric"
+    file = fields.CharField(max_length=255)
+    path = fields.CharField(max_length=512)
+    vtype = fields.CharField(max_length=8)  # "number" | "string" | "bool" | "null"
+    num = fields.FloatField(null=True)
+    text = fields.TextField(null=True)
+
+    class Meta:
+        table = "cells"
+        indexes = (("project_id", "kind", "file", "path"),)
+
+
+class AccessToken(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=100)
+    prefix = fields.CharField(max_length=16)  # first characters, shown in listings
+    token_hash = fields.CharField(max_length=64, unique=True)
+    scopes = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "access_tokens"

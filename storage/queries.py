@@ -1,0 +1,379 @@
+"""Read queries. Single-object lookups are batched (they back the DataLoaders); list queries
+use keyset pagination on a total order that ends with the primary key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from storage import db
+from storage.records import (
+    BranchRecord,
+    CommitRecord,
+    ExperimentRecord,
+    ProjectRecord,
+    TagRecord,
+    branch_record,
+    commit_record,
+    experiment_record,
+    project_record,
+    tag_record,
+)
+
+_BATCH = 500
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+async def _in(query: str, head: Sequence[Any], keys: Sequence[Any]) -> list[dict[str, Any]]:
+    """Run ``query`` (with one ``{in}`` slot) over ``keys`` in chunks."""
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(keys), _BATCH):
+        chunk = list(keys[start : start + _BATCH])
+        rows.extend(await db.fetch(query.format(**{"in": _marks(len(chunk))}), [*head, *chunk]))
+    return rows
+
+
+# -- projects -----------------------------------------------------------------------------
+
+async def list_projects(after_id: int, limit: int) -> list[ProjectRecord]:
+    rows = await db.fetch(
+        "SELECT * FROM projects WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit]
+    )
+    return [project_record(r) for r in rows]
+
+
+async def count_projects() -> int:
+    rows = await db.fetch("SELECT COUNT(*) AS n FROM projects")
+    return int(rows[0]["n"])
+
+
+async def projects_by_ids(ids: Sequence[int]) -> dict[int, ProjectRecord]:
+    rows = await _in("SELECT * FROM projects WHERE id IN ({in})", [], ids)
+    return {r["id"]: project_record(r) for r in rows}
+
+
+async def project_by_name(name: str) -> ProjectRecord | None:
+    rows = await db.fetch("SELECT * FROM projects WHERE name = ?", [name])
+    return project_record(rows[0]) if rows else None
+
+
+# -- refs ---------------------------------------------------------------------------------
+
+async def branches_by_project(project_ids: Sequence[int]) -> dict[int, list[BranchRecord]]:
+    rows = await _in(
+        "SELECT * FROM branches WHERE project_id IN ({in}) ORDER BY name", [], project_ids
+    )
+    out: dict[int, list[BranchRecord]] = {pid: [] for pid in project_ids}
+    for r in rows:
+        out[r["project_id"]].append(branch_record(r))
+    return out
+
+
+async def tags_by_project(project_ids: Sequence[int]) -> dict[int, list[TagRecord]]:
+    rows = await _in("SELECT * FROM tags WHERE project_id IN ({in}) ORDER BY name", [], project_ids)
+    out: dict[int, list[TagRecord]] = {pid: [] for pid in project_ids}
+    for r in rows:
+        out[r["project_id"]].append(tag_record(r))
+    return out
+
+
+# -- commits ------------------------------------------------------------------------------
+
+async def commits_page(
+    project_id: int, branch: str | None, after: tuple[int, int] | None, limit: int
+) -> list[CommitRecord]:
+    """Newest first by (committed_at, id); ``after`` is the key of the last row seen."""
+    where = ["c.project_id = ?"]
+    args: list[Any] = [project_id]
+    if branch is not None:
+        where.append(
+            "c.id IN (SELECT bc.commit_id FROM branch_commits bc JOIN branches b"
+            " ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?)"
+        )
+        args += [project_id, branch]
+    if after is not None:
+        where.append("(c.committed_at < ? OR (c.committed_at = ? AND c.id < ?))")
+        args += [after[0], after[0], after[1]]
+    rows = await db.fetch(
+        f"SELECT c.* FROM commits c WHERE {' AND '.join(where)}"  # noqa: S608
+        " ORDER BY c.committed_at DESC, c.id DESC LIMIT ?",
+        [*args, limit],
+    )
+    return [commit_record(r) for r in rows]
+
+
+async def count_commits(project_id: int, branch: str | None) -> int:
+    if branch is None:
+        rows = await db.fetch("SELECT COUNT(*) AS n FROM commits WHERE project_id = ?", [project_id])
+    else:
+        rows = await db.fetch(
+            "SELECT COUNT(*) AS n FROM branch_commits bc JOIN branches b ON b.id = bc.branch_id"
+            " WHERE b.project_id = ? AND b.name = ?",
+            [project_id, branch],
+        )
+    return int(rows[0]["n"])
+
+
+async def commits_by_sha(keys: Sequence[tuple[int, str]]) -> dict[tuple[int, str], CommitRecord]:
+    """Batch lookup by (project id, sha or unique sha prefix of 7+ characters)."""
+    out: dict[tuple[int, str], CommitRecord] = {}
+    by_project: dict[int, list[str]] = {}
+    for pid, sha in keys:
+        by_project.setdefault(pid, []).append(sha)
+    for pid, shas in by_project.items():
+        full = [s for s in shas if len(s) == 40]
+        for r in await _in("SELECT * FROM commits WHERE project_id = ? AND sha IN ({in})", [pid], full):
+            out[(pid, r["sha"])] = commit_record(r)
+        for prefix in (s for s in shas if len(s) != 40):
+            rows = await db.fetch(
+                "SELECT * FROM commits WHERE project_id = ? AND sha LIKE ? LIMIT 2",
+                [pid, prefix.lower() + "%"],
+            )
+            if len(rows) == 1:
+                out[(pid, prefix)] = commit_record(rows[0])
+    return out
+
+
+async def commits_by_ids(ids: Sequence[int]) -> dict[int, CommitRecord]:
+    rows = await _in("SELECT * FROM commits WHERE id IN ({in})", [], ids)
+    return {r["id"]: commit_record(r) for r in rows}
+
+
+async def branches_containing(keys: Sequence[int]) -> dict[int, list[str]]:
+    """Commit id -> names of the branches whose history contains it."""
+    rows = await _in(
+        "SELECT bc.commit_id, b.name FROM branch_commits bc JOIN branches b ON b.id = bc.branch_id"
+        " WHERE bc.commit_id IN ({in}) ORDER BY b.name",
+        [],
+        keys,
+    )
+    out: dict[int, list[str]] = {k: [] for k in keys}
+    for r in rows:
+        out[r["commit_id"]].append(r["name"])
+    return out
+
+
+# -- experiments --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class ColumnCondition:
+    kind: str
+    file: str
+    path: str
+    op: str  # EQ NE GT GTE LT LTE CONTAINS EXISTS
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class ExperimentQuery:
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    branch: str | None = None
+    author: str | None = None
+    message: str | None = None
+    baseline_sha: str | None = None
+    conditions: tuple[ColumnCondition, ...] = ()
+    # (kind, file, path, descending) column orders, applied before the creation time.
+    order: tuple[tuple[str, str, str, bool], ...] = ()
+    newest_first: bool = True
+
+
+@dataclass(slots=True)
+class _Sql:
+    joins: list[str] = field(default_factory=list)
+    join_args: list[Any] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    args: list[Any] = field(default_factory=list)
+    keys: list[tuple[str, bool]] = field(default_factory=list)  # (expression, descending)
+
+
+_OPS = {"EQ": "=", "NE": "<>", "GT": ">", "GTE": ">=", "LT": "<", "LTE": "<="}
+
+
+def _condition(c: ColumnCondition) -> tuple[str, list[Any]]:
+    base = "SELECT 1 FROM cells f WHERE f.experiment_id = e.id AND f.kind = ? AND f.file = ? AND f.path = ?"
+    args: list[Any] = [c.kind, c.file, c.path]
+    if c.op == "EXISTS":
+        return f"EXISTS ({base})", args
+    if c.op == "CONTAINS":
+        return f"EXISTS ({base} AND LOWER(f.text) LIKE ?)", [*args, f"%{str(c.value).lower()}%"]
+    op = _OPS[c.op]
+    if isinstance(c.value, bool):
+        test, value = f"f.vtype = 'bool' AND f.num {op} ?", float(c.value)
+    elif isinstance(c.value, int | float):
+        test, value = f"f.vtype = 'number' AND f.num {op} ?", float(c.value)
+    else:
+        test, value = f"f.text {op} ?", str(c.value)
+    if c.op == "NE":
+        # "not equal" also matches rows that lack the column, as a spreadsheet filter would.
+        return f"NOT EXISTS ({base} AND NOT ({test}))", [*args, value]
+    return f"EXISTS ({base} AND {test})", [*args, value]
+
+
+def _branch_shas() -> str:
+    return (
+        "SELECT c.sha FROM commits c JOIN branch_commits bc ON bc.commit_id = c.id"
+        " JOIN branches b ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?"
+    )
+
+
+def _build(project_id: int, q: ExperimentQuery) -> _Sql:
+    s = _Sql(where=["e.project_id = ?"], args=[project_id])
+    if q.kinds:
+        s.where.append(f"e.kind IN ({_marks(len(q.kinds))})")
+        s.args += list(q.kinds)
+    if q.statuses:
+        s.where.append(f"e.status IN ({_marks(len(q.statuses))})")
+        s.args += list(q.statuses)
+    if q.branch is not None:
+        s.where.append(
+            f"((e.kind = 'COMMIT' AND e.sha IN ({_branch_shas()}))"
+            f" OR (e.kind <> 'COMMIT' AND e.baseline_sha IN ({_branch_shas()})))"
+        )
+        s.args += [project_id, q.branch, project_id, q.branch]
+    if q.author:
+        s.where.append("(LOWER(e.author_name) LIKE ? OR LOWER(e.author_email) LIKE ?)")
+        s.args += [f"%{q.author.lower()}%"] * 2
+    if q.message:
+        s.where.append("LOWER(e.message) LIKE ?")
+        s.args.append(f"%{q.message.lower()}%")
+    if q.baseline_sha:
+        s.where.append("e.baseline_sha = ?")
+        s.args.append(q.baseline_sha)
+    for cond in q.conditions:
+        clause, args = _condition(cond)
+        s.where.append(clause)
+        s.args += args
+    for i, (kind, file, path, desc) in enumerate(q.order):
+        s.joins.append(
+            f"LEFT JOIN cells o{i} ON o{i}.experiment_id = e.id AND o{i}.kind = ?"
+            f" AND o{i}.file = ? AND o{i}.path = ?"
+        )
+        s.join_args += [kind, file, path]
+        # Rows without the column sort last in both directions; keys never NULL (keyset needs it).
+        s.keys += [
+            (f"CASE WHEN o{i}.num IS NULL AND o{i}.text IS NULL THEN 1 ELSE 0 END", False),
+            (f"COALESCE(o{i}.num, 0)", desc),
+            (f"COALESCE(o{i}.text, '')", desc),
+        ]
+    s.keys += [("e.created_at", q.newest_first), ("e.id", q.newest_first)]
+    return s
+
+
+def _keyset(keys: list[tuple[str, bool]], after: list[Any]) -> tuple[str, list[Any]]:
+    """Rows strictly after ``after`` in the order given by ``keys`` (expanded OR form)."""
+    ors: list[str] = []
+    args: list[Any] = []
+    for i, (expr, desc) in enumerate(keys):
+        parts = [f"{keys[j][0]} = ?" for j in range(i)]
+        parts.append(f"{expr} {'<' if desc else '>'} ?")
+        ors.append("(" + " AND ".join(parts) + ")")
+        args += [*after[:i], after[i]]
+    return "(" + " OR ".join(ors) + ")", args
+
+
+async def experiments_page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
+) -> list[tuple[ExperimentRecord, list[Any]]]:
+    """A page of rows with the sort key of each (the cursor material)."""
+    s = _build(project_id, q)
+    where, args = list(s.where), list(s.args)
+    if after is not None:
+        if len(after) != len(s.keys):
+            raise ValueError("cursor does not match this ordering")
+        clause, extra = _keyset(s.keys, after)
+        where.append(clause)
+        args += extra
+    select_keys = ", ".join(f"{expr} AS k{i}" for i, (expr, _d) in enumerate(s.keys))
+    order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in s.keys)
+    rows = await db.fetch(
+        f"SELECT e.*, {select_keys} FROM experiments e {' '.join(s.joins)}"  # noqa: S608
+        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
+        [*s.join_args, *args, limit],
+    )
+    return [
+        (experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows
+    ]
+
+
+async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
+    s = _build(project_id, q)
+    rows = await db.fetch(
+        f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}",  # noqa: S608
+        s.args,
+    )
+    return int(rows[0]["n"])
+
+
+async def experiments_by_ids(ids: Sequence[int]) -> dict[int, ExperimentRecord]:
+    rows = await _in("SELECT * FROM experiments WHERE id IN ({in})", [], ids)
+    return {r["id"]: experiment_record(r) for r in rows}
+
+
+async def commit_rows_by_sha(
+    keys: Sequence[tuple[int, str]],
+) -> dict[tuple[int, str], ExperimentRecord]:
+    """The COMMIT experiment row (params/metrics of a commit) by (project id, sha)."""
+    out: dict[tuple[int, str], ExperimentRecord] = {}
+    by_project: dict[int, list[str]] = {}
+    for pid, sha in keys:
+        by_project.setdefault(pid, []).append(sha)
+    for pid, shas in by_project.items():
+        rows = await _in(
+            "SELECT * FROM experiments WHERE project_id = ? AND kind = 'COMMIT' AND key IN ({in})",
+            [pid],
+            shas,
+        )
+        out.update({(pid, r["key"]): experiment_record(r) for r in rows})
+    return out
+
+
+async def experiments_by_baseline(
+    keys: Sequence[tuple[int, str]],
+) -> dict[tuple[int, str], list[ExperimentRecord]]:
+    """Experiment and live rows whose baseline is (project id, sha), newest first."""
+    out: dict[tuple[int, str], list[ExperimentRecord]] = {k: [] for k in keys}
+    by_project: dict[int, list[str]] = {}
+    for pid, sha in keys:
+        by_project.setdefault(pid, []).append(sha)
+    for pid, shas in by_project.items():
+        rows = await _in(
+            "SELECT * FROM experiments WHERE project_id = ? AND kind <> 'COMMIT'"
+            " AND baseline_sha IN ({in}) ORDER BY created_at DESC, id DESC",
+            [pid],
+            shas,
+        )
+        for r in rows:
+            out[(pid, r["baseline_sha"])].append(experiment_record(r))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRecord:
+    kind: str
+    file: str
+    path: str
+    types: tuple[str, ...]
+    count: int
+
+
+async def columns(project_id: int) -> list[ColumnRecord]:
+    rows = await db.fetch(
+        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE project_id = ?"
+        " GROUP BY kind, file, path, vtype ORDER BY kind DESC, file, path",
+        [project_id],
+    )
+    merged: dict[tuple[str, str, str], tuple[list[str], int]] = {}
+    for r in rows:
+        types, n = merged.setdefault((r["kind"], r["file"], r["path"]), ([], 0))
+        types.append(r["vtype"])
+        merged[(r["kind"], r["file"], r["path"])] = (types, n + int(r["n"]))
+    return [
+        ColumnRecord(kind, file, path, tuple(sorted(types)), n)
+        for (kind, file, path), (types, n) in merged.items()
+    ]

@@ -1,0 +1,142 @@
+"""Lightweight read records: what query functions return and the API layer maps to types.
+
+Plain slotted dataclasses rather than ORM instances, so large pages cost little to build and
+nested JSON stays an undecoded string until a client selects it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRecord:
+    id: int
+    name: str
+    repo_url: str
+    subdir: str
+    default_branch: str | None
+    created_at: datetime
+    last_synced_at: datetime | None
+    last_sync_error: str | None
+    sync_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class BranchRecord:
+    id: int
+    project_id: int
+    name: str
+    sha: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    id: int
+    project_id: int
+    name: str
+    sha: str
+    annotated: bool
+    tagger_name: str | None
+    tagger_email: str | None
+    tagged_at: int | None
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CommitRecord:
+    id: int
+    project_id: int
+    sha: str
+    parents_json: str
+    author_name: str
+    author_email: str
+    authored_at: int
+    committer_name: str
+    committer_email: str
+    committed_at: int
+    commit_offset: int
+    message: str
+
+    @property
+    def parents(self) -> list[str]:
+        parents: list[str] = orjson.loads(self.parents_json)
+        return parents
+
+
+@dataclass(frozen=True, slots=True)
+class ExperimentRecord:
+    id: int
+    project_id: int
+    kind: str
+    key: str
+    sha: str | None
+    baseline_sha: str | None
+    name: str | None
+    ref: str | None
+    status: str
+    author_name: str | None
+    author_email: str | None
+    message: str | None
+    created_at: int
+    params_json: str
+    metrics_json: str
+    errors_json: str
+    plots_json: str
+    deps_json: str
+    outs_json: str
+
+    def document(self, part: str) -> Any:
+        return orjson.loads(getattr(self, f"{part}_json"))
+
+
+def project_record(row: dict[str, Any]) -> ProjectRecord:
+    return ProjectRecord(
+        id=row["id"],
+        name=row["name"],
+        repo_url=row["repo_url"],
+        subdir=row["subdir"],
+        default_branch=row["default_branch"],
+        created_at=_dt(row["created_at"]),
+        last_synced_at=_dt(row["last_synced_at"]) if row["last_synced_at"] else None,
+        last_sync_error=row["last_sync_error"],
+        sync_count=row["sync_count"],
+    )
+
+
+def _dt(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def branch_record(row: dict[str, Any]) -> BranchRecord:
+    return BranchRecord(row["id"], row["project_id"], row["name"], row["sha"])
+
+
+def tag_record(row: dict[str, Any]) -> TagRecord:
+    return TagRecord(
+        row["id"], row["project_id"], row["name"], row["sha"], bool(row["annotated"]),
+        row["tagger_name"], row["tagger_email"], row["tagged_at"], row["message"],
+    )
+
+
+def commit_record(row: dict[str, Any]) -> CommitRecord:
+    return CommitRecord(
+        row["id"], row["project_id"], row["sha"], row["parents"], row["author_name"],
+        row["author_email"], row["authored_at"], row["committer_name"], row["committer_email"],
+        row["committed_at"], row["commit_offset"], row["message"],
+    )
+
+
+def experiment_record(row: dict[str, Any]) -> ExperimentRecord:
+    return ExperimentRecord(
+        row["id"], row["project_id"], row["kind"], row["key"], row["sha"], row["baseline_sha"],
+        row["name"], row["ref"], row["status"], row["author_name"], row["author_email"],
+        row["message"], row["created_at"], row["params"], row["metrics"], row["errors"],
+        row["plots"], row["deps"], row["outs"],
+    )

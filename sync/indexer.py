@@ -1,0 +1,235 @@
+"""The incremental indexer: what changed in a mirror since the tips seen by the last sync.
+
+:func:`scan` runs in a worker thread. It reads only commits that are new since ``old_tips``
+(a revwalk that hides the old tips), and parses each params/metrics blob once thanks to the
+project's :class:`BlobCache`. Writing the result is storage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygit2
+from pygit2.enums import SortMode
+
+from sync.dvcproject import BlobCache, RevisionData, collect_revision
+from sync.git import open_mirror
+from sync.tree import GitTree
+
+_EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class CommitInfo:
+    sha: str
+    parents: list[str]
+    author_name: str
+    author_email: str
+    authored_at: int
+    committer_name: str
+    committer_email: str
+    committed_at: int
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    name: str
+    sha: str
+    annotated: bool
+    tagger_name: str | None
+    tagger_email: str | None
+    tagged_at: int | None
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    commit: CommitInfo
+    data: RevisionData
+
+
+@dataclass(frozen=True, slots=True)
+class ExperimentRef:
+    ref: str
+    baseline_sha: str
+    name: str
+    revision: Revision
+
+
+@dataclass(slots=True)
+class ScanResult:
+    tips: dict[str, str]
+    branches: dict[str, str]
+    tags: list[TagInfo]
+    commits: list[Revision] = field(default_factory=list)
+    experiments: list[ExperimentRef] = field(default_factory=list)
+    removed_experiments: list[str] = field(default_factory=list)
+    # Branch name -> shas to add to its membership; branches in ``rebuilt`` are replaced.
+    members: dict[str, list[str]] = field(default_factory=dict)
+    rebuilt: set[str] = field(default_factory=set)
+    # Set when history was rewritten or refs deleted: every sha still reachable.
+    reachable: set[str] | None = None
+
+
+def parse_exp_ref(ref: str) -> tuple[str, str] | None:
+    """``refs/exps/ab/cdef.../name`` -> (baseline sha, name); None for DVC's bookkeeping refs."""
+    match = _EXP_REF.match(ref)
+    return (match[1] + match[2], match[3]) if match else None
+
+
+def commit_info(commit: pygit2.Commit) -> CommitInfo:
+    return CommitInfo(
+        sha=str(commit.id),
+        parents=[str(p) for p in commit.parent_ids],
+        author_name=commit.author.name,
+        author_email=commit.author.email,
+        authored_at=commit.author.time,
+        committer_name=commit.committer.name,
+        committer_email=commit.committer.email,
+        committed_at=commit.commit_time,
+        offset=commit.commit_time_offset,
+        message=commit.message,
+    )
+
+
+def read_refs(repo: pygit2.Repository) -> tuple[dict[str, str], dict[str, str], list[TagInfo]]:
+    """All indexable refs as {ref: commit sha}, plus branches and tags."""
+    tips: dict[str, str] = {}
+    branches: dict[str, str] = {}
+    tags: list[TagInfo] = []
+    for name in repo.references:
+        if name.startswith("refs/heads/"):
+            sha = _peel_commit(repo, name)
+            if sha:
+                tips[name] = branches[name[len("refs/heads/") :]] = sha
+        elif name.startswith("refs/tags/"):
+            tag = _tag_info(repo, name)
+            if tag:
+                tips[name] = tag.sha
+                tags.append(tag)
+        elif parse_exp_ref(name):
+            sha = _peel_commit(repo, name)
+            if sha:
+                tips[name] = sha
+    return tips, branches, tags
+
+
+def _peel_commit(repo: pygit2.Repository, ref: str) -> str | None:
+    try:
+        return str(repo.references[ref].peel(pygit2.Commit).id)
+    except (pygit2.GitError, ValueError, KeyError):
+        return None  # a tag on a tree or blob, or a dangling ref
+
+
+def _tag_info(repo: pygit2.Repository, ref: str) -> TagInfo | None:
+    sha = _peel_commit(repo, ref)
+    if sha is None:
+        return None
+    target = repo[repo.references[ref].target]
+    name = ref[len("refs/tags/") :]
+    if isinstance(target, pygit2.Tag):
+        tagger = target.tagger
+        return TagInfo(
+            name=name,
+            sha=sha,
+            annotated=True,
+            tagger_name=tagger.name if tagger else None,
+            tagger_email=tagger.email if tagger else None,
+            tagged_at=tagger.time if tagger else None,
+            message=target.message,
+        )
+    return TagInfo(name, sha, False, None, None, None, None)
+
+
+def scan(
+    mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache
+) -> ScanResult:
+    repo = open_mirror(mirror)
+    tips, branches, tags = read_refs(repo)
+    result = ScanResult(tips=tips, branches=branches, tags=tags)
+    history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
+    old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}
+    for sha in _walk(repo, history_tips.values(), old_history.values()):
+        result.commits.append(_revision(repo, repo[sha], subdir, cache))
+    _scan_branches(repo, branches, old_tips, result)
+    _scan_experiments(repo, tips, old_tips, subdir, cache, result)
+    if _history_rewritten(repo, history_tips, old_history):
+        result.reachable = set(_walk(repo, history_tips.values(), ()))
+    return result
+
+
+def _walk(
+    repo: pygit2.Repository, tips: object, hidden: object
+) -> list[str]:
+    """Shas reachable from ``tips`` but not from ``hidden`` (missing hidden objects ignored)."""
+    tip_list = [pygit2.Oid(hex=t) for t in dict.fromkeys(tips)]  # type: ignore[call-overload]
+    if not tip_list:
+        return []
+    walker = repo.walk(tip_list[0], SortMode.TOPOLOGICAL)
+    for tip in tip_list[1:]:
+        walker.push(tip)
+    for old in dict.fromkeys(hidden):  # type: ignore[call-overload]
+        oid = pygit2.Oid(hex=old)
+        if oid in repo:
+            walker.hide(oid)
+    return [str(c.id) for c in walker]
+
+
+def _revision(
+    repo: pygit2.Repository, commit: pygit2.Commit, subdir: str, cache: BlobCache
+) -> Revision:
+    data = collect_revision(GitTree(repo, commit.tree), subdir, cache)
+    return Revision(commit=commit_info(commit), data=data)
+
+
+def _scan_branches(
+    repo: pygit2.Repository, branches: dict[str, str], old_tips: dict[str, str], result: ScanResult
+) -> None:
+    for name, sha in branches.items():
+        old = old_tips.get(f"refs/heads/{name}")
+        if old == sha:
+            continue
+        if old and pygit2.Oid(hex=old) in repo and repo.descendant_of(sha, old):
+            result.members[name] = _walk(repo, [sha], [old])
+        else:
+            result.members[name] = _walk(repo, [sha], [])
+            result.rebuilt.add(name)
+
+
+def _scan_experiments(
+    repo: pygit2.Repository,
+    tips: dict[str, str],
+    old_tips: dict[str, str],
+    subdir: str,
+    cache: BlobCache,
+    result: ScanResult,
+) -> None:
+    for ref, sha in tips.items():
+        parsed = parse_exp_ref(ref)
+        if parsed is None or old_tips.get(ref) == sha:
+            continue
+        baseline, name = parsed
+        revision = _revision(repo, repo[sha], subdir, cache)
+        result.experiments.append(ExperimentRef(ref, baseline, name, revision))
+    result.removed_experiments = [
+        ref for ref in old_tips if parse_exp_ref(ref) and ref not in tips
+    ]
+
+
+def _history_rewritten(
+    repo: pygit2.Repository, tips: dict[str, str], old: dict[str, str]
+) -> bool:
+    """True when a branch or tag was deleted or moved to a commit not descending from its old tip."""
+    for ref, old_sha in old.items():
+        new_sha = tips.get(ref)
+        if new_sha is None:
+            return True
+        if new_sha != old_sha and not (
+            pygit2.Oid(hex=old_sha) in repo and repo.descendant_of(new_sha, old_sha)
+        ):
+            return True
+    return False

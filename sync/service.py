@@ -1,0 +1,177 @@
+"""Project lifecycle: create, sync, delete. The one place that joins Git work and storage.
+
+Git work runs in worker threads; storage writes happen on the event loop afterwards. A
+per-project lock serialises syncs inside a process (webhook bursts, polling and mutations can
+ask at the same time); the second caller waits and then finds nothing new to do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from storage import index
+from storage.errors import DomainError
+from storage.models import Project
+from sync.dvcproject import BlobCache
+from sync.git import Credentials, GitError, default_branch, fetch_mirror, redact
+from sync.indexer import ExperimentRef, Revision, ScanResult, scan
+
+log = logging.getLogger(__name__)
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    project_id: int
+    new_commits: int
+    new_experiments: int
+    removed_experiments: int
+    refs_changed: int
+    parsed_blobs: int
+    seconds: float
+
+
+class ProjectSyncer:
+    def __init__(self, mirrors_dir: Path, credentials: Credentials) -> None:
+        self._mirrors = mirrors_dir
+        self._creds = credentials
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._caches: dict[int, BlobCache] = {}
+
+    def mirror_path(self, project_id: int) -> Path:
+        return self._mirrors / f"{project_id}.git"
+
+    async def create(
+        self, repo_url: str, name: str | None, subdir: str, default_branch: str | None
+    ) -> Project:
+        repo_url = repo_url.strip()
+        if not repo_url:
+            raise DomainError("INVALID", "repoUrl must not be empty", "repoUrl")
+        name = name or derive_name(repo_url)
+        if not _NAME.match(name):
+            raise DomainError(
+                "INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name"
+            )
+        subdir = normalise_subdir(subdir)
+        if await Project.exists(name=name):
+            raise DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
+        project = await Project.create(
+            name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
+        )
+        try:
+            await self.sync(project)
+        except DomainError:
+            await self.delete(project)  # nothing half-made stays behind
+            raise
+        await project.refresh_from_db()
+        return project
+
+    async def delete(self, project: Project) -> None:
+        async with self._lock(project.id):
+            await project.delete()
+            self._caches.pop(project.id, None)
+            await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
+
+    async def sync(self, project: Project) -> SyncReport:
+        async with self._lock(project.id):
+            started = time.perf_counter()
+            await project.refresh_from_db()
+            cache = self._caches.setdefault(project.id, BlobCache())
+            parsed_before = cache.parsed
+            mirror = self.mirror_path(project.id)
+            old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+            try:
+                await asyncio.to_thread(fetch_mirror, mirror, project.repo_url, self._creds)
+                result = await asyncio.to_thread(scan, mirror, old_tips, project.subdir, cache)
+                branch = await asyncio.to_thread(default_branch, mirror)
+            except GitError as exc:
+                project.last_sync_error = str(exc)
+                await project.save(update_fields=["last_sync_error"])
+                raise DomainError("UNREACHABLE", str(exc)) from exc
+            batch = to_batch(result, project.default_branch or branch)
+            await index.apply_batch(project.id, batch)
+            report = SyncReport(
+                project_id=project.id,
+                new_commits=len(result.commits),
+                new_experiments=len(result.experiments),
+                removed_experiments=len(result.removed_experiments),
+                refs_changed=sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
+                + sum(1 for r in old_tips if r not in result.tips),
+                parsed_blobs=cache.parsed - parsed_before,
+                seconds=time.perf_counter() - started,
+            )
+            log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
+            return report
+
+    def _lock(self, project_id: int) -> asyncio.Lock:
+        return self._locks.setdefault(project_id, asyncio.Lock())
+
+
+def derive_name(repo_url: str) -> str:
+    tail = repo_url.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    tail = tail.removesuffix(".git") or "project"
+    return re.sub(r"[^A-Za-z0-9._-]", "-", tail)[:100]
+
+
+def normalise_subdir(subdir: str | None) -> str:
+    parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts):
+        raise DomainError("INVALID", "subdir must stay inside the repository", "subdir")
+    return "/".join(parts)
+
+
+def _commit_row(rev: Revision) -> index.CommitRow:
+    c = rev.commit
+    return index.CommitRow(
+        c.sha, c.parents, c.author_name, c.author_email, c.authored_at, c.committer_name,
+        c.committer_email, c.committed_at, c.offset, c.message,
+    )
+
+
+def _experiment_row(
+    rev: Revision, kind: str, key: str, exp: ExperimentRef | None
+) -> index.ExperimentRow:
+    c = rev.commit
+    return index.ExperimentRow(
+        kind=kind,
+        key=key,
+        sha=c.sha,
+        baseline_sha=exp.baseline_sha if exp else None,
+        name=exp.name if exp else None,
+        ref=exp.ref if exp else None,
+        status="COMPLETED",
+        author_name=c.author_name,
+        author_email=c.author_email,
+        message=c.message,
+        created_at=c.committed_at,
+        data=rev.data.to_json(),
+    )
+
+
+def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
+    return index.IndexBatch(
+        tips=result.tips,
+        branches=result.branches,
+        tags=[
+            index.TagRow(t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at,
+                         t.message)
+            for t in result.tags
+        ],
+        commits=[_commit_row(r) for r in result.commits],
+        experiments=[_experiment_row(r, "COMMIT", r.commit.sha, None) for r in result.commits]
+        + [_experiment_row(e.revision, "EXPERIMENT", e.ref, e) for e in result.experiments],
+        removed_experiment_keys=result.removed_experiments,
+        members=result.members,
+        rebuilt=result.rebuilt,
+        reachable=result.reachable,
+        default_branch=branch,
+    )
