@@ -33,14 +33,24 @@ def normalise_url(url: str) -> str:
     return url
 
 
+def connection_name(database_url: str) -> str:
+    """Name the connection after its dialect: tortoise caches compiled statements per
+    connection name, so one process may then use SQLite and PostgreSQL in turn (the tests)."""
+    return "postgres" if database_url.startswith(("postgres", "asyncpg")) else "sqlite"
+
+
+_current = "sqlite"
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
+    name = connection_name(database_url)
     return {
-        "connections": {"default": normalise_url(database_url)},
+        "connections": {name: normalise_url(database_url)},
         "apps": {
             "models": {
                 "models": [MODELS_MODULE],
                 "migrations": MIGRATIONS_MODULE,
-                "default_connection": "default",
+                "default_connection": name,
             }
         },
         "use_tz": True,
@@ -50,7 +60,9 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 
 async def init_db(database_url: str) -> None:
     """Apply pending migrations, then open the connections used by the app."""
+    global _current
     config = tortoise_config(database_url)
+    _current = connection_name(database_url)
     await migrate(config=config)
     await Tortoise.close_connections()
     # Requests run in other tasks than the lifespan: share the context process-wide.
@@ -62,7 +74,7 @@ async def close_db() -> None:
 
 
 def conn() -> BaseDBAsyncClient:
-    return connections.get("default")
+    return connections.get(_current)
 
 
 def is_postgres() -> bool:

@@ -84,7 +84,7 @@ class Commit(Model):
     class Meta:
         table = "commits"
         unique_together = (("project", "sha"),)
-        indexes = (("project", "committed_at"),)
+        indexes = (("project_id", "committed_at"),)
 
 
 class BranchCommit(Model):
@@ -138,7 +138,11 @@ class Experiment(Model):
     class Meta:
         table = "experiments"
         unique_together = (("project", "key"),)
-        indexes = (("project", "kind", "created_at"), ("project", "baseline_sha"), ("project", "sha"))
+        indexes = (
+            ("project_id", "kind", "created_at"),
+            ("project_id", "baseline_sha"),
+            ("project_id", "sha"),
+        )
 
 
 class Cell(Model):

@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('commit_offset', fields.IntField(default=0)),
                 ('message', fields.TextField(unique=False)),
             ],
-            options={'table': 'commits', 'app': 'models', 'unique_together': (('project', 'sha'),), 'indexes': [Index(fields=['project', 'committed_at'])], 'pk_attr': 'id', 'table_description': 'A commit reachable from a branch or a tag (experiment commits live in Experiment).'},
+            options={'table': 'commits', 'app': 'models', 'unique_together': (('project', 'sha'),), 'indexes': [Index(fields=['project_id', 'committed_at'])], 'pk_attr': 'id', 'table_description': 'A commit reachable from a branch or a tag (experiment commits live in Experiment).'},
             bases=['Model'],
         ),
         ops.CreateModel(
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
                 ('deps', fields.TextField(default='{}', unique=False)),
                 ('outs', fields.TextField(default='{}', unique=False)),
             ],
-            options={'table': 'experiments', 'app': 'models', 'unique_together': (('project', 'key'),), 'indexes': [Index(fields=['project', 'kind', 'created_at']), Index(fields=['project', 'baseline_sha']), Index(fields=['project', 'sha'])], 'pk_attr': 'id', 'table_description': 'One row of the experiments table: a commit, an experiment ref or a live run.'},
+            options={'table': 'experiments', 'app': 'models', 'unique_together': (('project', 'key'),), 'indexes': [Index(fields=['project_id', 'kind', 'created_at']), Index(fields=['project_id', 'baseline_sha']), Index(fields=['project_id', 'sha'])], 'pk_attr': 'id', 'table_description': 'One row of the experiments table: a commit, an experiment ref or a live run.'},
             bases=['Model'],
         ),
         ops.CreateModel(

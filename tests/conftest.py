@@ -1,0 +1,102 @@
+"""Shared fixtures: real databases (SQLite, and PostgreSQL when reachable), the real app
+in process over ASGI, a real uvicorn server in a subprocess, and generated Git repositories.
+
+PostgreSQL tests skip when the server is unreachable on a laptop, but fail under ``CI=true``.
+Each run creates its own PostgreSQL database and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import httpx
+import pytest
+from support import Api, StatementCounter
+
+from gitstudio.app import create_app
+from gitstudio.settings import Settings
+from storage import db
+from storage.tokens import Scope, create_token
+
+PG_ADMIN_URL = os.environ.get("GITSTUDIO_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+async def _pg_admin(sql: str) -> None:
+    import asyncpg
+
+    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1), timeout=5)
+    try:
+        await conn.execute(sql)
+    finally:
+        await conn.close()
+
+
+def _pg_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 5432), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, reachable: bool) -> None:
+    if reachable:
+        return
+    if IN_CI:
+        pytest.fail(f"{name} is required under CI=true but is unreachable")
+    pytest.skip(f"{name} is unreachable")
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path_factory.mktemp('sqlite') / 'gitstudio.db'}"
+        return
+    require_service("PostgreSQL", _pg_reachable())
+    name = f"gitstudio_test_{uuid.uuid4().hex[:12]}"
+    await _pg_admin(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        await db.close_db()
+        await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+async def api(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Api]:
+    data_dir = tmp_path_factory.mktemp("data")
+    settings = Settings(data_dir=data_dir, database_url=database_url, max_page_size=200)
+    await db.init_db(database_url)
+    app = create_app(settings)
+    _row, token = await create_token("test-admin", frozenset({Scope.ADMIN}))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield Api(client, token, settings, "postgres" if "postgres" in database_url else "sqlite")
+    await db.close_db()
+
+
+@pytest.fixture
+def unique() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+@pytest.fixture
+def sql_counter() -> Iterator[StatementCounter]:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = StatementCounter()
+    old_level = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    try:
+        yield counter
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(old_level)

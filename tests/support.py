@@ -1,0 +1,144 @@
+"""Test helpers: the GraphQL client of the in-process app, a subprocess server, git."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from gitstudio.settings import Settings
+
+
+@dataclass
+class Api:
+    """The real app in process, with an ADMIN token; ``gql`` posts a GraphQL request."""
+
+    client: httpx.AsyncClient
+    token: str
+    settings: Settings
+    backend: str
+    names: set[str] = field(default_factory=set)
+
+    async def gql(
+        self, query: str, variables: dict[str, Any] | None = None, token: str | None = None
+    ) -> dict[str, Any]:
+        response = await self.client.post(
+            "/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers={"Authorization": f"token {token or self.token}"},
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = await self.gql(query, variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+    async def create_project(self, repo: Path | str, name: str, subdir: str | None = None) -> dict[str, Any]:
+        payload = (
+            await self.data(
+                """mutation($input: CreateProjectInput!) { createProject(input: $input) {
+                     project { id name } errors { code message field } } }""",
+                {"input": {"repoUrl": str(repo), "name": name, "subdir": subdir}},
+            )
+        )["createProject"]
+        assert payload["errors"] == [], payload["errors"]
+        project: dict[str, Any] = payload["project"]
+        return project
+
+    async def sync(self, project_id: str) -> dict[str, Any]:
+        payload = (
+            await self.data(
+                """mutation($id: ID!) { syncProject(id: $id) {
+                     sync { newCommits newExperiments removedExperiments parsedBlobs }
+                     errors { code message } } }""",
+                {"id": project_id},
+            )
+        )["syncProject"]
+        assert payload["errors"] == [], payload["errors"]
+        summary: dict[str, Any] = payload["sync"]
+        return summary
+
+
+class StatementCounter(logging.Handler):
+    """Counts SQL statements as tortoise logs them (one DEBUG record per statement)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.statements.append(record.getMessage())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[str]
+    output: Path
+
+
+def start_server(args: list[str], data_dir: Path, env: dict[str, str] | None = None) -> Server:
+    """``gitstudio serve`` in a subprocess on a free port; waits for /healthz."""
+    port = free_port()
+    output = data_dir / f"server-{port}.log"
+    log = output.open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gitstudio.cli", "serve", "--data-dir", str(data_dir),
+         "--port", str(port), *args],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{output.read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return Server(url, process, output)
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"server did not start:\n{output.read_text()}")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def copy_repo(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst, symlinks=True)
+    return dst

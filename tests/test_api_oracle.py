@@ -1,0 +1,115 @@
+"""What the API reports for every commit and experiment equals `dvc exp show --json -A`.
+
+The repository is generated once per session (commits on two branches, experiment refs shaped
+as `dvc exp run` makes them, params in YAML/JSON/TOML/Python, DVCLive files, a nested
+dvc.yaml); `dvc` runs once on it; both database backends are compared with that answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import Api
+
+from sync.generate import RepoSpec, generate_repo
+
+EXPERIMENTS = """
+query($name: String!, $after: String) {
+  project(name: $name) {
+    experiments(first: 100, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes { kind sha baselineSha name params metrics errors { file kind type } }
+    }
+  }
+}"""
+
+
+def dvc_exp_show(repo: Path) -> list[dict[str, Any]]:
+    shutil.rmtree(repo / ".dvc" / "tmp", ignore_errors=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "dvc", "exp", "show", "--json", "-A", "-f"],
+        cwd=repo,
+        env={**os.environ, "DVC_NO_ANALYTICS": "1"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    shown: list[dict[str, Any]] = json.loads(out)
+    return shown
+
+
+def oracle_by_sha(shown: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """{sha: {"params": {file: data|ERROR}, "metrics": ...}} for baselines and experiments."""
+    revisions: dict[str, dict[str, Any]] = {}
+
+    def add(state: dict[str, Any]) -> None:
+        data = state.get("data") or {}
+        revisions[state["rev"]] = {
+            part: {
+                file: entry["data"] if "data" in entry else "ERROR"
+                for file, entry in (data.get(part) or {}).items()
+            }
+            for part in ("params", "metrics")
+        }
+
+    for baseline in shown:
+        if baseline["rev"] == "workspace":
+            continue
+        add(baseline)
+        for exp in baseline.get("experiments") or []:
+            for rev in exp["revs"]:
+                add(rev)
+    return revisions
+
+
+@pytest.fixture(scope="session")
+def oracle_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
+    repo = tmp_path_factory.mktemp("oracle") / "repo"
+    generate_repo(repo, RepoSpec(commits=8, exps_per_commit=2, seed=7))
+    return repo, oracle_by_sha(dvc_exp_show(repo))
+
+
+async def all_experiments(api: Api, name: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    after = None
+    while True:
+        page = (await api.data(EXPERIMENTS, {"name": name, "after": after}))["project"]["experiments"]
+        rows += page["nodes"]
+        if not page["pageInfo"]["hasNextPage"]:
+            return rows
+        after = page["pageInfo"]["endCursor"]
+
+
+def ours(row: dict[str, Any], part: str) -> dict[str, Any]:
+    shown: dict[str, Any] = dict(row[part])
+    for error in row["errors"]:
+        if error["kind"] == part:
+            shown[error["file"]] = "ERROR"
+    return shown
+
+
+async def test_params_and_metrics_equal_dvc_exp_show(
+    api: Api, oracle_repo: tuple[Path, dict[str, dict[str, Any]]], unique: str
+) -> None:
+    repo, oracle = oracle_repo
+    await api.create_project(repo, f"oracle-{unique}")
+    rows = await all_experiments(api, f"oracle-{unique}")
+    by_sha = {r["sha"]: r for r in rows}
+    assert set(oracle) <= set(by_sha), "every revision dvc shows is indexed"
+    kinds = {by_sha[sha]["kind"] for sha in oracle}
+    assert kinds == {"COMMIT", "EXPERIMENT"}
+    differences = [
+        (sha, part)
+        for sha, expected in oracle.items()
+        for part in ("params", "metrics")
+        if ours(by_sha[sha], part) != expected[part]
+    ]
+    assert differences == []
+    assert sum(1 for r in rows if r["kind"] == "EXPERIMENT") == 16
