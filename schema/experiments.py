@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
+import orjson
 import strawberry
 from strawberry.types import Info
 
@@ -120,6 +121,14 @@ class Experiment(Node):
     @strawberry.field
     def errors(self) -> list[FileError]:
         return [FileError(**e) for e in self.record.document("errors")]
+
+    @strawberry.field(
+        description="Set when DVC cannot load this revision at all (dvc exp show shows no data);"
+        " params and metrics then hold what could still be read."
+    )
+    def revision_error(self) -> FileError | None:
+        raw = self.record.revision_error_json
+        return FileError(**orjson.loads(raw)) if raw else None
 
     @strawberry.field(description="Plot files and directories declared for this revision.")
     def plots(self) -> list[str]:

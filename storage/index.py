@@ -122,11 +122,13 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None
     await db.execute_many(
         "INSERT INTO experiments (project_id, kind, key, sha, baseline_sha, name, ref, status,"
         " author_name, author_email, message, created_at, params, metrics, errors, plots, deps,"
-        " outs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " outs, revision_error)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (project_id, r.kind, r.key, r.sha, r.baseline_sha, r.name, r.ref, r.status,
              r.author_name, r.author_email, r.message, r.created_at,
-             *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS))
+             *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS),
+             _json(r.data["dvc_error"]) if r.data.get("dvc_error") else None)
             for r in rows
         ],
     )

@@ -134,6 +134,9 @@ class Experiment(Model):
     plots = fields.TextField(default="[]")
     deps = fields.TextField(default="{}")
     outs = fields.TextField(default="{}")
+    # Set when DVC itself could not load the revision (broken dvc.yaml or dvc.lock...):
+    # `dvc exp show` then prints "data": null; what could be read is still kept above.
+    revision_error = fields.TextField(null=True)
 
     class Meta:
         table = "experiments"

@@ -89,6 +89,7 @@ class ExperimentRecord:
     plots_json: str
     deps_json: str
     outs_json: str
+    revision_error_json: str | None
 
     def document(self, part: str) -> Any:
         return orjson.loads(getattr(self, f"{part}_json"))
@@ -138,5 +139,5 @@ def experiment_record(row: dict[str, Any]) -> ExperimentRecord:
         row["id"], row["project_id"], row["kind"], row["key"], row["sha"], row["baseline_sha"],
         row["name"], row["ref"], row["status"], row["author_name"], row["author_email"],
         row["message"], row["created_at"], row["params"], row["metrics"], row["errors"],
-        row["plots"], row["deps"], row["outs"],
+        row["plots"], row["deps"], row["outs"], row["revision_error"],
     )

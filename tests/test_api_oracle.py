@@ -18,14 +18,14 @@ from typing import Any
 import pytest
 from support import Api
 
-from sync.generate import RepoSpec, generate_repo
+from sync.generate import RepoSpec, add_commit, generate_repo
 
 EXPERIMENTS = """
 query($name: String!, $after: String) {
   project(name: $name) {
     experiments(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { kind sha baselineSha name params metrics errors { file kind type } }
+      nodes { kind sha baselineSha name params metrics errors { file kind type } revisionError { type } }
     }
   }
 }"""
@@ -58,6 +58,7 @@ def oracle_by_sha(shown: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             }
             for part in ("params", "metrics")
         }
+        revisions[state["rev"]]["failed"] = state.get("error") is not None
 
     for baseline in shown:
         if baseline["rev"] == "workspace":
@@ -73,6 +74,10 @@ def oracle_by_sha(shown: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 def oracle_repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, dict[str, Any]]]:
     repo = tmp_path_factory.mktemp("oracle") / "repo"
     generate_repo(repo, RepoSpec(commits=8, exps_per_commit=2, seed=7))
+    # One commit whose dvc.yaml does not parse (DVC drops the whole revision), then a fix.
+    good = (repo / "dvc.yaml").read_text()
+    add_commit(repo, "main", {"dvc.yaml": "stages: [\n"}, "break dvc.yaml")
+    add_commit(repo, "main", {"dvc.yaml": good}, "restore dvc.yaml")
     return repo, oracle_by_sha(dvc_exp_show(repo))
 
 
@@ -88,6 +93,8 @@ async def all_experiments(api: Api, name: str) -> list[dict[str, Any]]:
 
 
 def ours(row: dict[str, Any], part: str) -> dict[str, Any]:
+    if row["revisionError"] is not None:
+        return {}  # dvc shows no data for a revision it cannot load
     shown: dict[str, Any] = dict(row[part])
     for error in row["errors"]:
         if error["kind"] == part:
@@ -112,4 +119,7 @@ async def test_params_and_metrics_equal_dvc_exp_show(
         if ours(by_sha[sha], part) != expected[part]
     ]
     assert differences == []
+    failed = {sha for sha, expected in oracle.items() if expected["failed"]}
+    assert failed == {sha for sha in oracle if by_sha[sha]["revisionError"] is not None}
+    assert len(failed) == 1
     assert sum(1 for r in rows if r["kind"] == "EXPERIMENT") == 16

@@ -1,0 +1,1 @@
+"""gitstudio benchmarks: candidate vs baseline, measured in the same run (see README.md)."""

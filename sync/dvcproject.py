@@ -1,0 +1,866 @@
+"""What ``dvc exp show --json`` shows for one revision, computed from Git objects only.
+
+Mirrors DVC 3.67 (``dvc/repo/params/show.py``, ``dvc/repo/metrics/show.py``,
+``dvc/repo/experiments/serialize.py``, ``dvc/repo/index.py``): every ``dvc.yaml`` and
+``.dvc`` file under the DVC root (skipping ``.dvc/``, ``.git/`` and sub-repositories),
+stage params/metrics/outs/deps, top-level ``params:``/``metrics:``/``plots:``, the default
+``params.yaml``, ``dvc.lock`` hashes, and simple templating (``vars``, ``${...}``,
+``foreach``, ``matrix``). Files are parsed at most once per blob id through
+:class:`BlobCache`. Values handed out may be shared with the cache: treat them as read-only.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from itertools import product
+from typing import Any
+
+from sync.formats import ParseError, kind_of, parse_as
+from sync.tree import RevisionTree, join, norm
+
+__all__ = ["BlobCache", "FileError", "Parsed", "RevisionData", "collect_revision"]
+
+PARAMS_FILE = "params.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file DVC reports with ``{"error": ...}``, or a broken ``dvc.yaml``/``dvc.lock``.
+
+    ``file`` is relative to the DVC root; ``kind`` is ``params``, ``metrics``, ``dvc.yaml``
+    or ``dvc.lock``; ``type`` is DVC's exception class name.
+    """
+
+    file: str
+    kind: str
+    type: str
+    message: str
+
+
+@dataclass(slots=True)
+class RevisionData:
+    """One revision as ``dvc exp show --json`` sees it (keys relative to the DVC root)."""
+
+    params: dict[str, Any] = field(default_factory=dict)
+    metrics: dict[str, Any] = field(default_factory=dict)
+    errors: list[FileError] = field(default_factory=list)
+    plots: list[str] = field(default_factory=list)
+    deps: dict[str, dict[str, Any]] = field(default_factory=dict)
+    outs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The error that makes DVC fail the whole revision (``exp show``: ``"data": null,
+    # "error": {...}``), e.g. a broken dvc.yaml/dvc.lock or a broken ``params.yaml`` next to
+    # a dvc.yaml. What could still be read is kept in the other fields.
+    dvc_error: FileError | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "params": self.params,
+            "metrics": self.metrics,
+            "errors": [asdict(e) for e in self.errors],
+            "plots": list(self.plots),
+            "deps": self.deps,
+            "outs": self.outs,
+            "dvc_error": None if self.dvc_error is None else asdict(self.dvc_error),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RevisionData:
+        error = data.get("dvc_error")
+        return cls(
+            params=dict(data.get("params") or {}),
+            metrics=dict(data.get("metrics") or {}),
+            errors=[FileError(**e) for e in data.get("errors") or []],
+            plots=list(data.get("plots") or []),
+            deps=dict(data.get("deps") or {}),
+            outs=dict(data.get("outs") or {}),
+            dvc_error=None if error is None else FileError(**error),
+        )
+
+
+# --- the blob cache ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A parse result: ``value`` (JSON-compatible) or ``error``; ``exotic`` if the raw data
+    held types DVC's templating context rejects (dates, tuples, sets...)."""
+
+    value: Any = None
+    error: ParseError | None = None
+    exotic: bool = False
+
+
+class BlobCache:
+    """Memoises parsed blobs by ``(blob id, parser kind)``; also caches per-tree listings.
+
+    ``hits``/``misses`` count lookups, ``parsed`` counts actual parses. With ``max_entries``
+    the cache is emptied when it grows beyond that size.
+    """
+
+    def __init__(self, max_entries: int | None = None) -> None:
+        self._data: dict[tuple[str, str], Any] = {}
+        self.max_entries = max_entries
+        self.hits = 0
+        self.misses = 0
+        self.parsed = 0
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def get(self, oid: str, kind: str) -> Any | None:
+        value = self._data.get((oid, kind))
+        if value is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return value
+
+    def put(self, oid: str, kind: str, value: Any) -> None:
+        if self.max_entries is not None and len(self._data) >= self.max_entries:
+            self._data.clear()
+        self._data[(oid, kind)] = value
+
+    def parse(self, oid: str, kind: str, path: str, content: bytes) -> Parsed:
+        """The memoised :class:`Parsed` of a blob."""
+        hit = self.get(oid, kind)
+        if isinstance(hit, Parsed):
+            return hit
+        self.parsed += 1
+        result = _parse(kind, path, content)
+        self.put(oid, kind, result)
+        return result
+
+
+def _parse(kind: str, path: str, content: bytes) -> Parsed:
+    try:
+        raw = parse_as(kind, path, content)
+    except ParseError as exc:
+        return Parsed(error=exc)
+    except (ValueError, TypeError, RecursionError, MemoryError) as exc:
+        return Parsed(error=ParseError(type(exc).__name__, str(exc)))
+    value, exotic = _jsonable(raw)
+    return Parsed(value=value, exotic=exotic)
+
+
+def _jsonable(obj: Any) -> tuple[Any, bool]:
+    """JSON-compatible copy (dates -> ISO strings, tuples/sets -> lists), and whether the
+    input held anything but None/bool/int/float/str/list/dict."""
+    if obj is None or isinstance(obj, bool | int | float | str):
+        return obj, False
+    if isinstance(obj, dict):
+        items = [(k, _jsonable(v)) for k, v in obj.items()]
+        exotic = any(e for _, (_, e) in items)
+        return {_key(k): v for k, (v, _) in items}, exotic
+    if isinstance(obj, list | tuple | set | frozenset):
+        items2 = [_jsonable(v) for v in obj]
+        exotic = not isinstance(obj, list) or any(e for _, e in items2)
+        return [v for v, _ in items2], exotic
+    if isinstance(obj, datetime.date | datetime.time):
+        return obj.isoformat(), True
+    if isinstance(obj, bytes):
+        return obj.decode("utf-8", "replace"), False
+    return str(obj), True
+
+
+def _key(key: Any) -> str:
+    """Keys as ``exp show --json`` prints them (JSON object keys are strings)."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool | int | float):
+        return json.dumps(key)
+    return str(key)
+
+
+# --- entry point ----------------------------------------------------------------------
+
+
+def collect_revision(
+    tree: RevisionTree, subdir: str = "", cache: BlobCache | None = None
+) -> RevisionData:
+    """Params, metrics, plots, deps and outs of one revision, as ``dvc exp show --json``
+    run in ``subdir`` (the DVC root inside the Git repository) reports them."""
+    collector = _Collector(tree, norm(subdir), cache if cache is not None else BlobCache())
+    return collector.run()
+
+
+@dataclass(slots=True)
+class _Stage:
+    name: str
+    wdir: str  # git path
+    definition: dict[str, Any]
+    lock: dict[str, Any]
+
+
+class _RevisionFailure(Exception):
+    """A dvc.yaml-level failure (DVC fails the whole revision)."""
+
+    def __init__(self, error: FileError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+class _Collector:
+    def __init__(self, tree: RevisionTree, root: str, cache: BlobCache) -> None:
+        self.tree = tree
+        self.root = root
+        self.cache = cache
+        self.data = RevisionData()
+        self.param_specs: list[dict[str, list[str]]] = []
+        self.metric_paths: list[str] = []
+        self.tracked_vars: dict[str, dict[str, Any]] = {}
+        self.out_dirs: set[str] = set()
+
+    # paths -------------------------------------------------------------------------
+
+    def rel(self, path: str) -> str:
+        return posixpath.relpath(path or ".", self.root or ".")
+
+    def load(self, path: str, kind: str | None = None) -> Parsed | None:
+        """Parsed content of the file at the git path ``path``; None if not a file."""
+        blob = self.tree.read(path)
+        if blob is None:
+            return None
+        oid, content = blob
+        return self.cache.parse(oid, kind or kind_of(path), path, content)
+
+    def add_error(self, error: FileError, fatal: bool = False) -> None:
+        if all((e.file, e.kind) != (error.file, error.kind) for e in self.data.errors):
+            self.data.errors.append(error)
+        if fatal and self.data.dvc_error is None:
+            self.data.dvc_error = error
+
+    # main --------------------------------------------------------------------------
+
+    def run(self) -> RevisionData:
+        if self.root and not self.tree.is_dir(self.root):  # DVC checks the root dir only
+            message = "Commit does not contain a DVC repo"
+            self._fail(self.root, "dvc.yaml", "NotDvcRepoError", message)
+            return self.data
+        for path in _dvcfiles(self.tree, self.root, self.cache):
+            if self._pruned(path):
+                continue
+            if path.endswith(".dvc"):
+                self._single_stage_file(path)
+            else:
+                self._pipeline_file(path)
+        self._collect_params()
+        self._collect_metrics()
+        return self.data
+
+    def _pruned(self, path: str) -> bool:
+        parent = posixpath.dirname(path)
+        while parent and parent != self.root:
+            if parent in self.out_dirs:
+                return True
+            parent = posixpath.dirname(parent)
+        return False
+
+    # .dvc files --------------------------------------------------------------------
+
+    def _single_stage_file(self, path: str) -> None:
+        parsed = self.load(path, "yaml")
+        assert parsed is not None
+        if parsed.error is not None or not isinstance(parsed.value, dict):
+            kind = "YAMLSyntaxError" if parsed.error else "YAMLValidationError"
+            self._fail(path, "dvc.yaml", kind, f"invalid '{self.rel(path)}'")
+            return
+        stage = parsed.value
+        wdir = join(posixpath.dirname(path), _str(stage.get("wdir")))
+        for out in _dict_items(stage.get("outs")):
+            self._add_out(wdir, str(out.get("path")), out, out.get("cache", True))
+            self.data.outs[self.rel(join(wdir, str(out.get("path"))))]["is_data_source"] = (
+                stage.get("cmd") is None
+            )
+        for dep in _dict_items(stage.get("deps")):
+            if not ({"repo", "db", "params", "dataset"} & dep.keys()):
+                self.data.deps[self.rel(join(wdir, str(dep.get("path"))))] = _hash_fields(dep)
+
+    # dvc.yaml ----------------------------------------------------------------------
+
+    def _fail(self, path: str, kind: str, type_: str, message: str) -> None:
+        self.add_error(FileError(self.rel(path), kind, type_, message), fatal=True)
+
+    def _pipeline_file(self, path: str) -> None:
+        parsed = self.load(path, "yaml")
+        assert parsed is not None
+        if parsed.error is not None:
+            self._fail(path, "dvc.yaml", "YAMLSyntaxError", parsed.error.message)
+            return
+        problem = _validate_dvcyaml(parsed.value)
+        if problem:
+            self._fail(path, "dvc.yaml", "YAMLValidationError", f"'{path}' {problem}")
+            return
+        directory = posixpath.dirname(path)
+        lock = self._lockfile(join(directory, "dvc.lock"))
+        try:
+            resolved = _Resolver(self, directory, parsed.value).resolve()
+        except _RevisionFailure as exc:
+            self.add_error(exc.error, fatal=True)
+            return
+        stages = [
+            _Stage(name, join(directory, _str(d.get("wdir"))), d, _dict(lock.get(name)))
+            for name, d in resolved.get("stages", {}).items()
+        ]
+        try:
+            for stage in stages:
+                self._stage(stage)
+        except ValueError as exc:
+            self._fail(path, "dvc.yaml", "ValueError", str(exc))
+            return
+        self._top_level(directory, resolved)
+
+    def _lockfile(self, path: str) -> dict[str, Any]:
+        parsed = self.load(path, "yaml")
+        if parsed is None:
+            return {}
+        if parsed.error is not None:
+            self._fail(path, "dvc.lock", "YAMLSyntaxError", parsed.error.message)
+            return {}
+        problem = _validate_lock(parsed.value)
+        if problem:
+            self._fail(path, "dvc.lock", "YAMLValidationError", f"'{path}' {problem}")
+            return {}
+        return _dict(parsed.value.get("stages"))
+
+    def _stage(self, stage: _Stage) -> None:
+        d = stage.definition
+        for file, keys in merge_params(d.get("params") or []).items():
+            self.param_specs.append({join(stage.wdir, file): keys})
+        lock_deps = _by_path(stage.lock.get("deps"))
+        for dep in d.get("deps") or []:
+            info = lock_deps.get(str(dep), {})
+            self.data.deps[self.rel(join(stage.wdir, str(dep)))] = _hash_fields(info)
+        lock_outs = _by_path(stage.lock.get("outs"))
+        for out, flags in merge_outs(d.get("outs") or []).items():
+            self._add_out(stage.wdir, out, lock_outs.get(out, {}), flags.get("cache", True))
+        for out in merge_outs(d.get("metrics") or []):
+            self.metric_paths.append(join(stage.wdir, out))
+            self.out_dirs.add(join(stage.wdir, out))
+        for out in merge_outs(d.get("plots") or []):
+            self.data.plots.append(self.rel(join(stage.wdir, out)))
+            self.out_dirs.add(join(stage.wdir, out))
+
+    def _add_out(self, wdir: str, out: str, info: dict[str, Any], use_cache: Any) -> None:
+        path = join(wdir, out)
+        self.out_dirs.add(path)
+        entry = _hash_fields(info)
+        entry.update(use_cache=bool(use_cache), is_data_source=False)
+        self.data.outs[self.rel(path)] = entry
+
+    def _top_level(self, directory: str, resolved: dict[str, Any]) -> None:
+        for metric in resolved.get("metrics") or []:
+            self.metric_paths.append(join(directory, str(metric)))
+        for param in resolved.get("params") or []:
+            self.param_specs.append({join(directory, str(param)): []})
+        for plot in resolved.get("plots") or []:
+            names = [plot] if isinstance(plot, str) else list(_dict(plot))
+            self.data.plots.extend(self.rel(join(directory, str(n))) for n in names)
+
+    # params ------------------------------------------------------------------------
+
+    def _collect_params(self) -> None:
+        default = join(self.root, PARAMS_FILE)
+        specs = list(self.param_specs)
+        if self.tree.blob_id(default) is not None or self.tree.is_dir(default):
+            specs.append({default: []})
+        try:
+            merged = merge_params(specs)
+        except ValueError as exc:
+            self._fail(join(self.root, "dvc.yaml"), "dvc.yaml", "ValueError", str(exc))
+            merged = {}
+        for path, keys in merged.items():
+            for file in self._expand(path):
+                self._read_params(file, keys)
+        for file, values in self.tracked_vars.items():
+            key = self.rel(file)
+            if key not in self.data.params and not self._errored(key, "params"):
+                self.data.params[key] = values
+
+    def _errored(self, key: str, kind: str) -> bool:
+        return any(e.file == key and e.kind == kind for e in self.data.errors)
+
+    def _expand(self, path: str) -> list[str]:
+        if self.tree.is_dir(path):
+            return self.tree.walk_files(path) or [path]
+        return [path]
+
+    def _read_params(self, path: str, keys: list[str]) -> None:
+        key = self.rel(path)
+        parsed = self._read_or_error(path, "params")
+        if parsed is not None:
+            self.data.params[key] = select_keys(parsed.value, keys) if keys else parsed.value
+
+    def _read_or_error(self, path: str, kind: str) -> Parsed | None:
+        key = self.rel(path)
+        parsed = self.load(path)
+        if parsed is None:
+            message = f"[Errno 2] No such file or directory: '{key}'"
+            self.add_error(FileError(key, kind, "FileNotFoundError", message))
+            return None
+        if parsed.error is not None:
+            self.add_error(FileError(key, kind, parsed.error.type, parsed.error.message))
+            return None
+        return parsed
+
+    # metrics -----------------------------------------------------------------------
+
+    def _collect_metrics(self) -> None:
+        seen: set[str] = set()
+        for path in self.metric_paths:
+            for file in self._expand(path):
+                if file in seen:
+                    continue
+                seen.add(file)
+                parsed = self._read_or_error(file, "metrics")
+                if parsed is not None:
+                    self.data.metrics[self.rel(file)] = extract_metrics(parsed.value) or {}
+
+
+# --- DVC helpers, reimplemented ---------------------------------------------------------
+
+
+def merge_params(specs: list[Any]) -> dict[str, list[str]]:
+    """``dvc.dependency._merge_params``: a file tracked wholly anywhere is tracked wholly."""
+    merged: dict[str, list[str]] = {}
+    wholly = {k for spec in specs if isinstance(spec, dict) for k, v in spec.items() if not v}
+    for spec in specs:
+        if isinstance(spec, str):
+            if PARAMS_FILE not in wholly:
+                merged.setdefault(PARAMS_FILE, []).append(spec)
+            continue
+        if not isinstance(spec, dict):
+            raise ValueError(f"Only list of str/dict is supported. Got: '{type(spec).__name__}'.")
+        for file, keys in spec.items():
+            if file in wholly:
+                merged[file] = []
+            elif not isinstance(keys, list):
+                raise ValueError(f"Expected list of params for custom params file '{file}'")
+            else:
+                merged.setdefault(file, []).extend(str(k) for k in keys)
+    return merged
+
+
+def merge_outs(specs: list[Any]) -> dict[str, dict[str, Any]]:
+    """``dvc.output._merge_data``: ``[path | {path: flags}]`` -> ``{path: flags}``."""
+    merged: dict[str, dict[str, Any]] = {}
+    for spec in specs:
+        if isinstance(spec, str):
+            merged.setdefault(spec, {})
+            continue
+        if not isinstance(spec, dict):
+            raise ValueError(f"'{type(spec).__name__}' not supported.")
+        for path, flags in spec.items():
+            merged.setdefault(str(path), {}).update(flags if isinstance(flags, dict) else {})
+    return merged
+
+
+def extract_metrics(value: Any) -> Any:
+    """``dvc.repo.metrics.show._extract_metrics``: numbers, strings, bools, nested dicts."""
+    if isinstance(value, int | float | str):
+        return value
+    if not isinstance(value, dict):
+        return None
+    out: dict[str, Any] = {}
+    for key, val in value.items():
+        extracted = extract_metrics(val)
+        if extracted is not None and extracted != {}:
+            out[key] = extracted
+    return out
+
+
+def select_keys(config: Any, keys: list[str]) -> dict[str, Any]:
+    """``read_param_file`` with key paths: dpath search (``.``-separated, globs) merged."""
+    result: dict[str, Any] = {}
+    for key in dict.fromkeys(keys):
+        for path, value in _search(config, key.split(".")):
+            _deep_set(result, path, value)
+    return result
+
+
+def _search(node: Any, parts: list[str]) -> Iterator[tuple[list[Any], Any]]:
+    if not parts:
+        yield [], node
+        return
+    head, rest = parts[0], parts[1:]
+    for key, child in _children(node):
+        if fnmatch.fnmatchcase(str(key), head):
+            for path, value in _search(child, rest):
+                yield [key, *path], value
+
+
+def _children(node: Any) -> list[tuple[Any, Any]]:
+    if isinstance(node, dict):
+        return list(node.items())
+    if isinstance(node, list):
+        return list(enumerate(node))
+    return []
+
+
+def _deep_set(target: dict[Any, Any], path: list[Any], value: Any) -> None:
+    for key in path[:-1]:
+        child = target.get(key)
+        if not isinstance(child, dict):
+            child = target[key] = {}
+        target = child
+    last = path[-1]
+    if isinstance(value, dict) and isinstance(target.get(last), dict):
+        _deep_merge(target[last], value)
+    else:
+        target[last] = _copy(value)
+
+
+def _deep_merge(target: dict[Any, Any], value: dict[Any, Any]) -> None:
+    for key, val in value.items():
+        if isinstance(val, dict) and isinstance(target.get(key), dict):
+            _deep_merge(target[key], val)
+        else:
+            target[key] = _copy(val)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value
+
+
+def _hash_fields(info: dict[str, Any]) -> dict[str, Any]:
+    digest = info.get("md5") or info.get("etag") or info.get("checksum")
+    return {"hash": digest, "size": info.get("size"), "nfiles": info.get("nfiles")}
+
+
+def _by_path(entries: Any) -> dict[str, dict[str, Any]]:
+    return {str(e.get("path")): e for e in _dict_items(entries)}
+
+
+def _dict_items(value: Any) -> list[dict[str, Any]]:
+    return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --- finding dvc files ------------------------------------------------------------------
+
+_SKIP_DIRS = frozenset({".dvc", ".git", ".hg"})
+
+
+def _dvcfiles(tree: RevisionTree, root: str, cache: BlobCache) -> list[str]:
+    """``dvc.yaml`` and ``*.dvc`` files under ``root`` in DVC's top-down walk order."""
+    tree_id = tree.tree_id(root)
+    if tree_id is None:
+        return []
+    return [join(root, p) for p in _dvcfiles_in(tree, root, tree_id, cache)]
+
+
+def _dvcfiles_in(tree: RevisionTree, path: str, tree_id: str, cache: BlobCache) -> list[str]:
+    hit = cache.get(tree_id, "dvcfiles")
+    if isinstance(hit, list):
+        return hit
+    entries = tree.listdir(path)
+    found = [e.name for e in entries if not e.is_dir and _is_dvcfile(e.name)]
+    for entry in entries:
+        if not entry.is_dir or entry.name in _SKIP_DIRS:
+            continue
+        sub = join(path, entry.name)
+        if tree.is_dir(join(sub, ".dvc")):  # a sub-repository: DVC skips it
+            continue
+        found.extend(f"{entry.name}/{p}" for p in _dvcfiles_in(tree, sub, entry.oid, cache))
+    cache.put(tree_id, "dvcfiles", found)
+    return found
+
+
+def _is_dvcfile(name: str) -> bool:
+    return name == "dvc.yaml" or (name.endswith(".dvc") and name != ".dvc")
+
+
+# --- light schema validation (dvc/schema.py) ------------------------------------------
+
+_TOP_KEYS = frozenset({"datasets", "plots", "stages", "vars", "params", "metrics", "artifacts"})
+_STAGE_KEYS = frozenset(
+    {"matrix", "cmd", "wdir", "deps", "params", "vars", "frozen", "meta", "desc",
+     "always_changed", "outs", "metrics", "plots"}
+)
+
+
+def _validate_dvcyaml(data: Any) -> str | None:
+    if not isinstance(data, dict):
+        return "must be a mapping"
+    if extra := set(data) - _TOP_KEYS:
+        return f"has unknown keys {sorted(map(str, extra))}"
+    for key in ("params", "metrics"):
+        if key in data and not _list_of(data[key], str):
+            return f"'{key}' must be a list of strings"
+    if "plots" in data and not _list_of(data["plots"], str | dict):
+        return "'plots' must be a list"
+    if "vars" in data and not _list_of(data["vars"], str | dict):
+        return "'vars' must be a list"
+    stages = data.get("stages", {})
+    if not isinstance(stages, dict):
+        return "'stages' must be a mapping"
+    for name, stage in stages.items():
+        if problem := _validate_stage(stage):
+            return f"stage '{name}': {problem}"
+    return None
+
+
+def _validate_stage(stage: Any) -> str | None:
+    if not isinstance(stage, dict):
+        return "must be a mapping"
+    if "foreach" in stage or "do" in stage:
+        if set(stage) != {"foreach", "do"}:
+            return "foreach needs exactly 'foreach' and 'do'"
+        return _validate_stage(stage["do"])
+    if "cmd" not in stage or not isinstance(stage["cmd"], str | list):
+        return "'cmd' is required"
+    if extra := set(stage) - _STAGE_KEYS:
+        return f"unknown keys {sorted(map(str, extra))}"
+    checks = {"deps": str, "params": str | dict, "outs": str | dict, "metrics": str | dict,
+              "plots": str | dict, "vars": str | dict}
+    for key, types in checks.items():
+        if key in stage and not _list_of(stage[key], types):
+            return f"'{key}' must be a list"
+    if "matrix" in stage and not isinstance(stage["matrix"], dict):
+        return "'matrix' must be a mapping"
+    return None
+
+
+def _validate_lock(data: Any) -> str | None:
+    if not isinstance(data, dict) or data.get("schema") != "2.0":
+        return "invalid schema version"
+    stages = data.get("stages", {})
+    if not isinstance(stages, dict):
+        return "'stages' must be a mapping"
+    for name, stage in stages.items():
+        if not isinstance(stage, dict) or "cmd" not in stage:
+            return f"stage '{name}': 'cmd' is required"
+        if set(stage) - {"cmd", "deps", "params", "outs"}:
+            return f"stage '{name}': unknown keys"
+        for key in ("deps", "outs"):
+            items = stage.get(key, [])
+            if not _list_of(items, dict) or not all("path" in i for i in items):
+                return f"stage '{name}': '{key}' entries need a path"
+    return None
+
+
+def _list_of(value: Any, types: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, types) for v in value)
+
+
+# --- templating (dvc/parsing), the common subset ----------------------------------------
+
+_INTERP = re.compile(r"(?<!\\)\$\{(?P<inner>.*?)\}")
+_PRIMITIVES = (int, float, str, bool)
+
+
+class _ResolveError(Exception):
+    pass
+
+
+def _needs_templating(data: Any) -> bool:
+    if isinstance(data, str):
+        return "${" in data
+    if isinstance(data, dict):
+        return any(_needs_templating(k) or _needs_templating(v) for k, v in data.items())
+    if isinstance(data, list):
+        return any(_needs_templating(v) for v in data)
+    return False
+
+
+class _Resolver:
+    """Resolves one dvc.yaml: loads its vars context (always, like DVC), expands
+    foreach/matrix stages and interpolates ``${...}``."""
+
+    def __init__(self, collector: _Collector, directory: str, data: dict[str, Any]) -> None:
+        self.c = collector
+        self.directory = directory
+        self.data = data
+        self.dvcyaml = collector.rel(join(directory, "dvc.yaml"))
+        self.context: dict[str, Any] = {}
+        self.sources: dict[str, str] = {}  # top-level context key -> git path of its file
+
+    def fail(self, type_: str, message: str) -> _RevisionFailure:
+        return _RevisionFailure(FileError(self.dvcyaml, "dvc.yaml", type_, message))
+
+    def resolve(self) -> dict[str, Any]:
+        self._load_default_params()
+        stages = _dict(self.data.get("stages"))
+        plain = "vars" not in self.data and not any(
+            "foreach" in s or "matrix" in s for s in stages.values() if isinstance(s, dict)
+        )
+        if plain and not _needs_templating(self.data):
+            return self.data
+        try:
+            return self._resolve_all(stages)
+        except (_ResolveError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise self.fail("ResolveError", f"failed to parse '{self.dvcyaml}': {exc}") from exc
+
+    def _load_default_params(self) -> None:
+        """DVC loads ``params.yaml`` beside every dvc.yaml into the templating context and
+        fails the whole revision if it is broken; we record that and go on."""
+        path = join(self.directory, PARAMS_FILE)
+        parsed = self.c.load(path)
+        if parsed is None:
+            return
+        rel = self.c.rel(path)
+        if parsed.error is not None:
+            error = FileError(rel, "params", parsed.error.type, parsed.error.message)
+            self.c.add_error(error, fatal=True)
+        elif not isinstance(parsed.value, dict):
+            message = f"failed to parse 'vars' in '{self.dvcyaml}': expected a dictionary"
+            self.c.add_error(FileError(self.dvcyaml, "dvc.yaml", "ResolveError", message), True)
+        elif parsed.exotic:
+            message = f"Unsupported value type in '{rel}'"
+            self.c.add_error(FileError(self.dvcyaml, "dvc.yaml", "TypeError", message), True)
+        else:
+            self._merge(parsed.value, path)
+
+    def _merge(self, values: dict[str, Any], source: str | None) -> None:
+        for key, value in values.items():
+            if key in self.context:
+                raise _ResolveError(f"cannot redefine '{key}'")
+            self.context[key] = value
+            if source is not None:
+                self.sources[key] = source
+
+    def _load_vars(self, items: list[Any], wdir: str) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                self._merge(item, None)
+                continue
+            file, _, keys = str(item).partition(":")
+            path = join(wdir, file)
+            if path == join(self.directory, PARAMS_FILE) and not keys:
+                continue  # the default file, already loaded
+            parsed = self.c.load(path)
+            if parsed is None or parsed.error is not None or not isinstance(parsed.value, dict):
+                raise _ResolveError(f"could not load vars from '{file}'")
+            chosen = [k for k in keys.split(",") if k] or list(parsed.value)
+            self._merge({k: parsed.value[k] for k in chosen}, path)
+
+    def _resolve_all(self, stages: dict[str, Any]) -> dict[str, Any]:
+        self._load_vars(list(self.data.get("vars") or []), self.directory)
+        out: dict[str, Any] = {"stages": {}}
+        for name, definition in stages.items():
+            out["stages"].update(self._expand(str(name), definition))
+        for key in ("metrics", "params", "plots"):
+            if key in self.data:
+                out[key] = self._interpolate(self.data[key], None)
+        return out
+
+    def _expand(self, name: str, definition: dict[str, Any]) -> dict[str, Any]:
+        if "foreach" in definition:
+            items = self._foreach_items(definition["foreach"])
+            return {f"{name}@{k}": self._stage(definition["do"], extra) for k, extra in items}
+        if "matrix" in definition:
+            template = {k: v for k, v in definition.items() if k != "matrix"}
+            return {
+                f"{name}@{k}": self._stage(template, extra)
+                for k, extra in self._matrix_items(definition["matrix"])
+            }
+        return {name: self._stage(definition, {})}
+
+    def _foreach_items(self, spec: Any) -> list[tuple[str, dict[str, Any]]]:
+        iterable = self._interpolate(spec, None) if isinstance(spec, str) else spec
+        if isinstance(iterable, dict):
+            return [(_to_str(k), {"item": v, "key": k}) for k, v in iterable.items()]
+        if not isinstance(iterable, list):
+            raise _ResolveError("foreach data must be a list or a mapping")
+        if any(isinstance(v, dict | list) for v in iterable):
+            return [(str(i), {"item": v}) for i, v in enumerate(iterable)]
+        return [(_to_str(v), {"item": v}) for v in iterable]
+
+    def _matrix_items(self, spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+        axes = {}
+        for key, values in spec.items():
+            resolved = self._interpolate(values, None) if isinstance(values, str) else values
+            if not isinstance(resolved, list):
+                raise _ResolveError(f"matrix '{key}' must be a list")
+            axes[key] = list(enumerate(resolved))
+        out = []
+        for combo in product(*axes.values()):
+            item = {k: v for k, (_, v) in zip(axes, combo, strict=True)}
+            parts = [
+                f"{k}{i}" if isinstance(v, dict | list) else _to_str(v)
+                for k, (i, v) in zip(axes, combo, strict=True)
+            ]
+            key = "-".join(parts)
+            out.append((key, {"item": item, "key": key}))
+        return out
+
+    def _stage(self, definition: Any, extra: dict[str, Any]) -> dict[str, Any]:
+        if not isinstance(definition, dict):
+            raise _ResolveError("a stage must be a mapping")
+        saved = (dict(self.context), dict(self.sources))
+        try:
+            self.context.update(extra)
+            for key in extra:
+                self.sources.pop(key, None)
+            body = {k: v for k, v in definition.items() if k != "vars"}
+            self._load_vars(list(definition.get("vars") or []), self.directory)
+            return {str(k): self._interpolate(v, str(k), track=True) for k, v in body.items()}
+        finally:
+            self.context, self.sources = saved
+
+    def _interpolate(self, value: Any, key: str | None, track: bool = False) -> Any:
+        if isinstance(value, str):
+            return self._interpolate_str(value, key, track)
+        if isinstance(value, dict):
+            return {
+                self._interpolate(k, key, track): self._interpolate(v, key, track)
+                for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [self._interpolate(v, key, track) for v in value]
+        return value
+
+    def _interpolate_str(self, text: str, key: str | None, track: bool) -> Any:
+        matches = list(_INTERP.finditer(text))
+        if not matches:
+            return text.replace("\\${", "${")
+        if len(matches) == 1 and matches[0].group(0) == text:
+            return self._select(matches[0]["inner"].strip(), track)
+        pieces, index = [], 0
+        for match in matches:
+            value = self._select(match["inner"].strip(), track)
+            if not (value is None or isinstance(value, _PRIMITIVES)) and key != "cmd":
+                raise _ResolveError(f"Cannot interpolate data of type '{type(value).__name__}'")
+            pieces.append(text[index : match.start()] + _to_str(value))
+            index = match.end()
+        pieces.append(text[index:])
+        return "".join(pieces).replace("\\${", "${")
+
+    def _select(self, expr: str, track: bool) -> Any:
+        parts = expr.replace("[", ".").replace("]", "").split(".")
+        node: Any = self.context
+        for part in parts:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.lstrip("-").isdigit():
+                node = node[int(part)]
+            else:
+                raise _ResolveError(f"Could not find '{expr}'")
+        if track and parts[0] in self.sources:
+            self._track(self.sources[parts[0]], ".".join(parts), node)
+        return node
+
+    def _track(self, source: str, dotted: str, value: Any) -> None:
+        self.c.tracked_vars.setdefault(source, {})[dotted] = value
+
+
+def _to_str(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
