@@ -78,12 +78,13 @@ def _print_welcome(settings: Settings, token: str | None) -> None:
             "",
             f"  Or from a shell:\n    curl -s {url} -H 'Authorization: token {token}' "
             "-H 'Content-Type: application/json' \\\n"
-            "      -d '{\"query\": \"{ projects { nodes { name commits { totalCount } } } }\"}'",
+            '      -d \'{"query": "{ projects { nodes { name commits { totalCount } } } }"}\'',
         ]
     else:
         lines += [
             f"  Open {url} and send 'Authorization: token <TOKEN>' in the headers.",
-            "  Tokens exist already; mint another with: gitstudio token create --name me --scope ADMIN",
+            "  Tokens exist already; mint another with:",
+            "    gitstudio token create --name me --scope ADMIN",
         ]
     print("\n".join(lines) + "\n", flush=True)
 
@@ -187,15 +188,23 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--poll-interval", type=float, help="seconds between background syncs")
     serve.set_defaults(func=cmd_serve)
 
-    token = sub.add_parser("token", help="access tokens").add_subparsers(dest="action", required=True)
+    token = sub.add_parser("token", help="access tokens").add_subparsers(
+        dest="action", required=True
+    )
     create = token.add_parser("create", help="mint a token and print it (once)")
     common(create)
     create.add_argument("--name", required=True)
-    create.add_argument("--scope", action="append", required=True,
-                        help="READ, PROJECTS, EXPERIMENTS, MODELS or ADMIN (repeatable)")
+    create.add_argument(
+        "--scope",
+        action="append",
+        required=True,
+        help="READ, PROJECTS, EXPERIMENTS, MODELS or ADMIN (repeatable)",
+    )
     create.set_defaults(func=cmd_token_create)
 
-    project = sub.add_parser("project", help="projects").add_subparsers(dest="action", required=True)
+    project = sub.add_parser("project", help="projects").add_subparsers(
+        dest="action", required=True
+    )
     add = project.add_parser("add", help="add a repository and index it")
     common(add)
     add.add_argument("repo")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from storage import queries
-from storage.records import CommitRecord
-
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
+from storage import queries
+from storage.records import CommitRecord
 
 _SHA = re.compile(r"^[0-9a-fA-F]{7,40}$")
 

@@ -6,14 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from resolvers.context import Context
+from resolvers.errors import bad_input
+from resolvers.pagination import Page, page_size, trim
 from storage import queries
 from storage.cells import lookup, split_column_key
 from storage.queries import ColumnCondition, ExperimentQuery
 from storage.records import ExperimentRecord
-
-from resolvers.context import Context
-from resolvers.errors import bad_input
-from resolvers.pagination import Page, page_size, trim
 
 OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
 
@@ -106,7 +105,9 @@ async def compare(ctx: Context, project_id: int, ids: Sequence[int]) -> list[Exp
     if not 1 <= len(ids) <= 100:
         raise bad_input("compare takes between 1 and 100 ids")
     records = await ctx.loaders.experiment.load_many(list(ids))
-    missing = [i for i, r in zip(ids, records, strict=True) if r is None or r.project_id != project_id]
+    missing = [
+        i for i, r in zip(ids, records, strict=True) if r is None or r.project_id != project_id
+    ]
     if missing:
         raise bad_input(f"unknown experiment ids in this project: {missing}")
     return [r for r in records if r is not None]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from storage.tokens import Principal, Scope
-
 from resolvers.context import Context
 from resolvers.errors import forbidden, unauthenticated
+from storage.tokens import Principal, Scope
 
 
 def require(context: Context, scope: Scope) -> Principal:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from storage import queries
-from storage.models import Project
-from storage.records import ProjectRecord
-from storage.tokens import Scope
-from storage.errors import DomainError
-from sync.service import SyncReport
-
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from resolvers.permissions import require
+from storage import queries
+from storage.errors import DomainError
+from storage.models import Project
+from storage.records import ProjectRecord
+from storage.tokens import Scope
+from sync.service import SyncReport
 
 
-async def list_projects(ctx: Context, first: int | None, after: list[object] | None) -> Page[ProjectRecord]:
+async def list_projects(
+    ctx: Context, first: int | None, after: list[object] | None
+) -> Page[ProjectRecord]:
     require(ctx, Scope.READ)
     limit = page_size(first, ctx.max_page_size)
     after_id = 0
@@ -29,7 +30,9 @@ async def list_projects(ctx: Context, first: int | None, after: list[object] | N
     return Page(rows, more, after is not None, queries.count_projects)
 
 
-async def get_project(ctx: Context, project_id: int | None, name: str | None) -> ProjectRecord | None:
+async def get_project(
+    ctx: Context, project_id: int | None, name: str | None
+) -> ProjectRecord | None:
     require(ctx, Scope.READ)
     if (project_id is None) == (name is None):
         raise bad_input("give exactly one of 'id' and 'name'")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from resolvers.context import Context
+from resolvers.permissions import require
 from storage.errors import DomainError
 from storage.models import AccessToken
 from storage.tokens import Scope, create_token, parse_scopes, revoke_token
-
-from resolvers.context import Context
-from resolvers.permissions import require
 
 
 async def create(ctx: Context, name: str, scopes: list[str]) -> tuple[AccessToken, str]:

@@ -11,7 +11,7 @@ from resolvers.context import Context
 from resolvers.pagination import Page
 from schema.experiments import Experiment, FileError, experiment_type
 from schema.relay import Node, PageInfo, encode_cursor, make_page_info, to_global_id
-from schema.scalars import JSON, Person, git_time
+from schema.scalars import JSON, Person, as_json, git_time
 from storage.records import CommitRecord, ExperimentRecord
 
 
@@ -64,12 +64,12 @@ class Commit(Node):
     @strawberry.field(description="{file: {...}}: params at this commit, as DVC shows them.")
     async def params(self, info: Info[Context, None]) -> JSON:
         row = await self._row(info)
-        return row.document("params") if row else {}
+        return as_json(row.document("params") if row else {})
 
     @strawberry.field(description="{file: {...}}: metrics at this commit, as DVC shows them.")
     async def metrics(self, info: Info[Context, None]) -> JSON:
         row = await self._row(info)
-        return row.document("metrics") if row else {}
+        return as_json(row.document("metrics") if row else {})
 
     @strawberry.field(description="Files of this commit that could not be read.")
     async def errors(self, info: Info[Context, None]) -> list[FileError]:
@@ -78,7 +78,9 @@ class Commit(Node):
 
     @strawberry.field(description="Experiments (refs and live runs) whose baseline is this commit.")
     async def experiments(self, info: Info[Context, None]) -> list[Experiment]:
-        rows = await info.context.loaders.experiments_of.load((self.record.project_id, self.record.sha))
+        rows = await info.context.loaders.experiments_of.load(
+            (self.record.project_id, self.record.sha)
+        )
         return [experiment_type(r) for r in rows or []]
 
 

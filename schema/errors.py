@@ -20,7 +20,9 @@ class ErrorCode(Enum):
     INTERNAL = "INTERNAL"
 
 
-@strawberry.type(description="A problem with a mutation's input or its effect; nothing was changed.")
+@strawberry.type(
+    description="A problem with a mutation's input or its effect; nothing was changed."
+)
 class UserError:
     code: ErrorCode
     message: str

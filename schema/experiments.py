@@ -15,7 +15,7 @@ from resolvers import experiments as resolve
 from resolvers.context import Context
 from resolvers.pagination import Page
 from schema.relay import Node, PageInfo, encode_cursor, make_page_info, to_global_id
-from schema.scalars import JSON, Person, git_time
+from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
 from storage.queries import ColumnRecord
 from storage.records import ExperimentRecord
@@ -86,11 +86,15 @@ def column_type(record: ColumnRecord) -> Column:
     )
 
 
-@strawberry.type(description="A commit, a DVC experiment ref or a live run, with its params and metrics.")
+@strawberry.type(
+    description="A commit, a DVC experiment ref or a live run, with its params and metrics."
+)
 class Experiment(Node):
     record: strawberry.Private[ExperimentRecord]
     kind: ExperimentKind
-    sha: str | None = strawberry.field(description="The commit of this row (None for a live run not yet saved).")
+    sha: str | None = strawberry.field(
+        description="The commit of this row (None for a live run not yet saved)."
+    )
     baseline_sha: str | None
     name: str | None = strawberry.field(description="Experiment name (DVC's), None for commits.")
     ref: str | None
@@ -112,11 +116,11 @@ class Experiment(Node):
 
     @strawberry.field(description="{file: {...}} exactly as DVC shows a params file's data.")
     def params(self) -> JSON:
-        return self.record.document("params")
+        return as_json(self.record.document("params"))
 
     @strawberry.field(description="{file: {...}} exactly as DVC shows a metrics file's data.")
     def metrics(self) -> JSON:
-        return self.record.document("metrics")
+        return as_json(self.record.document("metrics"))
 
     @strawberry.field
     def errors(self) -> list[FileError]:
@@ -135,13 +139,15 @@ class Experiment(Node):
         plots: list[str] = self.record.document("plots")
         return plots
 
-    @strawberry.field(description="dvc.lock dependencies (not params): {path: {hash, size, nfiles}}.")
+    @strawberry.field(
+        description="dvc.lock dependencies (not params): {path: {hash, size, nfiles}}."
+    )
     def deps(self) -> JSON:
-        return self.record.document("deps")
+        return as_json(self.record.document("deps"))
 
     @strawberry.field(description="dvc.lock outputs: {path: {hash, size, nfiles, use_cache, ...}}.")
     def outs(self) -> JSON:
-        return self.record.document("outs")
+        return as_json(self.record.document("outs"))
 
     @strawberry.field(description="Flat cells for the given column ids (all columns when omitted).")
     def values(self, columns: list[str] | None = None) -> list[Cell]:
@@ -149,7 +155,9 @@ class Experiment(Node):
             return [Cell(column=c, value=resolve.cell_value(self.record, c)) for c in columns]
         return cells_of(self.record)
 
-    @strawberry.field(description="The commit this row was made from (its own commit for COMMIT rows).")
+    @strawberry.field(
+        description="The commit this row was made from (its own commit for COMMIT rows)."
+    )
     async def commit(self, info: Info[Context, None]) -> CommitRef | None:
         from schema.commits import commit_type
 
@@ -161,7 +169,7 @@ class Experiment(Node):
 
 
 def cells_of(record: ExperimentRecord) -> list[Cell]:
-    cells = []
+    cells: list[Cell] = []
     for kind, part in (("param", "params"), ("metric", "metrics")):
         for file, data in record.document(part).items():
             cells.extend(
@@ -225,7 +233,10 @@ class FilterOperator(Enum):
     EXISTS = "EXISTS"
 
 
-@strawberry.input(description="A condition on one column, e.g. {column: 'metric:metrics.json:acc', op: GT, value: 0.9}.")
+@strawberry.input(
+    description="A condition on one column, e.g."
+    " {column: 'metric:metrics.json:acc', op: GT, value: 0.9}."
+)
 class ColumnFilter:
     column: str
     op: FilterOperator
@@ -236,9 +247,15 @@ class ColumnFilter:
 class ExperimentFilter:
     kinds: list[ExperimentKind] | None = None
     statuses: list[ExperimentStatus] | None = None
-    branch: str | None = strawberry.field(default=None, description="Rows on this branch's history (experiments by their baseline).")
-    author: str | None = strawberry.field(default=None, description="Substring of the author's name or email.")
-    message: str | None = strawberry.field(default=None, description="Substring of the commit message.")
+    branch: str | None = strawberry.field(
+        default=None, description="Rows on this branch's history (experiments by their baseline)."
+    )
+    author: str | None = strawberry.field(
+        default=None, description="Substring of the author's name or email."
+    )
+    message: str | None = strawberry.field(
+        default=None, description="Substring of the commit message."
+    )
     baseline_sha: str | None = None
     columns: list[ColumnFilter] | None = None
 

@@ -128,7 +128,9 @@ class Project(Node):
         first: int | None = None,
         after: str | None = None,
     ) -> CommitConnection:
-        page = await commit_resolvers.commits(info.context, self.record.id, branch, first, cursor(after))
+        page = await commit_resolvers.commits(
+            info.context, self.record.id, branch, first, cursor(after)
+        )
         return commit_connection(page)
 
     @strawberry.field(description="A commit by full sha or unique prefix (7+ characters).")
@@ -146,7 +148,11 @@ class Project(Node):
         after: str | None = None,
     ) -> ExperimentConnection:
         page = await experiment_resolvers.experiments(
-            info.context, self.record.id, filter_args(filter), order_args(order_by), first,
+            info.context,
+            self.record.id,
+            filter_args(filter),
+            order_args(order_by),
+            first,
             cursor(after),
         )
         return experiment_connection(page)
@@ -222,9 +228,13 @@ class ProjectPayload:
 
 @strawberry.input
 class CreateProjectInput:
-    repo_url: str = strawberry.field(description="Local path, file://, https://, ssh:// or git@host:org/repo.")
+    repo_url: str = strawberry.field(
+        description="Local path, file://, https://, ssh:// or git@host:org/repo."
+    )
     name: str | None = None
-    subdir: str | None = strawberry.field(default=None, description="DVC root inside the repository (monorepos).")
+    subdir: str | None = strawberry.field(
+        default=None, description="DVC root inside the repository (monorepos)."
+    )
     default_branch: str | None = None
     client_mutation_id: str | None = None
 
@@ -301,7 +311,9 @@ async def _payload(
 @strawberry.type
 class ProjectMutation:
     @strawberry.mutation(description="Add a repository and index it; errors leave nothing behind.")
-    async def create_project(self, info: Info[Context, None], input: CreateProjectInput) -> ProjectPayload:
+    async def create_project(
+        self, info: Info[Context, None], input: CreateProjectInput
+    ) -> ProjectPayload:
         async def work() -> tuple[ProjectRecord, None]:
             record = await resolve.create_project(
                 info.context, input.repo_url, input.name, input.subdir, input.default_branch

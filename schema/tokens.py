@@ -50,7 +50,9 @@ def token_type(row: TokenRow) -> AccessToken:
 @strawberry.type
 class AccessTokenPayload:
     access_token: AccessToken | None = None
-    token: str | None = strawberry.field(default=None, description="The secret, returned only once.")
+    token: str | None = strawberry.field(
+        default=None, description="The secret, returned only once."
+    )
     errors: list[UserError] = strawberry.field(default_factory=list)
 
 
@@ -67,13 +69,17 @@ class TokenMutation:
         self, info: Info[Context, None], input: CreateAccessTokenInput
     ) -> AccessTokenPayload:
         try:
-            row, secret = await resolve.create(info.context, input.name, [s.value for s in input.scopes])
+            row, secret = await resolve.create(
+                info.context, input.name, [s.value for s in input.scopes]
+            )
         except DomainError as exc:
             return AccessTokenPayload(errors=[user_error(exc)])
         return AccessTokenPayload(access_token=token_type(row), token=secret)
 
     @strawberry.mutation(description="Revoke a token (its own, or any with ADMIN).")
-    async def revoke_access_token(self, info: Info[Context, None], id: strawberry.ID) -> AccessTokenPayload:
+    async def revoke_access_token(
+        self, info: Info[Context, None], id: strawberry.ID
+    ) -> AccessTokenPayload:
         try:
             token_id = from_global_id(id, "AccessToken")[1]
             row = await resolve.revoke(info.context, token_id)

@@ -27,7 +27,9 @@ def column_key(kind: str, file: str, path: str) -> str:
 def split_column_key(key: str) -> tuple[str, str, str]:
     kind, sep, rest = key.partition(":")
     if not sep or kind not in ("param", "metric"):
-        raise ValueError(f"column id must look like 'param:FILE:PATH' or 'metric:FILE:PATH': {key!r}")
+        raise ValueError(
+            f"column id must look like 'param:FILE:PATH' or 'metric:FILE:PATH': {key!r}"
+        )
     # File names rarely contain ':', dotted paths never do: split on the last one.
     file, sep, path = rest.rpartition(":")
     if not sep or not file or not path:

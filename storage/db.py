@@ -74,7 +74,8 @@ async def close_db() -> None:
 
 
 def conn() -> BaseDBAsyncClient:
-    return connections.get(_current)
+    client: BaseDBAsyncClient = connections.get(_current)
+    return client
 
 
 def is_postgres() -> bool:

@@ -107,8 +107,19 @@ async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
         " committer_name, committer_email, committed_at, commit_offset, message)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, sha) DO NOTHING",
         [
-            (project_id, c.sha, _json(c.parents), c.author_name, c.author_email, c.authored_at,
-             c.committer_name, c.committer_email, c.committed_at, c.offset, c.message)
+            (
+                project_id,
+                c.sha,
+                _json(c.parents),
+                c.author_name,
+                c.author_email,
+                c.authored_at,
+                c.committer_name,
+                c.committer_email,
+                c.committed_at,
+                c.offset,
+                c.message,
+            )
             for c in commits
         ],
     )
@@ -125,19 +136,33 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None
         " outs, revision_error)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (project_id, r.kind, r.key, r.sha, r.baseline_sha, r.name, r.ref, r.status,
-             r.author_name, r.author_email, r.message, r.created_at,
-             *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS),
-             _json(r.data["dvc_error"]) if r.data.get("dvc_error") else None)
+            (
+                project_id,
+                r.kind,
+                r.key,
+                r.sha,
+                r.baseline_sha,
+                r.name,
+                r.ref,
+                r.status,
+                r.author_name,
+                r.author_email,
+                r.message,
+                r.created_at,
+                *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS),
+                _json(r.data["dvc_error"]) if r.data.get("dvc_error") else None,
+            )
             for r in rows
         ],
     )
     ids = await _ids_by(project_id, "experiments", "key", keys)
-    cells = []
+    cells: list[tuple[Any, ...]] = []
     for row in rows:
         exp_id = ids[row.key]
-        for kind, doc in (("param", row.data.get("params", {})),
-                          ("metric", row.data.get("metrics", {}))):
+        for kind, doc in (
+            ("param", row.data.get("params", {})),
+            ("metric", row.data.get("metrics", {})),
+        ):
             cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
     await db.execute_many(
         "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
@@ -147,7 +172,12 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None
 
 
 _DATA_DEFAULTS: tuple[tuple[str, Any], ...] = (
-    ("params", {}), ("metrics", {}), ("errors", []), ("plots", []), ("deps", {}), ("outs", {}),
+    ("params", {}),
+    ("metrics", {}),
+    ("errors", []),
+    ("plots", []),
+    ("deps", {}),
+    ("outs", {}),
 )
 
 
@@ -156,7 +186,7 @@ async def _ids_by(project_id: int, table: str, column: str, values: list[str]) -
     for chunk in _chunks(values):
         marks = ", ".join("?" * len(chunk))
         rows = await db.fetch(
-            f"SELECT id, {column} AS v FROM {table} WHERE project_id = ? AND {column} IN ({marks})",  # noqa: S608
+            f"SELECT id, {column} AS v FROM {table} WHERE project_id = ? AND {column} IN ({marks})",
             [project_id, *chunk],
         )
         found.update({r["v"]: r["id"] for r in rows})
@@ -170,11 +200,11 @@ async def _delete_experiments(project_id: int, keys: list[str]) -> None:
         # Cells first: SQLite only cascades when foreign keys are on, PostgreSQL always.
         await db.execute(
             "DELETE FROM cells WHERE experiment_id IN (SELECT id FROM experiments"
-            f" WHERE project_id = ? AND key IN ({marks}))",  # noqa: S608
+            f" WHERE project_id = ? AND key IN ({marks}))",
             args,
         )
         await db.execute(
-            f"DELETE FROM experiments WHERE project_id = ? AND key IN ({marks})",  # noqa: S608
+            f"DELETE FROM experiments WHERE project_id = ? AND key IN ({marks})",
             args,
         )
 
@@ -188,11 +218,11 @@ async def _prune_unreachable(project_id: int, reachable: set[str]) -> None:
         marks = ", ".join("?" * len(chunk))
         await db.execute(
             "DELETE FROM branch_commits WHERE commit_id IN (SELECT id FROM commits"
-            f" WHERE project_id = ? AND sha IN ({marks}))",  # noqa: S608
+            f" WHERE project_id = ? AND sha IN ({marks}))",
             [project_id, *chunk],
         )
         await db.execute(
-            f"DELETE FROM commits WHERE project_id = ? AND sha IN ({marks})",  # noqa: S608
+            f"DELETE FROM commits WHERE project_id = ? AND sha IN ({marks})",
             [project_id, *chunk],
         )
 
@@ -200,7 +230,9 @@ async def _prune_unreachable(project_id: int, reachable: set[str]) -> None:
 async def _write_branches(project_id: int, batch: IndexBatch) -> None:
     current = {
         r["name"]: (r["id"], r["sha"])
-        for r in await db.fetch("SELECT id, name, sha FROM branches WHERE project_id = ?", [project_id])
+        for r in await db.fetch(
+            "SELECT id, name, sha FROM branches WHERE project_id = ?", [project_id]
+        )
     }
     for name, (branch_id, _sha) in current.items():
         if name not in batch.branches:
@@ -209,7 +241,8 @@ async def _write_branches(project_id: int, batch: IndexBatch) -> None:
     for name, sha in batch.branches.items():
         if name not in current:
             await db.execute(
-                "INSERT INTO branches (project_id, name, sha) VALUES (?, ?, ?)", [project_id, name, sha]
+                "INSERT INTO branches (project_id, name, sha) VALUES (?, ?, ?)",
+                [project_id, name, sha],
             )
         elif current[name][1] != sha:
             await db.execute("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
@@ -236,8 +269,16 @@ async def _write_tags(project_id: int, tags: list[TagRow]) -> None:
         "INSERT INTO tags (project_id, name, sha, annotated, tagger_name, tagger_email, tagged_at,"
         " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (project_id, t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at,
-             t.message)
+            (
+                project_id,
+                t.name,
+                t.sha,
+                t.annotated,
+                t.tagger_name,
+                t.tagger_email,
+                t.tagged_at,
+                t.message,
+            )
             for t in tags
         ],
     )

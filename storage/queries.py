@@ -40,6 +40,7 @@ async def _in(query: str, head: Sequence[Any], keys: Sequence[Any]) -> list[dict
 
 # -- projects -----------------------------------------------------------------------------
 
+
 async def list_projects(after_id: int, limit: int) -> list[ProjectRecord]:
     rows = await db.fetch(
         "SELECT * FROM projects WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit]
@@ -64,6 +65,7 @@ async def project_by_name(name: str) -> ProjectRecord | None:
 
 # -- refs ---------------------------------------------------------------------------------
 
+
 async def branches_by_project(project_ids: Sequence[int]) -> dict[int, list[BranchRecord]]:
     rows = await _in(
         "SELECT * FROM branches WHERE project_id IN ({in}) ORDER BY name", [], project_ids
@@ -84,6 +86,7 @@ async def tags_by_project(project_ids: Sequence[int]) -> dict[int, list[TagRecor
 
 # -- commits ------------------------------------------------------------------------------
 
+
 async def commits_page(
     project_id: int, branch: str | None, after: tuple[int, int] | None, limit: int
 ) -> list[CommitRecord]:
@@ -100,7 +103,7 @@ async def commits_page(
         where.append("(c.committed_at < ? OR (c.committed_at = ? AND c.id < ?))")
         args += [after[0], after[0], after[1]]
     rows = await db.fetch(
-        f"SELECT c.* FROM commits c WHERE {' AND '.join(where)}"  # noqa: S608
+        f"SELECT c.* FROM commits c WHERE {' AND '.join(where)}"
         " ORDER BY c.committed_at DESC, c.id DESC LIMIT ?",
         [*args, limit],
     )
@@ -109,7 +112,9 @@ async def commits_page(
 
 async def count_commits(project_id: int, branch: str | None) -> int:
     if branch is None:
-        rows = await db.fetch("SELECT COUNT(*) AS n FROM commits WHERE project_id = ?", [project_id])
+        rows = await db.fetch(
+            "SELECT COUNT(*) AS n FROM commits WHERE project_id = ?", [project_id]
+        )
     else:
         rows = await db.fetch(
             "SELECT COUNT(*) AS n FROM branch_commits bc JOIN branches b ON b.id = bc.branch_id"
@@ -127,7 +132,9 @@ async def commits_by_sha(keys: Sequence[tuple[int, str]]) -> dict[tuple[int, str
         by_project.setdefault(pid, []).append(sha)
     for pid, shas in by_project.items():
         full = [s for s in shas if len(s) == 40]
-        for r in await _in("SELECT * FROM commits WHERE project_id = ? AND sha IN ({in})", [pid], full):
+        for r in await _in(
+            "SELECT * FROM commits WHERE project_id = ? AND sha IN ({in})", [pid], full
+        ):
             out[(pid, r["sha"])] = commit_record(r)
         for prefix in (s for s in shas if len(s) != 40):
             rows = await db.fetch(
@@ -159,6 +166,7 @@ async def branches_containing(keys: Sequence[int]) -> dict[int, list[str]]:
 
 
 # -- experiments --------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class ColumnCondition:
@@ -196,13 +204,17 @@ _OPS = {"EQ": "=", "NE": "<>", "GT": ">", "GTE": ">=", "LT": "<", "LTE": "<="}
 
 
 def _condition(c: ColumnCondition) -> tuple[str, list[Any]]:
-    base = "SELECT 1 FROM cells f WHERE f.experiment_id = e.id AND f.kind = ? AND f.file = ? AND f.path = ?"
+    base = (
+        "SELECT 1 FROM cells f WHERE f.experiment_id = e.id"
+        " AND f.kind = ? AND f.file = ? AND f.path = ?"
+    )
     args: list[Any] = [c.kind, c.file, c.path]
     if c.op == "EXISTS":
         return f"EXISTS ({base})", args
     if c.op == "CONTAINS":
         return f"EXISTS ({base} AND LOWER(f.text) LIKE ?)", [*args, f"%{str(c.value).lower()}%"]
     op = _OPS[c.op]
+    value: float | str
     if isinstance(c.value, bool):
         test, value = f"f.vtype = 'bool' AND f.num {op} ?", float(c.value)
     elif isinstance(c.value, int | float):
@@ -292,19 +304,17 @@ async def experiments_page(
     select_keys = ", ".join(f"{expr} AS k{i}" for i, (expr, _d) in enumerate(s.keys))
     order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in s.keys)
     rows = await db.fetch(
-        f"SELECT e.*, {select_keys} FROM experiments e {' '.join(s.joins)}"  # noqa: S608
+        f"SELECT e.*, {select_keys} FROM experiments e {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
         [*s.join_args, *args, limit],
     )
-    return [
-        (experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows
-    ]
+    return [(experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows]
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
     s = _build(project_id, q)
     rows = await db.fetch(
-        f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}",  # noqa: S608
+        f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}",
         s.args,
     )
     return int(rows[0]["n"])

@@ -121,23 +121,55 @@ def branch_record(row: dict[str, Any]) -> BranchRecord:
 
 def tag_record(row: dict[str, Any]) -> TagRecord:
     return TagRecord(
-        row["id"], row["project_id"], row["name"], row["sha"], bool(row["annotated"]),
-        row["tagger_name"], row["tagger_email"], row["tagged_at"], row["message"],
+        row["id"],
+        row["project_id"],
+        row["name"],
+        row["sha"],
+        bool(row["annotated"]),
+        row["tagger_name"],
+        row["tagger_email"],
+        row["tagged_at"],
+        row["message"],
     )
 
 
 def commit_record(row: dict[str, Any]) -> CommitRecord:
     return CommitRecord(
-        row["id"], row["project_id"], row["sha"], row["parents"], row["author_name"],
-        row["author_email"], row["authored_at"], row["committer_name"], row["committer_email"],
-        row["committed_at"], row["commit_offset"], row["message"],
+        row["id"],
+        row["project_id"],
+        row["sha"],
+        row["parents"],
+        row["author_name"],
+        row["author_email"],
+        row["authored_at"],
+        row["committer_name"],
+        row["committer_email"],
+        row["committed_at"],
+        row["commit_offset"],
+        row["message"],
     )
 
 
 def experiment_record(row: dict[str, Any]) -> ExperimentRecord:
     return ExperimentRecord(
-        row["id"], row["project_id"], row["kind"], row["key"], row["sha"], row["baseline_sha"],
-        row["name"], row["ref"], row["status"], row["author_name"], row["author_email"],
-        row["message"], row["created_at"], row["params"], row["metrics"], row["errors"],
-        row["plots"], row["deps"], row["outs"], row["revision_error"],
+        row["id"],
+        row["project_id"],
+        row["kind"],
+        row["key"],
+        row["sha"],
+        row["baseline_sha"],
+        row["name"],
+        row["ref"],
+        row["status"],
+        row["author_name"],
+        row["author_email"],
+        row["message"],
+        row["created_at"],
+        row["params"],
+        row["metrics"],
+        row["errors"],
+        row["plots"],
+        row["deps"],
+        row["outs"],
+        row["revision_error"],
     )

@@ -17,7 +17,7 @@ import orjson
 
 from storage.models import AccessToken
 
-TOKEN_PREFIX = "dsat_"
+TOKEN_PREFIX = "dsat_"  # noqa: S105 (a prefix, not a secret)
 
 
 class Scope(StrEnum):

@@ -590,8 +590,21 @@ def _is_dvcfile(name: str) -> bool:
 
 _TOP_KEYS = frozenset({"datasets", "plots", "stages", "vars", "params", "metrics", "artifacts"})
 _STAGE_KEYS = frozenset(
-    {"matrix", "cmd", "wdir", "deps", "params", "vars", "frozen", "meta", "desc",
-     "always_changed", "outs", "metrics", "plots"}
+    {
+        "matrix",
+        "cmd",
+        "wdir",
+        "deps",
+        "params",
+        "vars",
+        "frozen",
+        "meta",
+        "desc",
+        "always_changed",
+        "outs",
+        "metrics",
+        "plots",
+    }
 )
 
 
@@ -627,8 +640,14 @@ def _validate_stage(stage: Any) -> str | None:
         return "'cmd' is required"
     if extra := set(stage) - _STAGE_KEYS:
         return f"unknown keys {sorted(map(str, extra))}"
-    checks = {"deps": str, "params": str | dict, "outs": str | dict, "metrics": str | dict,
-              "plots": str | dict, "vars": str | dict}
+    checks = {
+        "deps": str,
+        "params": str | dict,
+        "outs": str | dict,
+        "metrics": str | dict,
+        "plots": str | dict,
+        "vars": str | dict,
+    }
     for key, types in checks.items():
         if key in stage and not _list_of(stage[key], types):
             return f"'{key}' must be a list"

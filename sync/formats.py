@@ -152,8 +152,10 @@ class _Yaml12Loader(_BaseLoader):  # type: ignore[valid-type,misc]
             key = self.construct_object(key_node, deep=True)
             if isinstance(key, Hashable) and key in seen:
                 raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    f"found duplicate key {key!r}", key_node.start_mark,
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f"found duplicate key {key!r}",
+                    key_node.start_mark,
                 )
             if isinstance(key, Hashable):
                 seen.add(key)
@@ -176,9 +178,7 @@ def _install_resolvers() -> None:
         for char in [*first, ""] if tag.endswith(":null") else first:
             _Yaml12Loader.yaml_implicit_resolvers.setdefault(char, []).append((tag, regexp))
     _Yaml12Loader.add_constructor("tag:yaml.org,2002:int", _Yaml12Loader.construct_yaml_int)
-    _Yaml12Loader.add_constructor(
-        "tag:yaml.org,2002:float", _Yaml12Loader.construct_yaml_float
-    )
+    _Yaml12Loader.add_constructor("tag:yaml.org,2002:float", _Yaml12Loader.construct_yaml_float)
 
 
 _install_resolvers()

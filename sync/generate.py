@@ -25,10 +25,42 @@ BASE_TIME = 1_700_000_000
 STEP = 3_600
 NAME, EMAIL = "Alice", "alice@example.com"
 
-_ADJECTIVES = ("brave", "calm", "eager", "fancy", "giddy", "happy", "jolly", "lucky",
-               "merry", "noble", "proud", "quick", "sunny", "tidy", "vivid", "witty")
-_NOUNS = ("bear", "cats", "deer", "duck", "fish", "frog", "goat", "hawk", "lamb", "lion",
-          "mice", "moth", "seal", "swan", "toad", "wolf")
+_ADJECTIVES = (
+    "brave",
+    "calm",
+    "eager",
+    "fancy",
+    "giddy",
+    "happy",
+    "jolly",
+    "lucky",
+    "merry",
+    "noble",
+    "proud",
+    "quick",
+    "sunny",
+    "tidy",
+    "vivid",
+    "witty",
+)
+_NOUNS = (
+    "bear",
+    "cats",
+    "deer",
+    "duck",
+    "fish",
+    "frog",
+    "goat",
+    "hawk",
+    "lamb",
+    "lion",
+    "mice",
+    "moth",
+    "seal",
+    "swan",
+    "toad",
+    "wolf",
+)
 
 
 @dataclass
@@ -89,8 +121,11 @@ def _encode(changes: dict[str, str | bytes | None]) -> dict[str, bytes | None]:
 
 
 def _commit(
-    repo: pygit2.Repository, parent: pygit2.Commit | None, changes: dict[str, Any],
-    message: str, time: int,
+    repo: pygit2.Repository,
+    parent: pygit2.Commit | None,
+    changes: dict[str, Any],
+    message: str,
+    time: int,
 ) -> pygit2.Commit:
     tree = _build_tree(repo, parent.tree if parent else None, _encode(changes))
     sig = _signature(time)
@@ -165,8 +200,11 @@ def _params(rng: random.Random, step: int) -> dict[str, Any]:
     return {
         "lr": round(rng.choice((0.1, 0.03, 0.01, 0.003, 0.001)), 4),
         "epochs": 5 + step % 7,
-        "model": {"depth": rng.randint(2, 12), "width": rng.choice((32, 64, 128)),
-                  "activation": rng.choice(("relu", "gelu", "tanh"))},
+        "model": {
+            "depth": rng.randint(2, 12),
+            "width": rng.choice((32, 64, 128)),
+            "activation": rng.choice(("relu", "gelu", "tanh")),
+        },
         "seed": step,
         "use_bias": rng.random() < 0.5,
         "layers": [rng.randint(8, 64) for _ in range(3)],
@@ -199,8 +237,13 @@ def _features(state: _State) -> set[str]:
 
 
 def _train_stage(features: set[str]) -> dict[str, Any]:
-    params: list[Any] = ["lr", "model.depth", "model.activation", "epochs",
-                         {"train_config.json": ["batch", "optimizer.name"]}]
+    params: list[Any] = [
+        "lr",
+        "model.depth",
+        "model.activation",
+        "epochs",
+        {"train_config.json": ["batch", "optimizer.name"]},
+    ]
     if "toml" in features:
         params.append({"config/train.toml": None})
     if "py" in features:
@@ -247,16 +290,23 @@ def _lock(files: dict[str, str], features: set[str], parsed: dict[str, Any]) -> 
     params: dict[str, Any] = {}
     for spec in stage["params"]:
         if isinstance(spec, str):
-            params.setdefault("params.yaml", {})[spec] = _param_values(parsed["params.yaml"],
-                                                                       [spec])[spec]
+            params.setdefault("params.yaml", {})[spec] = _param_values(
+                parsed["params.yaml"], [spec]
+            )[spec]
             continue
         for file, keys in spec.items():
             params[file] = _param_values(parsed[file], keys)
-    params = {"params.yaml": dict(sorted(params.pop("params.yaml").items())),
-              **{k: dict(sorted(v.items())) for k, v in sorted(params.items())}}
+    params = {
+        "params.yaml": dict(sorted(params.pop("params.yaml").items())),
+        **{k: dict(sorted(v.items())) for k, v in sorted(params.items())},
+    }
     outs = sorted(["model.pkl", "metrics.json", "plots/loss.csv"])
-    entry = {"cmd": stage["cmd"], "deps": deps, "params": params,
-             "outs": [_lock_item(p, files) for p in outs]}
+    entry = {
+        "cmd": stage["cmd"],
+        "deps": deps,
+        "params": params,
+        "outs": [_lock_item(p, files) for p in outs],
+    }
     return {"schema": "2.0", "stages": {"train": entry}}
 
 
@@ -276,16 +326,23 @@ def _project_files(state: _State) -> tuple[dict[str, str], str]:
     files: dict[str, str] = {
         "params.yaml": _dump(p),
         "train_config.json": json.dumps(
-            {"batch": rng.choice((16, 32, 64)), "optimizer": {"name": "adam", "beta": 0.9},
-             "workers": 4}, indent=2),
+            {
+                "batch": rng.choice((16, 32, 64)),
+                "optimizer": {"name": "adam", "beta": 0.9},
+                "workers": 4,
+            },
+            indent=2,
+        ),
         "metrics.json": json.dumps(_metrics(p, rng), indent=2),
-        "plots/loss.csv": "step,loss\n" + "".join(
-            f"{i},{round(1 / (i + 1 + p['model']['depth']), 4)}\n" for i in range(5)),
+        "plots/loss.csv": "step,loss\n"
+        + "".join(f"{i},{round(1 / (i + 1 + p['model']['depth']), 4)}\n" for i in range(5)),
         "data/data.csv": "x,y\n" + "".join(f"{i},{i * 2}\n" for i in range(5 + state.step % 3)),
         "train.py": _TRAIN_PY,
     }
-    parsed: dict[str, Any] = {"params.yaml": p, "train_config.json": json.loads(
-        files["train_config.json"])}
+    parsed: dict[str, Any] = {
+        "params.yaml": p,
+        "train_config.json": json.loads(files["train_config.json"]),
+    }
     if "toml" in features:
         files["config/train.toml"] = (
             f'[optimizer]\nname = "sgd"\nmomentum = {round(rng.random(), 3)}\n\n'
@@ -306,12 +363,21 @@ def _project_files(state: _State) -> tuple[dict[str, str], str]:
         files["dvclive/params.yaml"] = _dump({"lr": p["lr"], "epochs": p["epochs"]})
         loss = round(1 / (2 + state.step), 4)
         files["dvclive/metrics.json"] = json.dumps(
-            {"train": {"loss": loss, "acc": round(1 - loss, 4)}, "step": p["epochs"] - 1})
+            {"train": {"loss": loss, "acc": round(1 - loss, 4)}, "step": p["epochs"] - 1}
+        )
         files["dvclive/plots/metrics/train/loss.tsv"] = f"step\tloss\n0\t{loss}\n"
     if "nested" in features:
-        files["eval/dvc.yaml"] = _dump({"stages": {"evaluate": {
-            "cmd": "python evaluate.py", "params": ["threshold"],
-            "metrics": [{"scores.json": {"cache": False}}]}}})
+        files["eval/dvc.yaml"] = _dump(
+            {
+                "stages": {
+                    "evaluate": {
+                        "cmd": "python evaluate.py",
+                        "params": ["threshold"],
+                        "metrics": [{"scores.json": {"cache": False}}],
+                    }
+                }
+            }
+        )
         files["eval/params.yaml"] = _dump({"threshold": round(rng.random(), 3), "k": 5})
         files["eval/scores.json"] = json.dumps({"auc": round(rng.random(), 4), "ks": [1, 2]})
     lock = _lock(files, features, parsed)
@@ -395,8 +461,9 @@ class _Generator:
         changes: dict[str, Any] = {**_SKELETON, **files} if fresh else dict(files)
         changes = self._with_deletions(parent, files, changes)
         message = f"Train step {index}: {self.rng.choice(_ADJECTIVES)} change"
-        return _commit(self.repo, parent, _prefixed(self.spec.subdir, changes), message,
-                       self.tick())
+        return _commit(
+            self.repo, parent, _prefixed(self.spec.subdir, changes), message, self.tick()
+        )
 
     def _with_deletions(
         self, parent: pygit2.Commit | None, files: dict[str, str], changes: dict[str, Any]
@@ -418,10 +485,16 @@ class _Generator:
             name = self._exp_name(used)
             state = self._state(index)
             files, exp_hash = _project_files(state)
-            changed = {k: files[k] for k in ("params.yaml", "metrics.json", "dvc.lock",
-                                             "plots/loss.csv")}
-            commit = _commit(self.repo, baseline, _prefixed(self.spec.subdir, changed),
-                             f"dvc: commit experiment {exp_hash}", self.tick())
+            changed = {
+                k: files[k] for k in ("params.yaml", "metrics.json", "dvc.lock", "plots/loss.csv")
+            }
+            commit = _commit(
+                self.repo,
+                baseline,
+                _prefixed(self.spec.subdir, changed),
+                f"dvc: commit experiment {exp_hash}",
+                self.tick(),
+            )
             ref = f"refs/exps/{base[:2]}/{base[2:]}/{name}"
             self.repo.references.create(ref, commit.id, force=True)
             self.result.experiments.append((ref, str(commit.id), base))
@@ -437,21 +510,26 @@ class _Generator:
         commits = self.result.commits
         target = commits[len(commits) // 2]
         self._tag("model@v0.0.1", target, "Registering artifact model version v0.0.1")
-        self._tag("model#prod#1", target,
-                  "Assigning stage prod to artifact model version v0.0.1")
+        self._tag("model#prod#1", target, "Assigning stage prod to artifact model version v0.0.1")
         if len(commits) > 2:
             self._tag("model@v0.0.2", commits[-1], "Registering artifact model version v0.0.2")
 
     def _tag(self, name: str, target: str, message: str) -> None:
         if self.repo.references.get(f"refs/tags/{name}") is not None:
             return
-        self.repo.create_tag(name, pygit2.Oid(hex=target), ObjectType.COMMIT,
-                             _signature(self.tick()), message)
+        self.repo.create_tag(
+            name, pygit2.Oid(hex=target), ObjectType.COMMIT, _signature(self.tick()), message
+        )
 
 
 _GENERATED_OPTIONAL = (
-    "config/train.toml", "params.py", "dvclive/params.yaml", "dvclive/metrics.json",
-    "dvclive/plots/metrics/train/loss.tsv", "eval/dvc.yaml", "eval/params.yaml",
+    "config/train.toml",
+    "params.py",
+    "dvclive/params.yaml",
+    "dvclive/metrics.json",
+    "dvclive/plots/metrics/train/loss.tsv",
+    "eval/dvc.yaml",
+    "eval/params.yaml",
     "eval/scores.json",
 )
 

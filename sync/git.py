@@ -55,7 +55,7 @@ class _Callbacks(pygit2.RemoteCallbacks):
         self._creds = creds
         self._attempts = 0
 
-    def credentials(  # type: ignore[override]
+    def credentials(
         self, url: str, username_from_url: str | None, allowed_types: pygit2.enums.CredentialType
     ) -> pygit2.Username | pygit2.UserPass | pygit2.Keypair | pygit2.KeypairFromAgent:
         # libgit2 calls again after a rejected credential: give up instead of looping.

@@ -145,16 +145,14 @@ def _tag_info(repo: pygit2.Repository, ref: str) -> TagInfo | None:
     return TagInfo(name, sha, False, None, None, None, None)
 
 
-def scan(
-    mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache
-) -> ScanResult:
+def scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
     repo = open_mirror(mirror)
     tips, branches, tags = read_refs(repo)
     result = ScanResult(tips=tips, branches=branches, tags=tags)
     history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}
     for sha in _walk(repo, history_tips.values(), old_history.values()):
-        result.commits.append(_revision(repo, repo[sha], subdir, cache))
+        result.commits.append(_revision(repo, _commit(repo, sha), subdir, cache))
     _scan_branches(repo, branches, old_tips, result)
     _scan_experiments(repo, tips, old_tips, subdir, cache, result)
     if _history_rewritten(repo, history_tips, old_history):
@@ -162,9 +160,7 @@ def scan(
     return result
 
 
-def _walk(
-    repo: pygit2.Repository, tips: object, hidden: object
-) -> list[str]:
+def _walk(repo: pygit2.Repository, tips: object, hidden: object) -> list[str]:
     """Shas reachable from ``tips`` but not from ``hidden`` (missing hidden objects ignored)."""
     tip_list = [pygit2.Oid(hex=t) for t in dict.fromkeys(tips)]  # type: ignore[call-overload]
     if not tip_list:
@@ -177,6 +173,12 @@ def _walk(
         if oid in repo:
             walker.hide(oid)
     return [str(c.id) for c in walker]
+
+
+def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit:
+    commit = repo[sha].peel(pygit2.Commit)
+    assert isinstance(commit, pygit2.Commit)
+    return commit
 
 
 def _revision(
@@ -213,17 +215,14 @@ def _scan_experiments(
         if parsed is None or old_tips.get(ref) == sha:
             continue
         baseline, name = parsed
-        revision = _revision(repo, repo[sha], subdir, cache)
+        revision = _revision(repo, _commit(repo, sha), subdir, cache)
         result.experiments.append(ExperimentRef(ref, baseline, name, revision))
-    result.removed_experiments = [
-        ref for ref in old_tips if parse_exp_ref(ref) and ref not in tips
-    ]
+    result.removed_experiments = [ref for ref in old_tips if parse_exp_ref(ref) and ref not in tips]
 
 
-def _history_rewritten(
-    repo: pygit2.Repository, tips: dict[str, str], old: dict[str, str]
-) -> bool:
-    """True when a branch or tag was deleted or moved to a commit not descending from its old tip."""
+def _history_rewritten(repo: pygit2.Repository, tips: dict[str, str], old: dict[str, str]) -> bool:
+    """True when a branch or tag was deleted, or moved to a commit not descending from its
+    old tip."""
     for ref, old_sha in old.items():
         new_sha = tips.get(ref)
         if new_sha is None:

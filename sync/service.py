@@ -132,8 +132,16 @@ def normalise_subdir(subdir: str | None) -> str:
 def _commit_row(rev: Revision) -> index.CommitRow:
     c = rev.commit
     return index.CommitRow(
-        c.sha, c.parents, c.author_name, c.author_email, c.authored_at, c.committer_name,
-        c.committer_email, c.committed_at, c.offset, c.message,
+        c.sha,
+        c.parents,
+        c.author_name,
+        c.author_email,
+        c.authored_at,
+        c.committer_name,
+        c.committer_email,
+        c.committed_at,
+        c.offset,
+        c.message,
     )
 
 
@@ -162,8 +170,9 @@ def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
         tips=result.tips,
         branches=result.branches,
         tags=[
-            index.TagRow(t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at,
-                         t.message)
+            index.TagRow(
+                t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at, t.message
+            )
             for t in result.tags
         ],
         commits=[_commit_row(r) for r in result.commits],

@@ -22,7 +22,9 @@ from gitstudio.settings import Settings
 from storage import db
 from storage.tokens import Scope, create_token
 
-PG_ADMIN_URL = os.environ.get("GITSTUDIO_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "GITSTUDIO_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
+)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 

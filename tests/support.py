@@ -46,7 +46,9 @@ class Api:
         result: dict[str, Any] = body["data"]
         return result
 
-    async def create_project(self, repo: Path | str, name: str, subdir: str | None = None) -> dict[str, Any]:
+    async def create_project(
+        self, repo: Path | str, name: str, subdir: str | None = None
+    ) -> dict[str, Any]:
         payload = (
             await self.data(
                 """mutation($input: CreateProjectInput!) { createProject(input: $input) {
@@ -103,8 +105,17 @@ def start_server(args: list[str], data_dir: Path, env: dict[str, str] | None = N
     output = data_dir / f"server-{port}.log"
     log = output.open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "gitstudio.cli", "serve", "--data-dir", str(data_dir),
-         "--port", str(port), *args],
+        [
+            sys.executable,
+            "-m",
+            "gitstudio.cli",
+            "serve",
+            "--data-dir",
+            str(data_dir),
+            "--port",
+            str(port),
+            *args,
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,

@@ -53,8 +53,7 @@ def oracle_by_sha(shown: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         data = state.get("data") or {}
         revisions[state["rev"]] = {
             part: {
-                file: entry["data"] if "data" in entry else "ERROR"
-                for file, entry in (data.get(part) or {}).items()
+                file: entry.get("data", "ERROR") for file, entry in (data.get(part) or {}).items()
             }
             for part in ("params", "metrics")
         }
@@ -85,7 +84,9 @@ async def all_experiments(api: Api, name: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     after = None
     while True:
-        page = (await api.data(EXPERIMENTS, {"name": name, "after": after}))["project"]["experiments"]
+        page = (await api.data(EXPERIMENTS, {"name": name, "after": after}))["project"][
+            "experiments"
+        ]
         rows += page["nodes"]
         if not page["pageInfo"]["hasNextPage"]:
             return rows

@@ -37,7 +37,9 @@ async def test_tokens_are_shown_once_and_hashed_at_rest(api: Api) -> None:
     # Both header spellings work.
     for header in (f"token {token}", f"Bearer {token}"):
         response = await api.client.post(
-            "/graphql", json={"query": "{ projects { totalCount } }"}, headers={"Authorization": header}
+            "/graphql",
+            json={"query": "{ projects { totalCount } }"},
+            headers={"Authorization": header},
         )
         assert response.status_code == 200 and "errors" not in response.json()
 
@@ -45,7 +47,8 @@ async def test_tokens_are_shown_once_and_hashed_at_rest(api: Api) -> None:
 async def test_scopes_are_enforced(api: Api, unique: str) -> None:
     read = (await mint(api, ["READ"]))["token"]
     body = await api.gql(
-        "mutation { createProject(input: {repoUrl: \"/x\", name: \"n%s\"}) { errors { code } } }" % unique,
+        'mutation { createProject(input: {repoUrl: "/x", name: "n%s"}) { errors { code } } }'
+        % unique,
         token=read,
     )
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
@@ -70,7 +73,9 @@ async def test_revoked_token_stops_working(api: Api) -> None:
     )
     assert revoked["data"]["revokeAccessToken"]["errors"] == []
     response = await api.client.post(
-        "/graphql", json={"query": "{ projects { totalCount } }"}, headers={"Authorization": f"token {token}"}
+        "/graphql",
+        json={"query": "{ projects { totalCount } }"},
+        headers={"Authorization": f"token {token}"},
     )
     assert response.status_code == 401
 
@@ -85,7 +90,13 @@ async def test_invalid_scope_and_unknown_token_id(api: Api) -> None:
 
 
 async def test_query_limits(api: Api) -> None:
-    deep = "{ projects { nodes { " + "commits { nodes { row { commit { " * 5 + "sha" + " } } } }" * 5 + " } } }"
+    deep = (
+        "{ projects { nodes { "
+        + "commits { nodes { row { commit { " * 5
+        + "sha"
+        + " } } } }" * 5
+        + " } } }"
+    )
     body = await api.gql(deep)
     assert "exceeds maximum operation depth" in body["errors"][0]["message"]
 

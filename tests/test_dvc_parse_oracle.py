@@ -23,8 +23,13 @@ DVC_ENV = {**os.environ, "DVC_NO_ANALYTICS": "1"}
 def _dvc(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**DVC_ENV, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     return subprocess.run(
-        [sys.executable, "-m", "dvc", *args], cwd=cwd, env=env,
-        capture_output=True, text=True, check=True, timeout=300,
+        [sys.executable, "-m", "dvc", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
     )
 
 
@@ -113,15 +118,27 @@ def test_generated_repo_shape(small_repo: GeneratedRepo) -> None:
         assert len(commit.message.rsplit(" ", 1)[1]) == 64
         diff = repo.diff(repo[base].tree, commit.tree)
         assert {d.delta.new_file.path for d in diff} <= {
-            "params.yaml", "metrics.json", "dvc.lock", "plots/loss.csv"}
+            "params.yaml",
+            "metrics.json",
+            "dvc.lock",
+            "plots/loss.csv",
+        }
         assert "dvc.lock" in {d.delta.new_file.path for d in diff}
     assert set(repo.branches.local) == {"main", "feature"}
     feature = repo[repo.branches["feature"].target]
     main = repo[repo.branches["main"].target]
     base = repo.merge_base(feature.id, main.id)
     assert base not in (feature.id, main.id)  # forked partway
-    for name in (".dvc/config", ".dvc/.gitignore", ".dvcignore", "dvc.yaml", "dvc.lock",
-                 "train.py", "params.yaml", "metrics.json"):
+    for name in (
+        ".dvc/config",
+        ".dvc/.gitignore",
+        ".dvcignore",
+        "dvc.yaml",
+        "dvc.lock",
+        "train.py",
+        "params.yaml",
+        "metrics.json",
+    ):
         assert (small_repo.path / name).exists(), name
     assert repo.head.shorthand == "main"
     tag = repo.references["refs/tags/model@v0.0.1"].peel(pygit2.Tag)
@@ -139,8 +156,9 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_add_commit(tmp_path: Path) -> None:
-    generated = generate_repo(tmp_path / "r", RepoSpec(commits=2, exps_per_commit=0,
-                                                       gto_tags=False, extra_formats=False))
+    generated = generate_repo(
+        tmp_path / "r", RepoSpec(commits=2, exps_per_commit=0, gto_tags=False, extra_formats=False)
+    )
     sha = add_commit(generated.path, "main", {"new/file.txt": "hi", "train.py": None}, "m")
     repo = pygit2.Repository(str(generated.path))
     tree = GitTree(repo, repo[sha].tree)
@@ -157,21 +175,31 @@ def test_every_revision_matches_exp_show(small_repo: GeneratedRepo) -> None:
     ours = assert_matches_oracle(small_repo.path)
     assert set(ours) == all_revs(small_repo)
     last = ours[small_repo.commits[-1]]
-    assert {"params.yaml", "train_config.json", "config/train.toml", "params.py",
-            "dvclive/params.yaml", "eval/params.yaml"} <= set(last.params)
+    assert {
+        "params.yaml",
+        "train_config.json",
+        "config/train.toml",
+        "params.py",
+        "dvclive/params.yaml",
+        "eval/params.yaml",
+    } <= set(last.params)
     assert {"metrics.json", "dvclive/metrics.json", "eval/scores.json"} <= set(last.metrics)
     assert "per_class" not in last.metrics["metrics.json"]  # lists are dropped
     assert {"plots/loss.csv", "dvclive/plots/metrics"} <= set(last.plots)
 
 
 def test_plain_repo_without_extras(tmp_path: Path) -> None:
-    generated = generate_repo(tmp_path / "plain", RepoSpec(
-        commits=4, exps_per_commit=1, seed=1, gto_tags=False, extra_formats=False))
+    generated = generate_repo(
+        tmp_path / "plain",
+        RepoSpec(commits=4, exps_per_commit=1, seed=1, gto_tags=False, extra_formats=False),
+    )
     ours = assert_matches_oracle(generated.path)
     first = ours[generated.commits[0]]
     assert set(first.params) == {"params.yaml", "train_config.json"}
     assert first.params["train_config.json"] == {
-        "batch": first.params["train_config.json"]["batch"], "optimizer": {"name": "adam"}}
+        "batch": first.params["train_config.json"]["batch"],
+        "optimizer": {"name": "adam"},
+    }
 
 
 def test_blob_cache_parses_each_blob_once(small_repo: GeneratedRepo) -> None:
@@ -188,8 +216,9 @@ def test_blob_cache_parses_each_blob_once(small_repo: GeneratedRepo) -> None:
 
 
 def test_real_dvc_exp_save(tmp_path: Path) -> None:
-    generated = generate_repo(tmp_path / "real", RepoSpec(
-        commits=3, exps_per_commit=1, seed=5, gto_tags=False))
+    generated = generate_repo(
+        tmp_path / "real", RepoSpec(commits=3, exps_per_commit=1, seed=5, gto_tags=False)
+    )
     path = generated.path
     params = (path / "params.yaml").read_text()
     (path / "params.yaml").write_text(params.replace("epochs:", "epochs: 99\nold_epochs:", 1))
@@ -206,10 +235,12 @@ def test_real_dvc_exp_save(tmp_path: Path) -> None:
 
 def test_monorepo_subdirs(tmp_path: Path) -> None:
     path = tmp_path / "mono"
-    first = generate_repo(path, RepoSpec(commits=3, exps_per_commit=1, seed=2,
-                                         subdir="proj_a", gto_tags=False))
-    second = generate_repo(path, RepoSpec(commits=3, exps_per_commit=1, seed=3,
-                                          subdir="nested/proj_b", gto_tags=False))
+    first = generate_repo(
+        path, RepoSpec(commits=3, exps_per_commit=1, seed=2, subdir="proj_a", gto_tags=False)
+    )
+    second = generate_repo(
+        path, RepoSpec(commits=3, exps_per_commit=1, seed=3, subdir="nested/proj_b", gto_tags=False)
+    )
     assert (path / "proj_a" / ".dvc" / "config").exists()
     assert (path / "nested" / "proj_b" / "dvc.yaml").exists()
     ours_a = assert_matches_oracle(path, "proj_a")
@@ -223,32 +254,51 @@ def test_monorepo_subdirs(tmp_path: Path) -> None:
 
 
 def _fresh(tmp_path: Path, name: str) -> GeneratedRepo:
-    return generate_repo(tmp_path / name, RepoSpec(
-        commits=6, exps_per_commit=0, seed=11, gto_tags=False))
+    return generate_repo(
+        tmp_path / name, RepoSpec(commits=6, exps_per_commit=0, seed=11, gto_tags=False)
+    )
 
 
 def test_malformed_files_become_file_errors(tmp_path: Path) -> None:
     generated = _fresh(tmp_path, "broken")
     path = generated.path
     shas = [
-        add_commit(path, "main", {"train_config.json": '{"batch": ', "metrics.json": "{"},
-                   "broken json"),
-        add_commit(path, "main", {"dvclive/params.yaml": "a: [1", "config/train.toml": "a ="},
-                   "broken yaml and toml"),
-        add_commit(path, "main", {"dvclive/metrics.json": None, "params.py": "def (:"},
-                   "missing metrics, broken py"),
-        add_commit(path, "main", {"eval/scores.json": "[1, 2]", "metrics.json": "5"},
-                   "odd metrics shapes"),
+        add_commit(
+            path, "main", {"train_config.json": '{"batch": ', "metrics.json": "{"}, "broken json"
+        ),
+        add_commit(
+            path,
+            "main",
+            {"dvclive/params.yaml": "a: [1", "config/train.toml": "a ="},
+            "broken yaml and toml",
+        ),
+        add_commit(
+            path,
+            "main",
+            {"dvclive/metrics.json": None, "params.py": "def (:"},
+            "missing metrics, broken py",
+        ),
+        add_commit(
+            path, "main", {"eval/scores.json": "[1, 2]", "metrics.json": "5"}, "odd metrics shapes"
+        ),
     ]
     assert_matches_oracle(path)
     data = collect(path, shas[0])
     assert {(e.file, e.kind, e.type) for e in data.errors} >= {
         ("train_config.json", "params", "JSONFileCorruptedError"),
-        ("metrics.json", "metrics", "JSONFileCorruptedError")}
+        ("metrics.json", "metrics", "JSONFileCorruptedError"),
+    }
     assert "params.yaml" in data.params and "dvclive/metrics.json" in data.metrics
     data = collect(path, shas[2])
-    assert FileError("dvclive/metrics.json", "metrics", "FileNotFoundError",
-                     "[Errno 2] No such file or directory: 'dvclive/metrics.json'") in data.errors
+    assert (
+        FileError(
+            "dvclive/metrics.json",
+            "metrics",
+            "FileNotFoundError",
+            "[Errno 2] No such file or directory: 'dvclive/metrics.json'",
+        )
+        in data.errors
+    )
 
 
 def test_broken_dvcyaml_lock_and_params_yaml(tmp_path: Path) -> None:
@@ -260,13 +310,22 @@ def test_broken_dvcyaml_lock_and_params_yaml(tmp_path: Path) -> None:
         "dvc.yaml": add_commit(path, "main", {"dvc.yaml": "stages: [\n"}, "bad dvc.yaml"),
         "schema": add_commit(path, "main", {"dvc.yaml": "stages:\n  t:\n    cmdx: 1\n"}, "s"),
         "dvc.lock": add_commit(path, "main", {"dvc.yaml": good_yaml, "dvc.lock": "x: ["}, "l"),
-        "params": add_commit(path, "main", {"dvc.lock": "schema: '2.0'\n",
-                                            "params.yaml": "lr: [1\n"}, "bad params.yaml"),
+        "params": add_commit(
+            path,
+            "main",
+            {"dvc.lock": "schema: '2.0'\n", "params.yaml": "lr: [1\n"},
+            "bad params.yaml",
+        ),
         "list": add_commit(path, "main", {"params.yaml": "- 1\n"}, "params.yaml is a list"),
-        "date": add_commit(path, "main", {"params.yaml": good_params + "day: 2024-01-02\n"},
-                           "a date in params.yaml"),
-        "nested": add_commit(path, "main", {"params.yaml": good_params,
-                                            "eval/dvc.yaml": "stages: {"}, "bad nested"),
+        "date": add_commit(
+            path,
+            "main",
+            {"params.yaml": good_params + "day: 2024-01-02\n"},
+            "a date in params.yaml",
+        ),
+        "nested": add_commit(
+            path, "main", {"params.yaml": good_params, "eval/dvc.yaml": "stages: {"}, "bad nested"
+        ),
     }
     assert_matches_oracle(path)
     kinds = {name: collect(path, sha) for name, sha in cases.items()}
@@ -318,9 +377,18 @@ stages:
 metrics: ["${train.extra_metrics}"]
 """
     config = "train:\n  lr: 0.5\n  metrics_file: m.json\n  extra_metrics: x.yaml\nunused: 1\n"
-    sha = add_commit(generated.path, "main", {
-        "dvc.yaml": dvc_yaml, "config.yaml": config, "m.json": '{"a": 1}',
-        "x.yaml": "b: 2\nc: [1]\n", "dvc.lock": None}, "templated")
+    sha = add_commit(
+        generated.path,
+        "main",
+        {
+            "dvc.yaml": dvc_yaml,
+            "config.yaml": config,
+            "m.json": '{"a": 1}',
+            "x.yaml": "b: 2\nc: [1]\n",
+            "dvc.lock": None,
+        },
+        "templated",
+    )
     assert_matches_oracle(generated.path)
     data = collect(generated.path, sha)
     assert data.dvc_error is None
@@ -344,12 +412,22 @@ params: [pdir]
 metrics: [missing.json, metrics.json]
 plots: [plots/loss.csv, {conf: {x: a, y: {plots/c.csv: b}}}]
 """
-    sha = add_commit(generated.path, "main", {
-        "dvc.yaml": dvc_yaml, "src/cfg.json": '{"a": {"b": 1, "z": 2}, "c": {"x": 1, "y": 2}}',
-        "mdir/one.json": '{"x": 1}', "mdir/sub/two.yaml": "y: 2.5\n",
-        "pdir/p1.yaml": "k: v\n", "pdir/p2.toml": "t = 1\n",
-        ".dvc/tmp/repro.dat": "junk", ".dvc/tmp/dvc.yaml": "stages: {",
-        "dvc.lock": None}, "dirs")
+    sha = add_commit(
+        generated.path,
+        "main",
+        {
+            "dvc.yaml": dvc_yaml,
+            "src/cfg.json": '{"a": {"b": 1, "z": 2}, "c": {"x": 1, "y": 2}}',
+            "mdir/one.json": '{"x": 1}',
+            "mdir/sub/two.yaml": "y: 2.5\n",
+            "pdir/p1.yaml": "k: v\n",
+            "pdir/p2.toml": "t = 1\n",
+            ".dvc/tmp/repro.dat": "junk",
+            ".dvc/tmp/dvc.yaml": "stages: {",
+            "dvc.lock": None,
+        },
+        "dirs",
+    )
     assert_matches_oracle(generated.path)
     data = collect(generated.path, sha)
     assert data.params["src/cfg.json"] == {"a": {"b": 1}, "c": {"x": 1, "y": 2}}
@@ -363,8 +441,10 @@ plots: [plots/loss.csv, {conf: {x: a, y: {plots/c.csv: b}}}]
 
 
 def test_yaml_is_yaml_12_like_ruamel() -> None:
-    text = ("a: yes\nb: 1e3\nc: 010\nd: 0o17\ne: 0x1F\nf: .5\ng: ~\nh: True\ni: 1_000\n"
-            "j: -.inf\nk: 12:30\nl: [1, {m: n}]\n")
+    text = (
+        "a: yes\nb: 1e3\nc: 010\nd: 0o17\ne: 0x1F\nf: .5\ng: ~\nh: True\ni: 1_000\n"
+        "j: -.inf\nk: 12:30\nl: [1, {m: n}]\n"
+    )
     parsed = parse_file("p.yaml", text.encode())
     from ruamel.yaml import YAML
 
@@ -375,15 +455,18 @@ def test_yaml_is_yaml_12_like_ruamel() -> None:
     assert parse_file("no_suffix", b"x: 1") == {"x": 1}
 
 
-@pytest.mark.parametrize(("path", "content", "type_"), [
-    ("p.yaml", b"a: [1", "YAMLFileCorruptedError"),
-    ("p.yaml", b"a: 1\na: 2\n", "YAMLFileCorruptedError"),
-    ("p.json", b'{"a": ', "JSONFileCorruptedError"),
-    ("p.JSON", b"{,}", "JSONFileCorruptedError"),
-    ("p.toml", b"a = ", "TOMLFileCorruptedError"),
-    ("p.py", b"def (:", "PythonFileCorruptedError"),
-    ("p.yaml", b"\xff\xfe", "EncodingError"),
-])
+@pytest.mark.parametrize(
+    ("path", "content", "type_"),
+    [
+        ("p.yaml", b"a: [1", "YAMLFileCorruptedError"),
+        ("p.yaml", b"a: 1\na: 2\n", "YAMLFileCorruptedError"),
+        ("p.json", b'{"a": ', "JSONFileCorruptedError"),
+        ("p.JSON", b"{,}", "JSONFileCorruptedError"),
+        ("p.toml", b"a = ", "TOMLFileCorruptedError"),
+        ("p.py", b"def (:", "PythonFileCorruptedError"),
+        ("p.yaml", b"\xff\xfe", "EncodingError"),
+    ],
+)
 def test_parse_errors(path: str, content: bytes, type_: str) -> None:
     with pytest.raises(ParseError) as info:
         parse_file(path, content)
@@ -426,9 +509,15 @@ class Empty:
 
     ours = parse_file("params.py", source)
     assert ours == parse_py(source.decode(), "params.py")
-    assert ours == {"LR": 0.1, "EPOCHS": 10, "NAMES": ["a", "b"], "PAIR": (1, 2),
-                    "CFG": {"x": 1, "y": [2]}, "Model": {"depth": 3, "dropout": 0.5},
-                    "Empty": {}}
+    assert ours == {
+        "LR": 0.1,
+        "EPOCHS": 10,
+        "NAMES": ["a", "b"],
+        "PAIR": (1, 2),
+        "CFG": {"x": 1, "y": [2]},
+        "Model": {"depth": 3, "dropout": 0.5},
+        "Empty": {},
+    }
 
 
 def test_git_tree(small_repo: GeneratedRepo) -> None:

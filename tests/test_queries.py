@@ -92,7 +92,10 @@ async def test_filter_by_column_kind_and_text(api: Api, project: str) -> None:
     assert nobody == []
 
     combined = await rows(
-        api, project, filter={**flt, "kinds": ["COMMIT"]}, order=[{"column": "param:params.yaml:lr", "direction": "ASC"}]
+        api,
+        project,
+        filter={**flt, "kinds": ["COMMIT"]},
+        order=[{"column": "param:params.yaml:lr", "direction": "ASC"}],
     )
     assert {r["kind"] for r in combined} <= {"COMMIT"}
     lrs = [value(r, "param:params.yaml:lr") for r in combined]
@@ -108,9 +111,11 @@ async def test_branch_filter_follows_history(api: Api, project: str, query_repo:
 
 
 async def test_columns_catalog(api: Api, project: str) -> None:
-    columns = (await api.data('{ project(name: "%s") { columns { id kind file path type count } } }' % project))[
-        "project"
-    ]["columns"]
+    columns = (
+        await api.data(
+            '{ project(name: "%s") { columns { id kind file path type count } } }' % project
+        )
+    )["project"]["columns"]
     by_id = {c["id"]: c for c in columns}
     assert by_id["metric:metrics.json:acc"]["type"] == "number"
     assert by_id["metric:metrics.json:acc"]["kind"] == "METRIC"
@@ -129,16 +134,23 @@ async def test_compare_and_node(api: Api, project: str) -> None:
     )["project"]["compare"]
     assert [e["id"] for e in result["experiments"]] == ids
     rows_by_column = {row["column"]: row["values"] for row in result["rows"]}
-    assert rows_by_column["metric:metrics.json:acc"] == [value(r, "metric:metrics.json:acc") for r in picked]
+    assert rows_by_column["metric:metrics.json:acc"] == [
+        value(r, "metric:metrics.json:acc") for r in picked
+    ]
     assert all(len(set(map(repr, rows_by_column[c]))) > 1 for c in result["differing"])
 
-    node = (await api.data('query($id: ID!) { node(id: $id) { id ... on Experiment { name sha } } }', {"id": ids[0]}))[
-        "node"
-    ]
+    node = (
+        await api.data(
+            "query($id: ID!) { node(id: $id) { id ... on Experiment { name sha } } }",
+            {"id": ids[0]},
+        )
+    )["node"]
     assert node == {"id": ids[0], "name": picked[0]["name"], "sha": picked[0]["sha"]}
 
 
-async def test_commit_lookup_by_prefix_and_parents(api: Api, project: str, query_repo: Path) -> None:
+async def test_commit_lookup_by_prefix_and_parents(
+    api: Api, project: str, query_repo: Path
+) -> None:
     head = git(query_repo, "rev-parse", "main")
     found = (
         await api.data(
@@ -150,21 +162,31 @@ async def test_commit_lookup_by_prefix_and_parents(api: Api, project: str, query
     assert found["sha"] == head
     assert found["parents"] == git(query_repo, "rev-parse", "main^").split()
     assert "main" in found["branches"]
-    assert len(found["experiments"]) == 2 and {e["baselineSha"] for e in found["experiments"]} == {head}
+    assert len(found["experiments"]) == 2 and {e["baselineSha"] for e in found["experiments"]} == {
+        head
+    }
 
 
 @pytest.mark.parametrize(
     ("query", "code"),
     [
-        ('{ project(name: "%s") { experiments(after: "garbage!") { totalCount } } }', "BAD_USER_INPUT"),
+        (
+            '{ project(name: "%s") { experiments(after: "garbage!") { totalCount } } }',
+            "BAD_USER_INPUT",
+        ),
         ('{ project(name: "%s") { experiments(first: 100000) { totalCount } } }', "BAD_USER_INPUT"),
         ('{ project(name: "%s") { commits(first: -1) { totalCount } } }', "BAD_USER_INPUT"),
         ('{ project(name: "%s") { commit(sha: "not-a-sha") { sha } } }', "BAD_USER_INPUT"),
-        ('{ project(name: "%s") { experiments(filter: {columns: [{column: "acc", op: GT, value: 1}]}) { totalCount } } }', "BAD_USER_INPUT"),
+        (
+            '{ project(name: "%s") { experiments(filter: {columns: [{column: "acc", op: GT, value: 1}]}) { totalCount } } }',
+            "BAD_USER_INPUT",
+        ),
         ('{ project(name: "%s") { experiment(id: "UHJvamVjdDox") { id } } }', "BAD_USER_INPUT"),
     ],
 )
-async def test_bad_arguments_say_what_is_wrong(api: Api, project: str, query: str, code: str) -> None:
+async def test_bad_arguments_say_what_is_wrong(
+    api: Api, project: str, query: str, code: str
+) -> None:
     body = await api.gql(query % project)
     assert body["errors"][0]["extensions"]["code"] == code
     assert body["errors"][0]["message"]

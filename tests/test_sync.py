@@ -44,7 +44,12 @@ async def test_resync_reads_only_the_new_commit(api: Api, tmp_path: Path, unique
     before = await shas(api, f"incr-{unique}")
 
     nothing = await api.sync(project["id"])
-    assert nothing == {"newCommits": 0, "newExperiments": 0, "removedExperiments": 0, "parsedBlobs": 0}
+    assert nothing == {
+        "newCommits": 0,
+        "newExperiments": 0,
+        "removedExperiments": 0,
+        "parsedBlobs": 0,
+    }
 
     sha = add_commit(repo, "main", {"params.yaml": "lr: 0.5\nepochs: 3\n"}, "bump lr")
     summary = await api.sync(project["id"])
@@ -67,12 +72,16 @@ async def test_malformed_files_are_recorded_and_the_rest_indexed(
     bad_metrics = add_commit(
         repo, "main", {"params.yaml": "lr: 0.3\n", "metrics.json": '{"acc": 0.9,'}, "broken json"
     )
-    good = add_commit(repo, "main", {"params.yaml": "lr: 0.2\n", "metrics.json": '{"acc": 1}'}, "fix")
+    good = add_commit(
+        repo, "main", {"params.yaml": "lr: 0.2\n", "metrics.json": '{"acc": 1}'}, "fix"
+    )
     name = f"bad-{unique}"
     await api.create_project(repo, name)
 
     async def commit(sha: str) -> dict[str, Any]:
-        found: dict[str, Any] = (await api.data(COMMIT, {"name": name, "sha": sha}))["project"]["commit"]
+        found: dict[str, Any] = (await api.data(COMMIT, {"name": name, "sha": sha}))["project"][
+            "commit"
+        ]
         return found
 
     broken = await commit(bad_params)
@@ -138,17 +147,25 @@ async def test_deleted_branch_and_experiment_ref(api: Api, tmp_path: Path, uniqu
 
 async def test_monorepo_with_two_subdir_projects(api: Api, tmp_path: Path, unique: str) -> None:
     repo = tmp_path / "mono"
-    generate_repo(repo, RepoSpec(commits=4, exps_per_commit=0, gto_tags=False, subdir="vision", seed=1))
-    generate_repo(repo, RepoSpec(commits=4, exps_per_commit=0, gto_tags=False, subdir="nlp", seed=2))
+    generate_repo(
+        repo, RepoSpec(commits=4, exps_per_commit=0, gto_tags=False, subdir="vision", seed=1)
+    )
+    generate_repo(
+        repo, RepoSpec(commits=4, exps_per_commit=0, gto_tags=False, subdir="nlp", seed=2)
+    )
     for sub in ("vision", "nlp"):
         await api.create_project(repo, f"{sub}-{unique}", subdir=sub)
     head = git(repo, "rev-parse", "main")
-    vision = (await api.data(COMMIT, {"name": f"vision-{unique}", "sha": head}))["project"]["commit"]
+    vision = (await api.data(COMMIT, {"name": f"vision-{unique}", "sha": head}))["project"][
+        "commit"
+    ]
     nlp = (await api.data(COMMIT, {"name": f"nlp-{unique}", "sha": head}))["project"]["commit"]
     assert "params.yaml" in vision["params"] and "params.yaml" in nlp["params"]
     assert not any(f.startswith(("vision/", "nlp/")) for f in vision["params"]), "keys are relative"
     assert vision["params"] != nlp["params"]
-    assert git(repo, "show", f"{head}:vision/params.yaml") != git(repo, "show", f"{head}:nlp/params.yaml")
+    assert git(repo, "show", f"{head}:vision/params.yaml") != git(
+        repo, "show", f"{head}:nlp/params.yaml"
+    )
 
 
 async def test_unreachable_remote_leaves_nothing(api: Api, tmp_path: Path, unique: str) -> None:
@@ -165,7 +182,9 @@ async def test_unreachable_remote_leaves_nothing(api: Api, tmp_path: Path, uniqu
         assert (await api.data('{ project(name: "gone-%s") { id } }' % unique))["project"] is None
 
 
-async def test_sync_error_of_a_vanished_remote_is_reported(api: Api, tmp_path: Path, unique: str) -> None:
+async def test_sync_error_of_a_vanished_remote_is_reported(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
     repo = tmp_path / "repo"
     generate_repo(repo, SMALL)
     project = await api.create_project(repo, f"vanish-{unique}")
@@ -177,7 +196,9 @@ async def test_sync_error_of_a_vanished_remote_is_reported(api: Api, tmp_path: P
         )
     )["syncProject"]
     assert payload["errors"][0]["code"] == "UNREACHABLE"
-    state = (await api.data('{ project(name: "vanish-%s") { lastSyncError commits { totalCount } } }' % unique))
+    state = await api.data(
+        '{ project(name: "vanish-%s") { lastSyncError commits { totalCount } } }' % unique
+    )
     assert state["project"]["lastSyncError"]
     assert state["project"]["commits"]["totalCount"] == 6, "what was indexed is kept"
 
