@@ -1,0 +1,124 @@
+"""Forge push webhooks: verified deliveries sync the named project; others change nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import httpx
+from support import Api
+
+from gitstudio import webhooks
+from gitstudio.app import create_app
+from sync.generate import RepoSpec, add_commit, generate_repo
+
+SECRET = "s3cret-for-tests"
+TOKEN = "gitlab-t0ken"
+
+HEAD = "query($name: String!) { project(name: $name) { branches { name sha } } }"
+
+
+def client(api: Api) -> httpx.AsyncClient:
+    settings = replace(api.settings, github_webhook_secret=SECRET, gitlab_webhook_token=TOKEN)
+    transport = httpx.ASGITransport(app=create_app(settings))
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+
+
+async def main_sha(api: Api, name: str) -> str:
+    branches = (await api.data(HEAD, {"name": name}))["project"]["branches"]
+    return next(b["sha"] for b in branches if b["name"] == "main")
+
+
+async def settle() -> None:
+    await asyncio.gather(*list(webhooks._background))
+
+
+def github_push(repo: Path) -> bytes:
+    return json.dumps(
+        {"ref": "refs/heads/main", "repository": {"clone_url": f"file://{repo}/", "html_url": "x"}}
+    ).encode()
+
+
+async def test_github_push_with_valid_signature_syncs(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    name = f"gh-{unique}"
+    await api.create_project(repo, name)
+    new = add_commit(repo, "main", {"params.yaml": "lr: 9\n"}, "pushed")
+    body = github_push(repo)
+    signature = "sha256=" + hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
+    async with client(api) as http:
+        response = await http.post(
+            "/webhooks/github",
+            content=body,
+            headers={"X-Hub-Signature-256": signature, "X-GitHub-Event": "push"},
+        )
+    assert response.status_code == 202
+    assert name in response.json()["syncing"]
+    await settle()
+    assert await main_sha(api, name) == new
+
+
+async def test_wrong_signature_is_rejected_and_nothing_synced(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    name = f"ghbad-{unique}"
+    await api.create_project(repo, name)
+    before = await main_sha(api, name)
+    add_commit(repo, "main", {"params.yaml": "lr: 9\n"}, "pushed")
+    body = github_push(repo)
+    wrong = "sha256=" + hmac.new(b"not-the-secret", body, hashlib.sha256).hexdigest()
+    async with client(api) as http:
+        for headers in ({"X-Hub-Signature-256": wrong}, {}, {"X-Hub-Signature-256": "sha1=abc"}):
+            response = await http.post("/webhooks/github", content=body, headers=headers)
+            assert response.status_code == 401
+            assert response.json()["detail"]
+        gitlab = await http.post(
+            "/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": "nope"}
+        )
+        assert gitlab.status_code == 401
+    await settle()
+    assert await main_sha(api, name) == before
+
+
+async def test_gitlab_push_with_token_syncs(api: Api, tmp_path: Path, unique: str) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    name = f"gl-{unique}"
+    await api.create_project(repo, name)
+    new = add_commit(repo, "main", {"params.yaml": "lr: 7\n"}, "pushed")
+    body = json.dumps({"object_kind": "push", "project": {"git_http_url": str(repo)}}).encode()
+    async with client(api) as http:
+        response = await http.post(
+            "/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": TOKEN}
+        )
+        assert response.status_code == 202
+        assert response.json()["syncing"] == [name]
+        malformed = await http.post(
+            "/webhooks/gitlab", content=b"{", headers={"X-Gitlab-Token": TOKEN}
+        )
+        assert malformed.status_code == 400
+    await settle()
+    assert await main_sha(api, name) == new
+
+
+async def test_webhooks_refuse_everything_without_a_configured_secret(api: Api) -> None:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(api.settings)), base_url="http://testserver"
+    ) as http:
+        body = b"{}"
+        signature = "sha256=" + hmac.new(b"", body, hashlib.sha256).hexdigest()
+        response = await http.post(
+            "/webhooks/github", content=body, headers={"X-Hub-Signature-256": signature}
+        )
+        assert response.status_code == 401
+        response = await http.post("/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": ""})
+        assert response.status_code == 401
