@@ -124,3 +124,86 @@ async def test_params_and_metrics_equal_dvc_exp_show(
     assert failed == {sha for sha in oracle if by_sha[sha]["revisionError"] is not None}
     assert len(failed) == 1
     assert sum(1 for r in rows if r["kind"] == "EXPERIMENT") == 16
+
+
+TRAIN = """\
+import json, yaml
+p = yaml.safe_load(open("params.yaml"))
+json.dump({"acc": round(1 - p["lr"] / 2, 4), "loss": p["lr"] / 2, "epochs": p["epochs"]},
+          open("metrics.json", "w"))
+"""
+
+DVC_YAML = """\
+stages:
+  train:
+    cmd: python train.py
+    deps: [train.py]
+    params: [lr, epochs]
+    metrics:
+      - metrics.json:
+          cache: false
+"""
+
+
+def run(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "DVC_NO_ANALYTICS": "1",
+        "GIT_AUTHOR_NAME": "A",
+        "GIT_AUTHOR_EMAIL": "a@x",
+        "GIT_COMMITTER_NAME": "A",
+        "GIT_COMMITTER_EMAIL": "a@x",
+    }
+    return subprocess.run(
+        args, cwd=repo, env=env, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture(scope="session")
+def dvc_run_repo(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, dict[str, dict[str, Any]]]:
+    """A repository whose experiments are made by real `dvc exp run`."""
+    repo = tmp_path_factory.mktemp("dvcrun") / "repo"
+    repo.mkdir()
+    run(repo, "git", "init", "-q", "-b", "main")
+    run(repo, sys.executable, "-m", "dvc", "init", "-q")
+    (repo / "train.py").write_text(TRAIN)
+    (repo / "dvc.yaml").write_text(DVC_YAML)
+    (repo / "params.yaml").write_text("lr: 0.1\nepochs: 3\n")
+    run(repo, sys.executable, "-m", "dvc", "repro", "-q")
+    run(repo, "git", "add", "-A")
+    run(repo, "git", "commit", "-qm", "baseline")
+    for i, lr in enumerate((0.2, 0.4)):
+        run(
+            repo,
+            sys.executable,
+            "-m",
+            "dvc",
+            "exp",
+            "run",
+            "-q",
+            "-n",
+            f"real-{i}",
+            "-S",
+            f"lr={lr}",
+        )
+    run(repo, sys.executable, "-m", "dvc", "exp", "run", "-q", "-S", "epochs=7")  # random name
+    return repo, oracle_by_sha(dvc_exp_show(repo))
+
+
+async def test_real_dvc_exp_run_experiments_equal_dvc_exp_show(
+    api: Api, dvc_run_repo: tuple[Path, dict[str, dict[str, Any]]], unique: str
+) -> None:
+    repo, oracle = dvc_run_repo
+    await api.create_project(repo, f"dvcrun-{unique}")
+    rows = await all_experiments(api, f"dvcrun-{unique}")
+    by_sha = {r["sha"]: r for r in rows}
+    experiments = [r for r in rows if r["kind"] == "EXPERIMENT"]
+    assert {r["name"] for r in experiments} >= {"real-0", "real-1"} and len(experiments) == 3
+    assert set(oracle) == set(by_sha)
+    for sha, expected in oracle.items():
+        for part in ("params", "metrics"):
+            assert ours(by_sha[sha], part) == expected[part], (sha, part)
+    accs = sorted(r["metrics"]["metrics.json"]["acc"] for r in experiments)
+    assert accs == [0.8, 0.8, 0.9]  # -S changes stay in the workspace for the next run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -121,3 +122,24 @@ def test_export_schema_prints_sdl() -> None:
     assert (
         "type Query" in out and "createProject(input: CreateProjectInput!): ProjectPayload!" in out
     )
+
+
+def test_polling_picks_up_new_commits_from_a_file_url(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    data = tmp_path / "data"
+    assert cli(data, "project", "add", f"file://{repo}", "--name", "polled").returncode == 0
+    token = cli(data, "token", "create", "--name", "t", "--scope", "READ").stdout.split()[-1]
+    server = start_server(["--poll-interval", "0.2"], data)
+    try:
+        new = add_commit(repo, "main", {"params.yaml": "lr: 3\n"}, "pushed later")
+        query = '{ project(name: "polled") { commits(first: 1) { nodes { sha } } } }'
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            nodes = post(server.url, token, query).json()["data"]["project"]["commits"]["nodes"]
+            if nodes[0]["sha"] == new:
+                break
+            time.sleep(0.1)
+        assert nodes[0]["sha"] == new
+    finally:
+        stop_server(server)
