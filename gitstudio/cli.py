@@ -112,14 +112,9 @@ def _syncer(settings: Settings) -> Any:
     return State(settings).syncer
 
 
-def cmd_project_add(args: argparse.Namespace) -> int:
+def _report(settings: Settings, work: Callable[[], Awaitable[str]]) -> int:
+    """Run ``work`` against the database; print its line, or the user error and exit 1."""
     from storage.errors import DomainError
-
-    settings = _settings(args)
-
-    async def work() -> str:
-        project = await _syncer(settings).create(args.repo, args.name, args.subdir or "", None)
-        return f"added project {project.name} (id {project.id})"
 
     try:
         print(asyncio.run(_with_db(settings, work)))
@@ -127,6 +122,16 @@ def cmd_project_add(args: argparse.Namespace) -> int:
         print(f"error [{exc.code}]: {exc.message}", file=sys.stderr)
         return 1
     return 0
+
+
+def cmd_project_add(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+
+    async def work() -> str:
+        project = await _syncer(settings).create(args.repo, args.name, args.subdir or "", None)
+        return f"added project {project.name} (id {project.id})"
+
+    return _report(settings, work)
 
 
 def cmd_project_sync(args: argparse.Namespace) -> int:
@@ -145,12 +150,7 @@ def cmd_project_sync(args: argparse.Namespace) -> int:
             f"{report.new_experiments} new experiments, {report.seconds:.2f}s"
         )
 
-    try:
-        print(asyncio.run(_with_db(settings, work)))
-    except DomainError as exc:
-        print(f"error [{exc.code}]: {exc.message}", file=sys.stderr)
-        return 1
-    return 0
+    return _report(settings, work)
 
 
 def cmd_project_list(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from resolvers.context import Context
 from resolvers.pagination import Page
 from schema.experiments import Experiment, FileError, experiment_type
-from schema.relay import Node, PageInfo, encode_cursor, make_page_info, to_global_id
+from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.records import CommitRecord, ExperimentRecord
 
@@ -93,29 +93,5 @@ def commit_type(record: CommitRecord) -> Commit:
     )
 
 
-@strawberry.type
-class CommitEdge:
-    cursor: str
-    node: Commit
-
-
-@strawberry.type
-class CommitConnection:
-    page: strawberry.Private[Page[CommitRecord]]
-    edges: list[CommitEdge]
-    nodes: list[Commit]
-    page_info: PageInfo
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await self.page.count()
-
-
-def commit_connection(page: Page[CommitRecord]) -> CommitConnection:
-    edges = [CommitEdge(cursor=encode_cursor(k), node=commit_type(r)) for r, k in page.rows]
-    return CommitConnection(
-        page=page,
-        edges=edges,
-        nodes=[e.node for e in edges],
-        page_info=make_page_info(page.has_next, page.has_previous, [e.cursor for e in edges]),
-    )
+def commit_connection(page: Page[CommitRecord]) -> Connection[Commit]:
+    return connection(page, commit_type)

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from resolvers import experiments as resolve
 from resolvers.context import Context
 from resolvers.pagination import Page
-from schema.relay import Node, PageInfo, encode_cursor, make_page_info, to_global_id
+from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
 from storage.queries import ColumnRecord
@@ -193,32 +193,8 @@ def experiment_type(record: ExperimentRecord) -> Experiment:
     )
 
 
-@strawberry.type
-class ExperimentEdge:
-    cursor: str
-    node: Experiment
-
-
-@strawberry.type
-class ExperimentConnection:
-    page: strawberry.Private[Page[ExperimentRecord]]
-    edges: list[ExperimentEdge]
-    nodes: list[Experiment]
-    page_info: PageInfo
-
-    @strawberry.field(description="Rows matching the filter, over all pages.")
-    async def total_count(self) -> int:
-        return await self.page.count()
-
-
-def experiment_connection(page: Page[ExperimentRecord]) -> ExperimentConnection:
-    edges = [ExperimentEdge(cursor=encode_cursor(k), node=experiment_type(r)) for r, k in page.rows]
-    return ExperimentConnection(
-        page=page,
-        edges=edges,
-        nodes=[e.node for e in edges],
-        page_info=make_page_info(page.has_next, page.has_previous, [e.cursor for e in edges]),
-    )
+def experiment_connection(page: Page[ExperimentRecord]) -> Connection[Experiment]:
+    return connection(page, experiment_type)
 
 
 @strawberry.enum

@@ -13,15 +13,13 @@ from resolvers import experiments as experiment_resolvers
 from resolvers import projects as resolve
 from resolvers.context import Context
 from resolvers.errors import bad_input
-from resolvers.pagination import Page
 from resolvers.permissions import require
-from schema.commits import Commit, CommitConnection, commit_connection, commit_type
+from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
 from schema.experiments import (
     Column,
     Comparison,
     Experiment,
-    ExperimentConnection,
     ExperimentFilter,
     ExperimentOrder,
     column_type,
@@ -32,13 +30,12 @@ from schema.experiments import (
     order_args,
 )
 from schema.relay import (
+    Connection,
     InvalidId,
     Node,
-    PageInfo,
+    connection,
     decode_cursor,
-    encode_cursor,
     from_global_id,
-    make_page_info,
     to_global_id,
 )
 from schema.scalars import git_time
@@ -127,7 +124,7 @@ class Project(Node):
         branch: str | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> CommitConnection:
+    ) -> Connection[Commit]:
         page = await commit_resolvers.commits(
             info.context, self.record.id, branch, first, cursor(after)
         )
@@ -146,7 +143,7 @@ class Project(Node):
         order_by: list[ExperimentOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
-    ) -> ExperimentConnection:
+    ) -> Connection[Experiment]:
         page = await experiment_resolvers.experiments(
             info.context,
             self.record.id,
@@ -188,24 +185,6 @@ def project_type(record: ProjectRecord) -> Project:
         last_synced_at=record.last_synced_at,
         last_sync_error=record.last_sync_error,
     )
-
-
-@strawberry.type
-class ProjectEdge:
-    cursor: str
-    node: Project
-
-
-@strawberry.type
-class ProjectConnection:
-    page: strawberry.Private[Page[ProjectRecord]]
-    edges: list[ProjectEdge]
-    nodes: list[Project]
-    page_info: PageInfo
-
-    @strawberry.field
-    async def total_count(self) -> int:
-        return await self.page.count()
 
 
 @strawberry.type(description="What a sync changed.")
@@ -258,15 +237,9 @@ class ProjectQuery:
     @strawberry.field
     async def projects(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
-    ) -> ProjectConnection:
+    ) -> Connection[Project]:
         page = await resolve.list_projects(info.context, first, cursor(after))
-        edges = [ProjectEdge(cursor=encode_cursor(k), node=project_type(r)) for r, k in page.rows]
-        return ProjectConnection(
-            page=page,
-            edges=edges,
-            nodes=[e.node for e in edges],
-            page_info=make_page_info(page.has_next, page.has_previous, [e.cursor for e in edges]),
-        )
+        return connection(page, project_type)
 
     @strawberry.field(description="A project by id or by name.")
     async def project(

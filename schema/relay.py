@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 import orjson
 import strawberry
+
+from resolvers.pagination import Page
 
 
 class InvalidId(ValueError):
@@ -61,10 +64,39 @@ class PageInfo:
     end_cursor: str | None
 
 
-def make_page_info(has_next: bool, has_previous: bool, cursors: list[str]) -> PageInfo:
-    return PageInfo(
-        has_next_page=has_next,
-        has_previous_page=has_previous,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of a list (Relay connection).")
+class Connection(Generic[T]):
+    page: strawberry.Private[Page[Any]]
+    edges: list[Edge[T]]
+    nodes: list[T]
+    page_info: PageInfo
+
+    @strawberry.field(description="Items over all pages.")
+    async def total_count(self) -> int:
+        return await self.page.count()
+
+
+def connection(page: Page[R], make: Callable[[R], T]) -> Connection[T]:
+    edges = [Edge(cursor=encode_cursor(key), node=make(row)) for row, key in page.rows]
+    cursors = [e.cursor for e in edges]
+    return Connection(
+        page=page,
+        edges=edges,
+        nodes=[e.node for e in edges],
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=cursors[0] if cursors else None,
+            end_cursor=cursors[-1] if cursors else None,
+        ),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import SortMode
 
+from storage.index import CommitRow, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
 from sync.tree import GitTree
@@ -22,33 +23,8 @@ _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
 
 
 @dataclass(frozen=True, slots=True)
-class CommitInfo:
-    sha: str
-    parents: list[str]
-    author_name: str
-    author_email: str
-    authored_at: int
-    committer_name: str
-    committer_email: str
-    committed_at: int
-    offset: int
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class TagInfo:
-    name: str
-    sha: str
-    annotated: bool
-    tagger_name: str | None
-    tagger_email: str | None
-    tagged_at: int | None
-    message: str | None
-
-
-@dataclass(frozen=True, slots=True)
 class Revision:
-    commit: CommitInfo
+    commit: CommitRow
     data: RevisionData
 
 
@@ -64,7 +40,7 @@ class ExperimentRef:
 class ScanResult:
     tips: dict[str, str]
     branches: dict[str, str]
-    tags: list[TagInfo]
+    tags: list[TagRow]
     commits: list[Revision] = field(default_factory=list)
     experiments: list[ExperimentRef] = field(default_factory=list)
     removed_experiments: list[str] = field(default_factory=list)
@@ -81,8 +57,8 @@ def parse_exp_ref(ref: str) -> tuple[str, str] | None:
     return (match[1] + match[2], match[3]) if match else None
 
 
-def commit_info(commit: pygit2.Commit) -> CommitInfo:
-    return CommitInfo(
+def commit_row(commit: pygit2.Commit) -> CommitRow:
+    return CommitRow(
         sha=str(commit.id),
         parents=[str(p) for p in commit.parent_ids],
         author_name=commit.author.name,
@@ -96,11 +72,11 @@ def commit_info(commit: pygit2.Commit) -> CommitInfo:
     )
 
 
-def read_refs(repo: pygit2.Repository) -> tuple[dict[str, str], dict[str, str], list[TagInfo]]:
+def read_refs(repo: pygit2.Repository) -> tuple[dict[str, str], dict[str, str], list[TagRow]]:
     """All indexable refs as {ref: commit sha}, plus branches and tags."""
     tips: dict[str, str] = {}
     branches: dict[str, str] = {}
-    tags: list[TagInfo] = []
+    tags: list[TagRow] = []
     for name in repo.references:
         if name.startswith("refs/heads/"):
             sha = _peel_commit(repo, name)
@@ -125,7 +101,7 @@ def _peel_commit(repo: pygit2.Repository, ref: str) -> str | None:
         return None  # a tag on a tree or blob, or a dangling ref
 
 
-def _tag_info(repo: pygit2.Repository, ref: str) -> TagInfo | None:
+def _tag_info(repo: pygit2.Repository, ref: str) -> TagRow | None:
     sha = _peel_commit(repo, ref)
     if sha is None:
         return None
@@ -133,7 +109,7 @@ def _tag_info(repo: pygit2.Repository, ref: str) -> TagInfo | None:
     name = ref[len("refs/tags/") :]
     if isinstance(target, pygit2.Tag):
         tagger = target.tagger
-        return TagInfo(
+        return TagRow(
             name=name,
             sha=sha,
             annotated=True,
@@ -142,7 +118,7 @@ def _tag_info(repo: pygit2.Repository, ref: str) -> TagInfo | None:
             tagged_at=tagger.time if tagger else None,
             message=target.message,
         )
-    return TagInfo(name, sha, False, None, None, None, None)
+    return TagRow(name, sha, False, None, None, None, None)
 
 
 def scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
@@ -185,7 +161,7 @@ def _revision(
     repo: pygit2.Repository, commit: pygit2.Commit, subdir: str, cache: BlobCache
 ) -> Revision:
     data = collect_revision(GitTree(repo, commit.tree), subdir, cache)
-    return Revision(commit=commit_info(commit), data=data)
+    return Revision(commit=commit_row(commit), data=data)
 
 
 def _scan_branches(

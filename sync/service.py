@@ -129,22 +129,6 @@ def normalise_subdir(subdir: str | None) -> str:
     return "/".join(parts)
 
 
-def _commit_row(rev: Revision) -> index.CommitRow:
-    c = rev.commit
-    return index.CommitRow(
-        c.sha,
-        c.parents,
-        c.author_name,
-        c.author_email,
-        c.authored_at,
-        c.committer_name,
-        c.committer_email,
-        c.committed_at,
-        c.offset,
-        c.message,
-    )
-
-
 def _experiment_row(
     rev: Revision, kind: str, key: str, exp: ExperimentRef | None
 ) -> index.ExperimentRow:
@@ -169,13 +153,8 @@ def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
     return index.IndexBatch(
         tips=result.tips,
         branches=result.branches,
-        tags=[
-            index.TagRow(
-                t.name, t.sha, t.annotated, t.tagger_name, t.tagger_email, t.tagged_at, t.message
-            )
-            for t in result.tags
-        ],
-        commits=[_commit_row(r) for r in result.commits],
+        tags=result.tags,
+        commits=[r.commit for r in result.commits],
         experiments=[_experiment_row(r, "COMMIT", r.commit.sha, None) for r in result.commits]
         + [_experiment_row(e.revision, "EXPERIMENT", e.ref, e) for e in result.experiments],
         removed_experiment_keys=result.removed_experiments,
