@@ -137,6 +137,11 @@ class Experiment(Model):
     # Set when DVC itself could not load the revision (broken dvc.yaml or dvc.lock...):
     # `dvc exp show` then prints "data": null; what could be read is still kept above.
     revision_error = fields.TextField(null=True)
+    # Live runs (DVCLive / DVC posting to /api/live); kept when the run is linked to its ref.
+    experiment_rev = fields.CharField(max_length=40, null=True)
+    live_subdir = fields.CharField(max_length=255, null=True)
+    last_step = fields.IntField(null=True)
+    last_event_at = fields.FloatField(null=True)  # epoch seconds of the last live event
 
     class Meta:
         table = "experiments"
@@ -167,6 +172,75 @@ class Cell(Model):
     class Meta:
         table = "cells"
         indexes = (("project_id", "kind", "file", "path"),)
+
+
+class MetricPoint(Model):
+    """One logged value of a live run: written in batches by the group-commit writer with
+    raw ``executemany``, never built as ORM objects on the hot path."""
+
+    id = fields.BigIntField(primary_key=True)
+    experiment: fields.ForeignKeyRelation[Experiment] = fields.ForeignKeyField(
+        "models.Experiment", related_name="points", on_delete=fields.CASCADE
+    )
+    experiment_id: int
+    name = fields.CharField(max_length=512)  # e.g. "train/loss"
+    step = fields.IntField()
+    value = fields.FloatField(null=True)  # None for "nan"/"inf" (see token)
+    token = fields.CharField(max_length=32, null=True)  # non-finite value as sent ("nan", "inf")
+    timestamp = fields.FloatField(null=True)
+
+    class Meta:
+        table = "metric_points"
+        unique_together = (("experiment", "name", "step"),)
+
+
+class LiveImage(Model):
+    """An image logged by DVCLive, the bytes live in the data directory under their digest."""
+
+    id = fields.IntField(primary_key=True)
+    experiment: fields.ForeignKeyRelation[Experiment] = fields.ForeignKeyField(
+        "models.Experiment", related_name="images", on_delete=fields.CASCADE
+    )
+    experiment_id: int
+    path = fields.CharField(max_length=512)
+    step = fields.IntField()
+    digest = fields.CharField(max_length=64)
+    size = fields.IntField()
+
+    class Meta:
+        table = "live_images"
+        unique_together = (("experiment", "path", "step"),)
+
+
+class DeviceCode(Model):
+    """A pending ``dvc studio login``: approved on the verification page with an existing
+    token. The new token is minted when the client next polls (never stored in clear)."""
+
+    id = fields.IntField(primary_key=True)
+    device_code_hash = fields.CharField(max_length=64, unique=True)
+    user_code = fields.CharField(max_length=16, unique=True)
+    client_name = fields.CharField(max_length=100)
+    token_name = fields.CharField(max_length=100)
+    scopes = fields.TextField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    status = fields.CharField(max_length=16, default="pending")  # approved, consumed, denied
+
+    class Meta:
+        table = "device_codes"
+
+
+class UnmatchedRepo(Model):
+    """Live events for a repository no project knows, counted so an admin can add it."""
+
+    id = fields.IntField(primary_key=True)
+    repo_key = fields.CharField(max_length=512, unique=True)
+    repo_url = fields.TextField()
+    events = fields.IntField(default=0)
+    last_seen_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "unmatched_repos"
 
 
 class AccessToken(Model):
