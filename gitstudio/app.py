@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 from starlette.applications import Starlette
@@ -18,9 +18,12 @@ from starlette.types import Receive, Scope, Send
 from gitstudio.auth import principal_from
 from gitstudio.graphql_app import GraphQLApp
 from gitstudio.settings import Settings
+from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
+from gitstudio.ws import websocket_routes
 from schema import build_schema
 from storage import db
+from storage.bus import EventBus, make_bus
 from storage.models import Project
 from sync.git import Credentials
 from sync.service import ProjectSyncer
@@ -28,11 +31,22 @@ from sync.service import ProjectSyncer
 log = logging.getLogger(__name__)
 
 
+class Service(Protocol):
+    """A background part of the app (writer, stale-run detector...) tied to the lifespan."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 class State:
-    """What the running app holds: settings and the one syncer of this process."""
+    """What the running app holds: settings, the event bus, the one syncer of this process,
+    and the background services the route modules register."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.bus: EventBus = make_bus(settings.event_bus)
+        self.services: list[Service] = []
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,
             Credentials(
@@ -86,17 +100,15 @@ async def _poll(state: State, interval: float) -> None:
 
 def create_app(settings: Settings) -> Starlette:
     state = State(settings)
-    gql = GraphQLApp(
-        build_schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens),
-        state.syncer,
-        settings.max_page_size,
-        settings.base_url,
-    )
+    schema = build_schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens)
+    gql = GraphQLApp(schema, state)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         await db.init_db(settings.effective_database_url)
+        for service in state.services:
+            await service.start()
         poller = (
             asyncio.create_task(_poll(state, settings.poll_interval))
             if settings.poll_interval > 0
@@ -107,6 +119,9 @@ def create_app(settings: Settings) -> Starlette:
         finally:
             if poller:
                 poller.cancel()
+            for service in reversed(state.services):
+                await service.stop()
+            await state.bus.close()
             await db.close_db()
 
     async def healthz(request: Request) -> JSONResponse:
@@ -117,6 +132,8 @@ def create_app(settings: Settings) -> Starlette:
         Route("/healthz", healthz, methods=["GET"]),
         Route("/graphql", GuardedGraphQL(gql), methods=["GET", "POST"]),
         *webhook_routes(state.syncer, settings),
+        *studio_routes(state),
+        *websocket_routes(state, schema),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.gitstudio = state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import strawberry
@@ -13,17 +13,16 @@ from strawberry.asgi import GraphQL
 
 from gitstudio.auth import principal_from
 from resolvers.context import Context, Loaders
-from sync.service import ProjectSyncer
+from storage.tokens import Principal
+
+if TYPE_CHECKING:
+    from gitstudio.app import State
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(
-        self, schema: strawberry.Schema, syncer: ProjectSyncer, max_page_size: int, base_url: str
-    ) -> None:
+    def __init__(self, schema: strawberry.Schema, state: State) -> None:
         super().__init__(schema, graphql_ide="graphiql", allow_queries_via_get=False)
-        self._syncer = syncer
-        self._max_page_size = max_page_size
-        self._base_url = base_url
+        self._state = state
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket | None
@@ -32,16 +31,22 @@ class GraphQLApp(GraphQL[Context, None]):
         principal = request.scope.get("state", {}).get("principal") or await principal_from(
             request.headers
         )
-        return Context(
-            principal=principal,
-            syncer=self._syncer,
-            max_page_size=self._max_page_size,
-            base_url=self._base_url,
-            loaders=Loaders(cache=not isinstance(request, WebSocket)),
-        )
+        return make_context(self._state, principal, cache=not isinstance(request, WebSocket))
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS)
 
     def decode_json(self, data: str | bytes) -> Any:
         return orjson.loads(data)
+
+
+def make_context(state: State, principal: Principal | None, cache: bool = True) -> Context:
+    """The context of one request (or, with ``cache=False``, of one websocket event)."""
+    return Context(
+        principal=principal,
+        syncer=state.syncer,
+        max_page_size=state.settings.max_page_size,
+        base_url=state.settings.base_url,
+        bus=state.bus,
+        loaders=Loaders(cache=cache),
+    )

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from storage import queries
+from storage.bus import EventBus
 from storage.records import (
     BranchRecord,
     CommitRecord,
@@ -71,5 +72,6 @@ class Context:
     syncer: ProjectSyncer
     max_page_size: int
     base_url: str
+    bus: EventBus
     loaders: Loaders = field(default_factory=Loaders)
     extra: dict[str, Any] = field(default_factory=dict)

@@ -75,3 +75,10 @@ class MemoryBus:
         for subs in list(self._channels.values()):
             for sub in list(subs):
                 await sub.close()
+
+
+def make_bus(url: str) -> EventBus:
+    """``memory`` (default) or ``redis://host:port/db``."""
+    if url in ("", "memory"):
+        return MemoryBus()
+    raise ValueError(f"unknown event bus {url!r}: use 'memory' or 'redis://...'")

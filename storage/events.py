@@ -66,7 +66,13 @@ def experiment_event(project_id: int, experiment_id: int, change: str) -> bytes:
 def project_event(project_id: int, type_: str, detail: dict[str, Any]) -> bytes:
     """``type_``: SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED, REFS_CHANGED."""
     return orjson.dumps(
-        {"kind": "project", "projectId": project_id, "type": type_, "detail": detail, "ts": time.time()}
+        {
+            "kind": "project",
+            "projectId": project_id,
+            "type": type_,
+            "detail": detail,
+            "ts": time.time(),
+        }
     )
 
 
