@@ -55,6 +55,7 @@ class State:
                 settings.ssh_key_path,
                 settings.ssh_pubkey_path,
             ),
+            publish=self.bus.publish,
         )
 
 

@@ -75,6 +75,17 @@ class IndexBatch:
     default_branch: str | None = None
 
 
+@dataclass(slots=True)
+class IndexChanges:
+    """Experiment row ids a batch created, updated in place, linked (live run -> ref) or
+    removed: what subscribers are told after the commit."""
+
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    linked: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+
+
 def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), _BATCH):
         yield items[start : start + _BATCH]
@@ -84,10 +95,12 @@ def _json(value: Any) -> str:
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
-async def apply_batch(project_id: int, batch: IndexBatch) -> None:
+async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
     async with in_transaction():
         await _write_commits(project_id, batch.commits)
-        await _write_experiments(project_id, batch.experiments)
+        changes = await _write_experiments(project_id, batch.experiments)
+        removed = await _ids_by(project_id, "experiments", "key", batch.removed_experiment_keys)
+        changes.removed = list(removed.values())
         await _delete_experiments(project_id, batch.removed_experiment_keys)
         if batch.reachable is not None:
             await _prune_unreachable(project_id, batch.reachable)
@@ -99,6 +112,7 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> None:
             " WHERE id = ?",
             [_json(batch.tips), datetime.now(UTC), batch.default_branch, project_id],
         )
+    return changes
 
 
 async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
@@ -125,37 +139,26 @@ async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
     )
 
 
-async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None:
+async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> IndexChanges:
+    """Insert new rows; update in place rows whose ref moved and live runs that their
+    experiment ref now names (same baseline and name, or the ``experiment_rev`` they
+    reported), so a run keeps its id and metric history when it becomes a pushed experiment."""
+    changes = IndexChanges()
     if not rows:
-        return
-    keys = [r.key for r in rows]
-    await _delete_experiments(project_id, keys)  # a moved exp ref replaces its row
+        return changes
+    in_place = await _rows_to_update(project_id, rows)
+    fresh = [r for r in rows if r.key not in in_place]
     await db.execute_many(
-        "INSERT INTO experiments (project_id, kind, key, sha, baseline_sha, name, ref, status,"
-        " author_name, author_email, message, created_at, params, metrics, errors, plots, deps,"
-        " outs, revision_error)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                project_id,
-                r.kind,
-                r.key,
-                r.sha,
-                r.baseline_sha,
-                r.name,
-                r.ref,
-                r.status,
-                r.author_name,
-                r.author_email,
-                r.message,
-                r.created_at,
-                *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS),
-                _json(r.data["dvc_error"]) if r.data.get("dvc_error") else None,
-            )
-            for r in rows
-        ],
+        f"INSERT INTO experiments (project_id, {', '.join(_COLUMNS)})"
+        f" VALUES (?, {', '.join('?' * len(_COLUMNS))})",
+        [(project_id, *_values(r)) for r in fresh],
     )
-    ids = await _ids_by(project_id, "experiments", "key", keys)
+    await db.execute_many(
+        f"UPDATE experiments SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE id = ?",
+        [(*_values(r), in_place[r.key][0]) for r in rows if r.key in in_place],
+    )
+    ids = await _ids_by(project_id, "experiments", "key", [r.key for r in rows])
+    await _delete_cells(list(ids.values()))
     cells: list[tuple[Any, ...]] = []
     for row in rows:
         exp_id = ids[row.key]
@@ -169,6 +172,58 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> None
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         cells,
     )
+    changes.created = [ids[r.key] for r in fresh]
+    changes.updated = [ids[k] for k, (_, linked) in in_place.items() if not linked]
+    changes.linked = [ids[k] for k, (_, linked) in in_place.items() if linked]
+    return changes
+
+
+_COLUMNS = (
+    "kind", "key", "sha", "baseline_sha", "name", "ref", "status", "author_name",
+    "author_email", "message", "created_at", "params", "metrics", "errors", "plots", "deps",
+    "outs", "revision_error",
+)  # fmt: skip
+
+
+def _values(r: ExperimentRow) -> tuple[Any, ...]:
+    error = r.data.get("dvc_error")
+    return (
+        r.kind, r.key, r.sha, r.baseline_sha, r.name, r.ref, r.status, r.author_name,
+        r.author_email, r.message, r.created_at,
+        *(_json(r.data.get(k, d)) for k, d in _DATA_DEFAULTS),
+        _json(error) if error else None,
+    )  # fmt: skip
+
+
+async def _rows_to_update(
+    project_id: int, rows: list[ExperimentRow]
+) -> dict[str, tuple[int, bool]]:
+    """Key -> (existing row id, whether it is a live run being linked)."""
+    found: dict[str, tuple[int, bool]] = {
+        k: (i, False)
+        for k, i in (await _ids_by(project_id, "experiments", "key", [r.key for r in rows])).items()
+    }
+    live = await db.fetch(
+        "SELECT id, baseline_sha, name, experiment_rev FROM experiments"
+        " WHERE project_id = ? AND kind = 'LIVE'",
+        [project_id],
+    )
+    by_name = {(r["baseline_sha"], r["name"]): r["id"] for r in live}
+    by_rev = {r["experiment_rev"]: r["id"] for r in live if r["experiment_rev"]}
+    for row in rows:
+        if row.key in found or row.kind != "EXPERIMENT":
+            continue
+        live_id = by_rev.get(row.sha) or by_name.get((row.baseline_sha, row.name))
+        if live_id is not None:
+            found[row.key] = (live_id, True)
+    return found
+
+
+async def _delete_cells(experiment_ids: list[int]) -> None:
+    for chunk in _chunks(experiment_ids):
+        await db.execute(
+            f"DELETE FROM cells WHERE experiment_id IN ({', '.join('?' * len(chunk))})", chunk
+        )
 
 
 _DATA_DEFAULTS: tuple[tuple[str, Any], ...] = (

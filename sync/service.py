@@ -12,6 +12,7 @@ import logging
 import re
 import shutil
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +20,15 @@ import orjson
 
 from storage import index
 from storage.errors import DomainError
+from storage.events import experiment_event, experiments_channel, project_channel, project_event
 from storage.models import Project
 from sync.dvcproject import BlobCache
 from sync.git import Credentials, GitError, default_branch, fetch_mirror, redact
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 
 log = logging.getLogger(__name__)
+
+Publish = Callable[[str, bytes], Awaitable[None]]
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -41,9 +45,12 @@ class SyncReport:
 
 
 class ProjectSyncer:
-    def __init__(self, mirrors_dir: Path, credentials: Credentials) -> None:
+    def __init__(
+        self, mirrors_dir: Path, credentials: Credentials, publish: Publish | None = None
+    ) -> None:
         self._mirrors = mirrors_dir
         self._creds = credentials
+        self._publish = publish
         self._locks: dict[int, asyncio.Lock] = {}
         self._caches: dict[int, BlobCache] = {}
 
@@ -89,6 +96,9 @@ class ProjectSyncer:
             parsed_before = cache.parsed
             mirror = self.mirror_path(project.id)
             old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+            await self._emit(
+                project_channel(project.id), project_event(project.id, "SYNC_STARTED", {})
+            )
             try:
                 await asyncio.to_thread(fetch_mirror, mirror, project.repo_url, self._creds)
                 result = await asyncio.to_thread(scan, mirror, old_tips, project.subdir, cache)
@@ -96,9 +106,13 @@ class ProjectSyncer:
             except GitError as exc:
                 project.last_sync_error = str(exc)
                 await project.save(update_fields=["last_sync_error"])
+                await self._emit(
+                    project_channel(project.id),
+                    project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
+                )
                 raise DomainError("UNREACHABLE", str(exc)) from exc
             batch = to_batch(result, project.default_branch or branch)
-            await index.apply_batch(project.id, batch)
+            changes = await index.apply_batch(project.id, batch)
             report = SyncReport(
                 project_id=project.id,
                 new_commits=len(result.commits),
@@ -110,7 +124,48 @@ class ProjectSyncer:
                 seconds=time.perf_counter() - started,
             )
             log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
+            await self._announce(project.id, result, old_tips, changes, report)
             return report
+
+    async def _emit(self, channel: str, message: bytes) -> None:
+        if self._publish is not None:
+            await self._publish(channel, message)
+
+    async def _announce(
+        self,
+        project_id: int,
+        result: ScanResult,
+        old_tips: dict[str, str],
+        changes: index.IndexChanges,
+        report: SyncReport,
+    ) -> None:
+        """Tell subscribers what the committed sync changed."""
+        channel = project_channel(project_id)
+        if result.commits:
+            shas = [r.commit.sha for r in result.commits]
+            await self._emit(channel, project_event(project_id, "COMMITS_ADDED", {"shas": shas}))
+        moved = {r: s for r, s in result.tips.items() if old_tips.get(r) != s}
+        gone = [r for r in old_tips if r not in result.tips]
+        if moved or gone:
+            detail = {"updated": moved, "deleted": gone}
+            await self._emit(channel, project_event(project_id, "REFS_CHANGED", detail))
+        for change, ids in (
+            ("CREATED", changes.created),
+            ("UPDATED", changes.updated),
+            ("LINKED", changes.linked),
+            ("REMOVED", changes.removed),
+        ):
+            for exp_id in ids:
+                await self._emit(
+                    experiments_channel(project_id), experiment_event(project_id, exp_id, change)
+                )
+        summary = {
+            "newCommits": report.new_commits,
+            "newExperiments": report.new_experiments,
+            "removedExperiments": report.removed_experiments,
+            "seconds": report.seconds,
+        }
+        await self._emit(channel, project_event(project_id, "SYNC_FINISHED", summary))
 
     def _lock(self, project_id: int) -> asyncio.Lock:
         return self._locks.setdefault(project_id, asyncio.Lock())
