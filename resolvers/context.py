@@ -12,8 +12,9 @@ from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from storage import queries
+from storage import metrics, queries
 from storage.bus import EventBus
+from storage.metrics import Series
 from storage.records import (
     BranchRecord,
     CommitRecord,
@@ -40,6 +41,21 @@ def _loader(
     return DataLoader(load_fn=load, cache=cache, max_batch_size=500)
 
 
+HistoryKey = tuple[int, str, int | None, int]  # experiment id, metric, since step, max points
+
+
+async def _histories(keys: list[HistoryKey]) -> list[Series]:
+    """Batch per (metric, since step, max points): one query for all experiments asking."""
+    groups: dict[tuple[str, int | None, int], list[int]] = {}
+    for exp_id, name, since, limit in keys:
+        groups.setdefault((name, since, limit), []).append(exp_id)
+    found: dict[HistoryKey, Series] = {}
+    for (name, since, limit), ids in groups.items():
+        for exp_id, series in (await metrics.history(ids, name, since, limit)).items():
+            found[(exp_id, name, since, limit)] = series
+    return [found[k] for k in keys]
+
+
 @dataclass(slots=True)
 class Loaders:
     cache: bool = True
@@ -52,6 +68,8 @@ class Loaders:
     experiments_of: DataLoader[tuple[int, str], list[ExperimentRecord] | None] = field(init=False)
     experiment: DataLoader[int, ExperimentRecord | None] = field(init=False)
     branch_names: DataLoader[int, list[str] | None] = field(init=False)
+    metric_names: DataLoader[int, list[str] | None] = field(init=False)
+    history: DataLoader[HistoryKey, Series] = field(init=False)
 
     def __post_init__(self) -> None:
         c = self.cache
@@ -64,6 +82,8 @@ class Loaders:
         self.experiments_of = _loader(queries.experiments_by_baseline, list, c)
         self.experiment = _loader(queries.experiments_by_ids, lambda: None, c)
         self.branch_names = _loader(queries.branches_containing, list, c)
+        self.metric_names = _loader(metrics.names_by_experiment, list, c)
+        self.history = DataLoader(load_fn=_histories, cache=c, max_batch_size=500)
 
 
 @dataclass(slots=True)

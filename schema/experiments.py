@@ -3,7 +3,7 @@ filters, orderings and comparisons."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,10 +13,12 @@ from strawberry.types import Info
 
 from resolvers import experiments as resolve
 from resolvers.context import Context
+from resolvers.errors import bad_input
 from resolvers.pagination import Page
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
+from storage.metrics import Series
 from storage.queries import ColumnRecord
 from storage.records import ExperimentRecord
 
@@ -83,6 +85,32 @@ def column_type(record: ColumnRecord) -> Column:
         type=types[0] if len(types) == 1 else "mixed",
         types=list(record.types),
         count=record.count,
+    )
+
+
+@strawberry.type(description="A logged metric over steps, columnar (downsampled on request).")
+class MetricSeries:
+    name: str
+    steps: list[int]
+    values: list[float | None] = strawberry.field(description="None where the run logged nan/inf.")
+    tokens: list[str | None] = strawberry.field(
+        description="'nan', 'inf', '-inf' where values is None."
+    )
+    timestamps: list[float | None]
+    total: int = strawberry.field(description="Points in range before downsampling.")
+    downsampled: bool
+
+
+def series_type(series: Series) -> MetricSeries:
+    points = series.points
+    return MetricSeries(
+        name=series.name,
+        steps=[p.step for p in points],
+        values=[p.value for p in points],
+        tokens=[p.token for p in points],
+        timestamps=[p.timestamp for p in points],
+        total=series.total,
+        downsampled=series.downsampled,
     )
 
 
@@ -154,6 +182,39 @@ class Experiment(Node):
         if columns is not None:
             return [Cell(column=c, value=resolve.cell_value(self.record, c)) for c in columns]
         return cells_of(self.record)
+
+    @strawberry.field(description="For live runs: the experiment commit reported when done.")
+    def experiment_rev(self) -> str | None:
+        return self.record.experiment_rev
+
+    @strawberry.field(description="For live runs: the last step received.")
+    def last_step(self) -> int | None:
+        return self.record.last_step
+
+    @strawberry.field(description="For live runs: when the last event arrived.")
+    def last_event_at(self) -> datetime | None:
+        at = self.record.last_event_at
+        return datetime.fromtimestamp(at, UTC) if at is not None else None
+
+    @strawberry.field(description="Names of the metrics logged step by step (live runs).")
+    async def metric_names(self, info: Info[Context, None]) -> list[str]:
+        return await info.context.loaders.metric_names.load(self.record.id) or []
+
+    @strawberry.field(
+        description="A metric's history; steps after sinceStep, downsampled to about maxPoints"
+        " keeping each bucket's first, last, min and max (0: every point)."
+    )
+    async def metric_history(
+        self,
+        info: Info[Context, None],
+        name: str,
+        since_step: int | None = None,
+        max_points: int = 1000,
+    ) -> MetricSeries:
+        if not 0 <= max_points <= 100_000:
+            raise bad_input("maxPoints must be between 0 and 100000")
+        key = (self.record.id, name, since_step, max_points)
+        return series_type(await info.context.loaders.history.load(key))
 
     @strawberry.field(
         description="The commit this row was made from (its own commit for COMMIT rows)."

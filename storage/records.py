@@ -90,6 +90,9 @@ class ExperimentRecord:
     deps_json: str
     outs_json: str
     revision_error_json: str | None
+    experiment_rev: str | None = None
+    last_step: int | None = None
+    last_event_at: float | None = None
 
     def document(self, part: str) -> Any:
         return orjson.loads(getattr(self, f"{part}_json"))
@@ -172,4 +175,7 @@ def experiment_record(row: dict[str, Any]) -> ExperimentRecord:
         row["deps"],
         row["outs"],
         row["revision_error"],
+        row["experiment_rev"],
+        row["last_step"],
+        row["last_event_at"],
     )
