@@ -24,6 +24,9 @@ class Project(Model):
     last_synced_at = fields.DatetimeField(null=True)
     last_sync_error = fields.TextField(null=True)
     sync_count = fields.IntField(default=0)
+    # A lease so that one instance at a time syncs a project (several servers, one database).
+    sync_owner = fields.CharField(max_length=64, null=True)
+    sync_lease_until = fields.FloatField(null=True)
 
     class Meta:
         table = "projects"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import orjson
 
-from storage import index
+from storage import index, leases
 from storage.errors import DomainError
 from storage.events import experiment_event, experiments_channel, project_channel, project_event
 from storage.models import Project
@@ -29,6 +29,10 @@ from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 log = logging.getLogger(__name__)
 
 Publish = Callable[[str, bytes], Awaitable[None]]
+
+# A first index of a large repository can take minutes; others wait, then find little to do.
+LEASE_SECONDS = 900.0
+LEASE_WAIT = 120.0
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -46,8 +50,13 @@ class SyncReport:
 
 class ProjectSyncer:
     def __init__(
-        self, mirrors_dir: Path, credentials: Credentials, publish: Publish | None = None
+        self,
+        mirrors_dir: Path,
+        credentials: Credentials,
+        publish: Publish | None = None,
+        owner: str = leases.OWNER,
     ) -> None:
+        self._owner = owner
         self._mirrors = mirrors_dir
         self._creds = credentials
         self._publish = publish
@@ -89,43 +98,52 @@ class ProjectSyncer:
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
 
     async def sync(self, project: Project) -> SyncReport:
+        # The lock serialises syncs in this process, the lease across processes.
         async with self._lock(project.id):
-            started = time.perf_counter()
-            await project.refresh_from_db()
-            cache = self._caches.setdefault(project.id, BlobCache())
-            parsed_before = cache.parsed
-            mirror = self.mirror_path(project.id)
-            old_tips: dict[str, str] = orjson.loads(project.ref_tips)
-            await self._emit(
-                project_channel(project.id), project_event(project.id, "SYNC_STARTED", {})
-            )
-            try:
-                await asyncio.to_thread(fetch_mirror, mirror, project.repo_url, self._creds)
-                result = await asyncio.to_thread(scan, mirror, old_tips, project.subdir, cache)
-                branch = await asyncio.to_thread(default_branch, mirror)
-            except GitError as exc:
-                project.last_sync_error = str(exc)
-                await project.save(update_fields=["last_sync_error"])
-                await self._emit(
-                    project_channel(project.id),
-                    project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
+            if not await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner):
+                raise DomainError(
+                    "CONFLICT", "another instance is syncing this project; retry later"
                 )
-                raise DomainError("UNREACHABLE", str(exc)) from exc
-            batch = to_batch(result, project.default_branch or branch)
-            changes = await index.apply_batch(project.id, batch)
-            report = SyncReport(
-                project_id=project.id,
-                new_commits=len(result.commits),
-                new_experiments=len(result.experiments),
-                removed_experiments=len(result.removed_experiments),
-                refs_changed=sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
-                + sum(1 for r in old_tips if r not in result.tips),
-                parsed_blobs=cache.parsed - parsed_before,
-                seconds=time.perf_counter() - started,
+            try:
+                return await self._sync(project)
+            finally:
+                await leases.release(project.id, self._owner)
+
+    async def _sync(self, project: Project) -> SyncReport:
+        started = time.perf_counter()
+        await project.refresh_from_db()
+        cache = self._caches.setdefault(project.id, BlobCache())
+        parsed_before = cache.parsed
+        mirror = self.mirror_path(project.id)
+        old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+        await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
+        try:
+            await asyncio.to_thread(fetch_mirror, mirror, project.repo_url, self._creds)
+            result = await asyncio.to_thread(scan, mirror, old_tips, project.subdir, cache)
+            branch = await asyncio.to_thread(default_branch, mirror)
+        except GitError as exc:
+            project.last_sync_error = str(exc)
+            await project.save(update_fields=["last_sync_error"])
+            await self._emit(
+                project_channel(project.id),
+                project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
             )
-            log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
-            await self._announce(project.id, result, old_tips, changes, report)
-            return report
+            raise DomainError("UNREACHABLE", str(exc)) from exc
+        batch = to_batch(result, project.default_branch or branch)
+        changes = await index.apply_batch(project.id, batch)
+        report = SyncReport(
+            project_id=project.id,
+            new_commits=len(result.commits),
+            new_experiments=len(result.experiments),
+            removed_experiments=len(result.removed_experiments),
+            refs_changed=sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
+            + sum(1 for r in old_tips if r not in result.tips),
+            parsed_blobs=cache.parsed - parsed_before,
+            seconds=time.perf_counter() - started,
+        )
+        log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
+        await self._announce(project.id, result, old_tips, changes, report)
+        return report
 
     async def _emit(self, channel: str, message: bytes) -> None:
         if self._publish is not None:

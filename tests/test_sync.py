@@ -223,3 +223,32 @@ async def test_create_project_input_errors(api: Api, tmp_path: Path, unique: str
         )["createProject"]
         assert payload["project"] is None
         assert (payload["errors"][0]["code"], payload["errors"][0]["field"]) == (code, field)
+
+
+async def test_two_instances_syncing_at_once_take_turns(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """Two syncers with different lease owners (as two server processes would be) race on
+    one project: both finish, the work is done once, nothing is duplicated."""
+    import asyncio
+
+    from storage.models import Project
+    from sync.git import Credentials
+    from sync.service import ProjectSyncer
+
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    name = f"race-{unique}"
+    await api.create_project(repo, name)
+    for i in range(5):
+        add_commit(repo, "main", {"params.yaml": f"lr: {i}\n"}, f"c{i}")
+    mirrors = api.settings.mirrors_dir
+    first, second = (ProjectSyncer(mirrors, Credentials(), owner=f"instance-{n}") for n in (1, 2))
+    project = await Project.get(name=name)
+    reports = await asyncio.gather(first.sync(project), second.sync(await Project.get(name=name)))
+    assert sorted(r.new_commits for r in reports) == [0, 5]
+    state = await shas(api, name, "main")
+    assert (
+        state["count"] == len(git(repo, "rev-list", "main").split()) == len(set(state["commits"]))
+    )
+    assert (await Project.get(name=name)).sync_owner is None, "the lease is released"
