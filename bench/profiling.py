@@ -27,7 +27,9 @@ def write_profile(stats: cProfile.Profile | pstats.Stats, path: Path, limit: int
     return text_path
 
 
-def write_profiles(profiles: dict[str, cProfile.Profile], directory: Path, prefix: str) -> list[str]:
+def write_profiles(
+    profiles: dict[str, cProfile.Profile], directory: Path, prefix: str
+) -> list[str]:
     """One pair of files per phase; returns the text files written."""
     return [
         str(write_profile(profile, directory / f"profile-{prefix}-{phase}"))

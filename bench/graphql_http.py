@@ -1,0 +1,181 @@
+"""A small authenticated GraphQL query over HTTP vs a plain Starlette JSON endpoint (req/s).
+
+Both run as one uvicorn worker (uvloop + httptools when installed) pinned to CPU 0; the
+load generator runs on CPU 1 with 32 keep-alive connections. Baseline and candidate are
+measured alternately; the figure is the ratio of medians. Target: at least 40%.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pstats
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+import httpx
+
+from bench.common import Figure, Options, Result, Target, log
+from bench.fixture import PROJECT, Fixture
+from bench.loadgen import CONNECTIONS, Load, Request, measure
+from bench.profiling import write_profile
+from bench.servers import ROOT, Server, free_port, start
+from gitstudio.settings import Settings
+from storage import db
+from storage.tokens import Scope, create_token
+from sync.git import Credentials
+from sync.service import ProjectSyncer
+
+QUERY = '{ project(name: "bench") { name commits(first: 1) { totalCount } } }'
+
+
+async def _prepare(data_dir: Path, repo: Path) -> str:
+    """Index the fixture as project ``bench`` in ``data_dir``; return a READ token."""
+    settings = Settings(data_dir=data_dir)
+    data_dir.mkdir(parents=True)
+    await db.init_db(settings.effective_database_url)
+    try:
+        syncer = ProjectSyncer(settings.mirrors_dir, Credentials())  # as the server's
+        await syncer.create(str(repo), PROJECT, "", None)
+        _row, token = await create_token("bench", frozenset({Scope.READ}))
+        return token
+    finally:
+        await db.close_db()
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITSTUDIO_")}
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def _gitstudio_command(data_dir: Path, port: int, profile: Path | None) -> list[str]:
+    serve = ["serve", "--data-dir", str(data_dir), "--port", str(port)]
+    if profile is None:
+        return [sys.executable, "-m", "gitstudio.cli", *serve]
+    return [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "gitstudio.cli", *serve]
+
+
+def start_gitstudio(opts: Options, data_dir: Path, profile: Path | None = None) -> Server:
+    port = free_port()
+    command = _gitstudio_command(data_dir, port, profile)
+    return start("gitstudio", command, port, opts.workdir / f"gitstudio-{port}.log", _env())
+
+
+def start_plain(opts: Options) -> Server:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "bench.plain_app:app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
+    return start("plain", command, port, opts.workdir / f"plain-{port}.log", _env())
+
+
+def _request(server: Server, token: str) -> Request:
+    headers = {"Content-Type": "application/json", "Authorization": f"token {token}"}
+    return Request(f"{server.url}/graphql", json.dumps({"query": QUERY}), headers)
+
+
+def _check(req: Request, graphql: bool) -> object:
+    """One request before the load: fail loudly if the answer is not the expected one."""
+    response = httpx.post(req.url, content=req.body, headers=req.headers, timeout=10)
+    body = response.json()
+    if response.status_code != 200 or (
+        graphql
+        and (
+            body.get("errors")
+            or not (body.get("data", {}).get("project") or {}).get("name") == PROJECT
+        )
+    ):
+        raise RuntimeError(f"unexpected answer from {req.url}: {response.status_code} {body}")
+    return body
+
+
+@contextmanager
+def _servers(opts: Options, data_dir: Path) -> Iterator[tuple[Server, Server]]:
+    plain = start_plain(opts)
+    try:
+        gitstudio = start_gitstudio(opts, data_dir)
+        try:
+            yield plain, gitstudio
+        finally:
+            gitstudio.stop()
+    finally:
+        plain.stop()
+
+
+def _rounds(opts: Options, plain: Request, gql: Request) -> tuple[list[Load], list[Load]]:
+    rounds, warmup, duration = (2, 1.0, 3.0) if opts.quick else (3, 2.0, 6.0)
+    base: list[Load] = []
+    cand: list[Load] = []
+    for i in range(rounds):
+        order = [(plain, base), (gql, cand)]
+        for req, out in order if i % 2 == 0 else reversed(order):
+            out.append(measure(req, warmup, duration, opts.workdir))
+        log(f"round {i + 1}: plain {base[-1].rps:.0f} req/s, graphql {cand[-1].rps:.0f} req/s")
+    return base, cand
+
+
+def graphql_http(opts: Options, fixture: Fixture) -> Result:
+    data_dir = opts.workdir / "http-data"
+    token = asyncio.run(_prepare(data_dir, fixture.repo))
+    with _servers(opts, data_dir) as (plain_server, gql_server):
+        plain, gql = _request(plain_server, token), _request(gql_server, token)
+        answer = _check(gql, graphql=True)
+        _check(plain, graphql=False)
+        base, cand = _rounds(opts, plain, gql)
+    candidate = Figure(
+        "gitstudio /graphql, tiny authenticated query", "req/s", [x.rps for x in cand]
+    )
+    baseline = Figure(
+        "plain Starlette JSONResponse (bench/plain_app.py)", "req/s", [x.rps for x in base]
+    )
+    details: dict[str, object] = {
+        "query": QUERY,
+        "answer": answer,
+        "connections": CONNECTIONS,
+        "tool": cand[0].tool,
+        "candidate_runs": [asdict(x) for x in cand],
+        "baseline_runs": [asdict(x) for x in base],
+        "errors_or_non_2xx": sum(x.errors + x.non_2xx for x in cand + base),
+    }
+    if opts.profile:
+        details["profiles"] = [_profile(opts, data_dir, token)]
+    return Result(
+        name="graphql-http",
+        title="tiny GraphQL query over HTTP vs plain Starlette JSON (one uvicorn worker)",
+        candidate=candidate,
+        baseline=baseline,
+        ratio=candidate.value / baseline.value,
+        ratio_label="graphql req/s / plain req/s",
+        ratio_format="%",
+        target=Target(">=", 0.40),
+        details=details,
+    )
+
+
+def _profile(opts: Options, data_dir: Path, token: str) -> str:
+    """An extra gitstudio server under cProfile (main thread only), loaded for a few seconds."""
+    raw = opts.results_dir / "profile-graphql-http-server.raw"
+    server = start_gitstudio(opts, data_dir, profile=raw)
+    try:
+        measure(_request(server, token), 1.0, 4.0, opts.workdir)
+    finally:
+        server.stop(signal.SIGINT)
+    text = write_profile(pstats.Stats(str(raw)), opts.results_dir / "profile-graphql-http-server")
+    raw.unlink(missing_ok=True)
+    return str(text)
