@@ -8,15 +8,13 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
-import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse
 from starlette.routing import Route
-from starlette.types import Receive, Scope, Send
 
-from gitstudio.auth import principal_from
 from gitstudio.graphql_app import GraphQLApp
+from gitstudio.graphql_http import FastGraphQL
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -45,7 +43,7 @@ class State:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.bus: EventBus = make_bus(settings.event_bus)
+        self.bus: EventBus = make_bus(settings.event_bus, settings.redis_prefix)
         self.services: list[Service] = []
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,
@@ -57,35 +55,6 @@ class State:
             ),
             publish=self.bus.publish,
         )
-
-
-def _unauthenticated() -> Response:
-    body = {
-        "errors": [
-            {
-                "message": "a valid access token is required: send 'Authorization: token <TOKEN>'",
-                "extensions": {"code": "UNAUTHENTICATED"},
-            }
-        ]
-    }
-    return Response(orjson.dumps(body), status_code=401, media_type="application/json")
-
-
-class GuardedGraphQL:
-    """Refuse unauthenticated GraphQL requests before parsing them; serve GraphiQL freely."""
-
-    def __init__(self, app: GraphQLApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] != "GET":
-            request = Request(scope)
-            principal = await principal_from(request.headers)
-            if principal is None:
-                await _unauthenticated()(scope, receive, send)
-                return
-            scope.setdefault("state", {})["principal"] = principal
-        await self.app(scope, receive, send)
 
 
 async def _poll(state: State, interval: float) -> None:
@@ -131,7 +100,7 @@ def create_app(settings: Settings) -> Starlette:
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
-        Route("/graphql", GuardedGraphQL(gql), methods=["GET", "POST"]),
+        Route("/graphql", FastGraphQL(schema, state, gql), methods=["GET", "POST"]),
         *webhook_routes(state.syncer, settings),
         *studio_routes(state),
         *websocket_routes(state, schema),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -56,34 +57,60 @@ async def _histories(keys: list[HistoryKey]) -> list[Series]:
     return [found[k] for k in keys]
 
 
-@dataclass(slots=True)
 class Loaders:
-    cache: bool = True
-    project: DataLoader[int, ProjectRecord | None] = field(init=False)
-    branches: DataLoader[int, list[BranchRecord] | None] = field(init=False)
-    tags: DataLoader[int, list[TagRecord] | None] = field(init=False)
-    commit: DataLoader[tuple[int, str], CommitRecord | None] = field(init=False)
-    commit_by_id: DataLoader[int, CommitRecord | None] = field(init=False)
-    commit_row: DataLoader[tuple[int, str], ExperimentRecord | None] = field(init=False)
-    experiments_of: DataLoader[tuple[int, str], list[ExperimentRecord] | None] = field(init=False)
-    experiment: DataLoader[int, ExperimentRecord | None] = field(init=False)
-    branch_names: DataLoader[int, list[str] | None] = field(init=False)
-    metric_names: DataLoader[int, list[str] | None] = field(init=False)
-    history: DataLoader[HistoryKey, Series] = field(init=False)
+    """The DataLoaders of one request, each built on first use (most requests need few)."""
 
-    def __post_init__(self) -> None:
-        c = self.cache
-        self.project = _loader(queries.projects_by_ids, lambda: None, c)
-        self.branches = _loader(queries.branches_by_project, list, c)
-        self.tags = _loader(queries.tags_by_project, list, c)
-        self.commit = _loader(queries.commits_by_sha, lambda: None, c)
-        self.commit_by_id = _loader(queries.commits_by_ids, lambda: None, c)
-        self.commit_row = _loader(queries.commit_rows_by_sha, lambda: None, c)
-        self.experiments_of = _loader(queries.experiments_by_baseline, list, c)
-        self.experiment = _loader(queries.experiments_by_ids, lambda: None, c)
-        self.branch_names = _loader(queries.branches_containing, list, c)
-        self.metric_names = _loader(metrics.names_by_experiment, list, c)
-        self.history = DataLoader(load_fn=_histories, cache=c, max_batch_size=500)
+    def __init__(self, cache: bool = True) -> None:
+        self.cache = cache
+
+    def _make(
+        self, fetch: Callable[[Sequence[K]], Awaitable[dict[K, V]]], default: Callable[[], V | None]
+    ) -> DataLoader[K, V | None]:
+        return _loader(fetch, default, self.cache)
+
+    @cached_property
+    def project(self) -> DataLoader[int, ProjectRecord | None]:
+        return self._make(queries.projects_by_ids, lambda: None)
+
+    @cached_property
+    def branches(self) -> DataLoader[int, list[BranchRecord] | None]:
+        return self._make(queries.branches_by_project, list)
+
+    @cached_property
+    def tags(self) -> DataLoader[int, list[TagRecord] | None]:
+        return self._make(queries.tags_by_project, list)
+
+    @cached_property
+    def commit(self) -> DataLoader[tuple[int, str], CommitRecord | None]:
+        return self._make(queries.commits_by_sha, lambda: None)
+
+    @cached_property
+    def commit_by_id(self) -> DataLoader[int, CommitRecord | None]:
+        return self._make(queries.commits_by_ids, lambda: None)
+
+    @cached_property
+    def commit_row(self) -> DataLoader[tuple[int, str], ExperimentRecord | None]:
+        return self._make(queries.commit_rows_by_sha, lambda: None)
+
+    @cached_property
+    def experiments_of(self) -> DataLoader[tuple[int, str], list[ExperimentRecord] | None]:
+        return self._make(queries.experiments_by_baseline, list)
+
+    @cached_property
+    def experiment(self) -> DataLoader[int, ExperimentRecord | None]:
+        return self._make(queries.experiments_by_ids, lambda: None)
+
+    @cached_property
+    def branch_names(self) -> DataLoader[int, list[str] | None]:
+        return self._make(queries.branches_containing, list)
+
+    @cached_property
+    def metric_names(self) -> DataLoader[int, list[str] | None]:
+        return self._make(metrics.names_by_experiment, list)
+
+    @cached_property
+    def history(self) -> DataLoader[HistoryKey, Series]:
+        return DataLoader(load_fn=_histories, cache=self.cache, max_batch_size=500)
 
 
 @dataclass(slots=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import strawberry
+from graphql import ASTValidationRule
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -14,10 +16,13 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
 
 from schema.commits import Commit
+from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.projects import Project, ProjectMutation, ProjectQuery
+from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
 
 
@@ -31,23 +36,54 @@ class Mutation(ProjectMutation, TokenMutation):
     pass
 
 
-def build_schema(
-    max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2000
-) -> strawberry.Schema:
+def limit_rules(max_depth: int, max_aliases: int) -> list[type[ASTValidationRule]]:
+    """Depth and alias limits as validation rules, built once (rules built per request
+    would defeat every validation cache, whose key includes the rule classes)."""
+    return [
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+    ]
+
+
+class CachedNameConverter(NameConverter):
+    """strawberry converts argument names to camelCase on every resolver call; the answer
+    for a name never changes, so remember it."""
+
+    def __init__(self) -> None:
+        super().__init__(auto_camel_case=True)
+        self._names: dict[str, str] = {}
+
+    def apply_naming_config(self, name: str) -> str:
+        converted = self._names.get(name)
+        if converted is None:
+            converted = self._names[name] = super().apply_naming_config(name)
+        return converted
+
+
+class Schema(strawberry.Schema):
+    """strawberry's schema plus the validated-documents cache of our own transports."""
+
+    documents: DocumentCache
+
+
+def build_schema(max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2000) -> Schema:
+    rules: Sequence[type[ASTValidationRule]] = limit_rules(max_depth, max_aliases)
     extensions: list[Callable[[], SchemaExtension]] = [
-        lambda: QueryDepthLimiter(max_depth=max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: AddValidationRules(list(rules)),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
-    return strawberry.Schema(
+    built = Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[Project, Commit, Experiment],
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True),
+        config=StrawberryConfig(name_converter=CachedNameConverter()),
     )
+    built.documents = DocumentCache(built._schema, rules, max_tokens)
+    return built
 
 
 schema = build_schema()

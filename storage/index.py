@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 
 from storage import db
 from storage.cells import flatten
+from storage.queries import forget_projects
 
 _BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
 
@@ -112,6 +113,7 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
             " WHERE id = ?",
             [_json(batch.tips), datetime.now(UTC), batch.default_branch, project_id],
         )
+    forget_projects()
     return changes
 
 

@@ -4,6 +4,7 @@ use keyset pagination on a total order that ends with the primary key.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,14 +54,57 @@ async def count_projects() -> int:
     return int(rows[0]["n"])
 
 
+# Project rows change rarely (create, delete, the end of a sync) and are read by almost every
+# request: keep them briefly in memory. Writers in this process call forget_projects(); other
+# processes sharing the database see a change within the TTL.
+PROJECT_TTL = 2.0
+_projects: dict[int | str, tuple[float, ProjectRecord | None]] = {}
+
+
+def forget_projects() -> None:
+    _projects.clear()
+
+
+def _remember(key: int | str, record: ProjectRecord | None) -> None:
+    if len(_projects) > 10_000:
+        _projects.clear()
+    _projects[key] = (time.monotonic() + PROJECT_TTL, record)
+
+
+def _recall(key: int | str) -> tuple[bool, ProjectRecord | None]:
+    found = _projects.get(key)
+    if found is None or found[0] < time.monotonic():
+        return False, None
+    return True, found[1]
+
+
 async def projects_by_ids(ids: Sequence[int]) -> dict[int, ProjectRecord]:
-    rows = await _in("SELECT * FROM projects WHERE id IN ({in})", [], ids)
-    return {r["id"]: project_record(r) for r in rows}
+    out: dict[int, ProjectRecord] = {}
+    missing = []
+    for pid in ids:
+        hit, record = _recall(pid)
+        if not hit:
+            missing.append(pid)
+        elif record is not None:
+            out[pid] = record
+    if missing:
+        rows = {r["id"]: project_record(r) for r in await _in(
+            "SELECT * FROM projects WHERE id IN ({in})", [], missing
+        )}  # fmt: skip
+        for pid in missing:
+            _remember(pid, rows.get(pid))
+        out.update(rows)
+    return out
 
 
 async def project_by_name(name: str) -> ProjectRecord | None:
+    hit, record = _recall(name)
+    if hit:
+        return record
     rows = await db.fetch("SELECT * FROM projects WHERE name = ?", [name])
-    return project_record(rows[0]) if rows else None
+    record = project_record(rows[0]) if rows else None
+    _remember(name, record)
+    return record
 
 
 # -- refs ---------------------------------------------------------------------------------

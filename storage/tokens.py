@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 
 import orjson
 
+from storage import db
 from storage.models import AccessToken
 
 TOKEN_PREFIX = "dsat_"  # noqa: S105 (a prefix, not a secret)
@@ -74,16 +76,38 @@ async def create_token(name: str, scopes: frozenset[Scope]) -> tuple[AccessToken
 
 
 def scopes_of(row: AccessToken) -> frozenset[Scope]:
-    return frozenset(Scope(s) for s in orjson.loads(row.scopes))
+    return _scopes(row.scopes)
+
+
+# Principals by token hash, so the hot paths (every GraphQL request, every /api/live post)
+# skip the database. Revocation clears the entry here; other processes see it within the TTL.
+CACHE_TTL = 5.0
+_cache: dict[str, tuple[float, Principal | None]] = {}
 
 
 async def authenticate(token: str) -> Principal | None:
-    if not token.startswith(TOKEN_PREFIX):
+    if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
-    row = await AccessToken.get_or_none(token_hash=hash_token(token), revoked_at=None)
-    if row is None:
-        return None
-    return Principal(token_id=row.id, name=row.name, scopes=scopes_of(row))
+    digest = hash_token(token)
+    now = time.monotonic()
+    cached = _cache.get(digest)
+    if cached is not None and cached[0] > now:
+        return cached[1]
+    rows = await db.fetch(
+        "SELECT id, name, scopes FROM access_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+        [digest],
+    )
+    principal = (
+        Principal(rows[0]["id"], rows[0]["name"], _scopes(rows[0]["scopes"])) if rows else None
+    )
+    if len(_cache) > 10_000:  # unknown tokens must not grow it without bound
+        _cache.clear()
+    _cache[digest] = (now + CACHE_TTL, principal)
+    return principal
+
+
+def _scopes(raw: str) -> frozenset[Scope]:
+    return frozenset(Scope(s) for s in orjson.loads(raw))
 
 
 async def revoke_token(token_id: int) -> AccessToken | None:
@@ -93,4 +117,5 @@ async def revoke_token(token_id: int) -> AccessToken | None:
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         await row.save(update_fields=["revoked_at"])
+    _cache.clear()
     return row

@@ -20,6 +20,7 @@ import orjson
 
 from storage import index, leases
 from storage.errors import DomainError
+from storage.queries import forget_projects
 from storage.events import experiment_event, experiments_channel, project_channel, project_event
 from storage.models import Project
 from sync.dvcproject import BlobCache
@@ -94,6 +95,7 @@ class ProjectSyncer:
     async def delete(self, project: Project) -> None:
         async with self._lock(project.id):
             await project.delete()
+            forget_projects()
             self._caches.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
 
@@ -124,6 +126,7 @@ class ProjectSyncer:
         except GitError as exc:
             project.last_sync_error = str(exc)
             await project.save(update_fields=["last_sync_error"])
+            forget_projects()
             await self._emit(
                 project_channel(project.id),
                 project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
