@@ -20,9 +20,9 @@ import orjson
 
 from storage import index, leases
 from storage.errors import DomainError
-from storage.queries import forget_projects
 from storage.events import experiment_event, experiments_channel, project_channel, project_event
 from storage.models import Project
+from storage.queries import forget_projects
 from sync.dvcproject import BlobCache
 from sync.git import Credentials, GitError, default_branch, fetch_mirror, redact
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
