@@ -7,7 +7,9 @@ threads.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,24 +84,107 @@ def open_mirror(path: Path) -> pygit2.Repository:
 
 
 def fetch_mirror(path: Path, url: str, creds: Credentials) -> None:
-    """Create the bare mirror if needed and bring it up to date with the remote."""
-    if not (path / "HEAD").exists():
-        path.mkdir(parents=True, exist_ok=True)
-        pygit2.init_repository(str(path), bare=True)
+    """Create the bare mirror if needed and bring it up to date with the repository."""
+    local = local_source(url)
+    if local is not None:
+        _mirror_local(path, local)
+    elif not (path / "HEAD").exists():
+        _clone(path, url, creds)
+    else:
+        _fetch(path, url, creds)
+    _point_head(open_mirror(path))
+
+
+def local_source(url: str) -> Path | None:
+    """The repository path when ``url`` names a repository on this machine."""
+    if url.startswith("file://"):
+        return Path(url[len("file://") :])
+    if is_remote_url(url):
+        return None
+    return Path(url).expanduser().resolve()
+
+
+def _remote_with_refspecs(repo: pygit2.Repository, name: str, url: str) -> pygit2.Remote:
+    repo.remotes.create(name, url, FETCH_REFSPECS[0])
+    for spec in FETCH_REFSPECS[1:]:
+        repo.remotes.add_fetch(name, spec)
+    return repo.remotes[name]
+
+
+def _clone(path: Path, url: str, creds: Credentials) -> None:
+    """First contact with a remote: a bare clone with our refspecs (one pack, packed refs)."""
+    try:
+        repo = pygit2.clone_repository(
+            fetch_url(url), str(path), bare=True, remote=_remote_with_refspecs,
+            callbacks=_Callbacks(creds),
+        )  # fmt: skip
+    except (pygit2.GitError, KeyError, OSError) as exc:
+        shutil.rmtree(path, ignore_errors=True)
+        raise GitError(f"cannot fetch {redact(url)}: {exc}") from exc
+    repo.compress_references()
+
+
+def _fetch(path: Path, url: str, creds: Credentials) -> None:
     repo = open_mirror(path)
     source = fetch_url(url)
-    if "origin" in repo.remotes.names():
-        if repo.remotes["origin"].url != source:
-            repo.remotes.set_url("origin", source)
-    else:
-        repo.remotes.create("origin", source, FETCH_REFSPECS[0])
+    if repo.remotes["origin"].url != source:
+        repo.remotes.set_url("origin", source)
     try:
         repo.remotes["origin"].fetch(
             list(FETCH_REFSPECS), callbacks=_Callbacks(creds), prune=FetchPrune.PRUNE
         )
     except (pygit2.GitError, KeyError, OSError) as exc:
         raise GitError(f"cannot fetch {redact(url)}: {exc}") from exc
-    _point_head(repo)
+
+
+def _mirror_local(path: Path, source: Path) -> None:
+    """A repository on this machine: borrow its objects (``objects/info/alternates``, as
+    ``git clone --shared`` does) and copy its refs, so a sync costs the refs that changed
+    instead of a pack negotiation. If the source goes away the next sync fails (UNREACHABLE)
+    and what was indexed stays."""
+    try:
+        src = pygit2.Repository(str(source))
+    except (pygit2.GitError, OSError) as exc:
+        raise GitError(f"cannot open repository {source}: {exc}") from exc
+    if not (path / "HEAD").exists():
+        path.mkdir(parents=True, exist_ok=True)
+        pygit2.init_repository(str(path), bare=True)
+    alternates = path / "objects" / "info" / "alternates"
+    objects = str(Path(src.path) / "objects")
+    if not alternates.exists() or alternates.read_text().strip() != objects:
+        alternates.parent.mkdir(parents=True, exist_ok=True)
+        alternates.write_text(objects + "\n")
+    _write_packed_refs(path, _mirrored_refs(src))
+
+
+def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:
+    refs: dict[str, str] = {}
+    for name in src.references:
+        if name.startswith(("refs/heads/", "refs/tags/", "refs/exps/")):
+            try:
+                refs[name] = str(src.references[name].resolve().target)
+            except (pygit2.GitError, KeyError):
+                continue  # a dangling symbolic ref
+    return refs
+
+
+def _write_packed_refs(path: Path, refs: dict[str, str]) -> None:
+    """Replace the mirror's refs with ``refs`` in one atomic write of ``packed-refs``."""
+    lines = ["# pack-refs with: sorted \n", *(f"{refs[n]} {n}\n" for n in sorted(refs))]
+    content = "".join(lines)
+    packed = path / "packed-refs"
+    if packed.exists() and packed.read_text() == content and not _loose_refs(path):
+        return
+    tmp = path / "packed-refs.tmp"
+    tmp.write_text(content)
+    os.replace(tmp, packed)
+    for loose in _loose_refs(path):
+        loose.unlink()
+
+
+def _loose_refs(path: Path) -> list[Path]:
+    refs = path / "refs"
+    return [p for p in refs.rglob("*") if p.is_file()] if refs.exists() else []
 
 
 def _point_head(repo: pygit2.Repository) -> None:

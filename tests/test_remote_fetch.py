@@ -1,0 +1,65 @@
+"""Mirrors of a repository reached over the network (git://, served by a real `git daemon`):
+clone on first sync, incremental fetch with prune afterwards."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from support import Api, free_port, git
+
+from sync.generate import RepoSpec, add_commit, generate_repo
+
+SHAS = """query($name: String!) { project(name: $name) {
+  branches { name sha } commits { totalCount } experiments(filter: {kinds: [EXPERIMENT]}) { totalCount } } }"""
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    root = tmp_path / "served"
+    root.mkdir()
+    port = free_port()
+    process = subprocess.Popen(
+        ["git", "daemon", "--reuseaddr", "--export-all", f"--base-path={root}",
+         f"--port={port}", "--listen=127.0.0.1", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        probe = subprocess.run(
+            ["git", "ls-remote", f"git://127.0.0.1:{port}/none"], capture_output=True, text=True
+        )
+        if "Connection refused" not in probe.stderr:
+            break
+        time.sleep(0.1)
+    try:
+        yield f"git://127.0.0.1:{port}", root
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+async def test_remote_clone_fetch_and_prune(
+    api: Api, daemon: tuple[str, Path], unique: str
+) -> None:
+    base_url, root = daemon
+    repo = root / "project"
+    generated = generate_repo(repo, RepoSpec(commits=5, exps_per_commit=1, gto_tags=False))
+    name = f"remote-{unique}"
+    project = await api.create_project(f"{base_url}/project", name)
+    state = (await api.data(SHAS, {"name": name}))["project"]
+    assert state["commits"]["totalCount"] == 5
+    assert state["experiments"]["totalCount"] == len(generated.experiments)
+
+    new = add_commit(repo, "main", {"params.yaml": "lr: 5\n"}, "over the wire")
+    git(repo, "branch", "-D", "feature")
+    git(repo, "update-ref", "-d", generated.experiments[0][0])
+    summary = await api.sync(project["id"])
+    assert summary["newCommits"] == 1 and summary["removedExperiments"] == 1
+    state = (await api.data(SHAS, {"name": name}))["project"]
+    assert {b["name"]: b["sha"] for b in state["branches"]} == {"main": new}
+    assert state["commits"]["totalCount"] == len(git(repo, "rev-list", "main").split())
+    assert state["experiments"]["totalCount"] == len(generated.experiments) - 1
