@@ -36,6 +36,12 @@ class Settings:
     max_tokens: int = 2000
     max_page_size: int = 500
     public_url: str = ""  # base URL used in links; defaults to http://host:port
+    # Seconds without an event after which a RUNNING live run is marked STALE (0: never).
+    live_stale_after: float = 600.0
+    # Redis channel prefix when GITSTUDIO_EVENT_BUS is redis:// (several deployments, one Redis).
+    redis_prefix: str = "gitstudio"
+    # Frames a websocket may have waiting; a subscriber that stays this far behind is closed.
+    ws_send_queue: int = 1000
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -74,6 +80,9 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_tokens": ("GITSTUDIO_MAX_TOKENS", int),
     "max_page_size": ("GITSTUDIO_MAX_PAGE_SIZE", int),
     "public_url": ("GITSTUDIO_PUBLIC_URL", str),
+    "redis_prefix": ("GITSTUDIO_REDIS_PREFIX", str),
+    "ws_send_queue": ("GITSTUDIO_WS_SEND_QUEUE", int),
+    "live_stale_after": ("GITSTUDIO_LIVE_STALE_AFTER", float),
 }
 
 

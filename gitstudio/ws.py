@@ -1,15 +1,420 @@
-"""GraphQL over websockets (filled in by the subscriptions work)."""
+"""GraphQL over websockets at ``/graphql``: ``graphql-transport-ws`` and the legacy
+``graphql-ws`` subprotocol, for subscriptions, queries and mutations.
+
+The token comes in the ``connection_init`` payload (``Authorization``/``authorization``:
+``token X`` or ``Bearer X``; or ``token``), else from the upgrade request's
+``Authorization`` header. Subscriptions are shared (gitstudio/ws_fanout.py): a subscriber
+runs its subscribe resolver (scope check, arguments) and its own catch-up, then joins the
+group that executes each live event once for all.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
+import orjson
 import strawberry
-from starlette.routing import BaseRoute
+from graphql import ExecutionResult, GraphQLError, OperationType
+from graphql.execution import create_source_event_stream, map_source_to_response_event
+from starlette.datastructures import Headers
+from starlette.routing import BaseRoute, WebSocketRoute
+from starlette.types import Receive, Scope, Send
+
+from gitstudio.auth import token_from_header
+from gitstudio.graphql_app import make_context
+from gitstudio.ws_documents import (
+    Documents,
+    Operation,
+    Prepared,
+    execute_event,
+    formatted,
+    is_awaitable,
+    payload,
+)
+from gitstudio.ws_fanout import Group, Hub, Member, Outbox
+from gitstudio.ws_protocol import (
+    BAD_REQUEST,
+    DUPLICATE_ID,
+    GRAPHQL_TRANSPORT_WS,
+    INIT_TIMEOUT,
+    SUBPROTOCOL_NOT_ACCEPTABLE,
+    TOO_MANY_INIT,
+    TOO_SLOW,
+    UNAUTHORIZED,
+    Subprotocol,
+    choose,
+    frame,
+)
+from resolvers.live import EventStream
+from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
     from gitstudio.app import State
 
+log = logging.getLogger(__name__)
+
+INIT_WAIT = 10.0  # seconds to receive connection_init
+KEEP_ALIVE = 12.0  # seconds between "ka" messages (legacy protocol)
+CLOSE_WAIT = 30.0  # seconds to hand the close frame to a client that does not read
+
+
+class GraphQLWebSocket:
+    """The ASGI endpoint: one :class:`Connection` per websocket."""
+
+    def __init__(self, state: State, schema: strawberry.Schema) -> None:
+        self.state = state
+        self.documents = Documents(schema)
+        self.hub = Hub()
+        self.queue_limit = state.settings.ws_send_queue
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        connection = Connection(self, scope, receive, send)
+        try:
+            await connection.serve()
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if not connection.aborted or task is None:
+                raise
+            task.uncancel()
+
+
+class Op:
+    """One operation of a connection: its task while it starts, then its group member."""
+
+    __slots__ = ("id", "member", "task")
+
+    def __init__(self, op_id: str) -> None:
+        self.id = op_id
+        self.task: asyncio.Task[None] | None = None
+        self.member: Member | None = None
+
+    def cancel(self) -> None:
+        if self.task is not None and self.task is not asyncio.current_task():
+            self.task.cancel()
+        member = self.member
+        if member is not None and member.group is not None:
+            member.group.remove(member)
+
+
+class Connection:
+    def __init__(self, endpoint: GraphQLWebSocket, scope: Scope, receive: Receive, send: Send):
+        self.endpoint = endpoint
+        self.scope = scope
+        self.receive = receive
+        self.send = send
+        self.protocol: Subprotocol = GRAPHQL_TRANSPORT_WS
+        self.outbox = Outbox(send, endpoint.queue_limit)
+        self.ops: dict[str, Op] = {}
+        self.principal: Principal | None = None
+        self.init_received = False
+        self.closed = False
+        self.dropped = False  # closed as too slow
+        self.aborted = False
+        self.main: asyncio.Task[Any] | None = None
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def serve(self) -> None:
+        self.main = asyncio.current_task()
+        if (await self.receive())["type"] != "websocket.connect":
+            return
+        protocol = choose(list(self.scope.get("subprotocols") or ()))
+        if protocol is None:
+            await self.send({"type": "websocket.accept"})
+            await self.send(
+                {
+                    "type": "websocket.close",
+                    "code": SUBPROTOCOL_NOT_ACCEPTABLE,
+                    "reason": "Subprotocol not acceptable",
+                }
+            )
+            return
+        self.protocol = protocol
+        await self.send({"type": "websocket.accept", "subprotocol": protocol.name})
+        self.outbox.start()
+        timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
+        try:
+            while True:
+                message = await self.receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                text = message.get("text")
+                if text is None:
+                    text = (message.get("bytes") or b"").decode("utf-8", "replace")
+                await self.handle(text)
+        finally:
+            timer.cancel()
+            self.leave_all()
+            for task in self.tasks:
+                task.cancel()
+            await self.outbox.stop()
+
+    def background(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.create_task(work)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def close(self, code: int, reason: str, flush: bool = False) -> None:
+        """Close the websocket: stop every operation, optionally send what is queued."""
+        if self.closed:
+            return
+        self.closed = True
+        self.leave_all()
+        if flush:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.outbox.drained(), CLOSE_WAIT)
+        await self.outbox.stop()
+        try:
+            message = {"type": "websocket.close", "code": code, "reason": reason}
+            await asyncio.wait_for(self.send(message), CLOSE_WAIT)
+        except (TimeoutError, OSError, RuntimeError):
+            # The client does not read (or is gone): stop serving it.
+            self.aborted = True
+            if self.main is not None:
+                self.main.cancel()
+
+    def leave_all(self) -> None:
+        for op in self.ops.values():
+            op.cancel()
+        self.ops.clear()
+
+    def _init_timeout(self) -> None:
+        if not self.init_received:
+            self.background(self.close(INIT_TIMEOUT, "Connection initialisation timeout"))
+
+    # -- the Peer side of group members -----------------------------------------------------
+
+    def too_slow(self) -> None:
+        if not (self.closed or self.dropped):
+            self.dropped = True
+            client = self.scope.get("client") or ("?", 0)
+            log.warning("closing websocket %s:%s: subscriber too slow", *client)
+            self.leave_all()
+            self.background(self.close(TOO_SLOW, "subscriber too slow"))
+
+    def ended(self, member: Member) -> None:
+        op = self.ops.get(member.id)
+        if op is not None and op.member is member:
+            self.finish(op)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    async def handle(self, text: str) -> None:
+        try:
+            message = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            message = None
+        if not isinstance(message, dict) or not isinstance(message.get("type"), str):
+            await self.close(BAD_REQUEST, "Invalid message received")
+            return
+        kind, protocol = message["type"], self.protocol
+        if kind == "connection_init":
+            await self.init(message.get("payload"))
+        elif kind == protocol.subscribe:
+            await self.start(message)
+        elif kind == protocol.stop:
+            self.stop(message.get("id"))
+        elif kind == "ping" and not protocol.keep_alive:
+            pong: dict[str, Any] = {"type": "pong"}
+            if message.get("payload") is not None:
+                pong["payload"] = message["payload"]
+            self.outbox.push_control(frame(pong))
+        elif kind == "pong":
+            pass
+        elif kind == "connection_terminate" and protocol.keep_alive:
+            await self.close(1000, "")
+        elif not protocol.keep_alive:
+            await self.close(BAD_REQUEST, f"Unexpected message of type {kind!r}")
+
+    async def init(self, params: Any) -> None:
+        if self.init_received:
+            if not self.protocol.keep_alive:
+                await self.close(TOO_MANY_INIT, "Too many initialisation requests")
+            return
+        self.init_received = True
+        self.principal = await self.authenticate(params)
+        if self.principal is None:
+            if self.protocol.keep_alive:
+                message = "a valid access token is required in connection_init"
+                error = {"type": "connection_error", "payload": {"message": message}}
+                self.outbox.push_control(frame(error))
+                await self.close(UNAUTHORIZED, "Unauthorized", flush=True)
+            else:
+                await self.close(UNAUTHORIZED, "Unauthorized")
+            return
+        self.outbox.push_control('{"type":"connection_ack"}')
+        if self.protocol.keep_alive:
+            self.background(self._keep_alive())
+
+    async def authenticate(self, params: Any) -> Principal | None:
+        """The token of the connection_init payload, else of the upgrade request."""
+        token: str | None = None
+        for source in (params, params.get("headers") if isinstance(params, dict) else None):
+            if not isinstance(source, dict):
+                continue
+            value = source.get("Authorization", source.get("authorization"))
+            if isinstance(value, str):
+                token = token_from_header(value) or ""
+                break
+            value = source.get("token")
+            if isinstance(value, str):
+                token = token_from_header(value) or value.strip()
+                break
+        if token is None:
+            token = token_from_header(Headers(scope=self.scope).get("authorization"))
+        return await authenticate(token) if token else None
+
+    async def _keep_alive(self) -> None:
+        while True:
+            self.outbox.push_control('{"type":"ka"}')
+            await asyncio.sleep(KEEP_ALIVE)
+
+    async def start(self, message: dict[str, Any]) -> None:
+        if self.principal is None:
+            await self.close(UNAUTHORIZED, "Unauthorized")
+            return
+        op_id, body = message.get("id"), message.get("payload")
+        if isinstance(op_id, int):
+            op_id = str(op_id)
+        if (
+            not isinstance(op_id, str)
+            or not op_id
+            or not isinstance(body, dict)
+            or not isinstance(body.get("query"), str)
+        ):
+            await self.close(BAD_REQUEST, "Invalid subscribe message")
+            return
+        if op_id in self.ops:
+            if not self.protocol.keep_alive:
+                await self.close(DUPLICATE_ID, f"Subscriber for {op_id} already exists")
+                return
+            self.ops.pop(op_id).cancel()
+        op = self.ops[op_id] = Op(op_id)
+        op.task = asyncio.create_task(self.run(op, body))
+
+    def stop(self, op_id: Any) -> None:
+        op = self.ops.pop(str(op_id), None)
+        if op is None:
+            return
+        op.cancel()
+        if self.protocol.keep_alive:
+            self.outbox.push_control(self.protocol.complete(op.id))
+
+    def fail(self, op: Op, errors: list[dict[str, Any]]) -> None:
+        if self.ops.get(op.id) is op:
+            del self.ops[op.id]
+            op.cancel()
+            self.outbox.push_control(self.protocol.error(op.id, errors))
+
+    def finish(self, op: Op) -> None:
+        if self.ops.get(op.id) is op:
+            del self.ops[op.id]
+            op.cancel()
+            self.outbox.push_control(self.protocol.complete(op.id))
+
+    # -- operations -------------------------------------------------------------------------
+
+    async def run(self, op: Op, body: dict[str, Any]) -> None:
+        try:
+            await self.execute(op, body)
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("websocket operation failed")
+            self.fail(op, [{"message": "internal server error"}])
+
+    async def execute(self, op: Op, body: dict[str, Any]) -> None:
+        variables, name = body.get("variables"), body.get("operationName")
+        if variables is not None and not isinstance(variables, dict):
+            self.fail(op, [{"message": "variables must be an object"}])
+            return
+        if name is not None and not isinstance(name, str):
+            self.fail(op, [{"message": "operationName must be a string"}])
+            return
+        documents = self.endpoint.documents
+        prepared = documents.prepare(body["query"])
+        if prepared.errors:
+            self.fail(op, formatted(prepared.errors))
+            return
+        operation = documents.operation(prepared, name)
+        if isinstance(operation, GraphQLError):
+            self.fail(op, formatted([operation]))
+            return
+        if operation.kind is OperationType.SUBSCRIPTION:
+            await self.subscribe(op, prepared, operation, variables, name)
+            return
+        context = make_context(self.endpoint.state, self.principal)
+        result = await documents.execute(prepared, context, variables, name)
+        await self.outbox.put(f"{self.protocol.head(op.id)}{payload(result)}}}")
+        self.finish(op)
+
+    async def subscribe(
+        self,
+        op: Op,
+        prepared: Prepared,
+        operation: Operation,
+        variables: dict[str, Any] | None,
+        name: str | None,
+    ) -> None:
+        state, documents, principal = self.endpoint.state, self.endpoint.documents, self.principal
+        assert principal is not None
+        context = make_context(state, principal, cache=False)
+        executor = documents.executor(prepared, context, variables, name)
+        if isinstance(executor, list):
+            self.fail(op, formatted(executor))
+            return
+        source = create_source_event_stream(executor)
+        if is_awaitable(source):
+            source = await source
+        if isinstance(source, ExecutionResult):
+            self.fail(op, formatted(source.errors or []))
+            return
+        head = self.protocol.head(op.id)
+        if not isinstance(source, EventStream):  # a plain source stream: executed per subscriber
+            async for result in map_source_to_response_event(executor, source):  # type: ignore[arg-type]
+                await self.outbox.put(f"{head}{payload(result)}}}")
+            self.finish(op)
+            return
+
+        shared = {k: v for k, v in (variables or {}).items() if k not in operation.root_only}
+        key = (
+            prepared.query,
+            name,
+            orjson.dumps(shared, option=orjson.OPT_SORT_KEYS),
+            source.key,
+            tuple(sorted(principal.scopes)),
+        )
+        stream: EventStream[Any] = source
+
+        def make_group() -> Group:
+            context = make_context(state, principal, cache=False)
+            group_executor = documents.executor(prepared, context, variables, name)
+            assert not isinstance(group_executor, list)
+            return Group(self.endpoint.hub, key, stream, group_executor)
+
+        member = op.member = Member(self, op.id, head)
+        try:
+            await self.endpoint.hub.join(key, member, make_group)
+        except Exception:
+            log.warning("could not subscribe to the event bus", exc_info=True)
+            self.fail(op, [{"message": "the event bus is unavailable"}])
+            return
+        caught = await stream.catch_up()
+        if caught.items:
+            replay = documents.executor(prepared, make_context(state, principal), variables, name)
+            assert not isinstance(replay, list)
+            for root, _marker in caught.items:
+                await self.outbox.put(f"{head}{payload(await execute_event(replay, root))}}}")
+        member.go_live(caught.overlap)
+
 
 def websocket_routes(state: State, schema: strawberry.Schema) -> list[BaseRoute]:
-    return []
+    return [WebSocketRoute("/graphql", GraphQLWebSocket(state, schema))]
+
+
+__all__ = ["GraphQLWebSocket", "websocket_routes"]
