@@ -1,0 +1,300 @@
+"""The ``dvc studio login`` device flow (dvc-studio-client's ``get_access_token``).
+
+1. ``POST /api/device-login`` (no auth) ``{client_name, token_name, scopes}`` answers a
+   ``device_code`` (only its hash is stored), a ``user_code`` such as ``BCDF-GHJK``, the
+   verification page and the absolute ``token_uri``, both built from the URL the client
+   reached (scheme + host), so they work behind any name the client used.
+2. The user opens ``GET /auth/device-login?code=USER-CODE`` and approves (or denies) by
+   pasting an existing token that holds every requested scope (or ADMIN). The approving
+   token travels in the form body, so a cross-site form post cannot approve anything.
+3. The client polls ``POST /api/device-login/token`` ``{"code"}``: ``400 authorization_pending``
+   until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes, then
+   ``400 authorization_expired`` (also for unknown, denied and expired codes; the client
+   stops cleanly on that answer and would crash on any other 400).
+
+Scopes are the client's ``EXPERIMENTS``/``DATASETS``/``MODELS`` (any case); DATASETS maps to
+READ, and the other gitstudio scope names are accepted too. Without ``-s`` a login gets what
+Studio grants by default: EXPERIMENTS, MODELS and READ (the DATASETS equivalent).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import parse_qs
+
+import orjson
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import BaseRoute, Route
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from storage.models import DeviceCode
+from storage.tokens import Principal, Scope, authenticate, create_token, hash_token
+
+log = logging.getLogger(__name__)
+
+DEVICE_CODE_TTL = 900  # seconds
+MAX_PENDING = 1000  # unauthenticated endpoint: bound what it can make us store
+DEFAULT_SCOPES = frozenset({Scope.EXPERIMENTS, Scope.MODELS, Scope.READ})
+_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ"  # no vowels (no words), no look-alike digits
+_MAX_BODY = 64 * 1024
+_PENDING, _APPROVED, _CONSUMED, _DENIED = "pending", "approved", "consumed", "denied"
+
+
+def _json(body: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(body), status_code=status, media_type="application/json")
+
+
+def _error(status: int, detail: str, **extra: Any) -> Response:
+    return _json({"detail": detail, **extra}, status)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def requested_scopes(values: Any) -> frozenset[Scope]:
+    """Case-insensitive; DATASETS -> READ; none requested -> :data:`DEFAULT_SCOPES`."""
+    if values is None or values == []:
+        return DEFAULT_SCOPES
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise ValueError("scopes must be a list of strings")
+    scopes = set()
+    for value in values:
+        name = value.strip().upper()
+        if name == "DATASETS":
+            scopes.add(Scope.READ)
+            continue
+        try:
+            scopes.add(Scope(name))
+        except ValueError:
+            raise ValueError(f"unknown scope {value!r}") from None
+    return frozenset(scopes)
+
+
+def new_user_code() -> str:
+    chars = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def normalise_user_code(code: str) -> str:
+    chars = "".join(c for c in code.upper() if c.isalnum())
+    return f"{chars[:4]}-{chars[4:]}" if len(chars) == 8 else code.strip().upper()
+
+
+def _expired(row: DeviceCode) -> bool:
+    return row.expires_at <= _now()
+
+
+async def _body(request: Request) -> bytes | None:
+    """The body, or None past ``_MAX_BODY`` bytes or when the client went away."""
+    chunks, size = [], 0
+    try:
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > _MAX_BODY:
+                return None
+            chunks.append(chunk)
+    except ClientDisconnect:
+        return None
+    return b"".join(chunks)
+
+
+# -- the client side: start and poll ---------------------------------------------------------
+
+
+async def start(request: Request) -> Response:
+    body = await _body(request)
+    if body is None:
+        return _error(413, f"request body exceeds {_MAX_BODY} bytes")
+    try:
+        doc = orjson.loads(body) if body.strip() else {}
+    except orjson.JSONDecodeError:
+        return _error(400, "body is not valid JSON")
+    if not isinstance(doc, dict):
+        return _error(400, "body must be a JSON object")
+    client_name = doc.get("client_name") or "client"
+    token_name = doc.get("token_name")
+    if not isinstance(client_name, str) or not (token_name is None or isinstance(token_name, str)):
+        return _error(400, "client_name and token_name must be strings")
+    try:
+        scopes = requested_scopes(doc.get("scopes"))
+    except ValueError as exc:
+        return _error(400, str(exc))
+    now = _now()
+    token_name = (token_name or f"{client_name} login {now:%Y-%m-%d %H:%M}")[:100]
+    await DeviceCode.filter(expires_at__lt=now - timedelta(days=1)).delete()
+    if await DeviceCode.filter(status=_PENDING, expires_at__gt=now).count() >= MAX_PENDING:
+        return _error(429, "too many pending logins; try again later")
+    device_code = secrets.token_urlsafe(32)
+    for _attempt in range(10):
+        user_code = new_user_code()
+        try:
+            await DeviceCode.create(
+                device_code_hash=hash_token(device_code),
+                user_code=user_code,
+                client_name=client_name[:100],
+                token_name=token_name,
+                scopes=orjson.dumps(sorted(scopes)).decode(),
+                expires_at=now + timedelta(seconds=DEVICE_CODE_TTL),
+            )
+            break
+        except IntegrityError:  # user code already taken: draw another
+            continue
+    else:
+        return _error(503, "could not allocate a user code")
+    base = _base(request)
+    return _json(
+        {
+            "device_code": device_code,
+            "user_code": user_code,
+            "verification_uri": f"{base}/auth/device-login",
+            "token_uri": f"{base}/api/device-login/token",
+            "token_name": token_name,
+            "expires_in": DEVICE_CODE_TTL,
+        }
+    )
+
+
+async def poll(request: Request) -> Response:
+    body = await _body(request)
+    try:
+        doc = orjson.loads(body) if body else None
+    except orjson.JSONDecodeError:
+        doc = None
+    code = doc.get("code") if isinstance(doc, dict) else None
+    if not isinstance(code, str) or not code:
+        return _error(400, "authorization_expired", reason="no device code sent")
+    row = await DeviceCode.get_or_none(device_code_hash=hash_token(code))
+    if row is None:
+        return _error(400, "authorization_expired", reason="unknown device code")
+    if row.status in (_CONSUMED, _DENIED):
+        return _error(400, "authorization_expired", reason=row.status)
+    if _expired(row):
+        return _error(400, "authorization_expired", reason="expired")
+    if row.status == _PENDING:
+        return _error(400, "authorization_pending")
+    async with in_transaction():
+        claimed = await DeviceCode.filter(id=row.id, status=_APPROVED).update(status=_CONSUMED)
+        if claimed != 1:  # a concurrent poll took it
+            return _error(400, "authorization_expired", reason=_CONSUMED)
+        scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
+        _token_row, token = await create_token(row.token_name, scopes)
+    log.info("device login: minted token %r for %s", row.token_name, row.client_name)
+    return _json({"access_token": token})
+
+
+# -- the user side: the verification page --------------------------------------------------------
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
+    "color:#222}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;"
+    "margin:.2rem 0 1rem}button{font:inherit;padding:.5rem 1.2rem;margin-right:.5rem}"
+    "code{background:#eee;padding:0 .3rem}.note{color:#555;font-size:.9rem}"
+)
+_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "form-action 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    document = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} - gitstudio</title>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
+    )
+    return HTMLResponse(document, status_code=status, headers=_HEADERS)
+
+
+def _form(code: str, row: DeviceCode | None, message: str = "") -> str:
+    about = ""
+    if row is not None:
+        scopes = ", ".join(orjson.loads(row.scopes))
+        about = (
+            f"<p><b>{html.escape(row.client_name)}</b> asks for a token named "
+            f"<code>{html.escape(row.token_name)}</code> with the scopes "
+            f"<code>{html.escape(scopes)}</code>.</p>"
+        )
+    notice = f"<p><b>{html.escape(message)}</b></p>" if message else ""
+    return (
+        f"{notice}{about}"
+        '<form method="post">'  # to this page's own URL (any mount prefix)
+        '<label for="user_code">Code shown by your client</label>'
+        f'<input id="user_code" name="user_code" value="{html.escape(code)}" required '
+        'autocomplete="off">'
+        '<label for="token">An access token of yours that holds these scopes (or ADMIN)</label>'
+        '<input id="token" name="token" type="password" required autocomplete="off">'
+        '<button name="action" value="approve" type="submit">Approve</button>'
+        '<button name="action" value="deny" type="submit">Deny</button></form>'
+        '<p class="note">Create a token with <code>gitstudio token create --name me '
+        "--scope ADMIN</code> or the <code>createAccessToken</code> mutation.</p>"
+    )
+
+
+async def _pending(code: str) -> DeviceCode | None:
+    row = await DeviceCode.get_or_none(user_code=normalise_user_code(code)) if code else None
+    if row is None or row.status != _PENDING or _expired(row):
+        return None
+    return row
+
+
+async def verification_page(request: Request) -> Response:
+    code = request.query_params.get("code", "")[:32]
+    row = await _pending(code)
+    message = "" if row or not code else "This code is unknown, used or expired."
+    return _page("Approve a device login", _form(code, row, message))
+
+
+async def decide(request: Request) -> Response:
+    body = await _body(request)
+    if body is None:
+        return _page("Request too large", "", 413)
+    form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v}
+    code, token, action = form.get("user_code", ""), form.get("token", ""), form.get("action")
+    row = await _pending(code)
+    if row is None:
+        message = "This code is unknown, used or expired."
+        return _page("Approve a device login", _form(code, None, message), 400)
+    principal: Principal | None = await authenticate(token.strip()) if token.strip() else None
+    if principal is None:
+        return _page("Approve a device login", _form(code, row, "That token is not valid."), 401)
+    if action == "deny":
+        await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_DENIED)
+        return _page("Login denied", "<p>The client will be told the code has expired.</p>")
+    if action != "approve":
+        return _page("Approve a device login", _form(code, row, "Choose Approve or Deny."), 400)
+    wanted = [Scope(s) for s in orjson.loads(row.scopes)]
+    missing = [s.value for s in wanted if not principal.has(s)]
+    if missing:
+        message = f"That token lacks the scopes {', '.join(missing)}."
+        return _page("Approve a device login", _form(code, row, message), 403)
+    await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_APPROVED)
+    log.info("device login %s approved with token %r", row.user_code, principal.name)
+    return _page(
+        "Login approved",
+        f"<p>{html.escape(row.client_name)} receives its token on its next poll "
+        "(within a few seconds). You can close this page.</p>",
+    )
+
+
+def device_login_routes() -> list[BaseRoute]:
+    return [
+        Route("/api/device-login", start, methods=["POST"]),
+        Route("/api/device-login/token", poll, methods=["POST"]),
+        Route("/auth/device-login", verification_page, methods=["GET"]),
+        Route("/auth/device-login", decide, methods=["POST"]),
+    ]

@@ -1,0 +1,202 @@
+"""Live experiments: what one ``POST /api/live`` event carries once parsed, and the small
+storage functions around it (project lookup rows, unknown repositories, images, the queries
+behind ``/api/view-links``).
+
+The write path of events themselves is :mod:`storage.metric_writer` (one group-commit writer
+per process); everything here is low volume and runs directly.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from storage import db
+
+EventType = Literal["start", "data", "done"]
+
+# Statuses of a live row. RUNNING on start/data, COMPLETED/FAILED on done, STALE when silent.
+RUNNING, COMPLETED, FAILED, STALE = "RUNNING", "COMPLETED", "FAILED", "STALE"
+FINAL = frozenset({COMPLETED, FAILED})
+
+_BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectRef:
+    """What the live routes need of a project (cached per process)."""
+
+    id: int
+    name: str
+    repo_url: str
+    subdir: str
+
+
+# (metric name, step, value, token, timestamp): one row of a DVCLive metric TSV.
+PointRow = tuple[str, int, float | None, str | None, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRow:
+    path: str  # as sent: relative to the DVC root of the run
+    step: int
+    digest: str  # sha256 hex of the bytes, also the file name in the image store
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class FileErrorRow:
+    file: str  # as sent: relative to the DVC root of the run
+    type: str
+    message: str
+
+
+@dataclass(slots=True)
+class LiveEvent:
+    """One validated ``start``/``data``/``done`` event for an experiment identified by
+    (project, baseline_sha, name). File keys stay as the client sent them (relative to the
+    run's DVC root); the writer maps them onto the project's root."""
+
+    type: EventType
+    client: str
+    project_id: int
+    project_subdir: str
+    baseline_sha: str
+    name: str
+    received_at: float = field(default_factory=time.time)
+    step: int | None = None
+    params: dict[str, Any] | None = None  # {file: {...}} full snapshots per file
+    metrics: dict[str, Any] | None = None  # {file: {...}} ("data" already unwrapped)
+    metric_errors: list[FileErrorRow] = field(default_factory=list)
+    points: list[PointRow] = field(default_factory=list)
+    images: list[ImageRow] = field(default_factory=list)
+    message: str | None = None
+    subdir: str | None = None  # DVC root relative to the git root (start only)
+    experiment_rev: str | None = None  # done only
+
+    @property
+    def run_key(self) -> tuple[int, str, str]:
+        return (self.project_id, self.baseline_sha, self.name)
+
+
+def live_key(baseline_sha: str, name: str) -> str:
+    """The ``key`` of a LIVE row within its project."""
+    return f"live:{baseline_sha}/{name}"
+
+
+def normalise_subdir(subdir: str | None) -> str:
+    """``a/./b/`` -> ``a/b``; ``..`` parts are dropped (a key never leaves the repository)."""
+    parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".", "..")]
+    return "/".join(parts)
+
+
+def project_path(key: str, run_root: str, project_subdir: str) -> str:
+    """Map a path relative to the run's DVC root onto the project's root (where the indexer
+    keys params and metrics files). Identity in the usual case of equal roots."""
+    if run_root == project_subdir:
+        return key
+    git_path = posixpath.normpath(posixpath.join(run_root, key)) if run_root else key
+    if not project_subdir:
+        return git_path
+    rel = posixpath.relpath(git_path, project_subdir)
+    return git_path if rel.startswith("..") else rel
+
+
+# -- projects -------------------------------------------------------------------------------
+
+
+async def load_projects() -> list[ProjectRef]:
+    rows = await db.fetch("SELECT id, name, repo_url, subdir FROM projects ORDER BY id")
+    return [ProjectRef(r["id"], r["name"], r["repo_url"], r["subdir"] or "") for r in rows]
+
+
+async def projects_with_run(project_ids: Sequence[int], baseline_sha: str, name: str) -> list[int]:
+    """Which of these projects already hold the run (monorepos: several projects per repo)."""
+    if not project_ids:
+        return []
+    marks = ", ".join("?" * len(project_ids))
+    rows = await db.fetch(
+        f"SELECT project_id FROM experiments WHERE project_id IN ({marks})"
+        " AND baseline_sha = ? AND name = ? AND (key = ? OR last_event_at IS NOT NULL)"
+        " ORDER BY id DESC",
+        [*project_ids, baseline_sha, name, live_key(baseline_sha, name)],
+    )
+    return [r["project_id"] for r in rows]
+
+
+async def count_unmatched(key: str, repo_url: str) -> None:
+    """Count an event for a repository no project knows (upsert by its normalised key)."""
+    await db.execute(
+        "INSERT INTO unmatched_repos (repo_key, repo_url, events, last_seen_at)"
+        " VALUES (?, ?, 1, ?) ON CONFLICT (repo_key) DO UPDATE SET"
+        " events = unmatched_repos.events + 1, repo_url = excluded.repo_url,"
+        " last_seen_at = excluded.last_seen_at",
+        [key[:512], repo_url, datetime.now(UTC)],
+    )
+
+
+# -- images ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImage:
+    path: str
+    step: int
+    digest: str
+    size: int
+
+
+async def find_image(experiment_id: int, path: str, step: int | None) -> StoredImage | None:
+    """The image logged at ``path`` (the project-relative path, or its part under
+    ``plots/images/``) at ``step``, or at the latest step when ``step`` is None."""
+    rows = await db.fetch(
+        "SELECT path, step, digest, size FROM live_images WHERE experiment_id = ?"
+        " ORDER BY step DESC, id DESC",
+        [experiment_id],
+    )
+    exact = [r for r in rows if r["path"] == path]
+    candidates = exact or [r for r in rows if r["path"].endswith("plots/images/" + path)]
+    for r in candidates:
+        if step is None or r["step"] == step:
+            return StoredImage(r["path"], r["step"], r["digest"], r["size"])
+    return None
+
+
+# -- view links -------------------------------------------------------------------------------
+
+
+async def live_runs_on(
+    project_ids: Sequence[int], baselines: Sequence[str]
+) -> list[dict[str, str]]:
+    """LIVE rows whose baseline is one of ``baselines``: ``[{baseline_sha, name}]``."""
+    out: list[dict[str, str]] = []
+    for start in range(0, len(baselines), _BATCH):
+        chunk = list(baselines[start : start + _BATCH])
+        rows = await db.fetch(
+            f"SELECT baseline_sha, name FROM experiments WHERE project_id IN"
+            f" ({', '.join('?' * len(project_ids))}) AND kind = 'LIVE'"
+            f" AND baseline_sha IN ({', '.join('?' * len(chunk))}) ORDER BY id",
+            [*project_ids, *chunk],
+        )
+        out.extend({"baseline_sha": r["baseline_sha"], "name": r["name"]} for r in rows)
+    return out
+
+
+async def pushed_on(project_ids: Sequence[int], baselines: Sequence[str]) -> list[str]:
+    """Commit shas of the experiment refs whose baseline is one of ``baselines``."""
+    out: dict[str, None] = {}
+    for start in range(0, len(baselines), _BATCH):
+        chunk = list(baselines[start : start + _BATCH])
+        rows = await db.fetch(
+            f"SELECT sha FROM experiments WHERE project_id IN"
+            f" ({', '.join('?' * len(project_ids))}) AND kind = 'EXPERIMENT'"
+            f" AND baseline_sha IN ({', '.join('?' * len(chunk))}) AND sha IS NOT NULL"
+            " ORDER BY id",
+            [*project_ids, *chunk],
+        )
+        out.update(dict.fromkeys(r["sha"] for r in rows))
+    return list(out)

@@ -1,0 +1,739 @@
+"""The group-commit writer of live events: one task per process.
+
+Requests hand their parsed event to :meth:`MetricWriter.submit` and wait. The writer takes
+everything queued, writes it in ONE transaction, commits, then answers all of those requests
+at once; whatever arrived while that flush ran forms the next flush (natural batching: no
+timer, an idle server adds no latency, a busy one amortises the commit over many requests).
+
+One flush is a fixed handful of raw statements whatever its size:
+
+* one ``SELECT`` of the touched experiment rows (status, snapshots) by id;
+* one ``executemany`` updating every touched experiment with its coalesced status,
+  params/metrics/errors snapshots, ``last_step`` and ``last_event_at``;
+* one ``executemany`` of metric points (``ON CONFLICT DO NOTHING``: clients resend rows and
+  repeat the last step), one of images, and a delete + ``executemany`` of the flattened cells
+  of experiments whose snapshots changed (so live rows filter and sort like the others).
+
+A flush is written as a *plan*: a generator yielding those statements and receiving their
+results. On PostgreSQL the plan runs statement by statement in a tortoise transaction. On
+SQLite the whole plan runs in one call on aiosqlite's worker thread, under tortoise's lock
+of that one connection (``BEGIN IMMEDIATE`` ... ``COMMIT``): one thread hop per flush
+instead of one per statement, which under load is what bounds the commit rate, because
+each hop waits for a turn of an event loop busy with HTTP requests.
+
+A run's row id is cached per (project, baseline_sha, name); the first event of a run in this
+process finds or creates the row (also after a restart, or when sync linked the run to its
+pushed ref in place). After the commit the writer publishes, in order: ``experiment_event``
+CREATED / STATUS on the project's experiments channel, and ``live_event`` START, DATA (one
+per experiment and step with new points or a new metrics summary) and DONE on its live
+channel. Publishing runs in its own task so a slow bus never delays the next commit.
+
+Runs that stop sending are marked STALE by :class:`StaleSweeper`, through the writer too, so
+every live-row write of a process is serialised in one place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import orjson
+from tortoise.backends.sqlite.client import SqliteClient
+from tortoise.transactions import in_transaction
+
+from storage import db
+from storage.cells import flatten
+from storage.events import experiment_event, experiments_channel, live_channel, live_event
+from storage.live import (
+    COMPLETED,
+    FAILED,
+    FINAL,
+    RUNNING,
+    STALE,
+    LiveEvent,
+    live_key,
+    normalise_subdir,
+    project_path,
+)
+
+log = logging.getLogger(__name__)
+
+Publish = Callable[[str, bytes], Awaitable[None]]
+RunKey = tuple[int, str, str]
+T = TypeVar("T")
+
+
+# -- plans: SQL work written once, run on either driver --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetch:
+    sql: str
+    args: Sequence[Any] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Many:
+    sql: str
+    rows: list[tuple[Any, ...]]
+
+
+Op = _Fetch | _Many
+# A plan yields statements; a _Fetch is answered with its rows (dicts), a _Many with None.
+Plan = Generator[Op, Any, T]
+
+
+async def run_plan(plan: Plan[T]) -> T:
+    """Run ``plan`` in one transaction: one worker-thread call on SQLite, statement by
+    statement elsewhere."""
+    client = db.conn()
+    if isinstance(client, SqliteClient):
+        async with client.acquire_connection() as connection:
+            execute = getattr(connection, "_execute", None)
+            raw = getattr(connection, "_conn", None)
+            if execute is not None and isinstance(raw, sqlite3.Connection):
+                result: T = await execute(_drive_sqlite, plan, raw)
+                return result
+    async with in_transaction():
+        return await _drive_async(plan)
+
+
+def _drive_sqlite(plan: Plan[T], conn: sqlite3.Connection) -> T:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        answer: Any = None
+        while True:
+            try:
+                op = plan.send(answer)
+            except StopIteration as done:
+                conn.execute("COMMIT")
+                result: T = done.value
+                return result
+            if isinstance(op, _Fetch):
+                answer = [dict(r) for r in conn.execute(op.sql, op.args).fetchall()]
+            else:
+                if op.rows:
+                    conn.executemany(op.sql, op.rows)
+                answer = None
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+async def _drive_async(plan: Plan[T]) -> T:
+    answer: Any = None
+    while True:
+        try:
+            op = plan.send(answer)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        if isinstance(op, _Fetch):
+            answer = await db.fetch(op.sql, op.args)
+        else:
+            await db.execute_many(op.sql, op.rows)
+            answer = None
+
+
+_STATE = "id, project_id, kind, status, live_subdir, last_step, params, metrics, errors"
+_BATCH = 500
+_alive: set[asyncio.Task[None]] = set()
+
+
+class ProjectGone(Exception):
+    """The event's project no longer exists (deleted since the route looked it up)."""
+
+
+@dataclass(slots=True)
+class _Run:
+    id: int
+    project_id: int
+    # Highest step per metric already stored and published: a resent row is not news.
+    published: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Job:
+    event: LiveEvent
+    future: asyncio.Future[int]
+
+
+@dataclass(slots=True)
+class _Fold:
+    """What a flush does to one experiment row, folded over its events in arrival order."""
+
+    key: RunKey
+    run: _Run
+    state: dict[str, Any]
+    created: bool
+    status: str
+    jobs: list[_Job] = field(default_factory=list)
+    params: dict[str, Any] | None = None
+    metrics: dict[str, Any] | None = None
+    errors: list[dict[str, Any]] | None = None
+    snapshots_changed: bool = False
+    message: str | None = None
+    live_subdir: str | None = None
+    subdir_set: bool = False
+    experiment_rev: str | None = None
+    last_step: int | None = None
+    last_event_at: float = 0.0
+    # Events to publish: ("START", None) / ("DATA", step) / ("DONE", None) in arrival order.
+    markers: list[tuple[str, int | None]] = field(default_factory=list)
+    values: dict[int, dict[str, Any]] = field(default_factory=dict)
+    published: dict[str, int] = field(default_factory=dict)
+
+    def doc(self, part: str) -> Any:
+        current = getattr(self, part)
+        if current is None:
+            current = orjson.loads(self.state[part] or ("[]" if part == "errors" else "{}"))
+            setattr(self, part, current)
+        return current
+
+    def data_step(self, step: int) -> dict[str, Any]:
+        values = self.values.get(step)
+        if values is None:
+            values = self.values[step] = {}
+            self.markers.append(("DATA", step))
+        return values
+
+
+class MetricWriter:
+    """The one writer task of a process (see the module docstring). A background service:
+    ``start``/``stop`` follow the app's lifespan; ``submit`` also starts it lazily."""
+
+    def __init__(self, publish: Publish) -> None:
+        self._publish = publish
+        self._queue: list[_Job] = []
+        self._sweeps: list[tuple[float, asyncio.Future[int]]] = []
+        self._runs: dict[RunKey, _Run] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._outbox: asyncio.Queue[tuple[str, bytes]] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        # Counters for benchmarks and tests.
+        self.flushes = 0
+        self.flushed_events = 0
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._ensure_started()
+
+    async def stop(self) -> None:
+        """Write what is queued, publish what is pending, then end the tasks."""
+        if self._loop is not asyncio.get_running_loop():
+            return
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.drain(), timeout=10)
+        if self._outbox is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._outbox.join(), timeout=5)
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._tasks = []
+        self._loop = None
+
+    def _ensure_started(self) -> asyncio.AbstractEventLoop:
+        loop = asyncio.get_running_loop()
+        if self._loop is loop and self._tasks and all(not t.done() for t in self._tasks):
+            return loop
+        if self._loop is not loop:  # a new event loop: nothing queued on the old one survives
+            self._queue = []
+            self._sweeps = []
+            self._wake = asyncio.Event()
+            self._outbox = asyncio.Queue()
+        for task in self._tasks:
+            task.cancel()
+        self._loop = loop
+        self._tasks = [
+            loop.create_task(self._write_loop(), name="gitstudio-metric-writer"),
+            loop.create_task(self._publish_loop(), name="gitstudio-live-publisher"),
+        ]
+        for task in self._tasks:  # alive until the loop ends, even if the app is dropped
+            _alive.add(task)
+            task.add_done_callback(_alive.discard)
+        assert self._wake is not None
+        if self._queue or self._sweeps:
+            self._wake.set()
+        return loop
+
+    # -- API ------------------------------------------------------------------------------
+
+    async def submit(self, event: LiveEvent) -> int:
+        """Queue ``event``; return the experiment row id once it is committed."""
+        loop = self._ensure_started()
+        future: asyncio.Future[int] = loop.create_future()
+        self._queue.append(_Job(event, future))
+        assert self._wake is not None
+        self._wake.set()
+        return await future
+
+    async def sweep_stale(self, stale_after: float) -> int:
+        """Mark RUNNING live rows silent for ``stale_after`` seconds STALE; return how many."""
+        loop = self._ensure_started()
+        future: asyncio.Future[int] = loop.create_future()
+        self._sweeps.append((time.time() - stale_after, future))
+        assert self._wake is not None
+        self._wake.set()
+        return await future
+
+    async def drain(self) -> None:
+        """Return once everything submitted before this call is committed."""
+        loop = self._ensure_started()
+        barrier: asyncio.Future[int] = loop.create_future()
+        self._sweeps.append((-math.inf, barrier))  # a sweep of nothing, after the queue
+        assert self._wake is not None
+        self._wake.set()
+        await barrier
+
+    def forget_project(self, project_id: int) -> None:
+        for key in [k for k in self._runs if k[0] == project_id]:
+            del self._runs[key]
+
+    # -- the writer task ------------------------------------------------------------------
+
+    async def _write_loop(self) -> None:
+        assert self._wake is not None
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            jobs, self._queue = self._queue, []
+            sweeps, self._sweeps = self._sweeps, []
+            try:
+                if jobs:
+                    await self._flush(jobs)
+                for cutoff, future in sweeps:
+                    await self._sweep(cutoff, future)
+            except Exception as exc:  # never let the one writer die
+                log.exception("live writer flush failed")
+                for job in jobs:
+                    _fail(job, exc)
+
+    async def _flush(self, jobs: list[_Job]) -> None:
+        keys = {job.event.run_key for job in jobs}
+        cached = {k: self._runs[k] for k in keys if k in self._runs}
+        try:
+            folds, gone = await run_plan(_write_plan(jobs, cached))
+        except Exception as exc:
+            self._runs.clear()  # ids created by the rolled-back transaction are gone
+            if len(jobs) == 1:
+                _fail(jobs[0], exc)
+                log.exception("writing a live event failed")
+                return
+            for job in jobs:  # isolate the bad event: the others still go in
+                if not job.future.done():
+                    await self._flush([job])
+            return
+        self.flushes += 1
+        self.flushed_events += len(jobs)
+        for key in gone:
+            self._runs.pop(key, None)
+        for job in jobs:
+            if job.event.run_key in gone:
+                _fail(job, ProjectGone(f"project {job.event.project_id} no longer exists"))
+        for fold in folds:
+            self._runs[fold.key] = fold.run
+            fold.run.published.update(fold.published)
+            for job in fold.jobs:
+                if not job.future.done():
+                    job.future.set_result(fold.run.id)
+        assert self._outbox is not None
+        for item in _messages(folds):
+            self._outbox.put_nowait(item)
+
+    async def _sweep(self, cutoff: float, future: asyncio.Future[int]) -> None:
+        if cutoff == -math.inf:  # a drain barrier
+            if not future.done():
+                future.set_result(0)
+            return
+        try:
+            rows = await run_plan(_sweep_plan(cutoff))
+        except Exception as exc:
+            log.exception("marking silent live runs STALE failed")
+            if not future.done():
+                future.set_exception(exc)
+            return
+        assert self._outbox is not None
+        for r in rows:
+            pid = r["project_id"]
+            self._outbox.put_nowait(
+                (experiments_channel(pid), experiment_event(pid, r["id"], "STATUS"))
+            )
+        if not future.done():
+            future.set_result(len(rows))
+
+    async def _publish_loop(self) -> None:
+        assert self._outbox is not None
+        while True:
+            channel, message = await self._outbox.get()
+            try:
+                await self._publish(channel, message)
+            except Exception:
+                log.exception("publishing a live event failed")
+            finally:
+                self._outbox.task_done()
+
+
+class StaleSweeper:
+    """Marks RUNNING live rows STALE after ``stale_after`` seconds without an event, checking
+    every quarter of that (at most every 30 s). A STALE run that sends again is RUNNING."""
+
+    def __init__(self, writer: MetricWriter, stale_after: float) -> None:
+        self._writer = writer
+        self.stale_after = stale_after
+        self.interval = min(max(stale_after / 4, 0.05), 30.0)
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        if self.stale_after > 0 and self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._loop())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            # A failed sweep is logged by the writer; the next one tries again.
+            with contextlib.suppress(Exception):
+                await self._writer.sweep_stale(self.stale_after)
+
+
+# -- folding events into a row update ----------------------------------------------------------
+
+
+def _root(fold: _Fold, ev: LiveEvent) -> str:
+    """The run's DVC root relative to the git root: from its start, else the project's."""
+    subdir = fold.live_subdir if fold.subdir_set else fold.state["live_subdir"]
+    return ev.project_subdir if subdir is None else subdir
+
+
+def _apply(fold: _Fold, ev: LiveEvent) -> None:
+    fold.last_event_at = max(fold.last_event_at, ev.received_at)
+    if ev.type == "start":
+        fold.status = RUNNING
+        fold.markers.append(("START", None))
+        if ev.message is not None:
+            fold.message = ev.message
+        if ev.subdir is not None:
+            fold.live_subdir = normalise_subdir(ev.subdir)
+            fold.subdir_set = True
+    elif ev.type == "data":
+        if fold.status not in FINAL:
+            fold.status = RUNNING
+        if ev.step is not None and (fold.last_step is None or ev.step > fold.last_step):
+            fold.last_step = ev.step
+    else:
+        # DVC posts `done` from a finally block: without experiment_rev the run failed.
+        failed = ev.client == "dvc" and not ev.experiment_rev
+        fold.status = FAILED if failed else COMPLETED
+        if ev.experiment_rev:
+            fold.experiment_rev = ev.experiment_rev
+    root = _root(fold, ev)
+    sub = ev.project_subdir
+    if ev.params:
+        params = fold.doc("params")
+        for file, content in ev.params.items():
+            path = project_path(file, root, sub)
+            if params.get(path) != content:
+                params[path] = content
+                fold.snapshots_changed = True
+    if ev.metrics or ev.metric_errors:
+        metrics = fold.doc("metrics")
+        errors = fold.doc("errors")
+        new_summary = False
+        for file, content in (ev.metrics or {}).items():
+            path = project_path(file, root, sub)
+            kept = [e for e in errors if not (e.get("file") == path and e.get("kind") == "metrics")]
+            if len(kept) != len(errors):
+                errors[:] = kept
+                fold.snapshots_changed = True
+            if metrics.get(path) != content:
+                metrics[path] = content
+                fold.snapshots_changed = True
+                new_summary = True
+        for err in ev.metric_errors:
+            path = project_path(err.file, root, sub)
+            entry = {"file": path, "kind": "metrics", "type": err.type, "message": err.message}
+            if entry not in errors:
+                errors[:] = [
+                    e for e in errors if not (e.get("file") == path and e.get("kind") == "metrics")
+                ]
+                errors.append(entry)
+                metrics.pop(path, None)
+                fold.snapshots_changed = True
+        if new_summary and ev.type == "data" and ev.step is not None:
+            values = fold.data_step(ev.step)
+            for content in (ev.metrics or {}).values():
+                values.update(_summary_values(content))
+    if ev.points and ev.step is not None:
+        published = fold.run.published
+        for name, step, value, _token, _ts in ev.points:
+            seen = fold.published.get(name, published.get(name))
+            if seen is None or step > seen:
+                fold.data_step(step)[name] = value
+                fold.published[name] = step
+    if ev.type == "done":
+        fold.markers.append(("DONE", None))
+
+
+def _summary_values(content: Any) -> Iterator[tuple[str, Any]]:
+    """Numeric leaves of a DVCLive summary as metric names (``train/loss``), no ``step``."""
+
+    def walk(prefix: str, node: Any) -> Iterator[tuple[str, Any]]:
+        if isinstance(node, dict):
+            for key, sub in node.items():
+                if not prefix and key == "step":
+                    continue
+                yield from walk(f"{prefix}/{key}" if prefix else str(key), sub)
+        elif isinstance(node, int | float) and not isinstance(node, bool) and prefix:
+            yield prefix, node
+
+    return walk("", content)
+
+
+_UPDATE = (
+    "UPDATE experiments SET status = ?, last_event_at = ?, params = COALESCE(?, params),"
+    " metrics = COALESCE(?, metrics), errors = COALESCE(?, errors),"
+    " message = COALESCE(?, message), live_subdir = COALESCE(?, live_subdir),"
+    " experiment_rev = COALESCE(?, experiment_rev),"
+    " last_step = CASE WHEN last_step IS NULL OR last_step < ? THEN ? ELSE last_step END"
+    " WHERE id = ?"
+)
+
+
+def _update_args(fold: _Fold) -> tuple[Any, ...]:
+    """One row of the single ``executemany`` that updates every touched experiment (NULL
+    keeps a column as it is)."""
+    docs: list[str | None] = [None, None, None]
+    if fold.snapshots_changed:
+        for i, part in enumerate(("params", "metrics", "errors")):
+            value = getattr(fold, part)
+            if value is not None:
+                docs[i] = orjson.dumps(value).decode()
+    step = fold.last_step
+    return (
+        fold.status,
+        fold.last_event_at,
+        *docs,
+        fold.message,
+        fold.live_subdir if fold.subdir_set else None,
+        fold.experiment_rev,
+        step,
+        step,
+        fold.run.id,
+    )
+
+
+def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
+    out: list[tuple[str, bytes]] = []
+    for fold in folds:
+        pid, exp_id = fold.run.project_id, fold.run.id
+        exps, live = experiments_channel(pid), live_channel(pid)
+        if fold.created:
+            out.append((exps, experiment_event(pid, exp_id, "CREATED")))
+        for type_, step in fold.markers:
+            if type_ == "START":
+                out.append((live, live_event(pid, exp_id, "START")))
+            elif type_ == "DATA" and step is not None:
+                values = fold.values.get(step)
+                if values:
+                    out.append((live, live_event(pid, exp_id, "DATA", step, values)))
+            elif type_ == "DONE":
+                last = fold.last_step if fold.last_step is not None else fold.state["last_step"]
+                out.append((live, live_event(pid, exp_id, "DONE", last)))
+        if not fold.created and fold.status != fold.state["status"]:
+            out.append((exps, experiment_event(pid, exp_id, "STATUS")))
+    return out
+
+
+# -- plans ------------------------------------------------------------------------------------
+
+_POINTS = (
+    "INSERT INTO metric_points (experiment_id, name, step, value, token, timestamp)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, name, step) DO NOTHING"
+)
+_IMAGES = (
+    "INSERT INTO live_images (experiment_id, path, step, digest, size)"
+    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (experiment_id, path, step)"
+    " DO UPDATE SET digest = excluded.digest, size = excluded.size"
+)
+
+
+def _write_plan(
+    jobs: list[_Job], cached: dict[RunKey, _Run]
+) -> Plan[tuple[list[_Fold], set[RunKey]]]:
+    """The whole flush: resolve the rows, fold the events, write. Pure of shared state (on
+    SQLite it runs on the database thread); returns the folds and the runs whose project is
+    gone."""
+    folds, gone = yield from _resolve_plan(jobs, cached)
+    for fold in folds:
+        for job in fold.jobs:
+            _apply(fold, job.event)
+    yield _Many(_UPDATE, [_update_args(f) for f in folds])
+    points: list[tuple[Any, ...]] = []
+    images: list[tuple[Any, ...]] = []
+    for fold in folds:
+        exp_id = fold.run.id
+        for job in fold.jobs:
+            ev = job.event
+            points.extend((exp_id, *p) for p in ev.points)
+            if ev.images:
+                root = _root(fold, ev)
+                images.extend(
+                    (
+                        exp_id,
+                        project_path(i.path, root, ev.project_subdir),
+                        i.step,
+                        i.digest,
+                        i.size,
+                    )
+                    for i in ev.images
+                )
+    changed = [f for f in folds if f.snapshots_changed]
+    if changed:
+        yield from _cells_plan(changed)
+    if points:
+        yield _Many(_POINTS, points)
+    if images:
+        yield _Many(_IMAGES, images)
+    return folds, gone
+
+
+def _resolve_plan(
+    jobs: list[_Job], cached: dict[RunKey, _Run]
+) -> Plan[tuple[list[_Fold], set[RunKey]]]:
+    """One fold per touched experiment row, with its current state read in this
+    transaction; rows are found or created on a run's first event in this process."""
+    by_key: dict[RunKey, list[_Job]] = {}
+    for job in jobs:
+        by_key.setdefault(job.event.run_key, []).append(job)
+    states: dict[int, dict[str, Any]] = {}
+    ids = [r.id for r in cached.values()]
+    for chunk in _chunks(ids):
+        rows = yield _Fetch(
+            f"SELECT {_STATE} FROM experiments WHERE id IN ({_marks(len(chunk))})", chunk
+        )
+        states.update((r["id"], r) for r in rows)
+    folds: list[_Fold] = []
+    gone: set[RunKey] = set()
+    for key, key_jobs in by_key.items():
+        run = cached.get(key)
+        state = states.get(run.id) if run else None
+        starting = key_jobs[0].event.type == "start"
+        created = False
+        if run is None or state is None or (starting and state["kind"] != "LIVE"):
+            found = yield from _find_or_create(key_jobs[0].event, allow_linked=not starting)
+            if found is None:
+                gone.add(key)
+                continue
+            state, created = found
+            run = _Run(state["id"], state["project_id"])
+            if not created:
+                rows = yield _Fetch(
+                    "SELECT name, MAX(step) AS step FROM metric_points"
+                    " WHERE experiment_id = ? GROUP BY name",
+                    [run.id],
+                )
+                run.published = {r["name"]: r["step"] for r in rows}
+        folds.append(
+            _Fold(
+                key=key,
+                run=run,
+                state=state,
+                created=created,
+                status=state["status"],
+                jobs=key_jobs,
+            )
+        )
+    return folds, gone
+
+
+def _find_or_create(ev: LiveEvent, allow_linked: bool) -> Plan[tuple[dict[str, Any], bool] | None]:
+    """The run's row: its LIVE row, else (for data/done) the experiment row sync linked it
+    to, else a new LIVE row. None when the project is gone."""
+    pid, key = ev.project_id, live_key(ev.baseline_sha, ev.name)
+    select = f"SELECT {_STATE} FROM experiments WHERE project_id = ? AND key = ?"
+    rows = yield _Fetch(select, [pid, key])
+    if not rows and allow_linked:
+        rows = yield _Fetch(
+            f"SELECT {_STATE} FROM experiments WHERE project_id = ?"
+            " AND kind = 'EXPERIMENT' AND baseline_sha = ? AND name = ?"
+            " AND last_event_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+            [pid, ev.baseline_sha, ev.name],
+        )
+    if rows:
+        return rows[0], False
+    if not (yield _Fetch("SELECT id FROM projects WHERE id = ?", [pid])):
+        return None
+    inserted = yield _Fetch(
+        "INSERT INTO experiments (project_id, kind, key, baseline_sha, name, status,"
+        " created_at, params, metrics, errors, plots, deps, outs, last_event_at)"
+        " VALUES (?, 'LIVE', ?, ?, ?, ?, ?, '{}', '{}', '[]', '[]', '{}', '{}', ?)"
+        " ON CONFLICT (project_id, key) DO NOTHING RETURNING id",
+        [pid, key, ev.baseline_sha, ev.name, RUNNING, int(ev.received_at), ev.received_at],
+    )
+    rows = yield _Fetch(select, [pid, key])
+    return rows[0], bool(inserted)
+
+
+def _cells_plan(folds: list[_Fold]) -> Plan[None]:
+    for chunk in _chunks([f.run.id for f in folds]):
+        yield _Many(
+            f"DELETE FROM cells WHERE experiment_id IN ({_marks(len(chunk))})", [tuple(chunk)]
+        )
+    rows: list[tuple[Any, ...]] = []
+    for f in folds:
+        pid, exp_id = f.run.project_id, f.run.id
+        rows.extend((pid, exp_id, *c) for c in flatten("param", f.doc("params")))
+        rows.extend((pid, exp_id, *c) for c in flatten("metric", f.doc("metrics")))
+    yield _Many(
+        "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+
+
+def _sweep_plan(cutoff: float) -> Plan[list[dict[str, Any]]]:
+    rows: list[dict[str, Any]] = yield _Fetch(
+        "SELECT id, project_id FROM experiments WHERE kind = 'LIVE'"
+        " AND status = ? AND last_event_at < ?",
+        [RUNNING, cutoff],
+    )
+    for chunk in _chunks([r["id"] for r in rows]):
+        yield _Many(
+            f"UPDATE experiments SET status = ? WHERE id IN ({_marks(len(chunk))})"
+            " AND status = ? AND last_event_at < ?",
+            [(STALE, *chunk, RUNNING, cutoff)],
+        )
+    return rows
+
+
+def _fail(job: _Job, exc: BaseException) -> None:
+    if not job.future.done():
+        job.future.set_exception(exc)
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _chunks(items: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(items), _BATCH):
+        yield items[start : start + _BATCH]
