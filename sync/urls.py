@@ -35,4 +35,4 @@ def _join(host: str, path: str) -> str:
 
 def _local(path: str) -> str:
     resolved = Path(path).expanduser().resolve()
-    return "local:" + str(resolved).rstrip("/").removesuffix(".git").removesuffix("/.git")
+    return "local:" + str(resolved).rstrip("/").removesuffix("/.git").removesuffix(".git")
