@@ -567,7 +567,7 @@ def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
 
 _POINTS = (
     "INSERT INTO metric_points (experiment_id, name, step, value, token, timestamp)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, name, step) DO NOTHING"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, step, name) DO NOTHING"
 )
 _IMAGES = (
     "INSERT INTO live_images (experiment_id, path, step, digest, size)"

@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('token', fields.CharField(null=True, max_length=32)),
                 ('timestamp', fields.FloatField(null=True)),
             ],
-            options={'table': 'metric_points', 'app': 'models', 'unique_together': (('experiment', 'name', 'step'),), 'pk_attr': 'id', 'table_description': 'One logged value of a live run: written in batches by the group-commit writer with'},
+            options={'table': 'metric_points', 'app': 'models', 'unique_together': (('experiment', 'step', 'name'),), 'pk_attr': 'id', 'table_description': 'One logged value of a live run: written in batches by the group-commit writer with'},
             bases=['Model'],
         ),
         ops.CreateModel(
