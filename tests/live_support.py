@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from support import Api, Server, free_port, git
+from support import Api, Server, free_port, git, start_server
 
 from gitstudio.app import State
 from storage import db
@@ -196,37 +196,7 @@ def admin_token(data_dir: Path, *scopes: str) -> str:
 
 def start_server_on(port: int, data_dir: Path, env: dict[str, str] | None = None) -> Server:
     """``gitstudio serve`` on a given port (a restart keeps the URL clients were given)."""
-    output = data_dir / f"server-{port}-{time.monotonic_ns()}.log"
-    log = output.open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gitstudio.cli",
-            "serve",
-            "--data-dir",
-            str(data_dir),
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{output.read_text()}")
-        try:
-            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
-                return Server(url, process, output)
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(f"server did not start:\n{output.read_text()}")
+    return start_server([], data_dir, env, port=port)
 
 
 def sqlite_rows(data_dir: Path, query: str, *args: Any) -> list[dict[str, Any]]:

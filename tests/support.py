@@ -99,10 +99,13 @@ class Server:
     output: Path
 
 
-def start_server(args: list[str], data_dir: Path, env: dict[str, str] | None = None) -> Server:
-    """``gitstudio serve`` in a subprocess on a free port; waits for /healthz."""
-    port = free_port()
-    output = data_dir / f"server-{port}.log"
+def start_server(
+    args: list[str], data_dir: Path, env: dict[str, str] | None = None, port: int | None = None
+) -> Server:
+    """``gitstudio serve`` in a subprocess (on a free port unless given, e.g. to restart on
+    the URL clients were given); waits for /healthz."""
+    port = port or free_port()
+    output = data_dir / f"server-{port}-{time.monotonic_ns()}.log"
     log = output.open("w")
     process = subprocess.Popen(
         [
