@@ -6,7 +6,10 @@ Mirrors DVC 3.67 (``dvc/repo/params/show.py``, ``dvc/repo/metrics/show.py``,
 stage params/metrics/outs/deps, top-level ``params:``/``metrics:``/``plots:``, the default
 ``params.yaml``, ``dvc.lock`` hashes, and simple templating (``vars``, ``${...}``,
 ``foreach``, ``matrix``). Files are parsed at most once per blob id through
-:class:`BlobCache`. Values handed out may be shared with the cache: treat them as read-only.
+:class:`BlobCache`, which also keeps what follows from one blob whatever the revision:
+dvc-file listings by directory id, ``dvc.yaml`` checks, stage plans and templated stages
+(by the values they read), ``dvc.lock`` hashes by path, selected params and metrics. Values
+handed out may be shared with the cache: treat them as read-only.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import product
 from typing import Any
 
-from sync.formats import ParseError, kind_of, parse_as
+from sync.formats import ParseError, kind_of, parse_as_plain
 from sync.tree import RevisionTree, join, norm
 
 __all__ = ["BlobCache", "FileError", "Parsed", "RevisionData", "collect_revision"]
@@ -139,11 +142,13 @@ class BlobCache:
 
 def _parse(kind: str, path: str, content: bytes) -> Parsed:
     try:
-        raw = parse_as(kind, path, content)
+        raw, plain = parse_as_plain(kind, path, content)
     except ParseError as exc:
         return Parsed(error=exc)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:
         return Parsed(error=ParseError(type(exc).__name__, str(exc)))
+    if plain:
+        return Parsed(value=raw)
     value, exotic = _jsonable(raw)
     return Parsed(value=value, exotic=exotic)
 
@@ -189,12 +194,61 @@ def collect_revision(
     return collector.run()
 
 
+_NO_HASH: dict[str, Any] = {"hash": None, "size": None, "nfiles": None}
+_Hashes = dict[str, dict[str, Any]]  # dvc.lock dep/out path -> hash fields
+_LockStage = tuple[_Hashes, _Hashes]  # deps, outs
+_NO_LOCK_STAGE: _LockStage = ({}, {})
+
+
+@dataclass(frozen=True, slots=True)
+class _Lock:
+    """What one dvc.lock blob gives: a validation problem, or each stage's hashes by path."""
+
+    problem: str | None
+    stages: dict[str, _LockStage]
+
+
 @dataclass(slots=True)
-class _Stage:
-    name: str
-    wdir: str  # git path
-    definition: dict[str, Any]
-    lock: dict[str, Any]
+class _StagePlan:
+    """One resolved stage, ready to apply to a revision: git paths and reported keys, in
+    DVC's order. ``error`` (a ValueError message) fails the pipeline after what is listed."""
+
+    params: list[dict[str, list[str]]] = field(default_factory=list)
+    deps: list[tuple[str, str]] = field(default_factory=list)  # (key, lock path)
+    outs: list[tuple[str, str, str, bool]] = field(default_factory=list)  # + git path, cache
+    metrics: list[str] = field(default_factory=list)  # git paths
+    plots: list[tuple[str, str]] = field(default_factory=list)  # (git path, key)
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class _DvcYaml:
+    """What one dvc.yaml blob gives whatever the revision: its validation problem, whether
+    it needs templating at all, the ids of its template-free dicts and lists, and of its
+    templated stage bodies with the ``${...}`` they read, in order (``data`` keeps them all
+    alive); then memos: resolved templated stages by what they read, and stage plans."""
+
+    data: Any
+    problem: str | None
+    plain: bool
+    constant: set[int]
+    exprs: dict[int, list[str]] = field(default_factory=dict)
+    resolved: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
+    kept: set[int] = field(default_factory=set)  # ids of the dicts in ``resolved``
+    plans: dict[tuple[int, str, str], _StagePlan] = field(default_factory=dict)
+
+    def stable(self, definition: Any) -> bool:
+        """Whether ``definition`` (a resolved stage) stays alive as long as this object."""
+        return id(definition) in self.constant or id(definition) in self.kept
+
+    def remember(self, key: tuple[Any, ...], resolved: dict[str, Any]) -> None:
+        """Memoise a resolved stage; entries are never dropped (their ids are used)."""
+        if len(self.resolved) < _MAX_RESOLVED:
+            self.resolved[key] = resolved
+            self.kept.add(id(resolved))
+
+
+_MAX_RESOLVED = 256  # memoised resolved stages per dvc.yaml blob
 
 
 class _RevisionFailure(Exception):
@@ -219,15 +273,26 @@ class _Collector:
     # paths -------------------------------------------------------------------------
 
     def rel(self, path: str) -> str:
-        return posixpath.relpath(path or ".", self.root or ".")
+        return relative(path, self.root)
 
     def load(self, path: str, kind: str | None = None) -> Parsed | None:
         """Parsed content of the file at the git path ``path``; None if not a file."""
-        blob = self.tree.read(path)
-        if blob is None:
+        found = self.load_blob(path, kind)
+        return None if found is None else found[1]
+
+    def load_blob(self, path: str, kind: str | None = None) -> tuple[str, Parsed] | None:
+        """(blob id, parsed content) of the file at ``path``; the content is read only when
+        the blob was never parsed."""
+        oid = self.tree.blob_id(path)
+        if oid is None:
             return None
-        oid, content = blob
-        return self.cache.parse(oid, kind or kind_of(path), path, content)
+        kind = kind or kind_of(path)
+        hit = self.cache.get(oid, kind)
+        if isinstance(hit, Parsed):
+            return oid, hit
+        blob = self.tree.read(path)
+        assert blob is not None
+        return oid, self.cache.parse(blob[0], kind, path, blob[1])
 
     def add_error(self, error: FileError, fatal: bool = False) -> None:
         if all((e.file, e.kind) != (error.file, error.kind) for e in self.data.errors):
@@ -287,64 +352,81 @@ class _Collector:
         self.add_error(FileError(self.rel(path), kind, type_, message), fatal=True)
 
     def _pipeline_file(self, path: str) -> None:
-        parsed = self.load(path, "yaml")
-        assert parsed is not None
+        found = self.load_blob(path, "yaml")
+        assert found is not None
+        oid, parsed = found
         if parsed.error is not None:
             self._fail(path, "dvc.yaml", "YAMLSyntaxError", parsed.error.message)
             return
-        problem = _validate_dvcyaml(parsed.value)
-        if problem:
-            self._fail(path, "dvc.yaml", "YAMLValidationError", f"'{path}' {problem}")
+        info = self._dvcyaml(oid, parsed.value)
+        if info.problem:
+            self._fail(path, "dvc.yaml", "YAMLValidationError", f"'{path}' {info.problem}")
             return
         directory = posixpath.dirname(path)
         lock = self._lockfile(join(directory, "dvc.lock"))
         try:
-            resolved = _Resolver(self, directory, parsed.value).resolve()
+            resolved = _Resolver(self, directory, info).resolve()
         except _RevisionFailure as exc:
             self.add_error(exc.error, fatal=True)
             return
-        stages = [
-            _Stage(name, join(directory, _str(d.get("wdir"))), d, _dict(lock.get(name)))
-            for name, d in resolved.get("stages", {}).items()
-        ]
-        try:
-            for stage in stages:
-                self._stage(stage)
-        except ValueError as exc:
-            self._fail(path, "dvc.yaml", "ValueError", str(exc))
-            return
+        for name, definition in resolved.get("stages", {}).items():
+            plan = self._stage_plan(info, directory, definition)
+            self._apply(plan, lock.get(name, _NO_LOCK_STAGE))
+            if plan.error is not None:
+                self._fail(path, "dvc.yaml", "ValueError", plan.error)
+                return
         self._top_level(directory, resolved)
 
-    def _lockfile(self, path: str) -> dict[str, Any]:
-        parsed = self.load(path, "yaml")
-        if parsed is None:
+    def _dvcyaml(self, oid: str, value: Any) -> _DvcYaml:
+        hit = self.cache.get(oid, "dvc.yaml")
+        if isinstance(hit, _DvcYaml):
+            return hit
+        info = _dvcyaml_info(value)
+        self.cache.put(oid, "dvc.yaml", info)
+        return info
+
+    def _lockfile(self, path: str) -> dict[str, _LockStage]:
+        found = self.load_blob(path, "yaml")
+        if found is None:
             return {}
+        oid, parsed = found
         if parsed.error is not None:
             self._fail(path, "dvc.lock", "YAMLSyntaxError", parsed.error.message)
             return {}
-        problem = _validate_lock(parsed.value)
-        if problem:
-            self._fail(path, "dvc.lock", "YAMLValidationError", f"'{path}' {problem}")
+        lock = self.cache.get(oid, "dvc.lock")
+        if not isinstance(lock, _Lock):
+            lock = _lock_info(parsed.value)
+            self.cache.put(oid, "dvc.lock", lock)
+        if lock.problem:
+            self._fail(path, "dvc.lock", "YAMLValidationError", f"'{path}' {lock.problem}")
             return {}
-        return _dict(parsed.value.get("stages"))
+        return lock.stages
 
-    def _stage(self, stage: _Stage) -> None:
-        d = stage.definition
-        for file, keys in merge_params(d.get("params") or []).items():
-            self.param_specs.append({join(stage.wdir, file): keys})
-        lock_deps = _by_path(stage.lock.get("deps"))
-        for dep in d.get("deps") or []:
-            info = lock_deps.get(str(dep), {})
-            self.data.deps[self.rel(join(stage.wdir, str(dep)))] = _hash_fields(info)
-        lock_outs = _by_path(stage.lock.get("outs"))
-        for out, flags in merge_outs(d.get("outs") or []).items():
-            self._add_out(stage.wdir, out, lock_outs.get(out, {}), flags.get("cache", True))
-        for out in merge_outs(d.get("metrics") or []):
-            self.metric_paths.append(join(stage.wdir, out))
-            self.out_dirs.add(join(stage.wdir, out))
-        for out in merge_outs(d.get("plots") or []):
-            self.data.plots.append(self.rel(join(stage.wdir, out)))
-            self.out_dirs.add(join(stage.wdir, out))
+    def _stage_plan(self, info: _DvcYaml, directory: str, definition: Any) -> _StagePlan:
+        """The plan of a resolved stage; memoised for stages that need no templating."""
+        if not info.stable(definition):
+            return _plan_stage(directory, definition, self.root)
+        key = (id(definition), directory, self.root)
+        plan = info.plans.get(key)
+        if plan is None:
+            plan = info.plans[key] = _plan_stage(directory, definition, self.root)
+        return plan
+
+    def _apply(self, plan: _StagePlan, lock: _LockStage) -> None:
+        deps, outs = lock
+        self.param_specs.extend(plan.params)
+        for key, path in plan.deps:
+            self.data.deps[key] = dict(deps.get(path, _NO_HASH))
+        for git_path, key, path, use_cache in plan.outs:
+            self.out_dirs.add(git_path)
+            hashes = outs.get(path, _NO_HASH)
+            self.data.outs[key] = {**hashes, "use_cache": use_cache, "is_data_source": False}
+        for git_path in plan.metrics:
+            self.metric_paths.append(git_path)
+            self.out_dirs.add(git_path)
+        for git_path, key in plan.plots:
+            self.data.plots.append(key)
+            self.out_dirs.add(git_path)
 
     def _add_out(self, wdir: str, out: str, info: dict[str, Any], use_cache: Any) -> None:
         path = join(wdir, out)
@@ -392,21 +474,32 @@ class _Collector:
 
     def _read_params(self, path: str, keys: list[str]) -> None:
         key = self.rel(path)
-        parsed = self._read_or_error(path, "params")
-        if parsed is not None:
-            self.data.params[key] = select_keys(parsed.value, keys) if keys else parsed.value
+        found = self._read_or_error(path, "params")
+        if found is None:
+            return
+        oid, parsed = found
+        if not keys:
+            self.data.params[key] = parsed.value
+            return
+        kind = f"select:{keys!r}"
+        selected = self.cache.get(oid, kind)
+        if selected is None:
+            selected = select_keys(parsed.value, keys)
+            self.cache.put(oid, kind, selected)
+        self.data.params[key] = selected
 
-    def _read_or_error(self, path: str, kind: str) -> Parsed | None:
+    def _read_or_error(self, path: str, kind: str) -> tuple[str, Parsed] | None:
         key = self.rel(path)
-        parsed = self.load(path)
-        if parsed is None:
+        found = self.load_blob(path)
+        if found is None:
             message = f"[Errno 2] No such file or directory: '{key}'"
             self.add_error(FileError(key, kind, "FileNotFoundError", message))
             return None
-        if parsed.error is not None:
-            self.add_error(FileError(key, kind, parsed.error.type, parsed.error.message))
+        error = found[1].error
+        if error is not None:
+            self.add_error(FileError(key, kind, error.type, error.message))
             return None
-        return parsed
+        return found
 
     # metrics -----------------------------------------------------------------------
 
@@ -417,9 +510,126 @@ class _Collector:
                 if file in seen:
                     continue
                 seen.add(file)
-                parsed = self._read_or_error(file, "metrics")
-                if parsed is not None:
-                    self.data.metrics[self.rel(file)] = extract_metrics(parsed.value) or {}
+                found = self._read_or_error(file, "metrics")
+                if found is not None:
+                    self.data.metrics[self.rel(file)] = self._metrics(*found)
+
+    def _metrics(self, oid: str, parsed: Parsed) -> Any:
+        metrics = self.cache.get(oid, "metrics")
+        if metrics is None:
+            metrics = extract_metrics(parsed.value) or {}
+            self.cache.put(oid, "metrics", metrics)
+        return metrics
+
+
+def _dvcyaml_info(value: Any) -> _DvcYaml:
+    problem = _validate_dvcyaml(value)
+    if problem:
+        return _DvcYaml(value, problem, False, set())
+    stages = _dict(value.get("stages"))
+    plain = "vars" not in value and not any(
+        "foreach" in s or "matrix" in s for s in stages.values() if isinstance(s, dict)
+    )
+    constant: set[int] = set()
+    free = _template_free(value, constant)
+    info = _DvcYaml(value, None, plain and free, constant)
+    for stage in stages.values():
+        body = stage.get("do") if "foreach" in stage else stage
+        if "matrix" not in stage and id(body) not in constant and "vars" not in body:
+            info.exprs[id(body)] = _exprs(body)
+    return info
+
+
+def _exprs(definition: dict[str, Any]) -> list[str]:
+    """The ``${...}`` a stage body reads, in the order :class:`_Resolver` reads them (top
+    level keys are not interpolated)."""
+    out: list[str] = []
+    for value in definition.values():
+        _collect_exprs(value, out)
+    return out
+
+
+def _collect_exprs(node: Any, out: list[str]) -> None:
+    if isinstance(node, str):
+        out.extend(match["inner"].strip() for match in _INTERP.finditer(node))
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            _collect_exprs(key, out)
+            _collect_exprs(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_exprs(value, out)
+
+
+def _template_free(node: Any, found: set[int]) -> bool:
+    """Whether ``node`` holds no ``${``; adds the ids of template-free dicts and lists."""
+    if isinstance(node, str):
+        return "${" not in node
+    if isinstance(node, dict):
+        flags = [_template_free(k, found) & _template_free(v, found) for k, v in node.items()]
+    elif isinstance(node, list):
+        flags = [_template_free(v, found) for v in node]
+    else:
+        return True
+    if all(flags):
+        found.add(id(node))
+        return True
+    return False
+
+
+def _lock_info(value: Any) -> _Lock:
+    problem = _validate_lock(value)
+    if problem:
+        return _Lock(problem, {})
+    stages = {
+        name: (_hashes(stage.get("deps")), _hashes(stage.get("outs")))
+        for name, stage in _dict(value.get("stages")).items()
+    }
+    return _Lock(None, stages)
+
+
+def _hashes(entries: Any) -> _Hashes:
+    return {path: _hash_fields(info) for path, info in _by_path(entries).items()}
+
+
+def _plan_stage(directory: str, d: dict[str, Any], root: str) -> _StagePlan:
+    """A resolved stage definition as a plan: its params, deps, outs, metrics and plots in
+    DVC's order, up to the first error."""
+    wdir = join(directory, _str(d.get("wdir")))
+    plan = _StagePlan()
+    try:
+        params = merge_params(d.get("params") or []).items()
+        plan.params = [{join(wdir, file): keys} for file, keys in params]
+        deps = [str(dep) for dep in d.get("deps") or []]
+        plan.deps = [(relative(join(wdir, dep), root), dep) for dep in deps]
+        outs = merge_outs(d.get("outs") or []).items()
+        plan.outs = [_planned_out(wdir, out, flags, root) for out, flags in outs]
+        plan.metrics = [join(wdir, out) for out in merge_outs(d.get("metrics") or [])]
+        plots = [join(wdir, out) for out in merge_outs(d.get("plots") or [])]
+        plan.plots = [(path, relative(path, root)) for path in plots]
+    except ValueError as exc:
+        plan.error = str(exc)
+    return plan
+
+
+def _planned_out(
+    wdir: str, out: str, flags: dict[str, Any], root: str
+) -> tuple[str, str, str, bool]:
+    path = join(wdir, out)
+    return path, relative(path, root), out, bool(flags.get("cache", True))
+
+
+def relative(path: str, root: str) -> str:
+    """``posixpath.relpath(path or ".", root or ".")`` for normalised paths, without the two
+    ``getcwd`` calls when ``path`` is ``root`` or inside it."""
+    if ".." not in path:
+        if not root:
+            return path or "."
+        if path == root:
+            return "."
+        if path.startswith(root) and path[len(root)] == "/":
+            return path[len(root) + 1 :]
+    return posixpath.relpath(path or ".", root or ".")
 
 
 # --- DVC helpers, reimplemented ---------------------------------------------------------
@@ -557,29 +767,39 @@ def _str(value: Any) -> str:
 _SKIP_DIRS = frozenset({".dvc", ".git", ".hg"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """The dvc files under one directory (relative to it, in DVC's walk order), and whether
+    the directory is a sub-repository (holds ``.dvc/``), which DVC skips."""
+
+    files: list[str]
+    subrepo: bool
+
+
 def _dvcfiles(tree: RevisionTree, root: str, cache: BlobCache) -> list[str]:
     """``dvc.yaml`` and ``*.dvc`` files under ``root`` in DVC's top-down walk order."""
     tree_id = tree.tree_id(root)
     if tree_id is None:
         return []
-    return [join(root, p) for p in _dvcfiles_in(tree, root, tree_id, cache)]
+    return [join(root, p) for p in _listing(tree, root, tree_id, cache).files]
 
 
-def _dvcfiles_in(tree: RevisionTree, path: str, tree_id: str, cache: BlobCache) -> list[str]:
+def _listing(tree: RevisionTree, path: str, tree_id: str, cache: BlobCache) -> _Listing:
+    """Memoised by directory id: a new revision lists only the directories it changed."""
     hit = cache.get(tree_id, "dvcfiles")
-    if isinstance(hit, list):
+    if isinstance(hit, _Listing):
         return hit
     entries = tree.listdir(path)
     found = [e.name for e in entries if not e.is_dir and _is_dvcfile(e.name)]
     for entry in entries:
         if not entry.is_dir or entry.name in _SKIP_DIRS:
             continue
-        sub = join(path, entry.name)
-        if tree.is_dir(join(sub, ".dvc")):  # a sub-repository: DVC skips it
-            continue
-        found.extend(f"{entry.name}/{p}" for p in _dvcfiles_in(tree, sub, entry.oid, cache))
-    cache.put(tree_id, "dvcfiles", found)
-    return found
+        sub = _listing(tree, join(path, entry.name), entry.oid, cache)
+        if not sub.subrepo:
+            found.extend(f"{entry.name}/{p}" for p in sub.files)
+    listing = _Listing(found, any(e.is_dir and e.name == ".dvc" for e in entries))
+    cache.put(tree_id, "dvcfiles", listing)
+    return listing
 
 
 def _is_dvcfile(name: str) -> bool:
@@ -682,30 +902,26 @@ def _list_of(value: Any, types: Any) -> bool:
 
 _INTERP = re.compile(r"(?<!\\)\$\{(?P<inner>.*?)\}")
 _PRIMITIVES = (int, float, str, bool)
+# What resolving a templated stage body read: the memo key (body id, then type, value and
+# source file of each ${...}) and the params it tracked, to replay on a memo hit.
+_StageReads = tuple[tuple[Any, ...], list[tuple[str, str, Any]]]
 
 
 class _ResolveError(Exception):
     pass
 
 
-def _needs_templating(data: Any) -> bool:
-    if isinstance(data, str):
-        return "${" in data
-    if isinstance(data, dict):
-        return any(_needs_templating(k) or _needs_templating(v) for k, v in data.items())
-    if isinstance(data, list):
-        return any(_needs_templating(v) for v in data)
-    return False
-
-
 class _Resolver:
     """Resolves one dvc.yaml: loads its vars context (always, like DVC), expands
     foreach/matrix stages and interpolates ``${...}``."""
 
-    def __init__(self, collector: _Collector, directory: str, data: dict[str, Any]) -> None:
+    def __init__(self, collector: _Collector, directory: str, info: _DvcYaml) -> None:
         self.c = collector
         self.directory = directory
-        self.data = data
+        self.info = info
+        self.data: dict[str, Any] = info.data
+        self.constant = info.constant  # template-free nodes: resolved as they are
+        self.plain = info.plain
         self.dvcyaml = collector.rel(join(directory, "dvc.yaml"))
         self.context: dict[str, Any] = {}
         self.sources: dict[str, str] = {}  # top-level context key -> git path of its file
@@ -715,14 +931,10 @@ class _Resolver:
 
     def resolve(self) -> dict[str, Any]:
         self._load_default_params()
-        stages = _dict(self.data.get("stages"))
-        plain = "vars" not in self.data and not any(
-            "foreach" in s or "matrix" in s for s in stages.values() if isinstance(s, dict)
-        )
-        if plain and not _needs_templating(self.data):
+        if self.plain:
             return self.data
         try:
-            return self._resolve_all(stages)
+            return self._resolve_all(_dict(self.data.get("stages")))
         except (_ResolveError, KeyError, IndexError, TypeError, ValueError) as exc:
             raise self.fail("ResolveError", f"failed to parse '{self.dvcyaml}': {exc}") from exc
 
@@ -822,28 +1034,64 @@ class _Resolver:
     def _stage(self, definition: Any, extra: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(definition, dict):
             raise _ResolveError("a stage must be a mapping")
+        if id(definition) in self.constant and "vars" not in definition:
+            return definition
         saved = (dict(self.context), dict(self.sources))
         try:
             self.context.update(extra)
             for key in extra:
                 self.sources.pop(key, None)
-            body = {k: v for k, v in definition.items() if k != "vars"}
-            self._load_vars(list(definition.get("vars") or []), self.directory)
-            return {str(k): self._interpolate(v, str(k), track=True) for k, v in body.items()}
+            return self._resolve_stage(definition)
         finally:
             self.context, self.sources = saved
 
+    def _resolve_stage(self, definition: dict[str, Any]) -> dict[str, Any]:
+        reads = self._reads(definition)
+        if reads is not None and reads[0] in self.info.resolved:
+            for source, dotted, value in reads[1]:
+                self._track(source, dotted, value)
+            return self.info.resolved[reads[0]]
+        body = {k: v for k, v in definition.items() if k != "vars"}
+        self._load_vars(list(definition.get("vars") or []), self.directory)
+        resolved = {str(k): self._interpolate(v, str(k), track=True) for k, v in body.items()}
+        if reads is not None:
+            self.info.remember(reads[0], resolved)
+        return resolved
+
+    def _reads(self, definition: dict[str, Any]) -> _StageReads | None:
+        """What resolving a templated stage body reads: the value (a scalar) and source
+        file of each ``${...}``, in order, and the tracked params to replay on a hit. None
+        if the body cannot be memoised (a lookup fails or gives a dict or list)."""
+        exprs = self.info.exprs.get(id(definition))
+        if exprs is None:
+            return None
+        read: list[tuple[type, Any, str | None]] = []
+        tracked: list[tuple[str, str, Any]] = []
+        for expr in exprs:
+            parts = _parts(expr)
+            try:
+                value = self._select(expr, False)
+            except (_ResolveError, KeyError, IndexError, TypeError, ValueError):
+                return None
+            if not (value is None or isinstance(value, _PRIMITIVES)):
+                return None
+            source = self.sources.get(parts[0])
+            read.append((type(value), value.hex() if isinstance(value, float) else value, source))
+            if source is not None:
+                tracked.append((source, ".".join(parts), value))
+        return (id(definition), *read), tracked
+
     def _interpolate(self, value: Any, key: str | None, track: bool = False) -> Any:
         if isinstance(value, str):
-            return self._interpolate_str(value, key, track)
+            return self._interpolate_str(value, key, track) if "${" in value else value
+        if not isinstance(value, dict | list) or id(value) in self.constant:
+            return value
         if isinstance(value, dict):
             return {
                 self._interpolate(k, key, track): self._interpolate(v, key, track)
                 for k, v in value.items()
             }
-        if isinstance(value, list):
-            return [self._interpolate(v, key, track) for v in value]
-        return value
+        return [self._interpolate(v, key, track) for v in value]
 
     def _interpolate_str(self, text: str, key: str | None, track: bool) -> Any:
         matches = list(_INTERP.finditer(text))
@@ -862,7 +1110,7 @@ class _Resolver:
         return "".join(pieces).replace("\\${", "${")
 
     def _select(self, expr: str, track: bool) -> Any:
-        parts = expr.replace("[", ".").replace("]", "").split(".")
+        parts = _parts(expr)
         node: Any = self.context
         for part in parts:
             if isinstance(node, dict) and part in node:
@@ -877,6 +1125,10 @@ class _Resolver:
 
     def _track(self, source: str, dotted: str, value: Any) -> None:
         self.c.tracked_vars.setdefault(source, {})[dotted] = value
+
+
+def _parts(expr: str) -> list[str]:
+    return expr.replace("[", ".").replace("]", "").split(".")
 
 
 def _to_str(value: Any) -> str:

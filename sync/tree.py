@@ -6,6 +6,7 @@ Paths are POSIX, relative to the Git root, without a leading or trailing ``/``
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 import pygit2
@@ -48,6 +49,7 @@ class RevisionTree(Protocol):
         ...
 
 
+@lru_cache(maxsize=16384)
 def norm(path: str) -> str:
     """Normalise a relative POSIX path: no ``.``, ``..`` collapsed, no leading/trailing ``/``."""
     parts: list[str] = []
@@ -61,6 +63,7 @@ def norm(path: str) -> str:
     return "/".join(parts)
 
 
+@lru_cache(maxsize=16384)
 def join(*parts: str) -> str:
     """Join and normalise relative POSIX paths."""
     return norm("/".join(p for p in parts if p))

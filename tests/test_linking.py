@@ -87,17 +87,20 @@ async def test_moved_ref_updates_in_place_and_removed_ref_goes(
     name = f"move-{unique}"
     project = await api.create_project(repo, name)
     ref = next(r for r in git(repo, "for-each-ref", "--format=%(refname)", "refs/exps").split())
-    before = await Experiment.get(key=ref)
+    project_id = (await api.data('{ project(name: "%s") { databaseId } }' % name))["project"][
+        "databaseId"
+    ]
+    before = await Experiment.get(project_id=project_id, key=ref)
     baseline = before.baseline_sha
     assert baseline is not None
     git(repo, "branch", "tmp-exp", baseline)
     moved = add_commit(repo, "tmp-exp", {"params.yaml": "lr: 0.9\n"}, "again")
     git(repo, "update-ref", ref, moved)
     await api.sync(project["id"])
-    after = await Experiment.get(key=ref)
+    after = await Experiment.get(project_id=project_id, key=ref)
     assert (after.id, after.sha) == (before.id, moved)
 
     git(repo, "update-ref", "-d", ref)
     summary = await api.sync(project["id"])
     assert summary["removedExperiments"] == 1
-    assert not await Experiment.exists(key=ref)
+    assert not await Experiment.exists(project_id=project_id, key=ref)
