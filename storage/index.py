@@ -74,6 +74,7 @@ class IndexBatch:
     rebuilt: set[str] = field(default_factory=set)
     reachable: set[str] | None = None
     default_branch: str | None = None
+    tags_changed: bool = True
 
 
 @dataclass(slots=True)
@@ -106,7 +107,8 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
         if batch.reachable is not None:
             await _prune_unreachable(project_id, batch.reachable)
         await _write_branches(project_id, batch)
-        await _write_tags(project_id, batch.tags)
+        if batch.tags_changed:
+            await _write_tags(project_id, batch.tags)
         await db.execute(
             "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
             " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch)"
@@ -205,6 +207,8 @@ async def _rows_to_update(
         k: (i, False)
         for k, i in (await _ids_by(project_id, "experiments", "key", [r.key for r in rows])).items()
     }
+    if not any(r.kind == "EXPERIMENT" and r.key not in found for r in rows):
+        return found  # nothing a live run could become
     live = await db.fetch(
         "SELECT id, baseline_sha, name, experiment_rev FROM experiments"
         " WHERE project_id = ? AND kind = 'LIVE'",

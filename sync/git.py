@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pygit2
-from pygit2.enums import FetchPrune
+from pygit2.enums import FetchPrune, ReferenceType
 
 # What a mirror keeps: branches, tags and DVC experiment refs, force-updated and pruned.
 FETCH_REFSPECS = (
@@ -159,12 +159,14 @@ def _mirror_local(path: Path, source: Path) -> None:
 
 def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:
     refs: dict[str, str] = {}
-    for name in src.references:
-        if name.startswith(("refs/heads/", "refs/tags/", "refs/exps/")):
-            try:
-                refs[name] = str(src.references[name].resolve().target)
-            except (pygit2.GitError, KeyError):
-                continue  # a dangling symbolic ref
+    for ref in src.references.iterator():  # the objects: no second lookup by name
+        if not ref.name.startswith(("refs/heads/", "refs/tags/", "refs/exps/")):
+            continue
+        try:
+            direct = ref if ref.type == ReferenceType.DIRECT else ref.resolve()
+        except (pygit2.GitError, KeyError):
+            continue  # a dangling symbolic ref
+        refs[ref.name] = str(direct.target)
     return refs
 
 

@@ -75,15 +75,20 @@ def commit_row(commit: pygit2.Commit) -> CommitRow:
     )
 
 
-def read_refs(repo: pygit2.Repository) -> tuple[dict[str, str], dict[str, str], list[TagRow]]:
-    """All indexable refs as {ref: commit sha}, plus branches and tags."""
+def read_refs(
+    repo: pygit2.Repository, known: dict[str, str] | None = None
+) -> tuple[dict[str, str], dict[str, str], list[TagRow]]:
+    """All indexable refs as {ref: commit sha}, plus branches and tags. A branch or
+    experiment ref still pointing at its ``known`` commit is taken as it is (it was peeled
+    and checked when first seen), which keeps a re-sync of many refs cheap."""
+    known = known or {}
     tips: dict[str, str] = {}
     branches: dict[str, str] = {}
     tags: list[TagRow] = []
     for ref in repo.references.iterator():  # the objects: no second lookup by name
         name = ref.name
         if name.startswith("refs/heads/"):
-            sha = _peel_commit(ref)
+            sha = _unchanged(ref, known) or _peel_commit(ref)
             if sha:
                 tips[name] = branches[name[len("refs/heads/") :]] = sha
         elif name.startswith("refs/tags/"):
@@ -92,10 +97,17 @@ def read_refs(repo: pygit2.Repository) -> tuple[dict[str, str], dict[str, str], 
                 tips[name] = tag.sha
                 tags.append(tag)
         elif parse_exp_ref(name):
-            sha = _peel_commit(ref)
+            sha = _unchanged(ref, known) or _peel_commit(ref)
             if sha:
                 tips[name] = sha
     return tips, branches, tags
+
+
+def _unchanged(ref: pygit2.Reference, known: dict[str, str]) -> str | None:
+    old = known.get(ref.name)
+    if old is None or ref.type != pygit2.enums.ReferenceType.DIRECT:
+        return None
+    return old if str(ref.target) == old else None
 
 
 def _peel_commit(ref: pygit2.Reference) -> str | None:
@@ -146,7 +158,7 @@ def _gc_paused() -> Iterator[None]:
 
 def _scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
     repo = open_mirror(mirror)
-    tips, branches, tags = read_refs(repo)
+    tips, branches, tags = read_refs(repo, old_tips)
     result = ScanResult(tips=tips, branches=branches, tags=tags)
     history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}

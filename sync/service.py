@@ -133,6 +133,7 @@ class ProjectSyncer:
             )
             raise DomainError("UNREACHABLE", str(exc)) from exc
         batch = to_batch(result, project.default_branch or branch)
+        batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
         changes = await index.apply_batch(project.id, batch)
         report = SyncReport(
             project_id=project.id,
@@ -190,6 +191,10 @@ class ProjectSyncer:
 
     def _lock(self, project_id: int) -> asyncio.Lock:
         return self._locks.setdefault(project_id, asyncio.Lock())
+
+
+def _refs(tips: dict[str, str], prefix: str) -> dict[str, str]:
+    return {r: s for r, s in tips.items() if r.startswith(prefix)}
 
 
 def derive_name(repo_url: str) -> str:
