@@ -26,7 +26,8 @@ from bench.common import Options, Result
 from bench.fixture import Fixture, make_fixture
 from bench.report import machine, print_result, print_summary, write_json
 
-Benchmark = Callable[[Options, Fixture], Result]
+# A benchmark returns one Result, or several when it checks several targets (fanout).
+Benchmark = Callable[[Options, Fixture], Result | list[Result]]
 
 # name -> (module, function); imported lazily so that one broken import (the rest of the
 # repository changes concurrently) fails one benchmark, not the runner.
@@ -35,6 +36,8 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "index-vs-walk": ("bench.index", "index_vs_walk"),
     "resync": ("bench.resync", "resync"),
     "graphql-http": ("bench.graphql_http", "graphql_http"),
+    "ingest": ("bench.ingest", "ingest"),
+    "fanout": ("bench.fanout", "fanout"),
 }
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
@@ -83,14 +86,15 @@ def _run_all(names: list[str], opts: Options) -> tuple[list[Result], dict[str, s
     for name in names:
         print(f"[{name}]", flush=True)
         try:
-            result = _load(name)(opts, fixture)
+            outcome = _load(name)(opts, fixture)
         except Exception:
             errors[name] = traceback.format_exc()
             print(f"  ERROR\n{errors[name]}", flush=True)
             continue
-        print(f"  {result.title}")
-        print_result(result)
-        results.append(result)
+        for result in outcome if isinstance(outcome, list) else [outcome]:
+            print(f"  {result.title}")
+            print_result(result)
+            results.append(result)
     return results, errors
 
 
