@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import logging
 import sys
@@ -48,6 +49,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         token = asyncio.run(_with_db(settings, lambda: _prepare_demo(settings)))
         _print_welcome(settings, token)
+    # Long-lived server: move what start-up created out of the collector's reach and collect
+    # young objects less often; full collections otherwise pause every request for 40-160 ms.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
     uvicorn.run(
         create_app(settings),
         host=settings.host,

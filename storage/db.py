@@ -28,8 +28,12 @@ def normalise_url(url: str) -> str:
     """Accept ``postgresql://`` (libpq spelling) and give SQLite sane pragmas by default."""
     if url.startswith("postgresql://"):
         url = "postgres://" + url[len("postgresql://") :]
-    if url.startswith("sqlite://") and "synchronous" not in url:
-        url += ("&" if "?" in url else "?") + "synchronous=NORMAL"
+    if url.startswith("sqlite://"):
+        # WAL + NORMAL: durable at checkpoints, fast commits. A larger auto-checkpoint
+        # interval keeps the checkpoint out of most commits of the live-metrics writer.
+        for pragma in ("synchronous=NORMAL", "wal_autocheckpoint=10000"):
+            if pragma.split("=")[0] not in url:
+                url += ("&" if "?" in url else "?") + pragma
     return url
 
 
