@@ -154,7 +154,90 @@ def _mirror_local(path: Path, source: Path) -> None:
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
-    _write_packed_refs(path, _mirrored_refs(src))
+    refs = _read_plain_refs(Path(src.path))
+    _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src))
+
+
+_SHA = re.compile(rb"^[0-9a-f]{40}$")
+# Loose ref file -> ((inode, mtime, size), sha): a ref is rewritten by renaming a lock file
+# over it, so a new inode, and the file is read again; an unchanged one costs one stat.
+_loose_memo: dict[str, tuple[tuple[int, int, int], str]] = {}
+_packed_memo: dict[str, tuple[tuple[int, int, int], dict[str, str]]] = {}
+
+
+def _read_plain_refs(gitdir: Path) -> dict[str, str] | None:
+    """The source's heads, tags and experiment refs read straight from its files (much
+    cheaper than libgit2 for hundreds of loose experiment refs). None when anything is not
+    plain (a symbolic ref, an odd file): the caller then asks libgit2."""
+    refs = _read_packed(gitdir / "packed-refs")
+    if refs is None:
+        return None
+    for top in ("heads", "tags", "exps"):
+        if not _read_loose(os.path.join(gitdir, "refs", top), f"refs/{top}/", refs):
+            return None
+    return refs
+
+
+def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def _read_packed(packed: Path) -> dict[str, str] | None:
+    try:
+        key = _stat_key(packed.stat())
+    except FileNotFoundError:
+        return {}
+    found = _packed_memo.get(str(packed))
+    if found is not None and found[0] == key:
+        return dict(found[1])
+    refs: dict[str, str] = {}
+    for line in packed.read_bytes().splitlines():
+        if line.startswith((b"#", b"^")) or not line:
+            continue
+        sha, _, name = line.partition(b" ")
+        if not _SHA.match(sha):
+            return None
+        if name.startswith((b"refs/heads/", b"refs/tags/", b"refs/exps/")):
+            refs[name.decode()] = sha.decode()
+    _packed_memo[str(packed)] = (key, refs)
+    return dict(refs)
+
+
+def _read_loose(directory: str, prefix: str, refs: dict[str, str]) -> bool:
+    try:
+        with os.scandir(directory) as scan:
+            entries = list(scan)
+    except FileNotFoundError:
+        return True
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            if not _read_loose(entry.path, f"{prefix}{entry.name}/", refs):
+                return False
+            continue
+        if entry.name.endswith(".lock"):
+            continue  # a write in progress: the ref itself still holds the old value
+        try:
+            sha = _loose_sha(entry)
+        except FileNotFoundError:
+            continue  # deleted while we looked
+        if sha is None:
+            return False  # symbolic or unknown: let libgit2 decide
+        refs[prefix + entry.name] = sha
+    return True
+
+
+def _loose_sha(entry: os.DirEntry[str]) -> str | None:
+    key = _stat_key(entry.stat(follow_symlinks=False))
+    memo = _loose_memo.get(entry.path)
+    if memo is None or memo[0] != key:
+        with open(entry.path, "rb") as file:
+            content = file.read().strip()
+        if not _SHA.match(content):
+            return None
+        if len(_loose_memo) > 200_000:
+            _loose_memo.clear()
+        memo = _loose_memo[entry.path] = (key, content.decode())
+    return memo[1]
 
 
 def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:

@@ -120,9 +120,9 @@ class ProjectSyncer:
         old_tips: dict[str, str] = orjson.loads(project.ref_tips)
         await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
         try:
-            await asyncio.to_thread(fetch_mirror, mirror, project.repo_url, self._creds)
-            result = await asyncio.to_thread(scan, mirror, old_tips, project.subdir, cache)
-            branch = await asyncio.to_thread(default_branch, mirror)
+            result, branch = await asyncio.to_thread(
+                _git_work, mirror, project.repo_url, self._creds, old_tips, project.subdir, cache
+            )
         except GitError as exc:
             project.last_sync_error = str(exc)
             await project.save(update_fields=["last_sync_error"])
@@ -191,6 +191,19 @@ class ProjectSyncer:
 
     def _lock(self, project_id: int) -> asyncio.Lock:
         return self._locks.setdefault(project_id, asyncio.Lock())
+
+
+def _git_work(
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    old_tips: dict[str, str],
+    subdir: str,
+    cache: BlobCache,
+) -> tuple[ScanResult, str | None]:
+    """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch."""
+    fetch_mirror(mirror, url, creds)
+    return scan(mirror, old_tips, subdir, cache), default_branch(mirror)
 
 
 def _refs(tips: dict[str, str], prefix: str) -> dict[str, str]:

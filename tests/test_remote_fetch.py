@@ -63,3 +63,31 @@ async def test_remote_clone_fetch_and_prune(
     assert {b["name"]: b["sha"] for b in state["branches"]} == {"main": new}
     assert state["commits"]["totalCount"] == len(git(repo, "rev-list", "main").split())
     assert state["experiments"]["totalCount"] == len(generated.experiments) - 1
+
+
+def test_plain_ref_reading_matches_libgit2(tmp_path: Path) -> None:
+    """The fast reader of a local source's refs agrees with libgit2 on packed, loose,
+    updated, deleted and symbolic refs (the latter handed back to libgit2)."""
+    import pygit2
+
+    from sync.git import _mirrored_refs, _read_plain_refs
+
+    repo = tmp_path / "repo"
+    generated = generate_repo(repo, RepoSpec(commits=4, exps_per_commit=2))
+    gitdir = repo / ".git"
+
+    def both() -> tuple[dict[str, str] | None, dict[str, str]]:
+        return _read_plain_refs(gitdir), _mirrored_refs(pygit2.Repository(str(repo)))
+
+    fast, slow = both()
+    assert fast == slow and len(slow) > 10
+    git(repo, "pack-refs", "--all")  # everything packed
+    fast, slow = both()
+    assert fast == slow
+    add_commit(repo, "main", {"params.yaml": "lr: 2\n"}, "loose over packed")
+    git(repo, "update-ref", "-d", generated.experiments[0][0])
+    git(repo, "tag", "-a", "v9", "-m", "annotated")
+    fast, slow = both()
+    assert fast == slow and generated.experiments[0][0] not in fast
+    git(repo, "symbolic-ref", "refs/heads/alias", "refs/heads/main")
+    assert _read_plain_refs(gitdir) is None  # symbolic: libgit2 decides
