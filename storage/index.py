@@ -111,7 +111,8 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
             await _write_tags(project_id, batch.tags)
         await db.execute(
             "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
-            " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch)"
+            " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
+            " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
             " WHERE id = ?",
             [_json(batch.tips), datetime.now(UTC), batch.default_branch, project_id],
         )
@@ -162,7 +163,7 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Inde
         [(*_values(r), in_place[r.key][0]) for r in rows if r.key in in_place],
     )
     ids = await _ids_by(project_id, "experiments", "key", [r.key for r in rows])
-    await _delete_cells(list(ids.values()))
+    await _delete_cells([ids[k] for k in in_place])  # fresh rows have no cells yet
     cells: list[tuple[Any, ...]] = []
     for row in rows:
         exp_id = ids[row.key]
@@ -309,7 +310,9 @@ async def _write_branches(project_id: int, batch: IndexBatch) -> None:
             await db.execute("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
     if not batch.members:
         return
-    branch_ids = await _ids_by(project_id, "branches", "name", list(batch.members))
+    branch_ids = {name: row[0] for name, row in current.items()}
+    new = [name for name in batch.members if name not in branch_ids]
+    branch_ids.update(await _ids_by(project_id, "branches", "name", new) if new else {})
     shas = sorted({sha for members in batch.members.values() for sha in members})
     commit_ids = await _ids_by(project_id, "commits", "sha", shas)
     for name, members in batch.members.items():

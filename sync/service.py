@@ -107,9 +107,11 @@ class ProjectSyncer:
                     "CONFLICT", "another instance is syncing this project; retry later"
                 )
             try:
+                # A successful sync releases its lease in its final write.
                 return await self._sync(project)
-            finally:
+            except BaseException:
                 await leases.release(project.id, self._owner)
+                raise
 
     async def _sync(self, project: Project) -> SyncReport:
         started = time.perf_counter()
