@@ -102,10 +102,13 @@ class ProjectSyncer:
     async def sync(self, project: Project) -> SyncReport:
         # The lock serialises syncs in this process, the lease across processes.
         async with self._lock(project.id):
-            if not await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner):
+            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
+            if fresh is None:
                 raise DomainError(
                     "CONFLICT", "another instance is syncing this project; retry later"
                 )
+            for column, value in fresh.items():
+                setattr(project, column, value)
             try:
                 # A successful sync releases its lease in its final write.
                 return await self._sync(project)
@@ -115,7 +118,6 @@ class ProjectSyncer:
 
     async def _sync(self, project: Project) -> SyncReport:
         started = time.perf_counter()
-        await project.refresh_from_db()
         cache = self._caches.setdefault(project.id, BlobCache())
         parsed_before = cache.parsed
         mirror = self.mirror_path(project.id)
