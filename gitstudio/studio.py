@@ -11,10 +11,10 @@ dvc-studio-client (see the wire-protocol reference):
 
 Every error is a JSON object ``{"detail": ...}``; nothing redirects.
 
-Tokens (``Authorization: token X`` or ``Bearer X``) are checked through a per-process cache
-keyed by the token's hash: a principal (or a refusal) is reused for ``TOKEN_CACHE_TTL``
-seconds, so a revoked token keeps working here for at most that long. Projects are matched
-by :func:`sync.urls.repo_key` over a cached index that reloads when a key misses.
+Tokens (``Authorization: token X`` or ``Bearer X``) are checked through storage.tokens, whose
+per-process cache keyed by the token's hash keeps the database off the hot path (a token
+revoked by another process keeps working here for at most ``CACHE_TTL`` seconds). Projects
+are matched by :func:`sync.urls.repo_key` over a cached index that reloads when a key misses.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ from storage.live import (
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
 from storage.models import Project
-from storage.tokens import Principal, Scope, authenticate, hash_token
+from storage.tokens import Principal, Scope, authenticate
 from sync.urls import repo_key
 
 if TYPE_CHECKING:
@@ -70,7 +70,6 @@ MAX_BODY = 30_000_000  # Studio's request-body limit; the client caps plots at 2
 MAX_PLOTS = 200
 MAX_PLOT_SIZE = 10_000_000
 MAX_SMALL_BODY = 1_000_000  # webhook, create-project
-TOKEN_CACHE_TTL = 5.0
 _SHA = re.compile(r"^[0-9a-h]{40}$")  # dvc-studio-client's own check (g/h included)
 _INT32 = 2**31
 _JSON = "application/json"
@@ -121,32 +120,12 @@ def public_base(request: Request, configured: str = "") -> str:
 # -- caches -------------------------------------------------------------------------------------
 
 
-class TokenCache:
-    """Principals per token hash for ``ttl`` seconds (refusals too, so a flood of bad tokens
-    stays off the database). Revocation takes effect within ``ttl``."""
-
-    def __init__(self, ttl: float = TOKEN_CACHE_TTL, max_entries: int = 10_000) -> None:
-        self.ttl = ttl
-        self.max_entries = max_entries
-        self._entries: dict[str, tuple[Principal | None, float]] = {}
+class TokenGate:
+    """Token checks of the REST routes (storage.tokens caches principals by token hash)."""
 
     async def principal(self, header: str | None) -> Principal | None:
         token = token_from_header(header)
-        if token is None:
-            return None
-        key = hash_token(token)
-        now = time.monotonic()
-        hit = self._entries.get(key)
-        if hit is not None and hit[1] > now:
-            return hit[0]
-        principal = await authenticate(token)
-        if len(self._entries) >= self.max_entries:
-            self._entries.clear()
-        self._entries[key] = (principal, now + self.ttl)
-        return principal
-
-    def clear(self) -> None:
-        self._entries.clear()
+        return await authenticate(token) if token else None
 
     async def require(self, request: Request, scope: Scope) -> Principal:
         principal = await self.principal(request.headers.get("authorization"))
@@ -485,7 +464,7 @@ class StudioApi:
     def __init__(self, state: State) -> None:
         self.state = state
         self.settings = state.settings
-        self.tokens = TokenCache()
+        self.tokens = TokenGate()
         self.projects = ProjectIndex()
         self.writer = MetricWriter(state.bus.publish)
         self.sweeper = StaleSweeper(self.writer, state.settings.live_stale_after)
