@@ -17,7 +17,6 @@ from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 import orjson
-import strawberry
 from graphql import ExecutionResult, GraphQLError, OperationType
 from graphql.execution import create_source_event_stream, map_source_to_response_event
 from starlette.datastructures import Headers
@@ -54,6 +53,7 @@ from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
     from gitstudio.app import State
+    from schema import Schema
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ CLOSE_WAIT = 30.0  # seconds to hand the close frame to a client that does not r
 class GraphQLWebSocket:
     """The ASGI endpoint: one :class:`Connection` per websocket."""
 
-    def __init__(self, state: State, schema: strawberry.Schema) -> None:
+    def __init__(self, state: State, schema: Schema) -> None:
         self.state = state
         self.documents = Documents(schema)
         self.hub = Hub()
@@ -413,7 +413,7 @@ class Connection:
         member.go_live(caught.overlap)
 
 
-def websocket_routes(state: State, schema: strawberry.Schema) -> list[BaseRoute]:
+def websocket_routes(state: State, schema: Schema) -> list[BaseRoute]:
     return [WebSocketRoute("/graphql", GraphQLWebSocket(state, schema))]
 
 

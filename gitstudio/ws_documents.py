@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard, cast
 
 import orjson
-import strawberry
 from graphql import (
-    ASTValidationRule,
     DocumentNode,
     ExecutionResult,
     FieldNode,
@@ -27,8 +25,8 @@ from graphql import (
 )
 from graphql.execution import Executor, execute_subscription_event
 from strawberry.execution.is_awaitable import optimized_is_awaitable
-from strawberry.extensions import AddValidationRules, MaxTokensLimiter
 
+from schema import Schema
 from schema.documents import DocumentCache
 
 log = logging.getLogger(__name__)
@@ -56,11 +54,10 @@ class Prepared:
 class Documents:
     """Execution helpers for one schema, over the schema's validated-documents cache."""
 
-    def __init__(self, schema: strawberry.Schema, maxsize: int = 512) -> None:
+    def __init__(self, schema: Schema, maxsize: int = 512) -> None:
         self.schema: GraphQLSchema = schema._schema
         self.executor_class: type[Executor[Any]] = schema.execution_context_class
-        cache = getattr(schema, "documents", None)
-        self.cache = cache if isinstance(cache, DocumentCache) else _cache_of(schema)
+        self.cache: DocumentCache = schema.documents
         self._maxsize = maxsize
         self._operations: OrderedDict[tuple[str, str | None], Operation | GraphQLError] = (
             OrderedDict()
@@ -143,18 +140,6 @@ def formatted(errors: Sequence[GraphQLError]) -> list[dict[str, Any]]:
         if original is not None and not isinstance(original, GraphQLError):
             log.error("error in a websocket operation", exc_info=original)
     return [dict(e.formatted) for e in errors]
-
-
-def _cache_of(schema: strawberry.Schema) -> DocumentCache:
-    """A documents cache with the limits the schema's extensions declare."""
-    rules: list[type[ASTValidationRule]] = []
-    max_tokens = 2000
-    for extension in schema.get_extensions():
-        if isinstance(extension, AddValidationRules):
-            rules.extend(extension.validation_rules)
-        elif isinstance(extension, MaxTokensLimiter):
-            max_tokens = extension.max_token_count
-    return DocumentCache(schema._schema, rules, max_tokens)
 
 
 def _operation(prepared: Prepared, name: str | None) -> Operation | GraphQLError:
