@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.phases import PhaseTimes, phase_timers
+from gitstudio.settings import Settings
 from storage import db
+from storage.tokens import Scope, create_token
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials
 from sync.service import ProjectSyncer
@@ -97,3 +99,22 @@ def median_phases(runs: list[IndexRun]) -> dict[str, float]:
     """Per-phase medians (they need not add up to the median total)."""
     names = list(runs[0].phases)
     return {n: statistics.median(r.phases[n] for r in runs) for n in names}
+
+
+async def _prepare_project(data_dir: Path, repo: Path, scope: Scope) -> str:
+    settings = Settings(data_dir=data_dir)
+    data_dir.mkdir(parents=True)
+    await db.init_db(settings.effective_database_url)
+    try:
+        syncer = ProjectSyncer(settings.mirrors_dir, Credentials())  # as the server's
+        await syncer.create(str(repo), PROJECT, "", None)
+        _row, token = await create_token(f"bench-{scope.value.lower()}", frozenset({scope}))
+        return token
+    finally:
+        await db.close_db()
+
+
+def prepare_project(data_dir: Path, repo: Path, scope: Scope) -> str:
+    """Index ``repo`` as project ``bench`` in a fresh ``data_dir`` for a server to serve;
+    return a token with ``scope``."""
+    return asyncio.run(_prepare_project(data_dir, repo, scope))

@@ -7,7 +7,6 @@ measured alternately; the figure is the ratio of medians. Target: at least 40%.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import pstats
@@ -21,34 +20,16 @@ from pathlib import Path
 import httpx
 
 from bench.common import Figure, Options, Result, Target, log
-from bench.fixture import PROJECT, Fixture
+from bench.fixture import PROJECT, Fixture, prepare_project
 from bench.loadgen import CONNECTIONS, Load, Request, measure
 from bench.profiling import write_profile
 from bench.servers import ROOT, Server, free_port, start
-from gitstudio.settings import Settings
-from storage import db
-from storage.tokens import Scope, create_token
-from sync.git import Credentials
-from sync.service import ProjectSyncer
+from storage.tokens import Scope
 
 # The target query reads project metadata (served from the short-lived project cache); the
 # second one also pages commits and counts them (two SQLite round trips), reported alongside.
 QUERY = '{ project(name: "bench") { id name defaultBranch lastSyncedAt } }'
 DB_QUERY = '{ project(name: "bench") { name commits(first: 1) { totalCount } } }'
-
-
-async def _prepare(data_dir: Path, repo: Path) -> str:
-    """Index the fixture as project ``bench`` in ``data_dir``; return a READ token."""
-    settings = Settings(data_dir=data_dir)
-    data_dir.mkdir(parents=True)
-    await db.init_db(settings.effective_database_url)
-    try:
-        syncer = ProjectSyncer(settings.mirrors_dir, Credentials())  # as the server's
-        await syncer.create(str(repo), PROJECT, "", None)
-        _row, token = await create_token("bench", frozenset({Scope.READ}))
-        return token
-    finally:
-        await db.close_db()
 
 
 def _env() -> dict[str, str]:
@@ -141,7 +122,7 @@ def _rounds(
 
 def graphql_http(opts: Options, fixture: Fixture) -> Result:
     data_dir = opts.workdir / "http-data"
-    token = asyncio.run(_prepare(data_dir, fixture.repo))
+    token = prepare_project(data_dir, fixture.repo, Scope.READ)
     with _servers(opts, data_dir) as (plain_server, gql_server):
         plain, gql = _request(plain_server, token), _request(gql_server, token)
         gql_db = _request(gql_server, token, DB_QUERY)

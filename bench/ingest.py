@@ -20,7 +20,6 @@ are counted: every acknowledged point must be there, and every answer must be a 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import pstats
@@ -39,15 +38,11 @@ import httpx
 import pygit2
 
 from bench.common import Figure, Options, Result, Target, log
-from bench.fixture import PROJECT, Fixture
+from bench.fixture import Fixture, prepare_project
 from bench.loadgen import Load, parse_wrk
 from bench.profiling import write_profile
 from bench.servers import CLIENT_CPU, ROOT, Server, free_port, pinned, start
-from gitstudio.settings import Settings
-from storage import db
-from storage.tokens import Scope, create_token
-from sync.git import Credentials
-from sync.service import ProjectSyncer
+from storage.tokens import Scope
 
 WRITERS = 32  # wrk connections = live runs written concurrently
 METRICS = 10  # metric TSVs per event
@@ -58,23 +53,10 @@ POINTS = METRICS * ROWS  # points per request
 # -- shared with bench/fanout.py -----------------------------------------------------------
 
 
-async def _prepare(data_dir: Path, repo: Path) -> str:
-    settings = Settings(data_dir=data_dir)
-    data_dir.mkdir(parents=True)
-    await db.init_db(settings.effective_database_url)
-    try:
-        syncer = ProjectSyncer(settings.mirrors_dir, Credentials())  # as the server's
-        await syncer.create(str(repo), PROJECT, "", None)
-        _row, token = await create_token("bench-live", frozenset({Scope.EXPERIMENTS}))
-        return token
-    finally:
-        await db.close_db()
-
-
 def prepare(data_dir: Path, repo: Path) -> str:
     """Index ``repo`` as project ``bench`` in ``data_dir``; return an EXPERIMENTS token
     (which also grants READ)."""
-    return asyncio.run(_prepare(data_dir, repo))
+    return prepare_project(data_dir, repo, Scope.EXPERIMENTS)
 
 
 def head_sha(repo: Path) -> str:
