@@ -55,25 +55,31 @@ def endpoint_of(app: Starlette) -> GraphQLWebSocket:
     return route.app
 
 
-async def test_subscribers_of_one_operation_share_one_group(
-    api: Api, served: tuple[Server, Starlette], unique: str
-) -> None:
-    server, app = served
-    state: State = app.state.gitstudio
-    hub = endpoint_of(app).hub
-    project = await Project.create(name=f"fanout-{unique}", repo_url=f"/nowhere/{unique}")
+async def running_run(name: str, steps: int) -> tuple[Project, Experiment]:
+    """A project with one RUNNING live run that logged ``loss`` for ``steps`` steps."""
+    project = await Project.create(name=name, repo_url=f"/nowhere/{name}")
     run = await Experiment.create(
         project=project,
         kind="LIVE",
-        key=f"live:{unique}",
+        key=f"live:{name}",
         status="RUNNING",
         name="run",
         created_at=int(time.time()),
         last_event_at=time.time(),
     )
     await MetricPoint.bulk_create(
-        [MetricPoint(experiment=run, name="loss", step=s, value=s / 10) for s in range(5)]
+        [MetricPoint(experiment=run, name="loss", step=s, value=s / 10) for s in range(steps)]
     )
+    return project, run
+
+
+async def test_subscribers_of_one_operation_share_one_group(
+    api: Api, served: tuple[Server, Starlette], unique: str
+) -> None:
+    server, app = served
+    state: State = app.state.gitstudio
+    hub = endpoint_of(app).hub
+    project, run = await running_run(f"fanout-{unique}", 5)
     events_query = "subscription($p: ID!) { projectEvents(projectId: $p) { type detail } }"
     project_id = gid("Project", project.id)
     ten = lambda e: e.get("detail", {}).get("n") == 9 or e.get("type") == "DONE"  # noqa: E731
@@ -128,19 +134,7 @@ async def test_an_event_stream_iterated_alone_catches_up_then_goes_live(
 ) -> None:
     """What any other transport gets by iterating a subscription's source stream."""
     bus = MemoryBus()
-    project = await Project.create(name=f"alone-{unique}", repo_url=f"/nowhere/{unique}")
-    run = await Experiment.create(
-        project=project,
-        kind="LIVE",
-        key=f"live:{unique}",
-        status="RUNNING",
-        name="run",
-        created_at=int(time.time()),
-        last_event_at=time.time(),
-    )
-    await MetricPoint.bulk_create(
-        [MetricPoint(experiment=run, name="loss", step=s, value=s / 10) for s in range(3)]
-    )
+    project, run = await running_run(f"alone-{unique}", 3)
     principal = Principal(0, "reader", frozenset({Scope.READ}))
     context = Context(principal, None, 100, "", bus)  # type: ignore[arg-type]
     stream = await live.live_metrics(context, project.id, run.id, 0)
