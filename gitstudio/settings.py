@@ -9,10 +9,6 @@ from pathlib import Path
 from typing import Any
 
 
-def _bool(value: str) -> bool:
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
 @dataclass(frozen=True, slots=True)
 class Settings:
     data_dir: Path = Path("gitstudio-data")
@@ -95,4 +91,4 @@ def from_env(environ: Mapping[str, str] | None = None) -> Settings:
     return Settings(**values)
 
 
-__all__ = ["Settings", "_bool", "from_env"]
+__all__ = ["Settings", "from_env"]

@@ -38,7 +38,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from gitstudio.auth import token_from_header
+from gitstudio.auth import principal_from
 from gitstudio.device_login import device_login_routes
 from schema.relay import to_global_id
 from storage.errors import DomainError
@@ -58,7 +58,7 @@ from storage.live import (
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
 from storage.models import Project
-from storage.tokens import Principal, Scope, authenticate
+from storage.tokens import Principal, Scope
 from sync.urls import repo_key
 
 if TYPE_CHECKING:
@@ -123,12 +123,8 @@ def public_base(request: Request, configured: str = "") -> str:
 class TokenGate:
     """Token checks of the REST routes (storage.tokens caches principals by token hash)."""
 
-    async def principal(self, header: str | None) -> Principal | None:
-        token = token_from_header(header)
-        return await authenticate(token) if token else None
-
     async def require(self, request: Request, scope: Scope) -> Principal:
-        principal = await self.principal(request.headers.get("authorization"))
+        principal = await principal_from(request.headers)
         if principal is None:
             raise HttpError(
                 401, "a valid access token is required: send 'Authorization: token <TOKEN>'"
