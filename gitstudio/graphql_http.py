@@ -1,7 +1,8 @@
 """``POST /graphql`` with a JSON body: the thin, fast path.
 
 A request is authenticated (cached), its JSON read with orjson, its document taken from the
-validated-documents cache and executed by graphql-core directly on strawberry's schema.
+validated-documents cache and executed by its compiled plan (schema.plans), or by
+graphql-core directly on strawberry's schema when it has none or the plan gives up.
 strawberry's own view keeps serving what this path does not: ``GET /graphql`` (GraphiQL)
 and other content types. Every request needs a valid token (401 before any parsing).
 """
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gitstudio.auth import token_from_header
 from gitstudio.graphql_app import make_context
+from schema.plans import Abandon
 from storage.tokens import authenticate
 
 if TYPE_CHECKING:
@@ -90,6 +92,14 @@ class FastGraphQL:
             return 400, _errors(
                 "subscriptions need a websocket (graphql-transport-ws)", "BAD_REQUEST"
             )
+        plan = self._schema.documents.plan(document, operation_name)
+        if plan is not None:
+            try:
+                data = await plan.execute(make_context(self._state, principal), variables)
+            except Abandon:
+                pass  # graphql-core runs it again, with a fresh context, and reports the error
+            else:
+                return 200, orjson.dumps({"data": data}, option=orjson.OPT_NON_STR_KEYS)
         result = execute(
             self._schema._schema,
             document.node,

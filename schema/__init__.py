@@ -21,6 +21,7 @@ from strawberry.schema.name_converter import NameConverter
 from schema.commits import Commit
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
+from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
@@ -82,7 +83,7 @@ def build_schema(max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2
         extensions=extensions,
         config=StrawberryConfig(name_converter=CachedNameConverter()),
     )
-    built.documents = DocumentCache(built._schema, rules, max_tokens)
+    built.documents = DocumentCache(built._schema, rules, max_tokens, calls=Calls(built))
     return built
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphql import (
     ASTValidationRule,
@@ -24,11 +24,16 @@ from graphql import (
     validate,
 )
 
+from schema.plan_calls import Calls
+from schema.plans import QueryPlan, compile_query
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
     node: DocumentNode | None
     errors: tuple[GraphQLError, ...]
+    # compiled query plans by operation name (None: that operation does not compile)
+    plans: dict[str | None, QueryPlan | None] = field(default_factory=dict, compare=False)
 
     def operation(self, name: str | None) -> OperationDefinitionNode | None:
         if self.node is None:
@@ -51,8 +56,10 @@ class DocumentCache:
         max_tokens: int,
         size: int = 512,
         max_query_bytes: int = 100_000,
+        calls: Calls | None = None,
     ) -> None:
         self._schema = schema
+        self._calls = calls  # None: nothing is compiled
         self._rules = [*specified_rules, *rules]
         self._max_tokens = max_tokens
         self._max_bytes = max_query_bytes
@@ -70,6 +77,16 @@ class DocumentCache:
             if len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return document
+
+    def plan(self, document: Document, operation_name: str | None) -> QueryPlan | None:
+        """The compiled plan of a valid document's query operation (see schema.plans)."""
+        if operation_name in document.plans:
+            return document.plans[operation_name]
+        plan = None
+        if document.node is not None and self._calls is not None:
+            plan = compile_query(self._calls, document.node, operation_name)
+        document.plans[operation_name] = plan
+        return plan
 
     def _build(self, query: str) -> Document:
         if len(query) > self._max_bytes:
