@@ -14,8 +14,8 @@ The candidate is ``gitstudio serve`` (SQLite, one uvicorn worker, CPU 0); the ba
 the same way. They are measured alternately; the figure is points/s (the
 ratio of medians), p99 latency is reported alongside. Target: at least 50 %.
 
-After the run the server is stopped (its writer drains) and the rows of ``metric_points``
-are counted: every acknowledged point must be there, and every answer must be a 200.
+After the run the server is stopped (its writer drains) and the points stored in
+``metric_steps`` are counted: every acknowledged point must be there, and every answer must be a 200.
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ def _rounds(opts: Options, plain: Server, gitstudio: Server, script: Path) -> li
 
 
 def _verify(runs: list[Run], database: Path, checked: int) -> dict[str, object]:
-    """Every answer a 200 (no socket errors), every acknowledged point in metric_points."""
+    """Every answer a 200 (no socket errors), every acknowledged point in metric_steps."""
     problems = [
         f"{r.server} {r.tag}: {r.bad} non-200, {r.load.errors} socket errors"
         for r in runs
@@ -297,11 +297,13 @@ def _verify(runs: list[Run], database: Path, checked: int) -> dict[str, object]:
     acknowledged = (sum(r.ok for r in mine) + checked) * POINTS
     # Requests still in flight when wrk stopped may have been written but not counted.
     in_flight = len(mine) * WRITERS * POINTS
-    rows = count_rows(database, "SELECT COUNT(*) FROM metric_points")
+    rows = count_rows(
+        database, "SELECT COALESCE(SUM((SELECT COUNT(*) FROM json_each(points))), 0) FROM metric_steps"
+    )
     runs_stored = count_rows(database, "SELECT COUNT(*) FROM experiments WHERE kind = 'LIVE'")
     if not acknowledged <= rows <= acknowledged + in_flight:
         problems.append(
-            f"metric_points holds {rows} rows; acknowledged {acknowledged} (+ at most"
+            f"metric_steps holds {rows} points; acknowledged {acknowledged} (+ at most"
             f" {in_flight} in flight)"
         )
     if runs_stored != len(mine) * WRITERS + checked:
@@ -309,7 +311,7 @@ def _verify(runs: list[Run], database: Path, checked: int) -> dict[str, object]:
     if problems:
         raise RuntimeError("ingest verification failed: " + "; ".join(problems))
     log(
-        f"verified: every answer 200; metric_points {rows:,} rows for {acknowledged:,}"
+        f"verified: every answer 200; metric_steps hold {rows:,} points for {acknowledged:,}"
         f" acknowledged points, {runs_stored} runs"
     )
     return {"rows_stored": rows, "points_acknowledged": acknowledged, "runs_stored": runs_stored}

@@ -9,10 +9,12 @@ from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from gitstudio.asgi import Hot, HotRoutes, hot_paths
 from gitstudio.graphql_app import GraphQLApp
 from gitstudio.graphql_http import FastGraphQL
 from gitstudio.settings import Settings
@@ -100,11 +102,12 @@ def create_app(settings: Settings) -> Starlette:
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
-        Route("/graphql", FastGraphQL(schema, state, gql), methods=["GET", "POST"]),
+        Route("/graphql", Hot(FastGraphQL(schema, state, gql), ["POST"]), methods=["GET", "POST"]),
         *webhook_routes(state.syncer, settings),
         *studio_routes(state),
         *websocket_routes(state, schema),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan)
+    hot = Middleware(HotRoutes, routes=hot_paths(routes))
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[hot])
     app.state.gitstudio = state
     return app

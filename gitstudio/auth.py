@@ -20,3 +20,9 @@ def token_from_header(value: str | None) -> str | None:
 async def principal_from(headers: Mapping[str, str]) -> Principal | None:
     token = token_from_header(headers.get("authorization"))
     return await authenticate(token) if token else None
+
+
+async def principal_from_raw(headers: Mapping[bytes, bytes]) -> Principal | None:
+    """The same from ASGI's raw headers (lower-cased names, bytes)."""
+    token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
+    return await authenticate(token) if token else None

@@ -17,10 +17,10 @@ import orjson
 from graphql import ExecutionResult, GraphQLError, OperationType, execute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from gitstudio.auth import token_from_header
+from gitstudio.asgi import Disconnected, read_body, send_json
+from gitstudio.auth import principal_from_raw
 from gitstudio.graphql_app import make_context
 from schema.plans import Abandon
-from storage.tokens import authenticate
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -46,20 +46,9 @@ class FastGraphQL:
         headers = dict(scope["headers"])
 
         async def reply(status: int, body: bytes) -> None:
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": status,
-                    "headers": [
-                        (b"content-type", b"application/json"),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
-            )
-            await send({"type": "http.response.body", "body": body})
+            await send_json(send, status, body)
 
-        token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
-        principal = await authenticate(token) if token else None
+        principal = await principal_from_raw(headers)
         if principal is None:
             await reply(401, _errors("a valid access token is required", "UNAUTHENTICATED"))
             return
@@ -67,7 +56,10 @@ class FastGraphQL:
             scope.setdefault("state", {})["principal"] = principal
             await self._fallback(scope, receive, send)  # multipart etc.: strawberry's view
             return
-        body = await _read_body(receive)
+        try:
+            body = await read_body(receive, MAX_BODY)
+        except Disconnected:
+            return  # nobody reads an answer
         if body is None:
             await reply(413, _errors(f"request body larger than {MAX_BODY} bytes", "TOO_LARGE"))
             return
@@ -111,17 +103,6 @@ class FastGraphQL:
             result = await result
         _log_unexpected(result)
         return 200, _result(result)
-
-
-async def _read_body(receive: Receive) -> bytes | None:
-    body = bytearray()
-    while True:
-        message = await receive()
-        body += message.get("body", b"")
-        if len(body) > MAX_BODY:
-            return None
-        if not message.get("more_body", False):
-            return bytes(body)
 
 
 def _errors(message: str, code: str) -> bytes:

@@ -37,8 +37,12 @@ import orjson
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Send
+from starlette.types import Scope as ASGIScope
 
-from gitstudio.auth import principal_from
+from gitstudio.asgi import Disconnected, Hot, declared_length, send_json
+from gitstudio.asgi import read_body as read_asgi_body
+from gitstudio.auth import principal_from, principal_from_raw
 from gitstudio.device_login import device_login_routes
 from schema.relay import to_global_id
 from storage.errors import DomainError
@@ -46,7 +50,6 @@ from storage.live import (
     FileErrorRow,
     ImageRow,
     LiveEvent,
-    PointRow,
     ProjectRef,
     count_unmatched,
     find_image,
@@ -57,6 +60,7 @@ from storage.live import (
     pushed_on,
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
+from storage.metrics import PointRow
 from storage.models import Project
 from storage.tokens import Principal, Scope
 from sync.urls import repo_key
@@ -124,7 +128,10 @@ class TokenGate:
     """Token checks of the REST routes (storage.tokens caches principals by token hash)."""
 
     async def require(self, request: Request, scope: Scope) -> Principal:
-        principal = await principal_from(request.headers)
+        return self.check(await principal_from(request.headers), scope)
+
+    @staticmethod
+    def check(principal: Principal | None, scope: Scope) -> Principal:
         if principal is None:
             raise HttpError(
                 401, "a valid access token is required: send 'Authorization: token <TOKEN>'"
@@ -469,7 +476,7 @@ class StudioApi:
 
     def routes(self) -> list[BaseRoute]:
         return [
-            Route("/api/live", _guard(self.live), methods=["POST"]),
+            Route("/api/live", Hot(self.live, ["POST"]), methods=["POST"]),
             Route(
                 "/api/live/images/{experiment_id:int}/{path:path}",
                 _guard(self.image),
@@ -487,33 +494,45 @@ class StudioApi:
     def _project_url(self, request: Request, name: str) -> str:
         return f"{self._base(request)}/projects/{name}"
 
-    async def _unknown_repo(self, repo_url: str) -> Response:
+    async def _unknown_repo(self, repo_url: str) -> HttpError:
         try:
             await count_unmatched(self.projects.key(repo_url), repo_url)
         except Exception:
             log.exception("counting an unmatched repository failed")
-        return error(
+        return HttpError(
             404,
             f"no gitstudio project for repo_url {repo_url}; "
             "create one with createProject or POST /api/create-project",
         )
 
-    # POST /api/live
-    async def live(self, request: Request) -> Response:
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > MAX_BODY:
-            return error(413, f"request body exceeds {MAX_BODY} bytes")
-        await self.tokens.require(request, Scope.EXPERIMENTS)
-        body = await read_body(request, MAX_BODY)
+    # POST /api/live: a bare ASGI endpoint, the hottest route (gitstudio/asgi.py)
+    async def live(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
+        try:
+            await self._ingest(dict(scope["headers"]), receive)
+        except HttpError as exc:
+            await send_json(send, exc.status, orjson.dumps({"detail": exc.detail}))
+        except Disconnected:
+            return  # gone while sending its body: nobody reads the answer
+        else:
+            await send_json(send, 200, _OK)
+
+    async def _ingest(self, headers: dict[bytes, bytes], receive: Receive) -> None:
+        length = declared_length(headers)
+        if length is not None and length > MAX_BODY:
+            raise HttpError(413, f"request body exceeds {MAX_BODY} bytes")
+        self.tokens.check(await principal_from_raw(headers), Scope.EXPERIMENTS)
+        body = await read_asgi_body(receive, MAX_BODY)
+        if body is None:
+            raise HttpError(413, f"request body exceeds {MAX_BODY} bytes")
         try:
             doc = orjson.loads(body)
         except orjson.JSONDecodeError:
-            return error(400, "body is not valid JSON")
+            raise bad("body is not valid JSON") from None
         parsed = parse_live(doc, len(body))
         event = parsed.event
         projects = await self.projects.lookup(parsed.repo_url)
         if not projects:
-            return await self._unknown_repo(parsed.repo_url)
+            raise await self._unknown_repo(parsed.repo_url)
         project = await self._pick(parsed.repo_url, projects, event)
         event.project_id = project.id
         event.project_subdir = project.subdir
@@ -524,8 +543,7 @@ class StudioApi:
         except ProjectGone:
             self.projects.invalidate()
             self.writer.forget_project(project.id)
-            return await self._unknown_repo(parsed.repo_url)
-        return Response(_OK, media_type=_JSON)
+            raise await self._unknown_repo(parsed.repo_url) from None
 
     async def _pick(self, url: str, projects: list[ProjectRef], event: LiveEvent) -> ProjectRef:
         """The project of a run when several projects share the repository (monorepo):
@@ -599,7 +617,7 @@ class StudioApi:
             return error(400, "refs must map pushed/removed to lists of ref names")
         projects = await self.projects.lookup(repo_url)
         if not projects:
-            return await self._unknown_repo(repo_url)
+            raise await self._unknown_repo(repo_url)
         for project in projects:
             self._schedule_sync(project.id)
         return json_response({"url": self._project_url(request, projects[0].name)})

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from storage import db
+from storage.metrics import PointRow
 
 EventType = Literal["start", "data", "done"]
 
@@ -34,10 +35,6 @@ class ProjectRef:
     name: str
     repo_url: str
     subdir: str
-
-
-# (metric name, step, value, token, timestamp): one row of a DVCLive metric TSV.
-PointRow = tuple[str, int, float | None, str | None, float | None]
 
 
 @dataclass(frozen=True, slots=True)

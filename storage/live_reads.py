@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storage import db
+from storage.metrics import decode_step
 
 _RUN_COLUMNS = "id, project_id, kind, status, last_step, last_event_at"
 
@@ -46,15 +47,13 @@ async def points_by_step(
 ) -> list[tuple[int, dict[str, float | None]]]:
     """Stored points of a run with ``step > after_step`` (all when None), one
     ``(step, {metric name: value})`` per step in step order; None stands for nan/inf."""
-    query = "SELECT step, name, value FROM metric_points WHERE experiment_id = ?"
+    query = "SELECT step, points FROM metric_steps WHERE experiment_id = ?"
     args: list[Any] = [experiment_id]
     if after_step is not None:
         query += " AND step > ?"
         args.append(after_step)
-    rows = await db.fetch(query + " ORDER BY step, name", args)
-    steps: list[tuple[int, dict[str, float | None]]] = []
-    for r in rows:
-        if not steps or steps[-1][0] != r["step"]:
-            steps.append((r["step"], {}))
-        steps[-1][1][r["name"]] = r["value"]
-    return steps
+    rows = await db.fetch(query + " ORDER BY step", args)
+    return [
+        (r["step"], {name: v[0] for name, v in sorted(decode_step(r["points"]).items())})
+        for r in rows
+    ]

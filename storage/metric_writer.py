@@ -9,10 +9,12 @@ One flush is a fixed handful of raw statements whatever its size:
 
 * one ``SELECT`` of the touched experiment rows (status, snapshots) by id;
 * one ``executemany`` updating every touched experiment with its coalesced status,
-  params/metrics/errors snapshots, ``last_step`` and ``last_event_at``;
-* one ``executemany`` of metric points (``ON CONFLICT DO NOTHING``: clients resend rows and
-  repeat the last step), one of images, and a delete + ``executemany`` of the flattened cells
-  of experiments whose snapshots changed (so live rows filter and sort like the others).
+  params/metrics/errors snapshots, ``last_step``, ``last_event_at`` and ``live_metrics``;
+* one ``executemany`` upserting metric steps, one row per (experiment, step) holding every
+  metric of that step (storage.metrics: a step sent again keeps its values and gains the
+  names it lacked, since clients resend rows and repeat the last step), one of images,
+  and a delete + ``executemany`` of the flattened cells of experiments whose snapshots
+  changed (so live rows filter and sort like the others).
 
 A flush is written as a *plan*: a generator yielding those statements and receiving their
 results. On PostgreSQL the plan runs statement by statement in a tortoise transaction. On
@@ -62,6 +64,7 @@ from storage.live import (
     normalise_subdir,
     project_path,
 )
+from storage.metrics import insert_steps_sql, step_rows
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +146,9 @@ async def _drive_async(plan: Plan[T]) -> T:
             answer = None
 
 
-_STATE = "id, project_id, kind, status, live_subdir, last_step, params, metrics, errors"
+_STATE = (
+    "id, project_id, kind, status, live_subdir, last_step, params, metrics, errors, live_metrics"
+)
 _BATCH = 500
 _alive: set[asyncio.Task[None]] = set()
 
@@ -325,7 +330,7 @@ class MetricWriter:
         keys = {job.event.run_key for job in jobs}
         cached = {k: self._runs[k] for k in keys if k in self._runs}
         try:
-            folds, gone = await run_plan(_write_plan(jobs, cached))
+            folds, gone = await run_plan(_write_plan(jobs, cached, insert_steps_sql()))
         except Exception as exc:
             self._runs.clear()  # ids created by the rolled-back transaction are gone
             if len(jobs) == 1:
@@ -513,8 +518,8 @@ _UPDATE = (
     " metrics = COALESCE(?, metrics), errors = COALESCE(?, errors),"
     " message = COALESCE(?, message), live_subdir = COALESCE(?, live_subdir),"
     " experiment_rev = COALESCE(?, experiment_rev),"
-    " last_step = CASE WHEN last_step IS NULL OR last_step < ? THEN ? ELSE last_step END"
-    " WHERE id = ?"
+    " last_step = CASE WHEN last_step IS NULL OR last_step < ? THEN ? ELSE last_step END,"
+    " live_metrics = COALESCE(?, live_metrics) WHERE id = ?"
 )
 
 
@@ -528,6 +533,9 @@ def _update_args(fold: _Fold) -> tuple[Any, ...]:
             if value is not None:
                 docs[i] = orjson.dumps(value).decode()
     step = fold.last_step
+    series = None
+    if fold.published:  # new highest steps: the run's names and where each series ends
+        series = orjson.dumps({**fold.run.published, **fold.published}).decode()
     return (
         fold.status,
         fold.last_event_at,
@@ -537,6 +545,7 @@ def _update_args(fold: _Fold) -> tuple[Any, ...]:
         fold.experiment_rev,
         step,
         step,
+        series,
         fold.run.id,
     )
 
@@ -565,10 +574,6 @@ def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
 
 # -- plans ------------------------------------------------------------------------------------
 
-_POINTS = (
-    "INSERT INTO metric_points (experiment_id, name, step, value, token, timestamp)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (experiment_id, step, name) DO NOTHING"
-)
 _IMAGES = (
     "INSERT INTO live_images (experiment_id, path, step, digest, size)"
     " VALUES (?, ?, ?, ?, ?) ON CONFLICT (experiment_id, path, step)"
@@ -577,23 +582,23 @@ _IMAGES = (
 
 
 def _write_plan(
-    jobs: list[_Job], cached: dict[RunKey, _Run]
+    jobs: list[_Job], cached: dict[RunKey, _Run], insert_steps: str
 ) -> Plan[tuple[list[_Fold], set[RunKey]]]:
     """The whole flush: resolve the rows, fold the events, write. Pure of shared state (on
-    SQLite it runs on the database thread); returns the folds and the runs whose project is
-    gone."""
+    SQLite it runs on the database thread, hence the dialect's SQL passed in); returns the
+    folds and the runs whose project is gone."""
     folds, gone = yield from _resolve_plan(jobs, cached)
     for fold in folds:
         for job in fold.jobs:
             _apply(fold, job.event)
     yield _Many(_UPDATE, [_update_args(f) for f in folds])
-    points: list[tuple[Any, ...]] = []
+    steps: list[tuple[Any, ...]] = []
     images: list[tuple[Any, ...]] = []
     for fold in folds:
         exp_id = fold.run.id
+        steps.extend(step_rows(exp_id, [p for job in fold.jobs for p in job.event.points]))
         for job in fold.jobs:
             ev = job.event
-            points.extend((exp_id, *p) for p in ev.points)
             if ev.images:
                 root = _root(fold, ev)
                 images.extend(
@@ -609,8 +614,8 @@ def _write_plan(
     changed = [f for f in folds if f.snapshots_changed]
     if changed:
         yield from _cells_plan(changed)
-    if points:
-        yield _Many(_POINTS, points)
+    if steps:
+        yield _Many(insert_steps, steps)
     if images:
         yield _Many(_IMAGES, images)
     return folds, gone
@@ -645,13 +650,7 @@ def _resolve_plan(
                 continue
             state, created = found
             run = _Run(state["id"], state["project_id"])
-            if not created:
-                rows = yield _Fetch(
-                    "SELECT name, MAX(step) AS step FROM metric_points"
-                    " WHERE experiment_id = ? GROUP BY name",
-                    [run.id],
-                )
-                run.published = {r["name"]: r["step"] for r in rows}
+            run.published = orjson.loads(state["live_metrics"] or "{}")
         folds.append(
             _Fold(
                 key=key,

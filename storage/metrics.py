@@ -1,4 +1,13 @@
-"""Reading metric series of live runs, with server-side downsampling.
+"""Metric series of live runs: their stored format, and reading them with server-side
+downsampling.
+
+A run's series are stored one row per step (table ``metric_steps``): ``points`` is a JSON
+object ``{metric name: [value, token, timestamp]}`` where ``value`` is None for a non-finite
+value and ``token`` keeps it as sent (``"nan"``, ``"inf"``). A step written twice (clients
+resend after a timeout and repeat the last step) keeps the values it had and gains the
+metrics it lacked: the same first-write-wins rule per (step, name) as a unique row per value
+would give. The experiment row keeps ``live_metrics``, ``{name: highest step}``, so the list
+of names never scans the series.
 
 Downsampling keeps the shape a chart needs: the steps are cut into equal buckets and each
 bucket keeps its first and last point and its minimum and maximum, so spikes and the
@@ -7,12 +16,69 @@ envelope survive (the M4 idea) while the point count stays near ``max_points``.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
+
 from storage import db
+
+# (metric name, step, value, token, timestamp): one row of a DVCLive metric TSV.
+PointRow = tuple[str, int, float | None, str | None, float | None]
+
+# Merge a step written again: existing values win, new names are added.
+_MERGE = {
+    "sqlite": "json_patch(excluded.points, metric_steps.points)",
+    "postgres": "(excluded.points::jsonb || metric_steps.points::jsonb)::text",
+}
+
+
+def insert_steps_sql() -> str:
+    """The upsert of ``(experiment_id, step, points)`` rows for the connected database."""
+    merge = _MERGE["postgres" if db.is_postgres() else "sqlite"]
+    return (
+        "INSERT INTO metric_steps (experiment_id, step, points) VALUES (?, ?, ?)"
+        f" ON CONFLICT (experiment_id, step) DO UPDATE SET points = {merge}"
+    )
+
+
+def step_rows(experiment_id: int, points: Sequence[PointRow]) -> list[tuple[int, int, str]]:
+    """``metric_steps`` rows for ``points`` (any order); within them the first value of a
+    (step, name) wins, as it does against what is stored."""
+    by_step: dict[int, dict[str, list[Any]]] = {}
+    for name, step, value, token, timestamp in points:
+        by_step.setdefault(step, {}).setdefault(name, [value, token, timestamp])
+    return [(experiment_id, step, orjson.dumps(v).decode()) for step, v in by_step.items()]
+
+
+def decode_step(points: str) -> dict[str, list[Any]]:
+    decoded: dict[str, list[Any]] = orjson.loads(points)
+    return decoded
+
+
+def unfold(steps: Iterable[tuple[int, str]]) -> list[PointRow]:
+    """``(step, points)`` rows back into point rows, ordered by name, then step."""
+    rows: list[PointRow] = [
+        (name, step, *value)
+        for step, points in steps
+        for name, value in decode_step(points).items()
+    ]
+    return sorted(rows, key=lambda r: (r[0], r[1]))
+
+
+async def insert_points(experiment_id: int, points: Sequence[PointRow]) -> None:
+    """Store points outside the live writer (imports, fixtures); ``live_metrics`` included."""
+    rows = step_rows(experiment_id, points)
+    await db.execute_many(insert_steps_sql(), rows)
+    stored = await db.fetch("SELECT live_metrics FROM experiments WHERE id = ?", [experiment_id])
+    last: dict[str, int] = orjson.loads(stored[0]["live_metrics"] or "{}") if stored else {}
+    for name, step, *_ in points:
+        last[name] = max(step, last.get(name, step))
+    await db.execute(
+        "UPDATE experiments SET live_metrics = ? WHERE id = ?",
+        [orjson.dumps(last).decode(), experiment_id],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +105,12 @@ async def names_by_experiment(experiment_ids: Sequence[int]) -> dict[int, list[s
     for start in range(0, len(experiment_ids), 500):
         chunk = list(experiment_ids[start : start + 500])
         rows = await db.fetch(
-            "SELECT DISTINCT experiment_id, name FROM metric_points"
-            f" WHERE experiment_id IN ({', '.join('?' * len(chunk))}) ORDER BY name",
+            "SELECT id, live_metrics FROM experiments"
+            f" WHERE id IN ({', '.join('?' * len(chunk))}) AND live_metrics IS NOT NULL",
             chunk,
         )
         for r in rows:
-            out[r["experiment_id"]].append(r["name"])
+            out[r["id"]] = sorted(orjson.loads(r["live_metrics"]))
     return out
 
 
@@ -57,23 +123,18 @@ async def history(
     for start in range(0, len(experiment_ids), 500):
         chunk = list(experiment_ids[start : start + 500])
         rows = await db.fetch(
-            "SELECT experiment_id, step, value, token, timestamp FROM metric_points"
-            f" WHERE experiment_id IN ({', '.join('?' * len(chunk))}) AND name = ? AND step > ?"
+            "SELECT experiment_id, step, points FROM metric_steps"
+            f" WHERE experiment_id IN ({', '.join('?' * len(chunk))}) AND step > ?"
             " ORDER BY experiment_id, step",
-            [*chunk, name, since_step if since_step is not None else -(2**31)],
+            [*chunk, since_step if since_step is not None else -(2**31)],
         )
         for r in rows:
-            out[r["experiment_id"]].append(_point(r))
+            found = decode_step(r["points"]).get(name)
+            if found is not None:
+                out[r["experiment_id"]].append(Point(r["step"], *found))
     return {
         i: Series(name, downsample(points, max_points), len(points)) for i, points in out.items()
     }
-
-
-def _point(row: dict[str, Any]) -> Point:
-    value = row["value"]
-    if value is not None and not math.isfinite(value):  # PostgreSQL keeps NaN/inf floats
-        value = None
-    return Point(row["step"], value, row["token"], row["timestamp"])
 
 
 def downsample(points: list[Point], max_points: int) -> list[Point]:

@@ -21,6 +21,7 @@ from support import Api, Server, free_port, git, start_server
 from gitstudio.app import State
 from storage import db
 from storage.metric_writer import MetricWriter
+from storage.metrics import PointRow, unfold
 from storage.tokens import Scope, create_token
 from sync.generate import RepoSpec, add_commit, generate_repo
 
@@ -117,13 +118,17 @@ async def live_rows(project_id: int) -> list[dict[str, Any]]:
     )
 
 
-async def points_of(experiment_id: int) -> list[tuple[str, int, float | None, str | None]]:
+async def stored_points(experiment_id: int) -> list[PointRow]:
+    """(name, step, value, token, timestamp) of every stored point, by name and step."""
     found = await db.fetch(
-        "SELECT name, step, value, token FROM metric_points WHERE experiment_id = ?"
-        " ORDER BY name, step",
-        [experiment_id],
+        "SELECT step, points FROM metric_steps WHERE experiment_id = ?", [experiment_id]
     )
-    return [(r["name"], r["step"], r["value"], r["token"]) for r in found]
+    return unfold((r["step"], r["points"]) for r in found)
+
+
+async def points_of(experiment_id: int) -> list[tuple[Any, ...]]:
+    """(name, step, value, token) of every stored point, by name and step."""
+    return [p[:4] for p in await stored_points(experiment_id)]
 
 
 def state_of(api: Api) -> State:
@@ -337,12 +342,8 @@ def experiments(url: str, token: str, project: str, *kinds: str) -> list[dict[st
 
 
 def metric_points(data_dir: Path, experiment_id: int) -> list[tuple[Any, ...]]:
-    return [
-        (r["name"], r["step"], r["value"], r["token"])
-        for r in sqlite_rows(
-            data_dir,
-            "SELECT name, step, value, token FROM metric_points WHERE experiment_id = ?"
-            " ORDER BY name, step",
-            experiment_id,
-        )
-    ]
+    """(name, step, value, token) of every point stored in a server's SQLite database."""
+    rows = sqlite_rows(
+        data_dir, "SELECT step, points FROM metric_steps WHERE experiment_id = ?", experiment_id
+    )
+    return [p[:4] for p in unfold((r["step"], r["points"]) for r in rows)]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from support import Api, git
 
-from storage.models import Experiment, MetricPoint
+from storage.metrics import insert_points
+from storage.models import Experiment, MetricStep
 from sync.generate import RepoSpec, add_commit, generate_repo
 
 ROW = """query($name: String!, $id: ID!) { project(name: $name) { experiment(id: $id) {
@@ -35,12 +36,7 @@ async def live_row(project_id: int, baseline: str, name: str, rev: str | None = 
         created_at=int(time.time()),
         experiment_rev=rev,
     )
-    await MetricPoint.bulk_create(
-        [
-            MetricPoint(experiment_id=row.id, name="loss", step=i, value=1 / (i + 1))
-            for i in range(5)
-        ]
-    )
+    await insert_points(row.id, [("loss", i, 1 / (i + 1), None, None) for i in range(5)])
     return row
 
 
@@ -60,7 +56,7 @@ async def test_pushed_ref_links_the_live_run(api: Api, tmp_path: Path, unique: s
 
     rows = await Experiment.filter(project_id=project_id, baseline_sha=baseline)
     assert [(r.id, r.kind, r.ref, r.sha) for r in rows] == [(by_name.id, "EXPERIMENT", ref, sha)]
-    assert await MetricPoint.filter(experiment_id=by_name.id).count() == 5
+    assert await MetricStep.filter(experiment_id=by_name.id).count() == 5
     record = rows[0]
     assert record.params and "0.7" in record.params
 

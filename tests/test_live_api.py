@@ -26,6 +26,7 @@ from live_support import (
     post_live,
     rows,
     state_of,
+    stored_points,
     token_with,
     writer_of,
 )
@@ -166,12 +167,8 @@ async def test_plain_dvclive_timeline(api: Api, proj: Proj, collector: Collector
         ("train/loss", 1, None, "nan"),
         ("train/loss", 2, 1 / 3, None),
     ]
-    stamps = await db.fetch(
-        "SELECT timestamp FROM metric_points WHERE experiment_id = ? AND name = 'train/acc'"
-        " AND step = 0",
-        [row["id"]],
-    )
-    assert stamps[0]["timestamp"] == pytest.approx(1700000000.123)
+    stamps = {(n, s): stamp for n, s, _v, _t, stamp in await stored_points(row["id"])}
+    assert stamps[("train/acc", 0)] == pytest.approx(1700000000.123)
     cells = await db.fetch(
         "SELECT kind, file, path, num FROM cells WHERE experiment_id = ? ORDER BY kind, path",
         [row["id"]],
@@ -289,6 +286,15 @@ async def test_malformed_bodies_are_400_and_store_nothing(
     assert response.status_code == 400, response.text
     assert isinstance(response.json()["detail"], str)
     assert await run_row(proj, name) is None
+
+
+async def test_other_methods_on_the_hot_routes_are_routed(api: Api) -> None:
+    """POST /api/live and POST /graphql skip Starlette's router (gitstudio/asgi.py); other
+    methods on the same paths still get the router's answers."""
+    assert (await api.client.get("/api/live")).status_code == 405
+    assert (await api.client.put("/graphql")).status_code == 405
+    page = await api.client.get("/graphql", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "graphiql" in page.text.lower()
 
 
 async def test_limits_are_413_with_what_was_exceeded(api: Api, proj: Proj) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from support import Api
 
 from schema.relay import to_global_id
-from storage.metrics import Point, downsample
-from storage.models import Experiment, MetricPoint
+from storage.metrics import Point, PointRow, downsample, insert_points
+from storage.models import Experiment
 from sync.generate import RepoSpec, generate_repo
 
 HISTORY = """query($name: String!, $id: ID!, $since: Int, $max: Int!) {
@@ -49,13 +49,12 @@ async def test_metric_history_over_the_api(api: Api, tmp_path: Path, unique: str
         project_id=project_id, kind="LIVE", key=f"live:{'a' * 40}/run", baseline_sha="a" * 40,
         name="run", status="RUNNING", created_at=int(time.time()),
     )  # fmt: skip
-    points = [
-        MetricPoint(experiment_id=row.id, name="train/loss", step=i, value=None if i == 3 else 1 / (i + 1),
-                    token="nan" if i == 3 else None)
+    points: list[PointRow] = [
+        ("train/loss", i, None if i == 3 else 1 / (i + 1), "nan" if i == 3 else None, None)
         for i in range(3000)
-    ]  # fmt: skip
-    points.append(MetricPoint(experiment_id=row.id, name="acc", step=0, value=0.5))
-    await MetricPoint.bulk_create(points)
+    ]
+    points.append(("acc", 0, 0.5, None, None))
+    await insert_points(row.id, points)
     exp_id = to_global_id("Experiment", row.id)
 
     full = (await api.data(HISTORY, {"name": name, "id": exp_id, "since": None, "max": 0}))[

@@ -23,7 +23,8 @@ from resolvers import live
 from resolvers.context import Context
 from storage.bus import MemoryBus
 from storage.events import live_channel, live_event, project_channel, project_event
-from storage.models import Experiment, MetricPoint, Project
+from storage.metrics import insert_points
+from storage.models import Experiment, Project
 from storage.tokens import Principal, Scope
 
 
@@ -67,9 +68,7 @@ async def running_run(name: str, steps: int) -> tuple[Project, Experiment]:
         created_at=int(time.time()),
         last_event_at=time.time(),
     )
-    await MetricPoint.bulk_create(
-        [MetricPoint(experiment=run, name="loss", step=s, value=s / 10) for s in range(steps)]
-    )
+    await insert_points(run.id, [("loss", s, s / 10, None, None) for s in range(steps)])
     return project, run
 
 

@@ -1,0 +1,127 @@
+"""Migrations carry data: metric points stored one row per value (before 0005) come out as
+one row per step, first value of a (step, name) winning, with each run's live_metrics.
+
+Each case runs in a subprocess on a fresh database (tortoise's state is process-global and
+the session's app already holds it): migrate to 0004, write old-layout rows, migrate on.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from conftest import PG_ADMIN_URL, _pg_admin, _pg_reachable, require_service
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = textwrap.dedent(
+    """
+    import asyncio, datetime, json, re, sys
+    from tortoise import Tortoise
+    from tortoise.migrations.api.migrate import migrate
+    from storage import db
+    from storage.metrics import unfold
+
+    URL = sys.argv[1]
+    POINTS = [  # (name, step, value, token, timestamp); a resent row and a nan among them
+        ("loss", 0, 1.0, None, 10.0), ("acc", 0, 0.5, None, 10.0),
+        ("loss", 1, 0.5, None, 11.0), ("loss", 1, 0.9, None, 12.0),
+        ("loss", 2, None, "nan", 13.0), ("acc", 2, 0.7, None, 13.0),
+    ]
+
+    async def main():
+        config = db.tortoise_config(URL)
+        await migrate(config=config, target="models.0004_sync_lease")
+        await Tortoise.close_connections()
+        await Tortoise.init(config=config)
+        client = Tortoise.get_connection(db.connection_name(URL))
+        pg = client.capabilities.dialect == "postgres"
+        def q(sql):
+            if not pg:
+                return sql
+            count = iter(range(1, 100))
+            return re.sub(r"[?]", lambda m: f"${next(count)}", sql)
+        await client.execute_query(q(
+            "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+            " VALUES (?, ?, '', ?, '{}', 0)"),
+            ["p", "/x", datetime.datetime.now(datetime.UTC)])
+        await client.execute_query(q(
+            "INSERT INTO experiments (project_id, kind, key, status, created_at, params, metrics,"
+            " errors, plots, deps, outs) SELECT id, 'LIVE', 'live:a/run', 'RUNNING', 0, '{}',"
+            " '{}', '[]', '[]', '{}', '{}' FROM projects"), [])
+        _, rows = await client.execute_query("SELECT id FROM experiments")
+        exp = rows[0]["id"]
+        for name, step, value, token, ts in POINTS:
+            await client.execute_query(q(
+                "INSERT INTO metric_points (experiment_id, name, step, value, token, timestamp)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
+                [exp, name, step, value, token, ts])
+        await Tortoise.close_connections()
+        await migrate(config=config)
+        await Tortoise.init(config=config)
+        client = Tortoise.get_connection(db.connection_name(URL))
+        _, steps = await client.execute_query("SELECT step, points FROM metric_steps")
+        _, exps = await client.execute_query("SELECT live_metrics FROM experiments")
+        _, tables = await client.execute_query(
+            "SELECT COUNT(*) AS n FROM " + ("information_schema.tables WHERE table_name"
+            if pg else "sqlite_master WHERE name") + " = 'metric_points'")
+        print(json.dumps({
+            "points": unfold((r["step"], r["points"]) for r in steps),
+            "rows": len(steps),
+            "live_metrics": json.loads(exps[0]["live_metrics"]),
+            "old_table": tables[0]["n"],
+        }))
+        await Tortoise.close_connections()
+
+    async def guarded():
+        try:
+            await main()
+        finally:
+            await Tortoise.close_connections()  # an open aiosqlite thread would hang exit
+
+    asyncio.run(guarded())
+    """
+)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path / 'old.db'}"
+        return
+    require_service("PostgreSQL", _pg_reachable())
+    name = f"gitstudio_migr_{uuid.uuid4().hex[:12]}"
+    await _pg_admin(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_metric_points_become_metric_steps(fresh_url: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, fresh_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [tuple(p) for p in result["points"]] == [
+        ("acc", 0, 0.5, None, 10.0),
+        ("acc", 2, 0.7, None, 13.0),
+        ("loss", 0, 1.0, None, 10.0),
+        ("loss", 1, 0.5, None, 11.0),  # the first value of step 1 won, as the unique key kept it
+        ("loss", 2, None, "nan", 13.0),
+    ]
+    assert result["rows"] == 3
+    assert result["live_metrics"] == {"acc": 2, "loss": 2}
+    assert result["old_table"] == 0
