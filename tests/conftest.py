@@ -7,6 +7,7 @@ Each run creates its own PostgreSQL database and drops it afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -61,14 +62,22 @@ async def database_url(
     if request.param == "sqlite":
         yield f"sqlite://{tmp_path_factory.mktemp('sqlite') / 'gitstudio.db'}"
         return
+    async with fresh_postgres("gitstudio_test") as url:
+        try:
+            yield url
+        finally:
+            await db.close_db()
+
+
+@contextlib.asynccontextmanager
+async def fresh_postgres(prefix: str) -> AsyncIterator[str]:
+    """The URL of a new PostgreSQL database, dropped afterwards."""
     require_service("PostgreSQL", _pg_reachable())
-    name = f"gitstudio_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     await _pg_admin(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN_URL.rsplit("/", 1)[0]
     try:
-        yield f"{base}/{name}"
+        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
     finally:
-        await db.close_db()
         await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -11,12 +11,11 @@ import json
 import subprocess
 import sys
 import textwrap
-import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import PG_ADMIN_URL, _pg_admin, _pg_reachable, require_service
+from conftest import fresh_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,13 +94,8 @@ async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIter
     if request.param == "sqlite":
         yield f"sqlite://{tmp_path / 'old.db'}"
         return
-    require_service("PostgreSQL", _pg_reachable())
-    name = f"gitstudio_migr_{uuid.uuid4().hex[:12]}"
-    await _pg_admin(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    async with fresh_postgres("gitstudio_migr") as url:
+        yield url
 
 
 def test_metric_points_become_metric_steps(fresh_url: str) -> None:
