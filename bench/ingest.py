@@ -15,7 +15,8 @@ the same way. They are measured alternately; the figure is points/s (the
 ratio of medians), p99 latency is reported alongside. Target: at least 50 %.
 
 After the run the server is stopped (its writer drains) and the points stored in
-``metric_steps`` are counted: every acknowledged point must be there, and every answer must be a 200.
+``metric_steps`` are counted: every acknowledged point must be there, and every answer must
+be a 200.
 """
 
 from __future__ import annotations
@@ -286,6 +287,11 @@ def _rounds(opts: Options, plain: Server, gitstudio: Server, script: Path) -> li
     return runs
 
 
+_STORED_POINTS = (
+    "SELECT COALESCE(SUM((SELECT COUNT(*) FROM json_each(points))), 0) FROM metric_steps"
+)
+
+
 def _verify(runs: list[Run], database: Path, checked: int) -> dict[str, object]:
     """Every answer a 200 (no socket errors), every acknowledged point in metric_steps."""
     problems = [
@@ -297,9 +303,7 @@ def _verify(runs: list[Run], database: Path, checked: int) -> dict[str, object]:
     acknowledged = (sum(r.ok for r in mine) + checked) * POINTS
     # Requests still in flight when wrk stopped may have been written but not counted.
     in_flight = len(mine) * WRITERS * POINTS
-    rows = count_rows(
-        database, "SELECT COALESCE(SUM((SELECT COUNT(*) FROM json_each(points))), 0) FROM metric_steps"
-    )
+    rows = count_rows(database, _STORED_POINTS)
     runs_stored = count_rows(database, "SELECT COUNT(*) FROM experiments WHERE kind = 'LIVE'")
     if not acknowledged <= rows <= acknowledged + in_flight:
         problems.append(
