@@ -24,6 +24,7 @@ from gitstudio.ws import websocket_routes
 from schema import build_schema
 from storage import db
 from storage.bus import EventBus, make_bus
+from storage.checkpoints import Checkpointer
 from storage.models import Project
 from sync.git import Credentials
 from sync.service import ProjectSyncer
@@ -46,7 +47,7 @@ class State:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.bus: EventBus = make_bus(settings.event_bus, settings.redis_prefix)
-        self.services: list[Service] = []
+        self.services: list[Service] = [Checkpointer(settings.effective_database_url)]
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,
             Credentials(
