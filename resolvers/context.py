@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
@@ -25,6 +25,9 @@ from storage.records import (
 )
 from storage.tokens import Principal
 from sync.service import ProjectSyncer
+
+if TYPE_CHECKING:
+    from resolvers.models import ProjectRegistry
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -107,6 +110,12 @@ class Loaders:
     @cached_property
     def metric_names(self) -> DataLoader[int, list[str] | None]:
         return self._make(metrics.names_by_experiment, list)
+
+    @cached_property
+    def registry(self) -> DataLoader[int, ProjectRegistry | None]:
+        from resolvers.models import registries  # it builds on this module's Context
+
+        return self._make(registries, lambda: None)
 
     @cached_property
     def history(self) -> DataLoader[HistoryKey, Series]:

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from resolvers.context import Context
 from resolvers.pagination import Page
 from schema.experiments import Experiment, FileError, experiment_type
+from schema.models import ModelVersion, model_versions_at
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.records import CommitRecord, ExperimentRecord
@@ -55,6 +56,10 @@ class Commit(Node):
 
     async def _row(self, info: Info[Context, None]) -> ExperimentRecord | None:
         return await info.context.loaders.commit_row.load((self.record.project_id, self.record.sha))
+
+    @strawberry.field(description="Registered model versions whose tag points at this commit.")
+    async def model_versions(self, info: Info[Context, None]) -> list[ModelVersion]:
+        return await model_versions_at(info, self.record.project_id, self.record.sha)
 
     @strawberry.field(description="The experiments-table row of this commit.")
     async def row(self, info: Info[Context, None]) -> Experiment | None:

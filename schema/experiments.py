@@ -15,6 +15,7 @@ from resolvers import experiments as resolve
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page
+from schema.models import ModelVersion, model_versions_at
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
@@ -215,6 +216,14 @@ class Experiment(Node):
             raise bad_input("maxPoints must be between 0 and 100000")
         key = (self.record.id, name, since_step, max_points)
         return series_type(await info.context.loaders.history.load(key))
+
+    @strawberry.field(
+        description="Registered model versions whose tag points at this row's commit."
+    )
+    async def model_versions(self, info: Info[Context, None]) -> list[ModelVersion]:
+        if self.record.sha is None:
+            return []
+        return await model_versions_at(info, self.record.project_id, self.record.sha)
 
     @strawberry.field(
         description="The commit this row was made from (its own commit for COMMIT rows)."

@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from resolvers import commits as commit_resolvers
 from resolvers import experiments as experiment_resolvers
+from resolvers import models as model_resolvers
 from resolvers import projects as resolve
 from resolvers.context import Context
 from resolvers.errors import bad_input
@@ -29,6 +30,7 @@ from schema.experiments import (
     filter_args,
     order_args,
 )
+from schema.models import Model, model_of, models_of
 from schema.relay import (
     Connection,
     InvalidId,
@@ -164,6 +166,24 @@ class Project(Node):
     @strawberry.field(description="Every param and metric column seen in this project.")
     async def columns(self) -> list[Column]:
         return [column_type(c) for c in await queries.columns(self.record.id)]
+
+    @strawberry.field(
+        description="Models declared (artifacts.yaml, dvc.yaml) or registered (GTO tags), by"
+        " name; filter by declared type or by a stage some version holds."
+    )
+    async def models(
+        self,
+        info: Info[Context, None],
+        type: str | None = None,
+        stage: str | None = None,
+    ) -> list[Model]:
+        found = await model_resolvers.project_registry(info.context, self.record.id)
+        return models_of(found, type, stage)
+
+    @strawberry.field(description="A model by its full name (`dir:name` in monorepos).")
+    async def model(self, info: Info[Context, None], name: str) -> Model | None:
+        found = await model_resolvers.project_registry(info.context, self.record.id)
+        return model_of(found, name)
 
     @strawberry.field(description="Experiments side by side.")
     async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:

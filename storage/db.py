@@ -44,6 +44,12 @@ def connection_name(database_url: str) -> str:
 
 
 _current = "sqlite"
+_url = ""
+
+
+def database_key() -> str:
+    """Which database this process is using (keys of per-process caches of its rows)."""
+    return _url
 
 
 def tortoise_config(database_url: str) -> dict[str, Any]:
@@ -64,9 +70,10 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 
 async def init_db(database_url: str) -> None:
     """Apply pending migrations, then open the connections used by the app."""
-    global _current
+    global _current, _url
     config = tortoise_config(database_url)
     _current = connection_name(database_url)
+    _url = database_url
     await migrate(config=config)
     await Tortoise.close_connections()
     # Requests run in other tasks than the lifespan: share the context process-wide.

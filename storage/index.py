@@ -60,6 +60,7 @@ class TagRow:
     tagger_email: str | None
     tagged_at: int | None
     message: str | None
+    tagger_offset: int | None = None  # minutes east of UTC
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class IndexBatch:
     reachable: set[str] | None = None
     default_branch: str | None = None
     tags_changed: bool = True
+    registry: str | None = None  # declarations at the default branch head, when re-read
 
 
 @dataclass(slots=True)
@@ -112,9 +114,16 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
         await db.execute(
             "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
             " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
+            " registry = COALESCE(?, registry),"
             " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
             " WHERE id = ?",
-            [_json(batch.tips), datetime.now(UTC), batch.default_branch, project_id],
+            [
+                _json(batch.tips),
+                datetime.now(UTC),
+                batch.default_branch,
+                batch.registry,
+                project_id,
+            ],
         )
     forget_projects()
     return changes
@@ -331,7 +340,7 @@ async def _write_tags(project_id: int, tags: list[TagRow]) -> None:
     await db.execute("DELETE FROM tags WHERE project_id = ?", [project_id])
     await db.execute_many(
         "INSERT INTO tags (project_id, name, sha, annotated, tagger_name, tagger_email, tagged_at,"
-        " message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        " message, tagger_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 project_id,
@@ -342,6 +351,7 @@ async def _write_tags(project_id: int, tags: list[TagRow]) -> None:
                 t.tagger_email,
                 t.tagged_at,
                 t.message,
+                t.tagger_offset,
             )
             for t in tags
         ],

@@ -27,6 +27,8 @@ class Project(Model):
     # A lease so that one instance at a time syncs a project (several servers, one database).
     sync_owner = fields.CharField(max_length=64, null=True)
     sync_lease_until = fields.FloatField(null=True)
+    # Models declared at the default branch's head (sync.artifacts.Declarations as JSON).
+    registry = fields.TextField(null=True)
 
     class Meta:
         table = "projects"
@@ -59,6 +61,7 @@ class Tag(Model):
     tagger_email = fields.CharField(max_length=255, null=True)
     tagged_at = fields.BigIntField(null=True)
     message = fields.TextField(null=True)
+    tagger_offset = fields.IntField(null=True)  # minutes east of UTC
 
     class Meta:
         table = "tags"

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
 from storage import db
 from storage.records import (
     BranchRecord,
@@ -431,3 +433,39 @@ async def columns(project_id: int) -> list[ColumnRecord]:
         ColumnRecord(kind, file, path, tuple(sorted(types)), n)
         for (kind, file, path), (types, n) in merged.items()
     ]
+
+
+# -- model registry -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryRows:
+    """What the registry of a project is folded from (resolvers/models.py)."""
+
+    declarations: str | None  # sync.artifacts.Declarations as JSON
+    tags: list[TagRecord]  # annotated tags only
+    commits: dict[str, CommitRecord]  # the commits those tags and the declarations point at
+
+
+async def registry_rows(project_ids: Sequence[int]) -> dict[int, RegistryRows]:
+    projects = await _in("SELECT id, registry FROM projects WHERE id IN ({in})", [], project_ids)
+    tags = await _in(
+        "SELECT * FROM tags WHERE project_id IN ({in}) AND annotated ORDER BY name",
+        [],
+        project_ids,
+    )
+    wanted: set[tuple[int, str]] = {(t["project_id"], t["sha"]) for t in tags}
+    for p in projects:
+        head = orjson.loads(p["registry"]).get("head") if p["registry"] else None
+        if head:
+            wanted.add((p["id"], head))
+    commits = await commits_by_sha(sorted(wanted))
+    out: dict[int, RegistryRows] = {}
+    for p in projects:
+        pid = p["id"]
+        out[pid] = RegistryRows(
+            p["registry"],
+            [tag_record(t) for t in tags if t["project_id"] == pid],
+            {sha: c for (cpid, sha), c in commits.items() if cpid == pid},
+        )
+    return out

@@ -45,6 +45,7 @@ class TagRecord:
     tagger_email: str | None
     tagged_at: int | None
     message: str | None
+    tagger_offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def tag_record(row: dict[str, Any]) -> TagRecord:
         row["tagger_email"],
         row["tagged_at"],
         row["message"],
+        row.get("tagger_offset") or 0,
     )
 
 

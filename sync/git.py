@@ -16,6 +16,8 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import FetchPrune, ReferenceType
 
+from sync.artifacts import Declarations, read_declarations
+
 # What a mirror keeps: branches, tags and DVC experiment refs, force-updated and pruned.
 FETCH_REFSPECS = (
     "+refs/heads/*:refs/heads/*",
@@ -293,6 +295,15 @@ def default_branch(path: Path) -> str | None:
         name = target[len("refs/heads/") :]
         return name if name in repo.branches.local else None
     return None
+
+
+def head_declarations(path: Path, sha: str) -> Declarations:
+    """The models declared at commit ``sha`` of the mirror (sync.artifacts)."""
+    repo = open_mirror(path)
+    commit = repo.get(sha)
+    if not isinstance(commit, pygit2.Commit):
+        return Declarations(head=sha)
+    return read_declarations(repo, commit)
 
 
 def redact(url: str) -> str:

@@ -133,6 +133,7 @@ def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:
             tagger_email=tagger.email if tagger else None,
             tagged_at=tagger.time if tagger else None,
             message=target.message,
+            tagger_offset=tagger.offset if tagger else None,
         )
     return TagRow(name, sha, False, None, None, None, None)
 

@@ -23,8 +23,9 @@ from storage.errors import DomainError
 from storage.events import experiment_event, experiments_channel, project_channel, project_event
 from storage.models import Project
 from storage.queries import forget_projects
+from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
-from sync.git import Credentials, GitError, default_branch, fetch_mirror, redact
+from sync.git import Credentials, GitError, default_branch, fetch_mirror, head_declarations, redact
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 
 log = logging.getLogger(__name__)
@@ -124,8 +125,16 @@ class ProjectSyncer:
         old_tips: dict[str, str] = orjson.loads(project.ref_tips)
         await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
         try:
-            result, branch = await asyncio.to_thread(
-                _git_work, mirror, project.repo_url, self._creds, old_tips, project.subdir, cache
+            result, branch, declared = await asyncio.to_thread(
+                _git_work,
+                mirror,
+                project.repo_url,
+                self._creds,
+                old_tips,
+                project.subdir,
+                cache,
+                project.default_branch,
+                project.registry is None,
             )
         except GitError as exc:
             project.last_sync_error = str(exc)
@@ -137,6 +146,8 @@ class ProjectSyncer:
             )
             raise DomainError("UNREACHABLE", str(exc)) from exc
         batch = to_batch(result, project.default_branch or branch)
+        if declared is not None:
+            batch.registry = orjson.dumps(declared.to_json()).decode()
         batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
         changes = await index.apply_batch(project.id, batch)
         report = SyncReport(
@@ -204,10 +215,19 @@ def _git_work(
     old_tips: dict[str, str],
     subdir: str,
     cache: BlobCache,
-) -> tuple[ScanResult, str | None]:
-    """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch."""
+    configured_branch: str | None,
+    never_declared: bool,
+) -> tuple[ScanResult, str | None, Declarations | None]:
+    """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch,
+    and the models declared at its head when that head moved (or was never read)."""
     fetch_mirror(mirror, url, creds)
-    return scan(mirror, old_tips, subdir, cache), default_branch(mirror)
+    result = scan(mirror, old_tips, subdir, cache)
+    branch = default_branch(mirror)
+    ref = f"refs/heads/{configured_branch or branch}"
+    declared = None
+    if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
+        declared = head_declarations(mirror, result.tips[ref])
+    return result, branch, declared
 
 
 def _refs(tips: dict[str, str], prefix: str) -> dict[str, str]:
