@@ -57,6 +57,7 @@ class State:
                 settings.ssh_pubkey_path,
             ),
             publish=self.bus.publish,
+            author=(settings.git_author_name, settings.git_author_email),
         )
 
 

@@ -26,6 +26,9 @@ class Settings:
     git_password: str = ""
     ssh_key_path: str = ""
     ssh_pubkey_path: str = ""
+    # The identity of the tags (and commits) gitstudio writes.
+    git_author_name: str = "gitstudio"
+    git_author_email: str = "gitstudio@localhost"
     # GraphQL limits.
     max_query_depth: int = 12
     max_aliases: int = 30
@@ -71,6 +74,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "git_password": ("GITSTUDIO_GIT_PASSWORD", str),
     "ssh_key_path": ("GITSTUDIO_SSH_KEY", str),
     "ssh_pubkey_path": ("GITSTUDIO_SSH_PUBKEY", str),
+    "git_author_name": ("GITSTUDIO_GIT_AUTHOR_NAME", str),
+    "git_author_email": ("GITSTUDIO_GIT_AUTHOR_EMAIL", str),
     "max_query_depth": ("GITSTUDIO_MAX_QUERY_DEPTH", int),
     "max_aliases": ("GITSTUDIO_MAX_ALIASES", int),
     "max_tokens": ("GITSTUDIO_MAX_TOKENS", int),

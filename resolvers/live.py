@@ -22,7 +22,7 @@ from resolvers.errors import not_found
 from resolvers.permissions import require
 from storage import live_reads
 from storage.bus import EventBus
-from storage.events import experiments_channel, live_channel, project_channel
+from storage.events import experiments_channel, live_channel, project_channel, registry_channel
 from storage.tokens import Scope
 
 R = TypeVar("R")
@@ -247,6 +247,22 @@ async def experiment_events(ctx: Context, project_id: int) -> EventStream[Experi
     return EventStream(
         ctx.bus, experiments_channel(project_id), ("experiments", project_id), decode
     )
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryChange:
+    detail: dict[str, Any]  # the tag written: tag, action, model, version, stage, commit, message
+    published_at: float | None
+
+
+async def registry_events(ctx: Context, project_id: int) -> EventStream[RegistryChange]:
+    """Registry tags written through gitstudio for the project (no catch-up)."""
+    await _project(ctx, project_id)
+
+    def decode(event: dict[str, Any]) -> Item[RegistryChange] | None:
+        return RegistryChange(event.get("detail") or {}, event.get("ts")), None
+
+    return EventStream(ctx.bus, registry_channel(project_id), ("registry", project_id), decode)
 
 
 async def project_events(ctx: Context, project_id: int) -> EventStream[ProjectChange]:

@@ -9,18 +9,21 @@ something (the project's ``sync_count``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import orjson
 
 from resolvers.context import Context
 from resolvers.permissions import require
 from storage import db, queries
+from storage.errors import DomainError
+from storage.models import Project
 from storage.queries import RegistryRows
 from storage.records import CommitRecord, TagRecord
 from storage.tokens import Scope
 from sync.artifacts import Declarations, Declared
 from sync.registry import Artifact, CommitFact, Registry, TagFact, Version, fold
+from sync.registry_writer import TagRequest
 
 
 @dataclass(slots=True)
@@ -123,3 +126,16 @@ async def project_registry(ctx: Context, project_id: int) -> ProjectRegistry:
     found = await ctx.loaders.registry.load(project_id)
     assert found is not None
     return found
+
+
+async def write(ctx: Context, project_id: int, request: TagRequest) -> tuple[ProjectRegistry, str]:
+    """Write one registry tag (MODELS scope); the project's registry after it, and the tag."""
+    require(ctx, Scope.MODELS)
+    project = await Project.get_or_none(id=project_id)
+    if project is None:
+        raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
+    request = replace(request, tagger=ctx.syncer.author)
+    written, _report = await ctx.syncer.write_registry(project, request)
+    forget(project_id)
+    fresh = (await registries([project_id]))[project_id]
+    return fresh, written.name

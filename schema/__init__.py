@@ -21,6 +21,7 @@ from strawberry.schema.name_converter import NameConverter
 from schema.commits import Commit
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
+from schema.models import ModelMutation
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
 from schema.subscriptions import Subscription
@@ -33,7 +34,7 @@ class Query(ProjectQuery):
 
 
 @strawberry.type
-class Mutation(ProjectMutation, TokenMutation):
+class Mutation(ProjectMutation, ModelMutation, TokenMutation):
     pass
 
 

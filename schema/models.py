@@ -8,10 +8,25 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from resolvers import models as model_resolvers
 from resolvers.context import Context
 from resolvers.models import ProjectRegistry
+from schema.errors import UserError, user_error
+from schema.relay import decode_id
+from storage.errors import DomainError
 from sync.artifacts import Declared
-from sync.registry import Artifact, Event, Version, VStage
+from sync.registry import (
+    ASSIGN,
+    DEPRECATE,
+    DEREGISTER,
+    REGISTER,
+    UNASSIGN,
+    Artifact,
+    Event,
+    Version,
+    VStage,
+)
+from sync.registry_writer import TagRequest
 
 
 @strawberry.enum(description="What a registry tag did.")
@@ -233,3 +248,123 @@ def model_of(found: ProjectRegistry, name: str) -> Model | None:
     if artifact is None and declared is None:
         return None
     return Model(name=name, artifact=artifact, declared=declared)
+
+
+# -- mutations ---------------------------------------------------------------------------------
+
+
+@strawberry.enum(description="Which part of the latest version a registration bumps.")
+class VersionBump(Enum):
+    MAJOR = "major"
+    MINOR = "minor"
+    PATCH = "patch"
+
+
+@strawberry.input
+class RegisterModelVersionInput:
+    project_id: strawberry.ID
+    model: str = strawberry.field(description="Full name (`dir:name` in monorepos).")
+    rev: str = strawberry.field(description="The commit: sha, branch or tag.")
+    version: str | None = strawberry.field(
+        default=None, description="`vX.Y.Z`; omitted: the latest version bumped."
+    )
+    bump: VersionBump | None = None
+    message: str | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class StageInput:
+    project_id: strawberry.ID
+    model: str
+    version: str
+    stage: str
+    message: str | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class DeregisterModelVersionInput:
+    project_id: strawberry.ID
+    model: str
+    version: str
+    message: str | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class DeprecateModelInput:
+    project_id: strawberry.ID
+    model: str
+    message: str | None = None
+    client_mutation_id: str | None = None
+
+
+@strawberry.type(description="The model after a registry write, and the tag written.")
+class RegistryPayload:
+    model: Model | None = None
+    tag: str | None = strawberry.field(default=None, description="The Git tag written.")
+    errors: list[UserError] = strawberry.field(default_factory=list)
+    client_mutation_id: str | None = None
+
+
+async def _write(
+    info: Info[Context, None], project_id: strawberry.ID, request: TagRequest, client_id: str | None
+) -> RegistryPayload:
+    try:
+        found, tag = await model_resolvers.write(
+            info.context, decode_id(project_id, "Project"), request
+        )
+    except DomainError as exc:
+        return RegistryPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+    return RegistryPayload(
+        model=model_of(found, request.artifact), tag=tag, client_mutation_id=client_id
+    )
+
+
+@strawberry.type
+class ModelMutation:
+    @strawberry.mutation(
+        description="Register a version of a model at a commit: the tag `gto register` writes,"
+        " pushed to the project's repository."
+    )
+    async def register_model_version(
+        self, info: Info[Context, None], input: RegisterModelVersionInput
+    ) -> RegistryPayload:
+        request = TagRequest(
+            REGISTER,
+            input.model,
+            version=input.version,
+            rev=input.rev,
+            bump=input.bump.value if input.bump else None,
+            message=input.message,
+        )
+        return await _write(info, input.project_id, request, input.client_mutation_id)
+
+    @strawberry.mutation(description="Assign a stage to a version (`gto assign`).")
+    async def assign_stage(self, info: Info[Context, None], input: StageInput) -> RegistryPayload:
+        request = TagRequest(
+            ASSIGN, input.model, version=input.version, stage=input.stage, message=input.message
+        )
+        return await _write(info, input.project_id, request, input.client_mutation_id)
+
+    @strawberry.mutation(description="Take a stage back from a version (`gto unassign`).")
+    async def unassign_stage(self, info: Info[Context, None], input: StageInput) -> RegistryPayload:
+        request = TagRequest(
+            UNASSIGN, input.model, version=input.version, stage=input.stage, message=input.message
+        )
+        return await _write(info, input.project_id, request, input.client_mutation_id)
+
+    @strawberry.mutation(description="Deregister a version (`gto deregister`).")
+    async def deregister_model_version(
+        self, info: Info[Context, None], input: DeregisterModelVersionInput
+    ) -> RegistryPayload:
+        request = TagRequest(DEREGISTER, input.model, version=input.version, message=input.message)
+        return await _write(info, input.project_id, request, input.client_mutation_id)
+
+    @strawberry.mutation(description="Deprecate a model (`gto deprecate`); a new tag revives it.")
+    async def deprecate_model(
+        self, info: Info[Context, None], input: DeprecateModelInput
+    ) -> RegistryPayload:
+        request = TagRequest(DEPRECATE, input.model, message=input.message)
+        return await _write(info, input.project_id, request, input.client_mutation_id)

@@ -37,6 +37,7 @@ from schema.relay import (
     Node,
     connection,
     decode_cursor,
+    decode_id,
     from_global_id,
     to_global_id,
 )
@@ -46,13 +47,6 @@ from storage.errors import DomainError
 from storage.records import BranchRecord, ProjectRecord, TagRecord
 from storage.tokens import Scope
 from sync.service import SyncReport
-
-
-def decode_id(global_id: str, expected: str) -> int:
-    try:
-        return from_global_id(global_id, expected)[1]
-    except InvalidId as exc:
-        raise bad_input(str(exc)) from None
 
 
 def cursor(after: str | None) -> list[object] | None:

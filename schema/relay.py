@@ -10,6 +10,7 @@ from typing import Any, Generic, TypeVar
 import orjson
 import strawberry
 
+from resolvers.errors import bad_input
 from resolvers.pagination import Page
 
 
@@ -34,6 +35,14 @@ def from_global_id(global_id: str, expected: str | None = None) -> tuple[str, in
     if expected and type_name != expected:
         raise InvalidId(f"id {global_id!r} is a {type_name}, not a {expected}")
     return type_name, db_id
+
+
+def decode_id(global_id: str, expected: str) -> int:
+    """The database id of a global id of type ``expected``; BAD_USER_INPUT otherwise."""
+    try:
+        return from_global_id(global_id, expected)[1]
+    except InvalidId as exc:
+        raise bad_input(str(exc)) from None
 
 
 def encode_cursor(values: list[Any]) -> str:

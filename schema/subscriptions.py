@@ -17,8 +17,7 @@ from resolvers import live
 from resolvers.context import Context
 from resolvers.errors import not_found
 from schema.experiments import Experiment, experiment_type
-from schema.projects import decode_id
-from schema.relay import to_global_id
+from schema.relay import decode_id, to_global_id
 from schema.scalars import JSON, as_json
 
 
@@ -92,6 +91,44 @@ def experiment_event(record: live.ExperimentChange) -> ExperimentEvent:
     return ExperimentEvent(record=record, change=record.change, published_at=record.published_at)
 
 
+@strawberry.type(description="A registry tag gitstudio wrote (a mutation of this API).")
+class ModelRegistryEvent:
+    record: strawberry.Private[live.RegistryChange]
+    published_at: float | None
+
+    @strawberry.field(description="The Git tag written.")
+    def tag(self) -> str:
+        return str(self.record.detail.get("tag", ""))
+
+    @strawberry.field(description="register, deregister, assign, unassign or deprecate.")
+    def action(self) -> str:
+        return str(self.record.detail.get("action", ""))
+
+    @strawberry.field
+    def model(self) -> str:
+        return str(self.record.detail.get("model", ""))
+
+    @strawberry.field
+    def version(self) -> str | None:
+        return self.record.detail.get("version")
+
+    @strawberry.field
+    def stage(self) -> str | None:
+        return self.record.detail.get("stage")
+
+    @strawberry.field
+    def commit(self) -> str:
+        return str(self.record.detail.get("commit", ""))
+
+    @strawberry.field
+    def message(self) -> str:
+        return str(self.record.detail.get("message", ""))
+
+
+def registry_event(record: live.RegistryChange) -> ModelRegistryEvent:
+    return ModelRegistryEvent(record=record, published_at=record.published_at)
+
+
 def project_event(record: live.ProjectChange) -> ProjectEvent:
     return ProjectEvent(
         type=record.type, detail=as_json(record.detail), published_at=record.published_at
@@ -127,6 +164,13 @@ class Subscription:
     ) -> AsyncIterable[ExperimentEvent]:
         stream = await live.experiment_events(info.context, decode_id(project_id, "Project"))
         return stream.map(experiment_event)
+
+    @strawberry.subscription(description="Model registry tags written through this API.")
+    async def model_registry_events(
+        self, info: Info[Context, None], project_id: strawberry.ID
+    ) -> AsyncIterable[ModelRegistryEvent]:
+        stream = await live.registry_events(info.context, decode_id(project_id, "Project"))
+        return stream.map(registry_event)
 
     @strawberry.subscription(description="Sync progress, new commits and changed refs.")
     async def project_events(

@@ -76,6 +76,18 @@ def project_event(project_id: int, type_: str, detail: dict[str, Any]) -> bytes:
     )
 
 
+def registry_channel(project_id: int) -> str:
+    """Model registry tags written through gitstudio."""
+    return f"registry:{project_id}"
+
+
+def registry_event(project_id: int, detail: dict[str, Any]) -> bytes:
+    """``detail``: the tag written (name, action, model, version, stage, commit, message)."""
+    return orjson.dumps(
+        {"kind": "registry", "projectId": project_id, "detail": detail, "ts": time.time()}
+    )
+
+
 def decode(message: bytes) -> dict[str, Any]:
     event: dict[str, Any] = orjson.loads(message)
     return event

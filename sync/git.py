@@ -53,7 +53,7 @@ def fetch_url(url: str) -> str:
     return str(Path(url).expanduser().resolve())
 
 
-class _Callbacks(pygit2.RemoteCallbacks):
+class AuthCallbacks(pygit2.RemoteCallbacks):
     def __init__(self, creds: Credentials) -> None:
         super().__init__()
         self._creds = creds
@@ -118,7 +118,7 @@ def _clone(path: Path, url: str, creds: Credentials) -> None:
     try:
         repo = pygit2.clone_repository(
             fetch_url(url), str(path), bare=True, remote=_remote_with_refspecs,
-            callbacks=_Callbacks(creds),
+            callbacks=AuthCallbacks(creds),
         )  # fmt: skip
     except (pygit2.GitError, KeyError, OSError) as exc:
         shutil.rmtree(path, ignore_errors=True)
@@ -133,7 +133,7 @@ def _fetch(path: Path, url: str, creds: Credentials) -> None:
         repo.remotes.set_url("origin", source)
     try:
         repo.remotes["origin"].fetch(
-            list(FETCH_REFSPECS), callbacks=_Callbacks(creds), prune=FetchPrune.PRUNE
+            list(FETCH_REFSPECS), callbacks=AuthCallbacks(creds), prune=FetchPrune.PRUNE
         )
     except (pygit2.GitError, KeyError, OSError) as exc:
         raise GitError(f"cannot fetch {redact(url)}: {exc}") from exc

@@ -20,13 +20,21 @@ import orjson
 
 from storage import index, leases
 from storage.errors import DomainError
-from storage.events import experiment_event, experiments_channel, project_channel, project_event
+from storage.events import (
+    experiment_event,
+    experiments_channel,
+    project_channel,
+    project_event,
+    registry_channel,
+    registry_event,
+)
 from storage.models import Project
 from storage.queries import forget_projects
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
 from sync.git import Credentials, GitError, default_branch, fetch_mirror, head_declarations, redact
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
+from sync.registry_writer import TagRequest, WrittenTag, write_tag
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +65,9 @@ class ProjectSyncer:
         credentials: Credentials,
         publish: Publish | None = None,
         owner: str = leases.OWNER,
+        author: tuple[str, str] = ("gitstudio", "gitstudio@localhost"),
     ) -> None:
+        self.author = author  # who the tags gitstudio writes come from
         self._owner = owner
         self._mirrors = mirrors_dir
         self._creds = credentials
@@ -163,6 +173,38 @@ class ProjectSyncer:
         log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
         await self._announce(project.id, result, old_tips, changes, report)
         return report
+
+    async def write_registry(
+        self, project: Project, request: TagRequest
+    ) -> tuple[WrittenTag, SyncReport]:
+        """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
+        Under the project's lock and lease: registry writes and syncs of one project, in any
+        instance, run one at a time, so counters never collide."""
+        async with self._lock(project.id):
+            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
+            if fresh is None:
+                raise DomainError("CONFLICT", "another instance is writing this project; retry")
+            for column, value in fresh.items():
+                setattr(project, column, value)
+            try:
+                written = await asyncio.to_thread(
+                    write_tag, self.mirror_path(project.id), project.repo_url, self._creds, request
+                )
+                report = await self._sync(project)  # releases the lease in its final write
+            except BaseException:
+                await leases.release(project.id, self._owner)
+                raise
+        detail = {
+            "tag": written.name,
+            "action": written.action,
+            "model": written.artifact,
+            "version": written.version,
+            "stage": written.stage,
+            "commit": written.target,
+            "message": written.message,
+        }
+        await self._emit(registry_channel(project.id), registry_event(project.id, detail))
+        return written, report
 
     async def _emit(self, channel: str, message: bytes) -> None:
         if self._publish is not None:

@@ -11,12 +11,15 @@ import contextlib
 import logging
 import os
 import socket
+import subprocess
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
-from support import Api, StatementCounter
+from support import Api, StatementCounter, free_port
 
 from gitstudio.app import create_app
 from gitstudio.settings import Settings
@@ -111,3 +114,30 @@ def sql_counter() -> Iterator[StatementCounter]:
     finally:
         logger.removeHandler(counter)
         logger.setLevel(old_level)
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A real `git daemon` serving (and accepting pushes into) the repositories under its root."""
+    root = tmp_path / "served"
+    root.mkdir()
+    port = free_port()
+    process = subprocess.Popen(
+        ["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
+         f"--base-path={root}",
+         f"--port={port}", "--listen=127.0.0.1", str(root)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        probe = subprocess.run(
+            ["git", "ls-remote", f"git://127.0.0.1:{port}/none"], capture_output=True, text=True
+        )
+        if "Connection refused" not in probe.stderr:
+            break
+        time.sleep(0.1)
+    try:
+        yield f"git://127.0.0.1:{port}", root
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -3,43 +3,14 @@ clone on first sync, incremental fetch with prune afterwards."""
 
 from __future__ import annotations
 
-import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from support import Api, free_port, git
+from support import Api, git
 
 from sync.generate import RepoSpec, add_commit, generate_repo
 
 SHAS = """query($name: String!) { project(name: $name) {
   branches { name sha } commits { totalCount } experiments(filter: {kinds: [EXPERIMENT]}) { totalCount } } }"""
-
-
-@pytest.fixture
-def daemon(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    root = tmp_path / "served"
-    root.mkdir()
-    port = free_port()
-    process = subprocess.Popen(
-        ["git", "daemon", "--reuseaddr", "--export-all", f"--base-path={root}",
-         f"--port={port}", "--listen=127.0.0.1", str(root)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        probe = subprocess.run(
-            ["git", "ls-remote", f"git://127.0.0.1:{port}/none"], capture_output=True, text=True
-        )
-        if "Connection refused" not in probe.stderr:
-            break
-        time.sleep(0.1)
-    try:
-        yield f"git://127.0.0.1:{port}", root
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 async def test_remote_clone_fetch_and_prune(

@@ -1,0 +1,350 @@
+"""Writing the model registry: the annotated tag the gto CLI would write, on the project's
+repository.
+
+A write first fetches (counters and checks must see every tag the remote has), folds the
+registry from the mirror's tags (sync.registry), validates the request the way ``gto``
+does (``gto/registry.py``), names the tag the way ``gto`` does (simple name, or ``#N`` with
+N = the artifact's highest counter + 1), dates it strictly after the artifact's newest tag
+(GTO orders by tag time only, at one-second resolution), then puts it on the repository:
+pushed to a remote (a rejected push deletes the local tag: nothing is half-written), or
+created directly in a repository on this machine, where creating a ref that exists fails
+just as a push would. The caller indexes it with a sync afterwards.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygit2
+import semver
+import yaml
+from pygit2.enums import ObjectType
+
+from storage.errors import DomainError
+from sync.git import AuthCallbacks, Credentials, GitError, fetch_mirror, local_source, open_mirror
+from sync.registry import (
+    ASSIGN,
+    DEPRECATE,
+    DEREGISTER,
+    FULLNAME_RE,
+    NAME_RE,
+    REGISTER,
+    TAG_RE,
+    UNASSIGN,
+    Artifact,
+    CommitFact,
+    Registry,
+    TagFact,
+    Version,
+    fold,
+    is_version,
+    name_to_tag,
+)
+
+BUMPS = ("major", "minor", "patch")
+
+
+@dataclass(frozen=True, slots=True)
+class TagRequest:
+    action: str  # sync.registry REGISTER, DEREGISTER, ASSIGN, UNASSIGN or DEPRECATE
+    artifact: str
+    version: str | None = None
+    stage: str | None = None
+    rev: str | None = None  # register: the commit (sha, branch or tag)
+    bump: str | None = None  # register without a version: "major", "minor" or "patch"
+    message: str | None = None
+    tagger: tuple[str, str] = ("gitstudio", "gitstudio@localhost")
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenTag:
+    name: str
+    target: str
+    action: str
+    artifact: str
+    version: str | None
+    stage: str | None
+    message: str
+    time: int
+
+
+def write_tag(
+    mirror: Path, url: str, creds: Credentials, request: TagRequest, now: float | None = None
+) -> WrittenTag:
+    fetch_mirror(mirror, url, creds)
+    repo = open_mirror(mirror)
+    registry = registry_of(repo)
+    name, target, version, message = plan(repo, registry, request, allowed_stages(repo))
+    when = max(int(now if now is not None else time.time()), _newest(registry, request) + 1)
+    written = WrittenTag(
+        name, target, request.action, request.artifact, version, request.stage, message, when
+    )
+    local = local_source(url)
+    if local is not None:
+        _create(pygit2.Repository(str(local)), written, request.tagger)
+    else:
+        _create(repo, written, request.tagger)
+        _push(repo, written.name, creds)
+    return written
+
+
+def registry_of(repo: pygit2.Repository) -> Registry:
+    """The registry folded from a repository's annotated tags (what checks need)."""
+    tags: list[TagFact] = []
+    commits: dict[str, CommitFact] = {}
+    for ref in repo.references:
+        if not ref.startswith("refs/tags/") or not TAG_RE.match(ref[len("refs/tags/") :]):
+            continue
+        tag = repo.get(repo.references[ref].target)
+        if not isinstance(tag, pygit2.Tag) or tag.tagger is None:
+            continue
+        target = repo.get(tag.target)
+        if not isinstance(target, pygit2.Commit):
+            continue
+        who = tag.tagger
+        tags.append(
+            TagFact(
+                tag.name,
+                str(target.id),
+                who.name,
+                who.email,
+                who.time,
+                who.offset,
+                tag.message or "",
+            )
+        )
+        commits[str(target.id)] = CommitFact(
+            str(target.id),
+            target.author.name,
+            target.author.email,
+            target.committer.name,
+            target.committer.email,
+            target.commit_time,
+            target.commit_time_offset,
+            target.message,
+        )
+    return fold(tags, commits)
+
+
+def allowed_stages(repo: pygit2.Repository) -> list[str] | None:
+    """The `.gto` stage allow-list at HEAD, if any."""
+    try:
+        head = repo.head.peel(pygit2.Commit)
+        blob = head.tree[".gto"]
+    except (pygit2.GitError, KeyError):
+        return None
+    if not isinstance(blob, pygit2.Blob):
+        return None
+    try:
+        config = yaml.safe_load(blob.data)
+    except yaml.YAMLError:
+        return None
+    stages = config.get("stages") if isinstance(config, dict) else None
+    return [str(s) for s in stages] if isinstance(stages, list) else None
+
+
+def plan(
+    repo: pygit2.Repository,
+    registry: Registry,
+    request: TagRequest,
+    stages: list[str] | None,
+) -> tuple[str, str, str | None, str]:
+    """(tag name, target commit, version, message) for ``request``; DomainError when the
+    request breaks a registry rule (the code says which kind)."""
+    name = request.artifact
+    if not FULLNAME_RE.match(name):
+        raise DomainError("INVALID", f"invalid model name {name!r}", "model")
+    artifact = registry.artifact(name) or Artifact(name)
+    if request.stage is not None:
+        if not NAME_RE.match(request.stage):
+            raise DomainError("INVALID", f"invalid stage name {request.stage!r}", "stage")
+        if stages is not None and request.stage not in stages:
+            raise DomainError(
+                "INVALID",
+                f"stage {request.stage!r} is not allowed by .gto ({', '.join(stages)})",
+                "stage",
+            )
+    if request.action == REGISTER:
+        return _register(repo, artifact, request)
+    if request.action == DEPRECATE:
+        return _deprecate(repo, artifact, request)
+    version = _existing_version(artifact, request.version)
+    if request.action == DEREGISTER:
+        if not version.is_registered or not version.is_active:
+            raise DomainError(
+                "CONFLICT", f"{name} {version.version} is not registered now", "version"
+            )
+        message = request.message or f"Deregistering artifact {name} version {version.version}"
+        tag = _name(repo, f"{name_to_tag(name)}@{version.version}!", name, simple=True)
+        return tag, version.commit, version.version, message
+    assert request.stage is not None
+    holds = any(s.stage == request.stage for s in version.vstages())
+    if request.action == ASSIGN:
+        if holds:
+            raise DomainError(
+                "CONFLICT", f"{name} {version.version} is already in stage {request.stage}", "stage"
+            )
+        message = request.message or (
+            f"Assigning stage {request.stage} to artifact {name} version {version.version}"
+        )
+        tag = _name(repo, f"{name_to_tag(name)}#{request.stage}", name, simple=False)
+        return tag, version.commit, version.version, message
+    if request.action == UNASSIGN:
+        if not holds:
+            raise DomainError(
+                "CONFLICT",
+                f"stage {request.stage} is not assigned to {name} {version.version}",
+                "stage",
+            )
+        message = request.message or (
+            f"Unassigning stage '{request.stage}' to artifact '{name}' version '{version.version}'"
+        )
+        tag = _name(repo, f"{name_to_tag(name)}#{request.stage}!", name, simple=False)
+        return tag, version.commit, version.version, message
+    raise DomainError("INVALID", f"unknown action {request.action!r}")
+
+
+def _register(
+    repo: pygit2.Repository, artifact: Artifact, request: TagRequest
+) -> tuple[str, str, str | None, str]:
+    name = artifact.name
+    if request.version is not None and request.bump is not None:
+        raise DomainError("INVALID", "give either a version or a bump, not both", "version")
+    target = _resolve(repo, request.rev)
+    at_commit = artifact.find_version(None, target)
+    if at_commit is not None and at_commit.is_registered and at_commit.is_active:
+        raise DomainError(
+            "CONFLICT", f"{name} is already registered at this commit as {at_commit.version}", "rev"
+        )
+    version = request.version
+    if version is not None:
+        if not is_version(version):
+            raise DomainError(
+                "INVALID",
+                f"version {version!r} is not 'v' + a semantic version (v1.2.3)",
+                "version",
+            )
+        if at_commit is not None and at_commit.version != version:
+            raise DomainError(
+                "CONFLICT", f"this commit can only be registered as {at_commit.version}", "version"
+            )
+        if artifact.find_version(version, None) not in (None, at_commit):
+            raise DomainError("DUPLICATE", f"{name} {version} is registered already", "version")
+    elif at_commit is not None:
+        version = at_commit.version
+    else:
+        latest = artifact.latest(registered_only=True)
+        if latest is None:
+            if request.bump is not None:
+                raise DomainError("INVALID", "nothing to bump: this is the first version", "bump")
+            version = "v0.0.1"
+        else:
+            version = _bump(latest.version, request.bump or "patch")
+    message = request.message or f"Registering artifact {name} version {version}"
+    tag = _name(repo, f"{name_to_tag(name)}@{version}", name, simple=True)
+    return tag, target, version, message
+
+
+def _deprecate(
+    repo: pygit2.Repository, artifact: Artifact, request: TagRequest
+) -> tuple[str, str, str | None, str]:
+    name = artifact.name
+    events = artifact.events()
+    if not events:
+        raise DomainError("NOT_FOUND", f"no registry tags name {name}", "model")
+    if not artifact.is_active:
+        raise DomainError("CONFLICT", f"{name} is deprecated already", "model")
+    message = request.message or f"Deprecating artifact '{name}'"
+    tag = _name(repo, f"{name_to_tag(name)}@deprecated", name, simple=True)
+    return tag, events[0].commit, None, message
+
+
+def _existing_version(artifact: Artifact, version: str | None) -> Version:
+    if version is None:
+        raise DomainError("INVALID", "give the version", "version")
+    found = artifact.find_version(version, None) if artifact.versions else None
+    if found is None:
+        raise DomainError(
+            "NOT_FOUND", f"{artifact.name} has no registered version {version}", "version"
+        )
+    return found
+
+
+def _bump(version: str, part: str) -> str:
+    if part not in BUMPS:
+        raise DomainError("INVALID", f"bump must be one of {', '.join(BUMPS)}", "bump")
+    parsed = semver.Version.parse(version[1:])
+    bumped = {"major": parsed.bump_major, "minor": parsed.bump_minor, "patch": parsed.bump_patch}
+    return f"v{bumped[part]()}"
+
+
+def _name(repo: pygit2.Repository, simple_name: str, artifact: str, simple: bool) -> str:
+    """GTO's tag name: the simple one when asked for and still free, else ``#N``."""
+    if simple and f"refs/tags/{simple_name}" not in repo.references:
+        return simple_name
+    top = 0
+    for ref in repo.references:
+        if ref.startswith("refs/tags/"):
+            match = TAG_RE.match(ref[len("refs/tags/") :])
+            if match and match["artifact"] == name_to_tag(artifact) and match["counter"]:
+                top = max(top, int(match["counter"]))
+    return f"{simple_name}#{top + 1}"
+
+
+def _resolve(repo: pygit2.Repository, rev: str | None) -> str:
+    if not rev:
+        raise DomainError("INVALID", "give the commit to register (rev)", "rev")
+    try:
+        commit = repo.revparse_single(rev).peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        raise DomainError("NOT_FOUND", f"no commit {rev!r} in the repository", "rev") from None
+    return str(commit.id)
+
+
+def _newest(registry: Registry, request: TagRequest) -> int:
+    artifact = registry.artifact(request.artifact)
+    if artifact is None:
+        return 0
+    times = [int(e.created_at.timestamp()) for e in artifact.events() if e.kind != "commit"]
+    return max(times, default=0)
+
+
+def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -> None:
+    if f"refs/tags/{tag.name}" in repo.references:
+        raise DomainError("CONFLICT", f"tag {tag.name} exists already; retry", "model")
+    signature = pygit2.Signature(tagger[0], tagger[1], tag.time, 0)
+    try:
+        repo.create_tag(
+            tag.name, pygit2.Oid(hex=tag.target), ObjectType.COMMIT, signature, tag.message
+        )
+    except (pygit2.GitError, ValueError) as exc:  # created meanwhile by another writer
+        raise DomainError("CONFLICT", f"tag {tag.name}: {exc}; retry", "model") from exc
+
+
+class _PushCallbacks(AuthCallbacks):
+    def __init__(self, creds: Credentials) -> None:
+        super().__init__(creds)
+        self.rejected: list[str] = []
+
+    def push_update_reference(self, refname: str, message: str | None) -> None:
+        if message:
+            self.rejected.append(f"{refname}: {message}")
+
+
+def _push(repo: pygit2.Repository, name: str, creds: Credentials) -> None:
+    ref = f"refs/tags/{name}"
+    callbacks = _PushCallbacks(creds)
+    try:
+        repo.remotes["origin"].push([f"{ref}:{ref}"], callbacks=callbacks)
+        if callbacks.rejected:
+            raise DomainError(
+                "CONFLICT", "the remote refused the tag: " + "; ".join(callbacks.rejected)
+            )
+    except (pygit2.GitError, KeyError, OSError, GitError) as exc:
+        repo.references.delete(ref)
+        raise DomainError("UNREACHABLE", f"pushing {name} failed: {exc}") from exc
+    except DomainError:
+        repo.references.delete(ref)
+        raise
