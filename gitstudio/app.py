@@ -17,6 +17,7 @@ from starlette.routing import Route
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
 from gitstudio.graphql_app import GraphQLApp
 from gitstudio.graphql_http import FastGraphQL
+from gitstudio.model_downloads import download_routes
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -107,6 +108,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/graphql", Hot(FastGraphQL(schema, state, gql), ["POST"]), methods=["GET", "POST"]),
         *webhook_routes(state.syncer, settings),
         *studio_routes(state),
+        *download_routes(state),
         *websocket_routes(state, schema),
     ]
     hot = Middleware(HotRoutes, routes=hot_paths(routes))

@@ -451,7 +451,7 @@ def _timestamp(raw: Any) -> float | None:
 Handler = Callable[[Request], Awaitable[Response]]
 
 
-def _guard(handler: Handler) -> Handler:
+def guard(handler: Handler) -> Handler:
     async def run(request: Request) -> Response:
         try:
             return await handler(request)
@@ -479,12 +479,12 @@ class StudioApi:
             Route("/api/live", Hot(self.live, ["POST"]), methods=["POST"]),
             Route(
                 "/api/live/images/{experiment_id:int}/{path:path}",
-                _guard(self.image),
+                guard(self.image),
                 methods=["GET"],
             ),
-            Route("/webhook/dvc", _guard(self.dvc_webhook), methods=["POST"]),
-            Route("/api/view-links", _guard(self.view_links), methods=["GET"]),
-            Route("/api/create-project", _guard(self.create_project), methods=["POST"]),
+            Route("/webhook/dvc", guard(self.dvc_webhook), methods=["POST"]),
+            Route("/api/view-links", guard(self.view_links), methods=["GET"]),
+            Route("/api/create-project", guard(self.create_project), methods=["POST"]),
             *device_login_routes(),
         ]
 

@@ -1,0 +1,190 @@
+"""Studio's model-registry download API, which ``dvc artifacts get`` calls.
+
+``GET /api/model-registry/get-download-uris?repo=&name=[&version=|&stage=]`` (token
+required) resolves the model version as GTO does (an exact version, the version holding a
+stage most recently, or the latest), reads the model's declared path at that version's
+commit, and answers ``{relative path: URL}`` for every file under it. DVC then fetches each
+URL with no credentials, as it does from Studio, so the URLs are signed: HMAC-SHA256 over
+the project, commit, path and expiry with the server's signing key (an hour, as Studio).
+The file route streams the bytes from Git, or from the project's DVC remote for
+DVC-tracked outputs (sync.artifact_files).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import os
+import posixpath
+import secrets
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urlencode
+
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import BaseRoute, Route
+
+from gitstudio.studio import HttpError, ProjectIndex, TokenGate, guard, json_response, public_base
+from resolvers.models import ProjectRegistry, registries
+from storage.errors import DomainError
+from storage.tokens import Scope
+from sync.artifact_files import declared_path, list_files, open_file
+from sync.registry import Version
+
+if TYPE_CHECKING:
+    from gitstudio.app import State
+
+URL_LIFETIME = 3600
+
+
+class Downloads:
+    def __init__(self, state: State) -> None:
+        self.settings = state.settings
+        self.syncer = state.syncer
+        self.tokens = TokenGate()
+        self.projects = ProjectIndex()
+        self._key: bytes | None = None
+
+    def routes(self) -> list[BaseRoute]:
+        return [
+            Route("/api/model-registry/get-download-uris", guard(self.uris), methods=["GET"]),
+            Route(
+                "/api/model-registry/files/{project_id:int}/{sha}/{path:path}",
+                guard(self.file),
+                methods=["GET"],
+            ),
+        ]
+
+    async def uris(self, request: Request) -> Response:
+        await self.tokens.require(request, Scope.READ)
+        params = request.query_params
+        repo, name = params.get("repo"), params.get("name")
+        version, stage = params.get("version"), params.get("stage")
+        if not repo or not name:
+            raise HttpError(400, "repo and name are required")
+        if version and stage:
+            raise HttpError(400, "version and stage are mutually exclusive")
+        projects = await self.projects.lookup(repo)
+        if not projects:
+            raise HttpError(404, f"no gitstudio project for repo {repo}")
+        project = next((p for p in projects if not p.subdir), projects[0])
+        found = (await registries([project.id])).get(project.id)
+        chosen = _resolve(found, name, version, stage) if found else None
+        if chosen is None:
+            raise HttpError(404, _missing(name, version, stage))
+        mirror = self.syncer.mirror_path(project.id)
+        try:
+            files = await asyncio.to_thread(_files, mirror, chosen.commit, name)
+        except DomainError as exc:
+            raise HttpError(404, exc.message) from None
+        base = public_base(request, self.settings.public_url)
+        return json_response(
+            {rel: self._url(base, project.id, chosen.commit, path) for rel, path in files}
+        )
+
+    async def file(self, request: Request) -> Response:
+        project_id = int(request.path_params["project_id"])
+        sha, path = request.path_params["sha"], request.path_params["path"]
+        expires = request.query_params.get("expires", "")
+        signature = request.query_params.get("signature", "")
+        if not expires.isdigit() or int(expires) < time.time():
+            raise HttpError(403, "this download link has expired; ask for a new one")
+        expected = self._sign(project_id, sha, path, int(expires))
+        if not hmac.compare_digest(signature, expected):
+            raise HttpError(403, "this download link is not valid")
+        mirror = self.syncer.mirror_path(project_id)
+        try:
+            chunks = await asyncio.to_thread(_opened, mirror, sha, path)
+        except DomainError as exc:
+            raise HttpError(404, exc.message) from None
+        # a sync iterator: Starlette pulls it on a worker thread (DVC reads block)
+        return StreamingResponse(chunks, media_type="application/octet-stream")
+
+    def _url(self, base: str, project_id: int, sha: str, path: str) -> str:
+        expires = int(time.time()) + URL_LIFETIME
+        query = urlencode(
+            {"expires": expires, "signature": self._sign(project_id, sha, path, expires)}
+        )
+        return f"{base}/api/model-registry/files/{project_id}/{sha}/{quote(path)}?{query}"
+
+    def _sign(self, project_id: int, sha: str, path: str, expires: int) -> str:
+        message = f"{project_id}\n{sha}\n{path}\n{expires}".encode()
+        return hmac.new(self._signing_key(), message, hashlib.sha256).hexdigest()
+
+    def _signing_key(self) -> bytes:
+        """GITSTUDIO_URL_SIGNING_KEY, else a key made once in the data directory (shared
+        by the instances that share it)."""
+        if self._key is None:
+            configured = self.settings.url_signing_key
+            self._key = configured.encode() if configured else _stored_key(self.settings.data_dir)
+        return self._key
+
+
+def _resolve(
+    found: ProjectRegistry, name: str, version: str | None, stage: str | None
+) -> Version | None:
+    artifact = found.artifact(name)
+    if artifact is None:
+        return None
+    if version:
+        return next((v for v in artifact.get_versions() if v.version == version), None)
+    if stage:
+        holders = artifact.vstages().get(stage)
+        if not holders:
+            return None
+        held = holders[0]
+        return next(
+            (v for v in artifact.versions if (v.version, v.commit) == (held.version, held.commit)),
+            None,
+        )
+    return artifact.latest(registered_only=True)
+
+
+def _missing(name: str, version: str | None, stage: str | None) -> str:
+    if version:
+        return f"model {name} has no active version {version}"
+    if stage:
+        return f"no version of model {name} is in stage {stage}"
+    return f"model {name} has no registered version"
+
+
+def _files(mirror: Path, sha: str, name: str) -> list[tuple[str, str]]:
+    """(path relative to the model's parent directory, repository path) of each file."""
+    path = declared_path(mirror, sha, name)
+    parent = posixpath.dirname(path)
+    return [
+        (posixpath.relpath(f, parent) if parent else f, f) for f in list_files(mirror, sha, path)
+    ]
+
+
+def _opened(mirror: Path, sha: str, path: str) -> Iterator[bytes]:
+    chunks = open_file(mirror, sha, path)
+    first = next(chunks, b"")  # fail here (404), not after the 200 is sent
+    return _prepend(first, chunks)
+
+
+def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
+
+
+def _stored_key(data_dir: Path) -> bytes:
+    path = data_dir / "signing.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        try:  # O_EXCL: of two instances starting together, one writes and both read
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "wb") as out:
+                out.write(secrets.token_hex(32).encode())
+    return path.read_bytes().strip()
+
+
+def download_routes(state: State) -> list[BaseRoute]:
+    return Downloads(state).routes()

@@ -1,0 +1,131 @@
+"""The files of a model version: what its declaration points at, at the version's commit,
+read from Git or, for DVC-tracked outputs, from the project's DVC remote (dvc's own
+filesystem, so every remote type DVC supports works).
+
+Used by ``GET /api/model-registry/get-download-uris`` and the file downloads that follow
+(``dvc artifacts get``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pygit2
+
+from storage.errors import DomainError
+from sync.artifacts import INDEX
+from sync.formats import parse_file
+
+_CHUNK = 1 << 20
+_MAX_FILES = 10_000
+
+
+def declared_path(mirror: Path, sha: str, name: str) -> str:
+    """The path (relative to the repository root) the model ``name`` declares at ``sha``:
+    the ``artifacts:`` section of ``dir/dvc.yaml`` for ``dir:name``, else the root
+    ``dvc.yaml`` or ``artifacts.yaml``."""
+    directory, _, short = name.rpartition(":")
+    tree = _commit(mirror, sha).tree
+    for file, key, section in (
+        (posixpath.join(directory, "dvc.yaml"), short, "artifacts"),
+        (INDEX, name, None),
+    ):
+        doc = _yaml(tree, file)
+        entries = doc.get(section) if section and isinstance(doc, dict) else doc
+        entry = entries.get(key) if isinstance(entries, dict) else None
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            base = directory if section else ""
+            return posixpath.normpath(posixpath.join(base, entry["path"]))
+    raise DomainError("NOT_FOUND", f"model {name} declares no path at {sha[:7]}", "name")
+
+
+def list_files(mirror: Path, sha: str, path: str) -> list[str]:
+    """Files under ``path`` at ``sha`` (the file itself when it is one), repository-relative."""
+    _safe(path)
+    tree = _commit(mirror, sha).tree
+    try:
+        obj = tree[path]
+    except KeyError:
+        return _dvc_files(mirror, sha, path)
+    if isinstance(obj, pygit2.Blob):
+        return [path]
+    if isinstance(obj, pygit2.Tree):
+        return sorted(_walk(obj, path))
+    raise DomainError("NOT_FOUND", f"{path} is not a file at {sha[:7]}", "name")
+
+
+def open_file(mirror: Path, sha: str, path: str) -> Iterator[bytes]:
+    """The bytes of one file, in chunks (Git blob, else through DVC)."""
+    _safe(path)
+    tree = _commit(mirror, sha).tree
+    try:
+        obj = tree[path]
+    except KeyError:
+        obj = None
+    if isinstance(obj, pygit2.Blob):
+        data = obj.data
+        return iter([data[i : i + _CHUNK] for i in range(0, len(data), _CHUNK)] or [b""])
+    return _dvc_read(mirror, sha, path)
+
+
+def _dvc_files(mirror: Path, sha: str, path: str) -> list[str]:
+    fs = _dvc_fs(mirror, sha)
+    try:
+        if fs.isdir(path):
+            return sorted(str(p).lstrip("/") for p in fs.find(path))[:_MAX_FILES]
+        if fs.isfile(path):
+            return [path]
+    except Exception as exc:  # dvc raises many kinds; the caller answers 404
+        raise DomainError("NOT_FOUND", f"{path} is not readable at {sha[:7]}: {exc}") from exc
+    raise DomainError("NOT_FOUND", f"{path} does not exist at {sha[:7]}", "name")
+
+
+def _dvc_read(mirror: Path, sha: str, path: str) -> Iterator[bytes]:
+    fs = _dvc_fs(mirror, sha)
+    with fs.open(path, "rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            yield chunk
+
+
+def _dvc_fs(mirror: Path, sha: str) -> Any:
+    from dvc.api import DVCFileSystem  # heavy: only for DVC-tracked models
+
+    return DVCFileSystem(url=str(mirror), rev=sha)
+
+
+def _commit(mirror: Path, sha: str) -> pygit2.Commit:
+    repo = pygit2.Repository(str(mirror))
+    obj = repo.get(sha)
+    if not isinstance(obj, pygit2.Commit):
+        raise DomainError("NOT_FOUND", f"no commit {sha} in the repository")
+    return obj
+
+
+def _yaml(tree: pygit2.Tree, path: str) -> Any:
+    try:
+        blob = tree[path]
+    except KeyError:
+        return None
+    if not isinstance(blob, pygit2.Blob):
+        return None
+    try:
+        return parse_file(path, blob.data)
+    except Exception:
+        return None
+
+
+def _walk(tree: pygit2.Tree, prefix: str) -> Iterator[str]:
+    for entry in tree:
+        path = f"{prefix}/{entry.name}"
+        if isinstance(entry, pygit2.Tree):
+            yield from _walk(entry, path)
+        elif isinstance(entry, pygit2.Blob):
+            yield path
+
+
+def _safe(path: str) -> None:
+    if not path or path.startswith(("/", "../")) or "/../" in path or path == "..":
+        raise DomainError("INVALID", f"path {path!r} leaves the repository")
