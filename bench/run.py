@@ -38,6 +38,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "graphql-http": ("bench.graphql_http", "graphql_http"),
     "ingest": ("bench.ingest", "ingest"),
     "fanout": ("bench.fanout", "fanout"),
+    "registry": ("bench.registry", "registry"),
 }
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 

@@ -33,6 +33,9 @@ class RegistrySpec:
     seed: int = 0
     edge_cases: bool = True
     allowed_stages: bool = False  # write `.gto` with the stage allow-list
+    # Version i of every model on commit i (few commits, as in big registries) instead of
+    # a commit per version.
+    shared_commits: bool = False
 
 
 @dataclass(slots=True)
@@ -119,7 +122,8 @@ def generate_registry(path: Path, spec: RegistrySpec) -> GeneratedRegistry:
     time = BASE
     parent = _tip(repo, "main")
     commits: list[str] = []
-    for i in range((spec.models + 1) * spec.versions + 2):
+    count = spec.versions if spec.shared_commits else (spec.models + 1) * spec.versions
+    for i in range(count + 2):
         files[f"models/weights-{i}.txt"] = f"weights {i}\n"
         parent = _commit(repo, parent, dict(files), f"train {i}", time)
         files = {}
@@ -139,7 +143,7 @@ def generate_registry(path: Path, spec: RegistrySpec) -> GeneratedRegistry:
             version = f"v0.{n}.{v}" if n % 2 else f"v{v}.0.0"
             if name == "nlp:textcls" and v == spec.versions - 1:
                 version = "v1.0.0-rc.1+build5"
-            sha = next(at, commits[-1])
+            sha = commits[v] if spec.shared_commits else next(at, commits[-1])
             w.register(name, version, sha, simple=(v % 2 == 0))
             registered.setdefault(name, []).append((version, sha))
         for s, stage in enumerate(spec.stages):
