@@ -192,6 +192,13 @@ async def test_remote_gets_the_tag_and_a_refused_push_leaves_none(
     project = await api.create_project(f"{base_url}/reg.git", f"remote-{unique}")
     done = await run(api, REGISTER, projectId=project["id"], model="model-0", rev="main")
     assert done["errors"] == [] and done["tag"] in tags_of(served)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", f"{base_url}/reg.git", str(clone)], check=True)
+    event = gto(clone, "check-ref", done["tag"])  # the real gto reads what was pushed
+    assert (event["event"], event["version"]) == (
+        "registration",
+        done["model"]["latestVersion"]["version"],
+    )
     hook = served / "hooks" / "pre-receive"
     hook.write_text("#!/bin/sh\necho 'tags are frozen' >&2\nexit 1\n")
     hook.chmod(0o755)
@@ -206,3 +213,56 @@ async def test_remote_gets_the_tag_and_a_refused_push_leaves_none(
     mirror = api.settings.mirrors_dir / f"{await project_id(api, f'remote-{unique}')}.git"
     assert not any(t.startswith("model-0#qa") for t in tags_of(mirror)), "nothing half-written"
     assert GTO
+
+
+def new_tags(repo: Path, before: set[str]) -> dict[str, tuple[str, str]]:
+    """Tags added since ``before``: name -> (target commit, message)."""
+    git = pygit2.Repository(str(repo))
+    out: dict[str, tuple[str, str]] = {}
+    for name in tags_of(repo) - before:
+        tag = git.get(git.references[f"refs/tags/{name}"].target)
+        assert isinstance(tag, pygit2.Tag), f"{name} is not annotated"
+        out[name] = (str(tag.target), tag.message)
+    return out
+
+
+async def test_same_tags_as_the_gto_cli(api: Api, tmp_path: Path, unique: str) -> None:
+    """The same operations through gto on one copy and through gitstudio on another give
+    the same tag names, targets and messages."""
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    spec = RegistrySpec(models=2, versions=2, seed=9, edge_cases=False)
+    generate_registry(ours, spec)
+    generate_registry(theirs, spec)
+    before = tags_of(ours)
+    assert before == tags_of(theirs)
+    project = (await api.create_project(ours, f"same-{unique}"))["id"]
+    steps: list[tuple[list[str], str, dict[str, Any]]] = [
+        (["register", "model-0", "HEAD"], REGISTER, {"model": "model-0", "rev": "HEAD"}),
+        (
+            ["register", "model-1", "HEAD", "--bump-minor"],
+            REGISTER,
+            {"model": "model-1", "rev": "HEAD", "bump": "MINOR"},
+        ),
+        (
+            ["assign", "model-0", "--version", "v1.0.1", "--stage", "prod"],
+            ASSIGN,
+            {"model": "model-0", "version": "v1.0.1", "stage": "prod"},
+        ),
+        (
+            ["deprecate", "model-0", "v1.0.1", "prod"],  # gto 1.10 unassigns this way
+            UNASSIGN,
+            {"model": "model-0", "version": "v1.0.1", "stage": "prod"},
+        ),
+        (
+            ["deprecate", "model-1", "v0.2.0"],  # and deregisters this way
+            DEREGISTER,
+            {"model": "model-1", "version": "v0.2.0"},
+        ),
+        (["deprecate", "model-1"], DEPRECATE, {"model": "model-1"}),
+    ]
+    for cli_args, mutation, fields in steps:
+        done = subprocess.run([GTO, *cli_args, "-r", str(theirs)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        payload = await run(api, mutation, projectId=project, **fields)
+        assert payload["errors"] == [], (cli_args, payload["errors"])
+    assert new_tags(ours, before) == new_tags(theirs, before)
