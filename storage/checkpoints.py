@@ -12,10 +12,11 @@ to do on PostgreSQL.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import sqlite3
 from pathlib import Path
+
+from storage.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -27,36 +28,28 @@ def sqlite_path(database_url: str) -> Path | None:
     return None if path in ("", ":memory:") else Path(path)
 
 
-class Checkpointer:
+class Checkpointer(Periodic):
     """A background service of the app (see gitstudio.app.Service)."""
 
     def __init__(self, database_url: str, interval: float = 0.5) -> None:
+        super().__init__(interval)
         self._path = sqlite_path(database_url)
-        self._interval = interval
         self._conn: sqlite3.Connection | None = None
-        self._task: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        if self._path is not None and self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+    def enabled(self) -> bool:
+        return self._path is not None
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await super().stop()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
 
-    async def _loop(self) -> None:
-        while True:
-            await asyncio.sleep(self._interval)
-            try:
-                await asyncio.to_thread(self._checkpoint)
-            except sqlite3.Error:  # busy or locked now: the next turn tries again
-                log.debug("WAL checkpoint skipped", exc_info=True)
+    async def tick(self) -> None:
+        try:
+            await asyncio.to_thread(self._checkpoint)
+        except sqlite3.Error:  # busy or locked now: the next turn tries again
+            log.debug("WAL checkpoint skipped", exc_info=True)
 
     def _checkpoint(self) -> None:
         if self._conn is None:

@@ -65,6 +65,7 @@ from storage.live import (
     project_path,
 )
 from storage.metrics import insert_steps_sql, step_rows
+from storage.periodic import Periodic
 
 log = logging.getLogger(__name__)
 
@@ -391,33 +392,22 @@ class MetricWriter:
                 self._outbox.task_done()
 
 
-class StaleSweeper:
+class StaleSweeper(Periodic):
     """Marks RUNNING live rows STALE after ``stale_after`` seconds without an event, checking
     every quarter of that (at most every 30 s). A STALE run that sends again is RUNNING."""
 
     def __init__(self, writer: MetricWriter, stale_after: float) -> None:
+        super().__init__(min(max(stale_after / 4, 0.05), 30.0))
         self._writer = writer
         self.stale_after = stale_after
-        self.interval = min(max(stale_after / 4, 0.05), 30.0)
-        self._task: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        if self.stale_after > 0 and self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._loop())
+    def enabled(self) -> bool:
+        return self.stale_after > 0
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-
-    async def _loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.interval)
-            # A failed sweep is logged by the writer; the next one tries again.
-            with contextlib.suppress(Exception):
-                await self._writer.sweep_stale(self.stale_after)
+    async def tick(self) -> None:
+        # A failed sweep is logged by the writer; the next one tries again.
+        with contextlib.suppress(Exception):
+            await self._writer.sweep_stale(self.stale_after)
 
 
 # -- folding events into a row update ----------------------------------------------------------

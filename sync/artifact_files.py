@@ -16,8 +16,7 @@ from typing import Any
 import pygit2
 
 from storage.errors import DomainError
-from sync.artifacts import INDEX
-from sync.formats import parse_file
+from sync.artifacts import INDEX, tree_file
 
 _CHUNK = 1 << 20
 _MAX_FILES = 10_000
@@ -44,11 +43,8 @@ def declared_path(mirror: Path, sha: str, name: str) -> str:
 
 def list_files(mirror: Path, sha: str, path: str) -> list[str]:
     """Files under ``path`` at ``sha`` (the file itself when it is one), repository-relative."""
-    _safe(path)
-    tree = _commit(mirror, sha).tree
-    try:
-        obj = tree[path]
-    except KeyError:
+    obj = _in_git(mirror, sha, path)
+    if obj is None:
         return _dvc_files(mirror, sha, path)
     if isinstance(obj, pygit2.Blob):
         return [path]
@@ -59,12 +55,7 @@ def list_files(mirror: Path, sha: str, path: str) -> list[str]:
 
 def open_file(mirror: Path, sha: str, path: str) -> Iterator[bytes]:
     """The bytes of one file, in chunks (Git blob, else through DVC)."""
-    _safe(path)
-    tree = _commit(mirror, sha).tree
-    try:
-        obj = tree[path]
-    except KeyError:
-        obj = None
+    obj = _in_git(mirror, sha, path)
     if isinstance(obj, pygit2.Blob):
         data = obj.data
         return iter([data[i : i + _CHUNK] for i in range(0, len(data), _CHUNK)] or [b""])
@@ -96,6 +87,15 @@ def _dvc_fs(mirror: Path, sha: str) -> Any:
     return DVCFileSystem(url=str(mirror), rev=sha)
 
 
+def _in_git(mirror: Path, sha: str, path: str) -> pygit2.Object | None:
+    """What Git holds at ``path`` of commit ``sha`` (None: not in Git, maybe in DVC)."""
+    _safe(path)
+    try:
+        return _commit(mirror, sha).tree[path]
+    except KeyError:
+        return None
+
+
 def _commit(mirror: Path, sha: str) -> pygit2.Commit:
     repo = pygit2.Repository(str(mirror))
     obj = repo.get(sha)
@@ -106,14 +106,8 @@ def _commit(mirror: Path, sha: str) -> pygit2.Commit:
 
 def _yaml(tree: pygit2.Tree, path: str) -> Any:
     try:
-        blob = tree[path]
-    except KeyError:
-        return None
-    if not isinstance(blob, pygit2.Blob):
-        return None
-    try:
-        return parse_file(path, blob.data)
-    except Exception:
+        return tree_file(tree, path)
+    except Exception:  # a broken file declares nothing
         return None
 
 

@@ -73,15 +73,19 @@ def read_declarations(repo: pygit2.Repository, commit: pygit2.Commit) -> Declara
     return out
 
 
-def _load(tree: pygit2.Tree, path: str, out: Declarations) -> Any:
+def tree_file(tree: pygit2.Tree, path: str) -> Any:
+    """The parsed YAML/JSON/TOML file at ``path`` of ``tree``; None when there is none.
+    Raises when the file does not parse."""
     try:
         obj = tree[path]
     except KeyError:
         return None
-    if not isinstance(obj, pygit2.Blob):
-        return None
+    return parse_file(path, obj.data) if isinstance(obj, pygit2.Blob) else None
+
+
+def _load(tree: pygit2.Tree, path: str, out: Declarations) -> Any:
     try:
-        return parse_file(path, obj.data)
+        return tree_file(tree, path)
     except Exception as exc:  # a broken file declares nothing; say which
         out.errors.append(f"{path}: {exc}")
         return None
