@@ -223,7 +223,8 @@ class MetricWriter:
         self._runs: dict[RunKey, _Run] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
-        self._outbox: asyncio.Queue[tuple[str, bytes]] | None = None
+        # One item per flush or sweep: its messages, published in order.
+        self._outbox: asyncio.Queue[list[tuple[str, bytes]]] | None = None
         self._tasks: list[asyncio.Task[None]] = []
         # Counters for benchmarks and tests.
         self.flushes = 0
@@ -356,8 +357,7 @@ class MetricWriter:
                 if not job.future.done():
                     job.future.set_result(fold.run.id)
         assert self._outbox is not None
-        for item in _messages(folds):
-            self._outbox.put_nowait(item)
+        self._outbox.put_nowait(_messages(folds))
 
     async def _sweep(self, cutoff: float, future: asyncio.Future[int]) -> None:
         if cutoff == -math.inf:  # a drain barrier
@@ -372,22 +372,28 @@ class MetricWriter:
                 future.set_exception(exc)
             return
         assert self._outbox is not None
-        for r in rows:
-            pid = r["project_id"]
-            self._outbox.put_nowait(
-                (experiments_channel(pid), experiment_event(pid, r["id"], "STATUS"))
-            )
+        self._outbox.put_nowait(
+            [
+                (
+                    experiments_channel(r["project_id"]),
+                    experiment_event(r["project_id"], r["id"], "STATUS"),
+                )
+                for r in rows
+            ]
+        )
         if not future.done():
             future.set_result(len(rows))
 
     async def _publish_loop(self) -> None:
         assert self._outbox is not None
         while True:
-            channel, message = await self._outbox.get()
+            batch = await self._outbox.get()
             try:
-                await self._publish(channel, message)
-            except Exception:
-                log.exception("publishing a live event failed")
+                for channel, message in batch:
+                    try:
+                        await self._publish(channel, message)
+                    except Exception:
+                        log.exception("publishing a live event failed")
             finally:
                 self._outbox.task_done()
 
@@ -440,6 +446,27 @@ def _apply(fold: _Fold, ev: LiveEvent) -> None:
         fold.status = FAILED if failed else COMPLETED
         if ev.experiment_rev:
             fold.experiment_rev = ev.experiment_rev
+    if ev.params or ev.metrics or ev.metric_errors:
+        _apply_snapshots(fold, ev)
+    if ev.points and ev.step is not None:
+        # The hot loop of ingest (every point of every event): locals, few calls.
+        mine, stored, by_step = fold.published, fold.run.published, fold.values
+        for name, step, value, _token, _ts in ev.points:
+            seen = mine.get(name)
+            if seen is None:
+                seen = stored.get(name)
+            if seen is None or step > seen:
+                values = by_step.get(step)
+                if values is None:
+                    values = fold.data_step(step)
+                values[name] = value
+                mine[name] = step
+    if ev.type == "done":
+        fold.markers.append(("DONE", None))
+
+
+def _apply_snapshots(fold: _Fold, ev: LiveEvent) -> None:
+    """Params and metrics summaries (and metric file errors) onto the run's snapshots."""
     root = _root(fold, ev)
     sub = ev.project_subdir
     if ev.params:
@@ -477,15 +504,6 @@ def _apply(fold: _Fold, ev: LiveEvent) -> None:
             values = fold.data_step(ev.step)
             for content in (ev.metrics or {}).values():
                 values.update(_summary_values(content))
-    if ev.points and ev.step is not None:
-        published = fold.run.published
-        for name, step, value, _token, _ts in ev.points:
-            seen = fold.published.get(name, published.get(name))
-            if seen is None or step > seen:
-                fold.data_step(step)[name] = value
-                fold.published[name] = step
-    if ev.type == "done":
-        fold.markers.append(("DONE", None))
 
 
 def _summary_values(content: Any) -> Iterator[tuple[str, Any]]:

@@ -46,9 +46,13 @@ def insert_steps_sql() -> str:
 def step_rows(experiment_id: int, points: Sequence[PointRow]) -> list[tuple[int, int, str]]:
     """``metric_steps`` rows for ``points`` (any order); within them the first value of a
     (step, name) wins, as it does against what is stored."""
-    by_step: dict[int, dict[str, list[Any]]] = {}
+    by_step: dict[int, dict[str, tuple[Any, ...]]] = {}
     for name, step, value, token, timestamp in points:
-        by_step.setdefault(step, {}).setdefault(name, [value, token, timestamp])
+        row = by_step.get(step)
+        if row is None:
+            row = by_step[step] = {}
+        if name not in row:
+            row[name] = (value, token, timestamp)
     return [(experiment_id, step, orjson.dumps(v).decode()) for step, v in by_step.items()]
 
 
