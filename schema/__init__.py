@@ -24,6 +24,7 @@ from schema.experiments import Experiment
 from schema.models import ModelMutation
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
+from schema.runs import RunMutation
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
 
@@ -34,7 +35,7 @@ class Query(ProjectQuery):
 
 
 @strawberry.type
-class Mutation(ProjectMutation, ModelMutation, TokenMutation):
+class Mutation(ProjectMutation, ModelMutation, RunMutation, TokenMutation):
     pass
 
 

@@ -81,6 +81,32 @@ class AuthCallbacks(pygit2.RemoteCallbacks):
         raise GitError(f"no credentials configured for {url}")
 
 
+class PushRefused(GitError):
+    """The remote answered and refused the update (a hook, not a fast-forward, no right)."""
+
+
+class _PushCallbacks(AuthCallbacks):
+    def __init__(self, creds: Credentials) -> None:
+        super().__init__(creds)
+        self.rejected: list[str] = []
+
+    def push_update_reference(self, refname: str, message: str | None) -> None:
+        if message:
+            self.rejected.append(f"{refname}: {message}")
+
+
+def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials) -> None:
+    """Push ``ref`` of the mirror to the same name on origin, never forced. PushRefused when
+    the remote says no, GitError when it cannot be reached."""
+    callbacks = _PushCallbacks(creds)
+    try:
+        repo.remotes["origin"].push([f"{ref}:{ref}"], callbacks=callbacks)
+    except (pygit2.GitError, KeyError, OSError) as exc:
+        raise GitError(f"pushing {ref} failed: {exc}") from exc
+    if callbacks.rejected:
+        raise PushRefused("the remote refused the push: " + "; ".join(callbacks.rejected))
+
+
 def open_mirror(path: Path) -> pygit2.Repository:
     return pygit2.Repository(str(path))
 

@@ -23,7 +23,15 @@ import yaml
 from pygit2.enums import ObjectType
 
 from storage.errors import DomainError
-from sync.git import AuthCallbacks, Credentials, GitError, fetch_mirror, local_source, open_mirror
+from sync.git import (
+    Credentials,
+    GitError,
+    PushRefused,
+    fetch_mirror,
+    local_source,
+    open_mirror,
+    push_ref,
+)
 from sync.registry import (
     ASSIGN,
     DEPRECATE,
@@ -323,28 +331,11 @@ def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -
         raise DomainError("CONFLICT", f"tag {tag.name}: {exc}; retry", "model") from exc
 
 
-class _PushCallbacks(AuthCallbacks):
-    def __init__(self, creds: Credentials) -> None:
-        super().__init__(creds)
-        self.rejected: list[str] = []
-
-    def push_update_reference(self, refname: str, message: str | None) -> None:
-        if message:
-            self.rejected.append(f"{refname}: {message}")
-
-
 def _push(repo: pygit2.Repository, name: str, creds: Credentials) -> None:
     ref = f"refs/tags/{name}"
-    callbacks = _PushCallbacks(creds)
     try:
-        repo.remotes["origin"].push([f"{ref}:{ref}"], callbacks=callbacks)
-        if callbacks.rejected:
-            raise DomainError(
-                "CONFLICT", "the remote refused the tag: " + "; ".join(callbacks.rejected)
-            )
-    except (pygit2.GitError, KeyError, OSError, GitError) as exc:
-        repo.references.delete(ref)
-        raise DomainError("UNREACHABLE", f"pushing {name} failed: {exc}") from exc
-    except DomainError:
-        repo.references.delete(ref)
-        raise
+        push_ref(repo, ref, creds)
+    except GitError as exc:
+        repo.references.delete(ref)  # nothing half-written
+        code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
+        raise DomainError(code, f"{name}: {exc}") from exc

@@ -15,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 
@@ -33,10 +34,14 @@ from storage.queries import forget_projects
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
 from sync.git import Credentials, GitError, default_branch, fetch_mirror, head_declarations, redact
+from sync.git_writer import CommitRequest, WrittenCommit, write_commit
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 
 log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+W = TypeVar("W")
 
 Publish = Callable[[str, bytes], Awaitable[None]]
 
@@ -180,20 +185,7 @@ class ProjectSyncer:
         """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
         Under the project's lock and lease: registry writes and syncs of one project, in any
         instance, run one at a time, so counters never collide."""
-        async with self._lock(project.id):
-            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
-            if fresh is None:
-                raise DomainError("CONFLICT", "another instance is writing this project; retry")
-            for column, value in fresh.items():
-                setattr(project, column, value)
-            try:
-                written = await asyncio.to_thread(
-                    write_tag, self.mirror_path(project.id), project.repo_url, self._creds, request
-                )
-                report = await self._sync(project)  # releases the lease in its final write
-            except BaseException:
-                await leases.release(project.id, self._owner)
-                raise
+        written, report = await self._write(project, write_tag, request)
         detail = {
             "tag": written.name,
             "action": written.action,
@@ -204,6 +196,34 @@ class ProjectSyncer:
             "message": written.message,
         }
         await self._emit(registry_channel(project.id), registry_event(project.id, detail))
+        return written, report
+
+    async def write_commit(
+        self, project: Project, request: CommitRequest
+    ) -> tuple[WrittenCommit, SyncReport]:
+        """Commit edited params (sync.git_writer), then sync so the commit is indexed and
+        announced (COMMITS_ADDED, REFS_CHANGED) at once."""
+        return await self._write(project, write_commit, request)
+
+    async def _write(
+        self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R
+    ) -> tuple[W, SyncReport]:
+        """``work`` on the repository, then a sync, under the project's lock and lease:
+        writes and syncs of one project, in any instance, run one at a time."""
+        async with self._lock(project.id):
+            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
+            if fresh is None:
+                raise DomainError("CONFLICT", "another instance is writing this project; retry")
+            for column, value in fresh.items():
+                setattr(project, column, value)
+            try:
+                written = await asyncio.to_thread(
+                    work, self.mirror_path(project.id), project.repo_url, self._creds, request
+                )
+                report = await self._sync(project)  # releases the lease in its final write
+            except BaseException:
+                await leases.release(project.id, self._owner)
+                raise
         return written, report
 
     async def _emit(self, channel: str, message: bytes) -> None:

@@ -1,0 +1,93 @@
+"""Running experiments from the API: change params, commit, on a branch of the project."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from resolvers import runs as resolve
+from resolvers.context import Context
+from schema.commits import Commit, commit_type
+from schema.errors import UserError, user_error
+from schema.relay import decode_id
+from schema.scalars import JSON
+from storage.errors import DomainError
+from sync.git_writer import BRANCH, COMMIT, CommitRequest
+from sync.params_edit import ParamChange
+
+
+@strawberry.enum(description="Where the new commit goes.")
+class RunTarget(Enum):
+    COMMIT = "COMMIT"
+    BRANCH = "BRANCH"
+    PULL_REQUEST = "PULL_REQUEST"
+
+
+@strawberry.input(
+    description="One parameter to change, e.g. {file: 'params.yaml', path: 'lr', value: 0.01}."
+)
+class ParamChangeInput:
+    file: str = strawberry.field(description="Relative to the project's DVC root.")
+    path: str = strawberry.field(description="Dotted key path; list items by index (layers.0).")
+    value: JSON
+    new: bool = strawberry.field(default=False, description="The key may not exist yet.")
+    retype: bool = strawberry.field(default=False, description="The value may change type.")
+
+
+@strawberry.input
+class RunExperimentInput:
+    project_id: strawberry.ID
+    base_rev: str = strawberry.field(description="A branch name, or a commit sha.")
+    param_changes: list[ParamChangeInput]
+    message: str | None = None
+    target: RunTarget = RunTarget.COMMIT
+    branch: str | None = strawberry.field(
+        default=None,
+        description="BRANCH: the new branch. COMMIT: the branch to move when baseRev is a sha.",
+    )
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class RunExperimentPayload:
+    commit: Commit | None = None
+    branch: str | None = None
+    errors: list[UserError] = strawberry.field(default_factory=list)
+    client_mutation_id: str | None = None
+
+
+@strawberry.type
+class RunMutation:
+    @strawberry.mutation(
+        description="Commit changed params on top of baseRev: onto its branch (COMMIT) or on a"
+        " new branch (BRANCH), pushed to the project's repository; the commit is indexed and"
+        " announced at once. PULL_REQUEST is not available yet."
+    )
+    async def run_experiment(
+        self, info: Info[Context, None], input: RunExperimentInput
+    ) -> RunExperimentPayload:
+        client_id = input.client_mutation_id
+        try:
+            if input.target is RunTarget.PULL_REQUEST:
+                raise DomainError("INVALID", "pull requests are not available yet", "target")
+            changes = [
+                ParamChange(c.file, c.path, c.value, c.new, c.retype) for c in input.param_changes
+            ]
+            summary = ", ".join(f"{c.path}={c.value!r}" for c in changes)
+            request = CommitRequest(
+                input.base_rev,
+                changes,
+                input.message or f"Run experiment: {summary}",
+                COMMIT if input.target is RunTarget.COMMIT else BRANCH,
+                input.branch,
+            )
+            record, branch = await resolve.run_experiment(
+                info.context, decode_id(input.project_id, "Project"), request
+            )
+        except DomainError as exc:
+            return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+        return RunExperimentPayload(
+            commit=commit_type(record), branch=branch, client_mutation_id=client_id
+        )

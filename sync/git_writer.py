@@ -1,0 +1,201 @@
+"""Writing commits: a new commit of edited params files on top of a base commit, built in
+the project's bare mirror without any working tree, then put on the repository as a new
+branch or as the next commit of the base branch.
+
+Nothing is forced: a new branch must not exist, and the base branch must still point at
+the base commit (a branch that moved meanwhile is reported, never overwritten, so
+concurrent writers cannot lose each other's commits). On a remote the branch is pushed
+(a refused push, e.g. by a hook, removes the local ref again); a repository on this
+machine gets the ref directly, except its checked-out branch, which git itself refuses
+to move under a working tree.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygit2
+from pygit2.enums import FileMode
+
+from storage.errors import DomainError
+from sync.git import (
+    Credentials,
+    GitError,
+    PushRefused,
+    fetch_mirror,
+    local_source,
+    open_mirror,
+    push_ref,
+)
+from sync.params_edit import ParamChange, edit
+from sync.tree import join
+
+COMMIT, BRANCH = "COMMIT", "BRANCH"
+
+
+@dataclass(frozen=True, slots=True)
+class CommitRequest:
+    base_rev: str  # a branch name, or a sha (then ``branch`` names the branch to move)
+    changes: Sequence[ParamChange]
+    message: str
+    target: str  # COMMIT (onto the base branch) or BRANCH (a new branch)
+    branch: str | None = None
+    author: tuple[str, str] = ("gitstudio", "gitstudio@localhost")
+    subdir: str = ""  # the project's DVC root: params paths are relative to it
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenCommit:
+    sha: str
+    parent: str
+    branch: str
+
+
+def write_commit(
+    mirror: Path, url: str, creds: Credentials, request: CommitRequest
+) -> WrittenCommit:
+    fetch_mirror(mirror, url, creds)
+    repo = open_mirror(mirror)
+    base, branch = _base(repo, request)
+    local = local_source(url)
+    # Objects go where the ref will: a repository on this machine gets them itself (the
+    # mirror borrows its objects), a remote receives them from the mirror by push.
+    store = pygit2.Repository(str(local)) if local is not None else repo
+    base_commit = store.get(base.id)
+    if not isinstance(base_commit, pygit2.Commit):
+        raise DomainError("NOT_FOUND", f"no commit {base.id} in the repository", "baseRev")
+    tree = _edited_tree(store, base_commit, request)
+    who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
+    oid = store.create_commit(None, who, who, request.message, tree, [base.id])
+    written = WrittenCommit(str(oid), str(base.id), branch)
+    if local is not None:
+        _update_local(store, written, request.target)
+    else:
+        _push(repo, written, creds)
+    return written
+
+
+def _base(repo: pygit2.Repository, request: CommitRequest) -> tuple[pygit2.Commit, str]:
+    try:
+        base = repo.revparse_single(request.base_rev).peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        raise DomainError("NOT_FOUND", f"no commit {request.base_rev!r}", "baseRev") from None
+    if request.target == BRANCH:
+        name = request.branch or ""
+        if not name or not pygit2.reference_is_valid_name(f"refs/heads/{name}"):
+            raise DomainError("INVALID", f"{name!r} is not a valid branch name", "branch")
+        if f"refs/heads/{name}" in repo.references:
+            raise DomainError("DUPLICATE", f"branch {name} exists already", "branch")
+        return base, name
+    if request.target != COMMIT:
+        raise DomainError("INVALID", f"unknown target {request.target!r}", "target")
+    name = request.branch or request.base_rev
+    ref = repo.references.get(f"refs/heads/{name}")
+    if ref is None:
+        raise DomainError(
+            "INVALID", "a commit onto a branch needs the branch: as baseRev, or in branch", "branch"
+        )
+    if str(ref.target) != str(base.id):
+        raise DomainError(
+            "CONFLICT",
+            f"branch {name} is at {str(ref.target)[:7]}, not at the base {str(base.id)[:7]}",
+            "baseRev",
+        )
+    return base, name
+
+
+def _edited_tree(
+    repo: pygit2.Repository, base: pygit2.Commit, request: CommitRequest
+) -> pygit2.Oid:
+    if not request.changes:
+        raise DomainError("INVALID", "no parameter changes", "paramChanges")
+    by_file: dict[str, list[ParamChange]] = {}
+    for change in request.changes:
+        by_file.setdefault(change.file, []).append(change)
+    blobs: dict[str, bytes] = {}
+    for file, changes in by_file.items():
+        path = join(request.subdir, file)
+        if not path or path.startswith(".."):
+            raise DomainError("INVALID", f"{file} leaves the repository", "paramChanges")
+        try:
+            blob = base.tree[path]
+        except KeyError:
+            raise DomainError(
+                "NOT_FOUND", f"no file {path} at {str(base.id)[:7]}", "paramChanges"
+            ) from None
+        if not isinstance(blob, pygit2.Blob):
+            raise DomainError("INVALID", f"{path} is not a file", "paramChanges")
+        blobs[path] = edit(file, blob.data, changes)
+    return _tree_with(repo, base.tree, blobs)
+
+
+def _tree_with(
+    repo: pygit2.Repository, tree: pygit2.Tree | None, blobs: dict[str, bytes]
+) -> pygit2.Oid:
+    """``tree`` with the files of ``blobs`` ({path: bytes}) written; modes are kept."""
+    builder = repo.TreeBuilder(tree) if tree is not None else repo.TreeBuilder()
+    here: dict[str, bytes] = {}
+    below: dict[str, dict[str, bytes]] = {}
+    for path, data in blobs.items():
+        head, _, rest = path.partition("/")
+        if rest:
+            below.setdefault(head, {})[rest] = data
+        else:
+            here[head] = data
+    for name, data in here.items():
+        entry = tree[name] if tree is not None and name in tree else None
+        mode = entry.filemode if entry is not None else FileMode.BLOB
+        builder.insert(name, repo.create_blob(data), mode)
+    for name, nested in below.items():
+        sub = tree[name] if tree is not None and name in tree else None
+        sub_tree = sub if isinstance(sub, pygit2.Tree) else None
+        builder.insert(name, _tree_with(repo, sub_tree, nested), FileMode.TREE)
+    return builder.write()
+
+
+def _update_local(repo: pygit2.Repository, written: WrittenCommit, target: str) -> None:
+    ref = f"refs/heads/{written.branch}"
+    if target == BRANCH:
+        try:
+            repo.references.create(ref, pygit2.Oid(hex=written.sha))
+        except (pygit2.AlreadyExistsError, ValueError) as exc:
+            raise DomainError(
+                "DUPLICATE", f"branch {written.branch} exists already", "branch"
+            ) from exc
+        return
+    if not repo.is_bare and not repo.head_is_unborn and repo.head.name == ref:
+        raise DomainError(
+            "CONFLICT",
+            f"branch {written.branch} is checked out in {repo.workdir}; git does not move it"
+            " under a working tree (commit to a new branch instead)",
+            "branch",
+        )
+    current = repo.references.get(ref)
+    if current is None or str(current.target) != written.parent:
+        raise DomainError(
+            "CONFLICT", f"branch {written.branch} moved; retry from its new tip", "baseRev"
+        )
+    current.set_target(pygit2.Oid(hex=written.sha), "gitstudio: runExperiment")
+
+
+def _push(repo: pygit2.Repository, written: WrittenCommit, creds: Credentials) -> None:
+    ref = f"refs/heads/{written.branch}"
+    previous = repo.references.get(ref)
+    old = previous.target if previous is not None else None
+    repo.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
+    try:
+        push_ref(repo, ref, creds)
+    except GitError as exc:
+        _restore(repo, ref, old)  # nothing half-done locally either
+        code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
+        raise DomainError(code, f"{written.branch}: {exc}") from exc
+
+
+def _restore(repo: pygit2.Repository, ref: str, old: pygit2.Oid | str | None) -> None:
+    if old is None:
+        repo.references.delete(ref)
+    else:
+        repo.references.create(ref, old, force=True)
