@@ -39,6 +39,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "ingest": ("bench.ingest", "ingest"),
     "fanout": ("bench.fanout", "fanout"),
     "registry": ("bench.registry", "registry"),
+    "run-experiment": ("bench.run_experiment", "run_experiment"),
 }
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
