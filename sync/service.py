@@ -33,7 +33,15 @@ from storage.models import Project
 from storage.queries import forget_projects
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
-from sync.git import Credentials, GitError, default_branch, fetch_mirror, head_declarations, redact
+from sync.git import (
+    Credentials,
+    GitError,
+    default_branch,
+    fetch_mirror,
+    head_declarations,
+    local_source,
+    redact,
+)
 from sync.git_writer import CommitRequest, WrittenCommit, write_commit
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
@@ -132,7 +140,7 @@ class ProjectSyncer:
                 await leases.release(project.id, self._owner)
                 raise
 
-    async def _sync(self, project: Project) -> SyncReport:
+    async def _sync(self, project: Project, fetch: bool = True) -> SyncReport:
         started = time.perf_counter()
         cache = self._caches.setdefault(project.id, BlobCache())
         parsed_before = cache.parsed
@@ -150,6 +158,7 @@ class ProjectSyncer:
                 cache,
                 project.default_branch,
                 project.registry is None,
+                fetch,
             )
         except GitError as exc:
             project.last_sync_error = str(exc)
@@ -220,7 +229,9 @@ class ProjectSyncer:
                 written = await asyncio.to_thread(
                     work, self.mirror_path(project.id), project.repo_url, self._creds, request
                 )
-                report = await self._sync(project)  # releases the lease in its final write
+                # The mirror already holds what was just pushed: index it without a second
+                # round trip to the remote. The sync releases the lease in its final write.
+                report = await self._sync(project, fetch=False)
             except BaseException:
                 await leases.release(project.id, self._owner)
                 raise
@@ -279,10 +290,12 @@ def _git_work(
     cache: BlobCache,
     configured_branch: str | None,
     never_declared: bool,
+    fetch: bool = True,
 ) -> tuple[ScanResult, str | None, Declarations | None]:
     """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch,
     and the models declared at its head when that head moved (or was never read)."""
-    fetch_mirror(mirror, url, creds)
+    if fetch or local_source(url) is not None:  # a local source: copying its refs is cheap
+        fetch_mirror(mirror, url, creds)
     result = scan(mirror, old_tips, subdir, cache)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
