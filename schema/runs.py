@@ -58,6 +58,17 @@ class RunExperimentPayload:
     client_mutation_id: str | None = None
 
 
+@strawberry.input
+class CreateBranchFromExperimentInput:
+    experiment_id: strawberry.ID = strawberry.field(
+        description="An experiment ref, or a live run linked to its pushed ref."
+    )
+    branch: str
+    open_pull_request: bool = False
+    title: str | None = None
+    client_mutation_id: str | None = None
+
+
 @strawberry.type
 class RunMutation:
     @strawberry.mutation(
@@ -85,6 +96,28 @@ class RunMutation:
             )
             record, branch = await resolve.run_experiment(
                 info.context, decode_id(input.project_id, "Project"), request
+            )
+        except DomainError as exc:
+            return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+        return RunExperimentPayload(
+            commit=commit_type(record), branch=branch, client_mutation_id=client_id
+        )
+
+    @strawberry.mutation(
+        description="A new branch at an experiment's commit, pushed to the project's"
+        " repository. Opening a pull request is not available yet."
+    )
+    async def create_branch_from_experiment(
+        self, info: Info[Context, None], input: CreateBranchFromExperimentInput
+    ) -> RunExperimentPayload:
+        client_id = input.client_mutation_id
+        try:
+            if input.open_pull_request:
+                raise DomainError(
+                    "INVALID", "pull requests are not available yet", "openPullRequest"
+                )
+            record, branch = await resolve.branch_from_experiment(
+                info.context, decode_id(input.experiment_id, "Experiment"), input.branch
             )
         except DomainError as exc:
             return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)

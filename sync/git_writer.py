@@ -78,6 +78,40 @@ def write_commit(
     return written
 
 
+@dataclass(frozen=True, slots=True)
+class BranchRequest:
+    sha: str  # an existing commit (e.g. a DVC experiment's)
+    branch: str
+
+
+def create_branch(
+    mirror: Path, url: str, creds: Credentials, request: BranchRequest
+) -> WrittenCommit:
+    """A new branch at an existing commit (createBranchFromExperiment), put on the
+    repository like any other write: never over an existing branch."""
+    fetch_mirror(mirror, url, creds)
+    repo = open_mirror(mirror)
+    _new_branch_name(repo, request.branch)
+    commit = repo.get(request.sha)
+    if not isinstance(commit, pygit2.Commit):
+        raise DomainError("NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId")
+    parent = str(commit.parents[0].id) if commit.parents else ""
+    written = WrittenCommit(request.sha, parent, request.branch)
+    local = local_source(url)
+    if local is not None:
+        _update_local(pygit2.Repository(str(local)), written, BRANCH)
+    else:
+        _push(repo, written, creds)
+    return written
+
+
+def _new_branch_name(repo: pygit2.Repository, name: str) -> None:
+    if not name or not pygit2.reference_is_valid_name(f"refs/heads/{name}"):
+        raise DomainError("INVALID", f"{name!r} is not a valid branch name", "branch")
+    if f"refs/heads/{name}" in repo.references:
+        raise DomainError("DUPLICATE", f"branch {name} exists already", "branch")
+
+
 def _base(repo: pygit2.Repository, request: CommitRequest) -> tuple[pygit2.Commit, str]:
     try:
         base = repo.revparse_single(request.base_rev).peel(pygit2.Commit)
@@ -85,10 +119,7 @@ def _base(repo: pygit2.Repository, request: CommitRequest) -> tuple[pygit2.Commi
         raise DomainError("NOT_FOUND", f"no commit {request.base_rev!r}", "baseRev") from None
     if request.target == BRANCH:
         name = request.branch or ""
-        if not name or not pygit2.reference_is_valid_name(f"refs/heads/{name}"):
-            raise DomainError("INVALID", f"{name!r} is not a valid branch name", "branch")
-        if f"refs/heads/{name}" in repo.references:
-            raise DomainError("DUPLICATE", f"branch {name} exists already", "branch")
+        _new_branch_name(repo, name)
         return base, name
     if request.target != COMMIT:
         raise DomainError("INVALID", f"unknown target {request.target!r}", "target")

@@ -42,7 +42,13 @@ from sync.git import (
     local_source,
     redact,
 )
-from sync.git_writer import CommitRequest, WrittenCommit, write_commit
+from sync.git_writer import (
+    BranchRequest,
+    CommitRequest,
+    WrittenCommit,
+    create_branch,
+    write_commit,
+)
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 
@@ -213,6 +219,12 @@ class ProjectSyncer:
         """Commit edited params (sync.git_writer), then sync so the commit is indexed and
         announced (COMMITS_ADDED, REFS_CHANGED) at once."""
         return await self._write(project, write_commit, request)
+
+    async def write_branch(
+        self, project: Project, request: BranchRequest
+    ) -> tuple[WrittenCommit, SyncReport]:
+        """A new branch at an existing commit (sync.git_writer.create_branch), then a sync."""
+        return await self._write(project, create_branch, request)
 
     async def _write(
         self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R

@@ -204,3 +204,36 @@ async def test_a_refused_push_leaves_no_branch(
         if ref == "exp/refused"
     ]
     assert leftovers == [], "nothing half-done in the mirror"
+
+
+BRANCH_FROM = """mutation($input: CreateBranchFromExperimentInput!) {
+  createBranchFromExperiment(input: $input) { commit { sha } branch errors { code field } } }"""
+
+
+async def test_branch_from_an_experiment(api: Api, tmp_path: Path, unique: str) -> None:
+    repo = tmp_path / "exps"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=1, gto_tags=False))
+    name = f"from-exp-{unique}"
+    await api.create_project(repo, name)
+    rows = (
+        await api.data(
+            "query($name: String!) { project(name: $name) { experiments(filter: {kinds:"
+            " [EXPERIMENT]}) { nodes { id sha } } } }",
+            {"name": name},
+        )
+    )["project"]["experiments"]["nodes"]
+    exp = rows[0]
+
+    async def branch_from(**fields: Any) -> dict[str, Any]:
+        body = await api.data(BRANCH_FROM, {"input": {"experimentId": exp["id"], **fields}})
+        payload: dict[str, Any] = body["createBranchFromExperiment"]
+        return payload
+
+    done = await branch_from(branch="promote/best")
+    assert done["errors"] == [] and done["commit"]["sha"] == exp["sha"]
+    assert branches(repo)["promote/best"] == exp["sha"]
+    again = await branch_from(branch="promote/best")
+    assert again["errors"] == [{"code": "DUPLICATE", "field": "branch"}]
+    pr = await branch_from(branch="promote/pr", openPullRequest=True)
+    assert pr["errors"] == [{"code": "INVALID", "field": "openPullRequest"}]
+    assert "promote/pr" not in branches(repo)
