@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from abc import ABC, abstractmethod
 
 
-class Periodic:
+class Periodic(ABC):
     """Calls :meth:`tick` every ``interval`` seconds from start to stop. ``tick`` handles
     its own failures: the next turn simply tries again."""
 
@@ -17,8 +18,8 @@ class Periodic:
     def enabled(self) -> bool:
         return True
 
-    async def tick(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    async def tick(self) -> None: ...
 
     async def start(self) -> None:
         if self.enabled() and self._task is None:

@@ -65,12 +65,16 @@ def read_declarations(repo: pygit2.Repository, commit: pygit2.Commit) -> Declara
     out = Declarations(head=str(commit.id))
     tree = commit.tree
     _read_index(_load(tree, INDEX, out), out)
-    config = _load(tree, CONFIG, out)
-    if isinstance(config, dict) and isinstance(config.get("stages"), list):
-        out.stages = [str(s) for s in config["stages"]]
+    out.stages = gto_stages(_load(tree, CONFIG, out))
     for path in _dvc_yamls(repo, tree, ""):
         _read_dvc_yaml(path, _load(tree, path, out), out)
     return out
+
+
+def gto_stages(config: Any) -> list[str] | None:
+    """The stage allow-list of a parsed `.gto`, when it sets one."""
+    stages = config.get("stages") if isinstance(config, dict) else None
+    return [str(s) for s in stages] if isinstance(stages, list) else None
 
 
 def tree_file(tree: pygit2.Tree, path: str) -> Any:

@@ -14,6 +14,7 @@ checked against the real ``gto`` CLI by tests/test_registry_oracle.py. Input is 
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -175,9 +176,9 @@ def _newest_first(events: Iterable[Event], ascending: bool = False) -> list[Even
     return ordered if ascending else ordered[::-1]
 
 
-class _Entity:
-    def events(self, direct: bool = True, indirect: bool = True) -> list[Event]:
-        raise NotImplementedError
+class _Entity(ABC):
+    @abstractmethod
+    def events(self, direct: bool = True, indirect: bool = True) -> list[Event]: ...
 
     def authoring_event(self) -> Event:
         additions = [e for e in self.events(direct=True, indirect=False) if e.addition]

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pygit2
 import semver
-import yaml
 from pygit2.enums import ObjectType
 
 from storage.errors import DomainError
+from sync.artifacts import CONFIG, gto_stages, tree_file
 from sync.git import (
     Credentials,
     GitError,
@@ -139,18 +139,9 @@ def registry_of(repo: pygit2.Repository) -> Registry:
 def allowed_stages(repo: pygit2.Repository) -> list[str] | None:
     """The `.gto` stage allow-list at HEAD, if any."""
     try:
-        head = repo.head.peel(pygit2.Commit)
-        blob = head.tree[".gto"]
-    except (pygit2.GitError, KeyError):
+        return gto_stages(tree_file(repo.head.peel(pygit2.Commit).tree, CONFIG))
+    except Exception:  # no HEAD, or a `.gto` that does not parse: no allow-list (as gto)
         return None
-    if not isinstance(blob, pygit2.Blob):
-        return None
-    try:
-        config = yaml.safe_load(blob.data)
-    except yaml.YAMLError:
-        return None
-    stages = config.get("stages") if isinstance(config, dict) else None
-    return [str(s) for s in stages] if isinstance(stages, list) else None
 
 
 def plan(
