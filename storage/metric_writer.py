@@ -64,7 +64,7 @@ from storage.live import (
     normalise_subdir,
     project_path,
 )
-from storage.metrics import insert_steps_sql, step_rows
+from storage.metrics import decode_step, insert_steps_sql, step_rows
 from storage.periodic import Periodic
 
 log = logging.getLogger(__name__)
@@ -164,6 +164,14 @@ class _Run:
     project_id: int
     # Highest step per metric already stored and published: a resent row is not news.
     published: dict[str, int] = field(default_factory=dict)
+    # Progress columns not yet written (see "Deferred progress" in MetricWriter): the
+    # highest step and newest event time folded since the row was last updated, and since
+    # when they wait (monotonic); None when the row is up to date.
+    pending_step: int | None = None
+    pending_at: float = 0.0
+    deferred_since: float | None = None
+    # When the row's columns were last written (monotonic).
+    written_at: float = -math.inf
 
 
 @dataclass(slots=True)
@@ -192,6 +200,8 @@ class _Fold:
     experiment_rev: str | None = None
     last_step: int | None = None
     last_event_at: float = 0.0
+    # The row update was left to a later flush (only progress changed; see MetricWriter).
+    deferred: bool = False
     # Events to publish: ("START", None) / ("DATA", step) / ("DONE", None) in arrival order.
     markers: list[tuple[str, int | None]] = field(default_factory=list)
     values: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -214,13 +224,28 @@ class _Fold:
 
 class MetricWriter:
     """The one writer task of a process (see the module docstring). A background service:
-    ``start``/``stop`` follow the app's lifespan; ``submit`` also starts it lazily."""
+    ``start``/``stop`` follow the app's lifespan; ``submit`` also starts it lazily.
+
+    Deferred progress: a run that only streams points (no status, snapshot, message or ref
+    change) whose row was updated less than ``PROGRESS_EVERY`` seconds ago does not get its
+    row updated: its ``last_step``, ``last_event_at`` and ``live_metrics`` wait in memory and
+    are written by the first flush after they have waited ``PROGRESS_EVERY``, by the run's
+    next full update, once the writer has been idle for ``QUIET`` seconds, and before every
+    STALE sweep and drain. Under load this removes most row updates (the largest statement
+    of a flush); the points themselves are always committed before their request is
+    answered, and the series (``metricHistory``, ``liveMetrics``) never lag.
+    """
+
+    PROGRESS_EVERY = 1.0
+    QUIET = 0.05
 
     def __init__(self, publish: Publish) -> None:
         self._publish = publish
         self._queue: list[_Job] = []
         self._sweeps: list[tuple[float, asyncio.Future[int]]] = []
         self._runs: dict[RunKey, _Run] = {}
+        # Runs with deferred progress, by row id.
+        self._deferred: dict[int, _Run] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         # One item per flush or sweep: its messages, published in order.
@@ -229,6 +254,7 @@ class MetricWriter:
         # Counters for benchmarks and tests.
         self.flushes = 0
         self.flushed_events = 0
+        self.progress_deferred = 0
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -314,13 +340,22 @@ class MetricWriter:
     async def _write_loop(self) -> None:
         assert self._wake is not None
         while True:
-            await self._wake.wait()
+            if self._deferred:
+                try:  # progress waits while events keep coming, never longer than QUIET idle
+                    await asyncio.wait_for(self._wake.wait(), self.QUIET)
+                except TimeoutError:
+                    await self._write_progress(list(self._deferred.values()))
+                    continue
+            else:
+                await self._wake.wait()
             self._wake.clear()
             jobs, self._queue = self._queue, []
             sweeps, self._sweeps = self._sweeps, []
             try:
                 if jobs:
                     await self._flush(jobs)
+                if self._deferred and sweeps:
+                    await self._write_progress(list(self._deferred.values()))
                 for cutoff, future in sweeps:
                     await self._sweep(cutoff, future)
             except Exception as exc:  # never let the one writer die
@@ -331,8 +366,16 @@ class MetricWriter:
     async def _flush(self, jobs: list[_Job]) -> None:
         keys = {job.event.run_key for job in jobs}
         cached = {k: self._runs[k] for k in keys if k in self._runs}
+        now = time.monotonic()
+        deferrable = {r.id for r in cached.values() if now - r.written_at < self.PROGRESS_EVERY}
+        due = [
+            r
+            for r in self._deferred.values()
+            if r.deferred_since is not None and now - r.deferred_since >= self.PROGRESS_EVERY
+        ]
+        plan = _write_plan(jobs, cached, insert_steps_sql(), deferrable, _progress_rows(due))
         try:
-            folds, gone = await run_plan(_write_plan(jobs, cached, insert_steps_sql()))
+            folds, gone = await run_plan(plan)
         except Exception as exc:
             self._runs.clear()  # ids created by the rolled-back transaction are gone
             if len(jobs) == 1:
@@ -345,6 +388,7 @@ class MetricWriter:
             return
         self.flushes += 1
         self.flushed_events += len(jobs)
+        self._progress_written(due, now)
         for key in gone:
             self._runs.pop(key, None)
         for job in jobs:
@@ -353,11 +397,42 @@ class MetricWriter:
         for fold in folds:
             self._runs[fold.key] = fold.run
             fold.run.published.update(fold.published)
+            self._track_progress(fold, now)
             for job in fold.jobs:
                 if not job.future.done():
                     job.future.set_result(fold.run.id)
         assert self._outbox is not None
         self._outbox.put_nowait(_messages(folds))
+
+    def _track_progress(self, fold: _Fold, now: float) -> None:
+        run = fold.run
+        if fold.deferred:
+            self.progress_deferred += 1
+            run.pending_step = fold.last_step
+            run.pending_at = fold.last_event_at
+            if run.deferred_since is None:
+                run.deferred_since = now
+            self._deferred[run.id] = run
+        else:
+            self._progress_written([run], now)
+
+    def _progress_written(self, runs: list[_Run], now: float) -> None:
+        for run in runs:
+            run.pending_step = None
+            run.pending_at = 0.0
+            run.deferred_since = None
+            run.written_at = now
+            self._deferred.pop(run.id, None)
+
+    async def _write_progress(self, runs: list[_Run]) -> None:
+        """Write the deferred progress of ``runs`` now (the writer is idle or must sweep)."""
+        now = time.monotonic()
+        try:
+            await run_plan(_progress_plan(_progress_rows(runs)))
+        except Exception:
+            log.exception("writing live runs' progress failed")
+            return  # kept pending: the next flush or idle turn tries again
+        self._progress_written(runs, now)
 
     async def _sweep(self, cutoff: float, future: asyncio.Future[int]) -> None:
         if cutoff == -math.inf:  # a drain barrier
@@ -558,6 +633,37 @@ def _update_args(fold: _Fold) -> tuple[Any, ...]:
     )
 
 
+def _progress_only(fold: _Fold) -> bool:
+    """Whether this flush changes nothing of the run's row but its progress columns."""
+    return not (
+        fold.created
+        or fold.status != fold.state["status"]
+        or fold.snapshots_changed
+        or fold.message is not None
+        or fold.subdir_set
+        or fold.experiment_rev is not None
+        or any(marker != "DATA" for marker, _ in fold.markers)
+    )
+
+
+_PROGRESS = (
+    "UPDATE experiments SET last_event_at = ?,"
+    " last_step = CASE WHEN last_step IS NULL OR last_step < ? THEN ? ELSE last_step END,"
+    " live_metrics = ? WHERE id = ?"
+)
+
+
+def _progress_rows(runs: list[_Run]) -> list[tuple[Any, ...]]:
+    return [
+        (r.pending_at, r.pending_step, r.pending_step, orjson.dumps(r.published).decode(), r.id)
+        for r in runs
+    ]
+
+
+def _progress_plan(rows: list[tuple[Any, ...]]) -> Plan[None]:
+    yield _Many(_PROGRESS, rows)
+
+
 def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
     out: list[tuple[str, bytes]] = []
     for fold in folds:
@@ -590,16 +696,24 @@ _IMAGES = (
 
 
 def _write_plan(
-    jobs: list[_Job], cached: dict[RunKey, _Run], insert_steps: str
+    jobs: list[_Job],
+    cached: dict[RunKey, _Run],
+    insert_steps: str,
+    deferrable: set[int],
+    due: list[tuple[Any, ...]],
 ) -> Plan[tuple[list[_Fold], set[RunKey]]]:
-    """The whole flush: resolve the rows, fold the events, write. Pure of shared state (on
+    """The whole flush: resolve the rows, fold the events, write (and the deferred progress
+    that is ``due``; rows in ``deferrable`` may defer theirs). Pure of shared state (on
     SQLite it runs on the database thread, hence the dialect's SQL passed in); returns the
     folds and the runs whose project is gone."""
     folds, gone = yield from _resolve_plan(jobs, cached)
     for fold in folds:
         for job in fold.jobs:
             _apply(fold, job.event)
-    yield _Many(_UPDATE, [_update_args(f) for f in folds])
+        fold.deferred = fold.run.id in deferrable and _progress_only(fold)
+    if due:
+        yield from _progress_plan(due)
+    yield _Many(_UPDATE, [_update_args(f) for f in folds if not f.deferred])
     steps: list[tuple[Any, ...]] = []
     images: list[tuple[Any, ...]] = []
     for fold in folds:
@@ -658,7 +772,8 @@ def _resolve_plan(
                 continue
             state, created = found
             run = _Run(state["id"], state["project_id"])
-            run.published = orjson.loads(state["live_metrics"] or "{}")
+            if not created:
+                run.published = yield from _stored_progress(state)
         folds.append(
             _Fold(
                 key=key,
@@ -667,6 +782,9 @@ def _resolve_plan(
                 created=created,
                 status=state["status"],
                 jobs=key_jobs,
+                # Deferred progress rides along: written with this fold or deferred again.
+                last_step=run.pending_step,
+                last_event_at=run.pending_at,
             )
         )
     return folds, gone
@@ -698,6 +816,22 @@ def _find_or_create(ev: LiveEvent, allow_linked: bool) -> Plan[tuple[dict[str, A
     )
     rows = yield _Fetch(select, [pid, key])
     return rows[0], bool(inserted)
+
+
+def _stored_progress(state: dict[str, Any]) -> Plan[dict[str, int]]:
+    """The highest stored step per metric of an existing run: ``live_metrics``, plus the
+    steps stored after it (a process that stopped without writing its deferred progress;
+    DVCLive's steps only grow, so those lie above the highest step recorded)."""
+    published: dict[str, int] = orjson.loads(state["live_metrics"] or "{}")
+    rows = yield _Fetch(
+        "SELECT step, points FROM metric_steps WHERE experiment_id = ? AND step > ?",
+        [state["id"], max(published.values(), default=-(2**62))],
+    )
+    for row in rows:
+        for name in decode_step(row["points"]):
+            if published.get(name, -1) < row["step"]:
+                published[name] = row["step"]
+    return published
 
 
 def _cells_plan(folds: list[_Fold]) -> Plan[None]:

@@ -467,6 +467,52 @@ async def test_concurrent_writers_are_group_committed(api: Api, proj: Proj) -> N
         assert row is not None and len(await points_of(row["id"])) == 10
 
 
+async def test_progress_deferred_under_load_is_written_once_idle(api: Api, proj: Proj) -> None:
+    """Under load, streaming runs' progress columns wait in memory; an idle writer (here,
+    after drain) leaves every row exact."""
+    writer = writer_of(state_of(api))
+    updates_before = writer.progress_deferred
+
+    async def run(i: int) -> None:
+        for step in range(8):
+            plots = {**rows("loss", (step, 1 / (step + 1))), **rows("acc", (step, step / 8))}
+            await ok(
+                api, event("data", proj.url, proj.baseline, f"prog-{i}", step=step, plots=plots)
+            )
+
+    await asyncio.gather(*(run(i) for i in range(32)))
+    await writer.drain()
+    assert writer.progress_deferred > updates_before, (writer.flushes, writer.flushed_events, writer.progress_deferred)
+    for i in range(32):
+        row = await run_row(proj, f"prog-{i}")
+        assert row is not None
+        assert row["last_step"] == 7
+        assert orjson.loads(row["live_metrics"]) == {"acc": 7, "loss": 7}
+
+
+async def test_a_restarted_writer_recovers_steps_its_row_does_not_record(
+    api: Api, proj: Proj, collector: Collector
+) -> None:
+    """A process that died with progress pending left live_metrics behind the stored steps:
+    the next writer reads them back, so a resent step is not published again."""
+    body = event("data", proj.url, proj.baseline, "crashy", step=3)
+    await ok(api, {**body, "plots": rows("loss", *((s, s * 1.0) for s in range(4)))})
+    row = await run_row(proj, "crashy")
+    assert row is not None
+    await db.execute(
+        "UPDATE experiments SET live_metrics = ? WHERE id = ?", ['{"loss": 1}', row["id"]]
+    )
+    writer_of(state_of(api)).forget_project(proj.id)  # as a new process: nothing cached
+    await collector.listen(state_of(api).bus, live_channel(proj.id))
+    await ok(api, {**body, "plots": rows("loss", (3, 9.0))})  # a resend: not news
+    await ok(api, {**body, "step": 4, "plots": rows("loss", (3, 9.0), (4, 4.0))})
+    await collector.settle(api)
+    steps = [m["step"] for m in collector.messages if m["experimentId"] == row["id"]]
+    assert steps == [4]
+    row = await run_row(proj, "crashy")
+    assert row is not None and orjson.loads(row["live_metrics"]) == {"loss": 4}
+
+
 async def test_stale_after_silence_and_back_to_running(
     api: Api, proj: Proj, collector: Collector
 ) -> None:
