@@ -482,7 +482,11 @@ async def test_progress_deferred_under_load_is_written_once_idle(api: Api, proj:
 
     await asyncio.gather(*(run(i) for i in range(32)))
     await writer.drain()
-    assert writer.progress_deferred > updates_before, (writer.flushes, writer.flushed_events, writer.progress_deferred)
+    assert writer.progress_deferred > updates_before, (
+        writer.flushes,
+        writer.flushed_events,
+        writer.progress_deferred,
+    )
     for i in range(32):
         row = await run_row(proj, f"prog-{i}")
         assert row is not None
