@@ -576,9 +576,25 @@ def _apply_snapshots(fold: _Fold, ev: LiveEvent) -> None:
                 metrics.pop(path, None)
                 fold.snapshots_changed = True
         if new_summary and ev.type == "data" and ev.step is not None:
-            values = fold.data_step(ev.step)
-            for content in (ev.metrics or {}).values():
-                values.update(_summary_values(content))
+            _announce_summary(fold, ev.step, ev.metrics or {})
+
+
+def _announce_summary(fold: _Fold, step: int, summaries: dict[str, Any]) -> None:
+    """A new metrics summary publishes its values at ``step``, once: dvc-studio-client sends
+    a step's summary and its plot rows in two requests, and whichever comes second must not
+    publish the step again (a name counts as published at the highest step announced)."""
+    mine, stored = fold.published, fold.run.published
+    fresh: dict[str, Any] = {}
+    for content in summaries.values():
+        for name, value in _summary_values(content):
+            seen = mine.get(name)
+            if seen is None:
+                seen = stored.get(name)
+            if seen is None or step > seen:
+                fresh[name] = value
+                mine[name] = step
+    if fresh:
+        fold.data_step(step).update(fresh)
 
 
 def _summary_values(content: Any) -> Iterator[tuple[str, Any]]:
