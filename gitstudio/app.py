@@ -27,6 +27,7 @@ from storage import db
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
 from storage.models import Project
+from storage.sealed import Sealer
 from sync.git import Credentials
 from sync.service import ProjectSyncer
 
@@ -59,6 +60,7 @@ class State:
             ),
             publish=self.bus.publish,
             author=(settings.git_author_name, settings.git_author_email),
+            sealer=Sealer(settings.secret_key, settings.data_dir),
         )
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import os
 import posixpath
 import secrets
 import time
@@ -31,6 +30,7 @@ from starlette.routing import BaseRoute, Route
 from gitstudio.studio import HttpError, ProjectIndex, TokenGate, guard, json_response, public_base
 from resolvers.models import ProjectRegistry, registries
 from storage.errors import DomainError
+from storage.sealed import key_file
 from storage.tokens import Scope
 from sync.artifact_files import declared_path, list_files, open_file
 from sync.registry import Version
@@ -120,7 +120,11 @@ class Downloads:
         by the instances that share it)."""
         if self._key is None:
             configured = self.settings.url_signing_key
-            self._key = configured.encode() if configured else _stored_key(self.settings.data_dir)
+            self._key = (
+                configured.encode()
+                if configured
+                else key_file(self.settings.data_dir, "signing.key", _new_signing_key)
+            )
         return self._key
 
 
@@ -172,18 +176,8 @@ def _prepend(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
     yield from rest
 
 
-def _stored_key(data_dir: Path) -> bytes:
-    path = data_dir / "signing.key"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        try:  # O_EXCL: of two instances starting together, one writes and both read
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(secrets.token_hex(32).encode())
-    return path.read_bytes().strip()
+def _new_signing_key() -> bytes:
+    return secrets.token_hex(32).encode()
 
 
 def download_routes(state: State) -> list[BaseRoute]:

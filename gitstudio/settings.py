@@ -31,6 +31,8 @@ class Settings:
     git_author_email: str = "gitstudio@localhost"
     # Signs model download links (dvc artifacts get); empty: a key kept in the data directory.
     url_signing_key: str = ""
+    # Encrypts secrets kept in the database (forge tokens); empty: a key in the data directory.
+    secret_key: str = ""
     # GraphQL limits.
     max_query_depth: int = 12
     max_aliases: int = 30
@@ -79,6 +81,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "git_author_name": ("GITSTUDIO_GIT_AUTHOR_NAME", str),
     "git_author_email": ("GITSTUDIO_GIT_AUTHOR_EMAIL", str),
     "url_signing_key": ("GITSTUDIO_URL_SIGNING_KEY", str),
+    "secret_key": ("GITSTUDIO_SECRET_KEY", str),
     "max_query_depth": ("GITSTUDIO_MAX_QUERY_DEPTH", int),
     "max_aliases": ("GITSTUDIO_MAX_ALIASES", int),
     "max_tokens": ("GITSTUDIO_MAX_TOKENS", int),

@@ -15,6 +15,7 @@ import orjson
 
 from resolvers.context import Context
 from resolvers.permissions import require
+from resolvers.replay import Result, once
 from storage import db, queries
 from storage.errors import DomainError
 from storage.models import Project
@@ -128,14 +129,24 @@ async def project_registry(ctx: Context, project_id: int) -> ProjectRegistry:
     return found
 
 
-async def write(ctx: Context, project_id: int, request: TagRequest) -> tuple[ProjectRegistry, str]:
-    """Write one registry tag (MODELS scope); the project's registry after it, and the tag."""
-    require(ctx, Scope.MODELS)
+async def write(
+    ctx: Context, project_id: int, request: TagRequest, client_id: str | None = None
+) -> tuple[ProjectRegistry, str]:
+    """Write one registry tag (MODELS scope), once per clientMutationId; the project's
+    registry after it, and the tag."""
+    principal = require(ctx, Scope.MODELS)
     project = await Project.get_or_none(id=project_id)
     if project is None:
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
-    request = replace(request, tagger=ctx.syncer.author)
-    written, _report = await ctx.syncer.write_registry(project, request)
+
+    async def run() -> Result:
+        written, _report = await ctx.syncer.write_registry(
+            project, replace(request, tagger=ctx.syncer.author)
+        )
+        return {"tag": written.name}
+
+    asked = {"project": project_id, "request": request}
+    result = await once(principal, f"registry:{request.action}", client_id, asked, run)
     forget(project_id)
     fresh = (await registries([project_id]))[project_id]
-    return fresh, written.name
+    return fresh, str(result["tag"])

@@ -1,42 +1,74 @@
-"""Running experiments from the API: edited params committed to the project's repository."""
+"""Running experiments from the API: edited params committed to the project's repository,
+optionally with a pull request; every write idempotent under its clientMutationId."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 
+from resolvers import pull_requests as prs
 from resolvers.context import Context
 from resolvers.permissions import require
+from resolvers.replay import Result, once
 from storage import queries
 from storage.errors import DomainError
-from storage.models import Project
+from storage.models import Project, PullRequest
 from storage.records import CommitRecord
 from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
 
 
+@dataclass(frozen=True, slots=True)
+class PullRequestText:
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    commit: CommitRecord
+    branch: str
+    pull_request: PullRequest | None
+
+
 async def run_experiment(
-    ctx: Context, project_id: int, request: CommitRequest
-) -> tuple[CommitRecord, str]:
-    """Commit the params changes (PROJECTS scope); the indexed commit and its branch."""
-    require(ctx, Scope.PROJECTS)
-    project = await Project.get_or_none(id=project_id)
-    if project is None:
-        raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
-    request = replace(request, author=ctx.syncer.author, subdir=project.subdir)
-    written, _report = await ctx.syncer.write_commit(project, request)
-    found = (await queries.commits_by_sha([(project_id, written.sha)])).get(
-        (project_id, written.sha)
-    )
-    if found is None:  # indexed by the sync that followed the write
-        raise DomainError("INTERNAL", f"commit {written.sha} was written but not indexed")
-    return found, written.branch
+    ctx: Context,
+    project_id: int,
+    request: CommitRequest,
+    pull: PullRequestText | None,
+    client_id: str | None,
+) -> Written:
+    """Commit the params changes (PROJECTS scope), and open a pull request from the new
+    branch into the base's branch when ``pull`` is given."""
+    principal = require(ctx, Scope.PROJECTS)
+    project = await prs.get_project(project_id)
+
+    async def run() -> Result:
+        written, _report = await ctx.syncer.write_commit(
+            project, replace(request, author=ctx.syncer.author, subdir=project.subdir)
+        )
+        pr_id = None
+        if pull is not None:
+            target, target_sha = await _target_branch(ctx, project, request.base_rev)
+            opening = prs.Opening(
+                written.branch, written.sha, target, target_sha, pull.title, pull.body
+            )
+            pr_id = (await prs.open_pull_request(ctx, project, opening)).id
+        return {"sha": written.sha, "branch": written.branch, "pullRequest": pr_id}
+
+    asked = {"project": project_id, "request": asdict(request), "pull": pull and asdict(pull)}
+    return await _written(project_id, await once(principal, "runExperiment", client_id, asked, run))
 
 
 async def branch_from_experiment(
-    ctx: Context, experiment_id: int, branch: str
-) -> tuple[CommitRecord, str]:
-    """A new branch at an experiment's commit (PROJECTS scope)."""
-    require(ctx, Scope.PROJECTS)
+    ctx: Context,
+    experiment_id: int,
+    branch: str,
+    pull: PullRequestText | None,
+    client_id: str | None,
+) -> Written:
+    """A new branch at an experiment's commit (PROJECTS scope), and a pull request from it
+    into the project's default branch when ``pull`` is given."""
+    principal = require(ctx, Scope.PROJECTS)
     row = await ctx.loaders.experiment.load(experiment_id)
     if row is None:
         raise DomainError("NOT_FOUND", f"no experiment {experiment_id}", "experimentId")
@@ -45,11 +77,36 @@ async def branch_from_experiment(
         raise DomainError(
             "NOT_FOUND", "this run has no commit yet: push the experiment first", "experimentId"
         )
-    project = await Project.get_or_none(id=row.project_id)
-    if project is None:
-        raise DomainError("NOT_FOUND", f"no project {row.project_id}", "experimentId")
-    written, _report = await ctx.syncer.write_branch(project, BranchRequest(sha, branch))
-    found = (await queries.commits_by_sha([(row.project_id, sha)])).get((row.project_id, sha))
-    if found is None:
-        raise DomainError("INTERNAL", f"branch {branch} was written but {sha} is not indexed")
-    return found, written.branch
+    project = await prs.get_project(row.project_id)
+
+    async def run() -> Result:
+        written, _report = await ctx.syncer.write_branch(project, BranchRequest(sha, branch))
+        pr_id = None
+        if pull is not None:
+            target, target_sha = await _target_branch(ctx, project, None)
+            opening = prs.Opening(branch, sha, target, target_sha, pull.title, pull.body)
+            pr_id = (await prs.open_pull_request(ctx, project, opening)).id
+        return {"sha": sha, "branch": written.branch, "pullRequest": pr_id}
+
+    asked = {"experiment": experiment_id, "branch": branch, "pull": pull and asdict(pull)}
+    result = await once(principal, "createBranchFromExperiment", client_id, asked, run)
+    return await _written(row.project_id, result)
+
+
+async def _target_branch(ctx: Context, project: Project, base_rev: str | None) -> tuple[str, str]:
+    """Where a pull request goes: the base's branch if it was given as a branch, else the
+    project's default branch; with its tip."""
+    tips = {b.name: b.sha for b in await ctx.loaders.branches.load(project.id) or []}
+    for name in (base_rev, project.default_branch, "main", "master"):
+        if name and name in tips:
+            return name, tips[name]
+    raise DomainError("NOT_FOUND", "no branch to open the pull request against", "baseRev")
+
+
+async def _written(project_id: int, result: Result) -> Written:
+    sha = str(result["sha"])
+    found = (await queries.commits_by_sha([(project_id, sha)])).get((project_id, sha))
+    if found is None:  # indexed by the sync that followed the write
+        raise DomainError("INTERNAL", f"commit {sha} was written but is not indexed")
+    pr = await PullRequest.get_or_none(id=result["pullRequest"]) if result["pullRequest"] else None
+    return Written(found, str(result["branch"]), pr)

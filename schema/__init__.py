@@ -24,6 +24,7 @@ from schema.experiments import Experiment
 from schema.models import ModelMutation
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
+from schema.pull_requests import PullRequest, PullRequestMutation
 from schema.runs import RunMutation
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
@@ -35,7 +36,7 @@ class Query(ProjectQuery):
 
 
 @strawberry.type
-class Mutation(ProjectMutation, ModelMutation, RunMutation, TokenMutation):
+class Mutation(ProjectMutation, ModelMutation, RunMutation, PullRequestMutation, TokenMutation):
     pass
 
 
@@ -81,7 +82,7 @@ def build_schema(max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        types=[Project, Commit, Experiment],
+        types=[Project, Commit, Experiment, PullRequest],
         extensions=extensions,
         config=StrawberryConfig(name_converter=CachedNameConverter()),
     )

@@ -313,7 +313,7 @@ async def _write(
 ) -> RegistryPayload:
     try:
         found, tag = await model_resolvers.write(
-            info.context, decode_id(project_id, "Project"), request
+            info.context, decode_id(project_id, "Project"), request, client_id
         )
     except DomainError as exc:
         return RegistryPayload(errors=[user_error(exc)], client_mutation_id=client_id)

@@ -12,6 +12,7 @@ from resolvers import commits as commit_resolvers
 from resolvers import experiments as experiment_resolvers
 from resolvers import models as model_resolvers
 from resolvers import projects as resolve
+from resolvers import pull_requests as pr_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.permissions import require
@@ -31,6 +32,13 @@ from schema.experiments import (
     order_args,
 )
 from schema.models import Model, model_of, models_of
+from schema.pull_requests import (
+    ForgeSettings,
+    PullRequest,
+    PullRequestState,
+    forge_settings,
+    pull_request_type,
+)
 from schema.relay import (
     Connection,
     InvalidId,
@@ -44,6 +52,7 @@ from schema.relay import (
 from schema.scalars import git_time
 from storage import queries
 from storage.errors import DomainError
+from storage.models import PullRequest as PullRequestRow
 from storage.records import BranchRecord, ProjectRecord, TagRecord
 from storage.tokens import Scope
 from sync.service import SyncReport
@@ -179,6 +188,16 @@ class Project(Node):
         found = await model_resolvers.project_registry(info.context, self.record.id)
         return model_of(found, name)
 
+    @strawberry.field(description="Pull requests gitstudio opened for this project, newest first.")
+    async def pull_requests(self, state: PullRequestState | None = None) -> list[PullRequest]:
+        rows = await pr_resolvers.pull_requests(self.record.id, state.value if state else None)
+        return [pull_request_type(r) for r in rows]
+
+    @strawberry.field(description="Where pull requests go (the token is never shown).")
+    async def forge(self) -> ForgeSettings:
+        row = await pr_resolvers.get_project(self.record.id)
+        return forge_settings(row.forge, row.forge_token)
+
     @strawberry.field(description="Experiments side by side.")
     async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:
         records = await experiment_resolvers.compare(
@@ -243,6 +262,9 @@ async def _load_node(info: Info[Context, None], type_name: str, db_id: int) -> N
     if type_name == "Experiment":
         e = await loaders.experiment.load(db_id)
         return experiment_type(e) if e else None
+    if type_name == "PullRequest":
+        found = await PullRequestRow.get_or_none(id=db_id)
+        return pull_request_type(found) if found else None
     return None
 
 

@@ -1,4 +1,5 @@
-"""Running experiments from the API: change params, commit, on a branch of the project."""
+"""Running experiments from the API: change params, commit, on a branch of the project,
+optionally with a pull request."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from resolvers import runs as resolve
 from resolvers.context import Context
 from schema.commits import Commit, commit_type
 from schema.errors import UserError, user_error
+from schema.pull_requests import PullRequest, pull_request_type
 from schema.relay import decode_id
 from schema.scalars import JSON
 from storage.errors import DomainError
@@ -45,17 +47,37 @@ class RunExperimentInput:
     target: RunTarget = RunTarget.COMMIT
     branch: str | None = strawberry.field(
         default=None,
-        description="BRANCH: the new branch. COMMIT: the branch to move when baseRev is a sha.",
+        description="BRANCH, PULL_REQUEST: the new branch. COMMIT: the branch to move when"
+        " baseRev is a sha.",
     )
-    client_mutation_id: str | None = None
+    title: str | None = strawberry.field(
+        default=None, description="PULL_REQUEST: its title (default: the commit's first line)."
+    )
+    body: str | None = strawberry.field(
+        default=None, description="PULL_REQUEST: its description (default: the changes)."
+    )
+    client_mutation_id: str | None = strawberry.field(
+        default=None, description="A retry with the same id returns the first result."
+    )
 
 
 @strawberry.type
 class RunExperimentPayload:
     commit: Commit | None = None
     branch: str | None = None
+    pull_request: PullRequest | None = None
     errors: list[UserError] = strawberry.field(default_factory=list)
     client_mutation_id: str | None = None
+
+
+def _payload(written: resolve.Written, client_id: str | None) -> RunExperimentPayload:
+    pr = written.pull_request
+    return RunExperimentPayload(
+        commit=commit_type(written.commit),
+        branch=written.branch,
+        pull_request=pull_request_type(pr) if pr else None,
+        client_mutation_id=client_id,
+    )
 
 
 @strawberry.input
@@ -64,63 +86,72 @@ class CreateBranchFromExperimentInput:
         description="An experiment ref, or a live run linked to its pushed ref."
     )
     branch: str
-    open_pull_request: bool = False
+    open_pull_request: bool = strawberry.field(
+        default=False, description="Into the project's default branch."
+    )
     title: str | None = None
+    body: str | None = None
     client_mutation_id: str | None = None
 
 
 @strawberry.type
 class RunMutation:
     @strawberry.mutation(
-        description="Commit changed params on top of baseRev: onto its branch (COMMIT) or on a"
-        " new branch (BRANCH), pushed to the project's repository; the commit is indexed and"
-        " announced at once. PULL_REQUEST is not available yet."
+        description="Commit changed params on top of baseRev: onto its branch (COMMIT), on a"
+        " new branch (BRANCH), or on a new branch with a pull request into baseRev's branch"
+        " (PULL_REQUEST; on the project's forge, or kept by gitstudio for plain Git). Pushed"
+        " to the project's repository; the commit is indexed and announced at once."
     )
     async def run_experiment(
         self, info: Info[Context, None], input: RunExperimentInput
     ) -> RunExperimentPayload:
         client_id = input.client_mutation_id
         try:
-            if input.target is RunTarget.PULL_REQUEST:
-                raise DomainError("INVALID", "pull requests are not available yet", "target")
             changes = [
                 ParamChange(c.file, c.path, c.value, c.new, c.retype) for c in input.param_changes
             ]
             summary = ", ".join(f"{c.path}={c.value!r}" for c in changes)
+            message = input.message or f"Run experiment: {summary}"
             request = CommitRequest(
                 input.base_rev,
                 changes,
-                input.message or f"Run experiment: {summary}",
+                message,
                 COMMIT if input.target is RunTarget.COMMIT else BRANCH,
                 input.branch,
             )
-            record, branch = await resolve.run_experiment(
-                info.context, decode_id(input.project_id, "Project"), request
+            pull = None
+            if input.target is RunTarget.PULL_REQUEST:
+                body = input.body or "Parameters changed by gitstudio:\n\n" + "\n".join(
+                    f"- `{c.file}`: `{c.path}` = `{c.value!r}`" for c in changes
+                )
+                pull = resolve.PullRequestText(input.title or message.splitlines()[0], body)
+            written = await resolve.run_experiment(
+                info.context, decode_id(input.project_id, "Project"), request, pull, client_id
             )
         except DomainError as exc:
             return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-        return RunExperimentPayload(
-            commit=commit_type(record), branch=branch, client_mutation_id=client_id
-        )
+        return _payload(written, client_id)
 
     @strawberry.mutation(
         description="A new branch at an experiment's commit, pushed to the project's"
-        " repository. Opening a pull request is not available yet."
+        " repository; with openPullRequest, a pull request into the default branch."
     )
     async def create_branch_from_experiment(
         self, info: Info[Context, None], input: CreateBranchFromExperimentInput
     ) -> RunExperimentPayload:
         client_id = input.client_mutation_id
         try:
+            pull = None
             if input.open_pull_request:
-                raise DomainError(
-                    "INVALID", "pull requests are not available yet", "openPullRequest"
-                )
-            record, branch = await resolve.branch_from_experiment(
-                info.context, decode_id(input.experiment_id, "Experiment"), input.branch
+                title = input.title or f"Experiment {input.branch}"
+                pull = resolve.PullRequestText(title, input.body or "")
+            written = await resolve.branch_from_experiment(
+                info.context,
+                decode_id(input.experiment_id, "Experiment"),
+                input.branch,
+                pull,
+                client_id,
             )
         except DomainError as exc:
             return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-        return RunExperimentPayload(
-            commit=commit_type(record), branch=branch, client_mutation_id=client_id
-        )
+        return _payload(written, client_id)

@@ -29,6 +29,11 @@ class Project(Model):
     sync_lease_until = fields.FloatField(null=True)
     # Models declared at the default branch's head (sync.artifacts.Declarations as JSON).
     registry = fields.TextField(null=True)
+    # Where pull requests go: {"kind", "api_url", "repository"} (sync.forges); NULL for
+    # plain Git, where gitstudio keeps the pull requests itself. The forge's token is
+    # stored encrypted (storage.secrets), never returned by the API.
+    forge = fields.TextField(null=True)
+    forge_token = fields.TextField(null=True)
 
     class Meta:
         table = "projects"
@@ -265,3 +270,53 @@ class AccessToken(Model):
 
     class Meta:
         table = "access_tokens"
+
+
+class PullRequest(Model):
+    """A pull request gitstudio opened: kept here in plain-Git mode (merged by gitstudio),
+    or mirrored from the forge that holds it (``forge`` set, ``external_number`` its number
+    there)."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="pull_requests", on_delete=fields.CASCADE
+    )
+    project_id: int
+    number = fields.IntField()  # per project, from 1
+    source_branch = fields.CharField(max_length=255)
+    target_branch = fields.CharField(max_length=255)
+    title = fields.TextField()
+    body = fields.TextField(default="")
+    state = fields.CharField(max_length=16, default="OPEN")  # OPEN, MERGED, CLOSED
+    # The heads compared: when opened, then when merged or closed (open ones read the mirror).
+    source_sha = fields.CharField(max_length=40)
+    target_sha = fields.CharField(max_length=40, null=True)
+    forge = fields.CharField(max_length=16, null=True)
+    external_number = fields.IntField(null=True)
+    url = fields.TextField(null=True)
+    created_by = fields.CharField(max_length=100, default="")
+    created_at = fields.FloatField()
+    merged_at = fields.FloatField(null=True)
+    merge_sha = fields.CharField(max_length=40, null=True)
+
+    class Meta:
+        table = "pull_requests"
+        unique_together = (("project", "number"),)
+
+
+class MutationRecord(Model):
+    """One write mutation done under a clientMutationId: a retry with the same key (same
+    token, same mutation) gets this result instead of writing again. ``result`` is NULL
+    while the first request is still running."""
+
+    id = fields.IntField(primary_key=True)
+    token_id = fields.IntField()
+    mutation = fields.CharField(max_length=64)
+    client_mutation_id = fields.CharField(max_length=255)
+    request_hash = fields.CharField(max_length=64)
+    result = fields.TextField(null=True)
+    created_at = fields.FloatField()
+
+    class Meta:
+        table = "mutation_records"
+        unique_together = (("token_id", "mutation", "client_mutation_id"),)

@@ -5,13 +5,19 @@ branch or as the next commit of the base branch.
 Nothing is forced: a new branch must not exist, and the base branch must still point at
 the base commit (a branch that moved meanwhile is reported, never overwritten, so
 concurrent writers cannot lose each other's commits). On a remote the branch is pushed
-(a refused push, e.g. by a hook, removes the local ref again); a repository on this
-machine gets the ref directly, except its checked-out branch, which git itself refuses
-to move under a working tree.
+(a refused push, e.g. by a hook, removes the local ref again). A repository on this
+machine gets objects and ref directly, except its checked-out branch, which git itself
+refuses to move under a working tree; one with receive hooks (pre-receive, update, ...)
+is pushed to with the git CLI instead, because libgit2's local transport runs no hooks.
+
+Pull requests merge here too (``merge_branch``): a fast-forward, or a merge commit built
+in memory by libgit2 (conflicting paths are reported, nothing is written).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +40,9 @@ from sync.params_edit import ParamChange, edit
 from sync.tree import join
 
 COMMIT, BRANCH = "COMMIT", "BRANCH"
+MERGE_COMMIT, FAST_FORWARD = "MERGE_COMMIT", "FAST_FORWARD"
+# Hooks git runs on the receiving side of a push.
+_RECEIVE_HOOKS = ("pre-receive", "update", "post-receive", "reference-transaction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +69,9 @@ def write_commit(
     fetch_mirror(mirror, url, creds)
     repo = open_mirror(mirror)
     base, branch = _base(repo, request)
-    local = local_source(url)
+    local = _direct(url)
     # Objects go where the ref will: a repository on this machine gets them itself (the
-    # mirror borrows its objects), a remote receives them from the mirror by push.
+    # mirror borrows its objects), any other receives them from the mirror by push.
     store = pygit2.Repository(str(local)) if local is not None else repo
     base_commit = store.get(base.id)
     if not isinstance(base_commit, pygit2.Commit):
@@ -71,10 +80,7 @@ def write_commit(
     who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
     oid = store.create_commit(None, who, who, request.message, tree, [base.id])
     written = WrittenCommit(str(oid), str(base.id), branch)
-    if local is not None:
-        _update_local(store, written, request.target)
-    else:
-        _push(repo, written, creds)
+    _put(repo, url, creds, written, request.target)
     return written
 
 
@@ -97,12 +103,109 @@ def create_branch(
         raise DomainError("NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId")
     parent = str(commit.parents[0].id) if commit.parents else ""
     written = WrittenCommit(request.sha, parent, request.branch)
+    _put(repo, url, creds, written, BRANCH)
+    return written
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRequest:
+    source: str  # branch names
+    target: str
+    method: str = MERGE_COMMIT  # or FAST_FORWARD
+    message: str = ""
+    author: tuple[str, str] = ("gitstudio", "gitstudio@localhost")
+
+
+@dataclass(frozen=True, slots=True)
+class Mergeability:
+    source_sha: str
+    target_sha: str
+    merged: bool  # the source is already in the target
+    fast_forward: bool
+    conflicts: tuple[str, ...]
+
+
+def mergeability(repo: pygit2.Repository, source: str, target: str) -> Mergeability:
+    """Whether ``source`` merges into ``target`` (branch names) cleanly, in memory."""
+    src, dst = _tip(repo, source, "source"), _tip(repo, target, "target")
+    if src.id == dst.id or repo.descendant_of(dst.id, src.id):
+        return Mergeability(str(src.id), str(dst.id), True, False, ())
+    fast_forward = repo.descendant_of(src.id, dst.id)
+    conflicts: tuple[str, ...] = ()
+    if not fast_forward:
+        index = repo.merge_commits(dst, src)
+        conflicts = _conflicts(index)
+    return Mergeability(str(src.id), str(dst.id), False, fast_forward, conflicts)
+
+
+def merge_branch(
+    mirror: Path, url: str, creds: Credentials, request: MergeRequest
+) -> WrittenCommit:
+    """Merge ``request.source`` into ``request.target`` and put the target on the
+    repository: CONFLICT when paths conflict, a fast-forward is asked for and impossible, or
+    the target moved meanwhile; INVALID when there is nothing to merge."""
+    fetch_mirror(mirror, url, creds)
+    repo = open_mirror(mirror)
+    state = mergeability(repo, request.source, request.target)
+    if state.merged:
+        raise DomainError("INVALID", f"{request.source} is already merged into {request.target}")
+    if state.conflicts:
+        raise DomainError(
+            "CONFLICT", "merge conflicts in: " + ", ".join(state.conflicts), "pullRequestId"
+        )
+    if request.method == FAST_FORWARD:
+        if not state.fast_forward:
+            raise DomainError(
+                "CONFLICT", f"{request.target} has commits {request.source} lacks", "method"
+            )
+        sha = state.source_sha
+    else:
+        local = _direct(url)
+        store = pygit2.Repository(str(local)) if local is not None else repo
+        src, dst = store.get(state.source_sha), store.get(state.target_sha)
+        assert isinstance(src, pygit2.Commit) and isinstance(dst, pygit2.Commit)
+        tree = store.merge_commits(dst, src).write_tree(store)
+        who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
+        message = request.message or f"Merge branch '{request.source}' into {request.target}"
+        sha = str(store.create_commit(None, who, who, message, tree, [dst.id, src.id]))
+    written = WrittenCommit(sha, state.target_sha, request.target)
+    _put(repo, url, creds, written, COMMIT)
+    return written
+
+
+def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchRequest) -> None:
+    """Remove the branch gitstudio just created, if it still points where it put it (the
+    undo of a branch whose pull request could not be opened)."""
+    repo = open_mirror(mirror)
+    ref = f"refs/heads/{request.branch}"
     local = local_source(url)
     if local is not None:
-        _update_local(pygit2.Repository(str(local)), written, BRANCH)
+        target = pygit2.Repository(str(local)).references.get(ref)
+        if target is not None and str(target.target) == request.sha:
+            target.delete()
     else:
-        _push(repo, written, creds)
-    return written
+        try:
+            push_ref(repo, f":{ref}", creds)
+        except GitError:
+            return  # best effort: the branch stays, named in the error the caller reports
+    if ref in repo.references:
+        repo.references.delete(ref)
+
+
+def _tip(repo: pygit2.Repository, branch: str, field: str) -> pygit2.Commit:
+    ref = repo.references.get(f"refs/heads/{branch}")
+    if ref is None:
+        raise DomainError("NOT_FOUND", f"no branch {branch}", field)
+    commit = repo.get(ref.target)
+    assert isinstance(commit, pygit2.Commit)
+    return commit
+
+
+def _conflicts(index: pygit2.Index) -> tuple[str, ...]:
+    if index.conflicts is None:
+        return ()
+    paths = {entry.path for sides in index.conflicts for entry in sides if entry is not None}
+    return tuple(sorted(paths))
 
 
 def _new_branch_name(repo: pygit2.Repository, name: str) -> None:
@@ -185,6 +288,59 @@ def _tree_with(
         sub_tree = sub if isinstance(sub, pygit2.Tree) else None
         builder.insert(name, _tree_with(repo, sub_tree, nested), FileMode.TREE)
     return builder.write()
+
+
+def _direct(url: str) -> Path | None:
+    """The repository to write objects and refs into directly: one on this machine that has
+    no receive hooks (those must run, so such a repository is pushed to like a remote)."""
+    local = local_source(url)
+    if local is None or _receive_hooks(local):
+        return None
+    return local
+
+
+def _receive_hooks(path: Path) -> bool:
+    repo = pygit2.Repository(str(path))
+    hooks = Path(repo.path) / "hooks"
+    configured = repo.config["core.hooksPath"] if "core.hooksPath" in repo.config else ""  # noqa: SIM401
+    if configured:  # relative to the working tree, as git reads it (or the bare repository)
+        hooks = Path(repo.workdir or repo.path) / Path(str(configured)).expanduser()
+    return any(os.access(hooks / name, os.X_OK) for name in _RECEIVE_HOOKS)
+
+
+def _put(
+    mirror: pygit2.Repository, url: str, creds: Credentials, written: WrittenCommit, target: str
+) -> None:
+    """Put ``written`` on the repository: directly, or by push (see the module docstring)."""
+    local = local_source(url)
+    if local is None:
+        _push(mirror, written, creds)
+    elif _receive_hooks(local):
+        _push_cli(mirror, local, written, target)
+    else:
+        _update_local(pygit2.Repository(str(local)), written, target)
+
+
+def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, target: str) -> None:
+    """``git push`` into a repository on this machine so that its hooks run; the lease
+    makes it as strict as the direct path: a new branch must not exist, a moved one is
+    not overwritten."""
+    ref = f"refs/heads/{written.branch}"
+    expected = "" if target == BRANCH else written.parent
+    command = [
+        "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={ref}:{expected}",
+        str(local), f"{written.sha}:{ref}",
+    ]  # fmt: skip
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DomainError("UNREACHABLE", f"{written.branch}: git push failed: {exc}") from exc
+    if done.returncode != 0:
+        said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
+        raise DomainError(
+            "CONFLICT", f"{written.branch}: the repository refused the push: " + "; ".join(said)
+        )
+    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
 
 
 def _update_local(repo: pygit2.Repository, written: WrittenCommit, target: str) -> None:

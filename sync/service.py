@@ -31,6 +31,7 @@ from storage.events import (
 )
 from storage.models import Project
 from storage.queries import forget_projects
+from storage.sealed import Sealer
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
 from sync.git import (
@@ -45,8 +46,11 @@ from sync.git import (
 from sync.git_writer import (
     BranchRequest,
     CommitRequest,
+    MergeRequest,
     WrittenCommit,
     create_branch,
+    delete_branch,
+    merge_branch,
     write_commit,
 )
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
@@ -85,8 +89,11 @@ class ProjectSyncer:
         publish: Publish | None = None,
         owner: str = leases.OWNER,
         author: tuple[str, str] = ("gitstudio", "gitstudio@localhost"),
+        sealer: Sealer | None = None,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
+        # Forge tokens at rest; without one (tools, benchmarks) forges cannot be configured.
+        self.sealer = sealer
         self._owner = owner
         self._mirrors = mirrors_dir
         self._creds = credentials
@@ -225,6 +232,16 @@ class ProjectSyncer:
     ) -> tuple[WrittenCommit, SyncReport]:
         """A new branch at an existing commit (sync.git_writer.create_branch), then a sync."""
         return await self._write(project, create_branch, request)
+
+    async def write_merge(
+        self, project: Project, request: MergeRequest
+    ) -> tuple[WrittenCommit, SyncReport]:
+        """Merge one branch into another (a pull request), then a sync."""
+        return await self._write(project, merge_branch, request)
+
+    async def undo_branch(self, project: Project, request: BranchRequest) -> None:
+        """Remove a branch gitstudio just created (its pull request could not be opened)."""
+        await self._write(project, delete_branch, request)
 
     async def _write(
         self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R

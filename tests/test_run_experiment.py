@@ -89,7 +89,7 @@ async def test_new_branch_changes_only_the_asked_values(api: Api, local: tuple[P
         ({"target": "BRANCH", "branch": "bad..name"}, "INVALID", "branch"),
         ({"target": "BRANCH", "branch": "feature"}, "DUPLICATE", "branch"),
         ({"target": "COMMIT"}, "CONFLICT", "branch"),  # main is checked out in the repo
-        ({"target": "PULL_REQUEST", "branch": "x"}, "INVALID", "target"),
+        ({"target": "PULL_REQUEST"}, "INVALID", "branch"),  # a pull request needs its branch
         ({"target": "BRANCH", "branch": "x", "baseRev": "nope"}, "NOT_FOUND", "baseRev"),
         (
             {
@@ -234,6 +234,8 @@ async def test_branch_from_an_experiment(api: Api, tmp_path: Path, unique: str) 
     assert branches(repo)["promote/best"] == exp["sha"]
     again = await branch_from(branch="promote/best")
     assert again["errors"] == [{"code": "DUPLICATE", "field": "branch"}]
-    pr = await branch_from(branch="promote/pr", openPullRequest=True)
-    assert pr["errors"] == [{"code": "INVALID", "field": "openPullRequest"}]
-    assert "promote/pr" not in branches(repo)
+    missing = await api.data(BRANCH_FROM, {"input": {"experimentId": "404", "branch": "x"}})
+    assert missing["createBranchFromExperiment"]["errors"] == [
+        {"code": "NOT_FOUND", "field": "experimentId"}
+    ]
+    assert "x" not in branches(repo)

@@ -1,0 +1,91 @@
+"""Idempotent write mutations: a retried request with the same ``clientMutationId`` gets the
+first request's result instead of writing again (no second commit, tag or pull request).
+
+The key is (token, mutation, clientMutationId). The first request reserves it with a row in
+``mutation_records`` (unique, so two instances racing on one key reserve it once), runs,
+and stores its result; a retry that arrives while the first still runs waits for that
+result. A failed request releases its key, since it wrote nothing, so retrying it tries
+again. The same key with a different request is refused (INVALID), as Stripe does, rather
+than answered with the result of something else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import orjson
+from tortoise.exceptions import IntegrityError
+
+from storage.errors import DomainError
+from storage.models import MutationRecord
+from storage.tokens import Principal
+
+# A reservation older than this belongs to a request that died mid-way: taken over.
+ABANDONED_AFTER = 900.0
+WAIT = 120.0
+
+Result = dict[str, Any]
+
+
+async def once(
+    principal: Principal,
+    mutation: str,
+    client_id: str | None,
+    request: Any,
+    run: Callable[[], Awaitable[Result]],
+) -> Result:
+    """``run()``'s result, computed once per key; ``request`` (anything orjson encodes)
+    tells a retry from a different request under the same key."""
+    if not client_id:
+        return await run()
+    if len(client_id) > 255:
+        raise DomainError("INVALID", "clientMutationId is longer than 255", "clientMutationId")
+    digest = hashlib.sha256(orjson.dumps(request, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    key: dict[str, Any] = {
+        "token_id": principal.token_id,
+        "mutation": mutation,
+        "client_mutation_id": client_id,
+    }
+    deadline = time.monotonic() + WAIT
+    while True:
+        row = await MutationRecord.get_or_none(**key)
+        if row is None:
+            try:
+                row = await MutationRecord.create(
+                    **key, request_hash=digest, created_at=time.time()
+                )
+            except IntegrityError:
+                continue  # reserved by a racing request meanwhile: read it
+            return await _run(row, run)
+        if row.request_hash != digest:
+            raise DomainError(
+                "INVALID",
+                f"clientMutationId {client_id!r} was used for a different {mutation} request",
+                "clientMutationId",
+            )
+        if row.result is not None:
+            stored: Result = orjson.loads(row.result)
+            return stored
+        if time.time() - row.created_at > ABANDONED_AFTER:
+            await MutationRecord.filter(id=row.id, result=None).delete()
+            continue
+        if time.monotonic() > deadline:
+            raise DomainError(
+                "CONFLICT", f"a request with clientMutationId {client_id!r} is still running"
+            )
+        await asyncio.sleep(0.05)
+
+
+async def _run(row: MutationRecord, run: Callable[[], Awaitable[Result]]) -> Result:
+    try:
+        result = await run()
+    except BaseException:
+        await MutationRecord.filter(id=row.id).delete()  # nothing was written: retry may run
+        raise
+    row.result = orjson.dumps(result).decode()
+    await row.save(update_fields=["result"])
+    return result
