@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import orjson
+
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from resolvers.permissions import require
+from resolvers.replay import Result, once
 from storage import queries
 from storage.errors import DomainError
 from storage.models import Project
@@ -43,11 +48,26 @@ async def get_project(
 
 
 async def create_project(
-    ctx: Context, repo_url: str, name: str | None, subdir: str | None, default_branch: str | None
+    ctx: Context,
+    repo_url: str,
+    name: str | None,
+    subdir: str | None,
+    default_branch: str | None,
+    client_id: str | None = None,
 ) -> ProjectRecord:
-    require(ctx, Scope.PROJECTS)
-    project = await ctx.syncer.create(repo_url, name, subdir or "", default_branch)
-    return await _record(project.id)
+    """Add and index a repository (PROJECTS scope), once per clientMutationId."""
+    principal = require(ctx, Scope.PROJECTS)
+
+    async def run() -> Result:
+        project = await ctx.syncer.create(repo_url, name, subdir or "", default_branch)
+        return {"project": project.id}
+
+    asked = [repo_url, name, subdir, default_branch]
+    result = await once(principal, "createProject", client_id, asked, run)
+    project_id = int(result["project"])
+    if project_id not in await queries.projects_by_ids([project_id]):
+        raise DomainError("NOT_FOUND", f"project {project_id} was deleted since", "id")
+    return await _record(project_id)
 
 
 async def sync_project(ctx: Context, project_id: int) -> tuple[ProjectRecord, SyncReport]:
@@ -57,12 +77,29 @@ async def sync_project(ctx: Context, project_id: int) -> tuple[ProjectRecord, Sy
     return await _record(project_id), report
 
 
-async def delete_project(ctx: Context, project_id: int) -> ProjectRecord:
-    require(ctx, Scope.PROJECTS)
-    project = await _model(project_id)
-    record = await _record(project_id)
-    await ctx.syncer.delete(project)
-    return record
+async def delete_project(
+    ctx: Context, project_id: int, client_id: str | None = None
+) -> ProjectRecord:
+    """Delete a project (PROJECTS scope); a retry under the same clientMutationId gets the
+    deleted project again rather than NOT_FOUND."""
+    principal = require(ctx, Scope.PROJECTS)
+
+    async def run() -> Result:
+        project = await _model(project_id)
+        record = await _record(project_id)
+        await ctx.syncer.delete(project)
+        return {"project": orjson.loads(orjson.dumps(record))}  # as a replay will read it
+
+    result = await once(principal, "deleteProject", client_id, project_id, run)
+    stored = result["project"]
+    return ProjectRecord(
+        **{
+            **stored,
+            "created_at": datetime.fromisoformat(stored["created_at"]),
+            "last_synced_at": stored["last_synced_at"]
+            and datetime.fromisoformat(stored["last_synced_at"]),
+        }
+    )
 
 
 async def _model(project_id: int) -> Project:

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from resolvers.context import Context
 from resolvers.permissions import require
+from resolvers.replay import Result, once
 from storage.errors import DomainError
 from storage.models import AccessToken
-from storage.tokens import Scope, create_token, parse_scopes, revoke_token
+from storage.tokens import Principal, Scope, create_token, parse_scopes, revoke_token
 
 
-async def create(ctx: Context, name: str, scopes: list[str]) -> tuple[AccessToken, str]:
+async def create(
+    ctx: Context, name: str, scopes: list[str], client_id: str | None = None
+) -> tuple[AccessToken, str]:
+    """Mint a token; a retry under the same clientMutationId gets the same token and secret
+    (kept sealed with the mutation's record, see storage.sealed) instead of a second one."""
     principal = require(ctx, Scope.READ)
+    sealer = ctx.syncer.sealer
+    if client_id is None or sealer is None:
+        return await _create(principal, name, scopes)
+
+    async def run() -> Result:
+        row, secret = await _create(principal, name, scopes)
+        return {"token": row.id, "sealed": sealer.seal(secret)}
+
+    result = await once(principal, "createAccessToken", client_id, [name, sorted(scopes)], run)
+    row = await AccessToken.get(id=result["token"])
+    return row, sealer.open(str(result["sealed"]))
+
+
+async def _create(principal: Principal, name: str, scopes: list[str]) -> tuple[AccessToken, str]:
     name = name.strip()
     if not 1 <= len(name) <= 100:
         raise DomainError("INVALID", "name must be 1-100 characters", "name")

@@ -325,7 +325,12 @@ class ProjectMutation:
     ) -> ProjectPayload:
         async def work() -> tuple[ProjectRecord, None]:
             record = await resolve.create_project(
-                info.context, input.repo_url, input.name, input.subdir, input.default_branch
+                info.context,
+                input.repo_url,
+                input.name,
+                input.subdir,
+                input.default_branch,
+                input.client_mutation_id,
             )
             return record, None
 
@@ -336,8 +341,11 @@ class ProjectMutation:
         return await _payload(resolve.sync_project(info.context, decode_id(id, "Project")), None)
 
     @strawberry.mutation(description="Delete a project, its index and its mirror.")
-    async def delete_project(self, info: Info[Context, None], id: strawberry.ID) -> ProjectPayload:
+    async def delete_project(
+        self, info: Info[Context, None], id: strawberry.ID, client_mutation_id: str | None = None
+    ) -> ProjectPayload:
         async def work() -> tuple[ProjectRecord, None]:
-            return await resolve.delete_project(info.context, decode_id(id, "Project")), None
+            project_id = decode_id(id, "Project")
+            return await resolve.delete_project(info.context, project_id, client_mutation_id), None
 
-        return await _payload(work(), None)
+        return await _payload(work(), client_mutation_id)

@@ -54,12 +54,16 @@ class AccessTokenPayload:
         default=None, description="The secret, returned only once."
     )
     errors: list[UserError] = strawberry.field(default_factory=list)
+    client_mutation_id: str | None = None
 
 
 @strawberry.input
 class CreateAccessTokenInput:
     name: str
     scopes: list[TokenScope]
+    client_mutation_id: str | None = strawberry.field(
+        default=None, description="A retry with the same id returns the same token."
+    )
 
 
 @strawberry.type
@@ -68,13 +72,16 @@ class TokenMutation:
     async def create_access_token(
         self, info: Info[Context, None], input: CreateAccessTokenInput
     ) -> AccessTokenPayload:
+        client_id = input.client_mutation_id
         try:
             row, secret = await resolve.create(
-                info.context, input.name, [s.value for s in input.scopes]
+                info.context, input.name, [s.value for s in input.scopes], client_id
             )
         except DomainError as exc:
-            return AccessTokenPayload(errors=[user_error(exc)])
-        return AccessTokenPayload(access_token=token_type(row), token=secret)
+            return AccessTokenPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+        return AccessTokenPayload(
+            access_token=token_type(row), token=secret, client_mutation_id=client_id
+        )
 
     @strawberry.mutation(description="Revoke a token (its own, or any with ADMIN).")
     async def revoke_access_token(
