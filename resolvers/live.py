@@ -51,7 +51,7 @@ class ExperimentChange:
 
 @dataclass(frozen=True, slots=True)
 class ProjectChange:
-    type: str  # SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED, REFS_CHANGED
+    type: str  # SYNC_*, COMMITS_ADDED, REFS_CHANGED, PULL_REQUEST_* (storage.events)
     detail: dict[str, Any]
     published_at: float | None
 

@@ -22,11 +22,10 @@ from storage.events import project_channel, project_event
 from storage.models import Project, PullRequest
 from storage.records import ExperimentRecord
 from storage.tokens import Scope
-from sync.forges import ForgeConfig, ForgeError, default_api_url, forge_for, repository_from_url
-from sync.git import open_mirror
-from sync.git_writer import BranchRequest, Mergeability, MergeRequest, mergeability
-
-OPEN, MERGED, CLOSED = "OPEN", "MERGED", "CLOSED"
+from sync.forges import ForgeError, default_api_url, forge_for, repository_from_url
+from sync.git_writer import BranchRequest, Mergeability, MergeRequest
+from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config
+from sync.pull_requests import merge_state as merge_state_now
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +40,7 @@ class Opening:
 
 async def open_pull_request(ctx: Context, project: Project, opening: Opening) -> PullRequest:
     """Record (plain Git) or open (forge) a pull request for a branch gitstudio pushed."""
-    config = forge_config(ctx, project)
+    config = forge_config(project, ctx.syncer.sealer)
     fields = {
         "project_id": project.id,
         "source_branch": opening.source,
@@ -94,18 +93,6 @@ async def _numbered(fields: dict[str, Any]) -> PullRequest:
         except Exception:  # IntegrityError on (project, number): take the next one
             await asyncio.sleep(0.01)
     raise DomainError("CONFLICT", "could not number the pull request; retry")
-
-
-def forge_config(ctx: Context, project: Project) -> ForgeConfig | None:
-    if not project.forge:
-        return None
-    stored = orjson.loads(project.forge)
-    token = ""
-    if project.forge_token:
-        if ctx.syncer.sealer is None:
-            raise DomainError("INVALID", "this server has no secret key to read forge tokens")
-        token = ctx.syncer.sealer.open(project.forge_token)
-    return ForgeConfig(stored["kind"], stored["api_url"], stored["repository"], token)
 
 
 async def configure_forge(
@@ -192,7 +179,7 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
     if source is not None:
         pr.source_sha = source.source_sha
     await pr.save(update_fields=["state", "merged_at", "merge_sha", "target_sha", "source_sha"])
-    detail = {"pullRequest": pr.number, "sha": written.sha, "target": pr.target_branch}
+    detail = {"pullRequest": pr.number, "state": MERGED, "sha": written.sha}
     await ctx.bus.publish(
         project_channel(project.id), project_event(project.id, "PULL_REQUEST_MERGED", detail)
     )
@@ -209,6 +196,10 @@ async def close(ctx: Context, pr_id: int) -> PullRequest:
         pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
     pr.state = CLOSED
     await pr.save(update_fields=["state", "source_sha", "target_sha"])
+    detail = {"pullRequest": pr.number, "state": CLOSED, "sha": None}
+    await ctx.bus.publish(
+        project_channel(pr.project_id), project_event(pr.project_id, "PULL_REQUEST_CLOSED", detail)
+    )
     return pr
 
 
@@ -217,13 +208,7 @@ async def merge_state(ctx: Context, pr: PullRequest) -> Mergeability | None:
     branch is gone)."""
     if pr.state != OPEN:
         return None
-    mirror = ctx.syncer.mirror_path(pr.project_id)
-    try:
-        return await asyncio.to_thread(
-            lambda: mergeability(open_mirror(mirror), pr.source_branch, pr.target_branch)
-        )
-    except DomainError:
-        return None
+    return await asyncio.to_thread(merge_state_now, ctx.syncer.mirror_path(pr.project_id), pr)
 
 
 async def heads(

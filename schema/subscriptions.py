@@ -71,7 +71,8 @@ class ExperimentEvent:
 @strawberry.type(description="Sync progress, new commits, refs changed.")
 class ProjectEvent:
     type: str = strawberry.field(
-        description="SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED or REFS_CHANGED."
+        description="SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED, REFS_CHANGED,"
+        " PULL_REQUEST_OPENED, PULL_REQUEST_MERGED or PULL_REQUEST_CLOSED."
     )
     detail: JSON | None
     published_at: float | None

@@ -64,7 +64,8 @@ def experiment_event(project_id: int, experiment_id: int, change: str) -> bytes:
 
 
 def project_event(project_id: int, type_: str, detail: dict[str, Any]) -> bytes:
-    """``type_``: SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED, REFS_CHANGED."""
+    """``type_``: SYNC_STARTED, SYNC_FINISHED, SYNC_FAILED, COMMITS_ADDED, REFS_CHANGED,
+    PULL_REQUEST_OPENED, PULL_REQUEST_MERGED, PULL_REQUEST_CLOSED."""
     return orjson.dumps(
         {
             "kind": "project",

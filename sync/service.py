@@ -32,6 +32,7 @@ from storage.events import (
 from storage.models import Project
 from storage.queries import forget_projects
 from storage.sealed import Sealer
+from sync import pull_requests
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
 from sync.git import (
@@ -148,10 +149,28 @@ class ProjectSyncer:
                 setattr(project, column, value)
             try:
                 # A successful sync releases its lease in its final write.
-                return await self._sync(project)
+                report = await self._sync(project)
             except BaseException:
                 await leases.release(project.id, self._owner)
                 raise
+        await self._refresh_pull_requests(project)
+        return report
+
+    async def _refresh_pull_requests(self, project: Project) -> None:
+        """Pull requests merged or closed outside gitstudio follow (sync.pull_requests)."""
+        try:
+            changed = await pull_requests.refresh(
+                project, self.mirror_path(project.id), self.sealer
+            )
+        except Exception:  # a sync succeeded; its pull requests are refreshed next time
+            log.exception("refreshing the pull requests of %s failed", project.name)
+            return
+        for pr in changed:
+            detail = {"pullRequest": pr.number, "state": pr.state, "sha": pr.merge_sha}
+            await self._emit(
+                project_channel(project.id),
+                project_event(project.id, f"PULL_REQUEST_{pr.state}", detail),
+            )
 
     async def _sync(self, project: Project, fetch: bool = True) -> SyncReport:
         started = time.perf_counter()

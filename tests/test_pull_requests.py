@@ -330,9 +330,39 @@ async def test_pull_requests_on_a_github_forge(api: Api, bare: tuple[Path, str])
             and pr["url"] in refused["errors"][0]["message"]
         )
 
+        # merged on the forge: the next sync follows
+        forge.github.pulls[1].state, forge.github.pulls[1].merged = "closed", True
+        assert (await api.data(SYNC, {"id": pid}))["syncProject"]["errors"] == []
+        assert [p["number"] for p in await listed(api, pid, "MERGED")] == [pr["number"]]
+
         assert (await configure("ghp_wrong"))["errors"] == []
         denied = await propose(api, pid, "exp/denied", path="lr", value=0.12)
         [error] = denied["errors"]
         assert error["code"] == "UNAUTHENTICATED" and "ghp_wrong" not in error["message"]
         assert "exp/denied" not in tips(served), "the branch was removed again"
         assert [p["number"] for p in await listed(api, pid)] == [pr["number"]]
+
+
+SYNC = """mutation($id: ID!) { syncProject(id: $id) { errors { code } } }"""
+
+
+async def test_a_pull_request_merged_outside_gitstudio_follows_on_sync(
+    api: Api, bare: tuple[Path, str], tmp_path: Path
+) -> None:
+    served, pid = bare
+    pr = (await propose(api, pid, "exp/cli", path="lr", value=0.33))["pullRequest"]
+    closed = (await propose(api, pid, "exp/closed", path="seed", value=5))["pullRequest"]
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(served), str(clone)], check=True)
+    git = ["git", "-C", str(clone), "-c", "user.name=cli", "-c", "user.email=cli@example.com"]
+    subprocess.run([*git, "merge", "-q", "--no-edit", "origin/exp/cli"], check=True)
+    subprocess.run([*git, "push", "-q", "origin", "HEAD:main"], check=True)
+    close = """mutation($input: ClosePullRequestInput!) { closePullRequest(input: $input) {
+      pullRequest { state mergeable } errors { code } } }"""
+    shut = (await api.data(close, {"input": {"pullRequestId": closed["id"]}}))["closePullRequest"]
+    assert shut == {"pullRequest": {"state": "CLOSED", "mergeable": None}, "errors": []}
+    assert (await api.data(SYNC, {"id": pid}))["syncProject"]["errors"] == []
+    [merged] = await listed(api, pid, "MERGED")
+    assert merged["id"] == pr["id"] and merged["mergeSha"] == tips(served)["main"]
+    assert await listed(api, pid, "OPEN") == []
+    assert [p["id"] for p in await listed(api, pid, "CLOSED")] == [closed["id"]]

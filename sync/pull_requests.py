@@ -1,0 +1,80 @@
+"""Keeping recorded pull requests true after a sync: a plain-Git pull request whose source
+has reached its target (merged with the git CLI and pushed, say) becomes MERGED; one on a
+forge takes the forge's state (merged or closed there). Also where a project's forge
+settings are read, with its token unsealed."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+import orjson
+
+from storage.errors import DomainError
+from storage.models import Project, PullRequest
+from storage.sealed import Sealer
+from sync.forges import ForgeConfig, ForgeError, forge_for
+from sync.git import open_mirror
+from sync.git_writer import Mergeability, mergeability
+
+log = logging.getLogger(__name__)
+
+OPEN, MERGED, CLOSED = "OPEN", "MERGED", "CLOSED"
+
+
+def forge_config(project: Project, sealer: Sealer | None) -> ForgeConfig | None:
+    """The project's forge (None: plain Git)."""
+    if not project.forge:
+        return None
+    stored = orjson.loads(project.forge)
+    token = ""
+    if project.forge_token:
+        if sealer is None:
+            raise DomainError("INVALID", "this server has no secret key to read forge tokens")
+        token = sealer.open(project.forge_token)
+    return ForgeConfig(stored["kind"], stored["api_url"], stored["repository"], token)
+
+
+def merge_state(mirror: Path, pr: PullRequest) -> Mergeability | None:
+    """How an open pull request's branches stand now (None when one is gone)."""
+    try:
+        return mergeability(open_mirror(mirror), pr.source_branch, pr.target_branch)
+    except DomainError:
+        return None
+
+
+async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list[PullRequest]:
+    """Update the open pull requests of ``project`` whose state changed outside gitstudio;
+    return them. A forge that cannot be asked is logged and asked again next time."""
+    changed: list[PullRequest] = []
+    for pr in await PullRequest.filter(project_id=project.id, state=OPEN):
+        if pr.forge is None:
+            now = await asyncio.to_thread(merge_state, mirror, pr)
+            if now is not None and now.merged:
+                pr.state, pr.merged_at, pr.merge_sha = MERGED, time.time(), now.target_sha
+                pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
+                changed.append(pr)
+        elif await _forge_state(project, sealer, pr):
+            changed.append(pr)
+    for pr in changed:
+        await pr.save(update_fields=["state", "merged_at", "merge_sha", "source_sha", "target_sha"])
+    return changed
+
+
+async def _forge_state(project: Project, sealer: Sealer | None, pr: PullRequest) -> bool:
+    try:
+        config = forge_config(project, sealer)
+        if config is None or pr.external_number is None:
+            return False
+        there = await forge_for(config).get_pull_request(pr.external_number)
+    except (ForgeError, DomainError) as exc:
+        log.warning("cannot refresh pull request #%s of %s: %s", pr.number, project.name, exc)
+        return False
+    if there.state == pr.state:
+        return False
+    pr.state = there.state
+    if there.state == MERGED:
+        pr.merged_at = time.time()
+    return True
