@@ -1,11 +1,19 @@
 """One ``runExperiment`` (new branch, one changed param) against the same change made with
 the git CLI: ``git clone --depth 1`` + edit + ``git commit`` + ``git push``.
 
-The repository (1,000 commits) is served by a real ``git daemon`` accepting pushes, so both
-sides fetch and push over the network protocol. gitstudio's project is indexed once
-beforehand, as in a server; each round then times ``ProjectSyncer.write_commit`` (fetch,
-edit, commit, push, and the sync that indexes the commit) and the CLI sequence, each on a
-fresh branch. Target: at least 10x faster (medians).
+Two remotes, each compared with its own CLI baseline in the same run:
+
+* ``run-experiment``: the repository (1,000 commits) is served by a real ``git daemon``
+  accepting pushes, so both sides fetch and push over the network protocol;
+* ``run-experiment-local``: a bare repository on this machine, the project's URL being its
+  path (gitstudio then writes objects and the ref into it directly); the CLI clones
+  ``file://PATH`` (``--depth`` is ignored for a plain local path) and pushes to it.
+
+gitstudio's project is indexed once beforehand, as in a server; each round then times
+``ProjectSyncer.write_commit`` (fetch, edit, commit, push, and the sync that indexes the
+commit) and the CLI sequence, each on a fresh branch, the two alternating which goes first.
+Each side writes to its own copy of the repository. Target: at least 10x faster (medians),
+for both.
 """
 
 from __future__ import annotations
@@ -67,62 +75,124 @@ def _git_cli_round(url: str, branch: str, value: float) -> float:
         return time.perf_counter() - started
 
 
-async def _gitstudio_rounds(root: Path, url: str, rounds: int) -> list[float]:
+async def _rounds(
+    root: Path, url: str, cli_url: str, rounds: int
+) -> tuple[list[float], list[float]]:
+    """(gitstudio samples, git CLI samples), interleaved round by round."""
+    root.mkdir(parents=True)
     await db.init_db(sqlite_url(root))
     try:
         syncer = ProjectSyncer(root / "mirrors", Credentials())
         await syncer.create(url, "bench", "", None)
-        samples = []
+        cand: list[float] = []
+        base: list[float] = []
         for i in range(rounds):
+            value = 0.01 * (i + 1)
+            if i % 2:
+                base.append(_git_cli_round(cli_url, f"cli-{i}", value))
             project = await Project.get(name="bench")
             request = CommitRequest(
-                "main",
-                [ParamChange("params.yaml", "lr", 0.01 * (i + 1))],
-                f"lr={0.01 * (i + 1)}",
-                BRANCH,
+                "main", [ParamChange("params.yaml", "lr", value)], f"lr={value}", BRANCH,
                 f"gitstudio-{i}",
-            )
+            )  # fmt: skip
             started = time.perf_counter()
             await syncer.write_commit(project, request)
-            samples.append(time.perf_counter() - started)
-        return samples
+            cand.append(time.perf_counter() - started)
+            if not i % 2:
+                base.append(_git_cli_round(cli_url, f"cli-{i}", value))
+        return cand, base
     finally:
         await db.close_db()
 
 
-def run_experiment(opts: Options, fixture: Fixture) -> Result:
-    served = opts.workdir / "served"
-    work = opts.workdir / "run-work"
-    started = time.perf_counter()
-    generate_repo(work, RepoSpec(commits=COMMITS, exps_per_commit=0, gto_tags=False))
-    served.mkdir()
-    subprocess.run(
-        ["git", "clone", "-q", "--bare", str(work), str(served / "repo.git")], check=True
-    )
-    log(f"{COMMITS}-commit repository generated in {time.perf_counter() - started:.1f} s")
-    daemon, base_url = _daemon(served)
-    try:
-        url = f"{base_url}/repo.git"
-        rounds = 3 if opts.quick else 7
-        root = opts.workdir / "run-data"
-        root.mkdir()
-        cand = asyncio.run(_gitstudio_rounds(root, url, rounds))
-        base = [_git_cli_round(url, f"cli-{i}", 0.01 * (i + 1)) for i in range(rounds)]
-        log(f"gitstudio {median(cand) * 1e3:.0f} ms, git CLI {median(base) * 1e3:.0f} ms")
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
-        shutil.rmtree(work, ignore_errors=True)
-    candidate = Figure("ProjectSyncer.write_commit (fetch, edit, commit, push, sync)", "s", cand)
-    baseline = Figure("git clone --depth 1 + edit + commit + push", "s", base)
+def _result(
+    name: str,
+    title: str,
+    labels: tuple[str, str],
+    samples: tuple[list[float], list[float]],
+    details: dict[str, object],
+) -> Result:
+    candidate = Figure(labels[0], "s", samples[0])
+    baseline = Figure(labels[1], "s", samples[1])
     return Result(
-        name="run-experiment",
-        title=f"one runExperiment on a {COMMITS}-commit repository over git://",
+        name=name,
+        title=title,
         candidate=candidate,
         baseline=baseline,
         ratio=baseline.value / candidate.value,
         ratio_label="git CLI / gitstudio (speed-up)",
         ratio_format="x",
         target=Target(">=", 10.0),
-        details={"fixture": fixture.describe()},
+        details=details,
     )
+
+
+def run_experiment(opts: Options, fixture: Fixture) -> list[Result]:
+    served = opts.workdir / "served"
+    work = opts.workdir / "run-work"
+    local = opts.workdir / "local"
+    started = time.perf_counter()
+    generate_repo(work, RepoSpec(commits=COMMITS, exps_per_commit=0, gto_tags=False))
+    # Each side writes to its own copy, so that gitstudio's fetch and sync never pick up
+    # the CLI's branches (and the other way round).
+    for parent in (served, local):
+        for name in ("repo.git", "cli.git"):
+            bare = str(parent / name)
+            subprocess.run(["git", "clone", "-q", "--bare", str(work), bare], check=True)
+    log(f"{COMMITS}-commit repository generated in {time.perf_counter() - started:.1f} s")
+    rounds = 3 if opts.quick else 7
+    daemon, base_url = _daemon(served)
+    try:
+        remote = asyncio.run(
+            _rounds(
+                opts.workdir / "run-data", f"{base_url}/repo.git", f"{base_url}/cli.git", rounds
+            )
+        )
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+    log(
+        f"git://: gitstudio {median(remote[0]) * 1e3:.0f} ms, "
+        f"git CLI {median(remote[1]) * 1e3:.0f} ms"
+    )
+    on_disk = asyncio.run(
+        _rounds(
+            opts.workdir / "run-data-local",
+            str(local / "repo.git"),
+            f"file://{local / 'cli.git'}",
+            rounds,
+        )
+    )
+    log(
+        f"local bare: gitstudio {median(on_disk[0]) * 1e3:.0f} ms, "
+        f"git CLI {median(on_disk[1]) * 1e3:.0f} ms"
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    details: dict[str, object] = {"fixture": fixture.describe()}
+    ratios = {
+        "git_daemon": median(remote[1]) / median(remote[0]),
+        "local_bare": median(on_disk[1]) / median(on_disk[0]),
+    }
+    details["speed_ups"] = ratios
+    return [
+        _result(
+            "run-experiment",
+            f"one runExperiment on a {COMMITS}-commit repository over git://",
+            (
+                "ProjectSyncer.write_commit (fetch, edit, commit, push, sync)",
+                "git clone --depth 1 git:// + edit + commit + push",
+            ),
+            remote,
+            details,
+        ),
+        _result(
+            "run-experiment-local",
+            f"one runExperiment on a {COMMITS}-commit bare repository on this machine (path)",
+            (
+                "ProjectSyncer.write_commit (fetch, edit, commit, ref written directly, sync)",
+                "git clone --depth 1 file:// + edit + commit + push",
+            ),
+            on_disk,
+            details,
+        ),
+    ]
