@@ -234,7 +234,7 @@ async def test_branch_from_an_experiment(api: Api, tmp_path: Path, unique: str) 
     assert branches(repo)["promote/best"] == exp["sha"]
     again = await branch_from(branch="promote/best")
     assert again["errors"] == [{"code": "DUPLICATE", "field": "branch"}]
-    missing = await api.data(BRANCH_FROM, {"input": {"experimentId": "404", "branch": "x"}})
+    missing = await api.data(BRANCH_FROM, {"input": {"experimentId": "987654321", "branch": "x"}})
     assert missing["createBranchFromExperiment"]["errors"] == [
         {"code": "NOT_FOUND", "field": "experimentId"}
     ]
