@@ -53,10 +53,20 @@ async def open_pull_request(ctx: Context, project: Project, opening: Opening) ->
         "created_at": time.time(),
     }
     if config is not None:
+        forge = forge_for(config)
         try:
-            opened = await forge_for(config).open_pull_request(
-                opening.source, opening.target, opening.title, opening.body
-            )
+            try:
+                opened = await forge.open_pull_request(
+                    opening.source, opening.target, opening.title, opening.body
+                )
+            except ForgeError as exc:
+                # A lost answer may hide a pull request that was opened: look before undoing.
+                found = None
+                if exc.code in ("UNREACHABLE", "DUPLICATE"):
+                    found = await forge.find_open_pull_request(opening.source, opening.target)
+                if found is None:
+                    raise
+                opened = found
         except ForgeError as exc:
             await ctx.syncer.undo_branch(project, BranchRequest(opening.sha, opening.source))
             raise DomainError(

@@ -330,17 +330,27 @@ async def test_pull_requests_on_a_github_forge(api: Api, bare: tuple[Path, str])
             and pr["url"] in refused["errors"][0]["message"]
         )
 
+        # opened on the forge already (an earlier answer was lost): that one is recorded
+        forge.branches.add("exp/lost")
+        existing = forge.github.add("exp/lost", "main", title="opened before")
+        lost = await propose(api, pid, "exp/lost", path="lr", value=0.13)
+        assert lost["errors"] == [] and lost["pullRequest"]["url"].endswith(
+            f"/pull/{existing.number}"
+        )
+        assert "exp/lost" in tips(served)
+
         # merged on the forge: the next sync follows
         forge.github.pulls[1].state, forge.github.pulls[1].merged = "closed", True
         assert (await api.data(SYNC, {"id": pid}))["syncProject"]["errors"] == []
         assert [p["number"] for p in await listed(api, pid, "MERGED")] == [pr["number"]]
+        assert [p["state"] for p in await listed(api, pid)] == ["OPEN", "MERGED"]
 
         assert (await configure("ghp_wrong"))["errors"] == []
         denied = await propose(api, pid, "exp/denied", path="lr", value=0.12)
         [error] = denied["errors"]
         assert error["code"] == "UNAUTHENTICATED" and "ghp_wrong" not in error["message"]
         assert "exp/denied" not in tips(served), "the branch was removed again"
-        assert [p["number"] for p in await listed(api, pid)] == [pr["number"]]
+        assert len(await listed(api, pid)) == 2, "no pull request recorded for the refusal"
 
 
 SYNC = """mutation($id: ID!) { syncProject(id: $id) { errors { code } } }"""
