@@ -73,6 +73,8 @@ class IndexBatch:
     removed_experiment_keys: list[str] = field(default_factory=list)
     members: dict[str, list[str]] = field(default_factory=dict)
     rebuilt: set[str] = field(default_factory=set)
+    # New or rebuilt branch -> an unchanged branch whose membership rows it starts from.
+    copied: dict[str, str] = field(default_factory=dict)
     reachable: set[str] | None = None
     default_branch: str | None = None
     tags_changed: bool = True
@@ -328,6 +330,12 @@ async def _write_branches(project_id: int, batch: IndexBatch) -> None:
         branch_id = branch_ids[name]
         if name in batch.rebuilt:
             await db.execute("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
+        if name in batch.copied:  # copied in SQL: no walk, no rows through Python
+            await db.execute(
+                "INSERT INTO branch_commits (branch_id, commit_id) SELECT ?, commit_id"
+                " FROM branch_commits WHERE branch_id = ?",
+                [branch_id, branch_ids[batch.copied[name]]],
+            )
         await db.execute_many(
             "INSERT INTO branch_commits (branch_id, commit_id) VALUES (?, ?)"
             " ON CONFLICT (branch_id, commit_id) DO NOTHING",

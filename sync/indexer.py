@@ -50,6 +50,8 @@ class ScanResult:
     # Branch name -> shas to add to its membership; branches in ``rebuilt`` are replaced.
     members: dict[str, list[str]] = field(default_factory=dict)
     rebuilt: set[str] = field(default_factory=set)
+    # New (or rebuilt) branch -> an unchanged branch whose membership it starts from.
+    copied: dict[str, str] = field(default_factory=dict)
     # Set when history was rewritten or refs deleted: every sha still reachable.
     reachable: set[str] | None = None
 
@@ -203,15 +205,39 @@ def _revision(
 def _scan_branches(
     repo: pygit2.Repository, branches: dict[str, str], old_tips: dict[str, str], result: ScanResult
 ) -> None:
+    unchanged = {n: t for n, t in branches.items() if old_tips.get(f"refs/heads/{n}") == t}
     for name, sha in branches.items():
         old = old_tips.get(f"refs/heads/{name}")
         if old == sha:
             continue
         if old and pygit2.Oid(hex=old) in repo and repo.descendant_of(sha, old):
             result.members[name] = _walk(repo, [sha], [old])
-        else:
+            continue
+        result.rebuilt.add(name)
+        based = _based_on(repo, sha, unchanged)
+        if based is None:
             result.members[name] = _walk(repo, [sha], [])
-            result.rebuilt.add(name)
+        else:
+            result.copied[name], result.members[name] = based
+
+
+def _based_on(
+    repo: pygit2.Repository, sha: str, unchanged: dict[str, str]
+) -> tuple[str, list[str]] | None:
+    """(branch, commits) when every commit reachable from ``sha`` is either in ``commits`` or
+    an ancestor of that unchanged branch's tip: a new branch made on top of another (as
+    gitstudio's own writes make them) then copies its membership instead of walking the
+    whole history again."""
+    by_tip = {tip: name for name, tip in unchanged.items()}
+    if sha in by_tip:
+        return by_tip[sha], []
+    delta = _walk(repo, [sha], unchanged.values())
+    inside = set(delta)
+    boundary = {str(parent) for c in delta for parent in _commit(repo, c).parent_ids} - inside
+    if len(boundary) != 1:
+        return None
+    tip = boundary.pop()
+    return (by_tip[tip], delta) if tip in by_tip else None
 
 
 def _scan_experiments(

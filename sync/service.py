@@ -401,6 +401,7 @@ def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
         removed_experiment_keys=result.removed_experiments,
         members=result.members,
         rebuilt=result.rebuilt,
+        copied=result.copied,
         reachable=result.reachable,
         default_branch=branch,
     )

@@ -252,3 +252,31 @@ async def test_two_instances_syncing_at_once_take_turns(
         state["count"] == len(git(repo, "rev-list", "main").split()) == len(set(state["commits"]))
     )
     assert (await Project.get(name=name)).sync_owner is None, "the lease is released"
+
+
+async def test_new_branches_on_top_of_others_have_their_full_history(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """Membership of a branch made on another branch's tip is copied, not walked: it must
+    still equal ``git rev-list`` for a branch on a tip, on a merge of two branches, on an
+    older commit, and for one force-pushed onto another branch."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    name = f"copy-{unique}"
+    project = await api.create_project(repo, name)
+
+    git(repo, "branch", "on-tip", "main")
+    add_commit(repo, "on-tip", {"params.yaml": "lr: 7\n"}, "on tip")
+    git(repo, "branch", "old", "main~3")
+    add_commit(repo, "old", {"params.yaml": "lr: 8\n"}, "on an old commit")
+    git(repo, "checkout", "-q", "-b", "merged", "main")
+    git(repo, "merge", "-q", "--no-edit", "-s", "ours", "feature")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "branch", "-f", "feature", "on-tip")  # rewritten onto another branch
+    add_commit(repo, "feature", {"params.yaml": "lr: 9\n"}, "rewritten feature")
+    await api.sync(project["id"])
+
+    for branch in ("on-tip", "old", "merged", "feature", "main"):
+        state = await shas(api, name, branch)
+        assert sorted(state["commits"]) == sorted(git(repo, "rev-list", branch).split()), branch
+        assert state["count"] == len(state["commits"])
