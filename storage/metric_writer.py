@@ -839,13 +839,12 @@ def _stored_progress(state: dict[str, Any]) -> Plan[dict[str, int]]:
     steps stored after it (a process that stopped without writing its deferred progress;
     DVCLive's steps only grow, so those lie above the highest step recorded)."""
     published: dict[str, int] = orjson.loads(state["live_metrics"] or "{}")
-    rows = yield _Fetch(
-        "SELECT step, points FROM metric_steps WHERE experiment_id = ? AND step > ?",
-        [state["id"], max(published.values(), default=-(2**62))],
-    )
-    for row in rows:
+    query, args = "SELECT step, points FROM metric_steps WHERE experiment_id = ?", [state["id"]]
+    if published:  # no sentinel bound: steps span the whole int32 range (PostgreSQL's column)
+        query, args = f"{query} AND step > ?", [state["id"], max(published.values())]
+    for row in (yield _Fetch(query, args)):
         for name in decode_step(row["points"]):
-            if published.get(name, -1) < row["step"]:
+            if name not in published or published[name] < row["step"]:
                 published[name] = row["step"]
     return published
 

@@ -501,18 +501,19 @@ async def test_progress_deferred_under_load_is_written_once_idle(api: Api, proj:
         assert orjson.loads(row["live_metrics"]) == {"acc": 7, "loss": 7}
 
 
+@pytest.mark.parametrize("recorded", ['{"loss": 1}', "{}"])
 async def test_a_restarted_writer_recovers_steps_its_row_does_not_record(
-    api: Api, proj: Proj, collector: Collector
+    api: Api, proj: Proj, collector: Collector, recorded: str
 ) -> None:
-    """A process that died with progress pending left live_metrics behind the stored steps:
-    the next writer reads them back, so a resent step is not published again."""
-    body = event("data", proj.url, proj.baseline, "crashy", step=3)
+    """A process that died with progress pending left live_metrics behind the stored steps
+    (or empty: it died before writing any): the next writer reads them back, so a resent
+    step is not published again."""
+    name = f"crashy-{len(recorded)}"
+    body = event("data", proj.url, proj.baseline, name, step=3)
     await ok(api, {**body, "plots": rows("loss", *((s, s * 1.0) for s in range(4)))})
-    row = await run_row(proj, "crashy")
+    row = await run_row(proj, name)
     assert row is not None
-    await db.execute(
-        "UPDATE experiments SET live_metrics = ? WHERE id = ?", ['{"loss": 1}', row["id"]]
-    )
+    await db.execute("UPDATE experiments SET live_metrics = ? WHERE id = ?", [recorded, row["id"]])
     writer_of(state_of(api)).forget_project(proj.id)  # as a new process: nothing cached
     await collector.listen(state_of(api).bus, live_channel(proj.id))
     await ok(api, {**body, "plots": rows("loss", (3, 9.0))})  # a resend: not news
@@ -520,7 +521,7 @@ async def test_a_restarted_writer_recovers_steps_its_row_does_not_record(
     await collector.settle(api)
     steps = [m["step"] for m in collector.messages if m["experimentId"] == row["id"]]
     assert steps == [4]
-    row = await run_row(proj, "crashy")
+    row = await run_row(proj, name)
     assert row is not None and orjson.loads(row["live_metrics"]) == {"loss": 4}
 
 
