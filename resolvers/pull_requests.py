@@ -1,9 +1,10 @@
 """Pull requests: opened on the project's forge (GitHub, GitHub Enterprise, Gitea, GitLab),
 or, for a remote with no forge, kept by gitstudio itself and merged by it (plain-Git mode).
 
-A pull request always follows a branch gitstudio has just pushed. When the forge refuses to
-open it (bad token, no such repository, ...) the branch is removed again, so a failed call
-leaves nothing behind and can simply be retried.
+A pull request always follows a branch gitstudio has just pushed. Its destination (target
+branch, forge) is settled before the push; when the forge then refuses to open it (bad
+token, no such repository, ...) or anything else fails, the branch is removed again, so a
+failed call leaves nothing behind and can simply be retried.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import asyncio
 import time
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -22,70 +24,114 @@ from storage.events import project_channel, project_event
 from storage.models import Project, PullRequest
 from storage.records import ExperimentRecord
 from storage.tokens import Scope
-from sync.forges import ForgeError, default_api_url, forge_for, repository_from_url
+from sync.forges import (
+    DUPLICATE,
+    UNREACHABLE,
+    Forge,
+    ForgeError,
+    ForgePullRequest,
+    default_api_url,
+    forge_for,
+    repository_from_url,
+)
 from sync.git_writer import BranchRequest, Mergeability, MergeRequest
-from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config
+from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config, settle
 from sync.pull_requests import merge_state as merge_state_now
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where a pull request will go, settled before anything is written: a missing target
+    branch or an unreadable forge setting fails the call while there is nothing to undo."""
+
+    target: str
+    target_sha: str
+    forge: Forge | None  # None: plain Git, gitstudio records the pull request itself
+    kind: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Opening:
     source: str  # the branch just pushed
     sha: str  # its tip, to undo the branch if the pull request cannot be opened
-    target: str
-    target_sha: str | None
     title: str
     body: str
 
 
-async def open_pull_request(ctx: Context, project: Project, opening: Opening) -> PullRequest:
-    """Record (plain Git) or open (forge) a pull request for a branch gitstudio pushed."""
+async def destination(ctx: Context, project: Project, base_rev: str | None) -> Destination:
+    """The target branch (the base's branch when ``base_rev`` names one, else the project's
+    default) with its tip, and the project's forge."""
+    tips = {b.name: b.sha for b in await ctx.loaders.branches.load(project.id) or []}
+    target = next(
+        (n for n in (base_rev, project.default_branch, "main", "master") if n in tips), None
+    )
+    if target is None:
+        raise DomainError("NOT_FOUND", "no branch to open the pull request against", "baseRev")
     config = forge_config(project, ctx.syncer.sealer)
+    if config is None:
+        return Destination(target, tips[target], None, None)
+    try:
+        return Destination(target, tips[target], forge_for(config), config.kind)
+    except ForgeError as exc:
+        raise DomainError(exc.code, f"the project's forge setting: {exc.message}") from exc
+
+
+async def open_pull_request(
+    ctx: Context, project: Project, to: Destination, opening: Opening
+) -> PullRequest:
+    """Record (plain Git) or open (forge) a pull request for a branch gitstudio has just
+    pushed. Any failure before the forge holds the pull request removes the branch again,
+    so the call leaves nothing behind and can simply be retried."""
     fields = {
         "project_id": project.id,
         "source_branch": opening.source,
-        "target_branch": opening.target,
+        "target_branch": to.target,
         "title": opening.title,
         "body": opening.body,
         "source_sha": opening.sha,
-        "target_sha": opening.target_sha,
+        "target_sha": to.target_sha,
         "created_by": ctx.principal.name if ctx.principal else "",
         "created_at": time.time(),
     }
-    if config is not None:
-        forge = forge_for(config)
-        try:
-            try:
-                opened = await forge.open_pull_request(
-                    opening.source, opening.target, opening.title, opening.body
-                )
-            except ForgeError as exc:
-                # A lost answer may hide a pull request that was opened: look before undoing.
-                found = None
-                if exc.code in ("UNREACHABLE", "DUPLICATE"):
-                    found = await forge.find_open_pull_request(opening.source, opening.target)
-                if found is None:
-                    raise
-                opened = found
-        except ForgeError as exc:
-            await ctx.syncer.undo_branch(project, BranchRequest(opening.sha, opening.source))
+    undo: BranchRequest | None = BranchRequest(opening.sha, opening.source)
+    try:
+        if to.forge is not None:
+            opened = await _opened_on_forge(to.forge, to.target, opening)
+            undo = None  # the forge holds it now: the branch is its head, keep it
+            fields |= {
+                "forge": to.kind,
+                "external_number": opened.number,
+                "url": opened.url,
+                "state": opened.state,
+            }
+        pr = await _numbered(fields)
+    except BaseException as exc:
+        if undo is not None:  # shielded: a cancelled request still leaves nothing behind
+            await asyncio.shield(ctx.syncer.undo_branch(project, undo))
+        if isinstance(exc, ForgeError):
             raise DomainError(
                 exc.code,
-                f"{config.kind} did not open the pull request: {exc.message}"
+                f"{to.kind} did not open the pull request: {exc.message}"
                 f" (branch {opening.source} was removed again)",
             ) from exc
-        fields |= {
-            "forge": config.kind,
-            "external_number": opened.number,
-            "url": opened.url,
-            "state": opened.state,
-        }
-    pr = await _numbered(fields)
+        raise
     detail = {"pullRequest": pr.number, "source": pr.source_branch, "target": pr.target_branch}
     await ctx.bus.publish(
         project_channel(project.id), project_event(project.id, "PULL_REQUEST_OPENED", detail)
     )
     return pr
+
+
+async def _opened_on_forge(forge: Forge, target: str, opening: Opening) -> ForgePullRequest:
+    try:
+        return await forge.open_pull_request(opening.source, target, opening.title, opening.body)
+    except ForgeError as exc:
+        # A lost answer may hide a pull request that was opened: look before undoing.
+        if exc.code in (UNREACHABLE, DUPLICATE):
+            found = await forge.find_open_pull_request(opening.source, target)
+            if found is not None:
+                return found
+        raise
 
 
 async def _numbered(fields: dict[str, Any]) -> PullRequest:
@@ -127,16 +173,30 @@ async def configure_forge(
             "api_url": (api_url or default_api_url(kind, project.repo_url)).rstrip("/"),
             "repository": repository or repository_from_url(project.repo_url),
         }
-        if not config["api_url"].startswith(("https://", "http://")):
-            raise DomainError("INVALID", "apiUrl must be an http(s) URL", "apiUrl")
+        _check_api_url(config["api_url"])
         if not config["repository"]:
             raise DomainError("INVALID", "cannot tell the repository from its URL", "repository")
+        before = orjson.loads(project.forge) if project.forge else {}
+        moved = (before.get("kind"), before.get("api_url")) != (kind, config["api_url"])
         project.forge = orjson.dumps(config).decode()
         if token is not None:
             sealed = ctx.syncer.sealer.seal(token) if token else None
             project.update_from_dict({"forge_token": sealed})
+        elif moved:  # a token is only ever sent to the API it was given for
+            project.update_from_dict({"forge_token": None})
     await project.save(update_fields=["forge", "forge_token"])
     return project
+
+
+def _check_api_url(url: str) -> None:
+    """https, or plain http to this machine (a forge on localhost): the token travels in a
+    header and must not cross a network in the clear."""
+    parts = urlsplit(url)
+    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
+    if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and local)):
+        raise DomainError(
+            "INVALID", "apiUrl must be an https URL (http only to localhost)", "apiUrl"
+        )
 
 
 async def get_project(project_id: int) -> Project:
@@ -184,11 +244,14 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
     )
     written, _report = await ctx.syncer.write_merge(project, request)
     source = await merge_state(ctx, pr)  # after the merge: source still at what was merged
-    pr.state, pr.merged_at, pr.merge_sha = MERGED, time.time(), written.sha
-    pr.target_sha = written.parent
+    fields = {"state": MERGED, "merged_at": time.time(), "merge_sha": written.sha}
+    fields |= {"target_sha": written.parent}
     if source is not None:
-        pr.source_sha = source.source_sha
-    await pr.save(update_fields=["state", "merged_at", "merge_sha", "target_sha", "source_sha"])
+        fields["source_sha"] = source.source_sha
+    if not await settle(pr, fields):  # a sync saw the merge first and announced it
+        await pr.refresh_from_db()
+        return pr
+    pr.update_from_dict(fields)
     detail = {"pullRequest": pr.number, "state": MERGED, "sha": written.sha}
     await ctx.bus.publish(
         project_channel(project.id), project_event(project.id, "PULL_REQUEST_MERGED", detail)
@@ -202,10 +265,13 @@ async def close(ctx: Context, pr_id: int) -> PullRequest:
     pr = await pull_request(ctx, pr_id)
     _plain(pr)
     now = await merge_state(ctx, pr)
+    fields: dict[str, Any] = {"state": CLOSED}
     if now is not None:  # keep the heads it compared when it was closed
-        pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
-    pr.state = CLOSED
-    await pr.save(update_fields=["state", "source_sha", "target_sha"])
+        fields |= {"source_sha": now.source_sha, "target_sha": now.target_sha}
+    if not await settle(pr, fields):
+        await pr.refresh_from_db()
+        raise DomainError("CONFLICT", f"pull request #{pr.number} is {pr.state} already")
+    pr.update_from_dict(fields)
     detail = {"pullRequest": pr.number, "state": CLOSED, "sha": None}
     await ctx.bus.publish(
         project_channel(pr.project_id), project_event(pr.project_id, "PULL_REQUEST_CLOSED", detail)

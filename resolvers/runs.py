@@ -11,7 +11,7 @@ from resolvers.permissions import require
 from resolvers.replay import Result, once
 from storage import queries
 from storage.errors import DomainError
-from storage.models import Project, PullRequest
+from storage.models import PullRequest
 from storage.records import CommitRecord
 from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
@@ -43,16 +43,14 @@ async def run_experiment(
     project = await prs.get_project(project_id)
 
     async def run() -> Result:
+        to = await prs.destination(ctx, project, request.base_rev) if pull else None
         written, _report = await ctx.syncer.write_commit(
             project, replace(request, author=ctx.syncer.author, subdir=project.subdir)
         )
         pr_id = None
-        if pull is not None:
-            target, target_sha = await _target_branch(ctx, project, request.base_rev)
-            opening = prs.Opening(
-                written.branch, written.sha, target, target_sha, pull.title, pull.body
-            )
-            pr_id = (await prs.open_pull_request(ctx, project, opening)).id
+        if pull is not None and to is not None:
+            opening = prs.Opening(written.branch, written.sha, pull.title, pull.body)
+            pr_id = (await prs.open_pull_request(ctx, project, to, opening)).id
         return {"sha": written.sha, "branch": written.branch, "pullRequest": pr_id}
 
     asked = {"project": project_id, "request": asdict(request), "pull": pull and asdict(pull)}
@@ -80,27 +78,17 @@ async def branch_from_experiment(
     project = await prs.get_project(row.project_id)
 
     async def run() -> Result:
+        to = await prs.destination(ctx, project, None) if pull else None
         written, _report = await ctx.syncer.write_branch(project, BranchRequest(sha, branch))
         pr_id = None
-        if pull is not None:
-            target, target_sha = await _target_branch(ctx, project, None)
-            opening = prs.Opening(branch, sha, target, target_sha, pull.title, pull.body)
-            pr_id = (await prs.open_pull_request(ctx, project, opening)).id
+        if pull is not None and to is not None:
+            opening = prs.Opening(branch, sha, pull.title, pull.body)
+            pr_id = (await prs.open_pull_request(ctx, project, to, opening)).id
         return {"sha": sha, "branch": written.branch, "pullRequest": pr_id}
 
     asked = {"experiment": experiment_id, "branch": branch, "pull": pull and asdict(pull)}
     result = await once(principal, "createBranchFromExperiment", client_id, asked, run)
     return await _written(row.project_id, result)
-
-
-async def _target_branch(ctx: Context, project: Project, base_rev: str | None) -> tuple[str, str]:
-    """Where a pull request goes: the base's branch if it was given as a branch, else the
-    project's default branch; with its tip."""
-    tips = {b.name: b.sha for b in await ctx.loaders.branches.load(project.id) or []}
-    for name in (base_rev, project.default_branch, "main", "master"):
-        if name and name in tips:
-            return name, tips[name]
-    raise DomainError("NOT_FOUND", "no branch to open the pull request against", "baseRev")
 
 
 async def _written(project_id: int, result: Result) -> Written:

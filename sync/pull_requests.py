@@ -9,6 +9,7 @@ import asyncio
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -58,9 +59,15 @@ async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list
                 changed.append(pr)
         elif await _forge_state(project, sealer, pr):
             changed.append(pr)
-    for pr in changed:
-        await pr.save(update_fields=["state", "merged_at", "merge_sha", "source_sha", "target_sha"])
-    return changed
+    fields = ("state", "merged_at", "merge_sha", "source_sha", "target_sha")
+    return [pr for pr in changed if await settle(pr, {f: getattr(pr, f) for f in fields})]
+
+
+async def settle(pr: PullRequest, fields: dict[str, Any]) -> bool:
+    """Write a state change of an open pull request, unless another writer (a merge, a
+    close, another instance's sync) settled it first: True when this one did, so each
+    change is announced exactly once."""
+    return bool(await PullRequest.filter(id=pr.id, state=OPEN).update(**fields))
 
 
 async def _forge_state(project: Project, sealer: Sealer | None, pr: PullRequest) -> bool:

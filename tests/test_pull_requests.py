@@ -13,9 +13,12 @@ from typing import Any
 import pygit2
 import pytest
 from forge_support import TOKEN, contract_server
+from live_support import state_of
 from support import Api
 
+from schema.relay import decode_id
 from storage import db
+from storage.events import decode, project_channel
 from sync.generate import RepoSpec, generate_repo
 
 PR_FIELDS = """id number state sourceBranch targetBranch sourceSha targetSha mergeable conflicts
@@ -376,3 +379,68 @@ async def test_a_pull_request_merged_outside_gitstudio_follows_on_sync(
     assert merged["id"] == pr["id"] and merged["mergeSha"] == tips(served)["main"]
     assert await listed(api, pid, "OPEN") == []
     assert [p["id"] for p in await listed(api, pid, "CLOSED")] == [closed["id"]]
+
+
+async def test_forge_settings_guard_the_token(api: Api, bare: tuple[Path, str]) -> None:
+    """The token goes only to the API it was given for, never over plain http off this
+    machine; a forge setting that cannot be read fails the call before anything is pushed."""
+    served, pid = bare
+
+    async def configure(**fields: Any) -> dict[str, Any]:
+        body = await api.data(CONFIGURE, {"input": {"projectId": pid, **fields}})
+        payload: dict[str, Any] = body["configureForge"]
+        return payload
+
+    here = {"kind": "GITEA", "apiUrl": "http://127.0.0.1:3000/api/v1", "repository": "o/r"}
+    assert (await configure(**here, token=TOKEN))["forge"]["hasToken"] is True
+    assert (await configure(**{**here, "repository": "o/other"}))["forge"]["hasToken"] is True
+    moved = await configure(**{**here, "apiUrl": "https://gitea.example.com/api/v1"})
+    assert moved["forge"]["hasToken"] is False, "a new host does not inherit the token"
+    for url in ("http://gitea.example.com/api/v1", "ftp://127.0.0.1/api", "https:///api"):
+        [error] = (await configure(**{**here, "apiUrl": url}, token=TOKEN))["errors"]
+        assert (error["code"], error["field"]) == ("INVALID", "apiUrl"), url
+
+    assert (await configure(**here, token=TOKEN))["errors"] == []
+    await db.execute("UPDATE projects SET forge_token = 'not-sealed-by-us' WHERE forge IS NOT NULL")
+    before = tips(served)
+    refused = await propose(api, pid, "exp/unread", path="lr", value=0.4)
+    assert refused["errors"] and refused["commit"] is None, refused
+    assert tips(served) == before, "nothing was pushed"
+    assert await listed(api, pid) == []
+
+
+async def test_racing_merges_and_closes_settle_once(api: Api, bare: tuple[Path, str]) -> None:
+    """Two merges, or two closes, of one pull request at once: one wins, the other is told,
+    and subscribers hear of each change exactly once."""
+    served, pid = bare
+    heard: list[dict[str, Any]] = []
+    sub = await state_of(api).bus.subscribe(project_channel(decode_id(pid, "Project")))
+
+    async def pump() -> None:
+        async for message in sub:
+            heard.append(decode(message))
+
+    listening = asyncio.create_task(pump())
+    try:
+        to_merge = (await propose(api, pid, "exp/race", path="lr", value=0.6))["pullRequest"]
+        to_close = (await propose(api, pid, "exp/shut", path="seed", value=9))["pullRequest"]
+        main = tips(served)["main"]
+        merges = await asyncio.gather(merge(api, to_merge["id"]), merge(api, to_merge["id"]))
+        assert [m["pullRequest"]["state"] for m in merges if not m["errors"]] != []
+        assert {m["pullRequest"]["state"] for m in merges if m["pullRequest"]} == {"MERGED"}
+        git = pygit2.Repository(str(served))
+        merged = git.get(tips(served)["main"])
+        assert str(merged.parent_ids[0]) == main, "merged once, onto the old tip"
+
+        close = """mutation($input: ClosePullRequestInput!) { closePullRequest(input: $input) {
+          pullRequest { state } errors { code } } }"""
+        shut = await asyncio.gather(
+            *(api.data(close, {"input": {"pullRequestId": to_close["id"]}}) for _ in range(2))
+        )
+        codes = sorted(str(s["closePullRequest"]["errors"]) for s in shut)
+        assert codes == ["[]", "[{'code': 'CONFLICT'}]"], shut
+        await asyncio.sleep(0.1)
+    finally:
+        listening.cancel()
+    kinds = [e["type"] for e in heard if e["type"].startswith("PULL_REQUEST_")]
+    assert kinds.count("PULL_REQUEST_MERGED") == 1 and kinds.count("PULL_REQUEST_CLOSED") == 1
