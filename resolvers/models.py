@@ -140,7 +140,7 @@ async def write(
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
 
     async def run() -> Result:
-        written, _report = await ctx.syncer.write_registry(
+        written = await ctx.syncer.write_registry(
             project, replace(request, tagger=ctx.syncer.author)
         )
         return {"tag": written.name}

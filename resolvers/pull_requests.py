@@ -242,7 +242,7 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
         f"Merge pull request #{pr.number} from {pr.source_branch}\n\n{pr.title}",
         ctx.syncer.author,
     )
-    written, _report = await ctx.syncer.write_merge(project, request)
+    written = await ctx.syncer.write_merge(project, request)
     source = await merge_state(ctx, pr)  # after the merge: source still at what was merged
     fields = {"state": MERGED, "merged_at": time.time(), "merge_sha": written.sha}
     fields |= {"target_sha": written.parent}

@@ -4,9 +4,11 @@ first request's result instead of writing again (no second commit, tag or pull r
 The key is (token, mutation, clientMutationId). The first request reserves it with a row in
 ``mutation_records`` (unique, so two instances racing on one key reserve it once), runs,
 and stores its result; a retry that arrives while the first still runs waits for that
-result. A failed request releases its key, since it wrote nothing, so retrying it tries
-again. The same key with a different request is refused (INVALID), as Stripe does, rather
-than answered with the result of something else.
+result. A failed request releases its key, since it wrote nothing (a write that pushed
+reports success even when indexing it failed), so retrying it tries again; a request whose
+client went away still completes and stores its result. The same key with a different
+request is refused (INVALID), as Stripe does, rather than answered with the result of
+something else.
 """
 
 from __future__ import annotations
@@ -26,9 +28,14 @@ from storage.tokens import Principal
 
 # A reservation older than this belongs to a request that died mid-way: taken over.
 ABANDONED_AFTER = 900.0
+# Results are replayed for a day (as Stripe keeps idempotency keys), then forgotten: some
+# hold sealed secrets (createAccessToken), which should not outlive their use.
+KEEP_FOR = 86_400.0
 WAIT = 120.0
 
 Result = dict[str, Any]
+
+_running: set[asyncio.Task[Result]] = set()  # shielded runs, referenced until they finish
 
 
 async def once(
@@ -54,6 +61,7 @@ async def once(
     while True:
         row = await MutationRecord.get_or_none(**key)
         if row is None:
+            await MutationRecord.filter(created_at__lt=time.time() - KEEP_FOR).delete()
             try:
                 row = await MutationRecord.create(
                     **key, request_hash=digest, created_at=time.time()
@@ -67,6 +75,9 @@ async def once(
                 f"clientMutationId {client_id!r} was used for a different {mutation} request",
                 "clientMutationId",
             )
+        if row.result is not None and time.time() - row.created_at > KEEP_FOR:
+            await MutationRecord.filter(id=row.id).delete()  # expired: a new request
+            continue
         if row.result is not None:
             stored: Result = orjson.loads(row.result)
             return stored
@@ -81,11 +92,32 @@ async def once(
 
 
 async def _run(row: MutationRecord, run: Callable[[], Awaitable[Result]]) -> Result:
+    # Shielded: a client that disconnects (cancelling its request) mid-write does not stop
+    # the write half-way; it completes and its result is stored for the retry.
+    task = asyncio.ensure_future(_complete(row, run))
+    _running.add(task)
+    task.add_done_callback(_running.discard)
+    return await asyncio.shield(task)
+
+
+async def _complete(row: MutationRecord, run: Callable[[], Awaitable[Result]]) -> Result:
     try:
         result = await run()
     except BaseException:
-        await MutationRecord.filter(id=row.id).delete()  # nothing was written: retry may run
+        # Writes report failure only when nothing was written (sync.service._write):
+        # releasing the key lets a retry run again.
+        await MutationRecord.filter(id=row.id).delete()
         raise
     row.result = orjson.dumps(result).decode()
     await row.save(update_fields=["result"])
     return result
+
+
+async def forget_token(token_id: int) -> None:
+    """Drop what a revoked token's records hold: the results of its own mutations, and the
+    sealed secret kept to replay the creation of that token."""
+    await MutationRecord.filter(token_id=token_id).delete()
+    minted = MutationRecord.filter(mutation="createAccessToken", result__not_isnull=True)
+    for row in await minted:
+        if row.result and orjson.loads(row.result).get("token") == token_id:
+            await MutationRecord.filter(id=row.id).delete()

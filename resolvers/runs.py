@@ -3,6 +3,7 @@ optionally with a pull request; every write idempotent under its clientMutationI
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict, dataclass, replace
 
 from resolvers import pull_requests as prs
@@ -44,7 +45,7 @@ async def run_experiment(
 
     async def run() -> Result:
         to = await prs.destination(ctx, project, request.base_rev) if pull else None
-        written, _report = await ctx.syncer.write_commit(
+        written = await ctx.syncer.write_commit(
             project, replace(request, author=ctx.syncer.author, subdir=project.subdir)
         )
         pr_id = None
@@ -54,7 +55,9 @@ async def run_experiment(
         return {"sha": written.sha, "branch": written.branch, "pullRequest": pr_id}
 
     asked = {"project": project_id, "request": asdict(request), "pull": pull and asdict(pull)}
-    return await _written(project_id, await once(principal, "runExperiment", client_id, asked, run))
+    return await _written(
+        ctx, project_id, await once(principal, "runExperiment", client_id, asked, run)
+    )
 
 
 async def branch_from_experiment(
@@ -79,7 +82,7 @@ async def branch_from_experiment(
 
     async def run() -> Result:
         to = await prs.destination(ctx, project, None) if pull else None
-        written, _report = await ctx.syncer.write_branch(project, BranchRequest(sha, branch))
+        written = await ctx.syncer.write_branch(project, BranchRequest(sha, branch))
         pr_id = None
         if pull is not None and to is not None:
             opening = prs.Opening(branch, sha, pull.title, pull.body)
@@ -88,13 +91,26 @@ async def branch_from_experiment(
 
     asked = {"experiment": experiment_id, "branch": branch, "pull": pull and asdict(pull)}
     result = await once(principal, "createBranchFromExperiment", client_id, asked, run)
-    return await _written(row.project_id, result)
+    return await _written(ctx, row.project_id, result)
 
 
-async def _written(project_id: int, result: Result) -> Written:
+async def _written(ctx: Context, project_id: int, result: Result) -> Written:
     sha = str(result["sha"])
-    found = (await queries.commits_by_sha([(project_id, sha)])).get((project_id, sha))
-    if found is None:  # indexed by the sync that followed the write
-        raise DomainError("INTERNAL", f"commit {sha} was written but is not indexed")
+    found = await _indexed(project_id, sha)
+    if found is None:  # the sync after the write failed: one more, fetching this time
+        with contextlib.suppress(DomainError):
+            await ctx.syncer.sync(await prs.get_project(project_id))
+        found = await _indexed(project_id, sha)
+    if found is None:
+        raise DomainError(
+            "INTERNAL",
+            f"commit {sha} was pushed to {result['branch']} but is not indexed yet;"
+            " it appears after the next sync, and a retry with this clientMutationId"
+            " answers without writing again",
+        )
     pr = await PullRequest.get_or_none(id=result["pullRequest"]) if result["pullRequest"] else None
     return Written(found, str(result["branch"]), pr)
+
+
+async def _indexed(project_id: int, sha: str) -> CommitRecord | None:
+    return (await queries.commits_by_sha([(project_id, sha)])).get((project_id, sha))

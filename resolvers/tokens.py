@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resolvers.context import Context
 from resolvers.permissions import require
-from resolvers.replay import Result, once
+from resolvers.replay import Result, forget_token, once
 from storage.errors import DomainError
 from storage.models import AccessToken
 from storage.tokens import Principal, Scope, create_token, parse_scopes, revoke_token
@@ -53,4 +53,5 @@ async def revoke(ctx: Context, token_id: int) -> AccessToken:
     row = await revoke_token(token_id)
     if row is None:
         raise DomainError("NOT_FOUND", f"no token with id {token_id}", "id")
+    await forget_token(token_id)
     return row

@@ -220,13 +220,11 @@ class ProjectSyncer:
         await self._announce(project.id, result, old_tips, changes, report)
         return report
 
-    async def write_registry(
-        self, project: Project, request: TagRequest
-    ) -> tuple[WrittenTag, SyncReport]:
+    async def write_registry(self, project: Project, request: TagRequest) -> WrittenTag:
         """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
         Under the project's lock and lease: registry writes and syncs of one project, in any
         instance, run one at a time, so counters never collide."""
-        written, report = await self._write(project, write_tag, request)
+        written = await self._write(project, write_tag, request)
         detail = {
             "tag": written.name,
             "action": written.action,
@@ -237,24 +235,18 @@ class ProjectSyncer:
             "message": written.message,
         }
         await self._emit(registry_channel(project.id), registry_event(project.id, detail))
-        return written, report
+        return written
 
-    async def write_commit(
-        self, project: Project, request: CommitRequest
-    ) -> tuple[WrittenCommit, SyncReport]:
+    async def write_commit(self, project: Project, request: CommitRequest) -> WrittenCommit:
         """Commit edited params (sync.git_writer), then sync so the commit is indexed and
         announced (COMMITS_ADDED, REFS_CHANGED) at once."""
         return await self._write(project, write_commit, request)
 
-    async def write_branch(
-        self, project: Project, request: BranchRequest
-    ) -> tuple[WrittenCommit, SyncReport]:
+    async def write_branch(self, project: Project, request: BranchRequest) -> WrittenCommit:
         """A new branch at an existing commit (sync.git_writer.create_branch), then a sync."""
         return await self._write(project, create_branch, request)
 
-    async def write_merge(
-        self, project: Project, request: MergeRequest
-    ) -> tuple[WrittenCommit, SyncReport]:
+    async def write_merge(self, project: Project, request: MergeRequest) -> WrittenCommit:
         """Merge one branch into another (a pull request), then a sync."""
         return await self._write(project, merge_branch, request)
 
@@ -264,9 +256,12 @@ class ProjectSyncer:
 
     async def _write(
         self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R
-    ) -> tuple[W, SyncReport]:
+    ) -> W:
         """``work`` on the repository, then a sync, under the project's lock and lease:
-        writes and syncs of one project, in any instance, run one at a time."""
+        writes and syncs of one project, in any instance, run one at a time. Once ``work``
+        has pushed, the write stands: a sync failing after it is logged, not raised (the
+        caller must neither report nor retry a write that happened); the next sync
+        indexes it."""
         async with self._lock(project.id):
             fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
             if fresh is None:
@@ -277,13 +272,17 @@ class ProjectSyncer:
                 written = await asyncio.to_thread(
                     work, self.mirror_path(project.id), project.repo_url, self._creds, request
                 )
-                # The mirror already holds what was just pushed: index it without a second
-                # round trip to the remote. The sync releases the lease in its final write.
-                report = await self._sync(project, fetch=False)
             except BaseException:
                 await leases.release(project.id, self._owner)
                 raise
-        return written, report
+            try:
+                # The mirror already holds what was just pushed: index it without a second
+                # round trip to the remote. The sync releases the lease in its final write.
+                await self._sync(project, fetch=False)
+            except Exception:
+                await leases.release(project.id, self._owner)
+                log.exception("indexing %s after a write failed; the next sync will", project.name)
+        return written
 
     async def _emit(self, channel: str, message: bytes) -> None:
         if self._publish is not None:

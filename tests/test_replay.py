@@ -5,6 +5,7 @@ id for a different request is refused; a failed request keeps no record."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,17 @@ async def test_access_token_is_minted_once(api: Api, unique: str) -> None:
     )
     assert works.status_code == 200 and "errors" not in works.json()
 
+    # a day later the key is forgotten: the same request mints a new token
+    await MutationRecord.filter(id=record.id).update(created_at=record.created_at - 86_401)
+    later = await call(api, TOKEN, "createAccessToken", input=fields)
+    assert later["errors"] == [] and later["token"] != first["token"]
+    # revoking a token drops the sealed secret kept to replay its creation
+    revoke = "mutation($id: ID!) { revokeAccessToken(id: $id) { errors { code } } }"
+    assert (await api.data(revoke, {"id": later["accessToken"]["id"]}))["revokeAccessToken"] == {
+        "errors": []
+    }
+    assert not await MutationRecord.exists(client_mutation_id=f"t-{unique}")
+
 
 async def test_registry_write_is_idempotent(api: Api, tmp_path: Path, unique: str) -> None:
     repo = tmp_path / "registry"
@@ -102,3 +114,38 @@ async def test_registry_write_is_idempotent(api: Api, tmp_path: Path, unique: st
     assert added == {f"refs/tags/{results[0]['tag']}"}, "one tag, not three"
     unkeyed = await call(api, ASSIGN, "assignStage", input={**fields, "clientMutationId": None})
     assert unkeyed["errors"] == [{"code": "CONFLICT", "field": "stage"}]  # already in prod
+
+
+RUN = """mutation($input: RunExperimentInput!) { runExperiment(input: $input) {
+  commit { sha } branch errors { code } clientMutationId } }"""
+
+
+async def test_a_write_whose_client_went_away_completes_once(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """The client disconnects while the push runs (its request is cancelled): the write
+    completes anyway and the retry under the same key gets it, not a second commit."""
+    work = tmp_path / "work"
+    generate_repo(work, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
+    served = tmp_path / "served.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(served)], check=True)
+    hook = served / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\nsleep 1\n")  # a slow remote: the cancel lands mid-push
+    hook.chmod(0o755)
+    pid = (await api.create_project(served, f"gone-{unique}"))["id"]
+    main = str(pygit2.Repository(str(served)).branches["main"].target)
+    fields = {
+        "projectId": pid,
+        "baseRev": "main",
+        "target": "COMMIT",
+        "paramChanges": [{"file": "params.yaml", "path": "lr", "value": 0.7}],
+        "clientMutationId": f"gone-{unique}",
+    }
+    first = asyncio.create_task(call(api, RUN, "runExperiment", input=fields))
+    await asyncio.sleep(0.4)
+    first.cancel()
+    retry = await call(api, RUN, "runExperiment", input=fields)
+    assert retry["errors"] == [] and retry["branch"] == "main"
+    tip = pygit2.Repository(str(served)).get(retry["commit"]["sha"])
+    assert isinstance(tip, pygit2.Commit) and [str(p) for p in tip.parent_ids] == [main]
+    assert str(pygit2.Repository(str(served)).branches["main"].target) == str(tip.id)
