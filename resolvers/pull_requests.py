@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
+from tortoise.exceptions import IntegrityError
 
 from resolvers.context import Context
 from resolvers.permissions import require
@@ -146,7 +147,7 @@ async def _numbered(fields: dict[str, Any]) -> PullRequest:
         number = int(str(last)) + 1 if last is not None else 1
         try:
             return await PullRequest.create(number=number, **fields)
-        except Exception:  # IntegrityError on (project, number): take the next one
+        except IntegrityError:  # (project, number) taken by a racing writer: the next one
             await asyncio.sleep(0.01)
     raise DomainError("CONFLICT", "could not number the pull request; retry")
 

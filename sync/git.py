@@ -126,7 +126,7 @@ def fetch_mirror(path: Path, url: str, creds: Credentials) -> None:
 def local_source(url: str) -> Path | None:
     """The repository path when ``url`` names a repository on this machine."""
     if url.startswith("file://"):
-        return Path(url[len("file://") :])
+        return Path(url[len("file://") :]).resolve()
     if is_remote_url(url):
         return None
     return Path(url).expanduser().resolve()

@@ -11,18 +11,20 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 
 from storage.errors import DomainError
 from storage.models import Project, PullRequest
 from storage.sealed import Sealer
-from sync.forges import ForgeConfig, ForgeError, forge_for
+from sync.forges import TIMEOUT, Forge, ForgeConfig, ForgeError, forge_for
 from sync.git import open_mirror
 from sync.git_writer import Mergeability, mergeability
 
 log = logging.getLogger(__name__)
 
 OPEN, MERGED, CLOSED = "OPEN", "MERGED", "CLOSED"
+FORGE_CONCURRENCY = 8  # requests in flight to one forge while refreshing
 
 
 def forge_config(project: Project, sealer: Sealer | None) -> ForgeConfig | None:
@@ -50,15 +52,17 @@ async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list
     """Update the open pull requests of ``project`` whose state changed outside gitstudio;
     return them. A forge that cannot be asked is logged and asked again next time."""
     changed: list[PullRequest] = []
+    hosted: list[PullRequest] = []
     for pr in await PullRequest.filter(project_id=project.id, state=OPEN):
-        if pr.forge is None:
-            now = await asyncio.to_thread(merge_state, mirror, pr)
-            if now is not None and now.merged:
-                pr.state, pr.merged_at, pr.merge_sha = MERGED, time.time(), now.target_sha
-                pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
-                changed.append(pr)
-        elif await _forge_state(project, sealer, pr):
+        if pr.forge is not None:
+            hosted.append(pr)
+            continue
+        now = await asyncio.to_thread(merge_state, mirror, pr)
+        if now is not None and now.merged:
+            pr.state, pr.merged_at, pr.merge_sha = MERGED, time.time(), now.target_sha
+            pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
             changed.append(pr)
+    changed += await _forge_states(project, sealer, hosted)
     fields = ("state", "merged_at", "merge_sha", "source_sha", "target_sha")
     return [pr for pr in changed if await settle(pr, {f: getattr(pr, f) for f in fields})]
 
@@ -70,14 +74,37 @@ async def settle(pr: PullRequest, fields: dict[str, Any]) -> bool:
     return bool(await PullRequest.filter(id=pr.id, state=OPEN).update(**fields))
 
 
-async def _forge_state(project: Project, sealer: Sealer | None, pr: PullRequest) -> bool:
+async def _forge_states(
+    project: Project, sealer: Sealer | None, prs: list[PullRequest]
+) -> list[PullRequest]:
+    """Ask the forge about ``prs`` a few at a time over one connection pool, so many open
+    pull requests, or a slow forge, hold a sync up for about one request's timeout."""
+    asked = [pr for pr in prs if pr.external_number is not None]
     try:
-        config = forge_config(project, sealer)
-        if config is None or pr.external_number is None:
-            return False
-        there = await forge_for(config).get_pull_request(pr.external_number)
-    except (ForgeError, DomainError) as exc:
-        log.warning("cannot refresh pull request #%s of %s: %s", pr.number, project.name, exc)
+        config = forge_config(project, sealer) if asked else None
+    except DomainError as exc:
+        log.warning("cannot refresh the pull requests of %s: %s", project.name, exc)
+        return []
+    if config is None:
+        return []
+    gate = asyncio.Semaphore(FORGE_CONCURRENCY)
+    async with httpx.AsyncClient(timeout=TIMEOUT) as client:
+        forge = forge_for(config, client)
+
+        async def moved(pr: PullRequest) -> bool:
+            async with gate:
+                return await _forge_state(project.name, forge, pr)
+
+        answers = await asyncio.gather(*(moved(pr) for pr in asked))
+    return [pr for pr, changed in zip(asked, answers, strict=True) if changed]
+
+
+async def _forge_state(name: str, forge: Forge, pr: PullRequest) -> bool:
+    assert pr.external_number is not None
+    try:
+        there = await forge.get_pull_request(pr.external_number)
+    except ForgeError as exc:
+        log.warning("cannot refresh pull request #%s of %s: %s", pr.number, name, exc)
         return False
     if there.state == pr.state:
         return False
