@@ -10,6 +10,7 @@ failed call leaves nothing behind and can simply be retried.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +39,8 @@ from sync.forges import (
 from sync.git_writer import BranchRequest, Mergeability, MergeRequest
 from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config, settle
 from sync.pull_requests import merge_state as merge_state_now
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +110,16 @@ async def open_pull_request(
             }
         pr = await _numbered(fields)
     except BaseException as exc:
+        undone = f"branch {opening.source} was removed again"
         if undo is not None:  # shielded: a cancelled request still leaves nothing behind
-            await asyncio.shield(ctx.syncer.undo_branch(project, undo))
+            try:
+                await asyncio.shield(ctx.syncer.undo_branch(project, undo))
+            except DomainError as failed:
+                undone = f"branch {opening.source} stays: {failed.message}"
+                log.error("could not remove %s of %s: %s", undo.branch, project.name, failed)
         if isinstance(exc, ForgeError):
             raise DomainError(
-                exc.code,
-                f"{to.kind} did not open the pull request: {exc.message}"
-                f" (branch {opening.source} was removed again)",
+                exc.code, f"{to.kind} did not open the pull request: {exc.message} ({undone})"
             ) from exc
         raise
     detail = {"pullRequest": pr.number, "source": pr.source_branch, "target": pr.target_branch}

@@ -95,12 +95,12 @@ class _PushCallbacks(AuthCallbacks):
             self.rejected.append(f"{refname}: {message}")
 
 
-def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials) -> None:
-    """Push ``ref`` of the mirror to the same name on origin, never forced. PushRefused when
-    the remote says no, GitError when it cannot be reached."""
+def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials, delete: bool = False) -> None:
+    """Push ``ref`` of the mirror to the same name on origin, never forced (or delete it
+    there). PushRefused when the remote says no, GitError when it cannot be reached."""
     callbacks = _PushCallbacks(creds)
     try:
-        repo.remotes["origin"].push([f"{ref}:{ref}"], callbacks=callbacks)
+        repo.remotes["origin"].push([f":{ref}" if delete else f"{ref}:{ref}"], callbacks=callbacks)
     except (pygit2.GitError, KeyError, OSError) as exc:
         raise GitError(f"pushing {ref} failed: {exc}") from exc
     if callbacks.rejected:

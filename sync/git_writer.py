@@ -174,20 +174,23 @@ def merge_branch(
 
 
 def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchRequest) -> None:
-    """Remove the branch gitstudio just created, if it still points where it put it (the
-    undo of a branch whose pull request could not be opened)."""
+    """Remove the branch gitstudio just created (the undo of a branch whose pull request
+    could not be opened), the way it was put there: so a local repository's hooks run,
+    and there only if it still points where gitstudio put it. DomainError when it stays."""
     repo = open_mirror(mirror)
     ref = f"refs/heads/{request.branch}"
     local = local_source(url)
-    if local is not None:
+    if local is None:
+        try:
+            push_ref(repo, ref, creds, delete=True)
+        except GitError as exc:
+            raise DomainError("UNREACHABLE", f"{request.branch}: {exc}") from exc
+    elif _receive_hooks(local):
+        _git_push(repo, local, f":{ref}", f"{ref}:{request.sha}", request.branch)
+    else:
         target = pygit2.Repository(str(local)).references.get(ref)
         if target is not None and str(target.target) == request.sha:
             target.delete()
-    else:
-        try:
-            push_ref(repo, f":{ref}", creds)
-        except GitError:
-            return  # best effort: the branch stays, named in the error the caller reports
     if ref in repo.references:
         repo.references.delete(ref)
 
@@ -327,20 +330,26 @@ def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, ta
     not overwritten."""
     ref = f"refs/heads/{written.branch}"
     expected = "" if target == BRANCH else written.parent
+    _git_push(mirror, local, f"{written.sha}:{ref}", f"{ref}:{expected}", written.branch)
+    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
+
+
+def _git_push(
+    mirror: pygit2.Repository, local: Path, refspec: str, lease: str, branch: str
+) -> None:
     command = [
-        "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={ref}:{expected}",
-        str(local), f"{written.sha}:{ref}",
+        "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={lease}",
+        "--", str(local.resolve()), refspec,
     ]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DomainError("UNREACHABLE", f"{written.branch}: git push failed: {exc}") from exc
+        raise DomainError("UNREACHABLE", f"{branch}: git push failed: {exc}") from exc
     if done.returncode != 0:
         said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
         raise DomainError(
-            "CONFLICT", f"{written.branch}: the repository refused the push: " + "; ".join(said)
+            "CONFLICT", f"{branch}: the repository refused the push: " + "; ".join(said)
         )
-    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
 
 
 def _update_local(repo: pygit2.Repository, written: WrittenCommit, target: str) -> None:

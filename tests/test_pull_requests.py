@@ -444,3 +444,36 @@ async def test_racing_merges_and_closes_settle_once(api: Api, bare: tuple[Path, 
         listening.cancel()
     kinds = [e["type"] for e in heard if e["type"].startswith("PULL_REQUEST_")]
     assert kinds.count("PULL_REQUEST_MERGED") == 1 and kinds.count("PULL_REQUEST_CLOSED") == 1
+
+
+@pytest.mark.parametrize("where", ["git-daemon", "local-with-hooks"])
+async def test_a_refused_pull_request_removes_its_branch_from_any_remote(
+    api: Api, tmp_path: Path, unique: str, daemon: tuple[str, Path], where: str
+) -> None:
+    """The undo goes the way the branch went: a push deleting it from a network remote, or
+    a git push (hooks run) into a local repository with receive hooks."""
+    base_url, root = daemon
+    work = tmp_path / "work"
+    generate_repo(work, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
+    served = root / "repo.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(served)], check=True)
+    if where == "local-with-hooks":
+        ran = tmp_path / "hook-ran"
+        hook = served / "hooks" / "pre-receive"
+        hook.write_text(f"#!/bin/sh\ncat >> {ran}\n")
+        hook.chmod(0o755)
+    url = f"{base_url}/repo.git" if where == "git-daemon" else str(served)
+    pid = (await api.create_project(url, f"undo-{unique}"))["id"]
+    with contract_server() as forge:
+        forge.branches.add("exp/refused")
+        fields = {"projectId": pid, "kind": "GITHUB", "apiUrl": forge.url("/api/v3")}
+        fields |= {"repository": "octo/widgets", "token": "ghp_wrong"}
+        assert (await api.data(CONFIGURE, {"input": fields}))["configureForge"]["errors"] == []
+        before = tips(served)
+        refused = await propose(api, pid, "exp/refused", path="lr", value=0.8)
+    [error] = refused["errors"]
+    assert error["code"] == "UNAUTHENTICATED" and "removed again" in error["message"], error
+    assert tips(served) == before, "the branch is gone from the remote"
+    if where == "local-with-hooks":
+        pushed = ran.read_text().split("\n")
+        assert pushed[-2].endswith(" refs/heads/exp/refused") and pushed[-2].split()[1] == "0" * 40
