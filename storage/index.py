@@ -1,7 +1,8 @@
 """Writing what a sync found: one transaction of bulk statements, no ORM objects per row.
 
 The sync layer hands over an :class:`IndexBatch` of plain rows; this module turns it into
-``executemany`` calls that run unchanged on SQLite and PostgreSQL.
+a plan (storage.sqlplan) of ``executemany`` calls that runs unchanged on SQLite (in one
+thread hop) and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
-from tortoise.transactions import in_transaction
 
-from storage import db
 from storage.cells import flatten
 from storage.queries import forget_projects
+from storage.sqlplan import Fetch, Many, Plan, one, run_plan
 
 _BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
 
@@ -102,37 +102,35 @@ def _json(value: Any) -> str:
 
 
 async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
-    async with in_transaction():
-        await _write_commits(project_id, batch.commits)
-        changes = await _write_experiments(project_id, batch.experiments)
-        removed = await _ids_by(project_id, "experiments", "key", batch.removed_experiment_keys)
-        changes.removed = list(removed.values())
-        await _delete_experiments(project_id, batch.removed_experiment_keys)
-        if batch.reachable is not None:
-            await _prune_unreachable(project_id, batch.reachable)
-        await _write_branches(project_id, batch)
-        if batch.tags_changed:
-            await _write_tags(project_id, batch.tags)
-        await db.execute(
-            "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
-            " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
-            " registry = COALESCE(?, registry),"
-            " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
-            " WHERE id = ?",
-            [
-                _json(batch.tips),
-                datetime.now(UTC),
-                batch.default_branch,
-                batch.registry,
-                project_id,
-            ],
-        )
+    changes = await run_plan(_batch_plan(project_id, batch))
     forget_projects()
     return changes
 
 
-async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
-    await db.execute_many(
+def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
+    yield from _write_commits(project_id, batch.commits)
+    changes = yield from _write_experiments(project_id, batch.experiments)
+    removed = yield from _ids_by(project_id, "experiments", "key", batch.removed_experiment_keys)
+    changes.removed = list(removed.values())
+    yield from _delete_experiments(project_id, batch.removed_experiment_keys)
+    if batch.reachable is not None:
+        yield from _prune_unreachable(project_id, batch.reachable)
+    yield from _write_branches(project_id, batch)
+    if batch.tags_changed:
+        yield from _write_tags(project_id, batch.tags)
+    yield one(
+        "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
+        " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
+        " registry = COALESCE(?, registry),"
+        " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
+        " WHERE id = ?",
+        [_json(batch.tips), datetime.now(UTC), batch.default_branch, batch.registry, project_id],
+    )
+    return changes
+
+
+def _write_commits(project_id: int, commits: list[CommitRow]) -> Plan[None]:
+    yield Many(
         "INSERT INTO commits (project_id, sha, parents, author_name, author_email, authored_at,"
         " committer_name, committer_email, committed_at, commit_offset, message)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, sha) DO NOTHING",
@@ -155,26 +153,26 @@ async def _write_commits(project_id: int, commits: list[CommitRow]) -> None:
     )
 
 
-async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> IndexChanges:
+def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[IndexChanges]:
     """Insert new rows; update in place rows whose ref moved and live runs that their
     experiment ref now names (same baseline and name, or the ``experiment_rev`` they
     reported), so a run keeps its id and metric history when it becomes a pushed experiment."""
     changes = IndexChanges()
     if not rows:
         return changes
-    in_place = await _rows_to_update(project_id, rows)
+    in_place = yield from _rows_to_update(project_id, rows)
     fresh = [r for r in rows if r.key not in in_place]
-    await db.execute_many(
+    yield Many(
         f"INSERT INTO experiments (project_id, {', '.join(_COLUMNS)})"
         f" VALUES (?, {', '.join('?' * len(_COLUMNS))})",
         [(project_id, *_values(r)) for r in fresh],
     )
-    await db.execute_many(
+    yield Many(
         f"UPDATE experiments SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE id = ?",
         [(*_values(r), in_place[r.key][0]) for r in rows if r.key in in_place],
     )
-    ids = await _ids_by(project_id, "experiments", "key", [r.key for r in rows])
-    await _delete_cells([ids[k] for k in in_place])  # fresh rows have no cells yet
+    ids = yield from _ids_by(project_id, "experiments", "key", [r.key for r in rows])
+    yield from _delete_cells([ids[k] for k in in_place])  # fresh rows have no cells yet
     cells: list[tuple[Any, ...]] = []
     for row in rows:
         exp_id = ids[row.key]
@@ -183,7 +181,7 @@ async def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Inde
             ("metric", row.data.get("metrics", {})),
         ):
             cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
-    await db.execute_many(
+    yield Many(
         "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         cells,
@@ -211,17 +209,15 @@ def _values(r: ExperimentRow) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-async def _rows_to_update(
+def _rows_to_update(
     project_id: int, rows: list[ExperimentRow]
-) -> dict[str, tuple[int, bool]]:
+) -> Plan[dict[str, tuple[int, bool]]]:
     """Key -> (existing row id, whether it is a live run being linked)."""
-    found: dict[str, tuple[int, bool]] = {
-        k: (i, False)
-        for k, i in (await _ids_by(project_id, "experiments", "key", [r.key for r in rows])).items()
-    }
+    ids = yield from _ids_by(project_id, "experiments", "key", [r.key for r in rows])
+    found: dict[str, tuple[int, bool]] = {k: (i, False) for k, i in ids.items()}
     if not any(r.kind == "EXPERIMENT" and r.key not in found for r in rows):
         return found  # nothing a live run could become
-    live = await db.fetch(
+    live = yield Fetch(
         "SELECT id, baseline_sha, name, experiment_rev FROM experiments"
         " WHERE project_id = ? AND kind = 'LIVE'",
         [project_id],
@@ -237,9 +233,9 @@ async def _rows_to_update(
     return found
 
 
-async def _delete_cells(experiment_ids: list[int]) -> None:
+def _delete_cells(experiment_ids: list[int]) -> Plan[None]:
     for chunk in _chunks(experiment_ids):
-        await db.execute(
+        yield one(
             f"DELETE FROM cells WHERE experiment_id IN ({', '.join('?' * len(chunk))})", chunk
         )
 
@@ -254,11 +250,11 @@ _DATA_DEFAULTS: tuple[tuple[str, Any], ...] = (
 )
 
 
-async def _ids_by(project_id: int, table: str, column: str, values: list[str]) -> dict[str, int]:
+def _ids_by(project_id: int, table: str, column: str, values: list[str]) -> Plan[dict[str, int]]:
     found: dict[str, int] = {}
     for chunk in _chunks(values):
         marks = ", ".join("?" * len(chunk))
-        rows = await db.fetch(
+        rows = yield Fetch(
             f"SELECT id, {column} AS v FROM {table} WHERE project_id = ? AND {column} IN ({marks})",
             [project_id, *chunk],
         )
@@ -266,87 +262,84 @@ async def _ids_by(project_id: int, table: str, column: str, values: list[str]) -
     return found
 
 
-async def _delete_experiments(project_id: int, keys: list[str]) -> None:
+def _delete_experiments(project_id: int, keys: list[str]) -> Plan[None]:
     for chunk in _chunks(keys):
         marks = ", ".join("?" * len(chunk))
         args = [project_id, *chunk]
         # Cells first: SQLite only cascades when foreign keys are on, PostgreSQL always.
-        await db.execute(
+        yield one(
             "DELETE FROM cells WHERE experiment_id IN (SELECT id FROM experiments"
             f" WHERE project_id = ? AND key IN ({marks}))",
             args,
         )
-        await db.execute(
+        yield one(
             f"DELETE FROM experiments WHERE project_id = ? AND key IN ({marks})",
             args,
         )
 
 
-async def _prune_unreachable(project_id: int, reachable: set[str]) -> None:
+def _prune_unreachable(project_id: int, reachable: set[str]) -> Plan[None]:
     """Drop commits (and their rows) that no branch or tag reaches any more."""
-    known = await db.fetch("SELECT sha FROM commits WHERE project_id = ?", [project_id])
+    known = yield Fetch("SELECT sha FROM commits WHERE project_id = ?", [project_id])
     gone = [r["sha"] for r in known if r["sha"] not in reachable]
-    await _delete_experiments(project_id, gone)  # COMMIT rows are keyed by sha
+    yield from _delete_experiments(project_id, gone)  # COMMIT rows are keyed by sha
     for chunk in _chunks(gone):
         marks = ", ".join("?" * len(chunk))
-        await db.execute(
+        yield one(
             "DELETE FROM branch_commits WHERE commit_id IN (SELECT id FROM commits"
             f" WHERE project_id = ? AND sha IN ({marks}))",
             [project_id, *chunk],
         )
-        await db.execute(
+        yield one(
             f"DELETE FROM commits WHERE project_id = ? AND sha IN ({marks})",
             [project_id, *chunk],
         )
 
 
-async def _write_branches(project_id: int, batch: IndexBatch) -> None:
-    current = {
-        r["name"]: (r["id"], r["sha"])
-        for r in await db.fetch(
-            "SELECT id, name, sha FROM branches WHERE project_id = ?", [project_id]
-        )
-    }
+def _write_branches(project_id: int, batch: IndexBatch) -> Plan[None]:
+    rows = yield Fetch("SELECT id, name, sha FROM branches WHERE project_id = ?", [project_id])
+    current = {r["name"]: (r["id"], r["sha"]) for r in rows}
     for name, (branch_id, _sha) in current.items():
         if name not in batch.branches:
-            await db.execute("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
-            await db.execute("DELETE FROM branches WHERE id = ?", [branch_id])
+            yield one("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
+            yield one("DELETE FROM branches WHERE id = ?", [branch_id])
     for name, sha in batch.branches.items():
         if name not in current:
-            await db.execute(
+            yield one(
                 "INSERT INTO branches (project_id, name, sha) VALUES (?, ?, ?)",
                 [project_id, name, sha],
             )
         elif current[name][1] != sha:
-            await db.execute("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
+            yield one("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
     if not batch.members:
         return
     branch_ids = {name: row[0] for name, row in current.items()}
     new = [name for name in batch.members if name not in branch_ids]
-    branch_ids.update(await _ids_by(project_id, "branches", "name", new) if new else {})
+    if new:
+        branch_ids.update((yield from _ids_by(project_id, "branches", "name", new)))
     shas = sorted({sha for members in batch.members.values() for sha in members})
-    commit_ids = await _ids_by(project_id, "commits", "sha", shas)
+    commit_ids = yield from _ids_by(project_id, "commits", "sha", shas)
     for name, members in batch.members.items():
         branch_id = branch_ids[name]
         if name in batch.rebuilt:
-            await db.execute("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
+            yield one("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
         if name in batch.copied:  # copied in SQL: no walk, no rows through Python
-            await db.execute(
+            yield one(
                 "INSERT INTO branch_commits (branch_id, commit_id) SELECT ?, commit_id"
                 " FROM branch_commits WHERE branch_id = ?",
                 [branch_id, branch_ids[batch.copied[name]]],
             )
-        await db.execute_many(
+        yield Many(
             "INSERT INTO branch_commits (branch_id, commit_id) VALUES (?, ?)"
             " ON CONFLICT (branch_id, commit_id) DO NOTHING",
             [(branch_id, commit_ids[sha]) for sha in members if sha in commit_ids],
         )
 
 
-async def _write_tags(project_id: int, tags: list[TagRow]) -> None:
+def _write_tags(project_id: int, tags: list[TagRow]) -> Plan[None]:
     # Tags are few and can move or vanish: replace the set.
-    await db.execute("DELETE FROM tags WHERE project_id = ?", [project_id])
-    await db.execute_many(
+    yield one("DELETE FROM tags WHERE project_id = ?", [project_id])
+    yield Many(
         "INSERT INTO tags (project_id, name, sha, annotated, tagger_name, tagger_email, tagged_at,"
         " message, tagger_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

@@ -16,12 +16,9 @@ One flush is a fixed handful of raw statements whatever its size:
   and a delete + ``executemany`` of the flattened cells of experiments whose snapshots
   changed (so live rows filter and sort like the others).
 
-A flush is written as a *plan*: a generator yielding those statements and receiving their
-results. On PostgreSQL the plan runs statement by statement in a tortoise transaction. On
-SQLite the whole plan runs in one call on aiosqlite's worker thread, under tortoise's lock
-of that one connection (``BEGIN IMMEDIATE`` ... ``COMMIT``): one thread hop per flush
-instead of one per statement, which under load is what bounds the commit rate, because
-each hop waits for a turn of an event loop busy with HTTP requests.
+A flush is written as a plan (storage.sqlplan): on SQLite one thread hop per flush instead
+of one per statement, which under load is what bounds the commit rate, because each hop
+waits for a turn of an event loop busy with HTTP requests.
 
 A run's row id is cached per (project, baseline_sha, name); the first event of a run in this
 process finds or creates the row (also after a restart, or when sync linked the run to its
@@ -40,17 +37,13 @@ import asyncio
 import contextlib
 import logging
 import math
-import sqlite3
 import time
-from collections.abc import Awaitable, Callable, Generator, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 import orjson
-from tortoise.backends.sqlite.client import SqliteClient
-from tortoise.transactions import in_transaction
 
-from storage import db
 from storage.cells import flatten
 from storage.events import experiment_event, experiments_channel, live_channel, live_event
 from storage.live import (
@@ -66,85 +59,12 @@ from storage.live import (
 )
 from storage.metrics import decode_step, insert_steps_sql, step_rows
 from storage.periodic import Periodic
+from storage.sqlplan import Fetch, Many, Plan, run_plan
 
 log = logging.getLogger(__name__)
 
 Publish = Callable[[str, bytes], Awaitable[None]]
 RunKey = tuple[int, str, str]
-T = TypeVar("T")
-
-
-# -- plans: SQL work written once, run on either driver --------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Fetch:
-    sql: str
-    args: Sequence[Any] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class _Many:
-    sql: str
-    rows: list[tuple[Any, ...]]
-
-
-Op = _Fetch | _Many
-# A plan yields statements; a _Fetch is answered with its rows (dicts), a _Many with None.
-Plan = Generator[Op, Any, T]
-
-
-async def run_plan(plan: Plan[T]) -> T:
-    """Run ``plan`` in one transaction: one worker-thread call on SQLite, statement by
-    statement elsewhere."""
-    client = db.conn()
-    if isinstance(client, SqliteClient):
-        async with client.acquire_connection() as connection:
-            execute = getattr(connection, "_execute", None)
-            raw = getattr(connection, "_conn", None)
-            if execute is not None and isinstance(raw, sqlite3.Connection):
-                result: T = await execute(_drive_sqlite, plan, raw)
-                return result
-    async with in_transaction():
-        return await _drive_async(plan)
-
-
-def _drive_sqlite(plan: Plan[T], conn: sqlite3.Connection) -> T:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        answer: Any = None
-        while True:
-            try:
-                op = plan.send(answer)
-            except StopIteration as done:
-                conn.execute("COMMIT")
-                result: T = done.value
-                return result
-            if isinstance(op, _Fetch):
-                answer = [dict(r) for r in conn.execute(op.sql, op.args).fetchall()]
-            else:
-                if op.rows:
-                    conn.executemany(op.sql, op.rows)
-                answer = None
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-async def _drive_async(plan: Plan[T]) -> T:
-    answer: Any = None
-    while True:
-        try:
-            op = plan.send(answer)
-        except StopIteration as done:
-            result: T = done.value
-            return result
-        if isinstance(op, _Fetch):
-            answer = await db.fetch(op.sql, op.args)
-        else:
-            await db.execute_many(op.sql, op.rows)
-            answer = None
 
 
 _STATE = (
@@ -677,7 +597,7 @@ def _progress_rows(runs: list[_Run]) -> list[tuple[Any, ...]]:
 
 
 def _progress_plan(rows: list[tuple[Any, ...]]) -> Plan[None]:
-    yield _Many(_PROGRESS, rows)
+    yield Many(_PROGRESS, rows)
 
 
 def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
@@ -729,7 +649,7 @@ def _write_plan(
         fold.deferred = fold.run.id in deferrable and _progress_only(fold)
     if due:
         yield from _progress_plan(due)
-    yield _Many(_UPDATE, [_update_args(f) for f in folds if not f.deferred])
+    yield Many(_UPDATE, [_update_args(f) for f in folds if not f.deferred])
     steps: list[tuple[Any, ...]] = []
     images: list[tuple[Any, ...]] = []
     for fold in folds:
@@ -753,9 +673,9 @@ def _write_plan(
     if changed:
         yield from _cells_plan(changed)
     if steps:
-        yield _Many(insert_steps, steps)
+        yield Many(insert_steps, steps)
     if images:
-        yield _Many(_IMAGES, images)
+        yield Many(_IMAGES, images)
     return folds, gone
 
 
@@ -770,7 +690,7 @@ def _resolve_plan(
     states: dict[int, dict[str, Any]] = {}
     ids = [r.id for r in cached.values()]
     for chunk in _chunks(ids):
-        rows = yield _Fetch(
+        rows = yield Fetch(
             f"SELECT {_STATE} FROM experiments WHERE id IN ({_marks(len(chunk))})", chunk
         )
         states.update((r["id"], r) for r in rows)
@@ -811,9 +731,9 @@ def _find_or_create(ev: LiveEvent, allow_linked: bool) -> Plan[tuple[dict[str, A
     to, else a new LIVE row. None when the project is gone."""
     pid, key = ev.project_id, live_key(ev.baseline_sha, ev.name)
     select = f"SELECT {_STATE} FROM experiments WHERE project_id = ? AND key = ?"
-    rows = yield _Fetch(select, [pid, key])
+    rows = yield Fetch(select, [pid, key])
     if not rows and allow_linked:
-        rows = yield _Fetch(
+        rows = yield Fetch(
             f"SELECT {_STATE} FROM experiments WHERE project_id = ?"
             " AND kind = 'EXPERIMENT' AND baseline_sha = ? AND name = ?"
             " AND last_event_at IS NOT NULL ORDER BY id DESC LIMIT 1",
@@ -821,16 +741,16 @@ def _find_or_create(ev: LiveEvent, allow_linked: bool) -> Plan[tuple[dict[str, A
         )
     if rows:
         return rows[0], False
-    if not (yield _Fetch("SELECT id FROM projects WHERE id = ?", [pid])):
+    if not (yield Fetch("SELECT id FROM projects WHERE id = ?", [pid])):
         return None
-    inserted = yield _Fetch(
+    inserted = yield Fetch(
         "INSERT INTO experiments (project_id, kind, key, baseline_sha, name, status,"
         " created_at, params, metrics, errors, plots, deps, outs, last_event_at)"
         " VALUES (?, 'LIVE', ?, ?, ?, ?, ?, '{}', '{}', '[]', '[]', '{}', '{}', ?)"
         " ON CONFLICT (project_id, key) DO NOTHING RETURNING id",
         [pid, key, ev.baseline_sha, ev.name, RUNNING, int(ev.received_at), ev.received_at],
     )
-    rows = yield _Fetch(select, [pid, key])
+    rows = yield Fetch(select, [pid, key])
     return rows[0], bool(inserted)
 
 
@@ -842,7 +762,7 @@ def _stored_progress(state: dict[str, Any]) -> Plan[dict[str, int]]:
     query, args = "SELECT step, points FROM metric_steps WHERE experiment_id = ?", [state["id"]]
     if published:  # no sentinel bound: steps span the whole int32 range (PostgreSQL's column)
         query, args = f"{query} AND step > ?", [state["id"], max(published.values())]
-    for row in (yield _Fetch(query, args)):
+    for row in (yield Fetch(query, args)):
         for name in decode_step(row["points"]):
             if name not in published or published[name] < row["step"]:
                 published[name] = row["step"]
@@ -851,7 +771,7 @@ def _stored_progress(state: dict[str, Any]) -> Plan[dict[str, int]]:
 
 def _cells_plan(folds: list[_Fold]) -> Plan[None]:
     for chunk in _chunks([f.run.id for f in folds]):
-        yield _Many(
+        yield Many(
             f"DELETE FROM cells WHERE experiment_id IN ({_marks(len(chunk))})", [tuple(chunk)]
         )
     rows: list[tuple[Any, ...]] = []
@@ -859,7 +779,7 @@ def _cells_plan(folds: list[_Fold]) -> Plan[None]:
         pid, exp_id = f.run.project_id, f.run.id
         rows.extend((pid, exp_id, *c) for c in flatten("param", f.doc("params")))
         rows.extend((pid, exp_id, *c) for c in flatten("metric", f.doc("metrics")))
-    yield _Many(
+    yield Many(
         "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
@@ -867,13 +787,13 @@ def _cells_plan(folds: list[_Fold]) -> Plan[None]:
 
 
 def _sweep_plan(cutoff: float) -> Plan[list[dict[str, Any]]]:
-    rows: list[dict[str, Any]] = yield _Fetch(
+    rows: list[dict[str, Any]] = yield Fetch(
         "SELECT id, project_id FROM experiments WHERE kind = 'LIVE'"
         " AND status = ? AND last_event_at < ?",
         [RUNNING, cutoff],
     )
     for chunk in _chunks([r["id"] for r in rows]):
-        yield _Many(
+        yield Many(
             f"UPDATE experiments SET status = ? WHERE id IN ({_marks(len(chunk))})"
             " AND status = ? AND last_event_at < ?",
             [(STALE, *chunk, RUNNING, cutoff)],
