@@ -64,6 +64,16 @@ class TagRow:
 
 
 @dataclass(slots=True)
+class Membership:
+    """How a sync changes which commits each branch holds (``branch_commits``)."""
+
+    added: dict[str, list[str]] = field(default_factory=dict)  # branch -> shas it gains
+    rebuilt: set[str] = field(default_factory=set)  # branches whose rows are replaced
+    # New or rebuilt branch -> an unchanged branch whose rows it starts from.
+    copied: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class IndexBatch:
     tips: dict[str, str]
     branches: dict[str, str]
@@ -71,10 +81,7 @@ class IndexBatch:
     commits: list[CommitRow] = field(default_factory=list)
     experiments: list[ExperimentRow] = field(default_factory=list)
     removed_experiment_keys: list[str] = field(default_factory=list)
-    members: dict[str, list[str]] = field(default_factory=dict)
-    rebuilt: set[str] = field(default_factory=set)
-    # New or rebuilt branch -> an unchanged branch whose membership rows it starts from.
-    copied: dict[str, str] = field(default_factory=dict)
+    membership: Membership = field(default_factory=Membership)
     reachable: set[str] | None = None
     default_branch: str | None = None
     tags_changed: bool = True
@@ -311,23 +318,24 @@ def _write_branches(project_id: int, batch: IndexBatch) -> Plan[None]:
             )
         elif current[name][1] != sha:
             yield one("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
-    if not batch.members:
+    changed = batch.membership
+    if not changed.added:
         return
     branch_ids = {name: row[0] for name, row in current.items()}
-    new = [name for name in batch.members if name not in branch_ids]
+    new = [name for name in changed.added if name not in branch_ids]
     if new:
         branch_ids.update((yield from _ids_by(project_id, "branches", "name", new)))
-    shas = sorted({sha for members in batch.members.values() for sha in members})
+    shas = sorted({sha for members in changed.added.values() for sha in members})
     commit_ids = yield from _ids_by(project_id, "commits", "sha", shas)
-    for name, members in batch.members.items():
+    for name, members in changed.added.items():
         branch_id = branch_ids[name]
-        if name in batch.rebuilt:
+        if name in changed.rebuilt:
             yield one("DELETE FROM branch_commits WHERE branch_id = ?", [branch_id])
-        if name in batch.copied:  # copied in SQL: no walk, no rows through Python
+        if name in changed.copied:  # copied in SQL: no walk, no rows through Python
             yield one(
                 "INSERT INTO branch_commits (branch_id, commit_id) SELECT ?, commit_id"
                 " FROM branch_commits WHERE branch_id = ?",
-                [branch_id, branch_ids[batch.copied[name]]],
+                [branch_id, branch_ids[changed.copied[name]]],
             )
         yield Many(
             "INSERT INTO branch_commits (branch_id, commit_id) VALUES (?, ?)"

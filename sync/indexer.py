@@ -17,7 +17,7 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import SortMode
 
-from storage.index import CommitRow, TagRow
+from storage.index import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
 from sync.tree import GitTree
@@ -47,11 +47,7 @@ class ScanResult:
     commits: list[Revision] = field(default_factory=list)
     experiments: list[ExperimentRef] = field(default_factory=list)
     removed_experiments: list[str] = field(default_factory=list)
-    # Branch name -> shas to add to its membership; branches in ``rebuilt`` are replaced.
-    members: dict[str, list[str]] = field(default_factory=dict)
-    rebuilt: set[str] = field(default_factory=set)
-    # New (or rebuilt) branch -> an unchanged branch whose membership it starts from.
-    copied: dict[str, str] = field(default_factory=dict)
+    membership: Membership = field(default_factory=Membership)
     # Set when history was rewritten or refs deleted: every sha still reachable.
     reachable: set[str] | None = None
 
@@ -211,14 +207,14 @@ def _scan_branches(
         if old == sha:
             continue
         if old and pygit2.Oid(hex=old) in repo and repo.descendant_of(sha, old):
-            result.members[name] = _walk(repo, [sha], [old])
+            result.membership.added[name] = _walk(repo, [sha], [old])
             continue
-        result.rebuilt.add(name)
+        result.membership.rebuilt.add(name)
         based = _based_on(repo, sha, unchanged)
         if based is None:
-            result.members[name] = _walk(repo, [sha], [])
+            result.membership.added[name] = _walk(repo, [sha], [])
         else:
-            result.copied[name], result.members[name] = based
+            result.membership.copied[name], result.membership.added[name] = based
 
 
 def _based_on(

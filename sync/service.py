@@ -398,9 +398,7 @@ def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
         experiments=[_experiment_row(r, "COMMIT", r.commit.sha, None) for r in result.commits]
         + [_experiment_row(e.revision, "EXPERIMENT", e.ref, e) for e in result.experiments],
         removed_experiment_keys=result.removed_experiments,
-        members=result.members,
-        rebuilt=result.rebuilt,
-        copied=result.copied,
+        membership=result.membership,
         reachable=result.reachable,
         default_branch=branch,
     )
