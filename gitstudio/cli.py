@@ -95,16 +95,17 @@ def _print_welcome(settings: Settings, token: str | None) -> None:
 
 
 def cmd_token_create(args: argparse.Namespace) -> int:
-    from storage.tokens import create_token, parse_scopes
+    from storage.tokens import create_token, parse_owner, parse_scopes
 
     try:
         scopes = parse_scopes(args.scope)
+        owner = parse_owner(args.owner_name, args.owner_email)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
     async def work() -> str:
-        _row, token = await create_token(args.name, scopes)
+        _row, token = await create_token(args.name, scopes, owner)
         return token
 
     print(asyncio.run(_with_db(_settings(args), work)))
@@ -205,6 +206,8 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help="READ, PROJECTS, EXPERIMENTS, MODELS or ADMIN (repeatable)",
     )
+    create.add_argument("--owner-name", help="author of the commits written with the token")
+    create.add_argument("--owner-email", help="(with --owner-name)")
     create.set_defaults(func=cmd_token_create)
 
     project = sub.add_parser("project", help="projects").add_subparsers(

@@ -33,8 +33,8 @@ from starlette.routing import BaseRoute, Route
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from storage.models import DeviceCode
-from storage.tokens import Principal, Scope, authenticate, create_token, hash_token
+from storage.models import AccessToken, DeviceCode
+from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +188,9 @@ async def poll(request: Request) -> Response:
         if claimed != 1:  # a concurrent poll took it
             return _error(400, "authorization_expired", reason=_CONSUMED)
         scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
-        _token_row, token = await create_token(row.token_name, scopes)
+        approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
+        owner = owner_of(approver) if approver else None
+        _token_row, token = await create_token(row.token_name, scopes, owner)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
     return _json({"access_token": token})
 
@@ -282,7 +284,9 @@ async def decide(request: Request) -> Response:
     if missing:
         message = f"That token lacks the scopes {', '.join(missing)}."
         return _page("Approve a device login", _form(code, row, message), 403)
-    await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_APPROVED)
+    await DeviceCode.filter(id=row.id, status=_PENDING).update(
+        status=_APPROVED, approved_by=principal.token_id
+    )
     log.info("device login %s approved with token %r", row.user_code, principal.name)
     return _page(
         "Login approved",

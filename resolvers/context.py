@@ -131,3 +131,10 @@ class Context:
     bus: EventBus
     loaders: Loaders = field(default_factory=Loaders)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def author(self) -> tuple[str, str]:
+        """Who commits and tags written for this request are by: the token's owner, else
+        the server's configured author."""
+        owner = self.principal.owner if self.principal else None
+        return owner or self.syncer.author

@@ -140,9 +140,7 @@ async def write(
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
 
     async def run() -> Result:
-        written = await ctx.syncer.write_registry(
-            project, replace(request, tagger=ctx.syncer.author)
-        )
+        written = await ctx.syncer.write_registry(project, replace(request, tagger=ctx.author))
         return {"tag": written.name}
 
     asked = {"project": project_id, "request": request}

@@ -247,7 +247,7 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
         pr.target_branch,
         method,
         f"Merge pull request #{pr.number} from {pr.source_branch}\n\n{pr.title}",
-        ctx.syncer.author,
+        ctx.author,
     )
     written = await ctx.syncer.write_merge(project, request)
     source = await merge_state(ctx, pr)  # after the merge: source still at what was merged

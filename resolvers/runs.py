@@ -46,7 +46,7 @@ async def run_experiment(
     async def run() -> Result:
         to = await prs.destination(ctx, project, request.base_rev) if pull else None
         written = await ctx.syncer.write_commit(
-            project, replace(request, author=ctx.syncer.author, subdir=project.subdir)
+            project, replace(request, author=ctx.author, subdir=project.subdir)
         )
         pr_id = None
         if pull is not None and to is not None:

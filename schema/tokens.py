@@ -12,9 +12,10 @@ from resolvers import tokens as resolve
 from resolvers.context import Context
 from schema.errors import UserError, user_error
 from schema.relay import InvalidId, from_global_id, to_global_id
+from schema.scalars import Person
 from storage.errors import DomainError
 from storage.models import AccessToken as TokenRow
-from storage.tokens import scopes_of
+from storage.tokens import owner_of, scopes_of
 
 
 @strawberry.enum
@@ -34,9 +35,14 @@ class AccessToken:
     scopes: list[TokenScope]
     created_at: datetime
     revoked_at: datetime | None
+    owner: Person | None = strawberry.field(
+        description="Author of the commits and tagger of the tags written with this token;"
+        " null: the server's configured author."
+    )
 
 
 def token_type(row: TokenRow) -> AccessToken:
+    owner = owner_of(row)
     return AccessToken(
         id=strawberry.ID(to_global_id("AccessToken", row.id)),
         name=row.name,
@@ -44,6 +50,7 @@ def token_type(row: TokenRow) -> AccessToken:
         scopes=[TokenScope(s.value) for s in sorted(scopes_of(row))],
         created_at=row.created_at,
         revoked_at=row.revoked_at,
+        owner=Person(name=owner[0], email=owner[1]) if owner else None,
     )
 
 
@@ -61,6 +68,12 @@ class AccessTokenPayload:
 class CreateAccessTokenInput:
     name: str
     scopes: list[TokenScope]
+    owner_name: str | None = strawberry.field(
+        default=None,
+        description="Whom writes made with the token are by (with ownerEmail); unset: the"
+        " owner of the token creating it.",
+    )
+    owner_email: str | None = None
     client_mutation_id: str | None = strawberry.field(
         default=None, description="A retry with the same id returns the same token."
     )
@@ -75,7 +88,11 @@ class TokenMutation:
         client_id = input.client_mutation_id
         try:
             row, secret = await resolve.create(
-                info.context, input.name, [s.value for s in input.scopes], client_id
+                info.context,
+                input.name,
+                [s.value for s in input.scopes],
+                client_id,
+                (input.owner_name, input.owner_email),
             )
         except DomainError as exc:
             return AccessTokenPayload(errors=[user_error(exc)], client_mutation_id=client_id)

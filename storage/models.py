@@ -240,6 +240,7 @@ class DeviceCode(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     expires_at = fields.DatetimeField()
     status = fields.CharField(max_length=16, default="pending")  # approved, consumed, denied
+    approved_by = fields.IntField(null=True)  # the approving token: the new one gets its owner
 
     class Meta:
         table = "device_codes"
@@ -267,6 +268,9 @@ class AccessToken(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
     revoked_at = fields.DatetimeField(null=True)
+    # Whom the commits and tags written with this token are by (else the settings' author).
+    owner_name = fields.CharField(max_length=200, null=True)
+    owner_email = fields.CharField(max_length=254, null=True)
 
     class Meta:
         table = "access_tokens"

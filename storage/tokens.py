@@ -35,6 +35,7 @@ class Principal:
     token_id: int
     name: str
     scopes: frozenset[Scope]
+    owner: tuple[str, str] | None = None  # (name, email) that writes made with it carry
 
     def has(self, scope: Scope) -> bool:
         """ADMIN grants everything; every other scope also grants READ."""
@@ -63,7 +64,9 @@ def parse_scopes(values: list[str]) -> frozenset[Scope]:
     return frozenset(scopes)
 
 
-async def create_token(name: str, scopes: frozenset[Scope]) -> tuple[AccessToken, str]:
+async def create_token(
+    name: str, scopes: frozenset[Scope], owner: tuple[str, str] | None = None
+) -> tuple[AccessToken, str]:
     """Return the stored row and the only copy of the secret."""
     token = generate_token()
     row = await AccessToken.create(
@@ -71,8 +74,32 @@ async def create_token(name: str, scopes: frozenset[Scope]) -> tuple[AccessToken
         prefix=token[:12],
         token_hash=hash_token(token),
         scopes=orjson.dumps(sorted(scopes)).decode(),
+        owner_name=owner[0] if owner else None,
+        owner_email=owner[1] if owner else None,
     )
     return row, token
+
+
+def parse_owner(name: str | None, email: str | None) -> tuple[str, str] | None:
+    """A token owner as Git writes an identity (``Name <email>``): both parts or neither.
+    ValueError names what is wrong."""
+    if name is None and email is None:
+        return None
+    if name is None or email is None:
+        raise ValueError("give both the owner's name and email, or neither")
+    name, email = name.strip(), email.strip()
+    if not 1 <= len(name) <= 200 or any(c in name for c in "<>\n\r\0"):
+        raise ValueError("the owner's name must be 1-200 characters without <, > or newlines")
+    local, at, domain = email.partition("@")
+    if not (at and local and domain) or len(email) > 254 or any(c in email for c in "<> \n\r\0"):
+        raise ValueError(f"{email!r} is not an email address")
+    return name, email
+
+
+def owner_of(row: AccessToken) -> tuple[str, str] | None:
+    if row.owner_name is None or row.owner_email is None:
+        return None
+    return row.owner_name, row.owner_email
 
 
 def scopes_of(row: AccessToken) -> frozenset[Scope]:
@@ -94,12 +121,15 @@ async def authenticate(token: str) -> Principal | None:
     if cached is not None and cached[0] > now:
         return cached[1]
     rows = await db.fetch(
-        "SELECT id, name, scopes FROM access_tokens WHERE token_hash = ? AND revoked_at IS NULL",
+        "SELECT id, name, scopes, owner_name, owner_email FROM access_tokens"
+        " WHERE token_hash = ? AND revoked_at IS NULL",
         [digest],
     )
-    principal = (
-        Principal(rows[0]["id"], rows[0]["name"], _scopes(rows[0]["scopes"])) if rows else None
-    )
+    principal = None
+    if rows:
+        r = rows[0]
+        owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
+        principal = Principal(r["id"], r["name"], _scopes(r["scopes"]), owner)
     if len(_cache) > 10_000:  # unknown tokens must not grow it without bound
         _cache.clear()
     _cache[digest] = (now + CACHE_TTL, principal)

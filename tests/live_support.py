@@ -85,8 +85,8 @@ async def post_live(api: Api, body: Any, token: str | None = None) -> httpx.Resp
     return await api.client.post("/api/live", json=body, headers=headers)
 
 
-async def token_with(*scopes: Scope, name: str = "t") -> str:
-    _row, token = await create_token(name, frozenset(scopes))
+async def token_with(*scopes: Scope, name: str = "t", owner: tuple[str, str] | None = None) -> str:
+    _row, token = await create_token(name, frozenset(scopes), owner)
     return token
 
 

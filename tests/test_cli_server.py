@@ -97,6 +97,10 @@ def test_project_and_token_commands(tmp_path: Path) -> None:
     assert re.fullmatch(r"dsat_[A-Za-z0-9_-]{48,}", token)
     refused = cli(data, "token", "create", "--name", "ci", "--scope", "root")
     assert refused.returncode == 2 and "unknown scope" in refused.stderr
+    owned = ["--owner-name", "Ada", "--owner-email", "ada@example.com"]
+    assert cli(data, "token", "create", "--name", "ada", "--scope", "read", *owned).returncode == 0
+    half = cli(data, "token", "create", "--name", "x", "--scope", "read", "--owner-name", "Ada")
+    assert half.returncode == 2 and "both" in half.stderr
 
     server = start_server([], data)
     try:

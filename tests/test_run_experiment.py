@@ -239,3 +239,44 @@ async def test_branch_from_an_experiment(api: Api, tmp_path: Path, unique: str) 
         {"code": "NOT_FOUND", "field": "experimentId"}
     ]
     assert "x" not in branches(repo)
+
+
+MINT = """mutation($input: CreateAccessTokenInput!) { createAccessToken(input: $input) {
+  token accessToken { owner { name email } } errors { code field message } } }"""
+
+
+async def as_token(api: Api, token: str, query: str, variables: dict[str, Any]) -> Any:
+    response = await api.client.post(
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"token {token}"},
+    )
+    assert response.status_code == 200 and "errors" not in response.json(), response.text
+    return response.json()["data"]
+
+
+async def test_commits_are_by_the_tokens_owner(api: Api, local: tuple[Path, str]) -> None:
+    """A token may name its owner; what is written with it is by them (author and
+    committer), and tokens it mints inherit the owner. Without one: the server's author."""
+    repo, pid = local
+    scopes = ["PROJECTS"]
+    ada = {"name": "ada", "scopes": scopes, "ownerName": "Ada L.", "ownerEmail": "ada@example.com"}
+    minted = (await api.data(MINT, {"input": ada}))["createAccessToken"]
+    assert minted["accessToken"]["owner"] == {"name": "Ada L.", "email": "ada@example.com"}
+    child = await as_token(api, minted["token"], MINT, {"input": {"name": "ci", "scopes": scopes}})
+    assert child["createAccessToken"]["accessToken"]["owner"] == minted["accessToken"]["owner"]
+
+    fields = {"projectId": pid, "baseRev": "main", "target": "BRANCH", "branch": "exp/ada"}
+    fields["paramChanges"] = [{"file": "params.yaml", "path": "lr", "value": 0.3}]
+    done = await as_token(api, child["createAccessToken"]["token"], RUN, {"input": fields})
+    sha = done["runExperiment"]["commit"]["sha"]
+    commit = pygit2.Repository(str(repo)).get(sha)
+    assert isinstance(commit, pygit2.Commit)
+    for who in (commit.author, commit.committer):
+        assert (who.name, who.email) == ("Ada L.", "ada@example.com")
+
+    for wrong in ({"ownerName": "Ada"}, {"ownerName": "Ada", "ownerEmail": "ada"},
+                  {"ownerName": "<Ada>", "ownerEmail": "ada@example.com"}):  # fmt: skip
+        refused = await api.data(MINT, {"input": {"name": "x", "scopes": scopes, **wrong}})
+        [error] = refused["createAccessToken"]["errors"]
+        assert error["code"] == "INVALID", wrong

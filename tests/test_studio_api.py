@@ -238,7 +238,7 @@ async def test_device_login_happy_path(api: Api) -> None:
     assert await decide(api, started["user_code"], await token_with(Scope.MODELS)) == 403
     assert await decide(api, started["user_code"], "dsat_" + "0" * 48) == 401
     assert await poll(api, started["device_code"]) == (400, {"detail": "authorization_pending"})
-    approver = await token_with(Scope.EXPERIMENTS, Scope.READ)
+    approver = await token_with(Scope.EXPERIMENTS, Scope.READ, owner=("Ada", "ada@example.com"))
     assert await decide(api, started["user_code"].lower().replace("-", ""), approver) == 200
 
     status, body = await poll(api, started["device_code"])
@@ -247,9 +247,11 @@ async def test_device_login_happy_path(api: Api) -> None:
     status, again = await poll(api, started["device_code"])
     assert (status, again["detail"]) == (400, "authorization_expired")  # consumed: never again
     granted = await db.fetch(
-        "SELECT name, scopes FROM access_tokens WHERE token_hash = ?", [hash_token(token)]
+        "SELECT name, scopes, owner_name, owner_email FROM access_tokens WHERE token_hash = ?",
+        [hash_token(token)],
     )
     assert granted[0]["name"] == "laptop"
+    assert (granted[0]["owner_name"], granted[0]["owner_email"]) == ("Ada", "ada@example.com")
     assert sorted(orjson.loads(granted[0]["scopes"])) == ["EXPERIMENTS", "READ"]
 
 
