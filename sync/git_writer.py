@@ -69,10 +69,10 @@ def write_commit(
     fetch_mirror(mirror, url, creds)
     repo = open_mirror(mirror)
     base, branch = _base(repo, request)
-    local = _direct(url)
+    where = _where(url)
     # Objects go where the ref will: a repository on this machine gets them itself (the
     # mirror borrows its objects), any other receives them from the mirror by push.
-    store = pygit2.Repository(str(local)) if local is not None else repo
+    store = where.direct or repo
     base_commit = store.get(base.id)
     if not isinstance(base_commit, pygit2.Commit):
         raise DomainError("NOT_FOUND", f"no commit {base.id} in the repository", "baseRev")
@@ -80,7 +80,7 @@ def write_commit(
     who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
     oid = store.create_commit(None, who, who, request.message, tree, [base.id])
     written = WrittenCommit(str(oid), str(base.id), branch)
-    _put(repo, url, creds, written, request.target)
+    _put(repo, where, creds, written, request.target)
     return written
 
 
@@ -103,7 +103,7 @@ def create_branch(
         raise DomainError("NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId")
     parent = str(commit.parents[0].id) if commit.parents else ""
     written = WrittenCommit(request.sha, parent, request.branch)
-    _put(repo, url, creds, written, BRANCH)
+    _put(repo, _where(url), creds, written, BRANCH)
     return written
 
 
@@ -153,6 +153,7 @@ def merge_branch(
         raise DomainError(
             "CONFLICT", "merge conflicts in: " + ", ".join(state.conflicts), "pullRequestId"
         )
+    where = _where(url)
     if request.method == FAST_FORWARD:
         if not state.fast_forward:
             raise DomainError(
@@ -160,17 +161,19 @@ def merge_branch(
             )
         sha = state.source_sha
     else:
-        local = _direct(url)
-        store = pygit2.Repository(str(local)) if local is not None else repo
-        src, dst = store.get(state.source_sha), store.get(state.target_sha)
-        assert isinstance(src, pygit2.Commit) and isinstance(dst, pygit2.Commit)
-        tree = store.merge_commits(dst, src).write_tree(store)
-        who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
-        message = request.message or f"Merge branch '{request.source}' into {request.target}"
-        sha = str(store.create_commit(None, who, who, message, tree, [dst.id, src.id]))
+        sha = _merge_commit(where.direct or repo, state, request)
     written = WrittenCommit(sha, state.target_sha, request.target)
-    _put(repo, url, creds, written, COMMIT)
+    _put(repo, where, creds, written, COMMIT)
     return written
+
+
+def _merge_commit(store: pygit2.Repository, state: Mergeability, request: MergeRequest) -> str:
+    src, dst = store.get(state.source_sha), store.get(state.target_sha)
+    assert isinstance(src, pygit2.Commit) and isinstance(dst, pygit2.Commit)
+    tree = store.merge_commits(dst, src).write_tree(store)
+    who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
+    message = request.message or f"Merge branch '{request.source}' into {request.target}"
+    return str(store.create_commit(None, who, who, message, tree, [dst.id, src.id]))
 
 
 def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchRequest) -> None:
@@ -179,18 +182,18 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     and there only if it still points where gitstudio put it. DomainError when it stays."""
     repo = open_mirror(mirror)
     ref = f"refs/heads/{request.branch}"
-    local = local_source(url)
-    if local is None:
+    where = _where(url)
+    if where.direct is not None:
+        target = where.direct.references.get(ref)
+        if target is not None and str(target.target) == request.sha:
+            target.delete()
+    elif where.local is not None:
+        _git_push(repo, where.local, f":{ref}", f"{ref}:{request.sha}", request.branch)
+    else:
         try:
             push_ref(repo, ref, creds, delete=True)
         except GitError as exc:
             raise DomainError("UNREACHABLE", f"{request.branch}: {exc}") from exc
-    elif _receive_hooks(local):
-        _git_push(repo, local, f":{ref}", f"{ref}:{request.sha}", request.branch)
-    else:
-        target = pygit2.Repository(str(local)).references.get(ref)
-        if target is not None and str(target.target) == request.sha:
-            target.delete()
     if ref in repo.references:
         repo.references.delete(ref)
 
@@ -293,17 +296,25 @@ def _tree_with(
     return builder.write()
 
 
-def _direct(url: str) -> Path | None:
-    """The repository to write objects and refs into directly: one on this machine that has
-    no receive hooks (those must run, so such a repository is pushed to like a remote)."""
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where a write goes: ``direct``, a repository on this machine without receive hooks,
+    gets objects and refs written into it; ``local`` alone, one with hooks (they must run),
+    is pushed to with git; neither, a remote, is pushed to with libgit2."""
+
+    local: Path | None
+    direct: pygit2.Repository | None
+
+
+def _where(url: str) -> _Where:
     local = local_source(url)
-    if local is None or _receive_hooks(local):
-        return None
-    return local
+    if local is None:
+        return _Where(None, None)
+    repo = pygit2.Repository(str(local))
+    return _Where(local, None if _receive_hooks(repo) else repo)
 
 
-def _receive_hooks(path: Path) -> bool:
-    repo = pygit2.Repository(str(path))
+def _receive_hooks(repo: pygit2.Repository) -> bool:
     hooks = Path(repo.path) / "hooks"
     configured = repo.config["core.hooksPath"] if "core.hooksPath" in repo.config else ""  # noqa: SIM401
     if configured:  # relative to the working tree, as git reads it (or the bare repository)
@@ -312,16 +323,22 @@ def _receive_hooks(path: Path) -> bool:
 
 
 def _put(
-    mirror: pygit2.Repository, url: str, creds: Credentials, written: WrittenCommit, target: str
+    mirror: pygit2.Repository,
+    where: _Where,
+    creds: Credentials,
+    written: WrittenCommit,
+    target: str,
 ) -> None:
-    """Put ``written`` on the repository: directly, or by push (see the module docstring)."""
-    local = local_source(url)
-    if local is None:
-        _push(mirror, written, creds)
-    elif _receive_hooks(local):
-        _push_cli(mirror, local, written, target)
+    """Put ``written`` on the repository: directly, or by push (see the module docstring).
+    The mirror gets the ref too, so the sync after a write need not copy refs again."""
+    if where.direct is not None:
+        _update_local(where.direct, written, target)
+        ref = f"refs/heads/{written.branch}"
+        mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
+    elif where.local is not None:
+        _push_cli(mirror, where.local, written, target)
     else:
-        _update_local(pygit2.Repository(str(local)), written, target)
+        _push(mirror, written, creds)
 
 
 def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, target: str) -> None:

@@ -91,7 +91,9 @@ def write_tag(
     )
     local = local_source(url)
     if local is not None:
-        _create(pygit2.Repository(str(local)), written, request.tagger)
+        oid = _create(pygit2.Repository(str(local)), written, request.tagger)
+        # The mirror gets the ref too: the sync after a write does not copy refs again.
+        repo.references.create(f"refs/tags/{written.name}", oid, force=True)
     else:
         _create(repo, written, request.tagger)
         _push(repo, written.name, creds)
@@ -310,12 +312,12 @@ def _newest(registry: Registry, request: TagRequest) -> int:
     return max(times, default=0)
 
 
-def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -> None:
+def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -> pygit2.Oid:
     if f"refs/tags/{tag.name}" in repo.references:
         raise DomainError("CONFLICT", f"tag {tag.name} exists already; retry", "model")
     signature = pygit2.Signature(tagger[0], tagger[1], tag.time, 0)
     try:
-        repo.create_tag(
+        return repo.create_tag(
             tag.name, pygit2.Oid(hex=tag.target), ObjectType.COMMIT, signature, tag.message
         )
     except (pygit2.GitError, ValueError) as exc:  # created meanwhile by another writer

@@ -41,7 +41,6 @@ from sync.git import (
     default_branch,
     fetch_mirror,
     head_declarations,
-    local_source,
     redact,
 )
 from sync.git_writer import (
@@ -341,7 +340,7 @@ def _git_work(
 ) -> tuple[ScanResult, str | None, Declarations | None]:
     """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch,
     and the models declared at its head when that head moved (or was never read)."""
-    if fetch or local_source(url) is not None:  # a local source: copying its refs is cheap
+    if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds)
     result = scan(mirror, old_tips, subdir, cache)
     branch = default_branch(mirror)
