@@ -14,7 +14,6 @@ import logging
 import time
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import orjson
 from tortoise.exceptions import IntegrityError
@@ -35,6 +34,7 @@ from sync.forges import (
     default_api_url,
     forge_for,
     repository_from_url,
+    secure_api_url,
 )
 from sync.git_writer import BranchRequest, Mergeability, MergeRequest
 from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config, settle
@@ -196,11 +196,7 @@ async def configure_forge(
 
 
 def _check_api_url(url: str) -> None:
-    """https, or plain http to this machine (a forge on localhost): the token travels in a
-    header and must not cross a network in the clear."""
-    parts = urlsplit(url)
-    local = parts.hostname in ("localhost", "127.0.0.1", "::1")
-    if not parts.hostname or not (parts.scheme == "https" or (parts.scheme == "http" and local)):
+    if not secure_api_url(url):
         raise DomainError(
             "INVALID", "apiUrl must be an https URL (http only to localhost)", "apiUrl"
         )
@@ -255,9 +251,12 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
     fields |= {"target_sha": written.parent}
     if source is not None:
         fields["source_sha"] = source.source_sha
-    if not await settle(pr, fields):  # a sync saw the merge first and announced it
+    if not await settle(pr, fields):
         await pr.refresh_from_db()
-        return pr
+        if pr.state == MERGED:  # a sync saw the merge first and announced it
+            return pr
+        # Closed while the merge was being pushed: the merge happened, Git is the truth.
+        await PullRequest.filter(id=pr.id, state=CLOSED).update(**fields)
     pr.update_from_dict(fields)
     detail = {"pullRequest": pr.number, "state": MERGED, "sha": written.sha}
     await ctx.bus.publish(

@@ -69,15 +69,15 @@ async def once(
             except IntegrityError:
                 continue  # reserved by a racing request meanwhile: read it
             return await _run(row, run)
+        if row.result is not None and time.time() - row.created_at > KEEP_FOR:
+            await MutationRecord.filter(id=row.id).delete()  # expired: a new request
+            continue
         if row.request_hash != digest:
             raise DomainError(
                 "INVALID",
                 f"clientMutationId {client_id!r} was used for a different {mutation} request",
                 "clientMutationId",
             )
-        if row.result is not None and time.time() - row.created_at > KEEP_FOR:
-            await MutationRecord.filter(id=row.id).delete()  # expired: a new request
-            continue
         if row.result is not None:
             stored: Result = orjson.loads(row.result)
             return stored

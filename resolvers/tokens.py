@@ -32,6 +32,9 @@ async def create(
         owned = parse_owner(*owner) or principal.owner
     except ValueError as exc:
         raise DomainError("INVALID", str(exc), "ownerEmail") from None
+    if owned != principal.owner and not principal.has(Scope.ADMIN):
+        # Else any token could mint one that writes commits in somebody else's name.
+        raise DomainError("FORBIDDEN", "only ADMIN tokens can name another owner", "ownerName")
     sealer = ctx.syncer.sealer
     if client_id is None or sealer is None:
         return await _create(principal, name, scopes, owned)

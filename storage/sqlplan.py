@@ -16,7 +16,7 @@ from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from tortoise.backends.sqlite.client import SqliteClient
+from tortoise.backends.sqlite.client import SqliteClient, SqliteTransactionWrapper
 from tortoise.transactions import in_transaction
 
 from storage import db
@@ -49,7 +49,8 @@ async def run_plan(plan: Plan[T]) -> T:
     """Run ``plan`` in one transaction: one worker-thread call on SQLite, statement by
     statement elsewhere."""
     client = db.conn()
-    if isinstance(client, SqliteClient):
+    # Inside a caller's transaction the plan joins it, statement by statement.
+    if isinstance(client, SqliteClient) and not isinstance(client, SqliteTransactionWrapper):
         async with client.acquire_connection() as connection:
             execute = getattr(connection, "_execute", None)
             raw = getattr(connection, "_conn", None)

@@ -278,6 +278,18 @@ def forge_for(config: ForgeConfig, client: httpx.AsyncClient | None = None) -> F
     return forge(config, client)
 
 
+def secure_api_url(url: str) -> bool:
+    """https, or plain http to this machine (a forge on localhost): the token travels in a
+    header and must not cross a network in the clear."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return False
+    local = host in ("localhost", "127.0.0.1", "::1")
+    return bool(host) and (parts.scheme == "https" or (parts.scheme == "http" and local))
+
+
 def default_api_url(kind: str, repo_url: str) -> str:
     """The API root for a repository URL: github.com's API host, else the forge's API path
     on the repository's host (https for SSH URLs; scheme and port kept for http(s) ones);

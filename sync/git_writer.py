@@ -185,7 +185,9 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     where = _where(url)
     if where.direct is not None:
         target = where.direct.references.get(ref)
-        if target is not None and str(target.target) == request.sha:
+        if target is not None and str(target.target) != request.sha:
+            raise DomainError("CONFLICT", f"{request.branch} moved since it was written")
+        if target is not None:
             target.delete()
     elif where.local is not None:
         _git_push(repo, where.local, f":{ref}", f"{ref}:{request.sha}", request.branch)
@@ -193,7 +195,8 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
         try:
             push_ref(repo, ref, creds, delete=True)
         except GitError as exc:
-            raise DomainError("UNREACHABLE", f"{request.branch}: {exc}") from exc
+            code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
+            raise DomainError(code, f"{request.branch}: {exc}") from exc
     if ref in repo.references:
         repo.references.delete(ref)
 

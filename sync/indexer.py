@@ -39,6 +39,11 @@ class ExperimentRef:
     revision: Revision
 
 
+# A branch with more commits of its own than this is walked whole: looking up every
+# parent of a long delta costs more than the copy saves.
+_COPY_WALK_LIMIT = 1000
+
+
 @dataclass(slots=True)
 class ScanResult:
     tips: dict[str, str]
@@ -210,30 +215,34 @@ def _scan_branches(
             result.membership.added[name] = _walk(repo, [sha], [old])
             continue
         result.membership.rebuilt.add(name)
-        based = _based_on(repo, sha, unchanged)
-        if based is None:
-            result.membership.added[name] = _walk(repo, [sha], [])
-        else:
-            result.membership.copied[name], result.membership.added[name] = based
+        based, result.membership.added[name] = _based_on(repo, sha, unchanged)
+        if based is not None:
+            result.membership.copied[name] = based
 
 
 def _based_on(
     repo: pygit2.Repository, sha: str, unchanged: dict[str, str]
-) -> tuple[str, list[str]] | None:
-    """(branch, commits) when every commit reachable from ``sha`` is either in ``commits`` or
-    an ancestor of that unchanged branch's tip: a new branch made on top of another (as
-    gitstudio's own writes make them) then copies its membership instead of walking the
-    whole history again."""
+) -> tuple[str | None, list[str]]:
+    """The membership of a new or rebuilt branch: (unchanged branch, commits) when every
+    commit reachable from ``sha`` is in ``commits`` or an ancestor of that branch's tip, so
+    a branch made on top of another (as gitstudio's own writes make them) copies its rows
+    instead of walking the whole history; else (None, every reachable commit)."""
     by_tip = {tip: name for name, tip in unchanged.items()}
     if sha in by_tip:
         return by_tip[sha], []
     delta = _walk(repo, [sha], unchanged.values())
+    if not unchanged:  # nothing hidden: the walk was the whole history
+        return None, delta
+    if len(delta) > _COPY_WALK_LIMIT:
+        return None, _walk(repo, [sha], [])
     inside = set(delta)
     boundary = {str(parent) for c in delta for parent in _commit(repo, c).parent_ids} - inside
-    if len(boundary) != 1:
-        return None
-    tip = boundary.pop()
-    return (by_tip[tip], delta) if tip in by_tip else None
+    if not boundary:  # nothing outside: the walk was the whole history
+        return None, delta
+    tip = boundary.pop() if len(boundary) == 1 else None
+    if tip in by_tip:
+        return by_tip[tip], delta
+    return None, _walk(repo, [sha], [])
 
 
 def _scan_experiments(

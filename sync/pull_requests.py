@@ -17,7 +17,7 @@ import orjson
 from storage.errors import DomainError
 from storage.models import Project, PullRequest
 from storage.sealed import Sealer
-from sync.forges import TIMEOUT, Forge, ForgeConfig, ForgeError, forge_for
+from sync.forges import TIMEOUT, Forge, ForgeConfig, ForgeError, forge_for, secure_api_url
 from sync.git import open_mirror
 from sync.git_writer import Mergeability, mergeability
 
@@ -32,6 +32,8 @@ def forge_config(project: Project, sealer: Sealer | None) -> ForgeConfig | None:
     if not project.forge:
         return None
     stored = orjson.loads(project.forge)
+    if not secure_api_url(stored["api_url"]):  # stored before https was required
+        raise DomainError("INVALID", "the forge's apiUrl is not https: configure it again")
     token = ""
     if project.forge_token:
         if sealer is None:
@@ -89,7 +91,11 @@ async def _forge_states(
         return []
     gate = asyncio.Semaphore(FORGE_CONCURRENCY)
     async with httpx.AsyncClient(timeout=TIMEOUT) as client:
-        forge = forge_for(config, client)
+        try:
+            forge = forge_for(config, client)
+        except ForgeError as exc:
+            log.warning("cannot refresh the pull requests of %s: %s", project.name, exc)
+            return []
 
         async def moved(pr: PullRequest) -> bool:
             async with gate:

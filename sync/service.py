@@ -281,6 +281,9 @@ class ProjectSyncer:
             except Exception:
                 await leases.release(project.id, self._owner)
                 log.exception("indexing %s after a write failed; the next sync will", project.name)
+            except BaseException:  # cancelled: the write stands, the lease must not linger
+                await leases.release(project.id, self._owner)
+                raise
         return written
 
     async def _emit(self, channel: str, message: bytes) -> None:

@@ -396,7 +396,8 @@ async def test_forge_settings_guard_the_token(api: Api, bare: tuple[Path, str]) 
     assert (await configure(**{**here, "repository": "o/other"}))["forge"]["hasToken"] is True
     moved = await configure(**{**here, "apiUrl": "https://gitea.example.com/api/v1"})
     assert moved["forge"]["hasToken"] is False, "a new host does not inherit the token"
-    for url in ("http://gitea.example.com/api/v1", "ftp://127.0.0.1/api", "https:///api"):
+    bad = ("http://gitea.example.com/api/v1", "ftp://127.0.0.1/api", "https:///api", "http://[::1")
+    for url in bad:
         [error] = (await configure(**{**here, "apiUrl": url}, token=TOKEN))["errors"]
         assert (error["code"], error["field"]) == ("INVALID", "apiUrl"), url
 

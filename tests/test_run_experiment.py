@@ -265,6 +265,10 @@ async def test_commits_are_by_the_tokens_owner(api: Api, local: tuple[Path, str]
     assert minted["accessToken"]["owner"] == {"name": "Ada L.", "email": "ada@example.com"}
     child = await as_token(api, minted["token"], MINT, {"input": {"name": "ci", "scopes": scopes}})
     assert child["createAccessToken"]["accessToken"]["owner"] == minted["accessToken"]["owner"]
+    other = {"name": "x", "scopes": scopes, "ownerName": "Bob", "ownerEmail": "bob@example.com"}
+    posing = await as_token(api, minted["token"], MINT, {"input": other})
+    [error] = posing["createAccessToken"]["errors"]
+    assert error["code"] == "FORBIDDEN", "only ADMIN names another owner"
 
     fields = {"projectId": pid, "baseRev": "main", "target": "BRANCH", "branch": "exp/ada"}
     fields["paramChanges"] = [{"file": "params.yaml", "path": "lr", "value": 0.3}]
