@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import orjson
 
+from storage import db
 from storage.errors import DomainError
 from storage.models import Project, PullRequest
 from storage.sealed import Sealer
@@ -55,6 +56,12 @@ async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list
     return them. A forge that cannot be asked is logged and asked again next time."""
     changed: list[PullRequest] = []
     hosted: list[PullRequest] = []
+    # Most syncs are of projects with no open pull request: one raw query, no ORM queryset.
+    if not await db.fetch(
+        "SELECT 1 FROM pull_requests WHERE project_id = ? AND state = ? LIMIT 1",
+        [project.id, OPEN],
+    ):
+        return []
     for pr in await PullRequest.filter(project_id=project.id, state=OPEN):
         if pr.forge is not None:
             hosted.append(pr)
