@@ -51,7 +51,6 @@ class Destination:
     target: str
     target_sha: str
     forge: Forge | None  # None: plain Git, gitstudio records the pull request itself
-    kind: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +72,9 @@ async def destination(ctx: Context, project: Project, base_rev: str | None) -> D
         raise DomainError("NOT_FOUND", "no branch to open the pull request against", "baseRev")
     config = forge_config(project, ctx.syncer.sealer)
     if config is None:
-        return Destination(target, tips[target], None, None)
+        return Destination(target, tips[target], None)
     try:
-        return Destination(target, tips[target], forge_for(config), config.kind)
+        return Destination(target, tips[target], forge_for(config))
     except ForgeError as exc:
         raise DomainError(exc.code, f"the project's forge setting: {exc.message}") from exc
 
@@ -97,13 +96,14 @@ async def open_pull_request(
         "created_by": ctx.principal.name if ctx.principal else "",
         "created_at": time.time(),
     }
+    kind = to.forge.config.kind if to.forge is not None else None
     undo: BranchRequest | None = BranchRequest(opening.sha, opening.source)
     try:
         if to.forge is not None:
             opened = await _opened_on_forge(to.forge, to.target, opening)
             undo = None  # the forge holds it now: the branch is its head, keep it
             fields |= {
-                "forge": to.kind,
+                "forge": kind,
                 "external_number": opened.number,
                 "url": opened.url,
                 "state": opened.state,
@@ -119,7 +119,7 @@ async def open_pull_request(
                 log.error("could not remove %s of %s: %s", undo.branch, project.name, failed)
         if isinstance(exc, ForgeError):
             raise DomainError(
-                exc.code, f"{to.kind} did not open the pull request: {exc.message} ({undone})"
+                exc.code, f"{kind} did not open the pull request: {exc.message} ({undone})"
             ) from exc
         raise
     detail = {"pullRequest": pr.number, "source": pr.source_branch, "target": pr.target_branch}

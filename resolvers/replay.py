@@ -21,6 +21,7 @@ from typing import Any
 
 import orjson
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 
 from storage.errors import DomainError
 from storage.models import MutationRecord
@@ -116,8 +117,10 @@ async def _complete(row: MutationRecord, run: Callable[[], Awaitable[Result]]) -
 async def forget_token(token_id: int) -> None:
     """Drop what a revoked token's records hold: the results of its own mutations, and the
     sealed secret kept to replay the creation of that token."""
-    await MutationRecord.filter(token_id=token_id).delete()
     minted = MutationRecord.filter(mutation="createAccessToken", result__not_isnull=True)
-    for row in await minted:
-        if row.result and orjson.loads(row.result).get("token") == token_id:
-            await MutationRecord.filter(id=row.id).delete()
+    kept_secret = [
+        row.id
+        for row in await minted.only("id", "result")
+        if row.result and orjson.loads(row.result).get("token") == token_id
+    ]
+    await MutationRecord.filter(Q(token_id=token_id) | Q(id__in=kept_secret)).delete()

@@ -185,9 +185,9 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     where = _where(url)
     if where.direct is not None:
         target = where.direct.references.get(ref)
-        if target is not None and str(target.target) != request.sha:
-            raise DomainError("CONFLICT", f"{request.branch} moved since it was written")
         if target is not None:
+            if str(target.target) != request.sha:
+                raise DomainError("CONFLICT", f"{request.branch} moved since it was written")
             target.delete()
     elif where.local is not None:
         _git_push(repo, where.local, f":{ref}", f"{ref}:{request.sha}", request.branch)
@@ -336,12 +336,13 @@ def _put(
     The mirror gets the ref too, so the sync after a write need not copy refs again."""
     if where.direct is not None:
         _update_local(where.direct, written, target)
-        ref = f"refs/heads/{written.branch}"
-        mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
     elif where.local is not None:
         _push_cli(mirror, where.local, written, target)
     else:
-        _push(mirror, written, creds)
+        _push(mirror, written, creds)  # sets the mirror's ref first, restores it if refused
+        return
+    ref = f"refs/heads/{written.branch}"
+    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
 
 
 def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, target: str) -> None:
@@ -351,7 +352,6 @@ def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, ta
     ref = f"refs/heads/{written.branch}"
     expected = "" if target == BRANCH else written.parent
     _git_push(mirror, local, f"{written.sha}:{ref}", f"{ref}:{expected}", written.branch)
-    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
 
 
 def _git_push(
@@ -359,7 +359,7 @@ def _git_push(
 ) -> None:
     command = [
         "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={lease}",
-        "--", str(local.resolve()), refspec,
+        "--", str(local), refspec,
     ]  # fmt: skip
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=300)
