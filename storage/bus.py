@@ -265,7 +265,7 @@ class RedisBus(_Fanout):
             with contextlib.suppress(BaseException):
                 await task
         with contextlib.suppress(Exception):
-            await self._pubsub.aclose()  # type: ignore[no-untyped-call]
+            await self._pubsub.aclose()
         for client in (self._listener, self._publisher):
             with contextlib.suppress(Exception):
                 await client.aclose()
