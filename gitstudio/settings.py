@@ -45,6 +45,35 @@ class Settings:
     redis_prefix: str = "gitstudio"
     # Frames a websocket may have waiting; a subscriber that stays this far behind is closed.
     ws_send_queue: int = 1000
+    # Limits of issue 11 (each bounds what one request, file or client can make us do).
+    # Files larger than this are not parsed while indexing (a FileError says so), as Studio
+    # skips files over 10 MB: a params/metrics file of that size is data, not a summary.
+    max_parse_file_bytes: int = 10 * 1024 * 1024
+    # Param + metric columns indexed per project; the rest are counted as skipped. Studio
+    # imports 500: the same number shows a project moving from Studio the same columns, and
+    # bounds the cells of one row (and of the columns catalog) to 500.
+    max_columns: int = 500
+    # Cost of one GraphQL operation: objects it may return, page sizes multiplied through
+    # nested connections (Saleor's default). 100 projects x 500 experiments passes,
+    # 500 x 500 (250,000 rows) does not.
+    max_query_cost: int = 50_000
+    # Nesting of one JSON argument value (param values are shallow; deep ones only recurse).
+    max_json_depth: int = 32
+    # Operations one websocket may run at once (a dashboard watches tens of runs).
+    ws_max_operations: int = 200
+    # Bytes of one websocket message, as POST /graphql's body bound (1 MB).
+    ws_max_message_bytes: int = 1_000_000
+    # Open websockets of one token in this process (tabs of dashboards, scripts).
+    ws_max_connections_per_token: int = 100
+    # Pending `dvc studio login`s started from one client address (a person logs in a few
+    # tools at once); the whole server still holds at most 1000.
+    device_login_pending_per_client: int = 10
+    # Unknown user codes one client address may try per 15 minutes (the codes' lifetime).
+    device_login_attempts_per_client: int = 20
+    # Characters kept of a repository URL no project matches (longer ones are truncated).
+    unmatched_url_chars: int = 2000
+    # Rows of the unmatched repository URLs table; past it the least recently seen goes.
+    unmatched_max_rows: int = 1000
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -89,6 +118,17 @@ _ENV: dict[str, tuple[str, Any]] = {
     "public_url": ("GITSTUDIO_PUBLIC_URL", str),
     "redis_prefix": ("GITSTUDIO_REDIS_PREFIX", str),
     "ws_send_queue": ("GITSTUDIO_WS_SEND_QUEUE", int),
+    "max_parse_file_bytes": ("GITSTUDIO_MAX_PARSE_FILE_BYTES", int),
+    "max_columns": ("GITSTUDIO_MAX_COLUMNS", int),
+    "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
+    "max_json_depth": ("GITSTUDIO_MAX_JSON_DEPTH", int),
+    "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
+    "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
+    "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
+    "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
+    "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
+    "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),
+    "unmatched_max_rows": ("GITSTUDIO_UNMATCHED_MAX_ROWS", int),
     "live_stale_after": ("GITSTUDIO_LIVE_STALE_AFTER", float),
 }
 
