@@ -23,7 +23,7 @@ from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
 from gitstudio.ws import websocket_routes
 from schema import build_schema
-from storage import db
+from storage import db, leases
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
 from storage.models import Project
@@ -61,6 +61,8 @@ class State:
             publish=self.bus.publish,
             author=(settings.git_author_name, settings.git_author_email),
             sealer=Sealer(settings.secret_key, settings.data_dir),
+            lease_seconds=settings.lease_seconds,
+            lease_wait=settings.lease_wait,
         )
 
 
@@ -77,15 +79,28 @@ async def _poll(state: State, interval: float) -> None:
 
 def create_app(settings: Settings) -> Starlette:
     state = State(settings)
-    schema = build_schema(settings.max_query_depth, settings.max_aliases, settings.max_tokens)
+    schema = build_schema(
+        settings.max_query_depth,
+        settings.max_aliases,
+        settings.max_tokens,
+        settings.max_query_cost,
+        settings.max_page_size,
+        settings.max_json_depth,
+    )
     gql = GraphQLApp(schema, state)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         await db.init_db(settings.effective_database_url)
+        # Crash recovery: this instance's leases from before a restart end now, and projects
+        # whose creation a crash interrupted are finished in the background.
+        claim = leases.claim(settings.data_dir, settings.instance_id)
+        state.syncer.owner = claim.owner
+        unfinished = await state.syncer.take_over()
         for service in state.services:
             await service.start()
+        finishing = asyncio.create_task(state.syncer.finish_creation(unfinished))
         poller = (
             asyncio.create_task(_poll(state, settings.poll_interval))
             if settings.poll_interval > 0
@@ -94,12 +109,16 @@ def create_app(settings: Settings) -> Starlette:
         try:
             yield {"gitstudio": state}
         finally:
+            finishing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await finishing  # a cancelled sync releases its lease while the db is open
             if poller:
                 poller.cancel()
             for service in reversed(state.services):
                 await service.stop()
             await state.bus.close()
             await db.close_db()
+            claim.close()
 
     async def healthz(request: Request) -> JSONResponse:
         await db.fetch("SELECT 1 AS ok")

@@ -77,7 +77,7 @@ class FastGraphQL:
         operation_name = request.get("operationName")
         if variables is not None and not isinstance(variables, dict):
             return 400, _errors("'variables' must be an object", "BAD_REQUEST")
-        document = self._schema.documents.get(request["query"])
+        document = self._schema.documents.get(request["query"], variables, operation_name)
         if document.node is None:
             return 200, _result(ExecutionResult(None, list(document.errors)))
         if document.operation_type(operation_name) is OperationType.SUBSCRIPTION:

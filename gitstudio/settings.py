@@ -45,6 +45,18 @@ class Settings:
     redis_prefix: str = "gitstudio"
     # Frames a websocket may have waiting; a subscriber that stays this far behind is closed.
     ws_send_queue: int = 1000
+    # Seconds a project's sync/write lease lives unless renewed (renewed every third of it
+    # while the work runs): a crashed holder's lease lapses within this, so another instance
+    # takes over in well under 30 s, while two renewals may still fail before it lapses.
+    lease_seconds: float = 20.0
+    # Seconds a sync or write waits for a lease another live instance holds, then CONFLICT.
+    # At least lease_seconds, so a waiter always outlasts the lease of a dead holder.
+    lease_wait: float = 30.0
+    # This server's lease owner id (at most 64 characters); empty: host + data directory +
+    # a slot locked in the data directory, stable across restarts. Set it (unique per
+    # running process) where flock does not work, e.g. a data directory on some network
+    # file systems, or to keep the id when the data directory moves.
+    instance_id: str = ""
     # Limits of issue 11 (each bounds what one request, file or client can make us do).
     # Files larger than this are not parsed while indexing (a FileError says so), as Studio
     # skips files over 10 MB: a params/metrics file of that size is data, not a summary.
@@ -54,9 +66,9 @@ class Settings:
     # bounds the cells of one row (and of the columns catalog) to 500.
     max_columns: int = 500
     # Cost of one GraphQL operation: objects it may return, page sizes multiplied through
-    # nested connections (Saleor's default). 100 projects x 500 experiments passes,
-    # 500 x 500 (250,000 rows) does not.
-    max_query_cost: int = 50_000
+    # nested connections (schema/cost.py). 100 projects x a full page (500) of experiments
+    # passes, 500 x 500 (250,000 rows) does not.
+    max_query_cost: int = 100_000
     # Nesting of one JSON argument value (param values are shallow; deep ones only recurse).
     max_json_depth: int = 32
     # Operations one websocket may run at once (a dashboard watches tens of runs).
@@ -74,6 +86,31 @@ class Settings:
     unmatched_url_chars: int = 2000
     # Rows of the unmatched repository URLs table; past it the least recently seen goes.
     unmatched_max_rows: int = 1000
+    # Repository access policy (sync/repo_policy.py). Directories whose repositories API
+    # callers may add by local path or file:// URL; empty: none (only the operator's CLI
+    # adds local repositories). Never the data directory.
+    local_repo_roots: tuple[Path, ...] = ()
+    # Network hosts (host or host:port) allowed although they resolve to loopback, private,
+    # link-local or other non-public addresses, e.g. an internal Git server.
+    allowed_git_hosts: tuple[str, ...] = ()
+    # Plain http remotes (credentials and content in clear text); off: https, ssh, git only.
+    allow_http_remotes: bool = False
+    # Bytes of a repository URL: real ones are far shorter; 2 KiB is what browsers and
+    # most servers accept in a URL.
+    max_repo_url_bytes: int = 2048
+    # Write policy (sync/write_policy.py), checked before any parsing or Git work.
+    # Param changes in one runExperiment (a sweep sets a handful).
+    max_param_changes: int = 100
+    # Keys in one param path (model.layers.0.units is 4; real files nest a few levels).
+    max_param_path_depth: int = 32
+    # Bytes of one param value as JSON: a hyperparameter, not a data file.
+    max_param_value_bytes: int = 16 * 1024
+    # Bytes of a commit message and of a pull request body (GitHub caps bodies at 65,536).
+    max_message_bytes: int = 64 * 1024
+    # Bytes of a pull request title (GitHub shows 256 characters).
+    max_title_bytes: int = 1024
+    # Bytes of a branch or tag name (issue 11: 200; git allows ~4 KB, forges far less).
+    max_ref_name_bytes: int = 200
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -130,7 +167,28 @@ _ENV: dict[str, tuple[str, Any]] = {
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),
     "unmatched_max_rows": ("GITSTUDIO_UNMATCHED_MAX_ROWS", int),
     "live_stale_after": ("GITSTUDIO_LIVE_STALE_AFTER", float),
+    "lease_seconds": ("GITSTUDIO_LEASE_SECONDS", float),
+    "lease_wait": ("GITSTUDIO_LEASE_WAIT", float),
+    "instance_id": ("GITSTUDIO_INSTANCE_ID", str),
+    "local_repo_roots": ("GITSTUDIO_LOCAL_REPO_ROOTS", lambda v: _listed(v, os.pathsep, Path)),
+    "allowed_git_hosts": ("GITSTUDIO_ALLOWED_GIT_HOSTS", lambda v: _listed(v, ",", str)),
+    "allow_http_remotes": ("GITSTUDIO_ALLOW_HTTP_REMOTES", lambda v: _flag(v)),
+    "max_repo_url_bytes": ("GITSTUDIO_MAX_REPO_URL_BYTES", int),
+    "max_param_changes": ("GITSTUDIO_MAX_PARAM_CHANGES", int),
+    "max_param_path_depth": ("GITSTUDIO_MAX_PARAM_PATH_DEPTH", int),
+    "max_param_value_bytes": ("GITSTUDIO_MAX_PARAM_VALUE_BYTES", int),
+    "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),
+    "max_title_bytes": ("GITSTUDIO_MAX_TITLE_BYTES", int),
+    "max_ref_name_bytes": ("GITSTUDIO_MAX_REF_NAME_BYTES", int),
 }
+
+
+def _listed(value: str, sep: str, convert: Any) -> tuple[Any, ...]:
+    return tuple(convert(v.strip()) for v in value.split(sep) if v.strip())
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
 
 
 def from_env(environ: Mapping[str, str] | None = None) -> Settings:

@@ -337,7 +337,7 @@ class Connection:
             self.fail(op, [{"message": "operationName must be a string"}])
             return
         documents = self.endpoint.documents
-        prepared = documents.prepare(body["query"])
+        prepared = documents.prepare(body["query"], variables, name)
         if prepared.errors:
             self.fail(op, formatted(prepared.errors))
             return

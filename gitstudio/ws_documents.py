@@ -63,8 +63,10 @@ class Documents:
             OrderedDict()
         )
 
-    def prepare(self, query: str) -> Prepared:
-        document = self.cache.get(query)
+    def prepare(
+        self, query: str, variables: dict[str, Any] | None = None, name: str | None = None
+    ) -> Prepared:
+        document = self.cache.get(query, variables, name)
         return Prepared(query, document.node, document.errors)
 
     def operation(self, prepared: Prepared, name: str | None) -> Operation | GraphQLError:

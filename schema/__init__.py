@@ -18,7 +18,9 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.name_converter import NameConverter
 
+from resolvers.pagination import DEFAULT_PAGE
 from schema.commits import Commit
+from schema.cost import CostLimiter, Pages, cost_rule
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.models import ModelMutation
@@ -26,6 +28,7 @@ from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
 from schema.pull_requests import PullRequest, PullRequestMutation
 from schema.runs import RunMutation
+from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
 
@@ -40,12 +43,15 @@ class Mutation(ProjectMutation, ModelMutation, RunMutation, PullRequestMutation,
     pass
 
 
-def limit_rules(max_depth: int, max_aliases: int) -> list[type[ASTValidationRule]]:
-    """Depth and alias limits as validation rules, built once (rules built per request
+def limit_rules(
+    max_depth: int, max_aliases: int, max_cost: int, pages: Pages
+) -> list[type[ASTValidationRule]]:
+    """Depth, alias and cost limits as validation rules, built once (rules built per request
     would defeat every validation cache, whose key includes the rule classes)."""
     return [
         *QueryDepthLimiter(max_depth=max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+        cost_rule(max_cost, pages),
     ]
 
 
@@ -70,10 +76,19 @@ class Schema(strawberry.Schema):
     documents: DocumentCache
 
 
-def build_schema(max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2000) -> Schema:
-    rules: Sequence[type[ASTValidationRule]] = limit_rules(max_depth, max_aliases)
+def build_schema(
+    max_depth: int = 12,
+    max_aliases: int = 30,
+    max_tokens: int = 2000,
+    max_cost: int = 100_000,
+    max_page_size: int = 500,
+    max_json_depth: int = 32,
+) -> Schema:
+    pages = Pages(min(DEFAULT_PAGE, max_page_size), max_page_size)
+    rules: Sequence[type[ASTValidationRule]] = limit_rules(max_depth, max_aliases, max_cost, pages)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: AddValidationRules(list(rules)),
+        lambda: CostLimiter(max_cost, pages),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
@@ -85,8 +100,11 @@ def build_schema(max_depth: int = 12, max_aliases: int = 30, max_tokens: int = 2
         types=[Project, Commit, Experiment, PullRequest],
         extensions=extensions,
         config=StrawberryConfig(name_converter=CachedNameConverter()),
+        scalar_overrides={JSON: bounded_json(max_json_depth)},
     )
-    built.documents = DocumentCache(built._schema, rules, max_tokens, calls=Calls(built))
+    built.documents = DocumentCache(
+        built._schema, rules, max_tokens, calls=Calls(built), max_cost=max_cost, pages=pages
+    )
     return built
 
 

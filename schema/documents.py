@@ -3,14 +3,17 @@
 Validation dominates the cost of a small query (parse ~0.1 ms, validate 1.5-2 ms); a bounded
 LRU keyed by the query text makes repeated queries skip both. Invalid documents are cached
 too, so a client repeating a bad query costs nothing either. The limits (depth, aliases,
-tokens) are enforced here, once per distinct document.
+tokens, query cost) are enforced here, once per distinct document; the cost of an operation
+whose page sizes come from variables is checked per request, with its variables, by
+:meth:`DocumentCache.get` (every transport calls it).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphql import (
     ASTValidationRule,
@@ -24,6 +27,7 @@ from graphql import (
     validate,
 )
 
+from schema.cost import Pages, fragments_of, operation_cost, too_complex
 from schema.plan_calls import Calls
 from schema.plans import QueryPlan, compile_query
 
@@ -34,6 +38,8 @@ class Document:
     errors: tuple[GraphQLError, ...]
     # compiled query plans by operation name (None: that operation does not compile)
     plans: dict[str | None, QueryPlan | None] = field(default_factory=dict, compare=False)
+    # by operation name: whether its cost depends on variables (priced per request then)
+    variable_cost: dict[str | None, bool] = field(default_factory=dict, compare=False)
 
     def operation(self, name: str | None) -> OperationDefinitionNode | None:
         if self.node is None:
@@ -57,8 +63,12 @@ class DocumentCache:
         size: int = 512,
         max_query_bytes: int = 100_000,
         calls: Calls | None = None,
+        max_cost: int | None = None,
+        pages: Pages | None = None,
     ) -> None:
         self._schema = schema
+        self._max_cost = max_cost  # None: the rules hold no cost rule, nothing to price
+        self._pages = pages or Pages(50, 500)
         self._calls = calls  # None: nothing is compiled
         self._rules = [*specified_rules, *rules]
         self._max_tokens = max_tokens
@@ -66,16 +76,42 @@ class DocumentCache:
         self._size = size
         self._cache: OrderedDict[str, Document] = OrderedDict()
 
-    def get(self, query: str) -> Document:
-        found = self._cache.get(query)
-        if found is not None:
+    def get(
+        self,
+        query: str,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+    ) -> Document:
+        """The validated document of ``query``; a document without a node (its errors)
+        when invalid or, for the variables it runs with, too costly."""
+        document = self._cache.get(query)
+        if document is not None:
             self._cache.move_to_end(query)
-            return found
-        document = self._build(query)
-        if len(query) <= self._max_bytes:  # never let huge texts occupy the cache
-            self._cache[query] = document
-            if len(self._cache) > self._size:
-                self._cache.popitem(last=False)
+        else:
+            document = self._build(query)
+            if len(query) <= self._max_bytes:  # never let huge texts occupy the cache
+                self._cache[query] = document
+                if len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
+        if self._max_cost is None or document.node is None:
+            return document
+        return self._priced(document, variables, operation_name)
+
+    def _priced(
+        self, document: Document, variables: Mapping[str, Any] | None, name: str | None
+    ) -> Document:
+        """Operations priced without variables passed the cost rule already; the others are
+        priced with this request's variables."""
+        if not isinstance(name, str | None) or document.variable_cost.get(name) is False:
+            return document  # a name that is no string names no operation
+        operation = document.operation(name)
+        if operation is None or document.node is None or self._max_cost is None:
+            return document  # graphql-core reports the missing operation
+        fragments = fragments_of(document.node.definitions)
+        cost = operation_cost(self._schema, operation, fragments, self._pages, variables)
+        document.variable_cost[name] = cost.variable
+        if cost.variable and cost.value > self._max_cost:
+            return Document(None, (too_complex(cost.value, self._max_cost),))
         return document
 
     def plan(self, document: Document, operation_name: str | None) -> QueryPlan | None:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
-from typing import cast
+from typing import Any, cast
 
 import strawberry
+from graphql import GraphQLError, ListValueNode, ObjectValueNode, ValueNode, value_from_ast_untyped
 from strawberry.scalars import JSON
+from strawberry.types.scalar import ScalarDefinition, ScalarWrapper
+from strawberry.types.scalar import scalar as make_scalar
 
-__all__ = ["JSON", "Person", "as_json", "git_time"]
+__all__ = ["JSON", "Person", "as_json", "bounded_json", "git_time"]
+
+_ECMA_404 = (
+    "https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf"
+)
 
 
 @strawberry.type(description="A Git identity.")
@@ -26,3 +33,61 @@ def git_time(epoch: int, offset_minutes: int = 0) -> datetime:
     """A Git timestamp as an aware datetime in the committer's own offset."""
     tz = timezone(timedelta(minutes=offset_minutes)) if offset_minutes else UTC
     return datetime.fromtimestamp(epoch, tz)
+
+
+def bounded_json(max_depth: int) -> ScalarWrapper | ScalarDefinition:
+    """strawberry's JSON scalar, refusing input nested deeper than ``max_depth`` before any
+    code walks it (a deep value only makes resolvers recurse until Python gives up)."""
+
+    def parse_value(value: Any) -> Any:
+        if _depth_over(value, max_depth, _children):
+            raise _too_deep(max_depth)
+        return value
+
+    def parse_literal(node: ValueNode, variables: dict[str, Any] | None = None) -> Any:
+        if _depth_over(node, max_depth, _literal_children):
+            raise _too_deep(max_depth)
+        return parse_value(value_from_ast_untyped(node, variables))
+
+    return make_scalar(
+        name="JSON",
+        description="The `JSON` scalar type represents JSON values as specified by "
+        f"[ECMA-404]({_ECMA_404}).",
+        specified_by_url=_ECMA_404,
+        serialize=lambda v: v,
+        parse_value=parse_value,
+        parse_literal=parse_literal,
+    )
+
+
+def _too_deep(max_depth: int) -> GraphQLError:
+    return GraphQLError(
+        f"JSON value nested deeper than {max_depth} levels",
+        extensions={"code": "BAD_USER_INPUT", "limit": max_depth},
+    )
+
+
+def _children(value: Any) -> Any:
+    if isinstance(value, dict):
+        return value.values()
+    return value if isinstance(value, list) else None
+
+
+def _literal_children(node: Any) -> Any:
+    if isinstance(node, ObjectValueNode):
+        return [f.value for f in node.fields]
+    return node.values if isinstance(node, ListValueNode) else None
+
+
+def _depth_over(value: Any, limit: int, children: Any) -> bool:
+    """Whether containers nest deeper than ``limit``; walked without recursion."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        inner = children(item)
+        if inner is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in inner)
+    return False
