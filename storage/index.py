@@ -21,6 +21,11 @@ from storage.sqlplan import Fetch, Many, Plan, one, run_plan
 _BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
 
 
+class LeaseLost(Exception):
+    """The sync's lease went to another instance (or its project was deleted) before its
+    index write: nothing of the batch was written."""
+
+
 @dataclass(frozen=True, slots=True)
 class CommitRow:
     sha: str
@@ -86,6 +91,8 @@ class IndexBatch:
     default_branch: str | None = None
     tags_changed: bool = True
     registry: str | None = None  # declarations at the default branch head, when re-read
+    # The sync's lease owner: the last write happens only while it still holds the lease.
+    lease_owner: str | None = None
 
 
 @dataclass(slots=True)
@@ -125,14 +132,21 @@ def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
     yield from _write_branches(project_id, batch)
     if batch.tags_changed:
         yield from _write_tags(project_id, batch.tags)
-    yield one(
+    args = [_json(batch.tips), datetime.now(UTC), batch.default_branch, batch.registry, project_id]
+    fence = ""
+    if batch.lease_owner is not None:  # fenced: a holder that lost its lease writes nothing
+        fence = " AND sync_owner = ?"
+        args.append(batch.lease_owner)
+    updated = yield Fetch(
         "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
         " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
         " registry = COALESCE(?, registry),"
         " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
-        " WHERE id = ?",
-        [_json(batch.tips), datetime.now(UTC), batch.default_branch, batch.registry, project_id],
+        f" WHERE id = ?{fence} RETURNING id",
+        args,
     )
+    if not updated:  # raised inside the transaction: everything above is rolled back
+        raise LeaseLost(f"project {project_id}: the lease was lost before the index write")
     return changes
 
 

@@ -179,6 +179,13 @@ class MetricWriter:
     # -- lifecycle ------------------------------------------------------------------------
 
     async def start(self) -> None:
+        try:  # before the first event: runs a killed process left behind catch up
+            behind = await reconcile_progress()
+        except Exception:  # progress is only a summary; the series are complete
+            log.exception("reconciling live runs' progress with their steps failed")
+        else:
+            if behind:
+                log.info("progress of %d live runs caught up with their stored steps", behind)
         self._ensure_started()
 
     async def stop(self) -> None:
@@ -767,6 +774,42 @@ def _stored_progress(state: dict[str, Any]) -> Plan[dict[str, int]]:
             if name not in published or published[name] < row["step"]:
                 published[name] = row["step"]
     return published
+
+
+async def reconcile_progress() -> int:
+    """Bring the progress columns (``last_step``, ``live_metrics``) of live runs up to the
+    steps stored: a process killed while its progress was deferred (see MetricWriter) left
+    them behind the series. Run at start; returns how many runs were behind."""
+    return await run_plan(_reconcile_plan())
+
+
+# Each run's highest stored step: one index lookup per run (metric_steps is unique on
+# experiment_id, step), never a scan of the series.
+_TOPS = (
+    "SELECT id, last_step, live_metrics,"
+    " (SELECT MAX(step) FROM metric_steps m WHERE m.experiment_id = e.id) AS top"
+    " FROM experiments e WHERE last_event_at IS NOT NULL"
+)
+# Only if no writer changed the run since it was read (another live instance): its own
+# progress is then the fresher.
+_CATCH_UP = (
+    "UPDATE experiments SET last_step = ?, live_metrics = ?"
+    " WHERE id = ? AND COALESCE(live_metrics, '') = ?"
+)
+
+
+def _reconcile_plan() -> Plan[int]:
+    rows: list[dict[str, Any]] = yield Fetch(_TOPS)
+    updates: list[tuple[Any, ...]] = []
+    for row in rows:
+        top, last = row["top"], row["last_step"]
+        if top is None or (last is not None and last >= top):
+            continue
+        published = yield from _stored_progress(row)
+        series = orjson.dumps(published).decode()
+        updates.append((top, series, row["id"], row["live_metrics"] or ""))
+    yield Many(_CATCH_UP, updates)
+    return len(updates)
 
 
 def _cells_plan(folds: list[_Fold]) -> Plan[None]:

@@ -8,16 +8,18 @@ ask at the same time); the second caller waits and then finds nothing new to do.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import shutil
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import orjson
+from tortoise.expressions import Q
 
 from storage import index, leases
 from storage.errors import DomainError
@@ -63,9 +65,10 @@ W = TypeVar("W")
 
 Publish = Callable[[str, bytes], Awaitable[None]]
 
-# A first index of a large repository can take minutes; others wait, then find little to do.
-LEASE_SECONDS = 900.0
-LEASE_WAIT = 120.0
+# Defaults of GITSTUDIO_LEASE_SECONDS / GITSTUDIO_LEASE_WAIT (gitstudio.settings). A lease
+# is renewed while its work runs, so a long first index keeps it; a dead holder's lapses.
+LEASE_SECONDS = 20.0
+LEASE_WAIT = 30.0
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -90,11 +93,16 @@ class ProjectSyncer:
         owner: str = leases.OWNER,
         author: tuple[str, str] = ("gitstudio", "gitstudio@localhost"),
         sealer: Sealer | None = None,
+        lease_seconds: float = LEASE_SECONDS,
+        lease_wait: float = LEASE_WAIT,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
         # Forge tokens at rest; without one (tools, benchmarks) forges cannot be configured.
         self.sealer = sealer
-        self._owner = owner
+        # The lease owner id; a server sets its claimed one at start (storage.leases.claim).
+        self.owner = owner
+        self.lease_seconds = lease_seconds
+        self.lease_wait = lease_wait
         self._mirrors = mirrors_dir
         self._creds = credentials
         self._publish = publish
@@ -136,24 +144,54 @@ class ProjectSyncer:
             self._caches.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
 
+    async def take_over(self) -> list[Project]:
+        """At a server's start: end the leases its owner id held before a restart (that work
+        died with the process, which may have left git lock files in those mirrors), and
+        return the projects whose creation never finished (never synced) that no live
+        instance holds: :meth:`finish_creation` completes them."""
+        for project_id in await leases.release_all(self.owner):
+            await asyncio.to_thread(clear_stale_locks, self.mirror_path(project_id))
+        free = Q(sync_owner=None) | Q(sync_lease_until__lt=time.time())
+        return await Project.filter(free, sync_count=0).order_by("id")
+
+    async def finish_creation(self, projects: list[Project]) -> None:
+        """Sync projects whose creation was interrupted (a crash during createProject):
+        once synced they are projects like any other; one that cannot be synced is removed,
+        as a createProject that fails leaves nothing."""
+        for project in projects:
+            try:
+                await self.sync(project)
+            except DomainError as exc:
+                if exc.code == "CONFLICT":  # a live instance is creating it
+                    continue
+                log.warning("removing %s, never completely created: %s", project.name, exc)
+                await self.delete(project)
+            except Exception:  # the next start or sync tries again
+                log.exception("finishing the creation of %s failed", project.name)
+
     async def sync(self, project: Project) -> SyncReport:
         # The lock serialises syncs in this process, the lease across processes.
-        async with self._lock(project.id):
-            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
-            if fresh is None:
-                raise DomainError(
-                    "CONFLICT", "another instance is syncing this project; retry later"
-                )
-            for column, value in fresh.items():
-                setattr(project, column, value)
-            try:
-                # A successful sync releases its lease in its final write.
-                report = await self._sync(project)
-            except BaseException:
-                await leases.release(project.id, self._owner)
-                raise
+        async with self._lock(project.id), self._leased(project, "syncing") as lease:
+            # A successful sync releases its lease in its final write.
+            report = await self._sync(project, lease)
         await self._refresh_pull_requests(project)
         return report
+
+    @contextlib.asynccontextmanager
+    async def _leased(self, project: Project, doing: str) -> AsyncIterator[leases.Renewal]:
+        """The project's lease, renewed while the block runs; released if the block fails
+        (a sync that succeeds has released it in its index write)."""
+        fresh = await leases.acquire(project.id, self.lease_seconds, self.lease_wait, self.owner)
+        if fresh is None:
+            raise DomainError("CONFLICT", f"another instance is {doing} this project; retry later")
+        for column, value in fresh.items():
+            setattr(project, column, value)
+        try:
+            async with leases.renewed(project.id, self.owner, self.lease_seconds) as lease:
+                yield lease
+        except BaseException:
+            await leases.release(project.id, self.owner)
+            raise
 
     async def _refresh_pull_requests(self, project: Project) -> None:
         """Pull requests merged or closed outside gitstudio follow (sync.pull_requests)."""
@@ -171,12 +209,16 @@ class ProjectSyncer:
                 project_event(project.id, f"PULL_REQUEST_{pr.state}", detail),
             )
 
-    async def _sync(self, project: Project, fetch: bool = True) -> SyncReport:
+    async def _sync(
+        self, project: Project, lease: leases.Renewal, fetch: bool = True
+    ) -> SyncReport:
         started = time.perf_counter()
         cache = self._caches.setdefault(project.id, BlobCache())
         parsed_before = cache.parsed
         mirror = self.mirror_path(project.id)
         old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+        # Never synced: whatever a first clone that died half-way left holds nothing indexed.
+        fresh_mirror = fetch and project.sync_count == 0
         await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
         try:
             result, branch, declared = await asyncio.to_thread(
@@ -190,6 +232,7 @@ class ProjectSyncer:
                 project.default_branch,
                 project.registry is None,
                 fetch,
+                fresh_mirror,
             )
         except GitError as exc:
             project.last_sync_error = str(exc)
@@ -201,10 +244,16 @@ class ProjectSyncer:
             )
             raise DomainError("UNREACHABLE", str(exc)) from exc
         batch = to_batch(result, project.default_branch or branch)
+        batch.lease_owner = self.owner
+        if lease.lost:  # another instance took the project over while the git work ran
+            raise _lost(project)
         if declared is not None:
             batch.registry = orjson.dumps(declared.to_json()).decode()
         batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
-        changes = await index.apply_batch(project.id, batch)
+        try:
+            changes = await index.apply_batch(project.id, batch)
+        except index.LeaseLost as exc:
+            raise _lost(project) from exc
         report = SyncReport(
             project_id=project.id,
             new_commits=len(result.commits),
@@ -261,29 +310,17 @@ class ProjectSyncer:
         has pushed, the write stands: a sync failing after it is logged, not raised (the
         caller must neither report nor retry a write that happened); the next sync
         indexes it."""
-        async with self._lock(project.id):
-            fresh = await leases.acquire(project.id, LEASE_SECONDS, LEASE_WAIT, self._owner)
-            if fresh is None:
-                raise DomainError("CONFLICT", "another instance is writing this project; retry")
-            for column, value in fresh.items():
-                setattr(project, column, value)
-            try:
-                written = await asyncio.to_thread(
-                    work, self.mirror_path(project.id), project.repo_url, self._creds, request
-                )
-            except BaseException:
-                await leases.release(project.id, self._owner)
-                raise
+        async with self._lock(project.id), self._leased(project, "writing") as lease:
+            written = await asyncio.to_thread(
+                work, self.mirror_path(project.id), project.repo_url, self._creds, request
+            )
             try:
                 # The mirror already holds what was just pushed: index it without a second
                 # round trip to the remote. The sync releases the lease in its final write.
-                await self._sync(project, fetch=False)
+                await self._sync(project, lease, fetch=False)
             except Exception:
-                await leases.release(project.id, self._owner)
+                await leases.release(project.id, self.owner)
                 log.exception("indexing %s after a write failed; the next sync will", project.name)
-            except BaseException:  # cancelled: the write stands, the lease must not linger
-                await leases.release(project.id, self._owner)
-                raise
         return written
 
     async def _emit(self, channel: str, message: bytes) -> None:
@@ -340,9 +377,12 @@ def _git_work(
     configured_branch: str | None,
     never_declared: bool,
     fetch: bool = True,
+    fresh_mirror: bool = False,
 ) -> tuple[ScanResult, str | None, Declarations | None]:
     """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch,
     and the models declared at its head when that head moved (or was never read)."""
+    if fresh_mirror:
+        shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds)
     result = scan(mirror, old_tips, subdir, cache)
@@ -352,6 +392,21 @@ def _git_work(
     if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
         declared = head_declarations(mirror, result.tips[ref])
     return result, branch, declared
+
+
+def clear_stale_locks(mirror: Path) -> None:
+    """Remove the lock files (``*.lock``: refs, packed-refs, config, HEAD) a process killed
+    while it held them left in ``mirror``: git and libgit2 refuse to touch a locked file
+    again. Only for a mirror whose lease holder is known dead."""
+    if mirror.is_dir():  # top-level files and refs only: never a walk of the object store
+        for lock in [*mirror.glob("*.lock"), *(mirror / "refs").rglob("*.lock")]:
+            lock.unlink(missing_ok=True)
+
+
+def _lost(project: Project) -> DomainError:
+    return DomainError(
+        "CONFLICT", f"another instance took over {project.name} during this sync; retry"
+    )
 
 
 def _refs(tips: dict[str, str], prefix: str) -> dict[str, str]:
