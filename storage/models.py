@@ -34,6 +34,8 @@ class Project(Model):
     # stored encrypted (storage.secrets), never returned by the API.
     forge = fields.TextField(null=True)
     forge_token = fields.TextField(null=True)
+    # Param/metric columns the last syncs found beyond GITSTUDIO_MAX_COLUMNS: not indexed.
+    skipped_columns = fields.IntField(default=0, db_default=0)
 
     class Meta:
         table = "projects"
@@ -241,9 +243,12 @@ class DeviceCode(Model):
     expires_at = fields.DatetimeField()
     status = fields.CharField(max_length=16, default="pending")  # approved, consumed, denied
     approved_by = fields.IntField(null=True)  # the approving token: the new one gets its owner
+    # The address the login was started from: pending logins are bounded per address.
+    client_address = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "device_codes"
+        indexes = (("client_address", "status"),)
 
 
 class UnmatchedRepo(Model):
