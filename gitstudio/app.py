@@ -23,7 +23,7 @@ from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
 from gitstudio.ws import websocket_routes
 from schema import build_schema
-from storage import db, leases
+from storage import db, leases, limits
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
 from storage.models import Project
@@ -79,6 +79,7 @@ async def _poll(state: State, interval: float) -> None:
 
 def create_app(settings: Settings) -> Starlette:
     state = State(settings)
+    limits.configure(settings)  # what indexing and ingest may store
     schema = build_schema(
         settings.max_query_depth,
         settings.max_aliases,

@@ -28,8 +28,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
-    from storage import db
+    from storage import db, limits
 
+    limits.configure(settings)  # what indexing may store
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     await db.init_db(settings.effective_database_url)
     try:

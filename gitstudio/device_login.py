@@ -15,6 +15,12 @@
 Scopes are the client's ``EXPERIMENTS``/``DATASETS``/``MODELS`` (any case); DATASETS maps to
 READ, and the other gitstudio scope names are accepted too. Without ``-s`` a login gets what
 Studio grants by default: EXPERIMENTS, MODELS and READ (the DATASETS equivalent).
+
+Nobody can lock others out: pending logins are bounded per client address
+(``GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT``) well below the server's bound, and user codes
+a client address tried that named no pending login are counted
+(``GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT`` per code lifetime): past it that address gets
+429 without any lookup, so guessing codes stays hopeless.
 """
 
 from __future__ import annotations
@@ -22,17 +28,21 @@ from __future__ import annotations
 import html
 import logging
 import secrets
+import time
+from collections import deque
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs
 
 import orjson
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from gitstudio.asgi import Disconnected
+from gitstudio.rest import HttpError, request_body
 from storage.models import AccessToken, DeviceCode
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
@@ -60,6 +70,50 @@ def _now() -> datetime:
 
 def _base(request: Request) -> str:
     return str(request.base_url).rstrip("/")
+
+
+def _address(request: Request) -> str:
+    """The client's address (uvicorn puts a trusted proxy's X-Forwarded-For here)."""
+    return (request.client.host if request.client else "")[:64]
+
+
+def _limits(request: Request) -> tuple[int, int]:
+    """(pending logins, failed code attempts) allowed per client address."""
+    settings = request.app.state.gitstudio.settings
+    return settings.device_login_pending_per_client, settings.device_login_attempts_per_client
+
+
+class Attempts:
+    """Failed user-code lookups per client address over the last ``window`` seconds (per
+    process; addresses with no recent failure are forgotten)."""
+
+    def __init__(self, window: float = DEVICE_CODE_TTL) -> None:
+        self.window = window
+        self._failed: dict[str, deque[float]] = {}
+
+    def exhausted(self, address: str, limit: int) -> bool:
+        times = self._failed.get(address)
+        if times is None:
+            return False
+        while times and times[0] <= time.monotonic() - self.window:
+            times.popleft()
+        if not times:
+            del self._failed[address]
+        return len(times) >= limit
+
+    def failed(self, address: str, limit: int) -> None:
+        if len(self._failed) > 10_000:  # forget addresses whose failures all aged out
+            for stale in [a for a in self._failed if not self.exhausted(a, limit)]:
+                self._failed.pop(stale, None)
+        self._failed.setdefault(address, deque(maxlen=max(limit, 1))).append(time.monotonic())
+
+
+def _attempts(request: Request) -> Attempts:
+    state = request.app.state
+    found: Attempts | None = getattr(state, "device_login_attempts", None)
+    if found is None:
+        found = state.device_login_attempts = Attempts()
+    return found
 
 
 def requested_scopes(values: Any) -> frozenset[Scope]:
@@ -96,17 +150,12 @@ def _expired(row: DeviceCode) -> bool:
 
 
 async def _body(request: Request) -> bytes | None:
-    """The body, or None past ``_MAX_BODY`` bytes or when the client went away."""
-    chunks, size = [], 0
+    """The body (the one reader of every route), or None past ``_MAX_BODY`` bytes or when
+    the client went away."""
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > _MAX_BODY:
-                return None
-            chunks.append(chunk)
-    except ClientDisconnect:
+        return await request_body(request, _MAX_BODY)
+    except (HttpError, Disconnected):
         return None
-    return b"".join(chunks)
 
 
 # -- the client side: start and poll ---------------------------------------------------------
@@ -133,7 +182,15 @@ async def start(request: Request) -> Response:
     now = _now()
     token_name = (token_name or f"{client_name} login {now:%Y-%m-%d %H:%M}")[:100]
     await DeviceCode.filter(expires_at__lt=now - timedelta(days=1)).delete()
-    if await DeviceCode.filter(status=_PENDING, expires_at__gt=now).count() >= MAX_PENDING:
+    address, (per_client, _) = _address(request), _limits(request)
+    pending = DeviceCode.filter(status=_PENDING, expires_at__gt=now)
+    if await pending.filter(client_address=address).count() >= per_client:
+        return _error(
+            429,
+            f"this address has {per_client} pending logins (the most allowed); finish or"
+            f" let them expire (at most {DEVICE_CODE_TTL // 60} minutes)",
+        )
+    if await pending.count() >= MAX_PENDING:
         return _error(429, "too many pending logins; try again later")
     device_code = secrets.token_urlsafe(32)
     for _attempt in range(10):
@@ -146,6 +203,7 @@ async def start(request: Request) -> Response:
                 token_name=token_name,
                 scopes=orjson.dumps(sorted(scopes)).decode(),
                 expires_at=now + timedelta(seconds=DEVICE_CODE_TTL),
+                client_address=address,
             )
             break
         except IntegrityError:  # user code already taken: draw another
@@ -254,9 +312,27 @@ async def _pending(code: str) -> DeviceCode | None:
     return row
 
 
+async def _looked_up(request: Request, code: str) -> DeviceCode | Response | None:
+    """The pending login of ``code``, None if there is none (a failed attempt of this
+    address), or the 429 page once this address has failed too often."""
+    if not code:
+        return None
+    attempts, address, (_, limit) = _attempts(request), _address(request), _limits(request)
+    if attempts.exhausted(address, limit):
+        minutes = DEVICE_CODE_TTL // 60
+        message = f"Too many unknown codes from your address; try again in {minutes} minutes."
+        return _page("Approve a device login", f"<p><b>{html.escape(message)}</b></p>", 429)
+    row = await _pending(code)
+    if row is None:
+        attempts.failed(address, limit)
+    return row
+
+
 async def verification_page(request: Request) -> Response:
     code = request.query_params.get("code", "")[:32]
-    row = await _pending(code)
+    row = await _looked_up(request, code)
+    if isinstance(row, Response):
+        return row
     message = "" if row or not code else "This code is unknown, used or expired."
     return _page("Approve a device login", _form(code, row, message))
 
@@ -267,7 +343,9 @@ async def decide(request: Request) -> Response:
         return _page("Request too large", "", 413)
     form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v}
     code, token, action = form.get("user_code", ""), form.get("token", ""), form.get("action")
-    row = await _pending(code)
+    row = await _looked_up(request, code[:32])
+    if isinstance(row, Response):
+        return row
     if row is None:
         message = "This code is unknown, used or expired."
         return _page("Approve a device login", _form(code, None, message), 400)

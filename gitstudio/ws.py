@@ -40,7 +40,9 @@ from gitstudio.ws_protocol import (
     DUPLICATE_ID,
     GRAPHQL_TRANSPORT_WS,
     INIT_TIMEOUT,
+    MESSAGE_TOO_BIG,
     SUBPROTOCOL_NOT_ACCEPTABLE,
+    TOO_MANY_CONNECTIONS,
     TOO_MANY_INIT,
     TOO_SLOW,
     UNAUTHORIZED,
@@ -70,6 +72,23 @@ class GraphQLWebSocket:
         self.documents = Documents(schema)
         self.hub = Hub()
         self.queue_limit = state.settings.ws_send_queue
+        self.max_operations = state.settings.ws_max_operations
+        self.max_message = state.settings.ws_max_message_bytes
+        self.max_per_token = state.settings.ws_max_connections_per_token
+        self.per_token: dict[int, int] = {}  # open authenticated websockets by token id
+
+    def admit(self, principal: Principal) -> bool:
+        """Count a connection of ``principal``'s token, unless it has as many as allowed."""
+        held = self.per_token.get(principal.token_id, 0)
+        if held >= self.max_per_token:
+            return False
+        self.per_token[principal.token_id] = held + 1
+        return True
+
+    def release(self, principal: Principal) -> None:
+        left = self.per_token.pop(principal.token_id, 1) - 1
+        if left > 0:
+            self.per_token[principal.token_id] = left
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         connection = Connection(self, scope, receive, send)
@@ -146,9 +165,15 @@ class Connection:
                 text = message.get("text")
                 if text is None:
                     text = (message.get("bytes") or b"").decode("utf-8", "replace")
+                if len(text) > self.endpoint.max_message:  # checked before any parsing
+                    limit = self.endpoint.max_message
+                    await self.close(MESSAGE_TOO_BIG, f"message larger than {limit} bytes")
+                    break
                 await self.handle(text)
         finally:
             timer.cancel()
+            if self.principal is not None:
+                self.endpoint.release(self.principal)
             self.leave_all()
             for task in self.tasks:
                 task.cancel()
@@ -237,19 +262,29 @@ class Connection:
                 await self.close(TOO_MANY_INIT, "Too many initialisation requests")
             return
         self.init_received = True
-        self.principal = await self.authenticate(params)
+        principal = await self.authenticate(params)
+        if principal is not None and not self.endpoint.admit(principal):
+            limit = self.endpoint.max_per_token
+            await self.refuse(TOO_MANY_CONNECTIONS, f"more than {limit} websockets of this token")
+            return
+        self.principal = principal
         if self.principal is None:
-            if self.protocol.keep_alive:
-                message = "a valid access token is required in connection_init"
-                error = {"type": "connection_error", "payload": {"message": message}}
-                self.outbox.push_control(frame(error))
-                await self.close(UNAUTHORIZED, "Unauthorized", flush=True)
-            else:
-                await self.close(UNAUTHORIZED, "Unauthorized")
+            await self.refuse(UNAUTHORIZED, "a valid access token is required in connection_init")
             return
         self.outbox.push_control('{"type":"connection_ack"}')
         if self.protocol.keep_alive:
             self.background(self._keep_alive())
+
+    async def refuse(self, code: int, message: str) -> None:
+        """Refuse the connection_init: the legacy protocol says why in a connection_error
+        before closing; graphql-transport-ws says it in the close frame."""
+        if self.protocol.keep_alive:
+            error = {"type": "connection_error", "payload": {"message": message}}
+            self.outbox.push_control(frame(error))
+            reason = "Unauthorized" if code == UNAUTHORIZED else message
+            await self.close(code, reason, flush=True)
+        else:
+            await self.close(code, "Unauthorized" if code == UNAUTHORIZED else message)
 
     async def authenticate(self, params: Any) -> Principal | None:
         """The token of the connection_init payload, else of the upgrade request."""
@@ -294,6 +329,14 @@ class Connection:
                 await self.close(DUPLICATE_ID, f"Subscriber for {op_id} already exists")
                 return
             self.ops.pop(op_id).cancel()
+        if len(self.ops) >= self.endpoint.max_operations:
+            limit = self.endpoint.max_operations
+            error = {
+                "message": f"more than {limit} operations on one websocket; complete some first",
+                "extensions": {"code": "TOO_MANY_OPERATIONS"},
+            }
+            self.outbox.push_control(self.protocol.error(op_id, [error]))
+            return
         op = self.ops[op_id] = Op(op_id)
         op.task = asyncio.create_task(self.run(op, body))
 

@@ -23,6 +23,8 @@ INIT_TIMEOUT = 4408
 DUPLICATE_ID = 4409
 TOO_MANY_INIT = 4429
 TOO_SLOW = 4429
+TOO_MANY_CONNECTIONS = 4429  # of one token (the 429 of HTTP, as the protocol's other 44xx)
+MESSAGE_TOO_BIG = 1009  # RFC 6455: a message larger than the endpoint accepts
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import product
 from typing import Any
 
+from storage.limits import limits
 from sync.formats import ParseError, kind_of, parse_as_plain
 from sync.tree import RevisionTree, join, norm
 
@@ -290,6 +291,15 @@ class _Collector:
         hit = self.cache.get(oid, kind)
         if isinstance(hit, Parsed):
             return oid, hit
+        size, limit = self.tree.size(path) or 0, limits().max_parse_file_bytes
+        if size > limit:  # known from the object header: the content is never read
+            message = (
+                f"'{self.rel(path)}' is {size} bytes, over the {limit} bytes files may have to"
+                " be parsed (GITSTUDIO_MAX_PARSE_FILE_BYTES): not parsed"
+            )
+            too_large = Parsed(error=ParseError("FileTooLargeError", message))
+            self.cache.put(oid, kind, too_large)
+            return oid, too_large
         blob = self.tree.read(path)
         assert blob is not None
         return oid, self.cache.parse(blob[0], kind, path, blob[1])

@@ -32,6 +32,10 @@ class RevisionTree(Protocol):
         """The blob id of the file at ``path``; None if missing or not a file."""
         ...
 
+    def size(self, path: str) -> int | None:
+        """Bytes of the file at ``path``, known without reading it; None if not a file."""
+        ...
+
     def is_dir(self, path: str) -> bool:
         """Whether ``path`` is a directory (the root always is)."""
         ...
@@ -102,6 +106,12 @@ class GitTree:
     def blob_id(self, path: str) -> str | None:
         obj = self._object(path)
         return str(obj.id) if isinstance(obj, pygit2.Blob) else None
+
+    def size(self, path: str) -> int | None:
+        obj = self._object(path)
+        if not isinstance(obj, pygit2.Blob):
+            return None
+        return int(self._repo.odb.read_header(obj.id)[1])  # the header only, not the content
 
     def is_dir(self, path: str) -> bool:
         return self._subtree(path) is not None
