@@ -11,7 +11,7 @@ typed error and leave the snapshot as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from starlette.applications import Starlette
 
 from gitstudio.settings import Settings
 from storage import db
+from storage.models import Project
 
 # Codes that mean "the server failed", never an answer to bad input.
 INTERNAL_CODES = frozenset({"INTERNAL_SERVER_ERROR", "INTERNAL", "INTERNAL_ERROR"})
@@ -46,6 +47,7 @@ class Snapshot:
     rows: Mapping[str, int]
     refs: Mapping[str, Mapping[str, str]]  # repository path -> ref name -> target
     mirrors: tuple[str, ...]
+    projects: frozenset[int]  # ids, to undo a failing case (see Hostile.restore)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Hostile:
     projects: dict[str, ProjectInfo]
     repos_root: Path  # the one local repository root the API may read
     outside_root: Path  # repositories on disk outside every allowed root
+    experiment_id: str  # an EXPERIMENT row of alpha (a DVC experiment ref)
     extra_repos: list[Path] = field(default_factory=list)
 
     def headers(self, scope: str | None) -> dict[str, str]:
@@ -93,10 +96,33 @@ class Hostile:
             rows=await table_counts(),
             refs={str(repo): refs_of(repo) for repo in self.repositories()},
             mirrors=tuple(sorted(p.name for p in mirrors.iterdir())) if mirrors.is_dir() else (),
+            projects=frozenset(int(r["id"]) for r in await db.fetch("SELECT id FROM projects")),
         )
 
     async def assert_unchanged(self, before: Snapshot) -> None:
         assert_same(before, await self.snapshot())
+
+    async def restore(self, before: Snapshot) -> None:
+        """Undo what a failing case did, so it does not poison the cases after it: projects
+        it created are deleted, refs it made or moved in any repository are put back, and
+        the projects are synced again so the index follows the refs."""
+        state = self.app.state.gitstudio
+        after = await self.snapshot()
+        for project_id in after.projects - before.projects:
+            project = await Project.get_or_none(id=project_id)
+            if project is not None:
+                await state.syncer.delete(project)
+        touched = False
+        for repo, refs in before.refs.items():
+            now = after.refs.get(repo, {})
+            if now != refs and Path(repo).exists():
+                _put_back(Path(repo), refs, now)
+                touched = True
+        if touched:
+            for info in self.projects.values():
+                project = await Project.get_or_none(id=info.db_id)
+                if project is not None:
+                    await state.syncer.sync(project)
 
 
 def _repositories_under(root: Path, depth: int = 3) -> list[Path]:
@@ -125,6 +151,16 @@ def refs_of(repo: Path) -> dict[str, str]:
             continue
         refs[name] = str(ref.target)
     return refs
+
+
+def _put_back(repo: Path, refs: Mapping[str, str], now: Mapping[str, str]) -> None:
+    git = pygit2.Repository(str(repo))
+    for name in set(now) - set(refs):
+        if name != "HEAD":
+            git.references.delete(name)
+    for name, target in refs.items():
+        if name != "HEAD" and now.get(name) != target:
+            git.references.create(name, target, force=True)
 
 
 async def table_names() -> list[str]:
@@ -195,11 +231,13 @@ def assert_no_internal_error(resp: httpx.Response) -> Any:
     return body
 
 
-def assert_graphql_error(resp: httpx.Response, code: str) -> Any:
+def assert_graphql_error(resp: httpx.Response, code: str | Collection[str]) -> Any:
+    """A typed error: ``code`` (or one of the codes given) among the answer's codes."""
     body = assert_no_internal_error(resp)
     assert isinstance(body, dict), body
+    wanted = {code} if isinstance(code, str) else set(code)
     codes = error_codes(body)
-    assert code in codes, f"expected {code}, got {codes}: {json.dumps(body)[:1500]}"
+    assert wanted & set(codes), f"expected {sorted(wanted)}, got {codes}: {json.dumps(body)[:1500]}"
     return body
 
 
