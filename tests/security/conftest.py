@@ -17,9 +17,15 @@ from support import Api, git
 from gitstudio.app import State, create_app
 from gitstudio.settings import Settings, from_env
 from schema.relay import to_global_id
+from storage import db
 from storage.tokens import Scope, create_token
-from sync.generate import RepoSpec, generate_repo
+from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.generate_registry import RegistrySpec, generate_registry
+
+CI_FILES: dict[str, str | None] = {
+    ".github/workflows/ci.yml": "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
+    ".gitlab-ci.yml": "test:\n  script: pytest\n",
+}
 
 
 def policy_settings(base: Settings, repos_root: Path) -> Settings:
@@ -59,15 +65,19 @@ async def hostile(api: Api, tmp_path_factory: pytest.TempPathFactory) -> AsyncIt
     outside_root = tmp_path_factory.mktemp("hostile-outside").resolve()
     src = repos_root / "src"
     generate_repo(src / "alpha", RepoSpec(commits=3, exps_per_commit=1, seed=11))
+    add_commit(src / "alpha", "main", CI_FILES, "CI definitions, which no API write may touch")
     generate_registry(
         src / "registry", RegistrySpec(models=2, versions=2, seed=7, allowed_stages=True)
     )
     generate_repo(
         src / "mono", RepoSpec(commits=2, branches=("main",), exps_per_commit=0, subdir="proj")
     )
+    add_commit(src / "mono", "main", {"shared.yaml": "lr: 1\n"}, "a params file above the subdir")
     generate_repo(
         outside_root / "victim", RepoSpec(commits=2, branches=("main",), exps_per_commit=0)
     )
+    (src / "link-outside").symlink_to(outside_root / "victim")  # inside the root, points out
+    (src / "plain-dir").mkdir()  # inside the root, not a repository
     settings = policy_settings(api.settings, repos_root)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = create_app(settings)
@@ -78,9 +88,22 @@ async def hostile(api: Api, tmp_path_factory: pytest.TempPathFactory) -> AsyncIt
         "registry": await _add(state, src / "registry", f"hostile-registry-{tag}"),
         "mono": await _add(state, src / "mono", f"hostile-mono-{tag}", "proj"),
     }
+    experiment = await db.fetch(
+        "SELECT id FROM experiments WHERE project_id = ? AND kind = 'EXPERIMENT' ORDER BY id",
+        [projects["alpha"].db_id],
+    )
     tokens = {}
     for scope in Scope:
         _row, tokens[scope.value] = await create_token(f"hostile-{scope.value}", frozenset({scope}))
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        yield Hostile(client, app, settings, tokens, projects, repos_root, outside_root)
+        yield Hostile(
+            client,
+            app,
+            settings,
+            tokens,
+            projects,
+            repos_root,
+            outside_root,
+            experiment_id=to_global_id("Experiment", int(experiment[0]["id"])),
+        )
