@@ -9,15 +9,19 @@ from collections.abc import AsyncIterator
 from typing import Any, Protocol
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
-from gitstudio.graphql_app import GraphQLApp
-from gitstudio.graphql_http import FastGraphQL
+from gitstudio.cors import Cors
+from gitstudio.graphiql import graphiql_page, graphiql_routes
+from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
+from gitstudio.project_index import ProjectIndex
+from gitstudio.rest import http_exception, unexpected
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -44,10 +48,13 @@ class Service(Protocol):
 
 class State:
     """What the running app holds: settings, the event bus, the one syncer of this process,
-    and the background services the route modules register."""
+    the one repo-URL index of the routes, how queries ran (compiled plans or not), and the
+    background services the route modules register."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.projects = ProjectIndex()
+        self.plans = PlanCounters()
         self.bus: EventBus = make_bus(settings.event_bus, settings.redis_prefix)
         self.services: list[Service] = [Checkpointer(settings.effective_database_url)]
         self.syncer = ProjectSyncer(
@@ -88,7 +95,6 @@ def create_app(settings: Settings) -> Starlette:
         settings.max_page_size,
         settings.max_json_depth,
     )
-    gql = GraphQLApp(schema, state)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
@@ -127,13 +133,24 @@ def create_app(settings: Settings) -> Starlette:
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),
-        Route("/graphql", Hot(FastGraphQL(schema, state, gql), ["POST"]), methods=["GET", "POST"]),
-        *webhook_routes(state.syncer, settings),
+        Route(
+            "/graphql",
+            Hot(FastGraphQL(schema, state, graphiql_page), ["POST"]),
+            methods=["GET", "POST"],
+        ),
+        *graphiql_routes(),
+        *webhook_routes(state, settings),
         *studio_routes(state),
         *download_routes(state),
         *websocket_routes(state, schema),
     ]
-    hot = Middleware(HotRoutes, routes=hot_paths(routes))
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[hot])
+    cors = Cors(settings.cors_origins, settings.public_url)
+    hot = Middleware(HotRoutes, routes=hot_paths(routes), cors=cors)
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[hot],
+        exception_handlers={HTTPException: http_exception, Exception: unexpected},
+    )
     app.state.gitstudio = state
     return app

@@ -1,23 +1,41 @@
-"""Bare ASGI for the two hot routes, ``POST /graphql`` and ``POST /api/live``.
+"""Bare ASGI: the hot routes (``POST /graphql``, ``POST /api/live``), the browser-origin
+policy at the edge, and the one request-body reader of every route.
 
-Both are called thousands of times a second by machines (dashboards, DVCLive). Starlette's
-request and response objects, exception middleware and router cost about as much as the
-work itself on such small requests, so :class:`HotRoutes` (installed as the app's one
-middleware, inside Starlette's server-error handler) hands those method and path pairs to
-their ASGI endpoint directly. The same endpoints are also in the routing table, so every
-other method and path behaves as routed.
+Both hot routes are called thousands of times a second by machines (dashboards, DVCLive).
+Starlette's request and response objects, exception middleware and router cost about as
+much as the work itself on such small requests, so :class:`HotRoutes` (installed as the
+app's one middleware, inside Starlette's server-error handler) hands those method and path
+pairs to their ASGI endpoint directly. The same endpoints are also in the routing table, so
+every other method and path behaves as routed.
+
+The same middleware applies :class:`~gitstudio.cors.Cors` to every request, hot or routed:
+CORS headers when origins are allowed (nothing at all is done per request when none are),
+preflights, and the Origin check of websockets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from gitstudio.cors import Cors
+
+# A websocket refused before it is accepted: the server answers the upgrade with HTTP 403.
+WS_FORBIDDEN = 4403
+
 
 class Disconnected(Exception):
     """The client went away while sending its body."""
+
+
+class TooLarge(Exception):
+    """The request body exceeds the route's limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"request body exceeds {limit} bytes")
+        self.limit = limit
 
 
 class Hot:
@@ -45,21 +63,40 @@ def hot_paths(routes: Sequence[BaseRoute]) -> dict[tuple[str, str], ASGIApp]:
 
 
 class HotRoutes:
-    def __init__(self, app: ASGIApp, routes: Mapping[tuple[str, str], ASGIApp]) -> None:
+    def __init__(
+        self, app: ASGIApp, routes: Mapping[tuple[str, str], ASGIApp], cors: Cors | None = None
+    ) -> None:
         self._app = app
         self._routes = dict(routes)
+        self._cors = cors or Cors(())
+        self._cors_headers = self._cors.enabled  # off: not a single step per request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
+        kind = scope["type"]
+        if kind == "http":
+            if self._cors_headers:
+                send = self._cors.sender(scope, send)
             endpoint = self._routes.get((scope["method"], scope["path"]))
             if endpoint is not None:
                 await endpoint(scope, receive, send)
                 return
+            if self._cors.is_preflight(scope) and self._cors.applies(scope["path"]):
+                await self._cors.preflight(scope, send)
+                return
+        elif kind == "websocket" and not self._cors.websocket_allowed(scope):
+            await receive()  # websocket.connect
+            await send({"type": "websocket.close", "code": WS_FORBIDDEN})
+            return
         await self._app(scope, receive, send)
 
 
-async def read_body(receive: Receive, limit: int) -> bytes | None:
-    """The request body, or None once it exceeds ``limit`` bytes (checked while streaming)."""
+async def read_body(receive: Receive, headers: Mapping[bytes, bytes] | None, limit: int) -> bytes:
+    """The request body; TooLarge past ``limit`` bytes (the declared length is checked before
+    reading, the received one while streaming), Disconnected when the client goes away."""
+    if headers is not None:
+        declared = declared_length(headers)
+        if declared is not None and declared > limit:
+            raise TooLarge(limit)
     body = bytearray()
     while True:
         message = await receive()
@@ -67,7 +104,7 @@ async def read_body(receive: Receive, limit: int) -> bytes | None:
             raise Disconnected
         body += message.get("body", b"")
         if len(body) > limit:
-            return None
+            raise TooLarge(limit)
         if not message.get("more_body", False):
             return bytes(body)
 
@@ -77,14 +114,21 @@ def declared_length(headers: Mapping[bytes, bytes]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-async def send_json(send: Send, status: int, body: bytes) -> None:
+async def send_json(
+    send: Send,
+    status: int,
+    body: bytes,
+    content_type: bytes = b"application/json",
+    extra: Iterable[tuple[bytes, bytes]] = (),
+) -> None:
     await send(
         {
             "type": "http.response.start",
             "status": status,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", content_type),
                 (b"content-length", str(len(body)).encode()),
+                *extra,
             ],
         }
     )

@@ -1,11 +1,18 @@
-"""Reading the caller's token from a request: ``Authorization: token X`` (Studio's form) or
-``Bearer X``."""
+"""The caller's token: ``Authorization: token X`` (Studio's form) or ``Bearer X``, checked by
+the one :class:`TokenGate` of every token-authenticated route (storage.tokens caches
+principals by token hash, so the database stays off the hot path; a token revoked by
+another process keeps working here for at most ``CACHE_TTL`` seconds)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from storage.tokens import Principal, authenticate
+from starlette.requests import Request
+
+from gitstudio.rest import HttpError
+from storage.tokens import Principal, Scope, authenticate
+
+TOKEN_REQUIRED = "a valid access token is required: send 'Authorization: token <TOKEN>'"  # noqa: S105 (a message)
 
 
 def token_from_header(value: str | None) -> str | None:
@@ -26,3 +33,24 @@ async def principal_from_raw(headers: Mapping[bytes, bytes]) -> Principal | None
     """The same from ASGI's raw headers (lower-cased names, bytes)."""
     token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
     return await authenticate(token) if token else None
+
+
+class TokenGate:
+    """401 without a valid token, 403 without the scope."""
+
+    async def require(self, request: Request, scope: Scope) -> Principal:
+        return self.check(await principal_from(request.headers), scope)
+
+    async def require_raw(self, headers: Mapping[bytes, bytes], scope: Scope) -> Principal:
+        return self.check(await principal_from_raw(headers), scope)
+
+    @staticmethod
+    def check(principal: Principal | None, scope: Scope) -> Principal:
+        if principal is None:
+            raise HttpError(401, TOKEN_REQUIRED)
+        if not principal.has(scope):
+            raise HttpError(403, f"this token lacks the {scope.value} scope")
+        return principal
+
+
+GATE = TokenGate()

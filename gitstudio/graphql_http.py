@@ -1,123 +1,301 @@
-"""``POST /graphql`` with a JSON body: the thin, fast path.
+"""``/graphql`` over HTTP, as the GraphQL-over-HTTP spec describes it: POST with a JSON body
+and GET with URL parameters (queries only), through one pipeline.
 
-A request is authenticated (cached), its JSON read with orjson, its document taken from the
-validated-documents cache and executed by its compiled plan (schema.plans), or by
-graphql-core directly on strawberry's schema when it has none or the plan gives up.
-strawberry's own view keeps serving what this path does not: ``GET /graphql`` (GraphiQL)
-and other content types. Every request needs a valid token (401 before any parsing).
+A request is authenticated (401 before any parsing, tokens cached), its parameters read
+(the JSON body, or ``query``/``variables``/``operationName`` from the URL), its document
+taken from the validated-documents cache (schema.documents: limits and query cost, the same
+cache the websockets use) and executed by its compiled plan (schema.plans), or by
+graphql-core when it has none or the plan gives up (counted, logged once per document:
+:class:`PlanCounters`; ``GITSTUDIO_COMPILED_PLANS=0`` turns plans off). Errors are formatted
+by :mod:`gitstudio.graphql_errors` as on every transport.
+
+The answer is ``application/graphql-response+json`` when the client's ``Accept`` prefers it
+(request errors are then 400), else ``application/json`` (legacy: 200 whenever the body was
+a well-formed request). A browser's ``GET /graphql`` without a query gets GraphiQL.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 import orjson
-from graphql import ExecutionResult, GraphQLError, OperationType, execute
+from graphql import ExecutionResult, OperationType, execute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from gitstudio.asgi import Disconnected, read_body, send_json
+from gitstudio.asgi import Disconnected, TooLarge, read_body, send_json
 from gitstudio.auth import principal_from_raw
+from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
 from gitstudio.graphql_app import make_context
+from gitstudio.graphql_errors import BAD_REQUEST, VALIDATION_FAILED, format_errors, request_error
 from schema.plans import Abandon
 
 if TYPE_CHECKING:
     from gitstudio.app import State
     from schema import Schema
+    from schema.documents import Document
+    from storage.tokens import Principal
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1_000_000
+MAX_URL_PARAMS = 20  # query, variables, operationName, extensions: anything far past is junk
 
-Sender = Callable[[int, bytes], Awaitable[None]]
+JSON = b"application/json"
+GRAPHQL_RESPONSE = b"application/graphql-response+json"
+_ACCEPTED = (JSON, GRAPHQL_RESPONSE)
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    query: str
+    variables: dict[str, Any] | None
+    operation_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    status: int
+    body: bytes
+    # a request that never reached execution (document, variables, operation): 400 under
+    # application/graphql-response+json, 200 under legacy application/json
+    request_error: bool = False
+    allow: bytes | None = None  # the Allow header of a 405
+
+
+class RequestError(Exception):
+    """A malformed HTTP request: its status and the error to send."""
+
+    def __init__(self, status: int, message: str, code: str = BAD_REQUEST) -> None:
+        super().__init__(message)
+        self.answer = Answer(status, _errors([request_error(message, code)]))
+
+
+class PlanCounters:
+    """How often queries ran on compiled plans and how often on graphql-core instead (read
+    in process, e.g. ``app.state.gitstudio.plans``); each falling-back document is logged
+    once."""
+
+    __slots__ = ("_seen", "abandoned", "compiled", "not_compiled")
+
+    def __init__(self) -> None:
+        self.compiled = 0  # answered by a plan
+        self.not_compiled = 0  # a query whose document has no plan (directives, unions...)
+        self.abandoned = 0  # a plan gave up mid-run (an error): graphql-core answered
+        self._seen: set[tuple[str, str | None, str]] = set()
+
+    def fell_back(self, params: Params, reason: str) -> None:
+        if reason == "not compiled":
+            self.not_compiled += 1
+        else:
+            self.abandoned += 1
+        key = (params.query, params.operation_name, reason)
+        if key in self._seen:
+            return
+        if len(self._seen) >= 10_000:
+            self._seen.clear()
+        self._seen.add(key)
+        log.info(
+            "query %r (operation %s) runs on graphql-core: %s",
+            params.query[:120],
+            params.operation_name,
+            reason,
+        )
 
 
 class FastGraphQL:
-    def __init__(self, schema: Schema, state: State, fallback: ASGIApp) -> None:
+    def __init__(self, schema: Schema, state: State, page: ASGIApp) -> None:
         self._schema = schema
+        self._documents = schema.documents
         self._state = state
-        self._fallback = fallback
+        self._page = page  # GraphiQL, for browsers
+        self._plans = state.settings.compiled_plans
+        self.counters = state.plans
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST":
-            await self._fallback(scope, receive, send)
-            return
         headers = dict(scope["headers"])
+        media = negotiate(headers.get(b"accept"))
+        get = scope["method"] == "GET"
+        try:
+            if get and wants_page(headers.get(b"accept"), scope["query_string"]):
+                await self._page(scope, receive, send)
+                return
+            answer = await self._answer(scope, receive, headers, get)
+        except Disconnected:
+            return  # gone while sending its body: nobody reads an answer
+        except RequestError as exc:
+            answer = exc.answer
+        status = 400 if answer.request_error and media == GRAPHQL_RESPONSE else answer.status
+        extra = ((b"allow", answer.allow),) if answer.allow else ()
+        await send_json(send, status, answer.body, media, extra)
 
-        async def reply(status: int, body: bytes) -> None:
-            await send_json(send, status, body)
-
+    async def _answer(
+        self, scope: Scope, receive: Receive, headers: dict[bytes, bytes], get: bool
+    ) -> Answer:
         principal = await principal_from_raw(headers)
         if principal is None:
-            await reply(401, _errors("a valid access token is required", "UNAUTHENTICATED"))
-            return
-        if not headers.get(b"content-type", b"").startswith(b"application/json"):
-            scope.setdefault("state", {})["principal"] = principal
-            await self._fallback(scope, receive, send)  # multipart etc.: strawberry's view
-            return
+            raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
+        if get:
+            params = url_params(scope["query_string"])
+        else:
+            params = json_params(await _body(receive, headers))
         try:
-            body = await read_body(receive, MAX_BODY)
-        except Disconnected:
-            return  # nobody reads an answer
-        if body is None:
-            await reply(413, _errors(f"request body larger than {MAX_BODY} bytes", "TOO_LARGE"))
-            return
-        status, payload = await self._run(body, principal)
-        await reply(status, payload)
+            return await self._run(params, principal, read_only=get)
+        except Exception as exc:  # a bug: masked, logged once, still a JSON answer
+            request_id = report(exc, "POST /graphql" if not get else "GET /graphql")
+            error = {
+                "message": INTERNAL_MESSAGE,
+                "extensions": {"code": INTERNAL_CODE, "requestId": request_id},
+            }
+            return Answer(500, _errors([error]))
 
-    async def _run(self, body: bytes, principal: Any) -> tuple[int, bytes]:
-        try:
-            request = orjson.loads(body)
-        except orjson.JSONDecodeError:
-            return 400, _errors("body is not valid JSON", "BAD_REQUEST")
-        if not isinstance(request, dict) or not isinstance(request.get("query"), str):
-            return 400, _errors("body must be a JSON object with a 'query' string", "BAD_REQUEST")
-        variables = request.get("variables")
-        operation_name = request.get("operationName")
-        if variables is not None and not isinstance(variables, dict):
-            return 400, _errors("'variables' must be an object", "BAD_REQUEST")
-        document = self._schema.documents.get(request["query"], variables, operation_name)
+    async def _run(self, params: Params, principal: Principal, read_only: bool) -> Answer:
+        document = self._documents.get(params.query, params.variables, params.operation_name)
         if document.node is None:
-            return 200, _result(ExecutionResult(None, list(document.errors)))
-        if document.operation_type(operation_name) is OperationType.SUBSCRIPTION:
-            return 400, _errors(
-                "subscriptions need a websocket (graphql-transport-ws)", "BAD_REQUEST"
-            )
-        plan = self._schema.documents.plan(document, operation_name)
-        if plan is not None:
-            try:
-                data = await plan.execute(make_context(self._state, principal), variables)
-            except Abandon:
-                pass  # graphql-core runs it again, with a fresh context, and reports the error
-            else:
-                return 200, orjson.dumps({"data": data}, option=orjson.OPT_NON_STR_KEYS)
+            body = _errors(format_errors(document.errors, VALIDATION_FAILED))
+            return Answer(200, body, request_error=True)
+        kind = document.operation_type(params.operation_name)
+        if kind is OperationType.SUBSCRIPTION:
+            raise RequestError(400, "subscriptions need a websocket (graphql-transport-ws)")
+        if read_only and kind is OperationType.MUTATION:
+            message = "mutations are sent with POST; GET runs queries only"
+            body = _errors([request_error(message, "METHOD_NOT_ALLOWED")])
+            return Answer(405, body, allow=b"POST")
+        if self._plans and kind is OperationType.QUERY:
+            data = await self._planned(document, params, principal)
+            if data is not None:
+                return Answer(200, orjson.dumps({"data": data}, option=orjson.OPT_NON_STR_KEYS))
         result = execute(
             self._schema._schema,
             document.node,
             context_value=make_context(self._state, principal),
-            variable_values=variables,
-            operation_name=operation_name,
+            variable_values=params.variables,
+            operation_name=params.operation_name,
         )
         if not isinstance(result, ExecutionResult):
             result = await result
-        _log_unexpected(result)
-        return 200, _result(result)
+        return _result(result)
+
+    async def _planned(
+        self, document: Document, params: Params, principal: Principal
+    ) -> dict[str, Any] | None:
+        """The data by the compiled plan, or None when graphql-core must answer."""
+        plan = self._documents.plan(document, params.operation_name)
+        if plan is None:
+            self.counters.fell_back(params, "not compiled")
+            return None
+        try:
+            data = await plan.execute(make_context(self._state, principal), params.variables)
+        except Abandon as exc:  # graphql-core runs it again, with a fresh context
+            self.counters.fell_back(params, f"plan abandoned ({exc})")
+            return None
+        self.counters.compiled += 1
+        return data
 
 
-def _errors(message: str, code: str) -> bytes:
-    return orjson.dumps({"errors": [{"message": message, "extensions": {"code": code}}]})
+def negotiate(accept: bytes | None) -> bytes:
+    """The response media type: the one of ours the client ranks highest (an exact type
+    beating a wildcard; ties go to the newer graphql-response+json); application/json when
+    the client sends no Accept, only wildcards, or nothing we speak (the spec's legacy
+    default, which every client reads)."""
+    if not accept or accept == JSON or accept == b"*/*":
+        return JSON
+    best, best_rank = JSON, (0.0, 0)
+    for media, q in _accept_entries(accept):
+        if media in _ACCEPTED and q > 0:
+            rank = (q, 2 if media == GRAPHQL_RESPONSE else 1)
+            if rank > best_rank:
+                best, best_rank = media, rank
+    return best
 
 
-def _result(result: ExecutionResult) -> bytes:
+def _accept_entries(accept: bytes) -> Iterable[tuple[bytes, float]]:
+    for part in accept.split(b","):
+        media, *options = part.split(b";")
+        media = media.strip().lower()
+        q = 1.0
+        for option in options:
+            name, _, value = option.strip().partition(b"=")
+            if name.strip().lower() == b"q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = 0.0
+        yield media, q
+
+
+def wants_page(accept: bytes | None, query_string: bytes) -> bool:
+    """A browser opening /graphql: asks for HTML and sends no query."""
+    if not accept or b"text/html" not in accept:
+        return False
+    return not any(p.startswith(b"query=") for p in query_string.split(b"&"))
+
+
+async def _body(receive: Receive, headers: dict[bytes, bytes]) -> bytes:
+    if not headers.get(b"content-type", b"").startswith(JSON):
+        raise RequestError(415, "POST /graphql takes an application/json body", "UNSUPPORTED")
+    try:
+        return await read_body(receive, headers, MAX_BODY)
+    except TooLarge:
+        raise RequestError(413, f"request body larger than {MAX_BODY} bytes", "TOO_LARGE") from None
+
+
+def json_params(body: bytes) -> Params:
+    try:
+        request = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise RequestError(400, "body is not valid JSON") from None
+    if not isinstance(request, dict):
+        raise RequestError(400, "body must be a JSON object with a 'query' string")
+    return _params(request.get("query"), request.get("variables"), request.get("operationName"))
+
+
+def url_params(query_string: bytes) -> Params:
+    try:
+        pairs = parse_qsl(
+            query_string.decode("utf-8", "replace"),
+            keep_blank_values=True,
+            max_num_fields=MAX_URL_PARAMS,
+        )
+    except ValueError:
+        raise RequestError(400, f"more than {MAX_URL_PARAMS} URL parameters") from None
+    values: dict[str, str] = {}
+    for name, value in pairs:
+        if name in values:
+            raise RequestError(400, f"URL parameter {name!r} is given twice")
+        values[name] = value
+    variables: Any = None
+    if values.get("variables"):
+        try:
+            variables = orjson.loads(values["variables"])
+        except orjson.JSONDecodeError:
+            raise RequestError(400, "'variables' must be a JSON object") from None
+    return _params(values.get("query"), variables, values.get("operationName") or None)
+
+
+def _params(query: Any, variables: Any, operation_name: Any) -> Params:
+    if not isinstance(query, str) or not query:
+        raise RequestError(400, "a 'query' string is required")
+    if variables is not None and not isinstance(variables, dict):
+        raise RequestError(400, "'variables' must be an object")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise RequestError(400, "'operationName' must be a string")
+    return Params(query, variables or None, operation_name)
+
+
+def _errors(errors: list[dict[str, Any]]) -> bytes:
+    return orjson.dumps({"errors": errors})
+
+
+def _result(result: ExecutionResult) -> Answer:
+    errors = result.errors or []
+    if result.data is None and errors and all(e.path is None for e in errors):
+        # variables that do not coerce, an unknown operation: nothing was executed
+        return Answer(200, _errors(format_errors(errors)), request_error=True)
     out: dict[str, Any] = {"data": result.data}
-    if result.errors:
-        out["errors"] = [e.formatted for e in result.errors]
-    return orjson.dumps(out, option=orjson.OPT_NON_STR_KEYS)
-
-
-def _log_unexpected(result: ExecutionResult) -> None:
-    for error in result.errors or ():
-        original = error.original_error
-        if original is not None and not isinstance(original, GraphQLError):
-            log.error("error in %s", error.path, exc_info=original)
+    if errors:
+        out["errors"] = format_errors(errors)
+    return Answer(200, orjson.dumps(out, option=orjson.OPT_NON_STR_KEYS))

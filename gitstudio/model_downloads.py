@@ -27,7 +27,8 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from gitstudio.studio import HttpError, ProjectIndex, TokenGate, guard, json_response, public_base
+from gitstudio.auth import GATE
+from gitstudio.rest import HttpError, guard, json_response, public_base
 from resolvers.models import ProjectRegistry, registries
 from storage.errors import DomainError
 from storage.sealed import key_file
@@ -45,8 +46,8 @@ class Downloads:
     def __init__(self, state: State) -> None:
         self.settings = state.settings
         self.syncer = state.syncer
-        self.tokens = TokenGate()
-        self.projects = ProjectIndex()
+        self.tokens = GATE
+        self.projects = state.projects
         self._key: bytes | None = None
 
     def routes(self) -> list[BaseRoute]:

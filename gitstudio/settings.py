@@ -111,6 +111,13 @@ class Settings:
     max_title_bytes: int = 1024
     # Bytes of a branch or tag name (issue 11: 200; git allows ~4 KB, forges far less).
     max_ref_name_bytes: int = 200
+    # Browser origins (scheme://host[:port], or *) whose pages may call /graphql and the
+    # /api routes: CORS (gitstudio/cors.py). Empty: no cross-origin access, as a server that
+    # holds tokens should start; websockets from another origin are refused the same way.
+    cors_origins: tuple[str, ...] = ()
+    # Queries run on compiled plans (schema/plans.py); off: every query on graphql-core
+    # (the plans' reference), e.g. to rule them out when chasing a bug.
+    compiled_plans: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -180,6 +187,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),
     "max_title_bytes": ("GITSTUDIO_MAX_TITLE_BYTES", int),
     "max_ref_name_bytes": ("GITSTUDIO_MAX_REF_NAME_BYTES", int),
+    "cors_origins": ("GITSTUDIO_CORS_ORIGINS", lambda v: _listed(v, ",", str)),
+    "compiled_plans": ("GITSTUDIO_COMPILED_PLANS", lambda v: _flag(v)),
 }
 
 

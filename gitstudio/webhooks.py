@@ -1,8 +1,9 @@
 """Forge push webhooks: ``POST /webhooks/github`` and ``POST /webhooks/gitlab``.
 
 A delivery is verified first (signature or shared token); nothing is synced otherwise. A
-verified push schedules a sync of every project whose repository the payload names and
-answers at once (forges time out after ~10 s, a sync may take longer).
+verified push schedules a sync of every project whose repository the payload names (found
+through the app's one repo-URL index) and answers at once (forges time out after ~10 s, a
+sync may take longer). Errors are typed JSON (gitstudio.rest).
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import orjson
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import Response
 from starlette.routing import Route
 
+from gitstudio.project_index import BadRepoUrl, ProjectIndex
+from gitstudio.rest import HttpError, guard, json_object, json_response, request_body
 from gitstudio.settings import Settings
 from storage.models import Project
 from sync.service import ProjectSyncer
-from sync.urls import repo_key
 from sync.webhooks import (
     github_repo_urls,
     github_signature_ok,
@@ -28,19 +29,23 @@ from sync.webhooks import (
     gitlab_token_ok,
 )
 
+if TYPE_CHECKING:
+    from gitstudio.app import State
+
 log = logging.getLogger(__name__)
 
 MAX_BODY = 5 * 1024 * 1024
 _background: set[asyncio.Task[Any]] = set()
 
 
-def _error(status: int, detail: str) -> JSONResponse:
-    return JSONResponse({"detail": detail}, status_code=status)
-
-
-async def _projects_for(urls: list[str]) -> list[Project]:
-    keys = {repo_key(u) for u in urls}
-    return [p for p in await Project.all() if repo_key(p.repo_url) in keys]
+async def _projects_for(index: ProjectIndex, urls: list[str]) -> list[Project]:
+    ids: set[int] = set()
+    for url in urls:
+        try:
+            ids.update(p.id for p in await index.lookup(url))
+        except BadRepoUrl:
+            continue  # a URL no project can have
+    return await Project.filter(id__in=ids).order_by("id") if ids else []
 
 
 def _schedule(syncer: ProjectSyncer, projects: list[Project]) -> None:
@@ -56,36 +61,23 @@ def _schedule(syncer: ProjectSyncer, projects: list[Project]) -> None:
         task.add_done_callback(_background.discard)
 
 
-async def _read(request: Request) -> bytes | None:
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY:
-            return None
-    return bytes(body)
-
-
-def webhook_routes(syncer: ProjectSyncer, settings: Settings) -> list[Route]:
+def webhook_routes(state: State, settings: Settings) -> list[Route]:
     def handler(
         verify: Callable[[Request, bytes], bool], urls_of: Callable[[dict[str, Any]], list[str]]
     ) -> Callable[[Request], Any]:
-        async def receive(request: Request) -> JSONResponse:
-            body = await _read(request)
-            if body is None:
-                return _error(413, f"payload larger than {MAX_BODY} bytes")
+        async def receive(request: Request) -> Response:
+            body = await request_body(request, MAX_BODY)
             if not verify(request, body):
-                return _error(401, "signature or token does not match")
+                raise HttpError(401, "signature or token does not match")
             try:
-                payload = orjson.loads(body)
-            except orjson.JSONDecodeError:
-                return _error(400, "body is not JSON")
-            if not isinstance(payload, dict):
-                return _error(400, "body is not a JSON object")
-            projects = await _projects_for(urls_of(payload))
-            _schedule(syncer, projects)
-            return JSONResponse({"syncing": [p.name for p in projects]}, status_code=202)
+                urls = [u for u in urls_of(json_object(body)) if isinstance(u, str)]
+            except (AttributeError, TypeError):  # "repository" is no object
+                raise HttpError(400, "the payload names no repository") from None
+            projects = await _projects_for(state.projects, urls)
+            _schedule(state.syncer, projects)
+            return json_response({"syncing": [p.name for p in projects]}, 202)
 
-        return receive
+        return guard(receive)
 
     def github(request: Request, body: bytes) -> bool:
         header = request.headers.get("x-hub-signature-256")

@@ -1,0 +1,223 @@
+"""``POST /api/live`` bodies checked as dvc-studio-client's schema describes them (400 on
+violations, 413 on the plot limits) and turned into :class:`~storage.live.LiveEvent`."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from gitstudio.rest import HttpError, bad
+from storage.live import FileErrorRow, LiveEvent, normalise_subdir
+from storage.metrics import PointRow
+
+MAX_PLOTS = 200
+MAX_PLOT_SIZE = 10_000_000
+_SHA = re.compile(r"^[0-9a-h]{40}$")  # dvc-studio-client's own check (g/h included)
+_INT32 = 2**31
+
+
+@dataclass(slots=True)
+class ParsedLive:
+    repo_url: str
+    event: LiveEvent
+    images: list[tuple[str, int, str]]  # (path, step, base64) still to decode and store
+
+
+def parse_live(doc: Any, body_size: int) -> ParsedLive:
+    """Validate an event as dvc-studio-client's schema describes it (400 on violations,
+    413 on the plot limits) and turn it into a :class:`LiveEvent`."""
+    if not isinstance(doc, dict):
+        raise bad("body must be a JSON object")
+    type_ = doc.get("type")
+    if type_ not in ("start", "data", "done"):
+        raise bad("type must be one of start, data, done")
+    repo_url = doc.get("repo_url")
+    if not isinstance(repo_url, str) or not repo_url.strip():
+        raise bad("repo_url must be a non-empty string")
+    sha = doc.get("baseline_sha")
+    if not isinstance(sha, str) or not _SHA.match(sha := sha.lower()):
+        raise bad("baseline_sha must be a 40-character commit sha")
+    name = doc.get("name")
+    if not isinstance(name, str) or not name or len(name) > 255:
+        raise bad("name must be a string of 1 to 255 characters")
+    client = doc.get("client", "")
+    if not isinstance(client, str):
+        raise bad("client must be a string")
+    event = LiveEvent(
+        type=type_,
+        client=client,
+        project_id=0,
+        project_subdir="",
+        baseline_sha=sha,
+        name=name,
+    )
+    params = doc.get("params")
+    if params is not None:
+        if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
+            raise bad("params must map file paths to objects")
+        event.params = params or None
+    metrics = doc.get("metrics")
+    if metrics is not None:
+        _parse_metrics(metrics, event)
+    images: list[tuple[str, int, str]] = []
+    if type_ == "start":
+        message = doc.get("message")
+        if message is not None:
+            if not isinstance(message, str):
+                raise bad("message must be a string")
+            event.message = message[:1000]
+        subdir = doc.get("subdir")
+        if subdir is not None:
+            if not isinstance(subdir, str):
+                raise bad("subdir must be a string")
+            event.subdir = normalise_subdir(subdir)
+    elif type_ == "data":
+        step = doc.get("step")
+        if type(step) is not int or not -_INT32 <= step < _INT32:
+            raise bad("step must be an integer")
+        event.step = step
+        plots = doc.get("plots")
+        if plots is not None:
+            images = _parse_plots(plots, event, step, body_size > MAX_PLOT_SIZE)
+    else:
+        rev = doc.get("experiment_rev")
+        if rev is not None:
+            if not isinstance(rev, str) or not _SHA.match(rev := rev.lower()):
+                raise bad("experiment_rev must be a 40-character commit sha")
+            event.experiment_rev = rev
+    return ParsedLive(repo_url, event, images)
+
+
+def _parse_metrics(metrics: Any, event: LiveEvent) -> None:
+    if not isinstance(metrics, dict):
+        raise bad("metrics must map file paths to {data} or {error} objects")
+    out: dict[str, Any] = {}
+    for file, entry in metrics.items():
+        if not isinstance(entry, dict):
+            raise bad(f"metrics[{file!r}] must be an object")
+        if "data" in entry:
+            data = entry["data"]
+            if not isinstance(data, dict):
+                raise bad(f"metrics[{file!r}].data must be an object")
+            out[file] = data
+        elif "error" in entry:
+            err = entry["error"]
+            if (
+                not isinstance(err, dict)
+                or not isinstance(err.get("cls"), str)
+                or not isinstance(err.get("text"), str)
+            ):
+                raise bad(f"metrics[{file!r}].error must be {{cls, text}} strings")
+            event.metric_errors.append(FileErrorRow(file, err["cls"], err["text"]))
+    event.metrics = out or None
+
+
+def metric_name(key: str) -> str:
+    """``dvclive/plots/metrics/train/loss.tsv`` -> ``train/loss``."""
+    at = key.find("plots/metrics/")
+    name = key[at + len("plots/metrics/") :] if at >= 0 else key
+    for suffix in (".tsv", ".csv", ".json"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+_names: dict[str, tuple[str, str]] = {}  # plot key -> (metric name, value column); memo
+
+
+def _metric_of(key: str) -> tuple[str, str]:
+    found = _names.get(key)
+    if found is None:
+        name = metric_name(key)
+        if not name or len(name) > 512:
+            raise bad(f"plots[{key!r}]: metric name must be 1 to 512 characters")
+        found = (name, name.rsplit("/", 1)[-1])
+        if len(_names) >= 100_000:
+            _names.clear()
+        _names[key] = found
+    return found
+
+
+def _parse_plots(plots: Any, event: LiveEvent, step: int, check_sizes: bool) -> list[Any]:
+    if not isinstance(plots, dict):
+        raise bad("plots must map file paths to {data} or {image} objects")
+    if len(plots) > MAX_PLOTS:
+        raise HttpError(413, f"too many plot entries: {len(plots)} > {MAX_PLOTS}")
+    images: list[tuple[str, int, str]] = []
+    points = event.points
+    for key, entry in plots.items():
+        if not isinstance(entry, dict):
+            raise bad(f"plots[{key!r}] must be an object")
+        data = entry.get("data")
+        image = entry.get("image")
+        if data is not None and image is not None:
+            raise bad(f"plots[{key!r}] has both data and image")
+        if image is not None:
+            if not isinstance(image, str):
+                raise bad(f"plots[{key!r}].image must be a base64 string")
+            if len(image) > MAX_PLOT_SIZE:
+                raise HttpError(413, f"plot {key!r} exceeds {MAX_PLOT_SIZE} bytes")
+            images.append((key, step, image))
+        elif data is not None:
+            if not isinstance(data, list):
+                raise bad(f"plots[{key!r}].data must be a list of rows")
+            if check_sizes and len(orjson.dumps(data)) > MAX_PLOT_SIZE:
+                raise HttpError(413, f"plot {key!r} exceeds {MAX_PLOT_SIZE} bytes")
+            if data:
+                _parse_rows(key, data, points)
+    return images
+
+
+def _parse_rows(key: str, rows: list[Any], points: list[PointRow]) -> None:
+    name, column = _metric_of(key)
+    for row in rows:
+        if not isinstance(row, dict):
+            raise bad(f"plots[{key!r}].data rows must be objects")
+        row_step = row.get("step")
+        if type(row_step) is not int or not -_INT32 <= row_step < _INT32:
+            raise bad(f"plots[{key!r}].data rows need an integer step")
+        raw = row.get(column, row)
+        if raw is row:  # the value column is named after the file; else the one other key
+            others = [k for k in row if k not in ("step", "timestamp")]
+            if len(others) != 1:
+                continue
+            raw = row[others[0]]
+        kind = type(raw)
+        token: str | None = None
+        value: float | None
+        if kind is float or kind is int or kind is bool:
+            try:
+                value = float(raw)
+            except OverflowError:
+                raise bad(f"plots[{key!r}]: value out of range") from None
+        elif kind is str:
+            try:
+                number = float(raw)
+            except ValueError:
+                raise bad(f"plots[{key!r}]: value {raw[:40]!r} is not a number") from None
+            if math.isfinite(number):
+                value = number
+            else:
+                value, token = None, raw[:32]
+        elif raw is None:
+            continue
+        else:
+            raise bad(f"plots[{key!r}]: values must be numbers or 'nan'/'inf' strings")
+        points.append((name, row_step, value, token, _timestamp(row.get("timestamp"))))
+
+
+def _timestamp(raw: Any) -> float | None:
+    """DVCLive writes epoch milliseconds (as text in the TSV); store epoch seconds."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(value):
+        return None
+    return value / 1000 if abs(value) > 1e11 else value

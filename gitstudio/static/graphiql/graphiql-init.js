@@ -1,0 +1,60 @@
+// gitstudio's GraphiQL: renders the vendored GraphiQL (no CDN) against this server's
+// /graphql. URL parameters: headers (JSON, e.g. the token link `gitstudio serve --demo`
+// prints), q (the query), variables. Subscriptions go over the same URL as a websocket;
+// the headers editor's values travel in connection_init, where gitstudio reads the token.
+(function () {
+  "use strict";
+
+  var params = new URLSearchParams(window.location.search);
+  var endpoint = window.location.origin + window.location.pathname;
+
+  function websocketUrl(httpUrl) {
+    var url = new URL(httpUrl);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.hash = "";
+    return url.toString();
+  }
+
+  function remember(name, value) {
+    var next = new URLSearchParams(window.location.search);
+    if (value) {
+      next.set(name, value);
+    } else {
+      next.delete(name);
+    }
+    var search = next.toString();
+    window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+  }
+
+  var fetcher = GraphiQL.createFetcher({
+    url: endpoint,
+    subscriptionUrl: websocketUrl(endpoint),
+  });
+
+  var defaultQuery =
+    "# gitstudio: put your token in the Headers tab below as\n" +
+    '# {"Authorization": "token <TOKEN>"}, then run (Ctrl-Enter).\n' +
+    "{\n  projects(first: 10) {\n    nodes {\n      name\n      commits { totalCount }\n    }\n  }\n}\n";
+
+  function App() {
+    return React.createElement(GraphiQL, {
+      fetcher: fetcher,
+      defaultQuery: defaultQuery,
+      query: params.get("q") || undefined,
+      variables: params.get("variables") || undefined,
+      headers: params.get("headers") || undefined,
+      isHeadersEditorEnabled: true,
+      shouldPersistHeaders: false,
+      defaultEditorToolsVisibility: Boolean(params.get("headers")) && "headers",
+      onEditQuery: function (value) {
+        remember("q", value);
+      },
+      onEditVariables: function (value) {
+        remember("variables", value);
+      },
+    });
+  }
+
+  var root = ReactDOM.createRoot(document.getElementById("graphiql"));
+  root.render(React.createElement(App));
+})();
