@@ -15,11 +15,13 @@ from resolvers import projects as resolve
 from resolvers import pull_requests as pr_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
+from resolvers.pagination import page_size
 from resolvers.permissions import require
 from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
 from schema.experiments import (
     Column,
+    ColumnKind,
     Comparison,
     Experiment,
     ExperimentFilter,
@@ -51,11 +53,19 @@ from schema.relay import (
 )
 from schema.scalars import git_time
 from storage import queries
+from storage.cells import split_column_key
 from storage.errors import DomainError
 from storage.models import PullRequest as PullRequestRow
 from storage.records import BranchRecord, ProjectRecord, TagRecord
 from storage.tokens import Scope
 from sync.service import SyncReport
+
+
+def column_cursor(after: str | None) -> tuple[str, str, str] | None:
+    try:
+        return split_column_key(after) if after is not None else None
+    except ValueError as exc:
+        raise bad_input(f"'after' must be a column id: {exc}") from None
 
 
 def cursor(after: str | None) -> list[object] | None:
@@ -166,9 +176,36 @@ class Project(Node):
         )
         return experiment_type(found) if found else None
 
-    @strawberry.field(description="Every param and metric column seen in this project.")
-    async def columns(self) -> list[Column]:
-        return [column_type(c) for c in await queries.columns(self.record.id)]
+    @strawberry.field(
+        description="Param and metric columns of this project, params first, then by file and"
+        " path (all of them without arguments): of one kind or file, whose file or path"
+        " contains `search` (any case); `first` of them after the column id `after`."
+    )
+    async def columns(
+        self,
+        info: Info[Context, None],
+        kind: ColumnKind | None = None,
+        file: str | None = None,
+        search: str | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> list[Column]:
+        found = await queries.columns(
+            self.record.id,
+            kind.value if kind else None,
+            file,
+            search,
+            column_cursor(after),
+            None if first is None else page_size(first, info.context.max_page_size),
+        )
+        return [column_type(c) for c in found]
+
+    @strawberry.field(
+        description="Columns found beyond GITSTUDIO_MAX_COLUMNS and not indexed (not in"
+        " `columns`, not usable in filters and orderBy; still in `params` and `metrics`)."
+    )
+    def skipped_columns(self) -> int:
+        return self.record.skipped_columns
 
     @strawberry.field(
         description="Models declared (artifacts.yaml, dvc.yaml) or registered (GTO tags), by"

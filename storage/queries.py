@@ -418,11 +418,43 @@ class ColumnRecord:
     count: int
 
 
-async def columns(project_id: int) -> list[ColumnRecord]:
+async def columns(
+    project_id: int,
+    kind: str | None = None,
+    file: str | None = None,
+    search: str | None = None,
+    after: tuple[str, str, str] | None = None,
+    first: int | None = None,
+) -> list[ColumnRecord]:
+    """The project's columns, params first, then by file and path: of one ``kind`` and
+    ``file`` when given, whose file or path contains ``search`` (any case), after the
+    column ``after`` (kind, file, path), at most ``first``. A project holds at most
+    GITSTUDIO_MAX_COLUMNS columns, so the page is cut here, not in SQL."""
+    where: list[str] = ["project_id = ?"]
+    args: list[Any] = [project_id]
+    for column, value in (("kind", kind), ("file", file)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            args.append(value)
+    found = await _columns(" AND ".join(where), args)
+    if search:
+        needle = search.casefold()
+        found = [c for c in found if needle in c.file.casefold() or needle in c.path.casefold()]
+    if after is not None:
+        found = [c for c in found if _column_order(c.kind, c.file, c.path) > _column_order(*after)]
+    return found if first is None else found[:first]
+
+
+def _column_order(kind: str, file: str, path: str) -> tuple[bool, str, str]:
+    return kind != "param", file, path
+
+
+async def _columns(where: str, args: list[Any]) -> list[ColumnRecord]:
     rows = await db.fetch(
-        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE project_id = ?"
-        " GROUP BY kind, file, path, vtype ORDER BY kind DESC, file, path",
-        [project_id],
+        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE "
+        + where
+        + " GROUP BY kind, file, path, vtype ORDER BY kind DESC, file, path",
+        args,
     )
     merged: dict[tuple[str, str, str], tuple[list[str], int]] = {}
     for r in rows:

@@ -24,6 +24,7 @@ class ProjectRecord:
     last_synced_at: datetime | None
     last_sync_error: str | None
     sync_count: int
+    skipped_columns: int = 0  # columns beyond GITSTUDIO_MAX_COLUMNS, not indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ def project_record(row: dict[str, Any]) -> ProjectRecord:
         last_synced_at=_dt(row["last_synced_at"]) if row["last_synced_at"] else None,
         last_sync_error=row["last_sync_error"],
         sync_count=row["sync_count"],
+        skipped_columns=row.get("skipped_columns") or 0,
     )
 
 
