@@ -33,7 +33,9 @@ from storage.checkpoints import Checkpointer
 from storage.models import Project
 from storage.sealed import Sealer
 from sync.git import Credentials
+from sync.repo_policy import RepoPolicy
 from sync.service import ProjectSyncer
+from sync.write_policy import WriteLimits
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,33 @@ class State:
             sealer=Sealer(settings.secret_key, settings.data_dir),
             lease_seconds=settings.lease_seconds,
             lease_wait=settings.lease_wait,
+            policy=repo_policy(settings),
+            write_limits=write_limits(settings),
         )
+
+
+def repo_policy(settings: Settings) -> RepoPolicy:
+    """The repository access policy of API callers (sync.repo_policy) from the settings."""
+    return RepoPolicy.build(
+        settings.local_repo_roots,
+        settings.data_dir,
+        settings.allowed_git_hosts,
+        settings.allow_http_remotes,
+        settings.max_repo_url_bytes,
+    )
+
+
+def write_limits(settings: Settings) -> WriteLimits:
+    """The bounds of write requests (sync.write_policy) from the settings."""
+    return WriteLimits(
+        max_changes=settings.max_param_changes,
+        max_path_bytes=settings.max_param_path_bytes,
+        max_path_depth=settings.max_param_path_depth,
+        max_value_bytes=settings.max_param_value_bytes,
+        max_message_bytes=settings.max_message_bytes,
+        max_title_bytes=settings.max_title_bytes,
+        max_ref_name_bytes=settings.max_ref_name_bytes,
+    )
 
 
 async def _poll(state: State, interval: float) -> None:

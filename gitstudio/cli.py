@@ -135,7 +135,11 @@ def cmd_project_add(args: argparse.Namespace) -> int:
     settings = _settings(args)
 
     async def work() -> str:
-        project = await _syncer(settings).create(args.repo, args.name, args.subdir or "", None)
+        from sync.repo_policy import operator_url
+
+        # The operator may add any local path (the API only what the policy admits).
+        repo = operator_url(args.repo)
+        project = await _syncer(settings).create(repo, args.name, args.subdir or "", None)
         return f"added project {project.name} (id {project.id})"
 
     return _report(settings, work)

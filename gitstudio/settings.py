@@ -101,6 +101,8 @@ class Settings:
     # Write policy (sync/write_policy.py), checked before any parsing or Git work.
     # Param changes in one runExperiment (a sweep sets a handful).
     max_param_changes: int = 100
+    # Bytes of a params file name and of a param path (a long path is a few hundred).
+    max_param_path_bytes: int = 1024
     # Keys in one param path (model.layers.0.units is 4; real files nest a few levels).
     max_param_path_depth: int = 32
     # Bytes of one param value as JSON: a hyperparameter, not a data file.
@@ -182,6 +184,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "allow_http_remotes": ("GITSTUDIO_ALLOW_HTTP_REMOTES", lambda v: _flag(v)),
     "max_repo_url_bytes": ("GITSTUDIO_MAX_REPO_URL_BYTES", int),
     "max_param_changes": ("GITSTUDIO_MAX_PARAM_CHANGES", int),
+    "max_param_path_bytes": ("GITSTUDIO_MAX_PARAM_PATH_BYTES", int),
     "max_param_path_depth": ("GITSTUDIO_MAX_PARAM_PATH_DEPTH", int),
     "max_param_value_bytes": ("GITSTUDIO_MAX_PARAM_VALUE_BYTES", int),
     "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),

@@ -59,7 +59,7 @@ async def create_project(
     principal = require(ctx, Scope.PROJECTS)
 
     async def run() -> Result:
-        project = await ctx.syncer.create(repo_url, name, subdir or "", default_branch)
+        project = await ctx.syncer.create_for_api(repo_url, name, subdir or "", default_branch)
         return {"project": project.id}
 
     asked = [repo_url, name, subdir, default_branch]

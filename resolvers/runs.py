@@ -16,6 +16,7 @@ from storage.models import PullRequest
 from storage.records import CommitRecord
 from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
+from sync.write_policy import check_ref_name, check_run_input, check_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,15 @@ async def run_experiment(
     """Commit the params changes (PROJECTS scope), and open a pull request from the new
     branch into the base's branch when ``pull`` is given."""
     principal = require(ctx, Scope.PROJECTS)
+    check_run_input(
+        ctx.syncer.write_limits,
+        request.base_rev,
+        request.changes,
+        request.message,
+        request.branch,
+        pull.title if pull else None,
+        pull.body if pull else None,
+    )
     project = await prs.get_project(project_id)
 
     async def run() -> Result:
@@ -70,6 +80,11 @@ async def branch_from_experiment(
     """A new branch at an experiment's commit (PROJECTS scope), and a pull request from it
     into the project's default branch when ``pull`` is given."""
     principal = require(ctx, Scope.PROJECTS)
+    limits = ctx.syncer.write_limits
+    check_ref_name(branch, "branch", limits.max_ref_name_bytes)
+    if pull is not None:
+        check_text(pull.title, "title", limits.max_title_bytes)
+        check_text(pull.body, "body", limits.max_message_bytes)
     row = await ctx.loaders.experiment.load(experiment_id)
     if row is None:
         raise DomainError("NOT_FOUND", f"no experiment {experiment_id}", "experimentId")

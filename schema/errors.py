@@ -19,6 +19,8 @@ class ErrorCode(Enum):
     FORBIDDEN = "FORBIDDEN"
     CONFLICT = "CONFLICT"
     INTERNAL = "INTERNAL"
+    INVALID_URL = "INVALID_URL"  # a repository URL that cannot be one (sync.repo_policy)
+    FORBIDDEN_REPOSITORY = "FORBIDDEN_REPOSITORY"  # a repository the policy refuses
 
 
 @strawberry.type(

@@ -80,6 +80,12 @@ def _payload(written: resolve.Written, client_id: str | None) -> RunExperimentPa
     )
 
 
+def _shorten(text: str, limit: int = 200) -> str:
+    """A value in a default message or body: whole when short (the bounds on the inputs
+    apply to what the caller wrote, not to what gitstudio summarises)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @strawberry.input
 class CreateBranchFromExperimentInput:
     experiment_id: strawberry.ID = strawberry.field(
@@ -110,7 +116,7 @@ class RunMutation:
             changes = [
                 ParamChange(c.file, c.path, c.value, c.new, c.retype) for c in input.param_changes
             ]
-            summary = ", ".join(f"{c.path}={c.value!r}" for c in changes)
+            summary = _shorten(", ".join(f"{c.path}={_shorten(repr(c.value))}" for c in changes))
             message = input.message or f"Run experiment: {summary}"
             request = CommitRequest(
                 input.base_rev,
@@ -122,7 +128,7 @@ class RunMutation:
             pull = None
             if input.target is RunTarget.PULL_REQUEST:
                 body = input.body or "Parameters changed by gitstudio:\n\n" + "\n".join(
-                    f"- `{c.file}`: `{c.path}` = `{c.value!r}`" for c in changes
+                    f"- `{c.file}`: `{c.path}` = `{_shorten(repr(c.value))}`" for c in changes
                 )
                 pull = resolve.PullRequestText(input.title or message.splitlines()[0], body)
             written = await resolve.run_experiment(

@@ -7,6 +7,7 @@ threads.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pygit2
-from pygit2.enums import FetchPrune, ReferenceType
+from pygit2.enums import FetchPrune, ReferenceType, RepositoryOpenFlag
 
 from sync.artifacts import Declarations, read_declarations
 
@@ -25,11 +26,20 @@ FETCH_REFSPECS = (
     "+refs/exps/*:refs/exps/*",
 )
 
+log = logging.getLogger(__name__)
+
 _SCP_LIKE = re.compile(r"^(?P<user>[^@/]+@)?(?P<host>[^:/]+):(?P<path>(?!//).+)$")
 
 
 class GitError(Exception):
     """A repository could not be reached, read or fetched; the message is safe to show."""
+
+
+def unreachable(url: str) -> str:
+    """The one message for every failed contact with a remote: refused, timed out, not
+    resolvable, not Git, no access. Telling them apart would let a caller map which hosts
+    and ports answer; the server log keeps the detail."""
+    return f"cannot fetch {redact(url)}: the repository could not be reached or read"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +60,7 @@ def fetch_url(url: str) -> str:
     """The URL libgit2 fetches from: local paths are made absolute."""
     if url.startswith("file://") or is_remote_url(url):
         return url
-    return str(Path(url).expanduser().resolve())
+    return str(Path(url).resolve())
 
 
 class AuthCallbacks(pygit2.RemoteCallbacks):
@@ -99,10 +109,14 @@ def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials, delete: bool
     """Push ``ref`` of the mirror to the same name on origin, never forced (or delete it
     there). PushRefused when the remote says no, GitError when it cannot be reached."""
     callbacks = _PushCallbacks(creds)
+    url = ""
     try:
-        repo.remotes["origin"].push([f":{ref}" if delete else f"{ref}:{ref}"], callbacks=callbacks)
+        remote = repo.remotes["origin"]
+        url = remote.url or ""
+        remote.push([f":{ref}" if delete else f"{ref}:{ref}"], callbacks=callbacks)
     except (pygit2.GitError, KeyError, OSError) as exc:
-        raise GitError(f"pushing {ref} failed: {exc}") from exc
+        log.warning("pushing %s to %s failed: %s", ref, redact(url), exc)
+        raise GitError(f"pushing {ref} failed: {unreachable(url)}") from exc
     if callbacks.rejected:
         raise PushRefused("the remote refused the push: " + "; ".join(callbacks.rejected))
 
@@ -124,15 +138,23 @@ def fetch_mirror(path: Path, url: str, creds: Credentials) -> None:
 
 
 def local_source(url: str) -> Path | None:
-    """The repository path when ``url`` names a repository on this machine."""
+    """The repository path when ``url`` names a repository on this machine (``~`` is not
+    expanded: the CLI expands it before storing, the API refuses it)."""
     if url.startswith("file://"):
         return Path(url[len("file://") :]).resolve()
     if is_remote_url(url):
         return None
-    return Path(url).expanduser().resolve()
+    return Path(url).resolve()
+
+
+def open_local(path: Path) -> pygit2.Repository:
+    """A repository on this machine, exactly at ``path``: parent directories are never
+    searched (a subdirectory of a repository is not that repository)."""
+    return pygit2.Repository(str(path), RepositoryOpenFlag.NO_SEARCH)
 
 
 def _remote_with_refspecs(repo: pygit2.Repository, name: str, url: str) -> pygit2.Remote:
+    _no_redirects(repo)
     repo.remotes.create(name, url, FETCH_REFSPECS[0])
     for spec in FETCH_REFSPECS[1:]:
         repo.remotes.add_fetch(name, spec)
@@ -148,8 +170,17 @@ def _clone(path: Path, url: str, creds: Credentials) -> None:
         )  # fmt: skip
     except (pygit2.GitError, KeyError, OSError) as exc:
         shutil.rmtree(path, ignore_errors=True)
-        raise GitError(f"cannot fetch {redact(url)}: {exc}") from exc
+        log.warning("cannot fetch %s: %s", redact(url), exc)
+        raise GitError(unreachable(url)) from exc
     repo.compress_references()
+
+
+def _no_redirects(repo: pygit2.Repository) -> None:
+    """libgit2 follows an HTTP redirect of the first request to any host: it would walk
+    around the host policy (sync.repo_policy), so mirrors follow none."""
+    key = "http.followRedirects"
+    if key not in repo.config or str(repo.config[key]) != "false":
+        repo.config[key] = "false"
 
 
 def _fetch(path: Path, url: str, creds: Credentials) -> None:
@@ -157,12 +188,14 @@ def _fetch(path: Path, url: str, creds: Credentials) -> None:
     source = fetch_url(url)
     if repo.remotes["origin"].url != source:
         repo.remotes.set_url("origin", source)
+    _no_redirects(repo)
     try:
         repo.remotes["origin"].fetch(
             list(FETCH_REFSPECS), callbacks=AuthCallbacks(creds), prune=FetchPrune.PRUNE
         )
     except (pygit2.GitError, KeyError, OSError) as exc:
-        raise GitError(f"cannot fetch {redact(url)}: {exc}") from exc
+        log.warning("cannot fetch %s: %s", redact(url), exc)
+        raise GitError(unreachable(url)) from exc
 
 
 def _mirror_local(path: Path, source: Path) -> None:
@@ -171,8 +204,8 @@ def _mirror_local(path: Path, source: Path) -> None:
     instead of a pack negotiation. If the source goes away the next sync fails (UNREACHABLE)
     and what was indexed stays."""
     try:
-        src = pygit2.Repository(str(source))
-    except (pygit2.GitError, OSError) as exc:
+        src = open_local(source)
+    except (pygit2.GitError, OSError, ValueError) as exc:
         raise GitError(f"cannot open repository {source}: {exc}") from exc
     if not (path / "HEAD").exists():
         path.mkdir(parents=True, exist_ok=True)

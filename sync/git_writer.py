@@ -6,9 +6,13 @@ Nothing is forced: a new branch must not exist, and the base branch must still p
 the base commit (a branch that moved meanwhile is reported, never overwritten, so
 concurrent writers cannot lose each other's commits). On a remote the branch is pushed
 (a refused push, e.g. by a hook, removes the local ref again). A repository on this
-machine gets objects and ref directly, except its checked-out branch, which git itself
-refuses to move under a working tree; one with receive hooks (pre-receive, update, ...)
-is pushed to with the git CLI instead, because libgit2's local transport runs no hooks.
+machine is pushed to with the git CLI (receive-pack), never written into directly, so its
+receive hooks (pre-receive, update, ...) and receive.* settings apply as to any push:
+libgit2's local transport would run no hooks. Git itself refuses to move the checked-out
+branch of a working tree.
+
+What a commit may change is the write policy's (sync.write_policy): params files DVC
+reads, keys that exist, inside the project's subdir.
 
 Pull requests merge here too (``merge_branch``): a fast-forward, or a merge commit built
 in memory by libgit2 (conflicting paths are reported, nothing is written).
@@ -16,7 +20,6 @@ in memory by libgit2 (conflicting paths are reported, nothing is written).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import time
 from collections.abc import Sequence
@@ -37,12 +40,10 @@ from sync.git import (
     push_ref,
 )
 from sync.params_edit import ParamChange, edit
-from sync.tree import join
+from sync.write_policy import check_change, check_ref_name, params_file, visible_params
 
 COMMIT, BRANCH = "COMMIT", "BRANCH"
 MERGE_COMMIT, FAST_FORWARD = "MERGE_COMMIT", "FAST_FORWARD"
-# Hooks git runs on the receiving side of a push.
-_RECEIVE_HOOKS = ("pre-receive", "update", "post-receive", "reference-transaction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +70,12 @@ def write_commit(
     fetch_mirror(mirror, url, creds)
     repo = open_mirror(mirror)
     base, branch = _base(repo, request)
-    where = _where(url)
-    # Objects go where the ref will: a repository on this machine gets them itself (the
-    # mirror borrows its objects), any other receives them from the mirror by push.
-    store = where.direct or repo
-    base_commit = store.get(base.id)
-    if not isinstance(base_commit, pygit2.Commit):
-        raise DomainError("NOT_FOUND", f"no commit {base.id} in the repository", "baseRev")
-    tree = _edited_tree(store, base_commit, request)
+    # Objects are written into the mirror; the repository receives them by push.
+    tree = _edited_tree(repo, base, request)
     who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
-    oid = store.create_commit(None, who, who, request.message, tree, [base.id])
+    oid = repo.create_commit(None, who, who, request.message, tree, [base.id])
     written = WrittenCommit(str(oid), str(base.id), branch)
-    _put(repo, where, creds, written, request.target)
+    _put(repo, local_source(url), creds, written, request.target)
     return written
 
 
@@ -103,7 +98,7 @@ def create_branch(
         raise DomainError("NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId")
     parent = str(commit.parents[0].id) if commit.parents else ""
     written = WrittenCommit(request.sha, parent, request.branch)
-    _put(repo, _where(url), creds, written, BRANCH)
+    _put(repo, local_source(url), creds, written, BRANCH)
     return written
 
 
@@ -153,7 +148,6 @@ def merge_branch(
         raise DomainError(
             "CONFLICT", "merge conflicts in: " + ", ".join(state.conflicts), "pullRequestId"
         )
-    where = _where(url)
     if request.method == FAST_FORWARD:
         if not state.fast_forward:
             raise DomainError(
@@ -161,9 +155,9 @@ def merge_branch(
             )
         sha = state.source_sha
     else:
-        sha = _merge_commit(where.direct or repo, state, request)
+        sha = _merge_commit(repo, state, request)
     written = WrittenCommit(sha, state.target_sha, request.target)
-    _put(repo, where, creds, written, COMMIT)
+    _put(repo, local_source(url), creds, written, COMMIT)
     return written
 
 
@@ -182,15 +176,9 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     and there only if it still points where gitstudio put it. DomainError when it stays."""
     repo = open_mirror(mirror)
     ref = f"refs/heads/{request.branch}"
-    where = _where(url)
-    if where.direct is not None:
-        target = where.direct.references.get(ref)
-        if target is not None:
-            if str(target.target) != request.sha:
-                raise DomainError("CONFLICT", f"{request.branch} moved since it was written")
-            target.delete()
-    elif where.local is not None:
-        _git_push(repo, where.local, f":{ref}", f"{ref}:{request.sha}", request.branch)
+    local = local_source(url)
+    if local is not None:
+        push_local(repo, local, f":{ref}", f"{ref}:{request.sha}", request.branch)
     else:
         try:
             push_ref(repo, ref, creds, delete=True)
@@ -218,8 +206,7 @@ def _conflicts(index: pygit2.Index) -> tuple[str, ...]:
 
 
 def _new_branch_name(repo: pygit2.Repository, name: str) -> None:
-    if not name or not pygit2.reference_is_valid_name(f"refs/heads/{name}"):
-        raise DomainError("INVALID", f"{name!r} is not a valid branch name", "branch")
+    check_ref_name(name, "branch")
     if f"refs/heads/{name}" in repo.references:
         raise DomainError("DUPLICATE", f"branch {name} exists already", "branch")
 
@@ -258,11 +245,13 @@ def _edited_tree(
     by_file: dict[str, list[ParamChange]] = {}
     for change in request.changes:
         by_file.setdefault(change.file, []).append(change)
+    paths = {file: params_file(file, request.subdir) for file in by_file}
+    visible = visible_params(repo, base, request.subdir)
+    for change in request.changes:
+        check_change(change, visible)
     blobs: dict[str, bytes] = {}
     for file, changes in by_file.items():
-        path = join(request.subdir, file)
-        if not path or path.startswith(".."):
-            raise DomainError("INVALID", f"{file} leaves the repository", "paramChanges")
+        path = paths[file]
         try:
             blob = base.tree[path]
         except KeyError:
@@ -299,64 +288,49 @@ def _tree_with(
     return builder.write()
 
 
-@dataclass(frozen=True, slots=True)
-class _Where:
-    """Where a write goes: ``direct``, a repository on this machine without receive hooks,
-    gets objects and refs written into it; ``local`` alone, one with hooks (they must run),
-    is pushed to with git; neither, a remote, is pushed to with libgit2."""
-
-    local: Path | None
-    direct: pygit2.Repository | None
-
-
-def _where(url: str) -> _Where:
-    local = local_source(url)
-    if local is None:
-        return _Where(None, None)
-    repo = pygit2.Repository(str(local))
-    return _Where(local, None if _receive_hooks(repo) else repo)
-
-
-def _receive_hooks(repo: pygit2.Repository) -> bool:
-    hooks = Path(repo.path) / "hooks"
-    configured = repo.config["core.hooksPath"] if "core.hooksPath" in repo.config else ""  # noqa: SIM401
-    if configured:  # relative to the working tree, as git reads it (or the bare repository)
-        hooks = Path(repo.workdir or repo.path) / Path(str(configured)).expanduser()
-    return any(os.access(hooks / name, os.X_OK) for name in _RECEIVE_HOOKS)
-
-
 def _put(
     mirror: pygit2.Repository,
-    where: _Where,
+    local: Path | None,
     creds: Credentials,
     written: WrittenCommit,
     target: str,
 ) -> None:
-    """Put ``written`` on the repository: directly, or by push (see the module docstring).
-    The mirror gets the ref too, so the sync after a write need not copy refs again."""
-    if where.direct is not None:
-        _update_local(where.direct, written, target)
-    elif where.local is not None:
-        _push_cli(mirror, where.local, written, target)
-    else:
+    """Put ``written`` on the repository by push (see the module docstring). The mirror
+    gets the ref too, so the sync after a write need not copy refs again."""
+    if local is None:
         _push(mirror, written, creds)  # sets the mirror's ref first, restores it if refused
         return
+    _push_cli(mirror, local, written, target)
     ref = f"refs/heads/{written.branch}"
     mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
 
 
 def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, target: str) -> None:
     """``git push`` into a repository on this machine so that its hooks run; the lease
-    makes it as strict as the direct path: a new branch must not exist, a moved one is
-    not overwritten."""
+    keeps it strict: a new branch must not exist, a moved one is not overwritten."""
     ref = f"refs/heads/{written.branch}"
     expected = "" if target == BRANCH else written.parent
-    _git_push(mirror, local, f"{written.sha}:{ref}", f"{ref}:{expected}", written.branch)
+    stale = (
+        DomainError("DUPLICATE", f"branch {written.branch} exists already", "branch")
+        if target == BRANCH
+        else DomainError(
+            "CONFLICT", f"branch {written.branch} moved; retry from its new tip", "baseRev"
+        )
+    )
+    push_local(mirror, local, f"{written.sha}:{ref}", f"{ref}:{expected}", written.branch, stale)
 
 
-def _git_push(
-    mirror: pygit2.Repository, local: Path, refspec: str, lease: str, branch: str
+def push_local(
+    mirror: pygit2.Repository,
+    local: Path,
+    refspec: str,
+    lease: str,
+    branch: str,
+    stale: DomainError | None = None,
 ) -> None:
+    """``git push`` of ``refspec`` from the mirror into the repository at ``local``
+    (receive-pack: its hooks run), with ``--force-with-lease=lease``: ``stale`` when the
+    ref is not where the lease expects it, CONFLICT when the repository refuses."""
     command = [
         "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={lease}",
         "--", str(local), refspec,
@@ -365,36 +339,19 @@ def _git_push(
         done = subprocess.run(command, capture_output=True, text=True, timeout=300)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise DomainError("UNREACHABLE", f"{branch}: git push failed: {exc}") from exc
-    if done.returncode != 0:
-        said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
-        raise DomainError(
-            "CONFLICT", f"{branch}: the repository refused the push: " + "; ".join(said)
-        )
-
-
-def _update_local(repo: pygit2.Repository, written: WrittenCommit, target: str) -> None:
-    ref = f"refs/heads/{written.branch}"
-    if target == BRANCH:
-        try:
-            repo.references.create(ref, pygit2.Oid(hex=written.sha))
-        except (pygit2.AlreadyExistsError, ValueError) as exc:
-            raise DomainError(
-                "DUPLICATE", f"branch {written.branch} exists already", "branch"
-            ) from exc
+    if done.returncode == 0:
         return
-    if not repo.is_bare and not repo.head_is_unborn and repo.head.name == ref:
+    if "refusing to update checked out branch" in done.stderr:
         raise DomainError(
             "CONFLICT",
-            f"branch {written.branch} is checked out in {repo.workdir}; git does not move it"
-            " under a working tree (commit to a new branch instead)",
+            f"branch {branch} is checked out in the repository's working tree; git does not"
+            " move it under a working tree (commit to a new branch instead)",
             "branch",
         )
-    current = repo.references.get(ref)
-    if current is None or str(current.target) != written.parent:
-        raise DomainError(
-            "CONFLICT", f"branch {written.branch} moved; retry from its new tip", "baseRev"
-        )
-    current.set_target(pygit2.Oid(hex=written.sha), "gitstudio: runExperiment")
+    if stale is not None and "[rejected]" in done.stdout and "stale info" in done.stdout:
+        raise stale
+    said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
+    raise DomainError("CONFLICT", f"{branch}: the repository refused the push: " + "; ".join(said))
 
 
 def _push(repo: pygit2.Repository, written: WrittenCommit, creds: Credentials) -> None:

@@ -5,10 +5,11 @@ A write first fetches (counters and checks must see every tag the remote has), f
 registry from the mirror's tags (sync.registry), validates the request the way ``gto``
 does (``gto/registry.py``), names the tag the way ``gto`` does (simple name, or ``#N`` with
 N = the artifact's highest counter + 1), dates it strictly after the artifact's newest tag
-(GTO orders by tag time only, at one-second resolution), then puts it on the repository:
-pushed to a remote (a rejected push deletes the local tag: nothing is half-written), or
-created directly in a repository on this machine, where creating a ref that exists fails
-just as a push would. The caller indexes it with a sync afterwards.
+(GTO orders by tag time only, at one-second resolution), then puts it on the repository
+by push: libgit2's to a remote, ``git push`` (receive-pack, so its hooks run) into a
+repository on this machine. A rejected push deletes the mirror's tag again (nothing is
+half-written); a tag that exists already is never replaced. The caller indexes it with a
+sync afterwards.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sync.git import (
     open_mirror,
     push_ref,
 )
+from sync.git_writer import push_local
 from sync.registry import (
     ASSIGN,
     DEPRECATE,
@@ -50,6 +52,7 @@ from sync.registry import (
     is_version,
     name_to_tag,
 )
+from sync.write_policy import check_ref_name
 
 BUMPS = ("major", "minor", "patch")
 
@@ -89,13 +92,12 @@ def write_tag(
     written = WrittenTag(
         name, target, request.action, request.artifact, version, request.stage, message, when
     )
+    check_ref_name(written.name, "model", kind="tag")
+    _create(repo, written, request.tagger)
     local = local_source(url)
     if local is not None:
-        oid = _create(pygit2.Repository(str(local)), written, request.tagger)
-        # The mirror gets the ref too: the sync after a write does not copy refs again.
-        repo.references.create(f"refs/tags/{written.name}", oid, force=True)
+        _push_local(repo, local, written.name)
     else:
-        _create(repo, written, request.tagger)
         _push(repo, written.name, creds)
     return written
 
@@ -322,6 +324,15 @@ def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -
         )
     except (pygit2.GitError, ValueError) as exc:  # created meanwhile by another writer
         raise DomainError("CONFLICT", f"tag {tag.name}: {exc}; retry", "model") from exc
+
+
+def _push_local(repo: pygit2.Repository, local: Path, name: str) -> None:
+    ref = f"refs/tags/{name}"
+    try:
+        push_local(repo, local, f"{ref}:{ref}", f"{ref}:", name)  # the tag must not exist
+    except DomainError:
+        repo.references.delete(ref)  # nothing half-written
+        raise
 
 
 def _push(repo: pygit2.Repository, name: str, creds: Credentials) -> None:

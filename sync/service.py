@@ -57,6 +57,8 @@ from sync.git_writer import (
 )
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
+from sync.repo_policy import RepoPolicy, check_shape, is_network
+from sync.write_policy import WriteLimits, check_ref_name
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ LEASE_SECONDS = 20.0
 LEASE_WAIT = 30.0
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +98,14 @@ class ProjectSyncer:
         sealer: Sealer | None = None,
         lease_seconds: float = LEASE_SECONDS,
         lease_wait: float = LEASE_WAIT,
+        policy: RepoPolicy | None = None,
+        write_limits: WriteLimits | None = None,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
+        # The repository access policy (sync.repo_policy). A server always has one; without
+        # (tools, benchmarks) API creation admits nothing local and remotes are not checked.
+        self.policy = policy
+        self.write_limits = write_limits or WriteLimits()
         # Forge tokens at rest; without one (tools, benchmarks) forges cannot be configured.
         self.sealer = sealer
         # The lease owner id; a server sets its claimed one at start (storage.leases.claim).
@@ -115,27 +124,66 @@ class ProjectSyncer:
     async def create(
         self, repo_url: str, name: str | None, subdir: str, default_branch: str | None
     ) -> Project:
-        repo_url = repo_url.strip()
-        if not repo_url:
-            raise DomainError("INVALID", "repoUrl must not be empty", "repoUrl")
+        """Add a repository as the operator does (CLI, demo): any local path."""
+        return await self._create(repo_url, name, subdir, default_branch, None)
+
+    async def create_for_api(
+        self, repo_url: str, name: str | None, subdir: str, default_branch: str | None
+    ) -> Project:
+        """Add a repository for an API caller (createProject, POST /api/create-project):
+        only what the repository access policy admits (sync.repo_policy)."""
+        return await self._create(
+            repo_url, name, subdir, default_branch, (self.policy or RepoPolicy()).admit
+        )
+
+    async def _create(
+        self,
+        repo_url: str,
+        name: str | None,
+        subdir: str,
+        default_branch: str | None,
+        admit: Callable[[str], str] | None,
+    ) -> Project:
+        """Every check before anything is stored; a failure of any kind after that (the
+        first sync refused, unreachable, raising, cancelled) removes the row and mirror."""
+        max_bytes = (self.policy or RepoPolicy()).max_url_bytes
+        repo_url = check_shape(repo_url, max_bytes)
         name = name or derive_name(repo_url)
         if not _NAME.match(name):
             raise DomainError(
                 "INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name"
             )
-        subdir = normalise_subdir(subdir)
+        subdir = normalise_subdir(subdir, max_bytes)
+        if default_branch is not None:
+            check_ref_name(default_branch, "defaultBranch", self.write_limits.max_ref_name_bytes)
         if await Project.exists(name=name):
             raise DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
+        if admit is not None:
+            repo_url = await asyncio.to_thread(admit, repo_url)  # DNS, file system
         project = await Project.create(
             name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
         )
         try:
             await self.sync(project)
-        except DomainError:
-            await self.delete(project)  # nothing half-made stays behind
+        except BaseException:
+            # Shielded: a second cancellation must not stop the clean-up half-way.
+            await asyncio.shield(self._discard(project))
             raise
         await project.refresh_from_db()
         return project
+
+    async def _discard(self, project: Project) -> None:
+        """Remove a project whose creation failed; its failure is what the caller sees."""
+        try:
+            await self.delete(project)
+        except Exception:
+            log.exception("removing the half-made project %s failed", project.name)
+
+    async def _check_contact(self, url: str) -> None:
+        """Before a fetch or push: a network remote's host must still pass the policy (its
+        DNS answer may have changed since the project was added)."""
+        if self.policy is not None and is_network(url):
+            await asyncio.to_thread(self.policy.check_contact, url)
 
     async def delete(self, project: Project) -> None:
         async with self._lock(project.id):
@@ -219,6 +267,8 @@ class ProjectSyncer:
         old_tips: dict[str, str] = orjson.loads(project.ref_tips)
         # Never synced: whatever a first clone that died half-way left holds nothing indexed.
         fresh_mirror = fetch and project.sync_count == 0
+        if fetch:
+            await self._check_contact(project.repo_url)
         await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
         try:
             result, branch, declared = await asyncio.to_thread(
@@ -311,6 +361,7 @@ class ProjectSyncer:
         caller must neither report nor retry a write that happened); the next sync
         indexes it."""
         async with self._lock(project.id), self._leased(project, "writing") as lease:
+            await self._check_contact(project.repo_url)
             written = await asyncio.to_thread(
                 work, self.mirror_path(project.id), project.repo_url, self._creds, request
             )
@@ -419,7 +470,11 @@ def derive_name(repo_url: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "-", tail)[:100]
 
 
-def normalise_subdir(subdir: str | None) -> str:
+def normalise_subdir(subdir: str | None, max_bytes: int = 2048) -> str:
+    if subdir and (
+        len(subdir.encode("utf-8", "surrogatepass")) > max_bytes or _CONTROL.search(subdir)
+    ):
+        raise DomainError("INVALID", "subdir is too long or has control characters", "subdir")
     parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         raise DomainError("INVALID", "subdir must stay inside the repository", "subdir")

@@ -84,10 +84,38 @@ async def fresh_postgres(prefix: str) -> AsyncIterator[str]:
         await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session", autouse=True)
+def repo_policy_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """The repository access policy of the tests (sync/repo_policy.py): the repositories
+    they make all live under the session's base temporary directory, and the `git daemon`
+    of ``daemon`` listens on 127.0.0.1. Servers and CLIs started as subprocesses inherit it
+    through the environment; ``api`` uses the same values."""
+    policy = {
+        "GITSTUDIO_LOCAL_REPO_ROOTS": str(tmp_path_factory.getbasetemp()),
+        "GITSTUDIO_ALLOWED_GIT_HOSTS": "127.0.0.1",
+    }
+    saved = {name: os.environ.get(name) for name in policy}
+    os.environ.update(policy)
+    yield policy
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
-async def api(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Api]:
+async def api(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory, repo_policy_env: dict[str, str]
+) -> AsyncIterator[Api]:
     data_dir = tmp_path_factory.mktemp("data")
-    settings = Settings(data_dir=data_dir, database_url=database_url, max_page_size=200)
+    settings = Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        max_page_size=200,
+        local_repo_roots=(tmp_path_factory.getbasetemp(),),
+        allowed_git_hosts=("127.0.0.1",),
+    )
     await db.init_db(database_url)
     app = create_app(settings)
     _row, token = await create_token("test-admin", frozenset({Scope.ADMIN}))

@@ -1,0 +1,279 @@
+"""Which repositories the server may read: the repository access policy.
+
+Two gates, both here:
+
+* ``check_shape`` - for every caller, the operator's CLI included: a repository URL that
+  cannot be one (NUL or other control characters, over the length bound, ``~user/...``,
+  a leading ``-`` that git would read as an option) is refused before anything is stored.
+* ``RepoPolicy`` - for API callers (GraphQL ``createProject``, Studio's
+  ``POST /api/create-project``, through ``ProjectSyncer.create_for_api``):
+
+  - a local path or ``file://`` URL only when its real path (symlinks resolved) is the root
+    of a repository (opened with ``NO_SEARCH``: parent directories are never searched), lies
+    inside one of ``GITSTUDIO_LOCAL_REPO_ROOTS`` and not inside the data directory (mirrors,
+    the demo repository); paths under ``/proc`` and ``~user`` are not honoured. The real
+    path is what is stored, so a symlink changed later cannot redirect the project.
+  - a network remote only over ``https``, ``ssh`` (``ssh://`` or ``git@host:org/repo``) or
+    ``git`` (``http`` with ``GITSTUDIO_ALLOW_HTTP_REMOTES``), to a host whose every address
+    is public, unless the host (or host:port) is listed in ``GITSTUDIO_ALLOWED_GIT_HOSTS``.
+    ``check_contact`` repeats this check before every fetch and push of a network remote.
+
+DNS rebinding: the host is resolved once per contact and every address it resolves to is
+checked. libgit2 resolves the name again when it connects, so a resolver that answers
+differently within those milliseconds could still steer a connection to a refused address;
+closing that window needs the network's help (an egress firewall or proxy). HTTP redirects,
+the other way to steer a fetch elsewhere, are not followed (sync.git).
+
+Refusals are DomainErrors: ``INVALID_URL`` (cannot be a repository URL) and
+``FORBIDDEN_REPOSITORY`` (a URL the policy refuses), whose message names the setting that
+would allow it. Messages repeat the URL as given, never a resolved path or address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pygit2
+from pygit2.enums import RepositoryOpenFlag
+
+from storage.errors import DomainError
+from sync.git import redact, unreachable
+
+INVALID_URL = "INVALID_URL"
+FORBIDDEN = "FORBIDDEN_REPOSITORY"
+FIELD = "repoUrl"
+ROOTS_SETTING = "GITSTUDIO_LOCAL_REPO_ROOTS"
+HOSTS_SETTING = "GITSTUDIO_ALLOWED_GIT_HOSTS"
+HTTP_SETTING = "GITSTUDIO_ALLOW_HTTP_REMOTES"
+
+DEFAULT_PORTS = {"https": 443, "http": 80, "ssh": 22, "git": 9418}
+# C0 controls, DEL and C1 controls: never part of a path or URL anyone means.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_SCP = re.compile(r"^(?:[^@/]+@)?(?P<host>\[[0-9A-Fa-f:.]+\]|[^:/\[\]@]+):(?P<path>(?!//).*)$")
+_HOST = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$")
+
+
+def invalid(url: str, why: str) -> DomainError:
+    return DomainError(INVALID_URL, f"{_shown(url)} is not a repository URL: {why}", FIELD)
+
+
+def forbidden(url: str, why: str) -> DomainError:
+    return DomainError(FORBIDDEN, f"{_shown(url)} is refused: {why}", FIELD)
+
+
+def _shown(url: str) -> str:
+    """The URL as given, safe to echo: credentials dropped, controls escaped, shortened."""
+    text = redact(url)
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return repr(text if len(text) <= 200 else text[:200] + "...")
+
+
+def check_shape(url: str, max_bytes: int) -> str:
+    """``url`` stripped of surrounding blanks, or INVALID_URL when it cannot be a
+    repository URL at all (for every caller, before anything is stored)."""
+    if len(url) > max_bytes or len(url.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise DomainError(INVALID_URL, f"repoUrl is longer than {max_bytes} bytes", FIELD)
+    url = url.strip()
+    if not url:
+        raise DomainError("INVALID", "repoUrl must not be empty", FIELD)
+    if _CONTROL.search(url):
+        raise invalid(url, "it contains control characters")
+    if url.startswith("~"):
+        raise invalid(url, "'~' is not expanded; give an absolute path")
+    if url.startswith("-"):
+        raise invalid(url, "it starts with '-'")
+    return url
+
+
+def operator_url(url: str) -> str:
+    """A repository as the operator's CLI names it: a local path with ``~`` expanded and
+    made absolute (the server must not depend on its working directory); URLs as given.
+    A ``~user`` that does not exist stays, for check_shape to refuse."""
+    url = url.strip()
+    if not url or is_network(url) or url.lower().startswith("file:"):
+        return url
+    expanded = os.path.expanduser(url)
+    return expanded if expanded.startswith("~") else os.path.abspath(expanded)
+
+
+def is_network(url: str) -> bool:
+    """Whether ``url`` (already shape-checked) names a remote reached over the network."""
+    if url.startswith("/") or url.lower().startswith("file:"):
+        return False
+    return "://" in url or bool(_SCP.match(url))
+
+
+@dataclass(frozen=True, slots=True)
+class RepoPolicy:
+    """What API callers may name as a project's repository (see the module docstring)."""
+
+    local_roots: tuple[Path, ...] = ()
+    data_dir: Path | None = None
+    allowed_hosts: frozenset[str] = frozenset()
+    allow_http: bool = False
+    max_url_bytes: int = 2048  # check_shape's bound, for every caller
+
+    @classmethod
+    def build(
+        cls,
+        local_roots: Iterable[Path],
+        data_dir: Path | None,
+        allowed_hosts: Iterable[str],
+        allow_http: bool,
+        max_url_bytes: int = 2048,
+    ) -> RepoPolicy:
+        """A policy with its directories resolved once (roots given through a symlink
+        still match the real paths they are compared with)."""
+        roots = tuple(Path(os.path.realpath(r)) for r in local_roots if str(r).strip())
+        data = Path(os.path.realpath(data_dir)) if data_dir is not None else None
+        hosts = frozenset(h.strip().lower() for h in allowed_hosts if h.strip())
+        return cls(roots, data, hosts, allow_http, max_url_bytes)
+
+    def admit(self, url: str) -> str:
+        """The URL to store for ``url`` (shape-checked) if an API caller may add it:
+        a local repository's real root path, or the network URL unchanged."""
+        lowered = url.lower()
+        if lowered.startswith("file:"):
+            return self._admit_local(url, _file_path(url))
+        if "://" in url:
+            self.check_contact(url)
+            return url
+        if url.startswith("/"):
+            return self._admit_local(url, url)
+        if _SCP.match(url):
+            self.check_contact(url)
+            return url
+        raise invalid(url, "give an absolute path, a file:// URL or a network URL")
+
+    def _check_scheme(self, url: str, scheme: str) -> None:
+        if scheme == "http" and not self.allow_http:
+            raise forbidden(url, f"plain http is not allowed (set {HTTP_SETTING}=1 to allow it)")
+        if scheme not in DEFAULT_PORTS:
+            raise forbidden(url, "only https, ssh and git remotes are allowed")
+
+    def check_contact(self, url: str) -> None:
+        """Before any contact with a network remote: its host must be allowed, or resolve
+        only to public addresses. Blocking (DNS): call it from a worker thread."""
+        scheme, host, port = _host_port(url)
+        self._check_scheme(url, scheme)
+        if self._host_allowed(host, port):
+            return
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            # The same words as a failed connection: resolving proves nothing either way.
+            raise DomainError("UNREACHABLE", unreachable(url), FIELD) from None
+        for info in infos:
+            if not _public(str(info[4][0])):
+                raise forbidden(
+                    url,
+                    f"{host} resolves to a loopback, private, link-local, multicast, reserved"
+                    f" or unspecified address (list it in {HOSTS_SETTING} to allow it)",
+                )
+
+    def _host_allowed(self, host: str, port: int) -> bool:
+        bracketed = f"[{host}]" if ":" in host else host
+        return bool({host, bracketed, f"{bracketed}:{port}"} & self.allowed_hosts)
+
+    def _admit_local(self, url: str, path: str) -> str:
+        if not path.startswith("/"):
+            raise invalid(url, "a local path must be absolute")
+        normal = os.path.normpath(path)
+        if normal == "/proc" or normal.startswith("/proc/"):
+            raise forbidden(url, "paths under /proc are not honoured")
+        if not self.local_roots:
+            raise forbidden(
+                url, f"local repositories are not allowed through the API (set {ROOTS_SETTING})"
+            )
+        real = os.path.realpath(path)
+        self._check_inside(url, real)
+        try:
+            repo = pygit2.Repository(real, RepositoryOpenFlag.NO_SEARCH)
+        except (pygit2.GitError, OSError, ValueError):
+            raise DomainError(
+                "UNREACHABLE",
+                f"cannot open {_shown(url)}: it is not the root of a Git repository"
+                " (parent directories are not searched)",
+                FIELD,
+            ) from None
+        # A .git file, or a worktree's commondir, may point anywhere: the repository's own
+        # files must obey the policy too.
+        gitdir = os.path.realpath(repo.path)
+        self._check_inside(url, gitdir)
+        common = Path(gitdir) / "commondir"
+        if common.is_file():
+            target = common.read_text(errors="replace").strip()
+            self._check_inside(url, os.path.realpath(os.path.join(gitdir, target)))
+        return os.path.realpath(repo.workdir) if repo.workdir else gitdir
+
+    def _check_inside(self, url: str, real: str) -> None:
+        if not any(_within(real, root) for root in self.local_roots):
+            raise forbidden(url, f"it is not inside a directory listed in {ROOTS_SETTING}")
+        if self.data_dir is not None and _within(real, self.data_dir):
+            raise forbidden(url, "it is inside gitstudio's data directory, which is never served")
+
+
+def _within(path: str, root: Path) -> bool:
+    return path == str(root) or path.startswith(str(root).rstrip("/") + "/")
+
+
+def _file_path(url: str) -> str:
+    parts = urlsplit(url)
+    if not url.lower().startswith("file://"):
+        raise invalid(url, "a file URL is file:///absolute/path")
+    if parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
+        raise invalid(url, "a file URL is file:///absolute/path, without host or query")
+    path = unquote(parts.path)
+    if "\x00" in path or _CONTROL.search(path):
+        raise invalid(url, "it contains control characters")
+    return path
+
+
+def _host_port(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of a network URL; INVALID_URL when it has no usable host."""
+    if "://" in url:
+        scheme = url.split("://", 1)[0].lower()
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname or ""
+            port = parts.port
+        except ValueError:
+            raise invalid(url, "its host or port cannot be read") from None
+    else:
+        match = _SCP.match(url)
+        if match is None:
+            raise invalid(url, "give an absolute path, a file:// URL or a network URL")
+        scheme, host, port = "ssh", match["host"].strip("[]").lower(), None
+    if not host or not (_HOST.match(host) or _ip(host) is not None):
+        raise invalid(url, "it has no valid host")
+    return scheme, host, port if port is not None else DEFAULT_PORTS.get(scheme, 0)
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _public(address: str) -> bool:
+    ip = _ip(address)
+    if ip is None:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not (
+        ip.is_multicast
+        or ip.is_reserved
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_private
+        or ip.is_unspecified
+    )

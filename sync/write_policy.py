@@ -1,0 +1,202 @@
+"""What the API may write into a repository: the write policy.
+
+* Bounds on every write input (``WriteLimits``, from settings), checked before any parsing
+  or Git work: number of param changes, param path bytes and depth, value size, message,
+  title and body size; no NUL anywhere.
+* Branch and tag names: git's rules for a branch name (``git check-ref-format --branch``),
+  plus no leading ``-``, not ``HEAD``, not under ``refs/``, no control characters, at most
+  ``max_ref_name_bytes``.
+* ``runExperiment`` edits params files only: the files DVC reads params from at the base
+  revision (every stage's ``params:`` including ``file:`` entries, top-level ``params:``,
+  the default ``params.yaml``, as sync.dvcproject collects them), only keys DVC shows
+  there, inside the project's subdir; never dvc.yaml or dvc.lock, ``.git/``, ``.dvc/``, or
+  CI definitions, even when a dvc.yaml names them as params files.
+
+Refusals are DomainErrors: INVALID (malformed or too large), FORBIDDEN (a file the policy
+does not let the API write), NOT_FOUND (a parameter that does not exist).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pygit2
+
+from storage.errors import DomainError
+from sync.dvcproject import collect_revision
+from sync.params_edit import FIELD, ParamChange
+from sync.tree import GitTree, join
+
+
+@dataclass(frozen=True, slots=True)
+class WriteLimits:
+    """Bounds of one write request (gitstudio/settings.py documents each)."""
+
+    max_changes: int = 100
+    max_path_bytes: int = 1024
+    max_path_depth: int = 32
+    max_value_bytes: int = 16 * 1024
+    max_message_bytes: int = 64 * 1024
+    max_title_bytes: int = 1024
+    max_ref_name_bytes: int = 200
+
+
+def check_text(value: str | None, field: str, limit: int) -> None:
+    """``value`` (if given) has at most ``limit`` UTF-8 bytes and no NUL."""
+    if value is None:
+        return
+    if len(value) > limit or len(value.encode("utf-8", "surrogatepass")) > limit:
+        raise DomainError("INVALID", f"{field} is longer than {limit} bytes", field)
+    if "\x00" in value:
+        raise DomainError("INVALID", f"{field} contains a NUL byte", field)
+
+
+def check_run_input(
+    limits: WriteLimits,
+    base_rev: str,
+    changes: Sequence[ParamChange],
+    message: str | None,
+    branch: str | None,
+    title: str | None = None,
+    body: str | None = None,
+) -> None:
+    """Every bound of a runExperiment request, before anything is parsed or read."""
+    check_text(base_rev, "baseRev", limits.max_ref_name_bytes)
+    check_text(message, "message", limits.max_message_bytes)
+    check_text(title, "title", limits.max_title_bytes)
+    check_text(body, "body", limits.max_message_bytes)
+    if branch is not None:
+        check_ref_name(branch, "branch", limits.max_ref_name_bytes)
+    if len(changes) > limits.max_changes:
+        raise DomainError("INVALID", f"at most {limits.max_changes} param changes", FIELD)
+    for change in changes:
+        check_text(change.file, FIELD, limits.max_path_bytes)
+        check_text(change.path, FIELD, limits.max_path_bytes)
+        if change.path.count(".") >= limits.max_path_depth:
+            raise DomainError(
+                "INVALID", f"a param path has at most {limits.max_path_depth} keys", FIELD
+            )
+        _check_value(change.value, limits.max_value_bytes)
+
+
+def _check_value(value: Any, limit: int) -> None:
+    try:
+        size = len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    except (TypeError, ValueError, RecursionError):
+        raise DomainError("INVALID", "a param value is not JSON", FIELD) from None
+    if size > limit:
+        raise DomainError("INVALID", f"a param value is larger than {limit} bytes", FIELD)
+    stack = [value]
+    while stack:  # bounded by the size just checked
+        item = stack.pop()
+        if isinstance(item, str) and "\x00" in item:
+            raise DomainError("INVALID", "a param value contains a NUL byte", FIELD)
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+# --- ref names ---------------------------------------------------------------------------
+
+_REF_BAD = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
+
+
+def check_ref_name(name: str, field: str, limit: int | None = None, kind: str = "branch") -> None:
+    """INVALID unless ``name`` is a valid branch (or tag) name under the write policy."""
+    problem = _ref_problem(name, limit, kind)
+    if problem is not None:
+        shown = name if len(name) <= 80 else name[:80] + "..."
+        raise DomainError("INVALID", f"{shown!r} is not a valid {kind} name: {problem}", field)
+
+
+def _ref_problem(name: str, limit: int | None, kind: str) -> str | None:
+    if not name:
+        return "it is empty"
+    if limit is not None and len(name.encode("utf-8", "surrogatepass")) > limit:
+        return f"it is longer than {limit} bytes"
+    if _REF_BAD.search(name):
+        return "it contains a space, a control character or one of ~ ^ : ? * [ \\"
+    if name.startswith("-"):
+        return "it starts with '-'"
+    if name == "HEAD" or name == "@":
+        return f"{name} is reserved"
+    if name.startswith("refs/"):
+        return "give the name without refs/"
+    if ".." in name or "@{" in name or "//" in name:
+        return "it contains '..', '@{' or '//'"
+    if name.startswith("/") or name.endswith(("/", ".")):
+        return "it starts with '/' or ends with '/' or '.'"
+    if any(part.startswith(".") or part.endswith(".lock") for part in name.split("/")):
+        return "a part starts with '.' or ends with '.lock'"
+    prefix = "refs/tags/" if kind == "tag" else "refs/heads/"
+    try:
+        valid = pygit2.reference_is_valid_name(prefix + name)
+    except (ValueError, UnicodeError):
+        valid = False
+    return None if valid else "git refuses it"
+
+
+# --- params files ------------------------------------------------------------------------
+
+# Never written through the API, wherever they are: DVC's own files and Git's.
+_DENIED_NAMES = frozenset(
+    ("dvc.yaml", "dvc.yml", "dvc.lock", ".gitmodules", ".gitattributes", ".gitignore",
+     ".dvcignore", ".gitlab-ci.yml", ".travis.yml", ".drone.yml", "Jenkinsfile",
+     "azure-pipelines.yml", "bitbucket-pipelines.yml", "appveyor.yml", ".pre-commit-config.yaml")
+)  # fmt: skip
+# Directories never written into: Git's and DVC's, and CI definitions.
+_DENIED_DIRS = frozenset(
+    (".git", ".dvc", ".github", ".gitlab", ".circleci", ".buildkite", ".woodpecker", ".gitea",
+     ".forgejo", ".azure-pipelines", ".teamcity")
+)  # fmt: skip
+
+
+def params_file(file: str, subdir: str) -> str:
+    """``file`` (relative to the project's DVC root) as a path in the repository; FORBIDDEN
+    when it leaves the subdir or is one the API never writes."""
+    parts = file.split("/")
+    if not file or file.startswith("/") or "\\" in file or ".." in parts:
+        raise DomainError("FORBIDDEN", f"{file!r} leaves the project's directory", FIELD)
+    path = join(subdir, file)
+    pieces = path.split("/")
+    if any(p in _DENIED_DIRS for p in pieces[:-1]) or pieces[-1] in _DENIED_NAMES:
+        raise DomainError("FORBIDDEN", f"{file} is never written through the API", FIELD)
+    if pieces[-1].endswith(".dvc") or pieces[-1] in _DENIED_DIRS:
+        raise DomainError("FORBIDDEN", f"{file} is never written through the API", FIELD)
+    return path
+
+
+def visible_params(repo: pygit2.Repository, commit: pygit2.Commit, subdir: str) -> dict[str, Any]:
+    """{params file (relative to the DVC root): the values DVC reads from it} at ``commit``."""
+    return collect_revision(GitTree(repo, commit.tree), subdir).params
+
+
+def check_change(change: ParamChange, visible: dict[str, Any]) -> None:
+    """The change edits a params file DVC reads, at a key DVC shows: FORBIDDEN or
+    NOT_FOUND otherwise (new keys are never added through the API)."""
+    key = join(change.file)
+    if key not in visible:
+        raise DomainError(
+            "FORBIDDEN",
+            f"{change.file} is not a params file DVC reads at this revision (stage params,"
+            " top-level params: or params.yaml); only those are edited",
+            FIELD,
+        )
+    node: Any = visible[key]
+    for part in [k for k in change.path.split(".") if k != ""]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            raise DomainError(
+                "NOT_FOUND",
+                f"{change.file}: no parameter {change.path} (only existing ones are changed)",
+                FIELD,
+            )
