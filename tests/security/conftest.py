@@ -44,6 +44,8 @@ def policy_settings(base: Settings, repos_root: Path) -> Settings:
         for f in fields(Settings)
         if getattr(policy, f.name) != getattr(default, f.name)
     }
+    # The default page size, so the cost limit is met as a deployment meets it.
+    changed["max_page_size"] = default.max_page_size
     return replace(base, **changed, data_dir=repos_root / "data")
 
 
