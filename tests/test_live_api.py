@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
-import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
@@ -583,4 +582,7 @@ def test_writer_is_a_registered_service(api: Api) -> None:
     state = state_of(api)
     assert any(isinstance(s, MetricWriter) for s in state.services)
     assert any(isinstance(s, StaleSweeper) for s in state.services)
-    assert json.loads("{}") == {}
+    # One writer per process (every live-row write serialised in it), swept as configured.
+    assert [type(s) for s in state.services].count(MetricWriter) == 1
+    sweepers = [s for s in state.services if isinstance(s, StaleSweeper)]
+    assert [s.stale_after for s in sweepers] == [state.settings.live_stale_after]
