@@ -18,6 +18,11 @@ class Periodic(ABC):
     def enabled(self) -> bool:
         return True
 
+    @property
+    def running(self) -> bool:
+        """Whether the loop is started (and has not ended)."""
+        return self._task is not None and not self._task.done()
+
     @abstractmethod
     async def tick(self) -> None: ...
 

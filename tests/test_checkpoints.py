@@ -39,7 +39,18 @@ async def test_wal_reaches_the_database_file(tmp_path: Path) -> None:
     conn.close()
 
 
-async def test_nothing_runs_on_postgres() -> None:
+async def test_nothing_runs_on_postgres(tmp_path: Path) -> None:
     checkpointer = Checkpointer("postgres://u@127.0.0.1/none")
+    assert not checkpointer.enabled()
     await checkpointer.start()
-    await checkpointer.stop()
+    try:
+        assert not checkpointer.running, "no loop on PostgreSQL"
+    finally:
+        await checkpointer.stop()
+    on_sqlite = Checkpointer(f"sqlite://{tmp_path / 'g.db'}")  # the same calls start one
+    await on_sqlite.start()
+    try:
+        assert on_sqlite.running
+    finally:
+        await on_sqlite.stop()
+    assert not on_sqlite.running
