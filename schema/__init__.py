@@ -31,10 +31,11 @@ from schema.runs import RunMutation
 from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
+from schema.unmatched import UnmatchedQuery
 
 
 @strawberry.type
-class Query(ProjectQuery):
+class Query(ProjectQuery, UnmatchedQuery):
     pass
 
 

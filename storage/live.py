@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from storage import db
+from storage.limits import limits
 from storage.metrics import PointRow
 
 EventType = Literal["start", "data", "done"]
@@ -126,14 +127,54 @@ async def projects_with_run(project_ids: Sequence[int], baseline_sha: str, name:
 
 
 async def count_unmatched(key: str, repo_url: str) -> None:
-    """Count an event for a repository no project knows (upsert by its normalised key)."""
+    """Count an event for a repository no project knows (upsert by its normalised key).
+
+    Anyone with a live token can send any URL: each is kept truncated to
+    ``unmatched_url_chars`` and the table to ``unmatched_max_rows`` rows, the least recently
+    seen going first."""
+    bounds = limits()
+    cut = min(bounds.unmatched_url_chars, _MAX_KEY)
     await db.execute(
         "INSERT INTO unmatched_repos (repo_key, repo_url, events, last_seen_at)"
         " VALUES (?, ?, 1, ?) ON CONFLICT (repo_key) DO UPDATE SET"
         " events = unmatched_repos.events + 1, repo_url = excluded.repo_url,"
         " last_seen_at = excluded.last_seen_at",
-        [key[:512], repo_url, datetime.now(UTC)],
+        [key[:cut], repo_url[: bounds.unmatched_url_chars], datetime.now(UTC)],
     )
+    counted = await db.fetch("SELECT COUNT(*) AS n FROM unmatched_repos")
+    if int(counted[0]["n"]) > bounds.unmatched_max_rows:
+        await db.execute(
+            "DELETE FROM unmatched_repos WHERE id NOT IN (SELECT id FROM unmatched_repos"
+            " ORDER BY last_seen_at DESC, id DESC LIMIT ?)",
+            [bounds.unmatched_max_rows],
+        )
+
+
+_MAX_KEY = 512  # unmatched_repos.repo_key (storage.models.UnmatchedRepo)
+
+
+@dataclass(frozen=True, slots=True)
+class UnmatchedRecord:
+    repo_url: str
+    events: int
+    last_seen_at: datetime
+
+
+async def unmatched(limit: int) -> list[UnmatchedRecord]:
+    """Repository URLs live events named that no project matches, most recently seen first."""
+    rows = await db.fetch(
+        "SELECT repo_url, events, last_seen_at FROM unmatched_repos"
+        " ORDER BY last_seen_at DESC, id DESC LIMIT ?",
+        [limit],
+    )
+    return [
+        UnmatchedRecord(r["repo_url"], int(r["events"]), _aware(r["last_seen_at"])) for r in rows
+    ]
+
+
+def _aware(value: Any) -> datetime:
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 # -- images ---------------------------------------------------------------------------------
