@@ -415,7 +415,8 @@ async def test_racing_merges_and_closes_settle_once(api: Api, bare: tuple[Path, 
     and subscribers hear of each change exactly once."""
     served, pid = bare
     heard: list[dict[str, Any]] = []
-    sub = await state_of(api).bus.subscribe(project_channel(decode_id(pid, "Project")))
+    channel = project_channel(decode_id(pid, "Project"))
+    sub = await state_of(api).bus.subscribe(channel)
 
     async def pump() -> None:
         async for message in sub:
@@ -440,7 +441,13 @@ async def test_racing_merges_and_closes_settle_once(api: Api, bare: tuple[Path, 
         )
         codes = sorted(str(s["closePullRequest"]["errors"]) for s in shut)
         assert codes == ["[]", "[{'code': 'CONFLICT'}]"], shut
-        await asyncio.sleep(0.1)
+        # The bus delivers a channel's messages in order: once a marker published now is
+        # heard, every event of the merges and closes above has been heard too.
+        await state_of(api).bus.publish(channel, b'{"type": "END_OF_TEST"}')
+        deadline = asyncio.get_running_loop().time() + 10
+        while not any(e["type"] == "END_OF_TEST" for e in heard):
+            assert asyncio.get_running_loop().time() < deadline, "the marker was not heard"
+            await asyncio.sleep(0.01)
     finally:
         listening.cancel()
     kinds = [e["type"] for e in heard if e["type"].startswith("PULL_REQUEST_")]

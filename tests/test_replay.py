@@ -129,8 +129,13 @@ async def test_a_write_whose_client_went_away_completes_once(
     generate_repo(work, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
     served = tmp_path / "served.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(work), str(served)], check=True)
+    # A slow remote: the push waits in the hook until the test has cancelled the request.
+    waiting, go_on = tmp_path / "push-waiting", tmp_path / "push-go-on"
     hook = served / "hooks" / "pre-receive"
-    hook.write_text("#!/bin/sh\nsleep 1\n")  # a slow remote: the cancel lands mid-push
+    hook.write_text(
+        f"#!/bin/sh\ncat >/dev/null\ntouch {waiting}\ni=0\n"
+        f"while [ ! -e {go_on} ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done\n"
+    )
     hook.chmod(0o755)
     pid = (await api.create_project(served, f"gone-{unique}"))["id"]
     main = str(pygit2.Repository(str(served)).branches["main"].target)
@@ -142,8 +147,12 @@ async def test_a_write_whose_client_went_away_completes_once(
         "clientMutationId": f"gone-{unique}",
     }
     first = asyncio.create_task(call(api, RUN, "runExperiment", input=fields))
-    await asyncio.sleep(0.4)
+    deadline = asyncio.get_running_loop().time() + 30
+    while not waiting.exists():  # the cancel lands mid-push
+        assert asyncio.get_running_loop().time() < deadline, "the push never reached the hook"
+        await asyncio.sleep(0.02)
     first.cancel()
+    go_on.touch()
     retry = await call(api, RUN, "runExperiment", input=fields)
     assert retry["errors"] == [] and retry["branch"] == "main"
     tip = pygit2.Repository(str(served)).get(retry["commit"]["sha"])
