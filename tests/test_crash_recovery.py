@@ -12,6 +12,7 @@ fetch or the push. No test-only code path in the server.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import json
 import subprocess
@@ -24,13 +25,23 @@ from typing import Any
 import httpx
 import orjson
 import pytest
-from live_support import admin_token, event, rows, sqlite_rows, wait_for
+from live_support import (
+    admin_token,
+    event,
+    gql,
+    new_project,
+    post_live,
+    rows,
+    sqlite_rows,
+    wait_for,
+)
 from registry_support import gto
 from support import Api, Server, free_port, git, start_server, stop_server
 
 from storage import db
-from storage.index import IndexBatch, LeaseLost, apply_batch
+from storage.index import CommitRow, IndexBatch, LeaseLost, apply_batch
 from storage.leases import claim, release, renewed, try_acquire
+from storage.live import LiveEvent
 from storage.metric_writer import MetricWriter, reconcile_progress
 from storage.models import Experiment, Project
 from sync.generate import RepoSpec, add_commit, generate_repo
@@ -164,16 +175,7 @@ def _small(path: Path) -> None:
 
 
 def graphql(server: Server, token: str, query: str, **variables: Any) -> dict[str, Any]:
-    response = httpx.post(
-        f"{server.url}/graphql",
-        json={"query": query, "variables": variables},
-        headers={"Authorization": f"token {token}"},
-        timeout=60,
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    assert "errors" not in body, body["errors"]
-    data: dict[str, Any] = body["data"]
+    data: dict[str, Any] = gql(server.url, token, query, variables)
     return data
 
 
@@ -494,7 +496,7 @@ async def test_a_renewed_lease_outlives_its_time_to_live_and_ends_when_released(
         deadline = time.monotonic() + 3 * ttl
         while time.monotonic() < deadline:  # long past the first time to live
             assert await try_acquire(pid, ttl, "other") is None
-            await _sleep(0.1)
+            await asyncio.sleep(0.1)
         assert not lease.lost
     await release(pid, "holder")
     assert await try_acquire(pid, ttl, "other") is not None
@@ -506,12 +508,12 @@ async def test_a_lapsed_lease_is_taken_over_and_its_renewal_reports_it_lost(
 ) -> None:
     pid = await _project(api, unique)
     assert await try_acquire(pid, 0.2, "dead") is not None
-    await _sleep(0.3)  # the holder stopped renewing: it died
+    await asyncio.sleep(0.3)  # the holder stopped renewing: it died
     assert await try_acquire(pid, 5, "successor") is not None
     async with renewed(pid, "dead", 0.15) as lease:  # were it only stalled: it finds out
         deadline = time.monotonic() + 5
         while not lease.lost and time.monotonic() < deadline:
-            await _sleep(0.05)
+            await asyncio.sleep(0.05)
         assert lease.lost
     assert (await Project.get(id=pid)).sync_owner == "successor"
     await Project.filter(id=pid).delete()
@@ -520,8 +522,6 @@ async def test_a_lapsed_lease_is_taken_over_and_its_renewal_reports_it_lost(
 async def test_an_index_write_without_the_lease_writes_nothing(api: Api, unique: str) -> None:
     pid = await _project(api, unique)
     assert await try_acquire(pid, 30, "successor") is not None
-    from storage.index import CommitRow
-
     commit = CommitRow("a" * 40, [], "A", "a@x", 1, "A", "a@x", 1, 0, "lost")
     batch = IndexBatch(tips={"refs/heads/main": "a" * 40}, branches={"main": "a" * 40}, tags=[],
                        commits=[commit], lease_owner="stalled")  # fmt: skip
@@ -559,13 +559,10 @@ async def test_progress_a_crash_left_behind_is_reconciled(
 ) -> None:
     """A writer killed while its progress was deferred (points committed, ``last_step`` not
     yet): the start-up reconcile brings ``last_step`` and ``live_metrics`` up to the steps."""
-    from live_support import new_project, post_live
-
     repo, pid, sha = await new_project(api, tmp_path, f"progress-{unique}")
     name = f"deferred-{unique}"
     assert (await post_live(api, event("start", str(repo), sha, name))).status_code == 200
     writer = MetricWriter(_no_publish)
-    from storage.live import LiveEvent
 
     def data(step: int) -> LiveEvent:
         return LiveEvent("data", "dvclive", pid, "", sha, name, step=step,
@@ -587,9 +584,3 @@ async def test_progress_a_crash_left_behind_is_reconciled(
 
 async def _no_publish(channel: str, message: bytes) -> None:
     return None
-
-
-async def _sleep(seconds: float) -> None:
-    import asyncio
-
-    await asyncio.sleep(seconds)
