@@ -74,14 +74,15 @@ class HotRoutes:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "http":
+            endpoint = self._routes.get((scope["method"], scope["path"]))
+            cors = self._cors
+            if endpoint is None and cors.is_preflight(scope) and cors.applies(scope["path"]):
+                await cors.preflight(scope, send)
+                return
             if self._cors_headers:
                 send = self._cors.sender(scope, send)
-            endpoint = self._routes.get((scope["method"], scope["path"]))
             if endpoint is not None:
                 await endpoint(scope, receive, send)
-                return
-            if self._cors.is_preflight(scope) and self._cors.applies(scope["path"]):
-                await self._cors.preflight(scope, send)
                 return
         elif kind == "websocket" and not self._cors.websocket_allowed(scope):
             await receive()  # websocket.connect

@@ -61,8 +61,9 @@ class Cors:
 
     @staticmethod
     def is_preflight(scope: Scope) -> bool:
-        requested = _header(scope, b"access-control-request-method")
-        return scope["method"] == "OPTIONS" and requested is not None
+        if scope["method"] != "OPTIONS":
+            return False
+        return _header(scope, b"access-control-request-method") is not None
 
     async def preflight(self, scope: Scope, send: Send) -> None:
         """Answer a preflight of a CORS path: 204 with the grants, or a typed 403."""

@@ -69,5 +69,14 @@ def request_error(message: str, code: str = BAD_REQUEST) -> dict[str, Any]:
     return {"message": message, "extensions": {"code": code}}
 
 
+def internal_error(exc: BaseException, where: str) -> dict[str, Any]:
+    """An unexpected exception outside any field: masked, logged once in one line."""
+    request_id = report(exc, where)
+    return {
+        "message": INTERNAL_MESSAGE,
+        "extensions": {"code": INTERNAL_CODE, "requestId": request_id},
+    }
+
+
 def _path(error: GraphQLError) -> str:
     return ".".join(str(p) for p in error.path or ())

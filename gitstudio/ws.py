@@ -25,6 +25,7 @@ from starlette.types import Receive, Scope, Send
 
 from gitstudio.auth import token_from_header
 from gitstudio.graphql_app import make_context
+from gitstudio.graphql_errors import VALIDATION_FAILED, internal_error, request_error
 from gitstudio.ws_documents import (
     Documents,
     Operation,
@@ -367,22 +368,21 @@ class Connection:
             await self.execute(op, body)
         except asyncio.CancelledError:
             raise
-        except Exception:
-            log.exception("websocket operation failed")
-            self.fail(op, [{"message": "internal server error"}])
+        except Exception as exc:
+            self.fail(op, [internal_error(exc, "websocket operation")])
 
     async def execute(self, op: Op, body: dict[str, Any]) -> None:
         variables, name = body.get("variables"), body.get("operationName")
         if variables is not None and not isinstance(variables, dict):
-            self.fail(op, [{"message": "variables must be an object"}])
+            self.fail(op, [request_error("variables must be an object")])
             return
         if name is not None and not isinstance(name, str):
-            self.fail(op, [{"message": "operationName must be a string"}])
+            self.fail(op, [request_error("operationName must be a string")])
             return
         documents = self.endpoint.documents
         prepared = documents.prepare(body["query"], variables, name)
         if prepared.errors:
-            self.fail(op, formatted(prepared.errors))
+            self.fail(op, formatted(prepared.errors, VALIDATION_FAILED))
             return
         operation = documents.operation(prepared, name)
         if isinstance(operation, GraphQLError):
@@ -445,7 +445,7 @@ class Connection:
             await self.endpoint.hub.join(key, member, make_group)
         except Exception:
             log.warning("could not subscribe to the event bus", exc_info=True)
-            self.fail(op, [{"message": "the event bus is unavailable"}])
+            self.fail(op, [request_error("the event bus is unavailable", "SERVICE_UNAVAILABLE")])
             return
         caught = await stream.catch_up()
         if caught.items:

@@ -4,7 +4,6 @@ results serialized once with orjson."""
 
 from __future__ import annotations
 
-import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,10 +25,9 @@ from graphql import (
 from graphql.execution import Executor, execute_subscription_event
 from strawberry.execution.is_awaitable import optimized_is_awaitable
 
+from gitstudio.graphql_errors import BAD_USER_INPUT, format_errors
 from schema import Schema
 from schema.documents import DocumentCache
-
-log = logging.getLogger(__name__)
 
 # strawberry's faster check, typed as graphql-core wants it.
 is_awaitable = cast("Callable[[Any], TypeGuard[Awaitable[Any]]]", optimized_is_awaitable)
@@ -136,12 +134,11 @@ def payload(result: ExecutionResult) -> str:
     return orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
-def formatted(errors: Sequence[GraphQLError]) -> list[dict[str, Any]]:
-    for error in errors:
-        original = error.original_error
-        if original is not None and not isinstance(original, GraphQLError):
-            log.error("error in a websocket operation", exc_info=original)
-    return [dict(e.formatted) for e in errors]
+def formatted(
+    errors: Sequence[GraphQLError], before_execution: str = BAD_USER_INPUT
+) -> list[dict[str, Any]]:
+    """Errors as every transport sends them (gitstudio.graphql_errors: codes, masking)."""
+    return format_errors(errors, before_execution)
 
 
 def _operation(prepared: Prepared, name: str | None) -> Operation | GraphQLError:
