@@ -39,6 +39,7 @@ from registry_support import gto
 from support import Api, Server, free_port, git, start_server, stop_server
 
 from storage import db
+from storage.errors import DomainError
 from storage.index import CommitRow, IndexBatch, LeaseLost, apply_batch
 from storage.leases import claim, release, renewed, try_acquire
 from storage.live import LiveEvent
@@ -46,6 +47,8 @@ from storage.metric_writer import MetricWriter, reconcile_progress
 from storage.models import Experiment, Project
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.generate_registry import RegistrySpec, generate_registry
+from sync.git import Credentials
+from sync.service import ProjectSyncer
 
 # The server may reach the test's git daemon on loopback (the repository access policy).
 SERVER_ENV = {"GITSTUDIO_ALLOWED_GIT_HOSTS": "127.0.0.1"}
@@ -507,9 +510,12 @@ async def test_a_lapsed_lease_is_taken_over_and_its_renewal_reports_it_lost(
     api: Api, unique: str
 ) -> None:
     pid = await _project(api, unique)
-    assert await try_acquire(pid, 0.2, "dead") is not None
-    await asyncio.sleep(0.3)  # the holder stopped renewing: it died
-    assert await try_acquire(pid, 5, "successor") is not None
+    assert await try_acquire(pid, 1.0, "dead") is not None  # and never renewed: it died
+    assert await try_acquire(pid, 5, "successor") is None, "not before it lapses"
+    deadline = time.monotonic() + 10
+    while await try_acquire(pid, 5, "successor") is None:  # taken over once it lapses
+        assert time.monotonic() < deadline, "the dead holder's lease never lapsed"
+        await asyncio.sleep(0.05)
     async with renewed(pid, "dead", 0.15) as lease:  # were it only stalled: it finds out
         deadline = time.monotonic() + 5
         while not lease.lost and time.monotonic() < deadline:
@@ -584,3 +590,52 @@ async def test_progress_a_crash_left_behind_is_reconciled(
 
 async def _no_publish(channel: str, message: bytes) -> None:
     return None
+
+
+async def test_a_live_holder_makes_others_wait_a_bounded_time_then_conflict(
+    api: Api, unique: str, tmp_path: Path
+) -> None:
+    repo = tmp_path / "repo"
+    _small(repo)
+    project = await Project.create(name=f"held-{unique}", repo_url=str(repo))
+    syncer = ProjectSyncer(api.settings.mirrors_dir, Credentials(), owner="waiter", lease_wait=0.3)
+    assert await try_acquire(project.id, 30, "live-holder") is not None
+    with pytest.raises(DomainError) as refused:
+        await syncer.sync(project)
+    assert refused.value.code == "CONFLICT"
+    row = await Project.get(id=project.id)
+    assert (row.sync_owner, row.sync_count) == ("live-holder", 0), "nothing changed"
+    await release(project.id, "live-holder")
+    assert (await syncer.sync(project)).new_commits > 0
+    await syncer.delete(project)
+
+
+async def test_a_sync_that_lost_its_lease_stops_before_writing(
+    api: Api, unique: str, served: Callable[[Callable[[Path], Any]], Remote]
+) -> None:
+    remote = served(_small)
+    project = await Project.create(name=f"stolen-{unique}", repo_url=remote.url)
+    syncer = ProjectSyncer(api.settings.mirrors_dir, Credentials(), owner="stalled",
+                           lease_seconds=0.6)  # fmt: skip
+    await syncer.sync(project)
+    before = await Project.get(id=project.id)
+    add_commit(remote.work, "main", {"params.yaml": "lr: 0.9\n"}, "tune")
+    remote.publish()
+    remote.arm("fetch")
+    syncing = asyncio.create_task(syncer.sync(project))
+    await asyncio.to_thread(remote.wait_held, "fetch")
+    # Another instance took the project over (as if this one had stalled past its lease).
+    # Its renewal (or, failing that, the fenced index write) finds the lease gone.
+    await db.execute("UPDATE projects SET sync_owner = 'successor' WHERE id = ?", [project.id])
+    remote.open("fetch")
+    with pytest.raises(DomainError) as lost:
+        await syncing
+    assert lost.value.code == "CONFLICT"
+    after = await Project.get(id=project.id)
+    assert (after.sync_owner, after.sync_count, after.ref_tips) == (
+        "successor",
+        before.sync_count,
+        before.ref_tips,
+    )
+    await release(project.id, "successor")
+    await syncer.delete(project)
