@@ -197,7 +197,10 @@ class ProjectSyncer:
         died with the process, which may have left git lock files in those mirrors), and
         return the projects whose creation never finished (never synced) that no live
         instance holds: :meth:`finish_creation` completes them."""
-        for project_id in await leases.release_all(self.owner):
+        released = await leases.release_all(self.owner)
+        if released:
+            log.info("%s: ended the leases held before a restart on %s", self.owner, released)
+        for project_id in released:
             await asyncio.to_thread(clear_stale_locks, self.mirror_path(project_id))
         free = Q(sync_owner=None) | Q(sync_lease_until__lt=time.time())
         return await Project.filter(free, sync_count=0).order_by("id")
