@@ -55,7 +55,11 @@ class Pages:
 @dataclass(frozen=True, slots=True)
 class Cost:
     value: int
-    variable: bool  # some page size comes from a variable: price it per request
+    variables: tuple[str, ...]  # those page sizes came from: price it per request
+
+    @property
+    def variable(self) -> bool:
+        return bool(self.variables)
 
 
 def too_complex(cost: int, limit: int) -> GraphQLError:
@@ -77,7 +81,7 @@ def operation_cost(
     the result says whether any page size depended on one)."""
     root = schema.get_root_type(operation.operation)
     if root is None:
-        return Cost(0, False)
+        return Cost(0, ())
     defaults = {
         d.variable.name.value: d.default_value.value
         for d in operation.variable_definitions or ()
@@ -85,7 +89,8 @@ def operation_cost(
     }
     given = {**defaults, **(variables or {})}
     walk = _Walk(schema, fragments, pages, given)
-    return Cost(walk.selections(operation.selection_set, root), walk.variable)
+    value = walk.selections(operation.selection_set, root)
+    return Cost(value, tuple(sorted(walk.variables)))
 
 
 class _Walk:
@@ -102,8 +107,8 @@ class _Walk:
         self.schema = schema
         self.fragments = fragments
         self.pages = pages
-        self.variables = variables
-        self.variable = False
+        self.given = variables
+        self.variables: set[str] = set()  # the variables page sizes came from
         self._priced: dict[str, int] = {}
         self._open: set[str] = set()  # cycles are a validation error of their own
 
@@ -157,8 +162,8 @@ class _Walk:
         if isinstance(node, IntValueNode):
             return int(node.value)
         if isinstance(node, VariableNode):
-            self.variable = True
-            found = self.variables.get(node.name.value)
+            self.variables.add(node.name.value)
+            found = self.given.get(node.name.value)
             if isinstance(found, int | str) and not isinstance(found, bool):
                 try:
                     return int(found)

@@ -38,8 +38,12 @@ class Document:
     errors: tuple[GraphQLError, ...]
     # compiled query plans by operation name (None: that operation does not compile)
     plans: dict[str | None, QueryPlan | None] = field(default_factory=dict, compare=False)
-    # by operation name: whether its cost depends on variables (priced per request then)
-    variable_cost: dict[str | None, bool] = field(default_factory=dict, compare=False)
+    # by operation name: the variables its cost depends on (none: the cost rule priced it)
+    variable_cost: dict[str | None, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # costs by (operation name, those variables' values): repeated requests priced once
+    costs: dict[tuple[str | None, tuple[str, ...]], int] = field(
+        default_factory=dict, compare=False
+    )
 
     def operation(self, name: str | None) -> OperationDefinitionNode | None:
         if self.node is None:
@@ -52,6 +56,9 @@ class Document:
     def operation_type(self, name: str | None) -> OperationType | None:
         operation = self.operation(name)
         return operation.operation if operation else None
+
+
+_PRICES_KEPT = 64  # costs kept per document (one per distinct set of page sizes)
 
 
 class DocumentCache:
@@ -95,24 +102,44 @@ class DocumentCache:
                     self._cache.popitem(last=False)
         if self._max_cost is None or document.node is None:
             return document
-        return self._priced(document, variables, operation_name)
+        return self._priced(document, variables, operation_name, self._max_cost)
 
     def _priced(
-        self, document: Document, variables: Mapping[str, Any] | None, name: str | None
+        self,
+        document: Document,
+        variables: Mapping[str, Any] | None,
+        name: str | None,
+        limit: int,
     ) -> Document:
         """Operations priced without variables passed the cost rule already; the others are
-        priced with this request's variables."""
-        if not isinstance(name, str | None) or document.variable_cost.get(name) is False:
-            return document  # a name that is no string names no operation
+        priced with this request's variables (once per distinct set of page sizes)."""
+        if not isinstance(name, str | None) or document.variable_cost.get(name) == ():
+            return document  # (a name that is no string names no operation)
+        names = document.variable_cost.get(name)
+        value = None if names is None else document.costs.get(_key(name, names, variables))
+        if value is None:
+            value = self._price(document, variables, name)
+        if value is not None and value > limit:
+            return Document(None, (too_complex(value, limit),))
+        return document
+
+    def _price(
+        self, document: Document, variables: Mapping[str, Any] | None, name: str | None
+    ) -> int | None:
+        """The cost of a variable-priced operation with these variables (None: priced by
+        the cost rule, or no such operation: graphql-core reports it)."""
         operation = document.operation(name)
-        if operation is None or document.node is None or self._max_cost is None:
-            return document  # graphql-core reports the missing operation
+        if operation is None or document.node is None:
+            return None
         fragments = fragments_of(document.node.definitions)
         cost = operation_cost(self._schema, operation, fragments, self._pages, variables)
-        document.variable_cost[name] = cost.variable
-        if cost.variable and cost.value > self._max_cost:
-            return Document(None, (too_complex(cost.value, self._max_cost),))
-        return document
+        document.variable_cost[name] = cost.variables
+        if not cost.variable:
+            return None
+        if len(document.costs) >= _PRICES_KEPT:
+            document.costs.clear()
+        document.costs[_key(name, cost.variables, variables)] = cost.value
+        return cost.value
 
     def plan(self, document: Document, operation_name: str | None) -> QueryPlan | None:
         """The compiled plan of a valid document's query operation (see schema.plans)."""
@@ -134,3 +161,12 @@ class DocumentCache:
             return Document(None, (error,))
         errors = validate(self._schema, node, self._rules)
         return Document(None if errors else node, tuple(errors))
+
+
+def _key(
+    name: str | None, names: tuple[str, ...], variables: Mapping[str, Any] | None
+) -> tuple[str | None, tuple[str, ...]]:
+    """An operation's priced page sizes: its name and the values of the variables they
+    come from (as text: variables may hold anything)."""
+    given = variables or {}
+    return name, tuple(str(given.get(v)) for v in names)

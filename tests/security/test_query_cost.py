@@ -86,8 +86,8 @@ async def test_strawberry_execution_path_prices_variables_too() -> None:
 
 
 def test_a_literal_document_is_priced_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The validation rule prices a cached document once; only variable pages are priced
-    again, per request."""
+    """The validation rule prices a cached document once; variable pages are priced per
+    distinct set of page sizes."""
     calls: list[int] = []
     original = schema.cost.operation_cost
 
@@ -108,6 +108,10 @@ def test_a_literal_document_is_priced_once(monkeypatch: pytest.MonkeyPatch) -> N
     for n in range(5):
         assert documents.get(VARIABLES, {"outer": n, "inner": n}).node is not None
     assert len(calls) > first + 4
+    priced = len(calls)
+    for _ in range(20):  # the same page sizes again: priced already
+        assert documents.get(VARIABLES, {"outer": 3, "inner": 3}).node is not None
+    assert len(calls) == priced
     refused = documents.get(VARIABLES, {"outer": 500, "inner": 500})
     assert refused.node is None and refused.errors[0].extensions is not None
     assert documents.get(VARIABLES, {"outer": 1, "inner": 1}).node is not None, "not cached"
