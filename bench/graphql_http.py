@@ -1,8 +1,10 @@
 """A small authenticated GraphQL query over HTTP vs a plain Starlette JSON endpoint (req/s).
 
 Both run as one uvicorn worker (uvloop + httptools when installed) pinned to CPU 0; the
-load generator runs on CPU 1 with 32 keep-alive connections. Baseline and candidate are
-measured alternately; the figure is the ratio of medians. Target: at least 40%.
+load generator runs on CPU 1 with 32 keep-alive connections. Baseline and candidates are
+measured alternately; the figure is the ratio of medians. Target: at least 40%. gitstudio
+is measured twice: with its compiled query plans (the default) and with
+``GITSTUDIO_COMPILED_PLANS=0`` (every query on graphql-core), each reported as a result.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pstats
 import signal
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -32,9 +34,11 @@ QUERY = '{ project(name: "bench") { id name defaultBranch lastSyncedAt } }'
 DB_QUERY = '{ project(name: "bench") { name commits(first: 1) { totalCount } } }'
 
 
-def _env() -> dict[str, str]:
+def _env(plans: bool = True) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITSTUDIO_")}
     env["PYTHONPATH"] = str(ROOT)
+    if not plans:
+        env["GITSTUDIO_COMPILED_PLANS"] = "0"
     return env
 
 
@@ -45,10 +49,13 @@ def _gitstudio_command(data_dir: Path, port: int, profile: Path | None) -> list[
     return [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "gitstudio.cli", *serve]
 
 
-def start_gitstudio(opts: Options, data_dir: Path, profile: Path | None = None) -> Server:
+def start_gitstudio(
+    opts: Options, data_dir: Path, profile: Path | None = None, plans: bool = True
+) -> Server:
     port = free_port()
     command = _gitstudio_command(data_dir, port, profile)
-    return start("gitstudio", command, port, opts.workdir / f"gitstudio-{port}.log", _env())
+    log_file = opts.workdir / f"gitstudio-{port}.log"
+    return start("gitstudio", command, port, log_file, _env(plans))
 
 
 def start_plain(opts: Options) -> Server:
@@ -90,46 +97,48 @@ def _check(req: Request, graphql: bool) -> object:
 
 
 @contextmanager
-def _servers(opts: Options, data_dir: Path) -> Iterator[tuple[Server, Server]]:
-    plain = start_plain(opts)
-    try:
-        gitstudio = start_gitstudio(opts, data_dir)
-        try:
-            yield plain, gitstudio
-        finally:
-            gitstudio.stop()
-    finally:
-        plain.stop()
-
-
-def _rounds(
-    opts: Options, plain: Request, gql: Request, gql_db: Request
-) -> tuple[list[Load], list[Load], list[Load]]:
-    rounds, warmup, duration = (2, 1.0, 3.0) if opts.quick else (3, 2.0, 6.0)
-    base: list[Load] = []
-    cand: list[Load] = []
-    cand_db: list[Load] = []
-    for i in range(rounds):
-        order = [(plain, base), (gql, cand), (gql_db, cand_db)]
-        for req, out in order if i % 2 == 0 else reversed(order):
-            out.append(measure(req, warmup, duration, opts.workdir))
-        log(
-            f"round {i + 1}: plain {base[-1].rps:.0f} req/s, graphql {cand[-1].rps:.0f} req/s,"
-            f" graphql with commits page {cand_db[-1].rps:.0f} req/s"
+def _servers(opts: Options, data_dir: Path) -> Iterator[tuple[Server, Server, Server]]:
+    """Plain Starlette, gitstudio with compiled plans, gitstudio without."""
+    with ExitStack() as stack:
+        servers = (
+            start_plain(opts),
+            start_gitstudio(opts, data_dir),
+            start_gitstudio(opts, data_dir, plans=False),
         )
-    return base, cand, cand_db
+        for server in servers:
+            stack.callback(server.stop)
+        yield servers
 
 
-def graphql_http(opts: Options, fixture: Fixture) -> Result:
+def _rounds(opts: Options, requests: dict[str, Request]) -> dict[str, list[Load]]:
+    """Each request measured once a round, the order reversed every other round."""
+    rounds, warmup, duration = (2, 1.0, 3.0) if opts.quick else (3, 2.0, 6.0)
+    loads: dict[str, list[Load]] = {name: [] for name in requests}
+    for i in range(rounds):
+        order = list(requests.items())
+        for name, req in order if i % 2 == 0 else reversed(order):
+            loads[name].append(measure(req, warmup, duration, opts.workdir))
+        log(f"round {i + 1}: " + ", ".join(f"{n} {x[-1].rps:.0f} req/s" for n, x in loads.items()))
+    return loads
+
+
+def graphql_http(opts: Options, fixture: Fixture) -> list[Result]:
     data_dir = opts.workdir / "http-data"
     token = prepare_project(data_dir, fixture.repo, Scope.READ)
-    with _servers(opts, data_dir) as (plain_server, gql_server):
-        plain, gql = _request(plain_server, token), _request(gql_server, token)
-        gql_db = _request(gql_server, token, DB_QUERY)
-        answer = _check(gql, graphql=True)
-        _check(gql_db, graphql=True)
-        _check(plain, graphql=False)
-        base, cand, cand_db = _rounds(opts, plain, gql, gql_db)
+    with _servers(opts, data_dir) as (plain_server, gql_server, core_server):
+        requests = {
+            "plain": _request(plain_server, token),
+            "graphql": _request(gql_server, token),
+            "graphql without plans": _request(core_server, token),
+            "graphql with commits page": _request(gql_server, token, DB_QUERY),
+        }
+        answer = _check(requests["graphql"], graphql=True)
+        _check(requests["graphql without plans"], graphql=True)
+        _check(requests["graphql with commits page"], graphql=True)
+        _check(requests["plain"], graphql=False)
+        loads = _rounds(opts, requests)
+    base, cand = loads["plain"], loads["graphql"]
+    cand_db, core = loads["graphql with commits page"], loads["graphql without plans"]
     candidate = Figure(
         "gitstudio /graphql, tiny authenticated query", "req/s", [x.rps for x in cand]
     )
@@ -149,13 +158,33 @@ def graphql_http(opts: Options, fixture: Fixture) -> Result:
         "tool": cand[0].tool,
         "candidate_runs": [asdict(x) for x in cand],
         "baseline_runs": [asdict(x) for x in base],
-        "errors_or_non_2xx": sum(x.errors + x.non_2xx for x in cand + base),
+        "errors_or_non_2xx": sum(x.errors + x.non_2xx for x in cand + base + core),
     }
     if opts.profile:
         details["profiles"] = [_profile(opts, data_dir, token)]
+    without = Figure(
+        "gitstudio /graphql with GITSTUDIO_COMPILED_PLANS=0", "req/s", [x.rps for x in core]
+    )
+    return [
+        _result("graphql-http", "", candidate, baseline, details),
+        _result(
+            "graphql-no-plans",
+            ", compiled plans off",
+            without,
+            baseline,
+            {"query": QUERY, "candidate_runs": [asdict(x) for x in core]},
+        ),
+    ]
+
+
+def _result(
+    name: str, variant: str, candidate: Figure, baseline: Figure, details: dict[str, object]
+) -> Result:
     return Result(
-        name="graphql-http",
-        title="tiny GraphQL query over HTTP vs plain Starlette JSON (one uvicorn worker)",
+        name=name,
+        title=(
+            f"tiny GraphQL query over HTTP vs plain Starlette JSON (one uvicorn worker{variant})"
+        ),
         candidate=candidate,
         baseline=baseline,
         ratio=candidate.value / baseline.value,
