@@ -61,6 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
         access_log=False,
         ws_per_message_deflate=False,
+        ws_max_size=settings.ws_max_message_bytes,  # larger frames closed (1009) unread
     )
     return 0
 

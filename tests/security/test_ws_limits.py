@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import websockets
+from harness import Hostile
 from support import Server, start_server, stop_server
 from ws_support import (
     LEGACY_WS,
@@ -104,10 +105,48 @@ async def test_operations_per_connection_are_bounded(env: Env, protocol: str) ->
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
 async def test_an_oversized_message_closes_with_1009(env: Env, protocol: str) -> None:
+    """uvicorn refuses the frame before reading it (``ws_max_size``)."""
     async with raw(env.server, protocol, max_size=None) as ws:
         assert (await init(ws, env.token))["type"] == "connection_ack"
         await send(ws, {"type": "ping", "payload": {"pad": "x" * MAX_MESSAGE}})
-        assert await closed_with(ws) == (1009, f"message larger than {MAX_MESSAGE} bytes")
+        assert (await closed_with(ws))[0] == 1009
+
+
+async def test_the_app_bounds_messages_under_any_server(hostile: Hostile) -> None:
+    """Behind a server that lets a larger message through, the endpoint still refuses it
+    before parsing it (driven over ASGI)."""
+    limit = hostile.settings.ws_max_message_bytes
+    incoming: list[dict[str, Any]] = [
+        {"type": "websocket.connect"},
+        {"type": "websocket.receive", "text": '{"type": "ping", "pad": "' + "x" * limit + '"}'},
+        {"type": "websocket.disconnect", "code": 1000},
+    ]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0)
+
+    async def send_(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "websocket",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [],
+        "subprotocols": [TRANSPORT_WS],
+        "scheme": "ws",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 40000),
+        "asgi": {"version": "3.0"},
+    }
+    await hostile.app(scope, receive, send_)
+    closes = [m for m in sent if m["type"] == "websocket.close"]
+    assert closes == [
+        {"type": "websocket.close", "code": 1009, "reason": f"message larger than {limit} bytes"}
+    ]
 
 
 async def test_connections_per_token_are_bounded(env: Env) -> None:
