@@ -57,7 +57,7 @@ DEFAULT_PORTS = {"https": 443, "http": 80, "ssh": 22, "git": 9418}
 # C0 controls, DEL and C1 controls: never part of a path or URL anyone means.
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SCP = re.compile(r"^(?:[^@/]+@)?(?P<host>\[[0-9A-Fa-f:.]+\]|[^:/\[\]@]+):(?P<path>(?!//).*)$")
-_HOST = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$")
+_HOST = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?$")  # may end in "."
 
 
 def invalid(url: str, why: str) -> DomainError:
@@ -147,10 +147,15 @@ class RepoPolicy:
             return url
         if url.startswith("/"):
             return self._admit_local(url, url)
-        if _SCP.match(url):
-            self.check_contact(url)
-            return url
-        raise invalid(url, "give an absolute path, a file:// URL or a network URL")
+        match = _SCP.match(url)
+        if match is None:
+            raise invalid(url, "give an absolute path, a file:// URL or a network URL")
+        if "@" not in url.split(":", 1)[0] and "." not in match["host"]:
+            # "word:rest" reads as a scheme (javascript:, ext::, fd::), not as ssh to a
+            # host named "word"; an scp-like address names its user or a dotted host.
+            raise forbidden(url, "only https, ssh (user@host:path) and git remotes are allowed")
+        self.check_contact(url)
+        return url
 
     def _check_scheme(self, url: str, scheme: str) -> None:
         if scheme == "http" and not self.allow_http:
@@ -165,6 +170,9 @@ class RepoPolicy:
         self._check_scheme(url, scheme)
         if self._host_allowed(host, port):
             return
+        name = host.rstrip(".")
+        if name == "localhost" or name.endswith(".localhost"):  # loopback by definition
+            raise forbidden(url, f"{host} is this machine (list it in {HOSTS_SETTING} to allow it)")
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError):
@@ -179,6 +187,7 @@ class RepoPolicy:
                 )
 
     def _host_allowed(self, host: str, port: int) -> bool:
+        host = host.rstrip(".")
         bracketed = f"[{host}]" if ":" in host else host
         return bool({host, bracketed, f"{bracketed}:{port}"} & self.allowed_hosts)
 
@@ -194,15 +203,13 @@ class RepoPolicy:
             )
         real = os.path.realpath(path)
         self._check_inside(url, real)
+        not_root = forbidden(
+            url, "it is not the root of a Git repository (parent directories are not searched)"
+        )
         try:
             repo = pygit2.Repository(real, RepositoryOpenFlag.NO_SEARCH)
         except (pygit2.GitError, OSError, ValueError):
-            raise DomainError(
-                "UNREACHABLE",
-                f"cannot open {_shown(url)}: it is not the root of a Git repository"
-                " (parent directories are not searched)",
-                FIELD,
-            ) from None
+            raise not_root from None
         # A .git file, or a worktree's commondir, may point anywhere: the repository's own
         # files must obey the policy too.
         gitdir = os.path.realpath(repo.path)
@@ -211,7 +218,10 @@ class RepoPolicy:
         if common.is_file():
             target = common.read_text(errors="replace").strip()
             self._check_inside(url, os.path.realpath(os.path.join(gitdir, target)))
-        return os.path.realpath(repo.workdir) if repo.workdir else gitdir
+        root = os.path.realpath(repo.workdir) if repo.workdir else gitdir
+        if real != root:  # e.g. the .git directory of a work tree
+            raise not_root
+        return root
 
     def _check_inside(self, url: str, real: str) -> None:
         if not any(_within(real, root) for root in self.local_roots):

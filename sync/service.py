@@ -106,6 +106,7 @@ class ProjectSyncer:
         # (tools, benchmarks) API creation admits nothing local and remotes are not checked.
         self.policy = policy
         self.write_limits = write_limits or WriteLimits()
+        self._cleanups: set[asyncio.Future[None]] = set()  # failed creations being undone
         # Forge tokens at rest; without one (tools, benchmarks) forges cannot be configured.
         self.sealer = sealer
         # The lease owner id; a server sets its claimed one at start (storage.leases.claim).
@@ -163,17 +164,31 @@ class ProjectSyncer:
         project = await Project.create(
             name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
         )
+        syncing = asyncio.ensure_future(self.sync(project))
         try:
-            await self.sync(project)
+            await asyncio.shield(syncing)
+            await project.refresh_from_db()
+            if default_branch and f"refs/heads/{default_branch}" not in orjson.loads(
+                project.ref_tips
+            ):
+                raise DomainError(
+                    "NOT_FOUND", f"the repository has no branch {default_branch}", "defaultBranch"
+                )
         except BaseException:
-            # Shielded: a second cancellation must not stop the clean-up half-way.
-            await asyncio.shield(self._discard(project))
+            # Shielded and kept: a second cancellation must not stop the clean-up half-way.
+            cleanup = asyncio.ensure_future(self._discard(project, syncing))
+            self._cleanups.add(cleanup)
+            cleanup.add_done_callback(self._cleanups.discard)
+            await asyncio.shield(cleanup)
             raise
-        await project.refresh_from_db()
         return project
 
-    async def _discard(self, project: Project) -> None:
-        """Remove a project whose creation failed; its failure is what the caller sees."""
+    async def _discard(self, project: Project, syncing: asyncio.Future[SyncReport]) -> None:
+        """Remove a project whose creation failed; its failure is what the caller sees. A
+        cancelled caller does not stop the first sync's Git work (a worker thread), so the
+        clean-up waits for that sync first: nothing it writes outlives the project."""
+        with contextlib.suppress(BaseException):
+            await syncing
         try:
             await self.delete(project)
         except Exception:
@@ -478,9 +493,13 @@ def normalise_subdir(subdir: str | None, max_bytes: int = 2048) -> str:
         len(subdir.encode("utf-8", "surrogatepass")) > max_bytes or _CONTROL.search(subdir)
     ):
         raise DomainError("INVALID", "subdir is too long or has control characters", "subdir")
+    if subdir and subdir.startswith(("/", "\\")):
+        raise DomainError("INVALID", "subdir is relative to the repository's root", "subdir")
     parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
         raise DomainError("INVALID", "subdir must stay inside the repository", "subdir")
+    if any(p in (".git", ".dvc") for p in parts):
+        raise DomainError("INVALID", "subdir must not be Git's or DVC's own directory", "subdir")
     return "/".join(parts)
 
 

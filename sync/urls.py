@@ -34,5 +34,10 @@ def _join(host: str, path: str) -> str:
 
 
 def _local(path: str) -> str:
-    resolved = Path(path).expanduser().resolve()
-    return "local:" + str(resolved).rstrip("/").removesuffix("/.git").removesuffix(".git")
+    """``~`` is not expanded (stored URLs never hold one); a path that cannot be one (a NUL)
+    keys to itself and so matches nothing else, instead of raising for every caller."""
+    try:
+        resolved = str(Path(path).resolve())
+    except (ValueError, OSError, RuntimeError):
+        return "invalid:" + path
+    return "local:" + resolved.rstrip("/").removesuffix("/.git").removesuffix(".git")

@@ -66,9 +66,6 @@ def check_run_input(
 ) -> None:
     """Every bound of a runExperiment request, before anything is parsed or read."""
     check_text(base_rev, "baseRev", limits.max_ref_name_bytes)
-    check_text(message, "message", limits.max_message_bytes)
-    check_text(title, "title", limits.max_title_bytes)
-    check_text(body, "body", limits.max_message_bytes)
     if branch is not None:
         check_ref_name(branch, "branch", limits.max_ref_name_bytes)
     if len(changes) > limits.max_changes:
@@ -81,6 +78,10 @@ def check_run_input(
                 "INVALID", f"a param path has at most {limits.max_path_depth} keys", FIELD
             )
         _check_value(change.value, limits.max_value_bytes)
+    # After the changes: a default message or body is made of them.
+    check_text(message, "message", limits.max_message_bytes)
+    check_text(title, "title", limits.max_title_bytes)
+    check_text(body, "body", limits.max_message_bytes)
 
 
 def _check_value(value: Any, limit: int) -> None:

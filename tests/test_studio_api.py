@@ -179,10 +179,16 @@ async def test_create_project_over_rest(api: Api, tmp_path: Path, unique: str) -
         headers=auth(token),
     )
     assert bad_name.status_code == 400 and bad_name.json()["code"] == "INVALID"
-    gone = await api.client.post(
+    gone = await api.client.post(  # not a repository: the repository access policy refuses
         "/api/create-project", json={"repo_url": str(tmp_path / "nowhere")}, headers=auth(token)
     )
-    assert gone.status_code == 422 and gone.json()["code"] == "UNREACHABLE"
+    assert gone.status_code == 403 and gone.json()["code"] == "FORBIDDEN_REPOSITORY"
+    closed = await api.client.post(
+        "/api/create-project",
+        json={"repo_url": "https://127.0.0.1:9/nobody/nothing.git"},  # allowed in the tests
+        headers=auth(token),
+    )
+    assert closed.status_code == 422 and closed.json()["code"] == "UNREACHABLE"
 
 
 # -- device login -------------------------------------------------------------------------------

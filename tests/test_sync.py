@@ -169,7 +169,11 @@ async def test_monorepo_with_two_subdir_projects(api: Api, tmp_path: Path, uniqu
 
 
 async def test_unreachable_remote_leaves_nothing(api: Api, tmp_path: Path, unique: str) -> None:
-    for url in (str(tmp_path / "does-not-exist"), "https://127.0.0.1:9/nobody/nothing.git"):
+    for url, code in (
+        # Not a repository's root: the repository access policy refuses it (sync.repo_policy).
+        (str(tmp_path / "does-not-exist"), "FORBIDDEN_REPOSITORY"),
+        ("https://127.0.0.1:9/nobody/nothing.git", "UNREACHABLE"),  # an allowed host
+    ):
         payload = (
             await api.data(
                 """mutation($input: CreateProjectInput!) { createProject(input: $input) {
@@ -178,7 +182,7 @@ async def test_unreachable_remote_leaves_nothing(api: Api, tmp_path: Path, uniqu
             )
         )["createProject"]
         assert payload["project"] is None
-        assert payload["errors"][0]["code"] == "UNREACHABLE"
+        assert payload["errors"][0]["code"] == code
         assert (await api.data('{ project(name: "gone-%s") { id } }' % unique))["project"] is None
 
 

@@ -1,0 +1,128 @@
+"""What the policy tests share: an app of their own with a strict repository policy beside
+the session's database, a snapshot of everything a refused request must leave as it was, and
+a TCP port where something answers that is not Git."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import httpx
+from harness import Snapshot, assert_same, refs_of, table_counts
+
+from gitstudio.app import State, create_app
+from gitstudio.settings import Settings
+from storage import db
+from storage.tokens import Scope, create_token
+
+CREATE = """mutation($input: CreateProjectInput!) { createProject(input: $input) {
+  project { id name repoUrl } errors { code message field } } }"""
+
+
+@dataclass
+class World:
+    """One app with a strict policy (one root, no allowed host), and its repositories."""
+
+    client: httpx.AsyncClient
+    state: State
+    settings: Settings
+    token: str  # PROJECTS scope
+    root: Path  # the one allowed root; the data directory lies inside it
+    outside: Path  # repositories outside every root
+    repos: list[Path] = field(default_factory=list)  # whose refs a refusal must not move
+
+    def repositories(self) -> list[Path]:
+        mirrors = self.settings.mirrors_dir
+        found = [*self.repos, *(sorted(mirrors.iterdir()) if mirrors.is_dir() else [])]
+        return [p for p in found if p.exists()]
+
+    async def snapshot(self) -> Snapshot:
+        mirrors = self.settings.mirrors_dir
+        return Snapshot(
+            rows=await table_counts(),
+            refs={str(r): refs_of(r) for r in self.repositories()},
+            mirrors=tuple(sorted(p.name for p in mirrors.iterdir())) if mirrors.is_dir() else (),
+            projects=frozenset(int(r["id"]) for r in await db.fetch("SELECT id FROM projects")),
+        )
+
+    async def create(self, repo_url: str, **fields: Any) -> dict[str, Any]:
+        variables = {"repoUrl": repo_url, "name": f"p-{uuid.uuid4().hex[:8]}", **fields}
+        response = await self.client.post(
+            "/graphql",
+            json={"query": CREATE, "variables": {"input": variables}},
+            headers={"Authorization": f"token {self.token}"},
+        )
+        assert response.status_code == 200, response.text
+        payload: dict[str, Any] = response.json()["data"]["createProject"]
+        return payload
+
+    async def refused(self, repo_url: str, code: str, says: str = "") -> str:
+        """createProject of ``repo_url`` fails with ``code`` and changes nothing."""
+        before = await self.snapshot()
+        payload = await self.create(repo_url)
+        assert payload["project"] is None, payload
+        [error] = payload["errors"]
+        assert error["code"] == code, error
+        assert says in error["message"], error
+        assert_same(before, await self.snapshot())
+        message: str = error["message"]
+        return message
+
+
+def strict(base: Settings, root: Path, **overrides: Any) -> Settings:
+    fields: dict[str, Any] = {
+        "data_dir": root / "data",
+        "local_repo_roots": (root,),
+        "allowed_git_hosts": (),
+        "allow_http_remotes": False,
+        **overrides,
+    }
+    return replace(base, **fields)
+
+
+async def world_for(
+    settings: Settings, root: Path, outside: Path, repos: list[Path] | None = None
+) -> AsyncIterator[World]:
+    """The app of ``settings`` (its data directory made) with a PROJECTS token."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    app = create_app(settings)
+    _row, token = await create_token(f"policy-{uuid.uuid4().hex[:6]}", frozenset({Scope.PROJECTS}))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield World(client, app.state.gitstudio, settings, token, root, outside, repos or [])
+
+
+@contextlib.contextmanager
+def listening() -> Iterator[int]:
+    """A TCP port on 127.0.0.1 where something accepts and answers garbage (not Git)."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.05)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.sendall(b"HTTP/1.0 418 no\r\n\r\n")
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield int(server.getsockname()[1])
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
