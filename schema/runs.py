@@ -34,7 +34,10 @@ class ParamChangeInput:
     file: str = strawberry.field(description="Relative to the project's DVC root.")
     path: str = strawberry.field(description="Dotted key path; list items by index (layers.0).")
     value: JSON
-    new: bool = strawberry.field(default=False, description="The key may not exist yet.")
+    new: bool = strawberry.field(
+        default=False,
+        description="Kept for old clients: only existing keys are changed.",
+    )
     retype: bool = strawberry.field(default=False, description="The value may change type.")
 
 

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from harness import Snapshot, assert_same, refs_of, table_counts
+from harness import Hostile, assert_same
 
 from gitstudio.app import State, create_app
 from gitstudio.settings import Settings
-from storage import db
 from storage.tokens import Scope, create_token
 
 CREATE = """mutation($input: CreateProjectInput!) { createProject(input: $input) {
@@ -42,14 +41,9 @@ class World:
         found = [*self.repos, *(sorted(mirrors.iterdir()) if mirrors.is_dir() else [])]
         return [p for p in found if p.exists()]
 
-    async def snapshot(self) -> Snapshot:
-        mirrors = self.settings.mirrors_dir
-        return Snapshot(
-            rows=await table_counts(),
-            refs={str(r): refs_of(r) for r in self.repositories()},
-            mirrors=tuple(sorted(p.name for p in mirrors.iterdir())) if mirrors.is_dir() else (),
-            projects=frozenset(int(r["id"]) for r in await db.fetch("SELECT id FROM projects")),
-        )
+    # The corpus' snapshot (tests/security/harness.py): row counts of every table, the refs
+    # of every repository this world names (self.repositories()) and the mirrors.
+    snapshot = Hostile.snapshot
 
     async def create(self, repo_url: str, **fields: Any) -> dict[str, Any]:
         variables = {"repoUrl": repo_url, "name": f"p-{uuid.uuid4().hex[:8]}", **fields}
@@ -76,6 +70,8 @@ class World:
 
 
 def strict(base: Settings, root: Path, **overrides: Any) -> Settings:
+    """``base`` with one local root (``root``, the data directory inside it), no allowed
+    host and no http: the policy of a deployment that set only GITSTUDIO_LOCAL_REPO_ROOTS."""
     fields: dict[str, Any] = {
         "data_dir": root / "data",
         "local_repo_roots": (root,),
