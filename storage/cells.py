@@ -1,4 +1,5 @@
-"""Flattening params/metrics documents into typed cells (column -> value).
+"""Flattening params/metrics documents into typed cells (column -> value), and the bound on
+the columns a project indexes.
 
 A column is identified by its kind (``param`` or ``metric``), the file it comes from and the
 dotted path inside it, as DVC flattens them for ``exp show``.
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, NamedTuple
+
+from storage.limits import limits
+from storage.sqlplan import Fetch, Plan, one
 
 
 class CellValue(NamedTuple):
@@ -74,3 +78,69 @@ def lookup(document: dict[str, Any], file: str, path: str) -> Any:
             return None
         node = node[part]
     return node
+
+
+Row = tuple[Any, ...]  # a cells row: project_id, experiment_id, kind, file, path, vtype, ...
+Key = tuple[str, str, str]  # kind, file, path
+
+
+def within_columns(rows: list[Row]) -> Plan[list[Row]]:
+    """The rows of columns their projects may index: the columns a project has, then new
+    ones (params first, in the order found) up to ``max_columns``; the rest are counted in
+    ``projects.skipped_columns`` (the most any write found) and not stored. Columns whose
+    file or path exceed what the table holds are skipped too."""
+    by_project: dict[int, dict[Key, None]] = {}
+    for r in rows:
+        by_project.setdefault(r[0], {})[(r[2], r[3], r[4])] = None  # ordered, distinct
+    skipped: set[tuple[int, str, str, str]] = set()
+    for project_id, found in by_project.items():
+        refused = yield from _beyond_cap(project_id, list(found))
+        skipped.update((project_id, *key) for key in refused)
+    if not skipped:
+        return rows
+    return [r for r in rows if (r[0], r[2], r[3], r[4]) not in skipped]
+
+
+def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
+    known = yield from _known_columns(project_id, found)
+    new = sorted((c for c in found if c not in known), key=lambda c: c[0] != "param")
+    if not new:
+        return set()
+    counted = yield Fetch(
+        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cells"
+        " WHERE project_id = ?) AS columns_of_project",
+        [project_id],
+    )
+    fitting = [c for c in new if len(c[1]) <= _MAX_FILE and len(c[2]) <= _MAX_PATH]
+    room = max(0, limits().max_columns - int(counted[0]["n"]))
+    skipped = set(new).difference(fitting[:room])
+    if skipped:
+        yield one(
+            "UPDATE projects SET skipped_columns = CASE WHEN skipped_columns < ? THEN ?"
+            " ELSE skipped_columns END WHERE id = ?",
+            [len(skipped), len(skipped), project_id],
+        )
+    return skipped
+
+
+_MAX_FILE, _MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
+
+
+def _known_columns(project_id: int, columns: list[Key]) -> Plan[set[Key]]:
+    """Which of ``columns`` the project has cells of: one index probe each (EXISTS stops at
+    the first cell), never a scan of the project's cells."""
+    known: set[Key] = set()
+    for start in range(0, len(columns), _COLUMN_BATCH):
+        chunk = columns[start : start + _COLUMN_BATCH]
+        found = yield Fetch(
+            "SELECT v.column1 AS kind, v.column2 AS file, v.column3 AS path FROM (VALUES"
+            f" {', '.join(['(?, ?, ?)'] * len(chunk))}) AS v WHERE EXISTS (SELECT 1 FROM cells"
+            " WHERE project_id = ? AND kind = v.column1 AND file = v.column2"
+            " AND path = v.column3)",
+            [*(x for column in chunk for x in column), project_id],
+        )
+        known.update((r["kind"], r["file"], r["path"]) for r in found)
+    return known
+
+
+_COLUMN_BATCH = 300  # three bound variables each

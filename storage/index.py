@@ -14,8 +14,7 @@ from typing import Any
 
 import orjson
 
-from storage.cells import flatten
-from storage.limits import limits
+from storage.cells import flatten, within_columns
 from storage.queries import forget_projects
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
 
@@ -203,7 +202,7 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
             ("metric", row.data.get("metrics", {})),
         ):
             cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
-    cells = yield from _within_columns(project_id, cells)
+    cells = yield from within_columns(cells)
     yield Many(
         "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -254,59 +253,6 @@ def _rows_to_update(
         if live_id is not None:
             found[row.key] = (live_id, True)
     return found
-
-
-def _within_columns(project_id: int, cells: list[tuple[Any, ...]]) -> Plan[list[tuple[Any, ...]]]:
-    """The cells of columns the project may index: those it has, then new ones (params
-    first, in the order found) up to ``max_columns``; the rest are counted in
-    ``projects.skipped_columns`` (the most any sync found) and not stored. Columns whose
-    file or path exceed what the table holds are skipped too."""
-    found = {(c[2], c[3], c[4]): None for c in cells}  # ordered, distinct
-    known = yield from _known_columns(project_id, list(found))
-    new = sorted((c for c in found if c not in known), key=lambda c: c[0] != "param")
-    if not new:
-        return cells
-    counted = yield Fetch(
-        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cells"
-        " WHERE project_id = ?) AS columns_of_project",
-        [project_id],
-    )
-    fitting = [c for c in new if len(c[1]) <= _MAX_FILE and len(c[2]) <= _MAX_PATH]
-    room = max(0, limits().max_columns - int(counted[0]["n"]))
-    skipped = set(new).difference(fitting[:room])
-    if not skipped:
-        return cells
-    yield one(
-        "UPDATE projects SET skipped_columns = CASE WHEN skipped_columns < ? THEN ?"
-        " ELSE skipped_columns END WHERE id = ?",
-        [len(skipped), len(skipped), project_id],
-    )
-    return [c for c in cells if (c[2], c[3], c[4]) not in skipped]
-
-
-_MAX_FILE, _MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
-
-
-def _known_columns(
-    project_id: int, columns: list[tuple[str, str, str]]
-) -> Plan[set[tuple[str, str, str]]]:
-    """Which of ``columns`` the project has cells of: one index probe each (EXISTS stops at
-    the first cell), never a scan of the project's cells."""
-    known: set[tuple[str, str, str]] = set()
-    for start in range(0, len(columns), _COLUMN_BATCH):
-        chunk = columns[start : start + _COLUMN_BATCH]
-        rows = yield Fetch(
-            "SELECT v.column1 AS kind, v.column2 AS file, v.column3 AS path FROM (VALUES"
-            f" {', '.join(['(?, ?, ?)'] * len(chunk))}) AS v WHERE EXISTS (SELECT 1 FROM cells"
-            " WHERE project_id = ? AND kind = v.column1 AND file = v.column2"
-            " AND path = v.column3)",
-            [*(x for column in chunk for x in column), project_id],
-        )
-        known.update((r["kind"], r["file"], r["path"]) for r in rows)
-    return known
-
-
-_COLUMN_BATCH = 300  # three bound variables each
 
 
 def _delete_cells(experiment_ids: list[int]) -> Plan[None]:

@@ -44,7 +44,7 @@ from typing import Any
 
 import orjson
 
-from storage.cells import flatten
+from storage.cells import flatten, within_columns
 from storage.events import experiment_event, experiments_channel, live_channel, live_event
 from storage.live import (
     COMPLETED,
@@ -822,6 +822,7 @@ def _cells_plan(folds: list[_Fold]) -> Plan[None]:
         pid, exp_id = f.run.project_id, f.run.id
         rows.extend((pid, exp_id, *c) for c in flatten("param", f.doc("params")))
         rows.extend((pid, exp_id, *c) for c in flatten("metric", f.doc("metrics")))
+    rows = yield from within_columns(rows)  # at most GITSTUDIO_MAX_COLUMNS per project
     yield Many(
         "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from harness import Hostile, assert_graphql_error
-from live_support import event, post_live
+from live_support import event, new_project, post_live
 from support import Api
 
 from gitstudio.settings import Settings
@@ -181,6 +181,35 @@ async def test_columns_filter_and_pages(api: Api, tmp_path: Path, unique: str) -
     for bad in ({"after": "not-a-column"}, {"first": -1}, {"first": 100_000}):
         body = await api.gql(COLUMNS, {"name": name, **bad})
         assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+
+
+async def distinct_columns(project_id: int) -> int:
+    rows = await db.fetch(
+        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cells"
+        " WHERE project_id = ?) AS t",
+        [project_id],
+    )
+    return int(rows[0]["n"])
+
+
+async def test_live_runs_are_held_to_the_column_cap(
+    api: Api, tmp_path: Path, unique: str, tighten: Tighten
+) -> None:
+    """POST /api/live writes cells too: the same cap holds there."""
+    name = f"livecap-{unique}"
+    repo, project_id, baseline = await new_project(api, tmp_path, name)
+    had = await distinct_columns(project_id)
+    tighten(max_columns=had + 5)
+    params = {"params.yaml": {f"wide_{i:03d}": i for i in range(50)}}
+    response = await post_live(api, event("start", str(repo), baseline, "wide", params=params))
+    assert response.status_code == 200, response.text
+    assert await distinct_columns(project_id) == had + 5
+    answer = await api.data('{ project(name: "%s") { skippedColumns } }' % name)
+    assert answer["project"]["skippedColumns"] == 45
+    row = await db.fetch(
+        "SELECT params FROM experiments WHERE project_id = ? AND kind = 'LIVE'", [project_id]
+    )
+    assert json.loads(row[0]["params"]) == params, "the run keeps every param"
 
 
 UNMATCHED = "{ unmatchedRepositories { repoUrl events lastSeenAt } }"
