@@ -21,7 +21,7 @@ from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
 from gitstudio.project_index import ProjectIndex
-from gitstudio.rest import http_exception, unexpected
+from gitstudio.rest import http_exception
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -178,7 +178,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=routes,
         lifespan=lifespan,
         middleware=[hot],
-        exception_handlers={HTTPException: http_exception, Exception: unexpected},
+        exception_handlers={HTTPException: http_exception},
     )
     app.state.gitstudio = state
     return app

@@ -10,17 +10,21 @@ every other method and path behaves as routed.
 
 The same middleware applies :class:`~gitstudio.cors.Cors` to every request, hot or routed:
 CORS headers when origins are allowed (nothing at all is done per request when none are),
-preflights, and the Origin check of websockets.
+preflights, and the Origin check of websockets. And it is the last resort of every routed
+request: an exception no route handled is answered as typed JSON (a 500 with a request id)
+and logged once in one line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 
+import orjson
 from starlette.routing import BaseRoute, Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gitstudio.cors import Cors
+from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
 
 # A websocket refused before it is accepted: the server answers the upgrade with HTTP 403.
 WS_FORBIDDEN = 4403
@@ -84,11 +88,34 @@ class HotRoutes:
             if endpoint is not None:
                 await endpoint(scope, receive, send)
                 return
-        elif kind == "websocket" and not self._cors.websocket_allowed(scope):
+            await _answering_failures(self._app, scope, receive, send)
+            return
+        if kind == "websocket" and not self._cors.websocket_allowed(scope):
             await receive()  # websocket.connect
             await send({"type": "websocket.close", "code": WS_FORBIDDEN})
             return
         await self._app(scope, receive, send)
+
+
+async def _answering_failures(app: ASGIApp, scope: Scope, receive: Receive, send: Send) -> None:
+    """Run a routed request; an exception no route handled becomes a typed JSON 500, logged
+    once in one line (left to the server to log, it would be a traceback), unless the
+    response had started already."""
+    started = False
+
+    async def tracking(message: Message) -> None:
+        nonlocal started
+        started = started or message["type"] == "http.response.start"
+        await send(message)
+
+    try:
+        await app(scope, receive, tracking)
+    except Exception as exc:
+        if started:
+            raise
+        request_id = report(exc, f"{scope['method']} {scope['path']}")
+        body = {"detail": INTERNAL_MESSAGE, "code": INTERNAL_CODE, "request_id": request_id}
+        await send_json(send, 500, orjson.dumps(body))
 
 
 async def read_body(receive: Receive, headers: Mapping[bytes, bytes] | None, limit: int) -> bytes:

@@ -31,10 +31,15 @@ def safe_key(url: str) -> str:
     """The repository key of ``url``, or BadRepoUrl."""
     if "\x00" in url:
         raise BadRepoUrl(url, "it contains a NUL byte")
+    if url.strip().removeprefix("file://").startswith("~"):
+        raise BadRepoUrl(url, "a home directory (~) is never expanded")
     try:
-        return repo_key(url)
-    except (ValueError, RuntimeError, OSError) as exc:  # expanduser, urlsplit, resolve
+        key = repo_key(url)
+    except (ValueError, RuntimeError, OSError) as exc:  # urlsplit, a path that cannot be
         raise BadRepoUrl(url, str(exc) or type(exc).__name__) from None
+    if key.startswith("invalid:"):
+        raise BadRepoUrl(url, "it cannot be a path")
+    return key
 
 
 class ProjectIndex:

@@ -111,8 +111,3 @@ async def http_exception(request: Request, exc: Exception) -> Response:
     response = error(exc.status_code, exc.detail)
     response.headers.update(exc.headers or {})
     return response
-
-
-async def unexpected(request: Request, exc: Exception) -> Response:
-    """Last resort of the app (Starlette's server-error handler): masked, logged once."""
-    return internal_error(exc, f"{request.method} {request.url.path}")

@@ -68,6 +68,7 @@ log = logging.getLogger(__name__)
 MAX_BODY = 30_000_000  # Studio's request-body limit; the client caps plots at 29 MB
 MAX_SMALL_BODY = 1_000_000  # webhook, create-project
 _OK = b"{}"
+_INT32 = 2**31
 
 _background: set[asyncio.Task[Any]] = set()
 
@@ -203,6 +204,8 @@ class StudioApi:
             except ValueError:
                 return error(400, "step must be an integer")
         experiment_id: int = request.path_params["experiment_id"]
+        if experiment_id >= _INT32:  # no such row; PostgreSQL refuses the comparison
+            return error(404, f"no experiment {experiment_id}")
         path: str = request.path_params["path"]
         found = await find_image(experiment_id, path, step)
         opened = await asyncio.to_thread(self.images.open, found.digest) if found else None
