@@ -118,7 +118,7 @@ class FastGraphQL:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         headers = dict(scope["headers"])
         media = negotiate(headers.get(b"accept"))
-        get = scope["method"] == "GET"
+        get = scope["method"] in ("GET", "HEAD")
         try:
             if get and wants_page(headers.get(b"accept"), scope["query_string"]):
                 await self._page(scope, receive, send)

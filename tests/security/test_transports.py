@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+import httpx
 import orjson
 import pytest
 from asgi_ws import asgi_websocket
 from harness import Hostile, error_codes
 
-from gitstudio.app import State
+from gitstudio.app import State, create_app
+from gitstudio.settings import from_env
 from storage import db
 
 Case = tuple[str, str, Mapping[str, Any] | None, str | None]
@@ -305,3 +308,24 @@ async def test_the_request_id_is_in_the_answer_and_the_log(
         await db.execute(
             "UPDATE commits SET parents = ? WHERE id = ?", [row[0]["parents"], row[0]["id"]]
         )
+
+
+async def test_with_plans_off_every_query_runs_on_graphql_core_alike(hostile: Hostile) -> None:
+    settings = from_env({"GITSTUDIO_COMPILED_PLANS": "0"})
+    assert settings.compiled_plans is False
+    app = create_app(replace(hostile.settings, compiled_plans=settings.compiled_plans))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        off = replace(hostile, client=client, app=app)
+        for case in cases(hostile):
+            assert await over_post(off, case) == await over_post(hostile, case), case[0]
+    state: State = app.state.gitstudio
+    assert (state.plans.compiled, state.plans.not_compiled, state.plans.abandoned) == (0, 0, 0)
+
+
+async def test_head_is_answered_as_get(hostile: Hostile) -> None:
+    response = await hostile.client.head(
+        "/graphql", params={"query": "{ __typename }"}, headers=hostile.headers("ADMIN")
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
