@@ -28,9 +28,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gitstudio.asgi import Disconnected, TooLarge, read_body, send_json
 from gitstudio.auth import principal_from_raw
-from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
 from gitstudio.graphql_app import make_context
-from gitstudio.graphql_errors import BAD_REQUEST, VALIDATION_FAILED, format_errors, request_error
+from gitstudio.graphql_errors import (
+    BAD_REQUEST,
+    VALIDATION_FAILED,
+    format_errors,
+    internal_error,
+    request_error,
+)
 from schema.plans import Abandon
 
 if TYPE_CHECKING:
@@ -85,14 +90,18 @@ class PlanCounters:
         self.compiled = 0  # answered by a plan
         self.not_compiled = 0  # a query whose document has no plan (directives, unions...)
         self.abandoned = 0  # a plan gave up mid-run (an error): graphql-core answered
-        self._seen: set[tuple[str, str | None, str]] = set()
+        self._seen: set[tuple[str, str | None, bool]] = set()
 
-    def fell_back(self, params: Params, reason: str) -> None:
-        if reason == "not compiled":
+    def fell_back(self, params: Params, abandoned: Abandon | None = None) -> None:
+        """Count a query graphql-core answers: its document has no plan, or its plan gave
+        up (``abandoned``); log it the first time for this document and operation."""
+        if abandoned is None:
             self.not_compiled += 1
+            reason = "its document has no compiled plan"
         else:
             self.abandoned += 1
-        key = (params.query, params.operation_name, reason)
+            reason = f"its plan gave up ({abandoned})"
+        key = (params.query, params.operation_name, abandoned is None)
         if key in self._seen:
             return
         if len(self._seen) >= 10_000:
@@ -145,12 +154,8 @@ class FastGraphQL:
         try:
             return await self._run(params, principal, read_only=get)
         except Exception as exc:  # a bug: masked, logged once, still a JSON answer
-            request_id = report(exc, "POST /graphql" if not get else "GET /graphql")
-            error = {
-                "message": INTERNAL_MESSAGE,
-                "extensions": {"code": INTERNAL_CODE, "requestId": request_id},
-            }
-            return Answer(500, _errors([error]))
+            where = f"{'GET' if get else 'POST'} /graphql"
+            return Answer(500, _errors([internal_error(exc, where)]))
 
     async def _run(self, params: Params, principal: Principal, read_only: bool) -> Answer:
         document = self._documents.get(params.query, params.variables, params.operation_name)
@@ -185,12 +190,12 @@ class FastGraphQL:
         """The data by the compiled plan, or None when graphql-core must answer."""
         plan = self._documents.plan(document, params.operation_name)
         if plan is None:
-            self.counters.fell_back(params, "not compiled")
+            self.counters.fell_back(params)
             return None
         try:
             data = await plan.execute(make_context(self._state, principal), params.variables)
         except Abandon as exc:  # graphql-core runs it again, with a fresh context
-            self.counters.fell_back(params, f"plan abandoned ({exc})")
+            self.counters.fell_back(params, exc)
             return None
         self.counters.compiled += 1
         return data

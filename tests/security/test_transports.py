@@ -144,14 +144,20 @@ async def test_expected_codes(hostile: Hostile) -> None:
         assert code in {c for _m, c in codes[label]}, (label, codes[label])
 
 
-async def test_a_failed_plan_is_counted_and_answered_by_graphql_core(hostile: Hostile) -> None:
+async def test_a_failed_plan_is_counted_and_answered_by_graphql_core(
+    hostile: Hostile, caplog: pytest.LogCaptureFixture
+) -> None:
     state: State = hostile.app.state.gitstudio
     alpha = hostile.projects["alpha"].name
-    query = f'{{ project(name: "{alpha}") {{ name @include(if: true) }} }}'
+    query = f'{{ project(name: "{alpha}") {{ name @skip(if: false) alias: name }} }}'
     not_compiled = state.plans.not_compiled
-    body = (await hostile.gql(query)).json()
-    assert body == {"data": {"project": {"name": alpha}}}
-    assert state.plans.not_compiled == not_compiled + 1
+    with caplog.at_level(logging.INFO, logger="gitstudio.graphql_http"):
+        for _ in range(3):
+            body = (await hostile.gql(query)).json()
+            assert body == {"data": {"project": {"name": alpha, "alias": alpha}}}
+    assert state.plans.not_compiled == not_compiled + 3
+    logged = [r for r in caplog.records if "runs on graphql-core" in r.getMessage()]
+    assert len(logged) == 1, [r.getMessage() for r in logged]  # once per document
     compiled = state.plans.compiled
     await hostile.gql(f'{{ project(name: "{alpha}") {{ name }} }}')
     assert state.plans.compiled == compiled + 1
