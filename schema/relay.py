@@ -13,6 +13,10 @@ import strawberry
 from resolvers.errors import bad_input
 from resolvers.pagination import Page
 
+# Row ids are 32-bit integers (PostgreSQL's integer; SQLite compares at most 64 bits):
+# a larger id names no row, and sent to the database it fails the query instead.
+MAX_ID = 2**31 - 1
+
 
 class InvalidId(ValueError):
     pass
@@ -24,7 +28,7 @@ def to_global_id(type_name: str, db_id: int) -> str:
 
 def from_global_id(global_id: str, expected: str | None = None) -> tuple[str, int]:
     """Decode ``Type:id``; also accept a bare integer when the type is known."""
-    if expected and global_id.isdigit():
+    if expected and global_id.isdigit() and int(global_id) <= MAX_ID:
         return expected, int(global_id)
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
@@ -32,6 +36,8 @@ def from_global_id(global_id: str, expected: str | None = None) -> tuple[str, in
         db_id = int(raw)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raise InvalidId(f"not a valid id: {global_id!r}") from None
+    if not -MAX_ID <= db_id <= MAX_ID:  # no row has it, and the database cannot compare it
+        raise InvalidId(f"not a valid id: {global_id!r}")
     if expected and type_name != expected:
         raise InvalidId(f"id {global_id!r} is a {type_name}, not a {expected}")
     return type_name, db_id

@@ -21,7 +21,8 @@ REQUEST_TIMEOUT = 60.0
 
 # -- the codes -------------------------------------------------------------------------------
 # Mutation payloads carry schema.errors.ErrorCode; request-level errors carry extensions.code.
-REFUSED_REPO = frozenset({"FORBIDDEN"})  # the repository access policy says no
+REFUSED_REPO = frozenset({"FORBIDDEN_REPOSITORY"})  # the repository access policy says no
+BAD_URL = frozenset({"INVALID_URL", "INVALID"})  # a repository URL that cannot be one
 REFUSED_WRITE = frozenset({"FORBIDDEN", "INVALID"})  # the write policy says no
 INVALID = frozenset({"INVALID"})
 NOT_FOUND = frozenset({"NOT_FOUND"})
@@ -35,6 +36,8 @@ PARSE = frozenset({"GRAPHQL_PARSE_FAILED"})
 TOO_COMPLEX = frozenset({"QUERY_TOO_COMPLEX"})
 BAD_REQUEST = frozenset({"BAD_REQUEST"})
 TOO_LARGE = frozenset({"TOO_LARGE"})
+UNSUPPORTED = frozenset({"UNSUPPORTED"})  # a content type POST /graphql does not take
+NOT_ALLOWED = frozenset({"METHOD_NOT_ALLOWED"})  # a mutation sent with GET
 
 # A lookup of something that cannot exist may also answer null (Relay's node, project(id)).
 NOTHING = "(null)"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from corpus import BAD_ID, PARSE, REQUEST_TIMEOUT, VALIDATION, _codes
+from corpus import BAD_ID, PARSE, REFUSED_REPO, REQUEST_TIMEOUT, VALIDATION, _codes
 from harness import Hostile, error_codes
 
 TRANSPORT_WS = "graphql-transport-ws"
@@ -222,7 +222,7 @@ CASES: list[Ws] = [
         "mutation-outside-roots",
         CREATE,
         lambda e: {"u": str(e.outside_root / "victim")},
-        frozenset({"FORBIDDEN", "BAD_REQUEST"}),
+        REFUSED_REPO | {"BAD_REQUEST"},
         "ADMIN",
     ),
     *errors(
