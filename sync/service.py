@@ -58,7 +58,7 @@ from sync.git_writer import (
 from sync.indexer import ExperimentRef, Revision, ScanResult, scan
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
-from sync.write_policy import WriteLimits, check_ref_name
+from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
 
 log = logging.getLogger(__name__)
 
@@ -340,6 +340,14 @@ class ProjectSyncer:
         """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
         Under the project's lock and lease: registry writes and syncs of one project, in any
         instance, run one at a time, so counters never collide."""
+        check_tag_input(
+            self.write_limits,
+            request.artifact,
+            request.version,
+            request.stage,
+            request.rev,
+            request.message,
+        )
         written = await self._write(project, write_tag, request)
         detail = {
             "tag": written.name,

@@ -84,6 +84,21 @@ def check_run_input(
     check_text(body, "body", limits.max_message_bytes)
 
 
+def check_tag_input(
+    limits: WriteLimits,
+    artifact: str,
+    version: str | None,
+    stage: str | None,
+    rev: str | None,
+    message: str | None,
+) -> None:
+    """Every bound of a registry write (the names make a tag name), before any Git work."""
+    for field, value in (("model", artifact), ("version", version), ("stage", stage)):
+        check_text(value, field, limits.max_ref_name_bytes)
+    check_text(rev, "rev", limits.max_ref_name_bytes)
+    check_text(message, "message", limits.max_message_bytes)
+
+
 def _check_value(value: Any, limit: int) -> None:
     try:
         size = len(json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogatepass"))

@@ -30,6 +30,8 @@ PG_ADMIN_URL = os.environ.get(
     "GITSTUDIO_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# Where the tests' `git daemon` listens: loopback, allowed by the tests' repository policy.
+DAEMON_HOST = "127.0.0.2"
 
 
 async def _pg_admin(sql: str) -> None:
@@ -88,11 +90,12 @@ async def fresh_postgres(prefix: str) -> AsyncIterator[str]:
 def repo_policy_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The repository access policy of the tests (sync/repo_policy.py): the repositories
     they make all live under the session's base temporary directory, and the `git daemon`
-    of ``daemon`` listens on 127.0.0.1. Servers and CLIs started as subprocesses inherit it
-    through the environment; ``api`` uses the same values."""
+    of ``daemon`` listens on 127.0.0.2, the one loopback address allowed (127.0.0.1 and
+    localhost stay refused, as in a deployment). Servers and CLIs started as subprocesses
+    inherit it through the environment; ``api`` uses the same values."""
     policy = {
         "GITSTUDIO_LOCAL_REPO_ROOTS": str(tmp_path_factory.getbasetemp()),
-        "GITSTUDIO_ALLOWED_GIT_HOSTS": "127.0.0.1",
+        "GITSTUDIO_ALLOWED_GIT_HOSTS": DAEMON_HOST,
     }
     saved = {name: os.environ.get(name) for name in policy}
     os.environ.update(policy)
@@ -114,7 +117,7 @@ async def api(
         database_url=database_url,
         max_page_size=200,
         local_repo_roots=(tmp_path_factory.getbasetemp(),),
-        allowed_git_hosts=("127.0.0.1",),
+        allowed_git_hosts=(DAEMON_HOST,),
     )
     await db.init_db(database_url)
     app = create_app(settings)
@@ -153,19 +156,19 @@ def daemon(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     process = subprocess.Popen(
         ["git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
          f"--base-path={root}",
-         f"--port={port}", "--listen=127.0.0.1", str(root)],
+         f"--port={port}", f"--listen={DAEMON_HOST}", str(root)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         probe = subprocess.run(
-            ["git", "ls-remote", f"git://127.0.0.1:{port}/none"], capture_output=True, text=True
+            ["git", "ls-remote", f"git://{DAEMON_HOST}:{port}/none"], capture_output=True, text=True
         )
         if "Connection refused" not in probe.stderr:
             break
         time.sleep(0.1)
     try:
-        yield f"git://127.0.0.1:{port}", root
+        yield f"git://{DAEMON_HOST}:{port}", root
     finally:
         process.terminate()
         process.wait(timeout=10)

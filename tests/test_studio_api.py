@@ -185,7 +185,7 @@ async def test_create_project_over_rest(api: Api, tmp_path: Path, unique: str) -
     assert gone.status_code == 403 and gone.json()["code"] == "FORBIDDEN_REPOSITORY"
     closed = await api.client.post(
         "/api/create-project",
-        json={"repo_url": "https://127.0.0.1:9/nobody/nothing.git"},  # allowed in the tests
+        json={"repo_url": "https://127.0.0.2:9/nobody/nothing.git"},  # allowed in the tests
         headers=auth(token),
     )
     assert closed.status_code == 422 and closed.json()["code"] == "UNREACHABLE"

@@ -172,7 +172,7 @@ async def test_unreachable_remote_leaves_nothing(api: Api, tmp_path: Path, uniqu
     for url, code in (
         # Not a repository's root: the repository access policy refuses it (sync.repo_policy).
         (str(tmp_path / "does-not-exist"), "FORBIDDEN_REPOSITORY"),
-        ("https://127.0.0.1:9/nobody/nothing.git", "UNREACHABLE"),  # an allowed host
+        ("https://127.0.0.2:9/nobody/nothing.git", "UNREACHABLE"),  # allowed in the tests
     ):
         payload = (
             await api.data(

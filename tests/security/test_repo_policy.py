@@ -198,13 +198,13 @@ async def test_allowed_hosts_let_a_loopback_server_in(
     base_url, served = daemon
     generate_repo(tmp_path / "src", SMALL)
     subprocess.run(["git", "clone", "-q", "--bare", str(tmp_path / "src"), str(served / "r.git")])
-    port = base_url.rsplit(":", 1)[1]
-    for allowed in (("127.0.0.1",), (f"127.0.0.1:{port}",)):
+    host, port = base_url.removeprefix("git://").rsplit(":", 1)
+    for allowed in ((host,), (f"{host}:{port}",)):
         settings = strict(api.settings, tmp_path / "root", allowed_git_hosts=allowed)
         async for world in world_for(settings, tmp_path / "root", tmp_path):
             payload = await world.create(f"{base_url}/r.git")
             assert payload["errors"] == [], (allowed, payload)
-    other_port = strict(api.settings, tmp_path / "root", allowed_git_hosts=("127.0.0.1:1",))
+    other_port = strict(api.settings, tmp_path / "root", allowed_git_hosts=(f"{host}:1",))
     async for world in world_for(other_port, tmp_path / "root", tmp_path):
         await world.refused(f"{base_url}/r.git", "FORBIDDEN_REPOSITORY", HOSTS)
 

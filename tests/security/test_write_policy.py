@@ -293,3 +293,22 @@ async def test_registry_tags_go_through_receive_pack(writes: Writes) -> None:
     done = await call(writes, REGISTER, {**fields, "model": "fresh-model"}, writes.models_token)
     assert done["errors"] == [] and f"refs/tags/{done['tag']}" in log.read_text().split()
     assert git(bare, "tag", "--list", done["tag"]) == done["tag"]
+
+
+TAG_BOUNDS = [
+    ("model-5000", {"model": "m" * 5000}, "model"),
+    ("model-nul", {"model": "model-0\x00"}, "model"),
+    ("version-huge", {"version": "v" + "9" * 5000 + ".0.0"}, "version"),
+    ("version-nul", {"version": "v9.0.0\x00"}, "version"),
+    ("rev-nul", {"rev": "main\x00"}, "rev"),
+    ("message-nul", {"message": "a\x00b"}, "message"),
+    ("message-100kb", {"message": "m" * 100_000}, "message"),
+]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"), [c[1:] for c in TAG_BOUNDS], ids=[c[0] for c in TAG_BOUNDS]
+)
+async def test_registry_write_inputs_are_bounded(writes: Writes, fields: Any, field: str) -> None:
+    request = {"projectId": writes.projects["registry"], "model": "model-0", "rev": "main"}
+    await refused(writes, REGISTER, {**request, **fields}, "INVALID", field, writes.models_token)
