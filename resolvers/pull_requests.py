@@ -39,6 +39,7 @@ from sync.forges import (
 from sync.git_writer import BranchRequest, Mergeability, MergeRequest
 from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config, settle
 from sync.pull_requests import merge_state as merge_state_now
+from sync.repo_policy import RepoPolicy
 
 log = logging.getLogger(__name__)
 
@@ -169,6 +170,8 @@ async def configure_forge(
     """Where the project's pull requests go (ADMIN scope): a forge, or plain Git (kind
     None). Unset parts are derived from the repository URL; the token is sealed."""
     require(ctx, Scope.ADMIN)
+    limit = (ctx.syncer.policy or RepoPolicy()).max_url_bytes
+    _check_forge_texts(limit, apiUrl=api_url, repository=repository, token=token)
     project = await get_project(project_id)
     if kind is None:
         project.update_from_dict({"forge": None, "forge_token": None})
@@ -193,6 +196,19 @@ async def configure_forge(
             project.update_from_dict({"forge_token": None})
     await project.save(update_fields=["forge", "forge_token"])
     return project
+
+
+def _check_forge_texts(limit: int, **texts: str | None) -> None:
+    """At most as long as a repository URL may be (GITSTUDIO_MAX_REPO_URL_BYTES), and no
+    control characters: they end up in URLs and request headers, and stored in the database
+    (PostgreSQL refuses NUL)."""
+    for field, value in texts.items():
+        if value is None:
+            continue
+        if len(value.encode("utf-8", "surrogatepass")) > limit:
+            raise DomainError("INVALID", f"{field} is longer than {limit} bytes", field)
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            raise DomainError("INVALID", f"{field} contains control characters", field)
 
 
 def _check_api_url(url: str) -> None:

@@ -55,6 +55,8 @@ async def _create(
     name = name.strip()
     if not 1 <= len(name) <= 100:
         raise DomainError("INVALID", "name must be 1-100 characters", "name")
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):  # PostgreSQL refuses NUL in text
+        raise DomainError("INVALID", "name must not contain control characters", "name")
     try:
         wanted = parse_scopes(scopes)
     except ValueError as exc:
