@@ -71,6 +71,24 @@ def test_generated_queries_never_fail_the_server(
     fuzz(queries(SCHEMA, custom_scalars=SCALARS), check)
 
 
+def real_ids(env: Hostile) -> Any:
+    """Ids of the fixture's rows (and a malformed one), so generated queries reach past the
+    id check into the resolvers of real projects and experiments."""
+    ids = [p.id for p in env.projects.values()] + [env.experiment_id, "garbage"]
+    return st.sampled_from(ids).map(nodes.String)
+
+
+@pytest.mark.parametrize("scope", ["ADMIN", "READ"])
+def test_generated_queries_on_real_rows_never_fail_the_server(
+    hostile: Hostile, loop: asyncio.AbstractEventLoop, scope: str
+) -> None:
+    def check(document: str) -> None:
+        assert_no_internal_error(loop.run_until_complete(bounded(hostile.gql(document, {}, scope))))
+
+    scalars = {**SCALARS, "ID": real_ids(hostile)}
+    fuzz(queries(SCHEMA, custom_scalars=scalars), check)
+
+
 @pytest.mark.parametrize("scope", ["ADMIN", "READ"])
 def test_generated_mutations_never_fail_the_server(
     hostile: Hostile, loop: asyncio.AbstractEventLoop, scope: str
