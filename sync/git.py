@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pygit2
+from pygit2.callbacks import git_fetch_options, git_proxy_options, git_push_options
 from pygit2.enums import FetchPrune, ReferenceType, RepositoryOpenFlag
+from pygit2.ffi import C, ffi
+from pygit2.utils import StrArray
 
 from sync.artifacts import Declarations, read_declarations
 
@@ -113,7 +116,7 @@ def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials, delete: bool
     try:
         remote = repo.remotes["origin"]
         url = remote.url or ""
-        remote.push([f":{ref}" if delete else f"{ref}:{ref}"], callbacks=callbacks)
+        _push_remote(remote, [f":{ref}" if delete else f"{ref}:{ref}"], callbacks)
     except (pygit2.GitError, KeyError, OSError) as exc:
         log.warning("pushing %s to %s failed: %s", ref, redact(url), exc)
         raise GitError(f"pushing {ref} failed: {unreachable(url)}") from exc
@@ -154,7 +157,6 @@ def open_local(path: Path) -> pygit2.Repository:
 
 
 def _remote_with_refspecs(repo: pygit2.Repository, name: str, url: str) -> pygit2.Remote:
-    _no_redirects(repo)
     repo.remotes.create(name, url, FETCH_REFSPECS[0])
     for spec in FETCH_REFSPECS[1:]:
         repo.remotes.add_fetch(name, spec)
@@ -162,12 +164,11 @@ def _remote_with_refspecs(repo: pygit2.Repository, name: str, url: str) -> pygit
 
 
 def _clone(path: Path, url: str, creds: Credentials) -> None:
-    """First contact with a remote: a bare clone with our refspecs (one pack, packed refs)."""
+    """First contact with a remote: a bare repository with our refspecs, fetched into (one
+    pack, packed refs); what ``git clone --bare`` makes, HEAD set by _point_head."""
     try:
-        repo = pygit2.clone_repository(
-            fetch_url(url), str(path), bare=True, remote=_remote_with_refspecs,
-            callbacks=AuthCallbacks(creds),
-        )  # fmt: skip
+        repo = pygit2.init_repository(str(path), bare=True)
+        _fetch_remote(_remote_with_refspecs(repo, "origin", fetch_url(url)), AuthCallbacks(creds))
     except (pygit2.GitError, KeyError, OSError) as exc:
         shutil.rmtree(path, ignore_errors=True)
         log.warning("cannot fetch %s: %s", redact(url), exc)
@@ -175,12 +176,31 @@ def _clone(path: Path, url: str, creds: Credentials) -> None:
     repo.compress_references()
 
 
-def _no_redirects(repo: pygit2.Repository) -> None:
-    """libgit2 follows an HTTP redirect of the first request to any host: it would walk
-    around the host policy (sync.repo_policy), so mirrors follow none."""
-    key = "http.followRedirects"
-    if key not in repo.config or str(repo.config[key]) != "false":
-        repo.config[key] = "false"
+# libgit2's GIT_REMOTE_REDIRECT_NONE (1 << 0 since libgit2 1.4): never follow an HTTP
+# redirect to another host. By default libgit2 follows one on the first request, to any
+# host, which would take a fetch or push around the host policy (sync.repo_policy) to any
+# address. pygit2 offers no option for it and declares the enum without its values (as 0,
+# 1, 2), so the number is written here; tests/security/test_repo_policy.py checks it holds.
+_REDIRECT_NONE = 1
+
+
+def _fetch_remote(remote: pygit2.Remote, callbacks: AuthCallbacks) -> None:
+    """``remote.fetch`` of FETCH_REFSPECS with prune, as pygit2 does it, plus no redirects."""
+    with git_fetch_options(callbacks) as payload:
+        opts = payload.fetch_options
+        opts.prune = FetchPrune.PRUNE
+        opts.follow_redirects = _REDIRECT_NONE
+        with git_proxy_options(remote, opts.proxy_opts), StrArray(list(FETCH_REFSPECS)) as specs:
+            payload.check_error(C.git_remote_fetch(remote._remote, specs.ptr, opts, ffi.NULL))
+
+
+def _push_remote(remote: pygit2.Remote, specs: list[str], callbacks: AuthCallbacks) -> None:
+    """``remote.push`` of ``specs``, as pygit2 does it, plus no redirects."""
+    with git_push_options(callbacks) as payload:
+        opts = payload.push_options
+        opts.follow_redirects = _REDIRECT_NONE
+        with git_proxy_options(remote, opts.proxy_opts), StrArray(specs) as refspecs:
+            payload.check_error(C.git_remote_push(remote._remote, refspecs.ptr, opts))
 
 
 def _fetch(path: Path, url: str, creds: Credentials) -> None:
@@ -188,11 +208,8 @@ def _fetch(path: Path, url: str, creds: Credentials) -> None:
     source = fetch_url(url)
     if repo.remotes["origin"].url != source:
         repo.remotes.set_url("origin", source)
-    _no_redirects(repo)
     try:
-        repo.remotes["origin"].fetch(
-            list(FETCH_REFSPECS), callbacks=AuthCallbacks(creds), prune=FetchPrune.PRUNE
-        )
+        _fetch_remote(repo.remotes["origin"], AuthCallbacks(creds))
     except (pygit2.GitError, KeyError, OSError) as exc:
         log.warning("cannot fetch %s: %s", redact(url), exc)
         raise GitError(unreachable(url)) from exc

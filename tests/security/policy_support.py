@@ -5,6 +5,7 @@ a TCP port where something answers that is not Git."""
 from __future__ import annotations
 
 import contextlib
+import http.server
 import socket
 import threading
 import uuid
@@ -122,3 +123,39 @@ def listening() -> Iterator[int]:
         stop.set()
         thread.join(timeout=5)
         server.close()
+
+
+@contextlib.contextmanager
+def redirecting() -> Iterator[tuple[str, list[str]]]:
+    """(a Git URL on 127.0.0.1 whose server redirects every request to localhost, the
+    paths requested there): what a fetch that follows redirects would reach."""
+    seen: list[str] = []
+
+    class Elsewhere(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    elsewhere = http.server.HTTPServer(("127.0.0.1", 0), Elsewhere)
+    target = f"http://localhost:{elsewhere.server_address[1]}"
+
+    class Redirect(Elsewhere):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", target + self.path)
+            self.end_headers()
+
+    first = http.server.HTTPServer(("127.0.0.1", 0), Redirect)
+    servers = [first, elsewhere]
+    for server in servers:
+        threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{first.server_address[1]}/x.git", seen
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()

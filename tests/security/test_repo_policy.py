@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from harness import assert_same, table_counts
-from policy_support import CREATE, World, listening, strict, world_for
+from policy_support import CREATE, World, listening, redirecting, strict, world_for
 from support import Api, free_port
 
 from storage.models import Project
@@ -225,6 +225,18 @@ async def test_every_failed_contact_reads_the_same(api: Api, tmp_path: Path) -> 
             for url in urls:
                 message = await world.refused(url, "UNREACHABLE")
                 assert message == unreachable(url), message
+
+
+async def test_a_redirect_to_another_host_is_not_followed(api: Api, tmp_path: Path) -> None:
+    """An allowed host answering with a redirect elsewhere (here: a host the policy would
+    refuse) does not take the fetch there."""
+    settings = strict(
+        api.settings, tmp_path / "root", allowed_git_hosts=("127.0.0.1",), allow_http_remotes=True
+    )
+    with redirecting() as (url, elsewhere):
+        async for world in world_for(settings, tmp_path / "root", tmp_path):
+            await world.refused(url, "UNREACHABLE")
+    assert elsewhere == [], "the redirect was followed"
 
 
 async def test_a_creation_that_fails_in_any_way_leaves_no_row_and_no_mirror(
