@@ -9,7 +9,7 @@ functions of the ``Hostile`` world, called when the case runs.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,12 @@ class Http:
 
     def __str__(self) -> str:
         return self.name
+
+
+def assert_unique_names(cases: Iterable[object]) -> None:
+    """Case ids name what failed: two cases with one name would hide one of them."""
+    names = [str(case) for case in cases]
+    assert not {n for n in names if names.count(n) > 1}
 
 
 def resolve(value: Any, env: Hostile) -> Any:

@@ -24,6 +24,7 @@ from corpus import (
     SCOPE,
     TOO_LARGE,
     Gql,
+    assert_unique_names,
     run_gql,
 )
 from harness import Hostile
@@ -1068,8 +1069,7 @@ CASES = CREATE_CASES + RUN_CASES + BRANCH_CASES + REGISTRY_CASES + OTHER_CASES +
 
 
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in CASES]
-    assert len(names) == len(set(names))
+    assert_unique_names(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -22,6 +22,7 @@ from corpus import (
     VALIDATION,
     Gql,
     Http,
+    assert_unique_names,
     run_gql,
     run_http,
 )
@@ -495,8 +496,7 @@ CASES = QUERY_CASES
 
 
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in [*QUERY_CASES, *RAW_CASES]]
-    assert len(names) == len(set(names))
+    assert_unique_names([*QUERY_CASES, *RAW_CASES])
 
 
 @pytest.mark.parametrize("case", QUERY_CASES, ids=str)

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 import pytest
-from corpus import Http, run_http
+from corpus import Http, assert_unique_names, run_http
 from harness import GITHUB_SECRET, GITLAB_TOKEN, Hostile
 from test_hostile_corpus import REPO_URLS
 
@@ -492,8 +492,7 @@ CASES = LIVE_CASES + WEBHOOK_DVC + READ_ROUTES + CREATE_CASES + FORGE_CASES + DE
 
 
 def test_case_names_are_unique() -> None:
-    names = [case.name for case in CASES]
-    assert len(names) == len(set(names))
+    assert_unique_names(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)

@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from corpus import BAD_ID, PARSE, REFUSED_REPO, REQUEST_TIMEOUT, VALIDATION, _codes
+from corpus import (
+    BAD_ID,
+    PARSE,
+    REFUSED_REPO,
+    REQUEST_TIMEOUT,
+    VALIDATION,
+    _codes,
+    assert_unique_names,
+)
 from harness import Hostile, error_codes
 
 TRANSPORT_WS = "graphql-transport-ws"
@@ -242,8 +250,7 @@ CASES: list[Ws] = [
 
 
 def test_case_names_are_unique() -> None:
-    names = [str(case) for case in CASES]
-    assert len(names) == len(set(names))
+    assert_unique_names(CASES)
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
