@@ -490,6 +490,24 @@ RAW_CASES = [
         scope=None,
         codes=UNAUTHENTICATED,
     ),
+    Http(
+        "raw-get-syntax-error-graphql-response",
+        "GET",
+        "/graphql",
+        400,  # application/graphql-response+json: a request error is a 4xx
+        params=lambda e: {"query": "{ projects {"},
+        headers={"Accept": "application/graphql-response+json"},
+        codes=PARSE,
+    ),
+    Http(
+        "raw-post-validation-graphql-response",
+        "POST",
+        "/graphql",
+        400,
+        _graphql_body("{ nosuch }"),
+        {**JSON, "Accept": "application/graphql-response+json"},
+        codes=VALIDATION,
+    ),
 ]
 
 CASES = QUERY_CASES

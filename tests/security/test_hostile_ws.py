@@ -246,7 +246,22 @@ CASES: list[Ws] = [
         (403, 4403, 1008),
         headers=[(b"origin", b"https://evil.example")],
     ),
+    *[
+        Ws(
+            "operations-past-limit",
+            protocol,
+            lambda e, p=protocol: _many(e, p),
+            codes=frozenset({"TOO_MANY_OPERATIONS"}),
+        )
+        for protocol in (TRANSPORT_WS, LEGACY_WS)
+    ],
 ]
+
+
+def _many(env: Hostile, protocol: str) -> list[Any]:
+    """One subscription more than a socket may hold (GITSTUDIO_WS_MAX_OPERATIONS)."""
+    count = env.settings.ws_max_operations + 1
+    return [init()(env), *(sub(protocol, EVENTS, alpha, str(i))(env) for i in range(count))]
 
 
 def test_case_names_are_unique() -> None:
