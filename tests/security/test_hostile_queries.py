@@ -178,6 +178,43 @@ QUERY_CASES = (
             TOO_COMPLEX,
         ),
         Gql(
+            "aliased-connections",
+            "{ "
+            + " ".join(
+                f"a{i}: projects(first: 500) {{ nodes {{ commits(first: 500) {{ nodes {{ id }} }} }} }}"
+                for i in range(20)
+            )
+            + " }",
+            None,
+            TOO_COMPLEX,
+        ),
+        Gql(
+            "fragment-spread-twice",
+            "{ projects(first: 500) { nodes { ...F ...G } } } "
+            "fragment F on Project { experiments(first: 500) { nodes { id } } } "
+            "fragment G on Project { e2: experiments(first: 500) { nodes { id } } }",
+            None,
+            TOO_COMPLEX,
+        ),
+        Gql(
+            "connections-under-include",
+            "{ projects(first: 500) @include(if: true) { nodes { experiments(first: 500) { nodes { id } } } } }",
+            None,
+            TOO_COMPLEX,
+        ),
+        Gql(
+            "variable-int-overflow",
+            "query($f: Int) { projects(first: $f) { totalCount } }",
+            lambda e: {"f": 2**31},
+            VALIDATION | BAD_INPUT,
+        ),
+        Gql(
+            "introspection-deep",
+            "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }",
+            None,
+            LIMIT,
+        ),
+        Gql(
             "depth-past-limit",
             "{ projects { nodes { " + "branches { commit { " * 10 + "sha" + " } }" * 10 + " } } }",
             None,
@@ -489,6 +526,39 @@ RAW_CASES = [
         headers={"Accept": "application/json"},
         scope=None,
         codes=UNAUTHENTICATED,
+    ),
+    Http(
+        "raw-get-variables-not-json",
+        "GET",
+        "/graphql",
+        400,
+        params=lambda e: {
+            "query": "query($n: Int) { projects(first: $n) { totalCount } }",
+            "variables": "{nope",
+        },
+        headers={"Accept": "application/json"},
+        codes=BAD_REQUEST,
+    ),
+    Http(
+        "raw-get-mutation-by-operation-name",
+        "GET",
+        "/graphql",
+        (400, 405),
+        params=lambda e: {
+            "query": 'query A { __typename } mutation B { revokeAccessToken(id: "x") { errors { code } } }',
+            "operationName": "B",
+        },
+        headers={"Accept": "application/json"},
+        codes=NOT_ALLOWED | BAD_REQUEST,
+    ),
+    Http(
+        "raw-get-query-too-long",
+        "GET",
+        "/graphql",
+        (400, 413, 414),
+        params=lambda e: {"query": "{ " + "__typename " * 5_000 + "}"},
+        headers={"Accept": "application/json"},
+        codes=TOO_LARGE | PARSE | BAD_REQUEST,
     ),
     Http(
         "raw-get-syntax-error-graphql-response",
