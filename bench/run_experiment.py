@@ -6,7 +6,7 @@ Two remotes, each compared with its own CLI baseline in the same run:
 * ``run-experiment``: the repository (1,000 commits) is served by a real ``git daemon``
   accepting pushes, so both sides fetch and push over the network protocol;
 * ``run-experiment-local``: a bare repository on this machine, the project's URL being its
-  path (gitstudio then writes objects and the ref into it directly); the CLI clones
+  path (gitstudio then pushes into it with ``git push``, so its hooks run); the CLI clones
   ``file://PATH`` (``--depth`` is ignored for a plain local path) and pushes to it.
 
 gitstudio's project is indexed once beforehand, as in a server; each round then times
@@ -189,7 +189,7 @@ def run_experiment(opts: Options, fixture: Fixture) -> list[Result]:
             "run-experiment-local",
             f"one runExperiment on a {COMMITS}-commit bare repository on this machine (path)",
             (
-                "ProjectSyncer.write_commit (fetch, edit, commit, ref written directly, sync)",
+                "ProjectSyncer.write_commit (fetch, edit, commit, git push, sync)",
                 "git clone --depth 1 file:// + edit + commit + push",
             ),
             on_disk,

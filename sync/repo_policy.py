@@ -256,6 +256,9 @@ def _host_port(url: str) -> tuple[str, str, int]:
             port = parts.port
         except ValueError:
             raise invalid(url, "its host or port cannot be read") from None
+        if parts.netloc.count("@") > 1 or "\\" in parts.netloc:
+            # Parsers disagree on which "@" ends the user part: libgit2 must see our host.
+            raise invalid(url, "its host part is ambiguous")
     else:
         match = _SCP.match(url)
         if match is None:

@@ -118,6 +118,9 @@ BAD_URLS = [
     ("no-host", "https:///x.git"),
     ("scheme-only", "https://"),
     ("bad-port", "https://example.com:99999/x.git"),
+    ("two-at-signs", "https://a@127.0.0.1@example.com/x.git"),
+    ("backslash-in-host", "https://example.com\\@127.0.0.1/x.git"),
+    ("percent-encoded-host", "https://%31%32%37.0.0.1/x.git"),
 ]
 
 
