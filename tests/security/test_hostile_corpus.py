@@ -210,6 +210,17 @@ REPO_URLS: list[tuple[str, Any, Any]] = [
     ("ssh-loopback-port", lambda e: f"ssh://git@127.0.0.1:{_closed_port()}/x.git", REFUSED_REPO),
     ("scp-like-loopback", "git@127.0.0.1:org/repo.git", REFUSED_REPO),
     ("scp-like-localhost", "git@localhost:org/repo.git", REFUSED_REPO),
+    # Hosts written so that two parsers may read them differently.
+    ("userinfo-hides-loopback", "https://github.com@127.0.0.1/x.git", REFUSED_REPO | BAD_URL),
+    ("two-at-signs", "https://a@b@127.0.0.1/x.git", REFUSED_REPO | BAD_URL),
+    ("backslash-before-at", "https://127.0.0.1\\@example.com/x.git", REFUSED_REPO | BAD_URL),
+    ("percent-encoded-host", "https://%31%32%37.0.0.1/x.git", REFUSED_REPO | BAD_URL),
+    ("fullwidth-digits-host", "https://\uff11\uff12\uff17.0.0.1/x.git", REFUSED_REPO | BAD_URL),
+    ("ipv6-zone-id", "https://[fe80::1%25eth0]/x.git", REFUSED_REPO | BAD_URL),
+    ("uppercase-file-scheme", "FILE:///etc", REFUSED_REPO | BAD_URL),
+    ("git-plus-ssh-loopback", "git+ssh://127.0.0.1/x.git", REFUSED_REPO | BAD_URL),
+    ("ssh-option-injection", "ssh://-oProxyCommand=touch%20/tmp/pwned/x", REFUSED_REPO | BAD_URL),
+    ("scp-option-injection", "-oProxyCommand=touch:repo", REFUSED_REPO | BAD_URL),
 ]
 
 CREATE_CASES = [
