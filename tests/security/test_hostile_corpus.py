@@ -229,7 +229,7 @@ CREATE_CASES = [
 ]
 
 
-def _allowed(env: Hostile) -> str:
+def allowed_repo(env: Hostile) -> str:
     """A repository the policy lets in (already a project): only other inputs are bad."""
     return str(env.repos_root / "src" / "alpha")
 
@@ -238,57 +238,62 @@ CREATE_CASES += [
     Gql(
         "createProject-subdir-dotdot",
         CREATE,
-        _input(repoUrl=_allowed, name="h-sub1", subdir="../x"),
+        _input(repoUrl=allowed_repo, name="h-sub1", subdir="../x"),
         INVALID,
     ),
     Gql(
         "createProject-subdir-absolute",
         CREATE,
-        _input(repoUrl=_allowed, name="h-sub2", subdir="/etc"),
+        _input(repoUrl=allowed_repo, name="h-sub2", subdir="/etc"),
         INVALID,
     ),
     Gql(
         "createProject-subdir-nul",
         CREATE,
-        _input(repoUrl=_allowed, name="h-sub3", subdir="a\x00b"),
+        _input(repoUrl=allowed_repo, name="h-sub3", subdir="a\x00b"),
         INVALID,
     ),
     Gql(
         "createProject-subdir-5000",
         CREATE,
-        _input(repoUrl=_allowed, name="h-sub4", subdir=LONG),
+        _input(repoUrl=allowed_repo, name="h-sub4", subdir=LONG),
         INVALID,
     ),
     Gql(
         "createProject-subdir-git-dir",
         CREATE,
-        _input(repoUrl=_allowed, name="h-sub5", subdir=".git"),
+        _input(repoUrl=allowed_repo, name="h-sub5", subdir=".git"),
         INVALID | NOT_FOUND,
     ),
-    Gql("createProject-name-nul", CREATE, _input(repoUrl=_allowed, name="a\x00b"), INVALID),
-    Gql("createProject-name-100kb", CREATE, _input(repoUrl=_allowed, name="n" * 100_000), INVALID),
+    Gql("createProject-name-nul", CREATE, _input(repoUrl=allowed_repo, name="a\x00b"), INVALID),
+    Gql(
+        "createProject-name-100kb",
+        CREATE,
+        _input(repoUrl=allowed_repo, name="n" * 100_000),
+        INVALID,
+    ),
     Gql(
         "createProject-name-duplicate",
         CREATE,
-        _input(repoUrl=_allowed, name=lambda e: e.projects["alpha"].name),
+        _input(repoUrl=allowed_repo, name=lambda e: e.projects["alpha"].name),
         frozenset({"DUPLICATE"}),
     ),
     Gql(
         "createProject-default-branch-dash",
         CREATE,
-        _input(repoUrl=_allowed, name="h-db1", defaultBranch="-x"),
+        _input(repoUrl=allowed_repo, name="h-db1", defaultBranch="-x"),
         INVALID,
     ),
     Gql(
         "createProject-default-branch-missing",
         CREATE,
-        _input(repoUrl=_allowed, name="h-db2", defaultBranch="nosuch"),
+        _input(repoUrl=allowed_repo, name="h-db2", defaultBranch="nosuch"),
         MISSING,
     ),
     Gql(
         "createProject-default-branch-nul",
         CREATE,
-        _input(repoUrl=_allowed, name="h-db3", defaultBranch="m\x00"),
+        _input(repoUrl=allowed_repo, name="h-db3", defaultBranch="m\x00"),
         INVALID,
     ),
     Gql(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from corpus import Http, assert_unique_names, run_http
 from harness import GITHUB_SECRET, GITLAB_TOKEN, Hostile
-from test_hostile_corpus import REPO_URLS
+from test_hostile_corpus import REPO_URLS, allowed_repo
 
 JSON = {"Content-Type": "application/json"}
 REFUSED = (400, 403, 404, 422)  # the policy's refusal of a repository, however it is phrased
@@ -293,6 +293,24 @@ CREATE_CASES = [
         JSON,
         "PROJECTS",
     ),
+    *[
+        Http(
+            f"create-project-{name}",
+            "POST",
+            CREATE,
+            400,
+            body(repo_url=allowed_repo, **fields),
+            JSON,
+            "PROJECTS",
+        )
+        for name, fields in [
+            ("subdir-dotdot", {"name": "r-sub1", "subdir": "../x"}),
+            ("subdir-absolute", {"name": "r-sub2", "subdir": "/etc"}),
+            ("subdir-git-dir", {"name": "r-sub3", "subdir": ".git"}),
+            ("name-nul", {"name": "a\x00b"}),
+            ("name-100kb", {"name": "n" * 100_000}),
+        ]
+    ],
 ]
 
 

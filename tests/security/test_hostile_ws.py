@@ -168,6 +168,11 @@ CASES: list[Ws] = [
             ("init-payload-list", [{"type": "connection_init", "payload": [1, 2]}], 4401),
             ("init-payload-string", [{"type": "connection_init", "payload": "token x"}], 4401),
             ("init-token-not-string", [{"type": "connection_init", "payload": {"token": 5}}], 4401),
+            (
+                "init-token-900kb",
+                [{"type": "connection_init", "payload": {"token": "t" * 900_000}}],
+                4401,
+            ),
             ("oversized-frame", [init(), "BIG"], TOO_BIG),
         ]
         for case in both(
