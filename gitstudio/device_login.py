@@ -43,6 +43,7 @@ from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
 from gitstudio.rest import HttpError, request_body
+from storage.errors import has_control
 from storage.models import AccessToken, DeviceCode
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
@@ -175,6 +176,8 @@ async def start(request: Request) -> Response:
     token_name = doc.get("token_name")
     if not isinstance(client_name, str) or not (token_name is None or isinstance(token_name, str)):
         return _error(400, "client_name and token_name must be strings")
+    if has_control(client_name) or (token_name is not None and has_control(token_name)):
+        return _error(400, "client_name and token_name must not contain control characters")
     try:
         scopes = requested_scopes(doc.get("scopes"))
     except ValueError as exc:

@@ -20,7 +20,7 @@ from tortoise.exceptions import IntegrityError
 
 from resolvers.context import Context
 from resolvers.permissions import require
-from storage.errors import DomainError
+from storage.errors import DomainError, check_text
 from storage.events import project_channel, project_event
 from storage.models import Project, PullRequest
 from storage.records import ExperimentRecord
@@ -203,12 +203,8 @@ def _check_forge_texts(limit: int, **texts: str | None) -> None:
     control characters: they end up in URLs and request headers, and stored in the database
     (PostgreSQL refuses NUL)."""
     for field, value in texts.items():
-        if value is None:
-            continue
-        if len(value.encode("utf-8", "surrogatepass")) > limit:
-            raise DomainError("INVALID", f"{field} is longer than {limit} bytes", field)
-        if any(ord(c) < 32 or ord(c) == 127 for c in value):
-            raise DomainError("INVALID", f"{field} contains control characters", field)
+        if value is not None:
+            check_text(value, field, limit)
 
 
 def _check_api_url(url: str) -> None:

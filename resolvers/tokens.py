@@ -5,7 +5,7 @@ from __future__ import annotations
 from resolvers.context import Context
 from resolvers.permissions import require
 from resolvers.replay import Result, forget_token, once
-from storage.errors import DomainError
+from storage.errors import DomainError, check_text
 from storage.models import AccessToken
 from storage.tokens import (
     Principal,
@@ -55,8 +55,7 @@ async def _create(
     name = name.strip()
     if not 1 <= len(name) <= 100:
         raise DomainError("INVALID", "name must be 1-100 characters", "name")
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):  # PostgreSQL refuses NUL in text
-        raise DomainError("INVALID", "name must not contain control characters", "name")
+    check_text(name, "name", 400)
     try:
         wanted = parse_scopes(scopes)
     except ValueError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import strawberry
-from graphql import ASTValidationRule
+from graphql import ASTValidationRule, ValidationContext
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -50,10 +50,25 @@ def limit_rules(
     """Depth, alias and cost limits as validation rules, built once (rules built per request
     would defeat every validation cache, whose key includes the rule classes)."""
     return [
-        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *map(_unknown_fragments_tolerated, QueryDepthLimiter(max_depth=max_depth).validation_rules),
         *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
         cost_rule(max_cost, pages),
     ]
+
+
+def _unknown_fragments_tolerated(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
+    """strawberry's depth rule measures the document when it is built and raises KeyError
+    on a spread of an unknown fragment; graphql-core's KnownFragmentNamesRule reports that
+    document as invalid, so the depth rule has nothing to add."""
+
+    class Tolerant(rule):  # type: ignore[valid-type, misc]
+        def __init__(self, context: ValidationContext) -> None:
+            try:
+                super().__init__(context)
+            except KeyError:
+                ASTValidationRule.__init__(self, context)
+
+    return Tolerant
 
 
 class CachedNameConverter(NameConverter):

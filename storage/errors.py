@@ -13,3 +13,17 @@ class DomainError(Exception):
         self.code = code
         self.message = message
         self.field = field
+
+
+def has_control(text: str) -> bool:
+    """C0 controls and DEL: they end up in URLs, headers, logs and rows (PostgreSQL refuses
+    NUL in text), and no name, message or URL a person types needs them."""
+    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+
+
+def check_text(value: str, field: str, max_bytes: int, code: str = "INVALID") -> None:
+    """A caller's free text: at most ``max_bytes`` bytes of UTF-8 and no control character."""
+    if len(value.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise DomainError(code, f"{field} is longer than {max_bytes} bytes", field)
+    if has_control(value):
+        raise DomainError(code, f"{field} contains control characters", field)

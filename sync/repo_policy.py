@@ -173,6 +173,9 @@ class RepoPolicy:
         name = host.rstrip(".")
         if name == "localhost" or name.endswith(".localhost"):  # loopback by definition
             raise forbidden(url, f"{host} is this machine (list it in {HOSTS_SETTING} to allow it)")
+        if _ip(host) is not None and not _public(host):
+            # An address literal (a zone id too) is judged as written, without resolving.
+            raise forbidden(url, f"{host} is not a public address (list it in {HOSTS_SETTING})")
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError):
