@@ -153,6 +153,8 @@ class FastGraphQL:
             params = json_params(await _body(receive, headers))
         try:
             return await self._run(params, principal, read_only=get)
+        except RequestError:
+            raise
         except Exception as exc:  # a bug: masked, logged once, still a JSON answer
             where = f"{'GET' if get else 'POST'} /graphql"
             return Answer(500, _errors([internal_error(exc, where)]))

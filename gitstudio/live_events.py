@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from gitstudio.rest import HttpError, bad
+from schema.scalars import json_deeper_than
 from storage.live import FileErrorRow, LiveEvent, normalise_subdir
 from storage.metrics import PointRow
 
@@ -27,9 +28,11 @@ class ParsedLive:
     images: list[tuple[str, int, str]]  # (path, step, base64) still to decode and store
 
 
-def parse_live(doc: Any, body_size: int) -> ParsedLive:
+def parse_live(doc: Any, body_size: int, max_depth: int = 32) -> ParsedLive:
     """Validate an event as dvc-studio-client's schema describes it (400 on violations,
-    413 on the plot limits) and turn it into a :class:`LiveEvent`."""
+    413 on the plot limits) and turn it into a :class:`LiveEvent`. Params and metrics,
+    stored and served as JSON, may nest at most ``max_depth`` levels
+    (GITSTUDIO_MAX_JSON_DEPTH, as GraphQL's JSON input)."""
     if not isinstance(doc, dict):
         raise bad("body must be a JSON object")
     type_ = doc.get("type")
@@ -59,9 +62,11 @@ def parse_live(doc: Any, body_size: int) -> ParsedLive:
     if params is not None:
         if not isinstance(params, dict) or not all(isinstance(v, dict) for v in params.values()):
             raise bad("params must map file paths to objects")
+        _shallow("params", params, max_depth)
         event.params = params or None
     metrics = doc.get("metrics")
     if metrics is not None:
+        _shallow("metrics", metrics, max_depth)
         _parse_metrics(metrics, event)
     images: list[tuple[str, int, str]] = []
     if type_ == "start":
@@ -90,6 +95,11 @@ def parse_live(doc: Any, body_size: int) -> ParsedLive:
                 raise bad("experiment_rev must be a 40-character commit sha")
             event.experiment_rev = rev
     return ParsedLive(repo_url, event, images)
+
+
+def _shallow(field: str, value: Any, max_depth: int) -> None:
+    if json_deeper_than(value, max_depth):
+        raise bad(f"{field} nest deeper than {max_depth} levels")
 
 
 def _parse_metrics(metrics: Any, event: LiveEvent) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 from gitstudio.rest import HttpError
 from storage.live import ProjectRef, load_projects
@@ -20,6 +21,7 @@ from sync.urls import repo_key
 log = logging.getLogger(__name__)
 
 MAX_MEMO = 10_000  # raw URL spellings remembered; cleared when full
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # NUL, escapes, newlines: in no repository URL
 
 
 class BadRepoUrl(HttpError):
@@ -29,8 +31,8 @@ class BadRepoUrl(HttpError):
 
 def safe_key(url: str) -> str:
     """The repository key of ``url``, or BadRepoUrl."""
-    if "\x00" in url:
-        raise BadRepoUrl(url, "it contains a NUL byte")
+    if _CONTROL.search(url.strip()):
+        raise BadRepoUrl(url, "it contains a control character")
     if url.strip().removeprefix("file://").startswith("~"):
         raise BadRepoUrl(url, "a home directory (~) is never expanded")
     try:

@@ -146,7 +146,7 @@ class StudioApi:
             doc = orjson.loads(body)
         except orjson.JSONDecodeError:
             raise bad("body is not valid JSON") from None
-        parsed = parse_live(doc, len(body))
+        parsed = parse_live(doc, len(body), self.settings.max_json_depth)
         event = parsed.event
         projects = await self.projects.lookup(parsed.repo_url)
         if not projects:

@@ -79,6 +79,11 @@ def _literal_children(node: Any) -> Any:
     return node.values if isinstance(node, ListValueNode) else None
 
 
+def json_deeper_than(value: Any, limit: int) -> bool:
+    """Whether decoded JSON nests deeper than ``limit`` (REST bodies: gitstudio.live_events)."""
+    return _depth_over(value, limit, _children)
+
+
 def _depth_over(value: Any, limit: int, children: Any) -> bool:
     """Whether containers nest deeper than ``limit``; walked without recursion."""
     stack = [(value, 1)]

@@ -248,6 +248,19 @@ async def test_graphql_response_media_type(hostile: Hostile) -> None:
     assert get.status_code == 400 and get.headers["content-type"] == new
 
 
+async def test_subscriptions_over_http_are_400(hostile: Hostile) -> None:
+    subscription = (
+        f'subscription {{ projectEvents(projectId: "{hostile.projects["alpha"].id}") {{ type }} }}'
+    )
+    post = await hostile.gql(subscription)
+    get = await hostile.client.get(
+        "/graphql", params={"query": subscription}, headers=hostile.headers("ADMIN")
+    )
+    for response in (post, get):
+        assert response.status_code == 400, response.text
+        assert error_codes(response.json()) == ["BAD_REQUEST"]
+
+
 async def test_no_token_is_401_on_every_method(hostile: Hostile) -> None:
     for response in (
         await hostile.client.post("/graphql", json={"query": "{ __typename }"}),
