@@ -35,6 +35,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "index-vs-dvc": ("bench.index", "index_vs_dvc"),
     "index-vs-walk": ("bench.index", "index_vs_walk"),
     "resync": ("bench.resync", "resync"),
+    # two results: compiled query plans on (graphql-http) and off (graphql-no-plans)
     "graphql-http": ("bench.graphql_http", "graphql_http"),
     "ingest": ("bench.ingest", "ingest"),
     "fanout": ("bench.fanout", "fanout"),
