@@ -24,7 +24,7 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gitstudio.cors import Cors
-from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
+from gitstudio.failures import rest_body
 
 # A websocket refused before it is accepted: the server answers the upgrade with HTTP 403.
 WS_FORBIDDEN = 4403
@@ -113,8 +113,7 @@ async def _answering_failures(app: ASGIApp, scope: Scope, receive: Receive, send
     except Exception as exc:
         if started:
             raise
-        request_id = report(exc, f"{scope['method']} {scope['path']}")
-        body = {"detail": INTERNAL_MESSAGE, "code": INTERNAL_CODE, "request_id": request_id}
+        body = rest_body(exc, f"{scope['method']} {scope['path']}")
         await send_json(send, 500, orjson.dumps(body))
 
 

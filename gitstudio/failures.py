@@ -35,6 +35,12 @@ def report(exc: BaseException, where: str, request_id: str | None = None) -> str
     return request_id
 
 
+def rest_body(exc: BaseException, where: str) -> dict[str, str]:
+    """The JSON body of a REST route's answer to ``exc`` (status 500), reported."""
+    request_id = report(exc, where)
+    return {"detail": INTERNAL_MESSAGE, "code": INTERNAL_CODE, "request_id": request_id}
+
+
 def report_message(message: str, where: str, request_id: str | None = None) -> str:
     """Log a failure that is no exception (a value the server should never produce)."""
     request_id = request_id or new_request_id()

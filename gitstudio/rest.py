@@ -18,7 +18,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from gitstudio.asgi import Disconnected, TooLarge, read_body
-from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
+from gitstudio.failures import rest_body
 
 JSON = "application/json"
 
@@ -101,8 +101,7 @@ def guard(handler: Handler) -> Handler:
 
 
 def internal_error(exc: BaseException, where: str) -> Response:
-    request_id = report(exc, where)
-    return error(500, INTERNAL_MESSAGE, INTERNAL_CODE, request_id=request_id)
+    return json_response(rest_body(exc, where), 500)
 
 
 async def http_exception(request: Request, exc: Exception) -> Response:

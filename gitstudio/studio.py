@@ -32,7 +32,7 @@ from starlette.types import Scope as ASGIScope
 from gitstudio.asgi import Disconnected, Hot, TooLarge, declared_length, read_body, send_json
 from gitstudio.auth import GATE
 from gitstudio.device_login import device_login_routes
-from gitstudio.failures import INTERNAL_CODE, INTERNAL_MESSAGE, report
+from gitstudio.failures import report, rest_body
 from gitstudio.live_events import parse_live
 from gitstudio.live_images import ImageStore
 from gitstudio.rest import (
@@ -125,9 +125,7 @@ class StudioApi:
         except Disconnected:
             return  # gone while sending its body: nobody reads the answer
         except Exception as exc:  # a bug: masked and logged once, still typed JSON
-            body = {"detail": INTERNAL_MESSAGE, "code": INTERNAL_CODE}
-            body["request_id"] = report(exc, "POST /api/live")
-            await send_json(send, 500, orjson.dumps(body))
+            await send_json(send, 500, orjson.dumps(rest_body(exc, "POST /api/live")))
         else:
             await send_json(send, 200, _OK)
 
