@@ -51,7 +51,9 @@ async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
     token = admin_token(data_dir)
     server = start_server([], data_dir, env={"GITSTUDIO_WS_SEND_QUEUE": "256"})
     try:
-        project = await create_project(server, token, data_dir, "wsproject")
+        # The repository beside the data directory: the policy never serves one inside it.
+        repos = tmp_path_factory.mktemp("ws-repos")
+        project = await create_project(server, token, repos, "wsproject")
         yield Env(server, token, project, data_dir)
     finally:
         stop_server(server)
