@@ -43,6 +43,7 @@ from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
 from gitstudio.rest import HttpError, request_body
+from gitstudio.settings import Settings
 from storage.errors import has_control
 from storage.models import AccessToken, DeviceCode
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
@@ -50,10 +51,8 @@ from storage.tokens import Principal, Scope, authenticate, create_token, hash_to
 log = logging.getLogger(__name__)
 
 DEVICE_CODE_TTL = 900  # seconds
-MAX_PENDING = 1000  # unauthenticated endpoint: bound what it can make us store
 DEFAULT_SCOPES = frozenset({Scope.EXPERIMENTS, Scope.MODELS, Scope.READ})
 _ALPHABET = "BCDFGHJKLMNPQRSTVWXZ"  # no vowels (no words), no look-alike digits
-_MAX_BODY = 64 * 1024
 _PENDING, _APPROVED, _CONSUMED, _DENIED = "pending", "approved", "consumed", "denied"
 
 
@@ -78,9 +77,14 @@ def _address(request: Request) -> str:
     return (request.client.host if request.client else "")[:64]
 
 
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.gitstudio.settings
+    return settings
+
+
 def _limits(request: Request) -> tuple[int, int]:
     """(pending logins, failed code attempts) allowed per client address."""
-    settings = request.app.state.gitstudio.settings
+    settings = _settings(request)
     return settings.device_login_pending_per_client, settings.device_login_attempts_per_client
 
 
@@ -151,10 +155,10 @@ def _expired(row: DeviceCode) -> bool:
 
 
 async def _body(request: Request) -> bytes | None:
-    """The body (the one reader of every route), or None past ``_MAX_BODY`` bytes or when
-    the client went away."""
+    """The body (the one reader of every route), or None past the request-body bound or
+    when the client went away."""
     try:
-        return await request_body(request, _MAX_BODY)
+        return await request_body(request, _settings(request).max_request_body_bytes)
     except (HttpError, Disconnected):
         return None
 
@@ -165,7 +169,8 @@ async def _body(request: Request) -> bytes | None:
 async def start(request: Request) -> Response:
     body = await _body(request)
     if body is None:
-        return _error(413, f"request body exceeds {_MAX_BODY} bytes")
+        limit = _settings(request).max_request_body_bytes
+        return _error(413, f"request body exceeds {limit} bytes")
     try:
         doc = orjson.loads(body) if body.strip() else {}
     except orjson.JSONDecodeError:
@@ -193,7 +198,7 @@ async def start(request: Request) -> Response:
             f"this address has {per_client} pending logins (the most allowed); finish or"
             f" let them expire (at most {DEVICE_CODE_TTL // 60} minutes)",
         )
-    if await pending.count() >= MAX_PENDING:
+    if await pending.count() >= _settings(request).device_login_pending_max:
         return _error(429, "too many pending logins; try again later")
     device_code = secrets.token_urlsafe(32)
     for _attempt in range(10):

@@ -46,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 1_000_000
 MAX_URL_PARAMS = 20  # query, variables, operationName, extensions: anything far past is junk
 
 JSON = b"application/json"
@@ -122,6 +121,7 @@ class FastGraphQL:
         self._state = state
         self._page = page  # GraphiQL, for browsers
         self._plans = state.settings.compiled_plans
+        self._max_body = state.settings.max_graphql_body_bytes
         self.counters = state.plans
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -150,7 +150,7 @@ class FastGraphQL:
         if get:
             params = url_params(scope["query_string"])
         else:
-            params = json_params(await _body(receive, headers))
+            params = json_params(await _body(receive, headers, self._max_body))
         try:
             return await self._run(params, principal, read_only=get)
         except RequestError:
@@ -241,13 +241,13 @@ def wants_page(accept: bytes | None, query_string: bytes) -> bool:
     return not any(p.startswith(b"query=") for p in query_string.split(b"&"))
 
 
-async def _body(receive: Receive, headers: dict[bytes, bytes]) -> bytes:
+async def _body(receive: Receive, headers: dict[bytes, bytes], limit: int) -> bytes:
     if not headers.get(b"content-type", b"").startswith(JSON):
         raise RequestError(415, "POST /graphql takes an application/json body", "UNSUPPORTED")
     try:
-        return await read_body(receive, headers, MAX_BODY)
+        return await read_body(receive, headers, limit)
     except TooLarge:
-        raise RequestError(413, f"request body larger than {MAX_BODY} bytes", "TOO_LARGE") from None
+        raise RequestError(413, f"request body larger than {limit} bytes", "TOO_LARGE") from None
 
 
 def json_params(body: bytes) -> Params:

@@ -113,6 +113,19 @@ class Settings:
     max_title_bytes: int = 1024
     # Bytes of a branch or tag name (issue 11: 200; git allows ~4 KB, forges far less).
     max_ref_name_bytes: int = 200
+    # Request bodies, refused with 413 before they are read past the bound.
+    # POST /graphql: a document and its variables (a large query is a few KB).
+    max_graphql_body_bytes: int = 1_000_000
+    # POST /api/live: Studio's own bound (DVCLive caps a request's plots at 29 MB).
+    max_live_body_bytes: int = 30_000_000
+    # Forge push webhooks: GitHub caps payloads at 25 MB, but a push naming 5 MB of commits
+    # only needs its repository; 5 MB is ample.
+    max_webhook_body_bytes: int = 5 * 1024 * 1024
+    # Every other route (POST /webhook/dvc, /api/create-project, device login).
+    max_request_body_bytes: int = 1_000_000
+    # Pending `dvc studio login`s of the whole server (an unauthenticated route: bounds what
+    # anyone can make us store).
+    device_login_pending_max: int = 1000
     # Browser origins (scheme://host[:port], or *) whose pages may call /graphql and the
     # /api routes: CORS (gitstudio/cors.py). Empty: no cross-origin access, as a server that
     # holds tokens should start; websockets from another origin are refused the same way.
@@ -190,6 +203,11 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),
     "max_title_bytes": ("GITSTUDIO_MAX_TITLE_BYTES", int),
     "max_ref_name_bytes": ("GITSTUDIO_MAX_REF_NAME_BYTES", int),
+    "max_graphql_body_bytes": ("GITSTUDIO_MAX_GRAPHQL_BODY_BYTES", int),
+    "max_live_body_bytes": ("GITSTUDIO_MAX_LIVE_BODY_BYTES", int),
+    "max_webhook_body_bytes": ("GITSTUDIO_MAX_WEBHOOK_BODY_BYTES", int),
+    "max_request_body_bytes": ("GITSTUDIO_MAX_REQUEST_BODY_BYTES", int),
+    "device_login_pending_max": ("GITSTUDIO_DEVICE_LOGIN_PENDING_MAX", int),
     "cors_origins": ("GITSTUDIO_CORS_ORIGINS", lambda v: _listed(v, ",", str)),
     "compiled_plans": ("GITSTUDIO_COMPILED_PLANS", lambda v: _flag(v)),
 }

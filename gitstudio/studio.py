@@ -65,8 +65,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 30_000_000  # Studio's request-body limit; the client caps plots at 29 MB
-MAX_SMALL_BODY = 1_000_000  # webhook, create-project
 _OK = b"{}"
 _INT32 = 2**31
 
@@ -130,14 +128,15 @@ class StudioApi:
             await send_json(send, 200, _OK)
 
     async def _ingest(self, headers: dict[bytes, bytes], receive: Receive) -> None:
+        limit = self.settings.max_live_body_bytes
         length = declared_length(headers)
-        if length is not None and length > MAX_BODY:
-            raise HttpError(413, f"request body exceeds {MAX_BODY} bytes")
+        if length is not None and length > limit:
+            raise HttpError(413, f"request body exceeds {limit} bytes")
         await self.tokens.require_raw(headers, Scope.EXPERIMENTS)
         try:
-            body = await read_body(receive, None, MAX_BODY)
+            body = await read_body(receive, None, limit)
         except TooLarge:
-            raise HttpError(413, f"request body exceeds {MAX_BODY} bytes") from None
+            raise HttpError(413, f"request body exceeds {limit} bytes") from None
         if b"\\u0000" in body:  # text columns (PostgreSQL) cannot hold NUL
             raise bad("NUL characters are not accepted")
         try:
@@ -224,7 +223,7 @@ class StudioApi:
     # POST /webhook/dvc
     async def dvc_webhook(self, request: Request) -> Response:
         await self.tokens.require(request, Scope.EXPERIMENTS)
-        doc = json_object(await request_body(request, MAX_SMALL_BODY))
+        doc = json_object(await request_body(request, self.settings.max_request_body_bytes))
         repo_url = doc.get("repo_url")
         if not isinstance(repo_url, str) or not repo_url.strip():
             return error(400, "repo_url must be a non-empty string")
@@ -276,7 +275,7 @@ class StudioApi:
     # POST /api/create-project
     async def create_project(self, request: Request) -> Response:
         await self.tokens.require(request, Scope.PROJECTS)
-        doc = json_object(await request_body(request, MAX_SMALL_BODY))
+        doc = json_object(await request_body(request, self.settings.max_request_body_bytes))
         repo_url = doc.get("repo_url")
         if not isinstance(repo_url, str) or not repo_url.strip():
             return error(400, "repo_url must be a non-empty string", code="INVALID")

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_BODY = 5 * 1024 * 1024
 _background: set[asyncio.Task[Any]] = set()
 
 
@@ -66,7 +65,7 @@ def webhook_routes(state: State, settings: Settings) -> list[Route]:
         verify: Callable[[Request, bytes], bool], urls_of: Callable[[dict[str, Any]], list[str]]
     ) -> Callable[[Request], Any]:
         async def receive(request: Request) -> Response:
-            body = await request_body(request, MAX_BODY)
+            body = await request_body(request, settings.max_webhook_body_bytes)
             if not verify(request, body):
                 raise HttpError(401, "signature or token does not match")
             try:

@@ -7,10 +7,8 @@ Each run creates its own PostgreSQL database and drops it afterwards.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import socket
 import subprocess
 import time
 import uuid
@@ -19,45 +17,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from services import DAEMON_HOST, fresh_postgres
 from support import Api, StatementCounter, free_port
 
 from gitstudio.app import create_app
 from gitstudio.settings import Settings
 from storage import db
 from storage.tokens import Scope, create_token
-
-PG_ADMIN_URL = os.environ.get(
-    "GITSTUDIO_TEST_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
-)
-IN_CI = os.environ.get("CI", "").lower() == "true"
-# Where the tests' `git daemon` listens: loopback, allowed by the tests' repository policy.
-DAEMON_HOST = "127.0.0.2"
-
-
-async def _pg_admin(sql: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(PG_ADMIN_URL.replace("postgres://", "postgresql://", 1), timeout=5)
-    try:
-        await conn.execute(sql)
-    finally:
-        await conn.close()
-
-
-def _pg_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 5432), timeout=2):
-            return True
-    except OSError:
-        return False
-
-
-def require_service(name: str, reachable: bool) -> None:
-    if reachable:
-        return
-    if IN_CI:
-        pytest.fail(f"{name} is required under CI=true but is unreachable")
-    pytest.skip(f"{name} is unreachable")
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])
@@ -72,18 +38,6 @@ async def database_url(
             yield url
         finally:
             await db.close_db()
-
-
-@contextlib.asynccontextmanager
-async def fresh_postgres(prefix: str) -> AsyncIterator[str]:
-    """The URL of a new PostgreSQL database, dropped afterwards."""
-    require_service("PostgreSQL", _pg_reachable())
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    await _pg_admin(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{name}"
-    finally:
-        await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session", autouse=True)

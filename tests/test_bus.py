@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-from conftest import require_service
 from redis.asyncio import Redis
+from services import require_service
 from ws_support import REDIS_URL, redis_reachable
 
 from storage.bus import EventBus, MemoryBus, RedisBus, Subscription, make_bus

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import fresh_postgres
 from live_support import client_env, run
+from services import fresh_postgres
 from support import Server, git, start_server, stop_server
 from ws_support import (
     TRANSPORT_WS,

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import fresh_postgres
+from services import fresh_postgres
 
 ROOT = Path(__file__).resolve().parent.parent
 

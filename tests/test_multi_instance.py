@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import PG_ADMIN_URL, _pg_admin, _pg_reachable, require_service
 from redis.asyncio import Redis
+from services import PG_ADMIN_URL, pg_admin, pg_reachable, require_service
 from support import Server, start_server, stop_server
 from ws_support import (
     LEGACY_WS,
@@ -33,11 +33,11 @@ from ws_support import (
 async def cluster(
     tmp_path: Path,
 ) -> AsyncIterator[tuple[Server, Server, str, Project]]:
-    require_service("PostgreSQL", _pg_reachable())
+    require_service("PostgreSQL", pg_reachable())
     require_service("Redis", redis_reachable())
     database = f"gitstudio_test_{uuid.uuid4().hex[:12]}"
     prefix = f"gitstudio-test-{uuid.uuid4().hex[:12]}"
-    await _pg_admin(f'CREATE DATABASE "{database}"')
+    await pg_admin(f'CREATE DATABASE "{database}"')
     env = {
         "GITSTUDIO_DATABASE_URL": f"{PG_ADMIN_URL.rsplit('/', 1)[0]}/{database}",
         "GITSTUDIO_EVENT_BUS": REDIS_URL,
@@ -54,7 +54,7 @@ async def cluster(
     finally:
         for server in servers:
             stop_server(server)
-        await _pg_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        await pg_admin(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         redis = Redis.from_url(REDIS_URL)
         assert await redis.pubsub_channels(f"{prefix}:*") == []
         await redis.aclose()
