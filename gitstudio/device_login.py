@@ -20,12 +20,14 @@ Nobody can lock others out: pending logins are bounded per client address
 (``GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT``) well below the server's bound, and user codes
 a client address tried that named no pending login are counted
 (``GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT`` per code lifetime): past it that address gets
-429 without any lookup, so guessing codes stays hopeless.
+429 without any lookup, so guessing codes stays hopeless. An IPv6 client counts as its whole
+/64, which one client is usually handed.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
 import secrets
 import time
@@ -73,8 +75,24 @@ def _base(request: Request) -> str:
 
 
 def _address(request: Request) -> str:
-    """The client's address (uvicorn puts a trusted proxy's X-Forwarded-For here)."""
-    return (request.client.host if request.client else "")[:64]
+    """The key the per-client bounds count under: the client's address (uvicorn puts a
+    trusted proxy's X-Forwarded-For here), an IPv6 address by its /64."""
+    return client_key(request.client.host if request.client else "")
+
+
+def client_key(host: str) -> str:
+    """An IPv4 address as it is; an IPv6 address as its /64 network (one host, or one home
+    router's customer, is handed a whole /64, so counting single addresses would let one
+    client take every pending login); an IPv4-mapped IPv6 address as its IPv4 address."""
+    try:
+        address = ipaddress.ip_address(host.split("%", 1)[0])  # no zone: one interface's
+    except ValueError:
+        return host[:64]  # not an IP (a test client, a unix socket): counted as given
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def _settings(request: Request) -> Settings:

@@ -96,3 +96,32 @@ async def test_found_codes_do_not_count(client_at: Client, unique: str) -> None:
         for _ in range(ATTEMPTS * 2):
             page = await client.get("/auth/device-login", params={"code": code})
             assert page.status_code == 200 and "asks for a token" in page.text
+
+
+async def test_an_ipv6_client_counts_as_its_whole_64(client_at: Client, unique: str) -> None:
+    """One client is handed a /64: new addresses inside it share its bounds, a neighbouring
+    /64 does not."""
+    net = f"2001:db8:{unique[:4]}:{unique[4:]}"
+    neighbour = f"2001:db8:{unique[:4]}:{(int(unique[4:], 16) + 1) % 0x10000:x}"
+    async with client_at(f"{net}::1") as first:
+        for _ in range(PENDING):
+            assert (await start(first)).status_code == 200
+    before = await pending_rows()
+    for host in (f"{net}::2", f"{net}:ffff:ffff:ffff:fffe", f"{net.upper()}:0:0:0:3"):
+        async with client_at(host) as same_64:
+            body = assert_rest_error(await start(same_64), 429)
+            assert f"{PENDING} pending logins" in body["detail"]
+    assert await pending_rows() == before, "a refused start stores nothing"
+    async with client_at(f"{neighbour}::1") as other:
+        assert (await start(other)).status_code == 200
+
+
+async def test_ipv6_guesses_are_counted_per_64(client_at: Client, unique: str) -> None:
+    net = f"2001:db8:{unique[:4]}:{unique[4:]}"
+    for n in range(ATTEMPTS):  # every guess from a new address of the same /64
+        async with client_at(f"{net}::{n + 1:x}") as guesser:
+            page = await guesser.get("/auth/device-login", params={"code": f"BCDF-GH{n:02d}"})
+            assert page.status_code == 200 and "unknown, used or expired" in page.text
+    async with client_at(f"{net}::ffff") as guesser:
+        refused = await guesser.get("/auth/device-login", params={"code": "BCDF-GHJK"})
+        assert refused.status_code == 429 and "Too many unknown codes" in refused.text
