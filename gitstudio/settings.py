@@ -121,8 +121,9 @@ class Settings:
     # Forge push webhooks: GitHub caps payloads at 25 MB, but a push naming 5 MB of commits
     # only needs its repository; 5 MB is ample.
     max_webhook_body_bytes: int = 5 * 1024 * 1024
-    # Every other route (POST /webhook/dvc, /api/create-project, device login).
-    max_request_body_bytes: int = 1_000_000
+    # Every other route (POST /webhook/dvc, /api/create-project, device login): small JSON
+    # objects; device login answers anyone without a token, so keep it tight.
+    max_request_body_bytes: int = 64 * 1024
     # Pending `dvc studio login`s of the whole server (an unauthenticated route: bounds what
     # anyone can make us store).
     device_login_pending_max: int = 1000
