@@ -17,7 +17,9 @@ from harness import GITHUB_SECRET, GITLAB_TOKEN, Hostile
 from test_hostile_corpus import REPO_URLS, allowed_repo
 
 JSON = {"Content-Type": "application/json"}
-REFUSED = (400, 403, 404, 422)  # the policy's refusal of a repository, however it is phrased
+# The policy's refusal of a repository, however it is phrased; a URL longer than the request
+# body bound (GITSTUDIO_MAX_REQUEST_BODY_BYTES) is refused before it is read.
+REFUSED = (400, 403, 404, 413, 422)
 
 
 def body(**fields: Any) -> Any:
@@ -298,7 +300,7 @@ CREATE_CASES = [
             f"create-project-{name}",
             "POST",
             CREATE,
-            400,
+            (400, 413),
             body(repo_url=allowed_repo, **fields),
             JSON,
             "PROJECTS",
