@@ -20,6 +20,7 @@ in memory by libgit2 (conflicting paths are reported, nothing is written).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
 from collections.abc import Sequence
@@ -40,7 +41,7 @@ from sync.git import (
     push_ref,
 )
 from sync.params_edit import ParamChange, edit
-from sync.write_policy import check_change, check_ref_name, params_file, visible_params
+from sync.write_policy import changes_by_file, check_change, check_ref_name, visible_params
 
 COMMIT, BRANCH = "COMMIT", "BRANCH"
 MERGE_COMMIT, FAST_FORWARD = "MERGE_COMMIT", "FAST_FORWARD"
@@ -242,16 +243,12 @@ def _edited_tree(
 ) -> pygit2.Oid:
     if not request.changes:
         raise DomainError("INVALID", "no parameter changes", "paramChanges")
-    by_file: dict[str, list[ParamChange]] = {}
-    for change in request.changes:
-        by_file.setdefault(change.file, []).append(change)
-    paths = {file: params_file(file, request.subdir) for file in by_file}
+    by_path = changes_by_file(request.changes, request.subdir)
     visible = visible_params(repo, base, request.subdir)
     for change in request.changes:
         check_change(change, visible)
     blobs: dict[str, bytes] = {}
-    for file, changes in by_file.items():
-        path = paths[file]
+    for path, changes in by_path.items():
         try:
             blob = base.tree[path]
         except KeyError:
@@ -260,7 +257,7 @@ def _edited_tree(
             ) from None
         if not isinstance(blob, pygit2.Blob):
             raise DomainError("INVALID", f"{path} is not a file", "paramChanges")
-        blobs[path] = edit(file, blob.data, changes)
+        blobs[path] = edit(path, blob.data, changes)
     return _tree_with(repo, base.tree, blobs)
 
 
@@ -336,7 +333,7 @@ def push_local(
         "--", str(local), refspec,
     ]  # fmt: skip
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=_c_locale())
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise DomainError("UNREACHABLE", f"{branch}: git push failed: {exc}") from exc
     if done.returncode == 0:
@@ -352,6 +349,12 @@ def push_local(
         raise stale
     said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
     raise DomainError("CONFLICT", f"{branch}: the repository refused the push: " + "; ".join(said))
+
+
+def _c_locale() -> dict[str, str]:
+    """The environment with git speaking English whatever the server's locale: its messages
+    are matched above and passed on to API callers (LC_ALL=C makes gettext ignore LANGUAGE)."""
+    return {**os.environ, "LC_ALL": "C"}
 
 
 def _push(repo: pygit2.Repository, written: WrittenCommit, creds: Credentials) -> None:

@@ -45,6 +45,11 @@ class ParamChange:
     new: bool = False  # the key may not exist yet
     retype: bool = False  # the value may change type
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys of ``path`` (``model.layers.0``); empty parts are ignored."""
+        return tuple(k for k in self.path.split(".") if k != "")
+
 
 def edit(file: str, content: bytes, changes: Sequence[ParamChange]) -> bytes:
     """``content`` of ``file`` with ``changes`` (all for this file) applied."""
@@ -100,7 +105,7 @@ def _json_indent(text: str) -> int | None:
 
 
 def _set(document: Any, change: ParamChange) -> None:
-    keys = [k for k in change.path.split(".") if k != ""]
+    keys = change.keys
     if not keys:
         raise DomainError("INVALID", f"{change.file}: empty parameter path", FIELD)
     parent = document
@@ -266,7 +271,7 @@ def _edit_yaml_fast(content: bytes, changes: Sequence[ParamChange]) -> bytes | N
 def _target(root: _Tree, change: ParamChange) -> _Scalar | None:
     if change.new or type(change.value) not in _SAMPLES:
         return None
-    keys = [k for k in change.path.split(".") if k != ""]
+    keys = change.keys
     if not keys:
         return None
     node: Any = root

@@ -188,6 +188,23 @@ def params_file(file: str, subdir: str) -> str:
     return path
 
 
+def changes_by_file(changes: Sequence[ParamChange], subdir: str) -> dict[str, list[ParamChange]]:
+    """{path in the repository: its changes}: one entry per file however it is spelled
+    (``params.yaml``, ``./params.yaml``), so no change overwrites another's edit. FORBIDDEN
+    as :func:`params_file`; INVALID when two changes set one key (which would win?)."""
+    by_path: dict[str, list[ParamChange]] = {}
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for change in changes:
+        path = params_file(change.file, subdir)
+        if (path, change.keys) in seen:
+            raise DomainError(
+                "INVALID", f"{change.file}: {change.path} is changed twice in one request", FIELD
+            )
+        seen.add((path, change.keys))
+        by_path.setdefault(path, []).append(change)
+    return by_path
+
+
 def visible_params(repo: pygit2.Repository, commit: pygit2.Commit, subdir: str) -> dict[str, Any]:
     """{params file (relative to the DVC root): the values DVC reads from it} at ``commit``."""
     return collect_revision(GitTree(repo, commit.tree), subdir).params
@@ -205,7 +222,7 @@ def check_change(change: ParamChange, visible: dict[str, Any]) -> None:
             FIELD,
         )
     node: Any = visible[key]
-    for part in [k for k in change.path.split(".") if k != ""]:
+    for part in change.keys:
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
