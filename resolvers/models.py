@@ -140,7 +140,10 @@ async def write(
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
 
     async def run() -> Result:
-        written = await ctx.syncer.write_registry(project, replace(request, tagger=ctx.author))
+        limit = ctx.syncer.write_limits.max_ref_name_bytes  # of the whole tag name
+        written = await ctx.syncer.write_registry(
+            project, replace(request, tagger=ctx.author, max_name_bytes=limit)
+        )
         return {"tag": written.name}
 
     asked = {"project": project_id, "request": request}

@@ -67,6 +67,9 @@ class TagRequest:
     bump: str | None = None  # register without a version: "major", "minor" or "patch"
     message: str | None = None
     tagger: tuple[str, str] = ("gitstudio", "gitstudio@localhost")
+    # Bytes of the tag name written (model, version, stage and counter together); the
+    # caller's WriteLimits.max_ref_name_bytes. None: git's rules only.
+    max_name_bytes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ def write_tag(
     written = WrittenTag(
         name, target, request.action, request.artifact, version, request.stage, message, when
     )
-    check_ref_name(written.name, "model", kind="tag")
+    check_ref_name(written.name, "model", request.max_name_bytes, kind="tag")
     _create(repo, written, request.tagger)
     local = local_source(url)
     if local is not None:
