@@ -312,3 +312,73 @@ TAG_BOUNDS = [
 async def test_registry_write_inputs_are_bounded(writes: Writes, fields: Any, field: str) -> None:
     request = {"projectId": writes.projects["registry"], "model": "model-0", "rev": "main"}
     await refused(writes, REGISTER, {**request, **fields}, "INVALID", field, writes.models_token)
+
+
+async def test_two_spellings_of_one_file_are_one_file(writes: Writes) -> None:
+    """``params.yaml`` and ``./params.yaml`` are one file: both changes land in one commit
+    (neither edit of the base file overwrites the other)."""
+    changes = [
+        {"file": "params.yaml", "path": "lr", "value": 0.25},
+        {"file": "./params.yaml", "path": "model.depth", "value": 9},
+        {"file": "././params.yaml", "path": "seed", "value": 7},
+    ]
+    payload = await call(writes, RUN, run_input(writes, paramChanges=changes))
+    assert payload["errors"] == [], payload
+    written = git(writes.world.root / "alpha", "show", f"{payload['commit']['sha']}:params.yaml")
+    assert "lr: 0.25\n" in written and "  depth: 9\n" in written and "seed: 7\n" in written
+
+
+SAME_KEY_TWICE = [
+    ("same-spelling", [("params.yaml", "lr"), ("params.yaml", "lr")]),
+    ("dot-slash", [("params.yaml", "lr"), ("./params.yaml", "lr")]),
+    (
+        "dot-slashes",
+        [("params.yaml", "model.depth"), ("././params.yaml", "model.depth")],
+    ),
+    ("empty-key-parts", [("params.yaml", "model.depth"), ("params.yaml", "model..depth.")]),
+]
+
+
+@pytest.mark.parametrize(
+    "pairs", [p for _, p in SAME_KEY_TWICE], ids=[n for n, _ in SAME_KEY_TWICE]
+)
+async def test_one_key_is_changed_once_per_request(
+    writes: Writes, pairs: list[tuple[str, str]]
+) -> None:
+    """Two values for one key in one request: which would win? Refused, nothing written."""
+    changes = [{"file": f, "path": p, "value": n} for n, (f, p) in enumerate(pairs)]
+    error = await refused(
+        writes, RUN, run_input(writes, paramChanges=changes), "INVALID", "paramChanges"
+    )
+    assert "changed twice" in error["message"]
+
+
+LONG_TAGS = [
+    ("model-and-version", {"model": "m" * 195, "version": "v1.0.0"}),  # 202 bytes
+    ("model-and-bumped-version", {"model": "m" * 195}),  # m...m@v0.0.1
+]
+
+
+@pytest.mark.parametrize("fields", [f for _, f in LONG_TAGS], ids=[n for n, _ in LONG_TAGS])
+async def test_the_whole_tag_name_is_bounded(writes: Writes, fields: dict[str, Any]) -> None:
+    """Each part within 200 bytes, the tag they make longer: refused before it is written."""
+    request = {"projectId": writes.projects["registry"], "rev": "main", **fields}
+    error = await refused(writes, REGISTER, request, "INVALID", "model", writes.models_token)
+    assert "longer than 200 bytes" in error["message"]
+
+
+async def test_git_is_read_in_english_whatever_the_locale(
+    writes: Writes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server runs under a German locale: the messages of git push that are matched
+    and passed on are still git's English ones."""
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de")
+    hook = await refused(
+        writes, RUN, run_input(writes, "hooked", branch="blocked-de"), "CONFLICT", None
+    )
+    assert "failed to push some refs" in hook["message"], hook
+    assert "policy: refs/heads/blocked-de is blocked" in hook["message"]
+    checked_out = run_input(writes, target="COMMIT", branch=None)
+    error = await refused(writes, RUN, checked_out, "CONFLICT", "branch")
+    assert "checked out in the repository's working tree" in error["message"]
