@@ -16,7 +16,7 @@ from storage.models import PullRequest
 from storage.records import CommitRecord
 from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
-from sync.write_policy import check_ref_name, check_run_input, check_text
+from sync.write_policy import check_pull_text, check_ref_name, check_run_input
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +83,7 @@ async def branch_from_experiment(
     limits = ctx.syncer.write_limits
     check_ref_name(branch, "branch", limits.max_ref_name_bytes)
     if pull is not None:
-        check_text(pull.title, "title", limits.max_title_bytes)
-        check_text(pull.body, "body", limits.max_message_bytes)
+        check_pull_text(limits, pull.title, pull.body)
     row = await ctx.loaders.experiment.load(experiment_id)
     if row is None:
         raise DomainError("NOT_FOUND", f"no experiment {experiment_id}", "experimentId")

@@ -2,7 +2,8 @@
 
 * Bounds on every write input (``WriteLimits``, from settings), checked before any parsing
   or Git work: number of param changes, param path bytes and depth, value size, message,
-  title and body size; no NUL anywhere.
+  title and body size; names, paths and titles are one line (storage.errors.check_text),
+  messages, bodies and values hold no NUL.
 * Branch and tag names: git's rules for a branch name (``git check-ref-format --branch``),
   plus no leading ``-``, not ``HEAD``, not under ``refs/``, no control characters, at most
   ``max_ref_name_bytes``.
@@ -26,7 +27,7 @@ from typing import Any
 
 import pygit2
 
-from storage.errors import DomainError
+from storage.errors import DomainError, check_text, has_control
 from sync.dvcproject import collect_revision
 from sync.params_edit import FIELD, ParamChange
 from sync.tree import GitTree, join
@@ -45,14 +46,29 @@ class WriteLimits:
     max_ref_name_bytes: int = 200
 
 
-def check_text(value: str | None, field: str, limit: int) -> None:
-    """``value`` (if given) has at most ``limit`` UTF-8 bytes and no NUL."""
+def check_line(value: str | None, field: str, limit: int) -> None:
+    """``value`` (if given) is one line of text: storage.errors.check_text's rules (at most
+    ``limit`` bytes, no control character)."""
+    if value is not None:
+        check_text(value, field, limit)
+
+
+def check_message(value: str | None, field: str, limit: int) -> None:
+    """``value`` (if given) is a commit message or pull request body: at most ``limit``
+    bytes and no NUL (Git and PostgreSQL cannot hold one); newlines and tabs are a
+    message's own, so other control characters stay."""
     if value is None:
         return
     if len(value) > limit or len(value.encode("utf-8", "surrogatepass")) > limit:
         raise DomainError("INVALID", f"{field} is longer than {limit} bytes", field)
     if "\x00" in value:
         raise DomainError("INVALID", f"{field} contains a NUL byte", field)
+
+
+def check_pull_text(limits: WriteLimits, title: str | None, body: str | None) -> None:
+    """The title and body of a pull request opened with a write."""
+    check_line(title, "title", limits.max_title_bytes)
+    check_message(body, "body", limits.max_message_bytes)
 
 
 def check_run_input(
@@ -65,23 +81,22 @@ def check_run_input(
     body: str | None = None,
 ) -> None:
     """Every bound of a runExperiment request, before anything is parsed or read."""
-    check_text(base_rev, "baseRev", limits.max_ref_name_bytes)
+    check_line(base_rev, "baseRev", limits.max_ref_name_bytes)
     if branch is not None:
         check_ref_name(branch, "branch", limits.max_ref_name_bytes)
     if len(changes) > limits.max_changes:
         raise DomainError("INVALID", f"at most {limits.max_changes} param changes", FIELD)
     for change in changes:
-        check_text(change.file, FIELD, limits.max_path_bytes)
-        check_text(change.path, FIELD, limits.max_path_bytes)
+        check_line(change.file, FIELD, limits.max_path_bytes)
+        check_line(change.path, FIELD, limits.max_path_bytes)
         if change.path.count(".") >= limits.max_path_depth:
             raise DomainError(
                 "INVALID", f"a param path has at most {limits.max_path_depth} keys", FIELD
             )
         _check_value(change.value, limits.max_value_bytes)
     # After the changes: a default message or body is made of them.
-    check_text(message, "message", limits.max_message_bytes)
-    check_text(title, "title", limits.max_title_bytes)
-    check_text(body, "body", limits.max_message_bytes)
+    check_message(message, "message", limits.max_message_bytes)
+    check_pull_text(limits, title, body)
 
 
 def check_tag_input(
@@ -94,9 +109,9 @@ def check_tag_input(
 ) -> None:
     """Every bound of a registry write (the names make a tag name), before any Git work."""
     for field, value in (("model", artifact), ("version", version), ("stage", stage)):
-        check_text(value, field, limits.max_ref_name_bytes)
-    check_text(rev, "rev", limits.max_ref_name_bytes)
-    check_text(message, "message", limits.max_message_bytes)
+        check_line(value, field, limits.max_ref_name_bytes)
+    check_line(rev, "rev", limits.max_ref_name_bytes)
+    check_message(message, "message", limits.max_message_bytes)
 
 
 def _check_value(value: Any, limit: int) -> None:
@@ -120,7 +135,8 @@ def _check_value(value: Any, limit: int) -> None:
 
 # --- ref names ---------------------------------------------------------------------------
 
-_REF_BAD = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
+# Besides control characters (storage.errors.has_control): what git's ref-name rules forbid.
+_REF_BAD = re.compile(r"[ ~^:?*\[\\]")
 
 
 def check_ref_name(name: str, field: str, limit: int | None = None, kind: str = "branch") -> None:
@@ -136,7 +152,7 @@ def _ref_problem(name: str, limit: int | None, kind: str) -> str | None:
         return "it is empty"
     if limit is not None and len(name.encode("utf-8", "surrogatepass")) > limit:
         return f"it is longer than {limit} bytes"
-    if _REF_BAD.search(name):
+    if has_control(name) or _REF_BAD.search(name):
         return "it contains a space, a control character or one of ~ ^ : ? * [ \\"
     if name.startswith("-"):
         return "it starts with '-'"

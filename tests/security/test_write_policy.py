@@ -237,12 +237,17 @@ OVER_BOUNDS = [
     ("value-nul-deep", change("params.yaml", "layers", [1, {"k\x00": 2}]), "paramChanges"),
     ("path-nul", change("params.yaml", "l\x00r", 1), "paramChanges"),
     ("file-nul", change("params.yaml\x00", "lr", 1), "paramChanges"),
+    ("path-control", change("params.yaml", "l\x07r", 1), "paramChanges"),
+    ("file-newline", change("params.yaml\n", "lr", 1), "paramChanges"),
     ("101-changes", _changes(101), "paramChanges"),
     ("message-nul", {"message": "run\x00"}, "message"),
     ("message-100kb", {"message": "m" * 100_000}, "message"),
     ("base-rev-nul", {"baseRev": "main\x00"}, "baseRev"),
     ("base-rev-5000", {"baseRev": "m" * 5000}, "baseRev"),
     ("title-2kb", {"target": "PULL_REQUEST", "title": "t" * 2000}, "title"),
+    ("title-escape", {"target": "PULL_REQUEST", "title": "t\x1b[2J"}, "title"),
+    ("title-newline", {"target": "PULL_REQUEST", "title": "t\nFixes: evil"}, "title"),
+    ("base-rev-control", {"baseRev": "main\x7f"}, "baseRev"),
     ("body-nul", {"target": "PULL_REQUEST", "body": "b\x00"}, "body"),
     ("body-100kb", {"target": "PULL_REQUEST", "body": "b" * 100_000}, "body"),
 ]
@@ -301,6 +306,8 @@ TAG_BOUNDS = [
     ("version-huge", {"version": "v" + "9" * 5000 + ".0.0"}, "version"),
     ("version-nul", {"version": "v9.0.0\x00"}, "version"),
     ("rev-nul", {"rev": "main\x00"}, "rev"),
+    ("rev-control", {"rev": "main\x1b"}, "rev"),
+    ("version-newline", {"version": "v9.0.0\n"}, "version"),
     ("message-nul", {"message": "a\x00b"}, "message"),
     ("message-100kb", {"message": "m" * 100_000}, "message"),
 ]
@@ -382,3 +389,12 @@ async def test_git_is_read_in_english_whatever_the_locale(
     checked_out = run_input(writes, target="COMMIT", branch=None)
     error = await refused(writes, RUN, checked_out, "CONFLICT", "branch")
     assert "checked out in the repository's working tree" in error["message"]
+
+
+async def test_messages_keep_their_lines_and_tabs(writes: Writes) -> None:
+    """Only names, paths and titles are one line: a commit message keeps its layout."""
+    message = "Sweep lr\n\n\tlr: 0.5"
+    payload = await call(writes, RUN, run_input(writes, message=message))
+    assert payload["errors"] == [], payload
+    sha = payload["commit"]["sha"]
+    assert git(writes.world.root / "alpha", "cat-file", "-p", sha).endswith(message)
