@@ -130,9 +130,10 @@ def create_app(settings: Settings) -> Starlette:
         await db.init_db(settings.effective_database_url)
         # Crash recovery: this instance's leases from before a restart end now, and projects
         # whose creation a crash interrupted are finished in the background.
+        # A second live process with this GITSTUDIO_INSTANCE_ID on this data directory is
+        # refused here (leases.InstanceInUse): the id names one process.
         claim = leases.claim(settings.data_dir, settings.instance_id)
-        state.syncer.owner = claim.owner
-        unfinished = await state.syncer.take_over()
+        unfinished = await state.syncer.take_over(claim)
         for service in state.services:
             await service.start()
         finishing = asyncio.create_task(state.syncer.finish_creation(unfinished))

@@ -207,18 +207,38 @@ class ProjectSyncer:
             self._caches.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
 
-    async def take_over(self) -> list[Project]:
-        """At a server's start: end the leases its owner id held before a restart (that work
-        died with the process, which may have left git lock files in those mirrors), and
-        return the projects whose creation never finished (never synced) that no live
-        instance holds: :meth:`finish_creation` completes them."""
-        released = await leases.release_all(self.owner)
-        if released:
-            log.info("%s: ended the leases held before a restart on %s", self.owner, released)
-        for project_id in released:
-            await asyncio.to_thread(clear_stale_locks, self.mirror_path(project_id))
+    async def take_over(self, claim: leases.Claim) -> list[Project]:
+        """At a server's start, as ``claim``'s owner: end the leases of its previous boot
+        (that work died with the process, which may have left git lock files in those
+        mirrors), and return the projects whose creation never finished (never synced) that
+        no live instance holds: :meth:`finish_creation` completes them."""
+        self.owner = claim.owner
+        if claim.previous is not None:
+            await self._end_dead_leases(claim.previous)
+        others = await leases.held_by_other_boots(claim)
+        if others:
+            log.error(
+                "leases under the instance id %r are held by other boots %s: if another"
+                " process runs with this id (GITSTUDIO_INSTANCE_ID), give each its own;"
+                " those leases are left to lapse",
+                claim.stable_id,
+                others,
+            )
         free = Q(sync_owner=None) | Q(sync_lease_until__lt=time.time())
         return await Project.filter(free, sync_count=0).order_by("id")
+
+    async def _end_dead_leases(self, dead: str) -> None:
+        """Take the leases of ``dead`` (known dead), clear every git lock file it left in
+        their mirrors while they are ours (no one else may touch those mirrors then), and
+        release them."""
+        inherited = await leases.inherit(dead, self.owner, self.lease_seconds)
+        if inherited:
+            log.info("%s: ended the leases of its previous boot on %s", self.owner, inherited)
+        for project_id in inherited:
+            try:
+                await asyncio.to_thread(clear_stale_locks, self.mirror_path(project_id))
+            finally:
+                await leases.release(project_id, self.owner)
 
     async def finish_creation(self, projects: list[Project]) -> None:
         """Sync projects whose creation was interrupted (a crash during createProject):
@@ -246,18 +266,28 @@ class ProjectSyncer:
     @contextlib.asynccontextmanager
     async def _leased(self, project: Project, doing: str) -> AsyncIterator[leases.Renewal]:
         """The project's lease, renewed while the block runs; released if the block fails
-        (a sync that succeeds has released it in its index write)."""
-        fresh = await leases.acquire(project.id, self.lease_seconds, self.lease_wait, self.owner)
-        if fresh is None:
+        (a sync that succeeds has released it in its index write). A lapsed lease taken
+        over from another owner first loses the git lock files its holder left behind."""
+        taken = await leases.acquire(project.id, self.lease_seconds, self.lease_wait, self.owner)
+        if taken is None:
             raise DomainError("CONFLICT", f"another instance is {doing} this project; retry later")
-        for column, value in fresh.items():
+        for column, value in taken.columns.items():
             setattr(project, column, value)
         try:
+            if taken.took_over:
+                await self._clear_stale_locks(project.id)
             async with leases.renewed(project.id, self.owner, self.lease_seconds) as lease:
                 yield lease
         except BaseException:
             await leases.release(project.id, self.owner)
             raise
+
+    async def _clear_stale_locks(self, project_id: int) -> None:
+        """Under the project's lease: lock files older than a lease's time to live are a
+        dead holder's (a live one renews its lease and never holds a git lock that long);
+        younger ones may be a stalled holder's, still in use, and stay."""
+        mirror = self.mirror_path(project_id)
+        await asyncio.to_thread(clear_stale_locks, mirror, self.lease_seconds)
 
     async def _refresh_pull_requests(self, project: Project) -> None:
         """Pull requests merged or closed outside gitstudio follow (sync.pull_requests)."""
@@ -303,6 +333,9 @@ class ProjectSyncer:
                 fresh_mirror,
             )
         except GitError as exc:
+            # A lock the dead holder left when its lease was taken over, too young to clear
+            # then, would fail every sync from now on: cleared here once it is stale.
+            await self._clear_stale_locks(project.id)
             project.last_sync_error = str(exc)
             await project.save(update_fields=["last_sync_error"])
             forget_projects()
@@ -471,13 +504,20 @@ def _git_work(
     return result, branch, declared
 
 
-def clear_stale_locks(mirror: Path) -> None:
+def clear_stale_locks(mirror: Path, older_than: float = 0.0) -> None:
     """Remove the lock files (``*.lock``: refs, packed-refs, config, HEAD) a process killed
     while it held them left in ``mirror``: git and libgit2 refuse to touch a locked file
-    again. Only for a mirror whose lease holder is known dead."""
-    if mirror.is_dir():  # top-level files and refs only: never a walk of the object store
-        for lock in [*mirror.glob("*.lock"), *(mirror / "refs").rglob("*.lock")]:
-            lock.unlink(missing_ok=True)
+    again. Only under the mirror's lease, and only locks older than ``older_than`` seconds
+    unless the previous holder is known dead (0)."""
+    if not mirror.is_dir():
+        return
+    cutoff = time.time() - older_than
+    # Top-level files and refs only: never a walk of the object store.
+    for lock in [*mirror.glob("*.lock"), *(mirror / "refs").rglob("*.lock")]:
+        # Gone meanwhile (its holder finished) or not ours to remove: git then says so.
+        with contextlib.suppress(OSError):
+            if older_than <= 0 or lock.stat().st_mtime < cutoff:
+                lock.unlink()
 
 
 def _lost(project: Project) -> DomainError:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import logging
+import os
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -41,7 +43,7 @@ from support import Api, Server, free_port, git, start_server, stop_server
 from storage import db
 from storage.errors import DomainError
 from storage.index import CommitRow, IndexBatch, LeaseLost, apply_batch
-from storage.leases import claim, release, renewed, try_acquire
+from storage.leases import InstanceInUse, claim, release, renewed, try_acquire
 from storage.live import LiveEvent
 from storage.metric_writer import MetricWriter, reconcile_progress
 from storage.models import Experiment, Project
@@ -326,7 +328,7 @@ def test_killed_during_a_sync_another_instance_takes_over_within_the_lease(
     remote.arm("fetch")
     syncing = in_background(lambda: graphql(server, deployment.token, SYNC, id=pid))
     remote.wait_held("fetch")
-    assert project_row(deployment.data_dir, "synced")["sync_owner"] == "first"
+    assert project_row(deployment.data_dir, "synced")["sync_owner"].startswith("first#")
     kill(server)
     cut_off(syncing)
     remote.open("fetch")
@@ -548,16 +550,140 @@ def test_owner_ids_are_stable_per_data_dir_and_distinct_between_live_processes(
     first = claim(one)
     second = claim(one)  # a second server on the same data directory
     elsewhere = claim(other)
-    assert len({first.owner, second.owner, elsewhere.owner}) == 3
-    assert first.stable and second.stable and len(first.owner) <= 64
-    first.close()  # the first process died: its restart gets its id back
+    assert len({first.stable_id, second.stable_id, elsewhere.stable_id}) == 3
+    assert first.previous is None and len(first.owner) <= 64
+    first.close()  # the first process died: its restart gets its id back, a new boot
     again = claim(one)
-    assert again.owner == first.owner
+    assert again.stable_id == first.stable_id and again.owner != first.owner
+    assert again.previous == first.owner  # known dead: its leases may be ended at once
     for held in (second, elsewhere, again):
         held.close()
-    assert claim(one, "configured").owner == "configured"
-    with pytest.raises(ValueError, match="INSTANCE_ID"):
-        claim(one, "x" * 65)
+    configured = claim(one, "configured")
+    assert configured.stable_id == "configured" and configured.owner.startswith("configured#")
+    configured.close()
+    for bad in ("x" * 52, "a#b"):
+        with pytest.raises(ValueError, match="INSTANCE_ID"):
+            claim(one, bad)
+
+
+def test_one_instance_id_is_one_live_process_on_a_data_directory(tmp_path: Path) -> None:
+    first = claim(tmp_path, "replica")
+    with pytest.raises(InstanceInUse, match="replica"):
+        claim(tmp_path, "replica")  # a second process (its own open file: flock's unit)
+    first.close()
+    restarted = claim(tmp_path, "replica")
+    assert restarted.previous == first.owner
+    restarted.close()
+
+
+def test_a_second_server_with_the_same_instance_id_does_not_start(
+    deployment: Deployment,
+) -> None:
+    deployment.start(GITSTUDIO_INSTANCE_ID="twin")
+    twin = {**SERVER_ENV, "GITSTUDIO_INSTANCE_ID": "twin"}
+    try:
+        started = start_server([], deployment.data_dir, twin)
+    except RuntimeError as exc:
+        assert "exited early" in str(exc) and "GITSTUDIO_INSTANCE_ID='twin'" in str(exc)
+    else:
+        stop_server(started)
+        pytest.fail("a second process with the same instance id started")
+
+
+async def test_processes_sharing_an_instance_id_never_share_or_end_each_others_leases(
+    api: Api, unique: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two replicas (their own data directories) configured with one id: distinct owners,
+    so one lease has one holder; a restart ends its own dead boot's leases, never the live
+    replica's."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    live, dying = claim(here, f"same-{unique}"), claim(there, f"same-{unique}")
+    held, orphaned = await _project(api, f"{unique}-held"), await _project(api, f"{unique}-orph")
+    assert await try_acquire(held, 30, live.owner) is not None
+    assert await try_acquire(held, 30, dying.owner) is None, "one lease, one holder"
+    assert await try_acquire(orphaned, 30, dying.owner) is not None
+    dying.close()  # killed while it held the lease of `orphaned`
+
+    restarted = claim(there, f"same-{unique}")
+    syncer = ProjectSyncer(api.settings.mirrors_dir, Credentials())
+    with caplog.at_level(logging.ERROR, logger="sync.service"):
+        assert await syncer.take_over(restarted) is not None
+    assert syncer.owner == restarted.owner
+    assert (await Project.get(id=orphaned)).sync_owner is None, "the dead boot's: ended"
+    assert (await Project.get(id=held)).sync_owner == live.owner, "the live replica's: kept"
+    assert live.owner in caplog.text and "GITSTUDIO_INSTANCE_ID" in caplog.text
+    for done in (live, restarted):
+        done.close()
+    await Project.filter(id__in=[held, orphaned]).delete()
+
+
+def _lock(path: Path, age: float) -> Path:
+    """A git lock file whose holder took it ``age`` seconds ago."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("0" * 40 + "\n")
+    then = time.time() - age
+    os.utime(path, (then, then))
+    return path
+
+
+async def _left_by_a_dead_holder(
+    api: Api, unique: str, remote: Remote
+) -> tuple[Project, ProjectSyncer, Path]:
+    """A synced project, a new commit in its remote, and the lease of a holder that died
+    and has lapsed; the successor that takes it over (its lease: 20 s)."""
+    project = await Project.create(name=f"locked-{unique}", repo_url=remote.url)
+    first = ProjectSyncer(api.settings.mirrors_dir, Credentials(), owner="dead")
+    await first.sync(project)
+    add_commit(remote.work, "main", {"params.yaml": "lr: 0.7\n"}, "tune")
+    remote.publish()
+    await db.execute(
+        "UPDATE projects SET sync_owner = 'dead', sync_lease_until = ? WHERE id = ?",
+        [time.time() - 1, project.id],
+    )
+    successor = ProjectSyncer(api.settings.mirrors_dir, Credentials(), owner="successor")
+    return project, successor, successor.mirror_path(project.id)
+
+
+async def test_taking_over_a_lapsed_lease_clears_the_stale_locks_its_holder_left(
+    api: Api, unique: str, served: Callable[[Callable[[Path], Any]], Remote]
+) -> None:
+    remote = served(_small)
+    project, successor, mirror = await _left_by_a_dead_holder(api, unique, remote)
+    stale = [_lock(mirror / "packed-refs.lock", 3600), _lock(mirror / "refs/heads/main.lock", 60)]
+    assert (await successor.sync(project)).new_commits == 1
+    assert not any(lock.exists() for lock in stale)
+    row = await Project.get(id=project.id)
+    assert orjson.loads(row.ref_tips)["refs/heads/main"] == git(remote.bare, "rev-parse", "main")
+    assert (row.sync_owner, row.last_sync_error) == (None, None)
+    await successor.delete(project)
+
+
+async def test_a_lock_younger_than_a_lease_is_left_alone_after_a_takeover(
+    api: Api, unique: str, served: Callable[[Callable[[Path], Any]], Remote]
+) -> None:
+    """A lock younger than a lease may be a stalled holder's, still in use: never removed
+    (the sync fails instead, changing nothing); an old one beside it is."""
+    remote = served(_small)
+    project, successor, mirror = await _left_by_a_dead_holder(api, unique, remote)
+    before = await Project.get(id=project.id)
+    stale, fresh = (
+        _lock(mirror / "packed-refs.lock", 3600),
+        _lock(mirror / "refs/heads/main.lock", 0),
+    )
+    with pytest.raises(DomainError) as failed:
+        await successor.sync(project)
+    assert failed.value.code == "UNREACHABLE"
+    assert fresh.exists() and not stale.exists()
+    after = await Project.get(id=project.id)
+    assert (after.sync_owner, after.sync_count, after.ref_tips) == (
+        None,
+        before.sync_count,
+        before.ref_tips,
+    )
+    fresh.unlink()
+    await successor.delete(project)
 
 
 async def test_progress_a_crash_left_behind_is_reconciled(
