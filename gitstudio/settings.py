@@ -52,10 +52,12 @@ class Settings:
     # Seconds a sync or write waits for a lease another live instance holds, then CONFLICT.
     # At least lease_seconds, so a waiter always outlasts the lease of a dead holder.
     lease_wait: float = 30.0
-    # This server's lease owner id (at most 64 characters); empty: host + data directory +
-    # a slot locked in the data directory, stable across restarts. Set it (unique per
-    # running process) where flock does not work, e.g. a data directory on some network
-    # file systems, or to keep the id when the data directory moves.
+    # This server's stable instance id (at most 51 characters, no '#': the lease owner is
+    # it, '#' and a per-boot nonce, in a 64-character column); empty: host + data
+    # directory + a slot locked in the data directory, stable across restarts. Set it
+    # (unique per running process: a second one on the same data directory is refused)
+    # where flock does not work, e.g. a data directory on some network file systems, or to
+    # keep the id when the data directory moves.
     instance_id: str = ""
     # Limits of issue 11 (each bounds what one request, file or client can make us do).
     # Files larger than this are not parsed while indexing (a FileError says so), as Studio
