@@ -122,6 +122,8 @@ def create_app(settings: Settings) -> Starlette:
         settings.max_query_cost,
         settings.max_page_size,
         settings.max_json_depth,
+        settings.max_columns,
+        settings.cost_experiments_per_commit,
     )
 
     @contextlib.asynccontextmanager

@@ -16,6 +16,7 @@ a well-formed request). A browser's ``GET /graphql`` without a query gets Graphi
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -89,7 +90,9 @@ class PlanCounters:
         self.compiled = 0  # answered by a plan
         self.not_compiled = 0  # a query whose document has no plan (directives, unions...)
         self.abandoned = 0  # a plan gave up mid-run (an error): graphql-core answered
-        self._seen: set[tuple[str, str | None, bool]] = set()
+        # documents logged already, by a digest of the query and operation name (never the
+        # text: 10,000 of up to 1 MB each)
+        self._seen: set[tuple[bytes, bool]] = set()
 
     def fell_back(self, params: Params, abandoned: Abandon | None = None) -> None:
         """Count a query graphql-core answers: its document has no plan, or its plan gave
@@ -100,7 +103,7 @@ class PlanCounters:
         else:
             self.abandoned += 1
             reason = f"its plan gave up ({abandoned})"
-        key = (params.query, params.operation_name, abandoned is None)
+        key = (_digest(params.query, params.operation_name), abandoned is None)
         if key in self._seen:
             return
         if len(self._seen) >= 10_000:
@@ -112,6 +115,13 @@ class PlanCounters:
             params.operation_name,
             reason,
         )
+
+
+def _digest(query: str, operation_name: str | None) -> bytes:
+    digest = hashlib.blake2b(query.encode("utf-8", "surrogatepass"), digest_size=16)
+    if operation_name is not None:
+        digest.update(b"\0" + operation_name.encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 class FastGraphQL:

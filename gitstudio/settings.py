@@ -71,6 +71,10 @@ class Settings:
     # nested connections (schema/cost.py). 100 projects x a full page (500) of experiments
     # passes, 500 x 500 (250,000 rows) does not.
     max_query_cost: int = 100_000
+    # Experiments of one commit as the query cost prices Commit.experiments (a list without
+    # pages, so its length is an estimate, not a bound): a commit with its own row and a
+    # couple of dozen `dvc exp run`s on it. Higher prices nested experiments more strictly.
+    cost_experiments_per_commit: int = 20
     # Nesting of one JSON argument value (param values are shallow; deep ones only recurse).
     max_json_depth: int = 32
     # Operations one websocket may run at once (a dashboard watches tens of runs).
@@ -183,6 +187,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_parse_file_bytes": ("GITSTUDIO_MAX_PARSE_FILE_BYTES", int),
     "max_columns": ("GITSTUDIO_MAX_COLUMNS", int),
     "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
+    "cost_experiments_per_commit": ("GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT", int),
     "max_json_depth": ("GITSTUDIO_MAX_JSON_DEPTH", int),
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),

@@ -20,7 +20,7 @@ from strawberry.schema.name_converter import NameConverter
 
 from resolvers.pagination import DEFAULT_PAGE
 from schema.commits import Commit
-from schema.cost import CostLimiter, Pages, cost_rule
+from schema.cost import Pages, cost_rule
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.models import ModelMutation
@@ -99,12 +99,14 @@ def build_schema(
     max_cost: int = 100_000,
     max_page_size: int = 500,
     max_json_depth: int = 32,
+    max_columns: int = 500,
+    experiments_per_commit: int = 20,
 ) -> Schema:
-    pages = Pages(min(DEFAULT_PAGE, max_page_size), max_page_size)
+    default_page = min(DEFAULT_PAGE, max_page_size)
+    pages = Pages(default_page, max_page_size, max_columns, experiments_per_commit)
     rules: Sequence[type[ASTValidationRule]] = limit_rules(max_depth, max_aliases, max_cost, pages)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: AddValidationRules(list(rules)),
-        lambda: CostLimiter(max_cost, pages),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

@@ -3,8 +3,11 @@
 As Saleor's query cost map and GitHub's node limit count it: every object field costs one,
 times the page sizes (``first``/``last``, the default page when absent) of the connections
 it is nested in. ``projects(first: 100) { nodes { experiments(first: 500) { nodes { id } } } }``
-costs 1 + 100 + 100 + 100 x 500. Lists without page arguments count as one (as GitHub
-counts them); scalars are free; introspection is bounded by the schema and free too.
+costs 1 + 100 + 100 + 100 x 500. A list of objects outside a connection costs one plus, per
+item, one and its selections; the items it is priced at are its bound where it has one
+(GITSTUDIO_MAX_COLUMNS for cells and columns, its page, the cells asked) or else the
+estimate in :data:`ESTIMATES`. A metric's history costs one per hundred points. Scalars are
+free; introspection is bounded by the schema and free too.
 
 An operation whose page sizes are literals is priced once, by a validation rule, so the
 validated-documents cache carries the verdict. One whose page sizes come from variables is
@@ -13,13 +16,12 @@ priced per request with the request's variables (:func:`operation_cost`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
     ASTValidationRule,
-    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -31,16 +33,18 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
+    NullValueNode,
     OperationDefinitionNode,
     SelectionSetNode,
     ValidationContext,
     VariableNode,
     get_named_type,
-    get_operation_ast,
+    get_nullable_type,
     is_composite_type,
+    is_list_type,
 )
 from graphql.language.visitor import SKIP, VisitorAction
-from strawberry.extensions import SchemaExtension
 
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 _PAGE_ARGUMENTS = ("first", "last")
@@ -50,6 +54,8 @@ _PAGE_ARGUMENTS = ("first", "last")
 class Pages:
     default: int  # the page of a connection asked without first/last
     maximum: int  # larger pages are refused by the resolver itself: priced at this
+    columns: int = 500  # GITSTUDIO_MAX_COLUMNS: a project's columns, the cells of a row
+    experiments_per_commit: int = 20  # GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT (an estimate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,7 @@ def operation_cost(
     if root is None:
         return Cost(0, ())
     defaults = {
-        d.variable.name.value: d.default_value.value
+        d.variable.name.value: int(d.default_value.value)
         for d in operation.variable_definitions or ()
         if isinstance(d.default_value, IntValueNode)
     }
@@ -147,29 +153,140 @@ class _Walk:
         named = get_named_type(definition.type)
         if not is_composite_type(named):
             return 0
-        return 1 + self.page(node, definition) * self.selections(node.selection_set, named)
+        inner = self.selections(node.selection_set, named)
+        items = self.items(parent.name, node)
+        if items is not None:
+            return 1 + max(0, items) * (1 + inner)
+        if (parent.name, node.name.value) == ("Experiment", "metricHistory"):
+            return self.points(node) + inner
+        return 1 + self.page(node, definition) * inner
 
-    def page(self, node: FieldNode, definition: GraphQLField) -> int:
+    def items(self, parent: str, node: FieldNode) -> int | None:
+        """What a list of objects outside a connection is priced at (None: not such a list)."""
+        key = (parent, node.name.value)
+        size = _SIZES.get(key)
+        return size(self, node) if size is not None else ESTIMATES.get(key)
+
+    def page(self, node: FieldNode, definition: GraphQLField, default: int | None = None) -> int:
+        """The page size of a field with first/last (``default`` when absent, the default
+        page unless given), at most the largest page; 1 for fields without them."""
         if not any(a in definition.args for a in _PAGE_ARGUMENTS):
             return 1
         sizes = [
             self.value(a.value) for a in node.arguments or () if a.name.value in _PAGE_ARGUMENTS
         ]
-        size = max((s for s in sizes if s is not None), default=self.pages.default)
+        fallback = self.pages.default if default is None else default
+        size = max((s for s in sizes if s is not None), default=fallback)
         return max(0, min(size, self.pages.maximum))
 
+    def points(self, node: FieldNode) -> int:
+        """metricHistory: one per hundred points asked (maxPoints, 1000 when absent); 0
+        (every point) or a value the resolver refuses at its largest, 100000."""
+        given = self.argument(node, "maxPoints")
+        points = 1000 if given is None else self.value(given)
+        if points is None or not 1 <= points <= _MAX_POINTS:
+            points = _MAX_POINTS
+        return max(1, points // 100)
+
+    def count(self, node: FieldNode, name: str, absent: int) -> int:
+        """Items of the list argument ``name`` (``absent`` when not given or null, at most
+        ``absent``): a literal list, a variable's list, or one for a single value."""
+        given = self.argument(node, name)
+        if isinstance(given, ListValueNode):
+            return min(len(given.values), absent)
+        if isinstance(given, VariableNode):
+            self.variables.add(given.name.value)
+            found = self.given.get(given.name.value)
+            if isinstance(found, list | tuple):
+                return min(len(found), absent)
+            return 1 if isinstance(found, str) else absent
+        return absent if given is None or isinstance(given, NullValueNode) else 1
+
+    def argument(self, node: FieldNode, name: str) -> Any:
+        return next((a.value for a in node.arguments or () if a.name.value == name), None)
+
     def value(self, node: Any) -> int | None:
+        """A page size: a literal Int, or a variable's value (None when absent or null:
+        the default page). Values graphql-core would coerce into an Int (a whole float)
+        count as that Int; anything else as the largest page, never as the default."""
         if isinstance(node, IntValueNode):
             return int(node.value)
-        if isinstance(node, VariableNode):
-            self.variables.add(node.name.value)
-            found = self.given.get(node.name.value)
-            if isinstance(found, int | str) and not isinstance(found, bool):
-                try:
-                    return int(found)
-                except ValueError:
-                    return None  # not an Int: variable coercion refuses it
-        return None
+        if not isinstance(node, VariableNode):
+            return None  # null, or not an Int: validation refuses it
+        self.variables.add(node.name.value)
+        found = self.given.get(node.name.value)
+        if found is None:
+            return None
+        if isinstance(found, int) and not isinstance(found, bool):
+            return found
+        if isinstance(found, float) and found.is_integer():
+            return int(found)
+        return self.pages.maximum
+
+
+_MAX_POINTS = 100_000  # the largest maxPoints Experiment.metricHistory accepts
+
+# Lists of objects outside connections: how many items each is priced at. Bounded ones by
+# their bound; the others by an estimate of a large project (a list longer than its
+# estimate is under-priced by that factor, so the estimates lean high).
+_Size = Callable[[_Walk, FieldNode], int]
+ESTIMATES: dict[tuple[str, str], int] = {
+    ("Project", "branches"): 100,
+    ("Project", "tags"): 100,
+    ("Project", "models"): 50,
+    ("Project", "pullRequests"): 50,
+    ("Model", "versions"): 50,
+    ("Model", "stages"): 10,
+    ("Model", "history"): 100,
+    ("ModelStage", "versions"): 20,
+    ("ModelVersion", "history"): 20,
+    ("Commit", "modelVersions"): 5,
+    ("Experiment", "modelVersions"): 5,
+    ("Commit", "errors"): 10,  # files of a commit that failed to parse
+    ("Experiment", "errors"): 10,
+    ("Comparison", "experiments"): 100,  # compare(ids) takes at most 100
+}
+_SIZES: dict[tuple[str, str], _Size] = {
+    # one cell per column asked, every column of the project without `columns`
+    ("Experiment", "values"): lambda w, n: w.count(n, "columns", w.pages.columns),
+    ("Comparison", "rows"): lambda w, _n: w.pages.columns,
+    # all of a project's columns without first (at most GITSTUDIO_MAX_COLUMNS)
+    ("Project", "columns"): lambda w, n: min(
+        w.page(n, _field(w, "Project", "columns"), w.pages.columns), w.pages.columns
+    ),
+    ("Query", "unmatchedRepositories"): lambda w, n: w.page(
+        n, _field(w, "Query", "unmatchedRepositories")
+    ),
+    ("Commit", "experiments"): lambda w, _n: w.pages.experiments_per_commit,
+}
+
+
+def _field(walk: _Walk, type_name: str, name: str) -> GraphQLField:
+    owner = walk.schema.get_type(type_name)
+    assert isinstance(owner, GraphQLObjectType)
+    found: GraphQLField = owner.fields[name]
+    return found
+
+
+def unpriced_lists(schema: GraphQLSchema) -> list[str]:
+    """Lists of objects the cost does not price per item: a connection's own (its page
+    is), a payload's errors, and any list with neither a size nor an estimate (a test
+    keeps that part empty)."""
+    found = []
+    for owner in schema.type_map.values():
+        if owner.name.startswith("__") or not isinstance(owner, GraphQLObjectType):
+            continue
+        for name, definition in owner.fields.items():
+            listed = is_list_type(get_nullable_type(definition.type))
+            if not listed or not is_composite_type(get_named_type(definition.type)):
+                continue
+            if owner.name.endswith("Connection") and name in ("nodes", "edges"):
+                continue
+            if name == "errors" and owner.name.endswith("Payload"):
+                continue
+            if (owner.name, name) not in ESTIMATES.keys() | _SIZES.keys():
+                found.append(f"{owner.name}.{name}")
+    return found
 
 
 def cost_rule(limit: int, pages: Pages) -> type[ASTValidationRule]:
@@ -197,26 +314,3 @@ def cost_rule(limit: int, pages: Pages) -> type[ASTValidationRule]:
 
 def fragments_of(definitions: Any) -> dict[str, FragmentDefinitionNode]:
     return {d.name.value: d for d in definitions if isinstance(d, FragmentDefinitionNode)}
-
-
-class CostLimiter(SchemaExtension):
-    """The per-request price on strawberry's own execution path (GET, multipart): what
-    :meth:`schema.documents.DocumentCache.get` does for our transports."""
-
-    def __init__(self, limit: int, pages: Pages) -> None:
-        self._limit = limit
-        self._pages = pages
-
-    def on_execute(self) -> Iterator[None]:
-        context = self.execution_context
-        document = context.graphql_document
-        operation = get_operation_ast(document, context.operation_name) if document else None
-        if document is not None and operation is not None:
-            fragments = fragments_of(document.definitions)
-            cost = operation_cost(
-                context.schema._schema, operation, fragments, self._pages, context.variables
-            )
-            if cost.variable and cost.value > self._limit:
-                error = too_complex(cost.value, self._limit)
-                context.result = ExecutionResult(data=None, errors=[error])
-        yield

@@ -41,7 +41,7 @@ class Document:
     # by operation name: the variables its cost depends on (none: the cost rule priced it)
     variable_cost: dict[str | None, tuple[str, ...]] = field(default_factory=dict, compare=False)
     # costs by (operation name, those variables' values): repeated requests priced once
-    costs: dict[tuple[str | None, tuple[str, ...]], int] = field(
+    costs: dict[tuple[str | None, tuple[object, ...]], int] = field(
         default_factory=dict, compare=False
     )
 
@@ -165,8 +165,19 @@ class DocumentCache:
 
 def _key(
     name: str | None, names: tuple[str, ...], variables: Mapping[str, Any] | None
-) -> tuple[str | None, tuple[str, ...]]:
-    """An operation's priced page sizes: its name and the values of the variables they
-    come from (as text: variables may hold anything)."""
+) -> tuple[str | None, tuple[object, ...]]:
+    """An operation's priced page sizes: its name and, for each variable they come from,
+    what the pricer reads of it (schema.cost): a scalar's value, a list's length, else only
+    its kind. Never the value itself: variables may hold anything, however deep."""
     given = variables or {}
-    return name, tuple(str(given.get(v)) for v in names)
+    return name, tuple(_priced_as(given.get(v)) for v in names)
+
+
+def _priced_as(value: object) -> object:
+    if isinstance(value, bool):
+        return ("bool", value)  # True == 1 as a key, not as a page size
+    if value is None or isinstance(value, int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return ("list", len(value))
+    return ("other",)

@@ -178,8 +178,9 @@ class Project(Node):
 
     @strawberry.field(
         description="Param and metric columns of this project, params first, then by file and"
-        " path (all of them without arguments): of one kind or file, whose file or path"
-        " contains `search` (any case); `first` of them after the column id `after`."
+        " path (all of them without arguments, at most GITSTUDIO_MAX_COLUMNS): of one kind or"
+        " file, whose file or path contains `search` (any case); `first` of them after the"
+        " column id `after`."
     )
     async def columns(
         self,

@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from storage import db
+from storage.limits import limits
 from storage.records import (
     BranchRecord,
     CommitRecord,
@@ -428,33 +429,53 @@ async def columns(
 ) -> list[ColumnRecord]:
     """The project's columns, params first, then by file and path: of one ``kind`` and
     ``file`` when given, whose file or path contains ``search`` (any case), after the
-    column ``after`` (kind, file, path), at most ``first``. A project holds at most
-    GITSTUDIO_MAX_COLUMNS columns, so the page is cut here, not in SQL."""
+    column ``after`` (kind, file, path), at most ``first`` (GITSTUDIO_MAX_COLUMNS when
+    None: every column of a project indexed under the cap; a project indexed before the
+    cap may hold more, so the page is always cut, in SQL)."""
     where: list[str] = ["project_id = ?"]
     args: list[Any] = [project_id]
     for column, value in (("kind", kind), ("file", file)):
         if value is not None:
             where.append(f"{column} = ?")
             args.append(value)
-    found = await _columns(" AND ".join(where), args)
     if search:
-        needle = search.casefold()
-        found = [c for c in found if needle in c.file.casefold() or needle in c.path.casefold()]
+        needle = "%" + _like_escaped(search.lower()) + "%"
+        where.append("(LOWER(file) LIKE ? ESCAPE '!' OR LOWER(path) LIKE ? ESCAPE '!')")
+        args += [needle, needle]
     if after is not None:
-        found = [c for c in found if _column_order(c.kind, c.file, c.path) > _column_order(*after)]
-    return found if first is None else found[:first]
+        a_kind, a_file, a_path = after
+        later = f"(file {_binary()} > ? OR (file = ? AND path {_binary()} > ?))"
+        where.append(f"({_NOT_PARAM} > ? OR ({_NOT_PARAM} = ? AND {later}))")
+        not_param = a_kind != "param"
+        args += [not_param, not_param, a_file, a_file, a_path]
+    page = limits().max_columns if first is None else first
+    return await _columns(" AND ".join(where), args, page)
 
 
-def _column_order(kind: str, file: str, path: str) -> tuple[bool, str, str]:
-    return kind != "param", file, path
+_NOT_PARAM = "(kind <> 'param')"  # params sort first: false < true on both dialects
 
 
-async def _columns(where: str, args: list[Any]) -> list[ColumnRecord]:
+def _like_escaped(text: str) -> str:
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+
+
+def _binary() -> str:
+    """Text compared and sorted by code point on both dialects, as column ids compare
+    (PostgreSQL's default collation would follow the locale)."""
+    return 'COLLATE "C"' if db.is_postgres() else "COLLATE BINARY"
+
+
+async def _columns(where: str, args: list[Any], page: int) -> list[ColumnRecord]:
+    """One page of columns in SQL: the page's (kind, file, path) first, then their value
+    types and cell counts (a column whose cells hold several types is one column)."""
+    order = f"{_NOT_PARAM}, file {_binary()}, path {_binary()}"
     rows = await db.fetch(
-        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE "
+        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE project_id = ?"
+        " AND (kind, file, path) IN (SELECT kind, file, path FROM cells WHERE "
         + where
-        + " GROUP BY kind, file, path, vtype ORDER BY kind DESC, file, path",
-        args,
+        + f" GROUP BY kind, file, path ORDER BY {order} LIMIT ?)"
+        f" GROUP BY kind, file, path, vtype ORDER BY {order}",
+        [args[0], *args, page],
     )
     merged: dict[tuple[str, str, str], tuple[list[str], int]] = {}
     for r in rows:

@@ -16,6 +16,7 @@ from harness import Hostile, assert_graphql_error
 from live_support import event, new_project, post_live
 from support import Api
 
+from gitstudio.graphql_http import Params, PlanCounters
 from gitstudio.settings import Settings
 from storage import db, limits
 from sync.dvcproject import BlobCache, collect_revision
@@ -153,6 +154,11 @@ async def _db_id(name: str) -> int:
     return int(rows[0]["id"])
 
 
+async def column_ids(api: Api, name: str, **args: Any) -> list[str]:
+    found = (await api.data(COLUMNS, {"name": name, **args}))["project"]["columns"]
+    return [c["id"] for c in found]
+
+
 async def test_columns_filter_and_pages(api: Api, tmp_path: Path, unique: str) -> None:
     metrics = {"train": {f"Loss_{i}": i for i in range(6)}, "val": {"acc": 1, "loss": 2}}
     repo, _sha = small_repo(tmp_path / "cols", {"metrics.json": json.dumps(metrics)})
@@ -160,8 +166,7 @@ async def test_columns_filter_and_pages(api: Api, tmp_path: Path, unique: str) -
     await api.create_project(repo, name)
 
     async def ids(**args: Any) -> list[str]:
-        found = (await api.data(COLUMNS, {"name": name, **args}))["project"]["columns"]
-        return [c["id"] for c in found]
+        return await column_ids(api, name, **args)
 
     everything = await ids()
     assert everything == sorted(everything, key=lambda i: (not i.startswith("param:"), i))
@@ -251,3 +256,45 @@ async def test_deep_json_input_is_refused_before_use(hostile: Hostile, shape: st
     body = assert_graphql_error(await hostile.gql(RUN, variables), "BAD_USER_INPUT")
     assert "nested deeper than" in json.dumps(body)
     await hostile.assert_unchanged(before)
+
+
+async def test_columns_without_first_are_held_to_the_cap(
+    api: Api, tmp_path: Path, unique: str, tighten: Tighten
+) -> None:
+    """A project indexed before the cap (or under a larger one) may hold more columns than
+    GITSTUDIO_MAX_COLUMNS: the call without `first` still answers at most that many, the
+    first ones in order; the page is cut in SQL, filters and cursors included."""
+    metrics = {f"score_{i:03d}": i for i in range(30)}
+    metrics |= {"odd_name": 1, "oddxname": 2, "per%cent": 3}
+    repo, _sha = small_repo(tmp_path / "precap", {"metrics.json": json.dumps(metrics)})
+    name = f"precap-{unique}"
+    await api.create_project(repo, name)
+
+    async def ids(**args: Any) -> list[str]:
+        return await column_ids(api, name, **args)
+
+    everything = await ids(first=200)
+    assert 33 < len(everything) < 200
+    tighten(max_columns=10)
+    assert await ids() == everything[:10]
+    assert await ids(after=everything[4]) == everything[5:15]
+    assert await ids(first=20) == everything[:20], "an explicit page is the client's"
+    # search is a substring, not a LIKE pattern: _ and % match only themselves
+    assert await ids(search="odd_") == [i for i in everything if "odd_" in i]
+    assert await ids(search="r%c") == [i for i in everything if "r%c" in i]
+    assert await ids(search="SCORE_02", kind="METRIC") == [i for i in everything if "score_02" in i]
+
+
+def test_plan_fallbacks_remember_no_query_text(caplog: pytest.LogCaptureFixture) -> None:
+    """Each falling-back document is logged once; what is remembered for that is a digest,
+    not the text (10,000 documents of up to 1 MB each)."""
+    counters = PlanCounters()
+    huge = "{ __typename }" + " " * 1_000_000
+    with caplog.at_level("INFO", logger="gitstudio.graphql_http"):
+        for _ in range(3):
+            counters.fell_back(Params(huge, None, None))
+        counters.fell_back(Params(huge, None, "Other"))
+    assert counters.not_compiled == 4
+    assert len([r for r in caplog.records if "graphql-core" in r.getMessage()]) == 2
+    kept = [part for key in counters._seen for part in key if isinstance(part, str | bytes)]
+    assert kept and all(len(part) <= 64 for part in kept), "no query text is kept"

@@ -5,6 +5,7 @@ pages priced once per cached document, variable pages per request."""
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from harness import Hostile, assert_graphql_error, assert_no_internal_error
 import schema.cost
 import schema.documents
 from schema import build_schema
+from schema.cost import unpriced_lists
 
 NESTED = """{ projects(first: %d) { nodes { name experiments(first: %d) {
   nodes { id commit { sha } } } } } }"""
@@ -72,17 +74,14 @@ async def test_variables_are_priced_per_request(
         assert "errors" not in body, body
 
 
-async def test_strawberry_execution_path_prices_variables_too() -> None:
-    """GET and multipart requests run through strawberry's own execution: same verdict."""
-    built = build_schema()
-    result = await built.execute(VARIABLES, variable_values={"outer": 500, "inner": 500})
-    assert result.errors and result.errors[0].extensions == {
-        "code": "QUERY_TOO_COMPLEX",
-        "cost": 1 + 500 + 500 + 500 * 500,
-        "limit": 100_000,
-    }
-    literal = await built.execute(NESTED % (500, 500))
-    assert literal.errors and literal.errors[0].extensions["code"] == "QUERY_TOO_COMPLEX"
+async def test_get_requests_price_variables_too(hostile: Hostile) -> None:
+    """Queries over GET go through the same document cache as POST: the same verdict."""
+    before = await hostile.snapshot()
+    params = {"query": VARIABLES, "variables": json.dumps({"outer": 500, "inner": 500})}
+    response = await hostile.client.get("/graphql", params=params, headers=hostile.headers("ADMIN"))
+    body = assert_graphql_error(response, "QUERY_TOO_COMPLEX")
+    assert cost_error(body)["extensions"]["cost"] == 1 + 500 + 500 + 500 * 500
+    await hostile.assert_unchanged(before)
 
 
 def test_a_literal_document_is_priced_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -123,3 +122,158 @@ async def test_many_refusals_in_parallel_change_nothing(hostile: Hostile) -> Non
     for response in answers:
         assert_graphql_error(response, "QUERY_TOO_COMPLEX")
     await hostile.assert_unchanged(before)
+
+
+# -- variables priced as graphql-core coerces them (review H1, H5) --------------------------
+
+
+@pytest.mark.parametrize(
+    "variables",
+    [
+        {"outer": 500.0, "inner": 500.0},  # graphql-core coerces a whole float into an Int
+        {"outer": 500, "inner": 500.0},
+    ],
+)
+async def test_whole_floats_are_priced_as_the_ints_they_become(
+    hostile: Hostile, variables: dict[str, Any]
+) -> None:
+    before = await hostile.snapshot()
+    body = assert_graphql_error(await hostile.gql(VARIABLES, variables), "QUERY_TOO_COMPLEX")
+    assert cost_error(body)["extensions"]["cost"] == 1 + 500 + 500 + 500 * 500
+    await hostile.assert_unchanged(before)
+
+
+@pytest.mark.parametrize("odd", [500.5, "500", [3], {"n": 3}, True])
+def test_page_sizes_that_are_no_int_are_priced_at_the_largest_page(odd: object) -> None:
+    """Never at the default page: whatever coercion makes of it, it is not cheaper."""
+    documents = build_schema().documents
+    assert documents.get(VARIABLES, {"outer": None, "inner": None}).node is not None
+    refused = documents.get(VARIABLES, {"outer": odd, "inner": odd})
+    assert refused.node is None, "a cached price of another value was reused"
+    assert refused.errors[0].extensions == {
+        "code": "QUERY_TOO_COMPLEX",
+        "cost": 1 + 500 + 500 + 500 * 500,
+        "limit": 100_000,
+    }
+
+
+def nested_list(depth: int) -> list[Any]:
+    outer: list[Any] = []
+    inner = outer
+    for _ in range(depth):
+        inner.append([])
+        inner = inner[0]
+    return outer
+
+
+def test_a_deeply_nested_variable_is_priced_without_recursion() -> None:
+    documents = build_schema().documents
+    refused = documents.get(VARIABLES, {"outer": nested_list(100_000), "inner": 500})
+    assert refused.node is None
+    assert refused.errors[0].extensions is not None
+    assert refused.errors[0].extensions["code"] == "QUERY_TOO_COMPLEX"
+
+
+async def test_a_deeply_nested_variable_over_http_is_a_typed_error(hostile: Hostile) -> None:
+    before = await hostile.snapshot()
+    response = await hostile.gql(VARIABLES, {"outer": nested_list(900), "inner": 500})
+    assert_graphql_error(response, ("QUERY_TOO_COMPLEX", "BAD_USER_INPUT", "BAD_REQUEST"))
+    await hostile.assert_unchanged(before)
+
+
+# -- lists outside connections (review H2) ---------------------------------------------------
+
+
+def test_every_list_of_objects_is_priced_per_item() -> None:
+    """A new list field of objects needs a size or an estimate in schema/cost.py."""
+    assert unpriced_lists(build_schema()._schema) == []
+
+
+def price(query: str, variables: dict[str, Any] | None = None) -> int:
+    document = build_schema(max_cost=10**12).documents.get(query, variables)
+    assert document.node is not None, document.errors
+    operation = document.operation(None)
+    assert operation is not None and document.node is not None
+    fragments = schema.cost.fragments_of(document.node.definitions)
+    pages = schema.cost.Pages(50, 500, 500, 20)
+    return schema.cost.operation_cost(
+        build_schema()._schema, operation, fragments, pages, variables
+    ).value
+
+
+CELLS = """{ projects(first: 10) { nodes { commits(first: 500) { nodes {
+  experiments { values { column } } } } } } }"""
+
+
+@pytest.mark.parametrize(
+    ("query", "at_least"),
+    [
+        (CELLS, 10 * 500 * 20 * 500),  # every column of every experiment of every commit
+        ("{ projects(first: 500) { nodes { columns { id } } } }", 500 * 500),
+        (
+            "{ projects(first: 10) { nodes { experiments(first: 200) { nodes {"
+            ' metricHistory(name: "acc", maxPoints: 100000) { steps } } } } } }',
+            10 * 200 * 1000,
+        ),
+        (
+            "{ projects(first: 10) { nodes { experiments(first: 200) { nodes {"
+            ' metricHistory(name: "acc", maxPoints: 0) { steps } } } } } }',
+            10 * 200 * 1000,
+        ),
+        (
+            "{ projects(first: 500) { nodes { tags { name } branches { name } } } }",
+            500 * 200,
+        ),
+    ],
+)
+async def test_lists_without_pages_are_priced_by_their_items(
+    hostile: Hostile, query: str, at_least: int
+) -> None:
+    before = await hostile.snapshot()
+    body = assert_graphql_error(await hostile.gql(query), "QUERY_TOO_COMPLEX")
+    assert cost_error(body)["extensions"]["cost"] >= at_least
+    await hostile.assert_unchanged(before)
+
+
+def test_cells_are_priced_by_the_columns_asked() -> None:
+    one = '{ project(name: "x") { experiments(first: 100) { nodes { values(columns: %s) {'
+    one += " column } } } } }"
+    assert price(one % '["param:params.yaml:lr"]') == 2 + 100 * (2 + 1)
+    assert price(one % "null") == 2 + 100 * (2 + 500)
+    var = """query($c: [String!]) { project(name: "x") { experiments(first: 100) {
+      nodes { values(columns: $c) { column } } } } }"""
+    assert price(var, {"c": ["a", "b", "c"]}) == 2 + 100 * (2 + 3)
+    assert price(var, {"c": None}) == 2 + 100 * (2 + 500)
+    documents = build_schema().documents
+    few = {"c": ["metric:m.json:x"] * 3}
+    assert documents.get(var.replace("100", "500"), few).node is not None
+    refused = documents.get(var.replace("100", "500"), {"c": ["metric:m.json:x"] * 400})
+    assert refused.node is None, "priced by the length of this request's list"
+
+
+def test_metric_history_is_priced_by_its_points() -> None:
+    query = '{ project(name: "x") { experiments(first: 10) { nodes {'
+    query += ' metricHistory(name: "m"%s) { steps } } } } }'
+    assert price(query % "") == 2 + 10 * (1 + 1000 // 100)
+    assert price(query % ", maxPoints: 500") == 2 + 10 * (1 + 5)
+    assert price(query % ", maxPoints: 0") == 2 + 10 * (1 + 100_000 // 100)
+
+
+async def test_the_readme_query_runs(hostile: Hostile) -> None:
+    name = hostile.projects["alpha"].name
+    readme = (
+        """{
+  project(name: "%s") {
+    branches { name sha }
+    commits(branch: "main", first: 5) { nodes { sha title params metrics } }
+    experiments(orderBy: [{column: "metric:metrics.json:acc", direction: DESC}], first: 5) {
+      nodes { kind name sha values(columns: ["metric:metrics.json:acc", "param:params.yaml:lr"]) { column value } }
+    }
+    columns { id type }
+  }
+}"""
+        % name
+    )
+    body = assert_no_internal_error(await hostile.gql(readme))
+    assert "errors" not in body, body
+    assert body["data"]["project"]["columns"]
