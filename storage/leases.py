@@ -93,12 +93,12 @@ async def acquire(project_id: int, ttl: float, wait: float, owner: str = OWNER) 
     """Try until ``wait`` seconds have passed; None if another owner still holds it."""
     deadline = time.monotonic() + wait
     delay = 0.05
-    while (row := await try_acquire(project_id, ttl, owner)) is None:
+    while (taken := await try_acquire(project_id, ttl, owner)) is None:
         if time.monotonic() >= deadline:
             return None
         await asyncio.sleep(delay)
         delay = min(delay * 2, 1.0)
-    return row
+    return taken
 
 
 async def renew(project_id: int, ttl: float, owner: str) -> bool:
