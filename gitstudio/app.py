@@ -90,15 +90,7 @@ def repo_policy(settings: Settings) -> RepoPolicy:
 
 def write_limits(settings: Settings) -> WriteLimits:
     """The bounds of write requests (sync.write_policy) from the settings."""
-    return WriteLimits(
-        max_changes=settings.max_param_changes,
-        max_path_bytes=settings.max_param_path_bytes,
-        max_path_depth=settings.max_param_path_depth,
-        max_value_bytes=settings.max_param_value_bytes,
-        max_message_bytes=settings.max_message_bytes,
-        max_title_bytes=settings.max_title_bytes,
-        max_ref_name_bytes=settings.max_ref_name_bytes,
-    )
+    return limits.from_settings(WriteLimits, settings)
 
 
 async def _poll(state: State, interval: float) -> None:

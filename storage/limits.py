@@ -1,34 +1,62 @@
 """Bounds on what indexing and ingest store, set once per process from the settings.
 
-The layers below the app (sync/, storage/) read them here; ``gitstudio.settings`` holds
-their documented defaults (``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``,
-``GITSTUDIO_UNMATCHED_URL_CHARS``, ``GITSTUDIO_UNMATCHED_MAX_ROWS``) and the app and the CLI
-call :func:`configure` with them at start.
+``gitstudio.settings`` is the one source of every bound and its documented default
+(``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
+``GITSTUDIO_UNMATCHED_MAX_ROWS``, the write policy's). The layers below the app cannot import
+it, so the bounds dataclasses here and in sync.write_policy have no defaults: their fields
+are named as the settings and :func:`from_settings` builds them. The app and the CLI call
+:func:`configure` with the settings at start; reading a bound before that is an error, never
+a silently different default.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+    Bounds = TypeVar("Bounds", bound=DataclassInstance)
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_parse_file_bytes: int = 10 * 1024 * 1024  # larger files are not parsed
-    max_columns: int = 500  # param + metric columns indexed per project
-    unmatched_url_chars: int = 2000  # characters kept of an unmatched repository URL
-    unmatched_max_rows: int = 1000  # rows kept of unmatched repository URLs
+    max_parse_file_bytes: int  # larger files are not parsed
+    max_columns: int  # param + metric columns indexed per project
+    unmatched_url_chars: int  # characters kept of an unmatched repository URL
+    unmatched_max_rows: int  # rows kept of unmatched repository URLs
 
 
-_current = Limits()
+_settings: object | None = None
+_current: Limits | None = None
+
+
+def from_settings(kind: type[Bounds], settings: object) -> Bounds:
+    """A bounds dataclass ``kind``, every field the setting of the same name."""
+    missing = [f.name for f in fields(kind) if not hasattr(settings, f.name)]
+    if missing:
+        raise TypeError(f"{kind.__name__}: no setting {', '.join(missing)}")
+    return kind(**{f.name: getattr(settings, f.name) for f in fields(kind)})
+
+
+def configure(settings: object) -> Limits:
+    """Take this process's bounds from ``settings`` (gitstudio.settings.Settings)."""
+    global _settings, _current
+    _current = from_settings(Limits, settings)
+    _settings = settings
+    return _current
 
 
 def limits() -> Limits:
+    if _current is None:
+        raise RuntimeError("storage.limits.configure(settings) was not called")
     return _current
 
 
-def configure(source: object) -> Limits:
-    """Take every limit ``source`` (the settings) has an attribute for."""
-    global _current
-    values = {f.name: getattr(source, f.name) for f in fields(Limits) if hasattr(source, f.name)}
-    _current = replace(Limits(), **values)
-    return _current
+def configured(kind: type[Bounds]) -> Bounds:
+    """``kind`` built from the settings given to :func:`configure` (tools that make a
+    ProjectSyncer without their own write bounds)."""
+    if _settings is None:
+        raise RuntimeError("storage.limits.configure(settings) was not called")
+    return from_settings(kind, _settings)

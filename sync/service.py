@@ -31,6 +31,7 @@ from storage.events import (
     registry_channel,
     registry_event,
 )
+from storage.limits import configured
 from storage.models import Project
 from storage.queries import forget_projects
 from storage.sealed import Sealer
@@ -105,7 +106,8 @@ class ProjectSyncer:
         # The repository access policy (sync.repo_policy). A server always has one; without
         # (tools, benchmarks) API creation admits nothing local and remotes are not checked.
         self.policy = policy
-        self.write_limits = write_limits or WriteLimits()
+        # Without: the settings the process configured (tools, tests, benchmarks).
+        self.write_limits = write_limits or configured(WriteLimits)
         self._cleanups: set[asyncio.Future[None]] = set()  # failed creations being undone
         # Forge tokens at rest; without one (tools, benchmarks) forges cannot be configured.
         self.sealer = sealer

@@ -35,15 +35,16 @@ from sync.tree import GitTree, join
 
 @dataclass(frozen=True, slots=True)
 class WriteLimits:
-    """Bounds of one write request (gitstudio/settings.py documents each)."""
+    """Bounds of one write request. No defaults: gitstudio/settings.py holds and documents
+    each under the same name, and storage.limits.from_settings builds this from it."""
 
-    max_changes: int = 100
-    max_path_bytes: int = 1024
-    max_path_depth: int = 32
-    max_value_bytes: int = 16 * 1024
-    max_message_bytes: int = 64 * 1024
-    max_title_bytes: int = 1024
-    max_ref_name_bytes: int = 200
+    max_param_changes: int
+    max_param_path_bytes: int
+    max_param_path_depth: int
+    max_param_value_bytes: int
+    max_message_bytes: int
+    max_title_bytes: int
+    max_ref_name_bytes: int
 
 
 def check_line(value: str | None, field: str, limit: int) -> None:
@@ -84,16 +85,16 @@ def check_run_input(
     check_line(base_rev, "baseRev", limits.max_ref_name_bytes)
     if branch is not None:
         check_ref_name(branch, "branch", limits.max_ref_name_bytes)
-    if len(changes) > limits.max_changes:
-        raise DomainError("INVALID", f"at most {limits.max_changes} param changes", FIELD)
+    if len(changes) > limits.max_param_changes:
+        raise DomainError("INVALID", f"at most {limits.max_param_changes} param changes", FIELD)
     for change in changes:
-        check_line(change.file, FIELD, limits.max_path_bytes)
-        check_line(change.path, FIELD, limits.max_path_bytes)
-        if change.path.count(".") >= limits.max_path_depth:
+        check_line(change.file, FIELD, limits.max_param_path_bytes)
+        check_line(change.path, FIELD, limits.max_param_path_bytes)
+        if change.path.count(".") >= limits.max_param_path_depth:
             raise DomainError(
-                "INVALID", f"a param path has at most {limits.max_path_depth} keys", FIELD
+                "INVALID", f"a param path has at most {limits.max_param_path_depth} keys", FIELD
             )
-        _check_value(change.value, limits.max_value_bytes)
+        _check_value(change.value, limits.max_param_value_bytes)
     # After the changes: a default message or body is made of them.
     check_message(message, "message", limits.max_message_bytes)
     check_pull_text(limits, title, body)

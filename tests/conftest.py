@@ -22,8 +22,12 @@ from support import Api, StatementCounter, free_port
 
 from gitstudio.app import create_app
 from gitstudio.settings import Settings
-from storage import db
+from storage import db, limits
 from storage.tokens import Scope, create_token
+
+# The bounds below the app come from the settings, as the app sets them at start; tests
+# that index or make a ProjectSyncer without an app read them too.
+limits.configure(Settings())
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import MISSING, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,13 @@ from live_support import event, new_project, post_live
 from support import Api
 
 from gitstudio.graphql_http import Params, PlanCounters
+from gitstudio.app import write_limits
 from gitstudio.settings import Settings
 from storage import db, limits
 from sync.dvcproject import BlobCache, collect_revision
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.tree import GitTree
+from sync.write_policy import WriteLimits
 
 Tighten = Callable[..., None]
 
@@ -49,9 +51,19 @@ COMMIT = """query($name: String!, $sha: String!) { project(name: $name) {
   skippedColumns commit(sha: $sha) { params metrics errors { file kind type message } } } }"""
 
 
-def test_settings_defaults_are_the_limits_defaults() -> None:
-    """storage.limits.Limits repeats the documented defaults of gitstudio.settings."""
-    assert limits.configure(Settings()) == limits.Limits()
+def test_the_bounds_below_the_app_come_from_the_settings() -> None:
+    """gitstudio.settings is the one source of every bound: the bounds dataclasses of
+    storage/ and sync/ have no defaults of their own, and each field is the setting of its
+    name (so the app's builders cannot drop or mix one up)."""
+    settings = replace(Settings(), max_columns=7, max_param_changes=3, max_ref_name_bytes=9)
+    for kind in (limits.Limits, WriteLimits):
+        assert [f.name for f in fields(kind) if f.default is not MISSING] == []
+        built = limits.from_settings(kind, settings)
+        assert all(getattr(built, f.name) == getattr(settings, f.name) for f in fields(kind))
+    assert write_limits(settings) == limits.from_settings(WriteLimits, settings)
+    assert write_limits(settings).max_param_changes == 3
+    with pytest.raises(TypeError, match="no setting max_parse_file_bytes, max_columns"):
+        limits.from_settings(limits.Limits, object())
 
 
 async def test_a_file_over_the_parse_bound_is_reported_not_parsed(
