@@ -55,7 +55,9 @@ class State:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.projects = ProjectIndex()
+        self.projects = ProjectIndex(
+            settings.max_repo_url_bytes, settings.repo_index_reload_seconds
+        )
         self.plans = PlanCounters()
         self.bus: EventBus = make_bus(settings.event_bus, settings.redis_prefix)
         self.services: list[Service] = [Checkpointer(settings.effective_database_url)]

@@ -7,7 +7,10 @@ commit, and answers ``{relative path: URL}`` for every file under it. DVC then f
 URL with no credentials, as it does from Studio, so the URLs are signed: HMAC-SHA256 over
 the project, commit, path and expiry with the server's signing key (an hour, as Studio).
 The file route streams the bytes from Git, or from the project's DVC remote for
-DVC-tracked outputs (sync.artifact_files).
+DVC-tracked outputs (sync.artifact_files). The repository's ``.dvc/config`` names that
+remote, so for a project the repository policy governs (everything the API can add) every
+location it names must pass the policy before DVC is built (RepoPolicy.check_storage):
+otherwise a 403 FORBIDDEN_REPOSITORY and no contact.
 """
 
 from __future__ import annotations
@@ -31,10 +34,12 @@ from gitstudio.auth import GATE
 from gitstudio.rest import HttpError, guard, json_response, public_base
 from resolvers.models import ProjectRegistry, registries
 from storage.errors import DomainError
+from storage.models import Project
 from storage.sealed import key_file
 from storage.tokens import Scope
-from sync.artifact_files import declared_path, list_files, open_file
+from sync.artifact_files import CheckStorage, declared_path, list_files, open_file
 from sync.registry import Version
+from sync.repo_policy import FORBIDDEN
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -46,6 +51,7 @@ class Downloads:
     def __init__(self, state: State) -> None:
         self.settings = state.settings
         self.syncer = state.syncer
+        self.policy = state.syncer.policy
         self.tokens = GATE
         self.projects = state.projects
         self._key: bytes | None = None
@@ -78,10 +84,11 @@ class Downloads:
         if chosen is None:
             raise HttpError(404, _missing(name, version, stage))
         mirror = self.syncer.mirror_path(project.id)
+        check = self._storage_check(project.repo_url)
         try:
-            files = await asyncio.to_thread(_files, mirror, chosen.commit, name)
+            files = await asyncio.to_thread(_files, mirror, chosen.commit, name, check)
         except DomainError as exc:
-            raise HttpError(404, exc.message) from None
+            raise _refusal(exc) from None
         base = public_base(request, self.settings.public_url)
         return json_response(
             {rel: self._url(base, project.id, chosen.commit, path) for rel, path in files}
@@ -97,13 +104,24 @@ class Downloads:
         expected = self._sign(project_id, sha, path, int(expires))
         if not hmac.compare_digest(signature, expected):
             raise HttpError(403, "this download link is not valid")
+        repo_url = await Project.filter(id=project_id).values_list("repo_url", flat=True)
+        if not repo_url:
+            raise HttpError(404, f"no project {project_id}")
         mirror = self.syncer.mirror_path(project_id)
+        check = self._storage_check(str(repo_url[0]))
         try:
-            chunks = await asyncio.to_thread(_opened, mirror, sha, path)
+            chunks = await asyncio.to_thread(_opened, mirror, sha, path, check)
         except DomainError as exc:
-            raise HttpError(404, exc.message) from None
+            raise _refusal(exc) from None
         # a sync iterator: Starlette pulls it on a worker thread (DVC reads block)
         return StreamingResponse(chunks, media_type="application/octet-stream")
+
+    def _storage_check(self, repo_url: str) -> CheckStorage | None:
+        """What vets the DVC locations of the project at ``repo_url``: the policy's check
+        when it governs the project, nothing for the operator's own local ones."""
+        if self.policy is None or not self.policy.governs(repo_url):
+            return None
+        return self.policy.check_storage
 
     def _url(self, base: str, project_id: int, sha: str, path: str) -> str:
         expires = int(time.time()) + URL_LIFETIME
@@ -157,17 +175,25 @@ def _missing(name: str, version: str | None, stage: str | None) -> str:
     return f"model {name} has no registered version"
 
 
-def _files(mirror: Path, sha: str, name: str) -> list[tuple[str, str]]:
+def _refusal(exc: DomainError) -> HttpError:
+    """A policy refusal is 403 with its code; anything else means nothing to serve."""
+    if exc.code == FORBIDDEN:
+        return HttpError(403, exc.message, FORBIDDEN)
+    return HttpError(404, exc.message)
+
+
+def _files(mirror: Path, sha: str, name: str, check: CheckStorage | None) -> list[tuple[str, str]]:
     """(path relative to the model's parent directory, repository path) of each file."""
     path = declared_path(mirror, sha, name)
     parent = posixpath.dirname(path)
     return [
-        (posixpath.relpath(f, parent) if parent else f, f) for f in list_files(mirror, sha, path)
+        (posixpath.relpath(f, parent) if parent else f, f)
+        for f in list_files(mirror, sha, path, check)
     ]
 
 
-def _opened(mirror: Path, sha: str, path: str) -> Iterator[bytes]:
-    chunks = open_file(mirror, sha, path)
+def _opened(mirror: Path, sha: str, path: str, check: CheckStorage | None) -> Iterator[bytes]:
+    chunks = open_file(mirror, sha, path, check)
     first = next(chunks, b"")  # fail here (404), not after the 200 is sent
     return _prepend(first, chunks)
 

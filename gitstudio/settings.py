@@ -104,6 +104,11 @@ class Settings:
     # Bytes of a repository URL: real ones are far shorter; 2 KiB is what browsers and
     # most servers accept in a URL.
     max_repo_url_bytes: int = 2048
+    # Seconds between two reloads of the repo-URL index (gitstudio.project_index) caused by
+    # URLs no project has while the projects did not change (a creation, in any process,
+    # reloads at once): any token holder can send such URLs and a reload reads every
+    # project. A second bounds that cost and still picks up other changes promptly.
+    repo_index_reload_seconds: float = 1.0
     # Write policy (sync/write_policy.py), checked before any parsing or Git work.
     # Param changes in one runExperiment (a sweep sets a handful).
     max_param_changes: int = 100
@@ -204,6 +209,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "allowed_git_hosts": ("GITSTUDIO_ALLOWED_GIT_HOSTS", lambda v: _listed(v, ",", str)),
     "allow_http_remotes": ("GITSTUDIO_ALLOW_HTTP_REMOTES", lambda v: _flag(v)),
     "max_repo_url_bytes": ("GITSTUDIO_MAX_REPO_URL_BYTES", int),
+    "repo_index_reload_seconds": ("GITSTUDIO_REPO_INDEX_RELOAD_SECONDS", float),
     "max_param_changes": ("GITSTUDIO_MAX_PARAM_CHANGES", int),
     "max_param_path_bytes": ("GITSTUDIO_MAX_PARAM_PATH_BYTES", int),
     "max_param_path_depth": ("GITSTUDIO_MAX_PARAM_PATH_DEPTH", int),

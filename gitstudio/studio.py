@@ -46,7 +46,7 @@ from gitstudio.rest import (
     request_body,
 )
 from schema.relay import to_global_id
-from storage.errors import DomainError
+from storage.errors import DomainError, redact
 from storage.live import (
     LiveEvent,
     ProjectRef,
@@ -107,9 +107,10 @@ class StudioApi:
             await count_unmatched(self.projects.key(repo_url), repo_url)
         except Exception as exc:
             report(exc, "counting an unmatched repository")
+        shown = repo_url if len(repo_url) <= 200 else repo_url[:200] + "..."
         return HttpError(
             404,
-            f"no gitstudio project for repo_url {repo_url}; "
+            f"no gitstudio project for repo_url {redact(shown)!r}; "
             "create one with createProject or POST /api/create-project",
         )
 

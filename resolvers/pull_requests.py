@@ -28,6 +28,7 @@ from storage.tokens import Scope
 from sync.forges import (
     DUPLICATE,
     UNREACHABLE,
+    CheckHost,
     Forge,
     ForgeError,
     ForgePullRequest,
@@ -75,7 +76,7 @@ async def destination(ctx: Context, project: Project, base_rev: str | None) -> D
     if config is None:
         return Destination(target, tips[target], None)
     try:
-        return Destination(target, tips[target], forge_for(config))
+        return Destination(target, tips[target], forge_for(config, check=_host_check(ctx)))
     except ForgeError as exc:
         raise DomainError(exc.code, f"the project's forge setting: {exc.message}") from exc
 
@@ -184,6 +185,7 @@ async def configure_forge(
             "repository": repository or repository_from_url(project.repo_url),
         }
         _check_api_url(config["api_url"])
+        await _check_api_host(ctx, config["api_url"])
         if not config["repository"]:
             raise DomainError("INVALID", "cannot tell the repository from its URL", "repository")
         before = orjson.loads(project.forge) if project.forge else {}
@@ -212,6 +214,25 @@ def _check_api_url(url: str) -> None:
         raise DomainError(
             "INVALID", "apiUrl must be an https URL (http only to localhost)", "apiUrl"
         )
+
+
+def _host_check(ctx: Context) -> CheckHost | None:
+    """The host policy every forge request passes (GITSTUDIO_ALLOWED_GIT_HOSTS)."""
+    return ctx.syncer.policy.check_host if ctx.syncer.policy is not None else None
+
+
+async def _check_api_host(ctx: Context, url: str) -> None:
+    """A forge API on a host the policy refuses is refused when configured. A name that
+    does not resolve now is accepted: nothing is contacted yet, and every request checks
+    again (sync.forges.Forge)."""
+    check = _host_check(ctx)
+    if check is None:
+        return
+    try:
+        await asyncio.to_thread(check, url)
+    except DomainError as exc:
+        if exc.code != UNREACHABLE:
+            raise DomainError(exc.code, exc.message, "apiUrl") from None
 
 
 async def get_project(project_id: int) -> Project:

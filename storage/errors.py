@@ -6,6 +6,8 @@ Raised by any layer (input validation, Git access, token rules); the API maps it
 
 from __future__ import annotations
 
+import re
+
 
 class DomainError(Exception):
     def __init__(self, code: str, message: str, field: str | None = None) -> None:
@@ -15,10 +17,17 @@ class DomainError(Exception):
         self.field = field
 
 
-def has_control(text: str) -> bool:
-    """C0 controls and DEL: they end up in URLs, headers, logs and rows (PostgreSQL refuses
-    NUL in text), and no name, message or URL a person types needs them."""
-    return any(ord(c) < 32 or ord(c) == 127 for c in text)
+def has_control(text: str, *, c1: bool = False) -> bool:
+    """C0 controls and DEL (and with ``c1`` the C1 controls U+0080-U+009F, which no path
+    or URL anyone means holds): they end up in URLs, headers, logs and rows (PostgreSQL
+    refuses NUL in text), and no name, message or URL a person types needs them."""
+    top = 0x9F if c1 else 0x7F
+    return any(ord(c) < 32 or 0x7F <= ord(c) <= top for c in text)
+
+
+def redact(url: str) -> str:
+    """Drop credentials from a URL before it reaches a log, an error message or a row."""
+    return re.sub(r"//[^/@]+@", "//", url)
 
 
 def check_text(value: str, field: str, max_bytes: int, code: str = "INVALID") -> None:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from storage import db
+from storage.errors import redact
 from storage.limits import limits
 from storage.metrics import PointRow
 
@@ -112,6 +113,13 @@ async def load_projects() -> list[ProjectRef]:
     return [ProjectRef(r["id"], r["name"], r["repo_url"], r["subdir"] or "") for r in rows]
 
 
+async def projects_version() -> tuple[int, int]:
+    """(count, highest id) of the projects: one cheap query that moves when a project is
+    created, in any process, so a cached list of them knows when to reload."""
+    rows = await db.fetch("SELECT COUNT(*) AS n, MAX(id) AS top FROM projects")
+    return int(rows[0]["n"]), int(rows[0]["top"] or 0)
+
+
 async def projects_with_run(project_ids: Sequence[int], baseline_sha: str, name: str) -> list[int]:
     """Which of these projects already hold the run (monorepos: several projects per repo)."""
     if not project_ids:
@@ -131,7 +139,7 @@ async def count_unmatched(key: str, repo_url: str) -> None:
 
     Anyone with a live token can send any URL: each is kept truncated to
     ``unmatched_url_chars`` and the table to ``unmatched_max_rows`` rows, the least recently
-    seen going first."""
+    seen going first. Credentials in the URL are dropped: ADMIN tokens read this table."""
     bounds = limits()
     cut = min(bounds.unmatched_url_chars, _MAX_KEY)
     await db.execute(
@@ -139,7 +147,7 @@ async def count_unmatched(key: str, repo_url: str) -> None:
         " VALUES (?, ?, 1, ?) ON CONFLICT (repo_key) DO UPDATE SET"
         " events = unmatched_repos.events + 1, repo_url = excluded.repo_url,"
         " last_seen_at = excluded.last_seen_at",
-        [key[:cut], repo_url[: bounds.unmatched_url_chars], datetime.now(UTC)],
+        [key[:cut], redact(repo_url)[: bounds.unmatched_url_chars], datetime.now(UTC)],
     )
     counted = await db.fetch("SELECT COUNT(*) AS n FROM unmatched_repos")
     if int(counted[0]["n"]) > bounds.unmatched_max_rows:

@@ -11,13 +11,18 @@ and left out of ``ForgeConfig``'s repr.
 
 from __future__ import annotations
 
+import asyncio
+import ipaddress
 import re
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import httpx
+
+from storage.errors import DomainError
 
 GITHUB, GITEA, GITLAB = "GITHUB", "GITEA", "GITLAB"
 OPEN, CLOSED, MERGED = "OPEN", "CLOSED", "MERGED"
@@ -33,6 +38,9 @@ TIMEOUT = httpx.Timeout(10.0)  # for the clients a forge makes itself
 USER_AGENT = "gitstudio"
 PAGE_SIZE = 50  # Gitea's default cap on items per page
 MAX_PAGES = 20  # open pull requests looked through by find_open_pull_request
+
+# Vets the host of an API root before a request (DomainError to refuse), in a worker thread.
+CheckHost = Callable[[str], None]
 
 _BY_STATUS = {401: UNAUTHENTICATED, 403: FORBIDDEN, 404: NOT_FOUND}
 _API_PATHS = {GITHUB: "/api/v3", GITEA: "/api/v1", GITLAB: "/api/v4"}
@@ -87,6 +95,7 @@ class Forge(ABC):
     def __init__(self, config: ForgeConfig, client: httpx.AsyncClient | None = None) -> None:
         self.config = config
         self._client = client
+        self._check: CheckHost | None = None  # set by forge_for
         self._root = config.api_url.rstrip("/")
 
     async def open_pull_request(
@@ -139,6 +148,11 @@ class Forge(ABC):
             raise self._unexpected("JSON") from None
 
     async def _exchange(self, call: _Call) -> httpx.Response:
+        if self._check is not None:  # before every request: DNS answers change
+            try:
+                await asyncio.to_thread(self._check, self._root)
+            except DomainError as exc:
+                raise ForgeError(exc.code, exc.message) from None
         try:
             if self._client is not None:
                 return await self._request(self._client, call)
@@ -271,23 +285,38 @@ class GitLabForge(Forge):
 _FORGES: dict[str, type[Forge]] = {GITHUB: GitHubForge, GITEA: GiteaForge, GITLAB: GitLabForge}
 
 
-def forge_for(config: ForgeConfig, client: httpx.AsyncClient | None = None) -> Forge:
+def forge_for(
+    config: ForgeConfig, client: httpx.AsyncClient | None = None, check: CheckHost | None = None
+) -> Forge:
+    """The forge of ``config``; ``check`` (the repository policy's host check) runs before
+    each of its requests (None: tools and the forge contract tests, which talk to their
+    own local server)."""
     forge = _FORGES.get(config.kind)
     if forge is None:
         raise ForgeError(INVALID, f"unknown forge kind {config.kind!r}")
-    return forge(config, client)
+    made = forge(config, client)
+    made._check = check
+    return made
 
 
 def secure_api_url(url: str) -> bool:
-    """https, or plain http to this machine (a forge on localhost): the token travels in a
-    header and must not cross a network in the clear."""
+    """https, or plain http to this machine (a forge on a loopback address): the token
+    travels in a header and must not cross a network in the clear. Which hosts may be
+    contacted at all is the repository policy's (sync.repo_policy.RepoPolicy.check_host)."""
     try:
         parts = urlsplit(url)
         host = parts.hostname
     except ValueError:  # e.g. an unclosed IPv6 bracket
         return False
-    local = host in ("localhost", "127.0.0.1", "::1")
+    local = host == "localhost" or _loopback(host or "")
     return bool(host) and (parts.scheme == "https" or (parts.scheme == "http" and local))
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def default_api_url(kind: str, repo_url: str) -> str:

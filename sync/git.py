@@ -20,6 +20,7 @@ from pygit2.enums import FetchPrune, ReferenceType, RepositoryOpenFlag
 from pygit2.ffi import C, ffi
 from pygit2.utils import StrArray
 
+from storage.errors import redact as redact  # re-exported: sync/ names it from here
 from sync.artifacts import Declarations, read_declarations
 
 # What a mirror keeps: branches, tags and DVC experiment refs, force-updated and pruned.
@@ -380,8 +381,3 @@ def head_declarations(path: Path, sha: str) -> Declarations:
     if not isinstance(commit, pygit2.Commit):
         return Declarations(head=sha)
     return read_declarations(repo, commit)
-
-
-def redact(url: str) -> str:
-    """Drop credentials from a URL before it reaches a log or an error message."""
-    return re.sub(r"//[^/@]+@", "//", url)

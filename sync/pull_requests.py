@@ -18,7 +18,15 @@ from storage import db
 from storage.errors import DomainError
 from storage.models import Project, PullRequest
 from storage.sealed import Sealer
-from sync.forges import TIMEOUT, Forge, ForgeConfig, ForgeError, forge_for, secure_api_url
+from sync.forges import (
+    TIMEOUT,
+    CheckHost,
+    Forge,
+    ForgeConfig,
+    ForgeError,
+    forge_for,
+    secure_api_url,
+)
 from sync.git import open_mirror
 from sync.git_writer import Mergeability, mergeability
 
@@ -51,7 +59,9 @@ def merge_state(mirror: Path, pr: PullRequest) -> Mergeability | None:
         return None
 
 
-async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list[PullRequest]:
+async def refresh(
+    project: Project, mirror: Path, sealer: Sealer | None, check: CheckHost | None = None
+) -> list[PullRequest]:
     """Update the open pull requests of ``project`` whose state changed outside gitstudio;
     return them. A forge that cannot be asked is logged and asked again next time."""
     changed: list[PullRequest] = []
@@ -71,7 +81,7 @@ async def refresh(project: Project, mirror: Path, sealer: Sealer | None) -> list
             pr.state, pr.merged_at, pr.merge_sha = MERGED, time.time(), now.target_sha
             pr.source_sha, pr.target_sha = now.source_sha, now.target_sha
             changed.append(pr)
-    changed += await _forge_states(project, sealer, hosted)
+    changed += await _forge_states(project, sealer, hosted, check)
     fields = ("state", "merged_at", "merge_sha", "source_sha", "target_sha")
     return [pr for pr in changed if await settle(pr, {f: getattr(pr, f) for f in fields})]
 
@@ -84,7 +94,7 @@ async def settle(pr: PullRequest, fields: dict[str, Any]) -> bool:
 
 
 async def _forge_states(
-    project: Project, sealer: Sealer | None, prs: list[PullRequest]
+    project: Project, sealer: Sealer | None, prs: list[PullRequest], check: CheckHost | None
 ) -> list[PullRequest]:
     """Ask the forge about ``prs`` a few at a time over one connection pool, so many open
     pull requests, or a slow forge, hold a sync up for about one request's timeout."""
@@ -99,7 +109,7 @@ async def _forge_states(
     gate = asyncio.Semaphore(FORGE_CONCURRENCY)
     async with httpx.AsyncClient(timeout=TIMEOUT) as client:
         try:
-            forge = forge_for(config, client)
+            forge = forge_for(config, client, check)  # check: the host policy
         except ForgeError as exc:
             log.warning("cannot refresh the pull requests of %s: %s", project.name, exc)
             return []

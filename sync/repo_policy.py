@@ -43,8 +43,8 @@ from urllib.parse import unquote, urlsplit
 import pygit2
 from pygit2.enums import RepositoryOpenFlag
 
-from storage.errors import DomainError
-from sync.git import redact, unreachable
+from storage.errors import DomainError, has_control, redact
+from sync.git import unreachable
 
 INVALID_URL = "INVALID_URL"
 FORBIDDEN = "FORBIDDEN_REPOSITORY"
@@ -54,8 +54,6 @@ HOSTS_SETTING = "GITSTUDIO_ALLOWED_GIT_HOSTS"
 HTTP_SETTING = "GITSTUDIO_ALLOW_HTTP_REMOTES"
 
 DEFAULT_PORTS = {"https": 443, "http": 80, "ssh": 22, "git": 9418}
-# C0 controls, DEL and C1 controls: never part of a path or URL anyone means.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _SCP = re.compile(r"^(?:[^@/]+@)?(?P<host>\[[0-9A-Fa-f:.]+\]|[^:/\[\]@]+):(?P<path>(?!//).*)$")
 _HOST = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?\.?$")  # may end in "."
 
@@ -71,7 +69,7 @@ def forbidden(url: str, why: str) -> DomainError:
 def _shown(url: str) -> str:
     """The URL as given, safe to echo: credentials dropped, controls escaped, shortened."""
     text = redact(url)
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = "".join(f"\\x{ord(c):02x}" if has_control(c, c1=True) else c for c in text)
     return repr(text if len(text) <= 200 else text[:200] + "...")
 
 
@@ -83,7 +81,7 @@ def check_shape(url: str, max_bytes: int) -> str:
     url = url.strip()
     if not url:
         raise DomainError("INVALID", "repoUrl must not be empty", FIELD)
-    if _CONTROL.search(url):
+    if has_control(url, c1=True):
         raise invalid(url, "it contains control characters")
     if url.startswith("~"):
         raise invalid(url, "'~' is not expanded; give an absolute path")
@@ -164,10 +162,16 @@ class RepoPolicy:
             raise forbidden(url, "only https, ssh and git remotes are allowed")
 
     def check_contact(self, url: str) -> None:
-        """Before any contact with a network remote: its host must be allowed, or resolve
-        only to public addresses. Blocking (DNS): call it from a worker thread."""
-        scheme, host, port = _host_port(url)
-        self._check_scheme(url, scheme)
+        """Before any contact with a network remote: its scheme must be allowed and its host
+        pass :meth:`check_host`. Blocking (DNS): call it from a worker thread."""
+        self._check_scheme(url, _host_port(url)[0])
+        self.check_host(url)
+
+    def check_host(self, url: str) -> None:
+        """The host of ``url`` must be allowed, or resolve only to public addresses (any
+        scheme: a forge's API URL, whose scheme is vetted by its own rule). Blocking (DNS):
+        call it from a worker thread."""
+        _scheme, host, port = _host_port(url)
         if self._host_allowed(host, port):
             return
         name = host.rstrip(".")
@@ -224,13 +228,86 @@ class RepoPolicy:
         root = os.path.realpath(repo.workdir) if repo.workdir else gitdir
         if real != root:  # e.g. the .git directory of a work tree
             raise not_root
+        # Borrowed objects (objects/info/alternates) are read as the repository's own.
+        for borrowed in _alternates(Path(gitdir)):
+            self._check_inside(url, borrowed)
         return root
+
+    def governs(self, url: str) -> bool:
+        """Whether ``url`` (a stored project URL) is held to the policy after creation: a
+        network remote, or a local path inside a root (what the API adds). A local path
+        outside every root can only come from the operator's CLI, which may add any path."""
+        if is_network(url):
+            return True
+        path = _file_path(url) if url.lower().startswith("file:") else url
+        normal = os.path.normpath(path)
+        return any(_within(normal, root) for root in self.local_roots)
+
+    def check_source(self, url: str) -> None:
+        """Before each mirror of a governed local repository: it must still be what was
+        admitted (a directory swapped for a symlink, or alternates added since, must not
+        redirect the project). Blocking (file system): call it from a worker thread."""
+        if is_network(url) or not self.governs(url):
+            return
+        path = _file_path(url) if url.lower().startswith("file:") else url
+        if not os.path.lexists(path):
+            return  # gone: the fetch fails as UNREACHABLE, as for a vanished remote
+        if self._admit_local(url, path) != os.path.normpath(path):
+            raise forbidden(url, "it no longer resolves to the repository that was added")
+
+    def check_storage(self, location: str) -> None:
+        """Before the server reads a DVC remote (or cache directory) that a governed
+        project's repository names in ``.dvc/config``: a network location must pass
+        :meth:`check_contact`, a local one must lie inside a root and not in the data
+        directory; cloud buckets (s3, gs, azure) pass, their endpoint options are checked
+        as locations themselves. Blocking (DNS, file system): call it from a worker thread."""
+        if has_control(location, c1=True):
+            raise invalid(location, "it contains control characters")
+        scheme = location.split("://", 1)[0].lower() if "://" in location else ""
+        if scheme in ("", "file"):
+            path = _file_path(location) if scheme else location
+            if not path.startswith("/"):
+                raise forbidden(location, "a DVC remote's local path must be absolute")
+            normal = os.path.normpath(path)
+            if normal == "/proc" or normal.startswith("/proc/"):
+                raise forbidden(location, "paths under /proc are not honoured")
+            self._check_inside(location, os.path.realpath(path))
+        elif scheme in _WEB_SCHEMES:
+            self.check_contact(_WEB_SCHEMES[scheme] + location[len(scheme) :])
+        elif scheme not in _BUCKET_SCHEMES and scheme != "remote":  # remote://: another remote
+            raise forbidden(location, f"DVC remotes over {scheme} are not read")
 
     def _check_inside(self, url: str, real: str) -> None:
         if not any(_within(real, root) for root in self.local_roots):
             raise forbidden(url, f"it is not inside a directory listed in {ROOTS_SETTING}")
         if self.data_dir is not None and _within(real, self.data_dir):
             raise forbidden(url, "it is inside gitstudio's data directory, which is never served")
+
+
+# DVC remote schemes: web ones reach a host (checked as the Git remotes are), bucket ones
+# reach their provider's service (an endpoint option naming another host is checked).
+_WEB_SCHEMES = {
+    "http": "http",
+    "https": "https",
+    "ssh": "ssh",
+    "webdav": "http",
+    "webdavs": "https",
+}
+_BUCKET_SCHEMES = frozenset({"s3", "gs", "gcs", "azure", "az", "oss"})
+
+
+def _alternates(gitdir: Path) -> list[str]:
+    """The real paths of the object directories a repository borrows from."""
+    try:
+        lines = (gitdir / "objects" / "info" / "alternates").read_text(errors="replace")
+    except OSError:
+        return []
+    objects = gitdir / "objects"
+    return [
+        os.path.realpath(objects / line.strip())
+        for line in lines.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def _within(path: str, root: Path) -> bool:
@@ -244,7 +321,7 @@ def _file_path(url: str) -> str:
     if parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
         raise invalid(url, "a file URL is file:///absolute/path, without host or query")
     path = unquote(parts.path)
-    if "\x00" in path or _CONTROL.search(path):
+    if has_control(path, c1=True):
         raise invalid(url, "it contains control characters")
     return path
 

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import TypeVar
 
 import orjson
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
 from storage import index, leases
-from storage.errors import DomainError
+from storage.errors import DomainError, has_control
 from storage.events import (
     experiment_event,
     experiments_channel,
@@ -74,7 +75,9 @@ LEASE_SECONDS = 20.0
 LEASE_WAIT = 30.0
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-_CONTROL = re.compile("[\x00-\x1f\x7f]")
+# projects.subdir is a CharField(max_length=255) (storage.models.Project): the bound of the
+# normalised value, so a longer one is a typed error and never reaches the database.
+MAX_SUBDIR_CHARS = 255
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +159,19 @@ class ProjectSyncer:
             raise DomainError(
                 "INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name"
             )
-        subdir = normalise_subdir(subdir, max_bytes)
+        subdir = normalise_subdir(subdir)
         if default_branch is not None:
             check_ref_name(default_branch, "defaultBranch", self.write_limits.max_ref_name_bytes)
         if await Project.exists(name=name):
-            raise DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
+            raise _taken(name)
         if admit is not None:
             repo_url = await asyncio.to_thread(admit, repo_url)  # DNS, file system
-        project = await Project.create(
-            name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
-        )
+        try:
+            project = await Project.create(
+                name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
+            )
+        except IntegrityError:  # the same name created since the check above
+            raise _taken(name) from None
         syncing = asyncio.ensure_future(self.sync(project))
         try:
             await asyncio.shield(syncing)
@@ -198,9 +204,12 @@ class ProjectSyncer:
 
     async def _check_contact(self, url: str) -> None:
         """Before a fetch or push: a network remote's host must still pass the policy (its
-        DNS answer may have changed since the project was added)."""
-        if self.policy is not None and is_network(url):
-            await asyncio.to_thread(self.policy.check_contact, url)
+        DNS answer may have changed since the project was added); a local repository the
+        policy governs must still be the one admitted (RepoPolicy.check_source)."""
+        if self.policy is None:
+            return
+        check = self.policy.check_contact if is_network(url) else self.policy.check_source
+        await asyncio.to_thread(check, url)
 
     async def delete(self, project: Project) -> None:
         async with self._lock(project.id):
@@ -294,8 +303,9 @@ class ProjectSyncer:
     async def _refresh_pull_requests(self, project: Project) -> None:
         """Pull requests merged or closed outside gitstudio follow (sync.pull_requests)."""
         try:
+            check = self.policy.check_host if self.policy is not None else None
             changed = await pull_requests.refresh(
-                project, self.mirror_path(project.id), self.sealer
+                project, self.mirror_path(project.id), self.sealer, check
             )
         except Exception:  # a sync succeeded; its pull requests are refreshed next time
             log.exception("refreshing the pull requests of %s failed", project.name)
@@ -538,11 +548,13 @@ def derive_name(repo_url: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "-", tail)[:100]
 
 
-def normalise_subdir(subdir: str | None, max_bytes: int = 2048) -> str:
-    if subdir and (
-        len(subdir.encode("utf-8", "surrogatepass")) > max_bytes or _CONTROL.search(subdir)
-    ):
-        raise DomainError("INVALID", "subdir is too long or has control characters", "subdir")
+def normalise_subdir(subdir: str | None) -> str:
+    """``subdir`` as stored: relative, ``/``-separated, without empty or ``.`` parts; a
+    typed INVALID for one that leaves the repository or does not fit the column."""
+    if subdir and len(subdir) > 4 * MAX_SUBDIR_CHARS:  # before any work on a huge value
+        raise _subdir_too_long()
+    if subdir and has_control(subdir):
+        raise DomainError("INVALID", "subdir contains control characters", "subdir")
     if subdir and subdir.startswith(("/", "\\")):
         raise DomainError("INVALID", "subdir is relative to the repository's root", "subdir")
     parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".")]
@@ -550,7 +562,18 @@ def normalise_subdir(subdir: str | None, max_bytes: int = 2048) -> str:
         raise DomainError("INVALID", "subdir must stay inside the repository", "subdir")
     if any(p in (".git", ".dvc") for p in parts):
         raise DomainError("INVALID", "subdir must not be Git's or DVC's own directory", "subdir")
-    return "/".join(parts)
+    normal = "/".join(parts)
+    if len(normal) > MAX_SUBDIR_CHARS:
+        raise _subdir_too_long()
+    return normal
+
+
+def _subdir_too_long() -> DomainError:
+    return DomainError("INVALID", f"subdir is longer than {MAX_SUBDIR_CHARS} characters", "subdir")
+
+
+def _taken(name: str) -> DomainError:
+    return DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
 
 
 def _experiment_row(

@@ -1,6 +1,6 @@
 """A local stand-in of GitHub's, Gitea's and GitLab's pull-request REST APIs, for the
 contract tests of sync/forges.py and of pull requests opened through gitstudio: a real HTTP
-server on 127.0.0.1 that checks each request against the documented shape and answers as
+server on a loopback address that checks each request against the documented shape and answers as
 the forge does (see tests/test_forges.py for the shapes and their sources)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from support import free_port
+from services import DAEMON_HOST
 
 TOKEN = "ghp_s3cr3tT0kenValue1234567890"
 READ_ONLY_TOKEN = "ghp_readOnlyT0kenValue0987654321"
@@ -76,7 +76,7 @@ class ContractServer:
         self.gitea_duplicate_status = 409
         self.next_answer: Answer | None = None
         self.delay = 0.0
-        self.base = ""  # http://127.0.0.1:PORT once serving
+        self.base = ""  # http://127.0.0.2:PORT once serving
         self.connections = 0  # TCP connections open right now (HTTP/1.1 keep-alive)
         self.lock = threading.Lock()
 
@@ -377,10 +377,11 @@ def handler_for(server: ContractServer) -> type[BaseHTTPRequestHandler]:
 def contract_server() -> Iterator[ContractServer]:
     """Serve the three forges until the block ends; off-contract requests fail the test."""
     contract = ContractServer()
-    port = free_port()
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler_for(contract))
+    # On the loopback address the tests' repository policy allows (GITSTUDIO_ALLOWED_GIT_HOSTS):
+    # forge requests through the app pass the same host check as Git remotes.
+    httpd = ThreadingHTTPServer((DAEMON_HOST, 0), handler_for(contract))
     httpd.daemon_threads = True
-    contract.base = f"http://127.0.0.1:{port}"
+    contract.base = f"http://{DAEMON_HOST}:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, args=(0.01,), daemon=True)
     thread.start()
     try:

@@ -391,7 +391,7 @@ async def test_forge_settings_guard_the_token(api: Api, bare: tuple[Path, str]) 
         payload: dict[str, Any] = body["configureForge"]
         return payload
 
-    here = {"kind": "GITEA", "apiUrl": "http://127.0.0.1:3000/api/v1", "repository": "o/r"}
+    here = {"kind": "GITEA", "apiUrl": "http://127.0.0.2:3000/api/v1", "repository": "o/r"}
     assert (await configure(**here, token=TOKEN))["forge"]["hasToken"] is True
     assert (await configure(**{**here, "repository": "o/other"}))["forge"]["hasToken"] is True
     moved = await configure(**{**here, "apiUrl": "https://gitea.example.com/api/v1"})
