@@ -106,7 +106,8 @@ def _dvc_fs(mirror: Path, sha: str, check: CheckStorage | None) -> Any:
 
 def dvc_locations(tree: pygit2.Tree) -> list[str]:
     """Every location the DVC configuration at ``tree`` names: each option that is a URL
-    (``url``, ``endpointurl``, ...) in any section, and the cache directory. A
+    (``url``, ``endpointurl``, ...) or holds one (an Azure connection string's endpoint)
+    in any section, and the cache directory. A
     configuration DVC could read but this cannot is refused, never skipped."""
     from configobj import ConfigObj, ConfigObjError  # type: ignore[import-untyped]
 
@@ -126,7 +127,8 @@ def dvc_locations(tree: pygit2.Tree) -> list[str]:
             if not isinstance(section, dict):
                 continue
             for key, value in section.items():
-                if key.lower().endswith("url") or (section_name == "cache" and key == "dir"):
+                named = key.lower().endswith("url") or (section_name == "cache" and key == "dir")
+                if named or "://" in str(value):  # an endpoint, a connection string, ...
                     found.append(str(value))
     return found
 

@@ -293,7 +293,7 @@ _WEB_SCHEMES = {
     "webdav": "http",
     "webdavs": "https",
 }
-_BUCKET_SCHEMES = frozenset({"s3", "gs", "gcs", "azure", "az", "oss"})
+_BUCKET_SCHEMES = frozenset({"s3", "gs", "gcs", "azure", "az"})
 
 
 def _alternates(gitdir: Path) -> list[str]:

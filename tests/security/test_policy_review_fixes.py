@@ -85,12 +85,14 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout.decode().strip()
 
 
-def dvc_model_repo(repo: Path, remote: str) -> None:
+def dvc_model_repo(repo: Path, remote: str, *options: str) -> None:
     """A repository whose model ``churn`` (dvc.yaml artifacts, a GTO version tag) is a
-    DVC-tracked file kept in the DVC remote ``remote``: Git holds only its .dvc file."""
+    DVC-tracked file kept in the DVC remote ``remote`` (with ``options``, "key = value"):
+    Git holds only its .dvc file."""
     (repo / ".dvc").mkdir(parents=True)
+    lines = "".join(f"    {o}\n" for o in (f"url = {remote}", *options))
     (repo / ".dvc" / "config").write_text(
-        f"[core]\n    remote = store\n['remote \"store\"']\n    url = {remote}\n"
+        f"[core]\n    remote = store\n['remote \"store\"']\n{lines}"
     )
     (repo / "models").mkdir()
     (repo / "models" / "churn.pkl.dvc").write_text(
@@ -141,26 +143,34 @@ async def added(w: World, repo: Path) -> dict[str, Any]:
 
 # H3 ----------------------------------------------------------------------------------------
 
-REMOTES: dict[str, Callable[[World, str], str]] = {
-    "a private address": lambda w, server: f"{server}/store",
-    "a cloud metadata address": lambda w, server: "http://169.254.169.254/latest",
-    "a local path outside the roots": lambda w, server: str(w.outside / "store"),
-    "a local path in the data directory": lambda w, server: str(w.settings.data_dir / "store"),
-    "a relative local path": lambda w, server: "../store",
-    "a scheme DVC reads the server's files with": lambda w, server: "hdfs://127.0.0.1/store",
+REMOTES: dict[str, Callable[[World, str], list[str]]] = {
+    "a private address": lambda w, server: [f"{server}/store"],
+    "a cloud metadata address": lambda w, server: ["http://169.254.169.254/latest"],
+    "a local path outside the roots": lambda w, server: [str(w.outside / "store")],
+    "a local path in the data directory": lambda w, server: [str(w.settings.data_dir / "s")],
+    "a relative local path": lambda w, server: ["../store"],
+    "a scheme DVC reads the server's files with": lambda w, server: ["hdfs://127.0.0.1/store"],
+    "a bucket whose endpoint is a private address": lambda w, server: [
+        "s3://bucket/store",
+        f"endpointurl = {server}",
+    ],
+    "an azure connection string naming a private endpoint": lambda w, server: [
+        "azure://container/store",
+        f"connection_string = AccountName=a;AccountKey=a2V5;BlobEndpoint={server}",
+    ],
 }
 
 
 @pytest.mark.parametrize("remote", REMOTES.values(), ids=REMOTES.keys())
 async def test_a_dvc_remote_the_policy_refuses_is_never_read(
-    w: World, remote: Callable[[World, str], str]
+    w: World, remote: Callable[[World, str], list[str]]
 ) -> None:
     repo = w.root / f"model-{uuid.uuid4().hex[:8]}"
     with recording() as (server, seen):
-        location = remote(w, server)
+        location, *options = remote(w, server)
         if location.startswith("/"):
             dvc_store(Path(location))  # the bytes are there: only the policy stands between
-        dvc_model_repo(repo, location)
+        dvc_model_repo(repo, location, *options)
         project = await added(w, repo)
         reader = await token(Scope.READ)
         before = await w.snapshot()
