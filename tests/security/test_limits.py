@@ -16,8 +16,8 @@ from harness import Hostile, assert_graphql_error
 from live_support import event, new_project, post_live
 from support import Api
 
-from gitstudio.graphql_http import Params, PlanCounters
 from gitstudio.app import write_limits
+from gitstudio.graphql_http import Params, PlanCounters
 from gitstudio.settings import Settings
 from storage import db, limits
 from sync.dvcproject import BlobCache, collect_revision
@@ -236,7 +236,8 @@ async def test_unmatched_urls_are_truncated_capped_and_for_admins(
     hostile: Hostile, api: Api, unique: str, tighten: Tighten
 ) -> None:
     tighten(unmatched_url_chars=300, unmatched_max_rows=3)
-    long_url = f"https://example.com/{unique}/" + "x" * 100_000
+    # Past what is kept (300) but within GITSTUDIO_MAX_REPO_URL_BYTES (longer is a 400).
+    long_url = f"https://example.com/{unique}/" + "x" * 1_500
     urls = [long_url, *(f"https://example.com/{unique}/r{i}.git" for i in range(4))]
     for url in urls:
         response = await post_live(api, event("start", url, "0" * 40, "lost"))
