@@ -236,11 +236,14 @@ class RepoPolicy:
     def governs(self, url: str) -> bool:
         """Whether ``url`` (a stored project URL) is held to the policy after creation: a
         network remote, or a local path inside a root (what the API adds). A local path
-        outside every root can only come from the operator's CLI, which may add any path."""
+        outside every root, or inside the data directory (the demo), can only come from the
+        operator's CLI, which may add any path: the API never stores one."""
         if is_network(url):
             return True
         path = _file_path(url) if url.lower().startswith("file:") else url
         normal = os.path.normpath(path)
+        if self.data_dir is not None and _within(normal, self.data_dir):
+            return False
         return any(_within(normal, root) for root in self.local_roots)
 
     def check_source(self, url: str) -> None:
