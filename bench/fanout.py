@@ -58,6 +58,9 @@ from bench.servers import CLIENT_CPU, ROOT, Server, pinned
 from schema.relay import to_global_id
 
 SUBSCRIBERS = 1000
+# The subscribers share one token: lift the per-token websocket bound (100 by default) for
+# them, as an operator serving a wall of dashboards on one token would.
+SUBSCRIBER_SETTINGS = {"GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN": str(SUBSCRIBERS + 10)}
 CONNECT_CONCURRENCY = 100
 EVENT_TIMEOUT = 30.0  # seconds for one event to reach every subscriber
 QUERY = (
@@ -606,7 +609,7 @@ def _client(opts: Options, spec: dict[str, Any], tag: str) -> dict[str, Any]:
 def _servers(opts: Options, setup: _Setup) -> Iterator[tuple[Server, Server]]:
     plain = start_uvicorn(opts, "plain", "bench.plain_ws_app:app", env(BENCH_TOKEN=setup.token))
     try:
-        gitstudio = start_gitstudio(opts, setup.data_dir)
+        gitstudio = start_gitstudio(opts, setup.data_dir, **SUBSCRIBER_SETTINGS)
         try:
             yield plain, gitstudio
         finally:
@@ -723,7 +726,7 @@ def fanout(opts: Options, fixture: Fixture) -> list[Result]:
 def _profile(opts: Options, setup: _Setup) -> str:
     """One more gitstudio round under cProfile (main thread only)."""
     raw = opts.results_dir / "profile-fanout-server.raw"
-    server = start_gitstudio(opts, setup.data_dir, profile=raw)
+    server = start_gitstudio(opts, setup.data_dir, profile=raw, **SUBSCRIBER_SETTINGS)
     try:
         experiment = _start_run(server, setup, "fanout-profile")
         spec = {

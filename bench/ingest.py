@@ -73,12 +73,17 @@ def env(**extra: str) -> dict[str, str]:
     return out
 
 
-def start_gitstudio(opts: Options, data_dir: Path, profile: Path | None = None) -> Server:
-    """``gitstudio serve`` on SQLite, default settings (one worker, in-memory bus)."""
+def start_gitstudio(
+    opts: Options, data_dir: Path, profile: Path | None = None, **settings: str
+) -> Server:
+    """``gitstudio serve`` on SQLite, default settings (one worker, in-memory bus) but for
+    ``settings`` (``GITSTUDIO_*`` environment variables)."""
     port = free_port()
     serve = ["-m", "gitstudio.cli", "serve", "--data-dir", str(data_dir), "--port", str(port)]
     command = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else []), *serve]
-    return start("gitstudio", command, port, opts.workdir / f"gitstudio-{port}.log", env())
+    return start(
+        "gitstudio", command, port, opts.workdir / f"gitstudio-{port}.log", env(**settings)
+    )
 
 
 def start_uvicorn(opts: Options, name: str, app: str, environ: dict[str, str]) -> Server:
