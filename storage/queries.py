@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -326,20 +326,25 @@ def _build(project_id: int, q: ExperimentQuery) -> _Sql:
 
 def _keyset(keys: list[tuple[str, bool]], after: list[Any]) -> tuple[str, list[Any]]:
     """Rows strictly after ``after`` in the order given by ``keys`` (expanded OR form)."""
+    # The first key's bound is implied by the OR form; stated alone it lets an index seek.
+    first, first_desc = keys[0]
     ors: list[str] = []
-    args: list[Any] = []
+    args: list[Any] = [after[0]]
     for i, (expr, desc) in enumerate(keys):
         parts = [f"{keys[j][0]} = ?" for j in range(i)]
         parts.append(f"{expr} {'<' if desc else '>'} ?")
         ors.append("(" + " AND ".join(parts) + ")")
         args += [*after[:i], after[i]]
-    return "(" + " OR ".join(ors) + ")", args
+    bound = f"{first} {'<=' if first_desc else '>='} ?"
+    return f"({bound} AND (" + " OR ".join(ors) + "))", args
 
 
 async def experiments_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
     """A page of rows with the sort key of each (the cursor material)."""
+    if len(q.order) == 1:
+        return await _column_page(project_id, q, after, limit)
     s = _build(project_id, q)
     where, args = list(s.where), list(s.args)
     if after is not None:
@@ -356,6 +361,90 @@ async def experiments_page(
         [*s.join_args, *args, limit],
     )
     return [(experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows]
+
+
+# A page ordered by one column walks the index cells_column_order (migration 0010): the rows
+# holding a value in index order first, then the rows without one (newest first or oldest
+# first) through experiments(project_id, created_at, id); each stops after the page. The
+# order and the cursor are the ones _build gives: (missing, number, text, created_at, id).
+_NUM = "COALESCE(o.num, 0)"
+_TEXT = "COALESCE(o.text, '')"
+# The indexed prefix of the text: a full text may exceed PostgreSQL's B-tree row size. The
+# prefix sorts as the text does, ties on it are then sorted by the full text.
+TEXT_PREFIX = 200
+_PREFIX = f"SUBSTR(COALESCE(o.text, ''), 1, {TEXT_PREFIX})"
+_HAS_VALUE = "NOT (o.num IS NULL AND o.text IS NULL)"
+_COLUMN = "o.kind = ? AND o.file = ? AND o.path = ?"
+
+
+async def _column_page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
+) -> list[tuple[ExperimentRecord, list[Any]]]:
+    if after is not None and len(after) != 5:
+        raise ValueError("cursor does not match this ordering")
+    kind, file, path, desc = q.order[0]
+    s = _build(project_id, replace(q, order=()))
+    keyed: list[tuple[int, list[Any]]] = []
+    if after is None or after[0] == 0:
+        keyed += await _valued(project_id, s, (kind, file, path, desc), q.newest_first,
+                               after[1:] if after else None, limit)  # fmt: skip
+    if len(keyed) < limit:
+        tail = after[3:] if after is not None and after[0] == 1 else None
+        keyed += await _valueless(s, (kind, file, path), q.newest_first, tail, limit - len(keyed))
+    records = await experiments_by_ids([i for i, _k in keyed])
+    return [(records[i], keys) for i, keys in keyed if i in records]
+
+
+async def _valued(
+    project_id: int,
+    s: _Sql,
+    column: tuple[str, str, str, bool],
+    newest_first: bool,
+    after: list[Any] | None,
+    limit: int,
+) -> list[tuple[int, list[Any]]]:
+    kind, file, path, desc = column
+    where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *s.where]
+    args: list[Any] = [project_id, kind, file, path, *s.args]
+    keys = [(_NUM, desc), (_TEXT, desc), ("e.created_at", newest_first), ("e.id", newest_first)]
+    if after is not None:
+        clause, extra = _keyset(keys, after)
+        where.append(clause)
+        args += extra
+    direction = "DESC" if desc else "ASC"
+    time_direction = "DESC" if newest_first else "ASC"
+    rows = await db.fetch(
+        f"SELECT e.id AS id, {_NUM} AS k1, {_TEXT} AS k2, e.created_at AS k3"
+        " FROM cells o JOIN experiments e ON e.id = o.experiment_id"
+        f" WHERE {' AND '.join(where)} ORDER BY {_NUM} {direction}, {_PREFIX} {direction},"
+        f" {_TEXT} {direction}, e.created_at {time_direction}, e.id {time_direction} LIMIT ?",
+        [*args, limit],
+    )
+    return [(r["id"], [0, r["k1"], r["k2"], r["k3"], r["id"]]) for r in rows]
+
+
+async def _valueless(
+    s: _Sql,
+    column: tuple[str, str, str],
+    newest_first: bool,
+    after: list[Any] | None,
+    limit: int,
+) -> list[tuple[int, list[Any]]]:
+    where = [*s.where, f"NOT EXISTS (SELECT 1 FROM cells o WHERE o.experiment_id = e.id"
+             f" AND {_COLUMN} AND {_HAS_VALUE})"]  # fmt: skip
+    args: list[Any] = [*s.args, *column]
+    keys = [("e.created_at", newest_first), ("e.id", newest_first)]
+    if after is not None:
+        clause, extra = _keyset(keys, after)
+        where.append(clause)
+        args += extra
+    direction = "DESC" if newest_first else "ASC"
+    rows = await db.fetch(
+        f"SELECT e.id AS id, e.created_at AS k3 FROM experiments e WHERE {' AND '.join(where)}"
+        f" ORDER BY e.created_at {direction}, e.id {direction} LIMIT ?",
+        [*args, limit],
+    )
+    return [(r["id"], [1, 0.0, "", r["k3"], r["id"]]) for r in rows]
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
