@@ -55,11 +55,12 @@ class Settings:
     # This server's stable instance id (at most 51 characters, no '#': the lease owner is
     # it, '#' and a per-boot nonce, in a 64-character column); empty: host + data
     # directory + a slot locked in the data directory, stable across restarts. Set it
-    # (unique per running process: a second one on the same data directory is refused)
-    # where flock does not work, e.g. a data directory on some network file systems, or to
-    # keep the id when the data directory moves.
+    # (unique per running process: a second one on the same data directory is refused) to
+    # keep the id when the data directory moves. Restart recovery (ending the dead previous
+    # boot's leases at once) relies on flock over the data directory; where flock does not
+    # work, a dead boot's leases simply lapse after lease_seconds.
     instance_id: str = ""
-    # Limits of issue 11 (each bounds what one request, file or client can make us do).
+    # Limits: each bounds what one request, file or client can make us do.
     # Files larger than this are not parsed while indexing (a FileError says so), as Studio
     # skips files over 10 MB: a params/metrics file of that size is data, not a summary.
     max_parse_file_bytes: int = 10 * 1024 * 1024
@@ -122,7 +123,7 @@ class Settings:
     max_message_bytes: int = 64 * 1024
     # Bytes of a pull request title (GitHub shows 256 characters).
     max_title_bytes: int = 1024
-    # Bytes of a branch or tag name (issue 11: 200; git allows ~4 KB, forges far less).
+    # Bytes of a branch or tag name (git allows ~4 KB, forges far less).
     max_ref_name_bytes: int = 200
     # Request bodies, refused with 413 before they are read past the bound.
     # POST /graphql: a document and its variables (a large query is a few KB).

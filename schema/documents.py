@@ -176,8 +176,12 @@ def _key(
 def _priced_as(value: object) -> object:
     if isinstance(value, bool):
         return ("bool", value)  # True == 1 as a key, not as a page size
-    if value is None or isinstance(value, int | float | str):
+    if value is None or isinstance(value, int):
         return value
+    if isinstance(value, float):  # a whole float is priced as its Int, any other alike
+        return int(value) if value.is_integer() else ("float",)
+    if isinstance(value, str):  # priced by its kind alone (one column, or the largest page)
+        return ("str",)
     if isinstance(value, list | tuple):
         return ("list", len(value))
     return ("other",)

@@ -240,7 +240,7 @@ class RepoPolicy:
         operator's CLI, which may add any path: the API never stores one."""
         if is_network(url):
             return True
-        path = _file_path(url) if url.lower().startswith("file:") else url
+        path = _local_path(url)
         normal = os.path.normpath(path)
         if self.data_dir is not None and _within(normal, self.data_dir):
             return False
@@ -252,7 +252,7 @@ class RepoPolicy:
         redirect the project). Blocking (file system): call it from a worker thread."""
         if is_network(url) or not self.governs(url):
             return
-        path = _file_path(url) if url.lower().startswith("file:") else url
+        path = _local_path(url)
         if not os.path.lexists(path):
             return  # gone: the fetch fails as UNREACHABLE, as for a vanished remote
         if self._admit_local(url, path) != os.path.normpath(path):
@@ -261,9 +261,11 @@ class RepoPolicy:
     def check_storage(self, location: str) -> None:
         """Before the server reads a DVC remote (or cache directory) that a governed
         project's repository names in ``.dvc/config``: a network location must pass
-        :meth:`check_contact`, a local one must lie inside a root and not in the data
-        directory; cloud buckets (s3, gs, azure) pass, their endpoint options are checked
-        as locations themselves. Blocking (DNS, file system): call it from a worker thread."""
+        :meth:`check_contact` (an http or WebDAV one must also be listed in
+        ``GITSTUDIO_ALLOWED_GIT_HOSTS``: DVC follows redirects), a local one must lie inside
+        a root and not in the data directory; cloud buckets (s3, gs, azure) pass, their
+        endpoint options are checked as locations themselves. Blocking (DNS, file system):
+        call it from a worker thread."""
         if has_control(location, c1=True):
             raise invalid(location, "it contains control characters")
         scheme = location.split("://", 1)[0].lower() if "://" in location else ""
@@ -276,7 +278,16 @@ class RepoPolicy:
                 raise forbidden(location, "paths under /proc are not honoured")
             self._check_inside(location, os.path.realpath(path))
         elif scheme in _WEB_SCHEMES:
-            self.check_contact(_WEB_SCHEMES[scheme] + location[len(scheme) :])
+            url = _WEB_SCHEMES[scheme] + location[len(scheme) :]
+            if scheme in _REDIRECTED:
+                _scheme, host, port = _host_port(url)
+                if not self._host_allowed(host, port):
+                    raise forbidden(
+                        location,
+                        f"DVC follows HTTP redirects from {scheme} remotes, so a public host"
+                        f" could send it anywhere: list {host} in {HOSTS_SETTING} to read it",
+                    )
+            self.check_contact(url)
         elif scheme not in _BUCKET_SCHEMES and scheme != "remote":  # remote://: another remote
             raise forbidden(location, f"DVC remotes over {scheme} are not read")
 
@@ -297,20 +308,41 @@ _WEB_SCHEMES = {
     "webdavs": "https",
 }
 _BUCKET_SCHEMES = frozenset({"s3", "gs", "gcs", "azure", "az"})
+# DVC's HTTP and WebDAV clients follow redirects (aiohttp, httpx as webdav4 sets it up) and
+# the server cannot turn that off from outside DVC, so the first host proves nothing: these
+# are read only from hosts the operator listed.
+_REDIRECTED = frozenset({"http", "https", "webdav", "webdavs"})
+
+
+_ALTERNATES_DEPTH = 5  # how deep libgit2 follows alternates of alternates
 
 
 def _alternates(gitdir: Path) -> list[str]:
-    """The real paths of the object directories a repository borrows from."""
-    try:
-        lines = (gitdir / "objects" / "info" / "alternates").read_text(errors="replace")
-    except OSError:
-        return []
-    objects = gitdir / "objects"
-    return [
-        os.path.realpath(objects / line.strip())
-        for line in lines.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    """The real paths of the object directories a repository borrows from, and those
+    these borrow from in turn, as deep as libgit2 follows them."""
+    found: list[str] = []
+    level = [gitdir / "objects"]
+    for _depth in range(_ALTERNATES_DEPTH + 1):
+        following: list[Path] = []
+        for objects in level:
+            try:
+                lines = (objects / "info" / "alternates").read_text(errors="replace")
+            except OSError:
+                continue
+            for line in lines.splitlines():
+                if not line.strip() or line.startswith("#"):
+                    continue
+                real = os.path.realpath(objects / line.strip())
+                if real not in found:
+                    found.append(real)
+                    following.append(Path(real))
+        level = following
+    return found
+
+
+def _local_path(url: str) -> str:
+    """The path of a stored local project URL (a path, or a file:// URL)."""
+    return _file_path(url) if url.lower().startswith("file:") else url
 
 
 def _within(path: str, root: Path) -> bool:

@@ -346,8 +346,10 @@ class ProjectSyncer:
             )
         except GitError as exc:
             # A lock the dead holder left when its lease was taken over, too young to clear
-            # then, would fail every sync from now on: cleared here once it is stale.
-            await self._clear_stale_locks(project.id)
+            # then, would fail every sync from now on: cleared here once it is stale, and
+            # only while the mirror is still ours.
+            if not lease.lost:
+                await self._clear_stale_locks(project.id)
             project.last_sync_error = str(exc)
             await project.save(update_fields=["last_sync_error"])
             forget_projects()

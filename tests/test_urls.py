@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pygit2
 import pytest
 
+from storage.errors import DomainError
+from sync.repo_policy import RepoPolicy
 from sync.urls import repo_key
 
 
@@ -30,3 +34,20 @@ def test_different_repositories_differ(tmp_path: Path) -> None:
         repo_key(str(tmp_path / "other")),
     }
     assert len(keys) == 5
+
+
+def test_alternates_of_alternates_outside_the_roots_are_refused(tmp_path: Path) -> None:
+    """libgit2 follows alternates of alternates: each level must lie inside the roots."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    victim = outside / "victim.git"
+    middle, repo = root / "middle.git", root / "repo.git"
+    for path in (victim, middle, repo):
+        pygit2.init_repository(str(path), bare=True)
+    (middle / "objects" / "info" / "alternates").write_text(f"{victim / 'objects'}\n")
+    (repo / "objects" / "info" / "alternates").write_text(f"{middle / 'objects'}\n")
+    policy = RepoPolicy.build([root], tmp_path / "data", [], False)
+    with pytest.raises(DomainError) as refused:
+        policy.admit(str(repo))
+    assert refused.value.code == "FORBIDDEN_REPOSITORY"
+    (middle / "objects" / "info" / "alternates").unlink()
+    assert policy.admit(str(repo)) == os.path.realpath(repo)
