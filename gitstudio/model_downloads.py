@@ -8,9 +8,14 @@ URL with no credentials, as it does from Studio, so the URLs are signed: HMAC-SH
 the project, commit, path and expiry with the server's signing key (an hour, as Studio).
 The file route streams the bytes from Git, or from the project's DVC remote for
 DVC-tracked outputs (sync.artifact_files). The repository's ``.dvc/config`` names that
-remote, so for a project the repository policy governs (everything the API can add) every
-location it names must pass the policy before DVC is built (RepoPolicy.check_storage):
-otherwise a 403 FORBIDDEN_REPOSITORY and no contact.
+remote, so for a project the repository policy governs (a network remote, or a local path
+inside GITSTUDIO_LOCAL_REPO_ROOTS: what the API can add; the operator's CLI may add others,
+not governed) every location and local path it names must pass the policy before DVC is
+built (RepoPolicy.check_storage; http and WebDAV remotes only from hosts listed in
+GITSTUDIO_ALLOWED_GIT_HOSTS, as DVC follows redirects), ``core.site_cache_dir`` is refused,
+and a repository with a DVC import stage (``dvc import``, ``dvc import-url``: data read from
+anywhere) is not read. A refusal is a typed JSON error (403 FORBIDDEN_REPOSITORY, 422
+INVALID_URL or UNREACHABLE) and DVC contacts nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from storage.sealed import key_file
 from storage.tokens import Scope
 from sync.artifact_files import CheckStorage, declared_path, list_files, open_file
 from sync.registry import Version
-from sync.repo_policy import FORBIDDEN
+from sync.repo_policy import FORBIDDEN, INVALID_URL
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -84,8 +89,8 @@ class Downloads:
         if chosen is None:
             raise HttpError(404, _missing(name, version, stage))
         mirror = self.syncer.mirror_path(project.id)
-        check = self._storage_check(project.repo_url)
         try:
+            check = self._storage_check(project.repo_url)
             files = await asyncio.to_thread(_files, mirror, chosen.commit, name, check)
         except DomainError as exc:
             raise _refusal(exc) from None
@@ -108,8 +113,8 @@ class Downloads:
         if not repo_url:
             raise HttpError(404, f"no project {project_id}")
         mirror = self.syncer.mirror_path(project_id)
-        check = self._storage_check(str(repo_url[0]))
         try:
+            check = self._storage_check(str(repo_url[0]))
             chunks = await asyncio.to_thread(_opened, mirror, sha, path, check)
         except DomainError as exc:
             raise _refusal(exc) from None
@@ -175,11 +180,16 @@ def _missing(name: str, version: str | None, stage: str | None) -> str:
     return f"model {name} has no registered version"
 
 
+# What a DomainError from resolving or reading a model's files answers: a location the
+# policy refuses (403), one the repository names that cannot be a location (422, the
+# repository's configuration is at fault, not the request), a host that does not resolve
+# (422, as creating a project answers it); anything else means nothing to serve (404).
+_STATUS = {FORBIDDEN: 403, INVALID_URL: 422, "UNREACHABLE": 422, "INVALID": 400}
+
+
 def _refusal(exc: DomainError) -> HttpError:
-    """A policy refusal is 403 with its code; anything else means nothing to serve."""
-    if exc.code == FORBIDDEN:
-        return HttpError(403, exc.message, FORBIDDEN)
-    return HttpError(404, exc.message)
+    """The DomainError as a typed JSON answer, its code kept."""
+    return HttpError(_STATUS.get(exc.code, 404), exc.message, exc.code)
 
 
 def _files(mirror: Path, sha: str, name: str, check: CheckStorage | None) -> list[tuple[str, str]]:

@@ -17,6 +17,8 @@ import pygit2
 
 from storage.errors import DomainError
 from sync.artifacts import INDEX, tree_file
+from sync.formats import parse_as
+from sync.repo_policy import FORBIDDEN
 
 _CHUNK = 1 << 20
 _MAX_FILES = 10_000
@@ -94,20 +96,58 @@ def _dvc_read(fs: Any, path: str) -> Iterator[bytes]:
 
 def _dvc_fs(mirror: Path, sha: str, check: CheckStorage | None) -> Any:
     """DVC's filesystem of the repository at ``sha``, built only once ``check`` passed
-    every location its configuration names: the repository, not the operator, decides
-    which hosts and paths DVC reads."""
+    every location its configuration names and no stage imports data: the repository, not
+    the operator, decides which hosts and paths DVC reads."""
     if check is not None:
-        for location in dvc_locations(_commit(mirror, sha).tree):
+        tree = _commit(mirror, sha).tree
+        for location in dvc_locations(tree):
             check(location)
+        _refuse_imports(tree, "")
     from dvc.api import DVCFileSystem  # heavy: only for DVC-tracked models
 
     return DVCFileSystem(url=str(mirror), rev=sha)
 
 
+def _refuse_imports(tree: pygit2.Tree, prefix: str) -> None:
+    """Refuse a ``.dvc`` file of ``tree`` that imports data (``dvc import-url``, ``dvc
+    import``: dependencies and no command). DVC reads an import's output from its
+    dependency - any local path, URL or other repository, none of it in ``.dvc/config`` -
+    and merely loading such a stage makes DVC set up that source, so the files are read
+    from Git here, before DVC is built. Stricter than DVC's own test (one dependency, one
+    output): any dependency without a command. dvc.yaml stages always have a command."""
+    for entry in tree:
+        path = f"{prefix}{entry.name}"
+        if isinstance(entry, pygit2.Tree):
+            _refuse_imports(entry, f"{path}/")
+        elif isinstance(entry, pygit2.Blob) and path.endswith(".dvc"):
+            try:
+                stage = parse_as("yaml", path, entry.data)
+            except Exception as exc:  # what cannot be vetted is not read
+                raise DomainError(FORBIDDEN, f"{path} cannot be read: {exc}") from None
+            if isinstance(stage, dict) and stage.get("deps") and not stage.get("cmd"):
+                raise DomainError(
+                    FORBIDDEN,
+                    f"{path} imports data (dvc import / import-url) from a location outside"
+                    " the repository's DVC remotes; imports are not read for projects added"
+                    " through the API",
+                )
+
+
+# Options DVC reads a local path from (a cache or state directory, a key, credentials or
+# certificate file, ssl_verify's CA bundle) end in one of these; "profile" is a name.
+_PATH_KEYS = ("dir", "path", "file")
+_NOT_PATHS = frozenset({"profile"})
+# Sections for commands the server never runs (experiments, plots, Studio, machines):
+# their paths (hydra's config_dir, ...) are not read when serving files.
+_COMMAND_SECTIONS = frozenset({"exp", "hydra", "plots", "studio", "machine", "parsing"})
+_BOOLEANS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
+
+
 def dvc_locations(tree: pygit2.Tree) -> list[str]:
     """Every location the DVC configuration at ``tree`` names: each option that is a URL
     (``url``, ``endpointurl``, ...) or holds one (an Azure connection string's endpoint)
-    in any section, and the cache directory. A
+    in any section, and each option holding a local path (directories, key and credential
+    files, ssl_verify's bundle). ``site_cache_dir`` is refused: DVC writes there. A
     configuration DVC could read but this cannot is refused, never skipped."""
     from configobj import ConfigObj, ConfigObjError  # type: ignore[import-untyped]
 
@@ -122,15 +162,34 @@ def dvc_locations(tree: pygit2.Tree) -> list[str]:
         try:
             config = ConfigObj(blob.data.decode("utf-8").splitlines(), interpolation=False)
         except (ConfigObjError, UnicodeDecodeError, SyntaxError) as exc:
-            raise DomainError("FORBIDDEN_REPOSITORY", f"{name} cannot be read: {exc}") from None
+            raise DomainError(FORBIDDEN, f"{name} cannot be read: {exc!r}") from None
         for section_name, section in config.items():
-            if not isinstance(section, dict):
-                continue
-            for key, value in section.items():
-                named = key.lower().endswith("url") or (section_name == "cache" and key == "dir")
-                if named or "://" in str(value):  # an endpoint, a connection string, ...
-                    found.append(str(value))
+            if isinstance(section, dict):
+                found.extend(_section_locations(name, str(section_name), section))
     return found
+
+
+def _section_locations(config: str, section_name: str, section: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for key, raw in section.items():
+        value, lowered = str(raw), str(key).lower()
+        if lowered == "site_cache_dir":
+            # DVC creates directories and a database there: a write, never the repository's.
+            raise DomainError(
+                FORBIDDEN, f"{config} sets {section_name}.{key}, which the server does not honour"
+            )
+        # a URL, an option holding one (an endpoint, a connection string), a local path
+        if lowered.endswith("url") or "://" in value or _is_path(section_name, lowered, value):
+            found.append(value)
+    return found
+
+
+def _is_path(section_name: str, key: str, value: str) -> bool:
+    if section_name.lower() in _COMMAND_SECTIONS:
+        return False
+    if key == "ssl_verify":
+        return value.strip().lower() not in _BOOLEANS
+    return key.endswith(_PATH_KEYS) and key not in _NOT_PATHS
 
 
 def _in_git(mirror: Path, sha: str, path: str) -> pygit2.Object | None:

@@ -33,7 +33,7 @@ from storage.models import Project
 from storage.tokens import Scope, create_token
 from sync.forges import GITHUB, ForgeConfig, ForgeError, forge_for
 from sync.generate import RepoSpec, generate_repo
-from sync.repo_policy import FORBIDDEN
+from sync.repo_policy import FORBIDDEN, INVALID_URL, RepoPolicy
 
 SMALL = RepoSpec(commits=2, branches=("main",), exps_per_commit=0, gto_tags=False)
 WEIGHTS = b"model weights\n"
@@ -85,18 +85,19 @@ def git(repo: Path, *args: str) -> str:
     return done.stdout.decode().strip()
 
 
-def dvc_model_repo(repo: Path, remote: str, *options: str) -> None:
+def dvc_model_repo(
+    repo: Path, remote: str, *options: str, core: tuple[str, ...] = (), deps: str = ""
+) -> None:
     """A repository whose model ``churn`` (dvc.yaml artifacts, a GTO version tag) is a
-    DVC-tracked file kept in the DVC remote ``remote`` (with ``options``, "key = value"):
-    Git holds only its .dvc file."""
+    DVC-tracked file kept in the DVC remote ``remote`` (with ``options``, "key = value",
+    and ``core`` options): Git holds only its .dvc file, which lists ``deps`` (YAML)."""
     (repo / ".dvc").mkdir(parents=True)
     lines = "".join(f"    {o}\n" for o in (f"url = {remote}", *options))
-    (repo / ".dvc" / "config").write_text(
-        f"[core]\n    remote = store\n['remote \"store\"']\n{lines}"
-    )
+    core_lines = "".join(f"    {o}\n" for o in ("remote = store", *core))
+    (repo / ".dvc" / "config").write_text(f"[core]\n{core_lines}['remote \"store\"']\n{lines}")
     (repo / "models").mkdir()
     (repo / "models" / "churn.pkl.dvc").write_text(
-        f"outs:\n- md5: {MD5}\n  size: {len(WEIGHTS)}\n  hash: md5\n  path: churn.pkl\n"
+        f"{deps}outs:\n- md5: {MD5}\n  size: {len(WEIGHTS)}\n  hash: md5\n  path: churn.pkl\n"
     )
     (repo / "dvc.yaml").write_text("artifacts:\n  churn:\n    path: models/churn.pkl\n")
     git(repo, "init", "-q", "-b", "main")
@@ -171,22 +172,29 @@ async def test_a_dvc_remote_the_policy_refuses_is_never_read(
         if location.startswith("/"):
             dvc_store(Path(location))  # the bytes are there: only the policy stands between
         dvc_model_repo(repo, location, *options)
-        project = await added(w, repo)
-        reader = await token(Scope.READ)
-        before = await w.snapshot()
-        params = {"repo": str(repo), "name": "churn"}
-        uris = await w.client.get(URIS, params=params, headers=reader)
-        assert uris.status_code == 403, uris.text
-        assert uris.json()["code"] == FORBIDDEN, uris.json()
-        # The file route, with a link signed as the server signs them.
-        sha = git(repo, "rev-parse", "HEAD")
-        pid = (await Project.get(name=project["name"])).id
-        link = Downloads(w.state)._url("http://testserver", pid, sha, "models/churn.pkl")
-        file = await w.client.get(link)
-        assert file.status_code == 403, file.text
-        assert file.json()["code"] == FORBIDDEN, file.json()
-        assert_same(before, await w.snapshot())
+        await refused_download(w, repo)
     assert seen == [], "the refused remote was contacted"
+
+
+async def refused_download(
+    w: World, repo: Path, status: int = 403, code: str = FORBIDDEN, says: str = ""
+) -> None:
+    """Both download routes refuse the model ``churn`` of ``repo`` (added here) with
+    ``status`` and the typed ``code``, and nothing changes."""
+    project = await added(w, repo)
+    reader = await token(Scope.READ)
+    before = await w.snapshot()
+    uris = await w.client.get(URIS, params={"repo": str(repo), "name": "churn"}, headers=reader)
+    # The file route, with a link signed as the server signs them.
+    sha = git(repo, "rev-parse", "HEAD")
+    pid = (await Project.get(name=project["name"])).id
+    link = Downloads(w.state)._url("http://testserver", pid, sha, "models/churn.pkl")
+    file = await w.client.get(link)
+    for response in (uris, file):
+        assert response.status_code == status, response.text
+        assert response.json()["code"] == code, response.json()
+        assert says in response.json()["detail"], response.json()
+    assert_same(before, await w.snapshot())
 
 
 async def test_a_dvc_remote_inside_the_roots_is_read(w: World) -> None:
@@ -206,6 +214,116 @@ async def test_a_dvc_remote_inside_the_roots_is_read(w: World) -> None:
     file = await w.client.get(link)
     assert file.status_code == 200, file.text
     assert file.content == WEIGHTS
+
+
+# Second review: DVC imports, redirects, path options, typed refusals -----------------------
+
+SECRET = b"not the repository's\n"
+IMPORTS: dict[str, Callable[[World, str], str]] = {
+    "import-url of a local file outside the roots": lambda w, server: (
+        f"deps:\n- path: {w.outside / 'secret.txt'}\n"
+    ),
+    "import of a repository outside the roots": lambda w, server: (
+        f"deps:\n- path: secret.txt\n  repo:\n    url: {w.outside / 'secret-repo'}\n"
+    ),
+    "import-url of a private http address": lambda w, server: (
+        f"deps:\n- path: {server}/secret.txt\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("deps", IMPORTS.values(), ids=IMPORTS.keys())
+async def test_a_dvc_import_is_never_read(w: World, deps: Callable[[World, str], str]) -> None:
+    """An import stage's dependency is a remote of its own, outside .dvc/config: with the
+    repository's remote inside a root, only the import check stands between."""
+    (w.outside / "secret.txt").write_bytes(SECRET)
+    other = w.outside / "secret-repo"
+    if not other.exists():
+        other.mkdir()
+        (other / "secret.txt").write_bytes(SECRET)
+        git(other, "init", "-q", "-b", "main")
+        git(other, "add", "-A")
+        git(other, "commit", "-qm", "secret")
+    store = w.root / f"store-{uuid.uuid4().hex[:8]}"
+    dvc_store(store)
+    repo = w.root / f"import-{uuid.uuid4().hex[:8]}"
+    with recording() as (server, seen):
+        dvc_model_repo(repo, str(store), deps=deps(w, server))
+        await refused_download(w, repo, says="imports data")
+    assert seen == [], "the imported URL was contacted"
+
+
+@pytest.mark.parametrize("scheme", ["https", "http", "webdavs", "webdav"])
+async def test_a_web_remote_on_an_unlisted_public_host_is_not_read(w: World, scheme: str) -> None:
+    """DVC follows redirects from http and WebDAV remotes: a public host passes for Git,
+    where redirects are not followed, but not for DVC unless the operator listed it."""
+    repo = w.root / f"web-{uuid.uuid4().hex[:8]}"
+    dvc_model_repo(repo, f"{scheme}://93.184.215.14/store")
+    await refused_download(w, repo, says="GITSTUDIO_ALLOWED_GIT_HOSTS")
+
+
+def test_a_web_remote_on_a_listed_host_passes(w: World) -> None:
+    listed = RepoPolicy.build([w.root], None, ["127.0.0.1:8080"], allow_http=True)
+    listed.check_storage("http://127.0.0.1:8080/store")
+    listed.check_storage("webdav://127.0.0.1:8080/store")
+    with pytest.raises(DomainError) as refused:
+        listed.check_storage("https://127.0.0.1:8443/store")
+    assert refused.value.code == FORBIDDEN
+
+
+PATH_OPTIONS: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "core.site_cache_dir": lambda out: {"core": (f"site_cache_dir = {out}",)},
+    "a remote's keyfile": lambda out: {"options": (f"keyfile = {out}",)},
+    "a remote's credentialpath": lambda out: {"options": (f"credentialpath = {out}",)},
+    "a gdrive credentials file": lambda out: {
+        "options": (f"gdrive_user_credentials_file = {out}",)
+    },
+    "ssl_verify naming a CA bundle": lambda out: {"options": (f"ssl_verify = {out}",)},
+    "a cache directory": lambda out: {"core": (f"autostage = false\n[cache]\n    dir = {out}",)},
+}
+
+
+@pytest.mark.parametrize("option", PATH_OPTIONS.values(), ids=PATH_OPTIONS.keys())
+async def test_a_path_option_outside_the_roots_is_refused(
+    w: World, option: Callable[[Path], dict[str, Any]]
+) -> None:
+    store = w.root / f"store-{uuid.uuid4().hex[:8]}"
+    dvc_store(store)
+    target = w.outside / f"target-{uuid.uuid4().hex[:8]}"
+    chosen = option(target)
+    repo = w.root / f"paths-{uuid.uuid4().hex[:8]}"
+    dvc_model_repo(repo, str(store), *chosen.get("options", ()), core=chosen.get("core", ()))
+    says = "site_cache_dir" if "site_cache_dir" in str(chosen) else "GITSTUDIO_LOCAL_REPO_ROOTS"
+    await refused_download(w, repo, says=says)
+    assert not target.exists(), "DVC made or used the refused path"
+
+
+async def test_a_remote_that_cannot_be_a_url_is_a_typed_refusal(w: World) -> None:
+    repo = w.root / f"bad-{uuid.uuid4().hex[:8]}"
+    dvc_model_repo(repo, "https://a@b@example.com/store")
+    await refused_download(w, repo, 422, INVALID_URL, "ambiguous")
+
+
+async def test_a_cli_file_url_with_a_host_is_a_typed_refusal(w: World) -> None:
+    """A project URL the CLI stored as file://host/path: governs() cannot read it, and the
+    answer is its typed error, not a 500."""
+    store = w.root / f"store-{uuid.uuid4().hex[:8]}"
+    dvc_store(store)
+    repo = w.root / f"cli-{uuid.uuid4().hex[:8]}"
+    dvc_model_repo(repo, str(store))
+    project = await added(w, repo)
+    row = await Project.get(name=project["name"])
+    await Project.filter(id=row.id).update(repo_url=f"file://elsewhere{repo}")
+    try:
+        before = await w.snapshot()
+        sha = git(repo, "rev-parse", "HEAD")
+        link = Downloads(w.state)._url("http://testserver", row.id, sha, "models/churn.pkl")
+        file = await w.client.get(link)
+        assert file.status_code == 422, file.text
+        assert file.json()["code"] == INVALID_URL, file.json()
+        assert_same(before, await w.snapshot())
+    finally:
+        await Project.filter(id=row.id).update(repo_url=row.repo_url)
 
 
 # M8 ----------------------------------------------------------------------------------------
