@@ -65,11 +65,23 @@ async def _explain(query: str, args: list[Any]) -> list[str]:
     return [str(r["detail"]) for r in await db.fetch("EXPLAIN QUERY PLAN " + query, args)]
 
 
-async def _measure(project_id: int, q: ExperimentQuery, runs: int) -> tuple[float, int]:
+async def _cursor(project_id: int, q: ExperimentQuery, page: int) -> list[Any] | None:
+    """The cursor of the last row before page ``page`` (1-based) of 50."""
+    after = None
+    for _ in range(page - 1):
+        found = await queries.experiments_page(project_id, q, after, 50)
+        after = found[-1][1]
+    return after
+
+
+async def _measure(
+    project_id: int, q: ExperimentQuery, runs: int, page: int = 1
+) -> tuple[float, int]:
     times, rows = [], 0
+    after = await _cursor(project_id, q, page)
     for _ in range(runs):
         started = time.perf_counter()
-        rows = len(await queries.experiments_page(project_id, q, None, 51))
+        rows = len(await queries.experiments_page(project_id, q, after, 51))
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), rows
 
@@ -97,6 +109,8 @@ async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
         for name, q in SHAPES.items():
             ms, rows = await _measure(project.id, q, runs)
             print(f"  {name:32} {ms:9.1f} ms  ({rows} rows)")
+            ms, rows = await _measure(project.id, q, runs, page=50)
+            print(f"  {name + ', page 50':32} {ms:9.1f} ms  ({rows} rows)")
         seen: list[tuple[str, list[Any]]] = []
         real = db.fetch
 
