@@ -89,7 +89,11 @@ def _dvc_files(mirror: Path, sha: str, path: str, check: CheckStorage | None) ->
 
 
 def _dvc_read(fs: Any, path: str) -> Iterator[bytes]:
-    with fs.open(path, "rb") as stream:
+    try:
+        opened = fs.open(path, "rb")
+    except Exception as exc:  # dvc raises many kinds (config, missing bytes): a 404
+        raise DomainError("NOT_FOUND", f"{path} is not readable: {exc}") from exc
+    with opened as stream:
         while chunk := stream.read(_CHUNK):
             yield chunk
 

@@ -304,6 +304,23 @@ async def test_a_remote_that_cannot_be_a_url_is_a_typed_refusal(w: World) -> Non
     await refused_download(w, repo, 422, INVALID_URL, "ambiguous")
 
 
+async def test_a_file_missing_from_an_allowed_remote_is_a_typed_404(w: World) -> None:
+    """DVC failing to open the file (its bytes were never pushed) is a 404, not a 500."""
+    store = w.root / f"empty-{uuid.uuid4().hex[:8]}"
+    store.mkdir()
+    repo = w.root / f"unpushed-{uuid.uuid4().hex[:8]}"
+    dvc_model_repo(repo, str(store))
+    project = await added(w, repo)
+    before = await w.snapshot()
+    pid = (await Project.get(name=project["name"])).id
+    sha = git(repo, "rev-parse", "HEAD")
+    link = Downloads(w.state)._url("http://testserver", pid, sha, "models/churn.pkl")
+    file = await w.client.get(link)
+    assert file.status_code == 404, file.text
+    assert file.json()["code"] == "NOT_FOUND", file.json()
+    assert_same(before, await w.snapshot())
+
+
 async def test_a_cli_file_url_with_a_host_is_a_typed_refusal(w: World) -> None:
     """A project URL the CLI stored as file://host/path: governs() cannot read it, and the
     answer is its typed error, not a 500."""
