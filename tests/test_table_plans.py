@@ -128,3 +128,21 @@ async def test_a_page_of_rows_without_the_column_walks_an_index(
     assert [k[0] for _r, k in page] == [1] * PAGE
     for query, args in list(statements):
         assert not await plan_faults(query, args), query
+
+
+CONTROLS = {
+    "a scan of cells": "SELECT experiment_id FROM cells WHERE num > ? LIMIT 5",
+    "a sort of every row": "SELECT e.id FROM experiments e LEFT JOIN cells o"
+    " ON o.experiment_id = e.id AND o.path = 'acc' WHERE e.project_id = ?"
+    " ORDER BY COALESCE(o.num, 0), e.id LIMIT 5",
+}
+
+
+@pytest.mark.parametrize("control", list(CONTROLS))
+async def test_the_plan_check_sees_scans_and_sorts(
+    api: Api, big_project: int, control: str
+) -> None:
+    """The check above is not blind: the plan of the old shape of a sorted page (every row
+    joined to its cell, then sorted) and of a scan of cells are faulted."""
+    arg = 0.5 if control == "a scan of cells" else big_project
+    assert await plan_faults(CONTROLS[control], [arg])
