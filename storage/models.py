@@ -187,7 +187,9 @@ class Cell(Model):
 
     class Meta:
         table = "cells"
-        indexes = (("project_id", "kind", "file", "path"),)
+        # Raw-SQL indexes (migration 0010): cells_column_order (project_id, kind, file, path,
+        # number, text prefix) orders and filters a project's column; cells_of_experiment
+        # (experiment_id, kind, file, path) probes a row's cell.
 
 
 class MetricStep(Model):
