@@ -392,7 +392,7 @@ _COLUMN = "o.kind = ? AND o.file = ? AND o.path = ?"
 async def _column_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
-    if after is not None and len(after) != 5:
+    if after is not None and not _column_cursor(after):
         raise ValueError("cursor does not match this ordering")
     kind, file, path, desc = q.order[0]
     s = _build(project_id, replace(q, order=()))
@@ -405,6 +405,20 @@ async def _column_page(
         keyed += await _valueless(s, (kind, file, path), q.newest_first, tail, limit - len(keyed))
     records = await experiments_by_ids([i for i, _k in keyed])
     return [(records[i], keys) for i, keys in keyed if i in records]
+
+
+def _column_cursor(after: list[Any]) -> bool:
+    """Whether ``after`` is a cursor of a column page: (missing, number, text, time, id)."""
+    if len(after) != 5:
+        return False
+    missing, number, text, created_at, row_id = after
+    return (
+        missing in (0, 1)
+        and isinstance(number, int | float)
+        and isinstance(text, str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in (created_at, row_id))
+        and not isinstance(number, bool)
+    )
 
 
 async def _valued(

@@ -19,6 +19,7 @@ import pytest
 from support import Api
 from tortoise.transactions import in_transaction
 
+from schema.relay import decode_cursor, encode_cursor
 from storage import db, queries
 from storage.queries import ColumnCondition, ExperimentQuery
 from sync.generate import RepoSpec, generate_repo
@@ -146,3 +147,32 @@ async def test_the_plan_check_sees_scans_and_sorts(
     joined to its cell, then sorted) and of a scan of cells are faulted."""
     arg = 0.5 if control == "a scan of cells" else big_project
     assert await plan_faults(CONTROLS[control], [arg])
+
+
+SORTED_PAGE = """query($name: String!, $after: String) { project(name: $name) {
+  experiments(orderBy: [{column: "metric:metrics.json:acc", direction: DESC}], first: 5,
+              after: $after) { nodes { id } pageInfo { endCursor } } } }"""
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["x", 0.5, "", 1, 2],
+        [0, "0.5", "", 1, 2],
+        [0, 0.5, 7, 1, 2],
+        [0, 0.5, "", "1", 2],
+        [0, 0.5, "", 1, None],
+        [0, True, "", 1, 2],
+        [0, 0.5, "", 1],
+    ],
+)
+async def test_a_forged_cursor_of_a_sorted_page_is_refused(
+    api: Api, big_project: int, values: list[Any]
+) -> None:
+    """A cursor whose values are not those of a sorted page is a typed error, never a
+    driver error (PostgreSQL would refuse a text compared with a number)."""
+    name = f"plans-{api.backend}"
+    first = await api.data(SORTED_PAGE, {"name": name})
+    assert decode_cursor(first["project"]["experiments"]["pageInfo"]["endCursor"])[0] == 0
+    body = await api.gql(SORTED_PAGE, {"name": name, "after": encode_cursor(values)})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
