@@ -38,6 +38,7 @@ SHAPES: dict[str, ExperimentQuery] = {
     "filter 0.5 < acc < 0.9": ExperimentQuery(
         conditions=(ColumnCondition(*ACC, "GT", 0.5), ColumnCondition(*ACC, "LT", 0.9))
     ),
+    "sort by lr ASC, then acc DESC": ExperimentQuery(order=((*LR, False), (*ACC, True))),
     "default order": ExperimentQuery(),
 }
 

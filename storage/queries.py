@@ -355,7 +355,7 @@ async def experiments_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
     """A page of rows with the sort key of each (the cursor material)."""
-    if len(q.order) == 1:
+    if q.order:
         return await _column_page(project_id, q, after, limit)
     s = _build(project_id, q)
     where, args = list(s.where), list(s.args)
@@ -375,10 +375,12 @@ async def experiments_page(
     return [(experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows]
 
 
-# A page ordered by one column walks the index cells_column_order (migration 0010): the rows
-# holding a value in index order first, then the rows without one (newest first or oldest
-# first) through experiments(project_id, created_at, id); each stops after the page. The
-# order and the cursor are the ones _build gives: (missing, number, text, created_at, id).
+# A page ordered by columns walks the index cells_column_order (migration 0010) on the first
+# one: the rows holding a value in index order first, then the rows without one; each stops
+# after the page. Ties of the first column (its equal values) are ordered by the further
+# columns and the time, sorted as they come (SQLite's "RIGHT PART OF ORDER BY", PostgreSQL's
+# Incremental Sort). The order and the cursor are the ones _build gives: (missing, number,
+# text) of each column, then created_at and id.
 _NUM = "COALESCE(o.num, 0)"
 _TEXT = "COALESCE(o.text, '')"
 # The indexed prefix of the text: a full text may exceed PostgreSQL's B-tree row size. The
@@ -392,32 +394,36 @@ _COLUMN = "o.kind = ? AND o.file = ? AND o.path = ?"
 async def _column_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
-    if after is not None and not _column_cursor(after):
+    if after is not None and not _column_cursor(after, len(q.order)):
         raise ValueError("cursor does not match this ordering")
     kind, file, path, desc = q.order[0]
-    s = _build(project_id, replace(q, order=()))
+    # The further columns and the time: the tie keys of both ranges, as _build makes them.
+    s = _build(project_id, replace(q, order=q.order[1:]))
     keyed: list[tuple[int, list[Any]]] = []
     if after is None or after[0] == 0:
-        keyed += await _valued(project_id, s, (kind, file, path, desc), q.newest_first,
+        keyed += await _valued(project_id, s, (kind, file, path, desc),
                                after[1:] if after else None, limit)  # fmt: skip
     if len(keyed) < limit:
         tail = after[3:] if after is not None and after[0] == 1 else None
-        keyed += await _valueless(s, (kind, file, path), q.newest_first, tail, limit - len(keyed))
+        keyed += await _valueless(s, (kind, file, path), tail, limit - len(keyed))
     records = await experiments_by_ids([i for i, _k in keyed])
     return [(records[i], keys) for i, keys in keyed if i in records]
 
 
-def _column_cursor(after: list[Any]) -> bool:
-    """Whether ``after`` is a cursor of a column page: (missing, number, text, time, id)."""
-    if len(after) != 5:
+def _column_cursor(after: list[Any], columns: int) -> bool:
+    """Whether ``after`` is a cursor of a page ordered by ``columns`` columns: (missing,
+    number, text) of each, then the time and the id."""
+    if len(after) != 3 * columns + 2:
         return False
-    missing, number, text, created_at, row_id = after
+    whole = [*after[-2:], *after[0 : 3 * columns : 3]]  # times, ids and missing flags
     return (
-        missing in (0, 1)
-        and isinstance(number, int | float)
-        and isinstance(text, str)
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in (created_at, row_id))
-        and not isinstance(number, bool)
+        all(isinstance(v, int) and not isinstance(v, bool) for v in whole)
+        and all(v in (0, 1) for v in after[0 : 3 * columns : 3])
+        and all(
+            isinstance(v, int | float) and not isinstance(v, bool)
+            for v in after[1 : 3 * columns : 3]
+        )
+        and all(isinstance(v, str) for v in after[2 : 3 * columns : 3])
     )
 
 
@@ -425,52 +431,57 @@ async def _valued(
     project_id: int,
     s: _Sql,
     column: tuple[str, str, str, bool],
-    newest_first: bool,
     after: list[Any] | None,
     limit: int,
 ) -> list[tuple[int, list[Any]]]:
     kind, file, path, desc = column
     where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *s.where]
     args: list[Any] = [project_id, kind, file, path, *s.args]
-    keys = [(_NUM, desc), (_TEXT, desc), ("e.created_at", newest_first), ("e.id", newest_first)]
+    keys = [(_NUM, desc), (_TEXT, desc), *s.keys]
     if after is not None:
         clause, extra = _keyset(keys, after)
         where.append(clause)
         args += extra
     direction = "DESC" if desc else "ASC"
-    time_direction = "DESC" if newest_first else "ASC"
+    rest = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
     rows = await db.fetch(
-        f"SELECT e.id AS id, {_NUM} AS k1, {_TEXT} AS k2, e.created_at AS k3"
-        " FROM cells o JOIN experiments e ON e.id = o.experiment_id"
+        f"SELECT e.id AS id, {_NUM} AS k1, {_TEXT} AS k2, {_selected(s.keys)}"
+        f" FROM cells o JOIN experiments e ON e.id = o.experiment_id {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {_NUM} {direction}, {_PREFIX} {direction},"
-        f" {_TEXT} {direction}, e.created_at {time_direction}, e.id {time_direction} LIMIT ?",
-        [*args, limit],
+        f" {_TEXT} {direction}, {rest} LIMIT ?",
+        [*s.join_args, *args, limit],
     )
-    return [(r["id"], [0, r["k1"], r["k2"], r["k3"], r["id"]]) for r in rows]
+    return [(r["id"], [0, r["k1"], r["k2"], *_tie_keys(r, s.keys)]) for r in rows]
+
+
+def _selected(keys: list[tuple[str, bool]]) -> str:
+    return ", ".join(f"{expr} AS t{i}" for i, (expr, _d) in enumerate(keys))
+
+
+def _tie_keys(row: dict[str, Any], keys: list[tuple[str, bool]]) -> list[Any]:
+    return [row[f"t{i}"] for i in range(len(keys))]
 
 
 async def _valueless(
     s: _Sql,
     column: tuple[str, str, str],
-    newest_first: bool,
     after: list[Any] | None,
     limit: int,
 ) -> list[tuple[int, list[Any]]]:
     where = [*s.where, f"NOT EXISTS (SELECT 1 FROM cells o WHERE o.experiment_id = e.id"
              f" AND {_COLUMN} AND {_HAS_VALUE})"]  # fmt: skip
     args: list[Any] = [*s.args, *column]
-    keys = [("e.created_at", newest_first), ("e.id", newest_first)]
     if after is not None:
-        clause, extra = _keyset(keys, after)
+        clause, extra = _keyset(s.keys, after)
         where.append(clause)
         args += extra
-    direction = "DESC" if newest_first else "ASC"
+    order = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
     rows = await db.fetch(
-        f"SELECT e.id AS id, e.created_at AS k3 FROM experiments e WHERE {' AND '.join(where)}"
-        f" ORDER BY e.created_at {direction}, e.id {direction} LIMIT ?",
-        [*args, limit],
+        f"SELECT e.id AS id, {_selected(s.keys)} FROM experiments e {' '.join(s.joins)}"
+        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
+        [*s.join_args, *args, limit],
     )
-    return [(r["id"], [1, 0.0, "", r["k3"], r["id"]]) for r in rows]
+    return [(r["id"], [1, 0.0, "", *_tie_keys(r, s.keys)]) for r in rows]
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:

@@ -38,6 +38,7 @@ SHAPES: dict[str, ExperimentQuery] = {
     "filter and sort": ExperimentQuery(
         conditions=(ColumnCondition(*LR, "EQ", 0.01),), order=((*ACC, False),)
     ),
+    "sort by a param, then a metric": ExperimentQuery(order=((*LR, False), (*ACC, True))),
     "default order": ExperimentQuery(),
     "oldest first": ExperimentQuery(newest_first=False),
 }
