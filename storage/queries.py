@@ -401,9 +401,12 @@ async def _column_page(
     s = _build(project_id, replace(q, order=q.order[1:]))
     keyed: list[tuple[int, list[Any]]] = []
     if after is None or after[0] == 0:
-        keyed += await _valued(project_id, s, (kind, file, path, desc),
+        keyed += await _valued(project_id, s, (kind, file, path, desc), q.conditions,
                                after[1:] if after else None, limit)  # fmt: skip
-    if len(keyed) < limit:
+    # A condition on the ordered column other than NE holds only for rows with its value.
+    valued_only = any((c.kind, c.file, c.path, c.op != "NE") == (kind, file, path, True)
+                      for c in q.conditions)  # fmt: skip
+    if len(keyed) < limit and not valued_only:
         tail = after[3:] if after is not None and after[0] == 1 else None
         keyed += await _valueless(s, (kind, file, path), tail, limit - len(keyed))
     records = await experiments_by_ids([i for i, _k in keyed])
@@ -431,12 +434,14 @@ async def _valued(
     project_id: int,
     s: _Sql,
     column: tuple[str, str, str, bool],
+    conditions: tuple[ColumnCondition, ...],
     after: list[Any] | None,
     limit: int,
 ) -> list[tuple[int, list[Any]]]:
     kind, file, path, desc = column
-    where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *s.where]
-    args: list[Any] = [project_id, kind, file, path, *s.args]
+    within, bounds = _within(column, conditions)
+    where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *within, *s.where]
+    args: list[Any] = [project_id, kind, file, path, *bounds, *s.args]
     keys = [(_NUM, desc), (_TEXT, desc), *s.keys]
     if after is not None:
         clause, extra = _keyset(keys, after)
@@ -452,6 +457,22 @@ async def _valued(
         [*s.join_args, *args, limit],
     )
     return [(r["id"], [0, r["k1"], r["k2"], *_tie_keys(r, s.keys)]) for r in rows]
+
+
+def _within(
+    column: tuple[str, str, str, bool], conditions: tuple[ColumnCondition, ...]
+) -> tuple[list[str], list[Any]]:
+    """The numeric conditions on the ordered column, restated on its walked cell: a range
+    of the index instead of a probe of every cell walked (``acc > 0.999`` ordered by acc).
+    The conditions themselves stay in the WHERE, so this only narrows the walk."""
+    clauses: list[str] = []
+    args: list[Any] = []
+    for c in conditions:
+        numeric = isinstance(c.value, int | float)
+        if (c.kind, c.file, c.path) == column[:3] and c.op in _OPS and c.op != "NE" and numeric:
+            clauses.append(f"o.vtype = ? AND {_NUM} {_OPS[c.op]} ?")
+            args += ["bool" if isinstance(c.value, bool) else "number", float(c.value)]
+    return clauses, args
 
 
 def _selected(keys: list[tuple[str, bool]]) -> str:

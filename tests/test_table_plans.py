@@ -39,6 +39,9 @@ SHAPES: dict[str, ExperimentQuery] = {
         conditions=(ColumnCondition(*LR, "EQ", 0.01),), order=((*ACC, False),)
     ),
     "sort by a param, then a metric": ExperimentQuery(order=((*LR, False), (*ACC, True))),
+    "filter and sort on one metric": ExperimentQuery(
+        conditions=(ColumnCondition(*ACC, "GTE", 0.5),), order=((*ACC, True),)
+    ),
     "default order": ExperimentQuery(),
     "oldest first": ExperimentQuery(newest_first=False),
 }
