@@ -146,6 +146,15 @@ class Settings:
     # Queries run on compiled plans (schema/plans.py); off: every query on graphql-core
     # (the plans' reference), e.g. to rule them out when chasing a bug.
     compiled_plans: bool = True
+    # Rows one sync writes (commits, experiment rows, branch memberships) past which the
+    # touched tables are ANALYZEd on PostgreSQL (a first index always is): autovacuum waits
+    # for 10% of a table to change, and until then a sorted page may scan every cell.
+    # 1,000 rows cost an ANALYZE (well under a second) only when a real batch arrived.
+    analyze_after_rows: int = 1000
+    # Loose refs in a mirror after a fetch past which they are packed into packed-refs:
+    # 30,000 experiment refs as files cost every later sync a directory walk; a small
+    # fetch (a few refs) pays nothing. 100 files are read in well under a millisecond.
+    pack_refs_after: int = 100
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -225,6 +234,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "device_login_pending_max": ("GITSTUDIO_DEVICE_LOGIN_PENDING_MAX", int),
     "cors_origins": ("GITSTUDIO_CORS_ORIGINS", lambda v: _listed(v, ",", str)),
     "compiled_plans": ("GITSTUDIO_COMPILED_PLANS", lambda v: _flag(v)),
+    "analyze_after_rows": ("GITSTUDIO_ANALYZE_AFTER_ROWS", int),
+    "pack_refs_after": ("GITSTUDIO_PACK_REFS_AFTER", int),
 }
 
 

@@ -114,6 +114,27 @@ async def execute_many(query: str, rows: Sequence[Sequence[Any]]) -> None:
         await conn().execute_many(sql(query), [list(r) for r in rows])
 
 
+_TABLE = re.compile(r"^[a-z_]+$")
+
+
+async def analyze(tables: Sequence[str]) -> bool:
+    """Refresh the planner's statistics of ``tables`` (PostgreSQL ``ANALYZE``), e.g. after
+    a bulk load: until autovacuum gets to it the planner guesses from an empty table and
+    may pick a plan that scans every cell. Run outside any write's transaction; never
+    raises (stale statistics make pages slower, not wrong): False and a log line instead.
+    A no-op on SQLite, whose plans here do not depend on statistics (tests/test_table_plans)."""
+    if not is_postgres():
+        return False
+    names = [t for t in tables if _TABLE.match(t)]  # identifiers cannot be bound
+    try:
+        await conn().execute_script(f"ANALYZE {', '.join(names)}")
+    except Exception:  # any failure only costs statistics
+        log.warning("ANALYZE %s failed", ", ".join(names), exc_info=True)
+        return False
+    log.info("analyzed %s", ", ".join(names))
+    return True
+
+
 def database_label(url: str) -> str:
     """The URL without credentials, for logs and /healthz."""
     parts = urlsplit(url)

@@ -14,7 +14,9 @@ from typing import Any
 
 import orjson
 
+from storage import db
 from storage.cells import flatten, within_columns
+from storage.limits import configured
 from storage.queries import forget_projects
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
 
@@ -119,6 +121,32 @@ async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
     changes = await run_plan(_batch_plan(project_id, batch))
     forget_projects()
     return changes
+
+
+@dataclass(frozen=True, slots=True)
+class BulkLoad:
+    """When a sync's write counts as a bulk load (gitstudio.settings holds the default)."""
+
+    analyze_after_rows: int  # rows written by one sync past which statistics are refreshed
+
+
+# What an index write fills: the tables whose statistics a bulk load makes stale.
+_WRITTEN_TABLES = ("commits", "experiments", "cells", "branches", "branch_commits", "tags")
+
+
+def rows_written(batch: IndexBatch) -> int:
+    """Rows a batch adds, roughly: commits, experiment rows and branch memberships (cells
+    grow with the experiment rows; tags are sent whole on every change, so not counted)."""
+    added = sum(len(shas) for shas in batch.membership.added.values())
+    return len(batch.commits) + len(batch.experiments) + added
+
+
+async def analyze_after(batch: IndexBatch, first: bool) -> bool:
+    """After the write of a project's first index or of a large batch, refresh the
+    database's statistics of the tables it filled (storage.db.analyze: PostgreSQL only)."""
+    if not first and rows_written(batch) < configured(BulkLoad).analyze_after_rows:
+        return False
+    return await db.analyze(_WRITTEN_TABLES)
 
 
 def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:

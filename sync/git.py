@@ -21,6 +21,7 @@ from pygit2.ffi import C, ffi
 from pygit2.utils import StrArray
 
 from storage.errors import redact as redact  # re-exported: sync/ names it from here
+from storage.limits import configured
 from sync.artifacts import Declarations, read_declarations
 
 # What a mirror keeps: branches, tags and DVC experiment refs, force-updated and pruned.
@@ -138,7 +139,39 @@ def fetch_mirror(path: Path, url: str, creds: Credentials) -> None:
         _clone(path, url, creds)
     else:
         _fetch(path, url, creds)
+        _pack_refs(path)
     _point_head(open_mirror(path))
+
+
+@dataclass(frozen=True, slots=True)
+class RefPacking:
+    """When a mirror's loose refs are packed (gitstudio.settings holds the default)."""
+
+    pack_refs_after: int  # loose ref files a fetch may leave before they are packed
+
+
+def _pack_refs(path: Path) -> bool:
+    """Pack the mirror's refs once a fetch left more than ``pack_refs_after`` loose ones (a
+    first clone and a local mirror are packed already): one packed-refs file instead of a
+    file per experiment ref, which every later sync would otherwise walk and read."""
+    if not _loose_refs_over(path / "refs", configured(RefPacking).pack_refs_after):
+        return False
+    try:
+        open_mirror(path).compress_references()
+    except pygit2.GitError as exc:  # e.g. a concurrent lock: loose refs stay correct
+        log.warning("cannot pack the refs of %s: %s", path, exc)
+        return False
+    return True
+
+
+def _loose_refs_over(refs: Path, limit: int) -> bool:
+    """Whether more than ``limit`` files are under ``refs``; stops counting past it."""
+    count = 0
+    for _dir, _subdirs, files in os.walk(refs):
+        count += len(files)
+        if count > limit:
+            return True
+    return False
 
 
 def local_source(url: str) -> Path | None:

@@ -369,6 +369,7 @@ class ProjectSyncer:
             changes = await index.apply_batch(project.id, batch)
         except index.LeaseLost as exc:
             raise _lost(project) from exc
+        await index.analyze_after(batch, first=project.sync_count == 0)  # after its commit
         report = SyncReport(
             project_id=project.id,
             new_commits=len(result.commits),
