@@ -39,6 +39,11 @@ async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> An
         await db.close_db()
 
 
+# Seconds in-flight requests get to finish after SIGTERM; the rest of the 10 s a stop
+# allows goes to the lifespan's shutdown (services, bus, database).
+GRACEFUL_SHUTDOWN_SECONDS = 5
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -62,6 +67,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         access_log=False,
         ws_per_message_deflate=False,
         ws_max_size=settings.ws_max_message_bytes,  # larger frames closed (1009) unread
+        # SIGTERM: requests still running after this many seconds are cancelled (their
+        # statements with them, storage.db), so the process exits within 10 s even mid-query
+        # (docker stop's default grace); uvicorn's default waits for them forever.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
 

@@ -19,6 +19,8 @@ from starlette.responses import Response
 
 from gitstudio.asgi import Disconnected, TooLarge, read_body
 from gitstudio.failures import rest_body
+from storage.db import QUERY_TIMEOUT
+from storage.errors import DomainError
 
 JSON = "application/json"
 
@@ -92,6 +94,11 @@ def guard(handler: Handler) -> Handler:
             return await handler(request)
         except HttpError as exc:
             return error(exc.status, exc.detail, exc.code)
+        except DomainError as exc:
+            if exc.code != QUERY_TIMEOUT:
+                return internal_error(exc, f"{request.method} {request.url.path}")
+            # The server is fine, this read ran out of time (storage.db): retry later.
+            return error(503, exc.message, exc.code)
         except (ClientDisconnect, Disconnected):  # gone while sending: nobody reads the answer
             return Response(status_code=400)
         except Exception as exc:

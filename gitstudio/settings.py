@@ -13,6 +13,13 @@ from typing import Any
 class Settings:
     data_dir: Path = Path("gitstudio-data")
     database_url: str = ""  # empty: SQLite file inside data_dir
+    # Longest a read statement outside a transaction (every request's query) may run before
+    # it is ended with QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
+    # milliseconds, so a read still running after 10 s is a runaway that holds a connection
+    # (on SQLite: the only one) from everyone, while 10 s stays well inside HTTP clients' and
+    # proxies' own timeouts (30-60 s) so the caller gets a typed error instead of a cut.
+    # Write transactions (index, live metrics, migrations) are not bounded by it.
+    statement_timeout_seconds: float = 10.0
     event_bus: str = "memory"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -178,6 +185,7 @@ class Settings:
 _ENV: dict[str, tuple[str, Any]] = {
     "data_dir": ("GITSTUDIO_DATA_DIR", Path),
     "database_url": ("GITSTUDIO_DATABASE_URL", str),
+    "statement_timeout_seconds": ("GITSTUDIO_STATEMENT_TIMEOUT_SECONDS", float),
     "event_bus": ("GITSTUDIO_EVENT_BUS", str),
     "host": ("GITSTUDIO_HOST", str),
     "port": ("GITSTUDIO_PORT", int),

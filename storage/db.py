@@ -6,15 +6,22 @@ Bulk paths (indexer writes, experiment filtering) bypass the ORM. They are writt
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import math
 import re
+import sqlite3
+import time
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+import asyncpg  # type: ignore[import-untyped]
 from tortoise import Tortoise, connections
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.migrations.api import migrate
+
+from storage.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,9 @@ def connection_name(database_url: str) -> str:
 
 _current = "sqlite"
 _url = ""
+_timeout = 0.0
+
+QUERY_TIMEOUT = "QUERY_TIMEOUT"
 
 
 def database_key() -> str:
@@ -68,9 +78,11 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
-async def init_db(database_url: str) -> None:
-    """Apply pending migrations, then open the connections used by the app."""
-    global _current, _url
+async def init_db(database_url: str, statement_timeout: float = 0.0) -> None:
+    """Apply pending migrations, then open the connections used by the app.
+    ``statement_timeout``: seconds a read outside a transaction may run (0: unbounded)."""
+    global _current, _url, _timeout
+    _timeout = statement_timeout
     config = tortoise_config(database_url)
     _current = connection_name(database_url)
     _url = database_url
@@ -102,7 +114,71 @@ def sql(query: str) -> str:
 
 
 async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    return await conn().execute_query_dict(sql(query), list(values))
+    """Rows of a read. Outside a transaction (the request paths) it runs under the statement
+    timeout (0: none) and ends when its task is cancelled; inside one (a write's own reads,
+    e.g. storage.sqlplan on PostgreSQL) it does not: cutting it would roll back a bulk
+    index, which bounds itself."""
+    client = conn()
+    if isinstance(client, TransactionalDBClient):
+        return await client.execute_query_dict(sql(query), list(values))
+    try:
+        if is_postgres():
+            return await _fetch_postgres(client, sql(query), list(values))
+        return await _fetch_sqlite(client, query, list(values))
+    except (asyncpg.QueryCanceledError, TimeoutError) as exc:
+        raise _timed_out() from exc
+    except sqlite3.OperationalError as exc:
+        if str(exc) != "interrupted":
+            raise
+        raise _timed_out() from exc
+
+
+def _timed_out() -> DomainError:
+    """The one error of a read that ran out of time, whichever database ended it."""
+    return DomainError(
+        QUERY_TIMEOUT,
+        f"the query ran longer than {_timeout:g} s and was stopped; narrow it (filter, "
+        "smaller page) or raise GITSTUDIO_STATEMENT_TIMEOUT_SECONDS",
+    )
+
+
+async def _fetch_postgres(
+    client: BaseDBAsyncClient, query: str, values: list[Any]
+) -> list[dict[str, Any]]:
+    # asyncpg's timeout sends PostgreSQL a cancel request: the backend stops the statement
+    # (as statement_timeout would) and the pooled connection stays usable. Per statement,
+    # not a server_settings statement_timeout, so writes and migrations are never cut.
+    async with client.acquire_connection() as connection:
+        rows = await connection.fetch(query, *values, timeout=_timeout or None)
+    return [dict(r) for r in rows]
+
+
+# SQLite virtual-machine steps between two checks of the deadline: ~a millisecond of work,
+# so the check costs nothing measurable and a runaway stops within a few ms of its bound.
+_PROGRESS_STEPS = 10_000
+
+
+async def _fetch_sqlite(
+    client: BaseDBAsyncClient, query: str, values: list[Any]
+) -> list[dict[str, Any]]:
+    # A progress handler returning True makes SQLite abort the statement ("interrupted").
+    # Installed around this one statement under the client's lock, so no write runs with it;
+    # a cancelled request (client gone, server shutting down) ends its statement at once,
+    # timeout or not: a statement left running would keep the process from exiting.
+    deadline = [time.monotonic() + _timeout if _timeout > 0 else math.inf]
+    async with client.acquire_connection() as connection:
+        await connection.set_progress_handler(
+            lambda: time.monotonic() > deadline[0], _PROGRESS_STEPS
+        )
+        try:
+            rows = await connection.execute_fetchall(query, values)
+        except asyncio.CancelledError:
+            deadline[0] = 0.0
+            raise
+        finally:
+            # Queued on the connection's thread behind the statement: removed once it ended.
+            await connection.set_progress_handler(None, 0)
+    return [dict(r) for r in rows]
 
 
 async def execute(query: str, values: Sequence[Any] = ()) -> None:
