@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -139,7 +140,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--commits", type=int, default=10_000)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/table_scale"))
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "table_scale")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ Used by ``GET /api/model-registry/get-download-uris`` and the file downloads tha
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,6 +20,8 @@ from storage.errors import DomainError
 from sync.artifacts import INDEX, tree_file
 from sync.formats import parse_as
 from sync.repo_policy import FORBIDDEN
+
+log = logging.getLogger(__name__)
 
 _CHUNK = 1 << 20
 _MAX_FILES = 10_000
@@ -84,15 +87,22 @@ def _dvc_files(mirror: Path, sha: str, path: str, check: CheckStorage | None) ->
         if fs.isfile(path):
             return [path]
     except Exception as exc:  # dvc raises many kinds; the caller answers 404
-        raise DomainError("NOT_FOUND", f"{path} is not readable at {sha[:7]}: {exc}") from exc
+        raise _unreadable(f"{path} is not readable at {sha[:7]}", exc) from exc
     raise DomainError("NOT_FOUND", f"{path} does not exist at {sha[:7]}", "name")
+
+
+def _unreadable(what: str, exc: Exception) -> DomainError:
+    """DVC's own words stay in the log: they can name remote URLs, credentials files and
+    the server's paths, none of them the caller's business."""
+    log.info("%s: %s: %s", what, type(exc).__name__, exc)
+    return DomainError("NOT_FOUND", what)
 
 
 def _dvc_read(fs: Any, path: str) -> Iterator[bytes]:
     try:
         opened = fs.open(path, "rb")
     except Exception as exc:  # dvc raises many kinds (config, missing bytes): a 404
-        raise DomainError("NOT_FOUND", f"{path} is not readable: {exc}") from exc
+        raise _unreadable(f"{path} is not readable", exc) from exc
     with opened as stream:
         while chunk := stream.read(_CHUNK):
             yield chunk
