@@ -1,0 +1,364 @@
+"""What the process measures and how it logs: the Prometheus instruments of every package
+(one module-level :data:`REGISTRY`, read by ``/metrics``), the request and job ids of the
+log lines (context variables), the JSON log formatter, and optional OpenTelemetry spans.
+
+The bottom layer (storage/), so every package records with one line::
+
+    telemetry.observe_graphql("Table", "http", "ok", seconds)
+    with telemetry.job_context(job_id), telemetry.span("sync", project=name): ...
+
+Label values are bounded: a GraphQL operation is named by its operation name only for the
+first ``GITSTUDIO_METRICS_MAX_OPERATIONS`` distinct valid names, "other" after; nothing
+else a caller sends (project names, URLs, queries) becomes a label. OpenTelemetry is
+imported only when :func:`enable_tracing` is called (``OTEL_EXPORTER_OTLP_ENDPOINT`` set);
+until then :func:`span` returns one shared no-op context manager.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import json
+import logging
+import os
+import re
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+REGISTRY = CollectorRegistry(auto_describe=True)
+
+# Latencies of small requests: 1 ms .. 10 s; syncs and jobs: 10 ms .. 10 min.
+_REQUEST_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
+_WORK_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600)
+
+GRAPHQL_SECONDS = Histogram(
+    "gitstudio_graphql_request_seconds",
+    "GraphQL operations by operation name (bounded), transport (http, ws) and outcome "
+    "(ok, error, rejected)",
+    ["operation", "transport", "outcome"],
+    buckets=_REQUEST_BUCKETS,
+    registry=REGISTRY,
+)
+SYNC_SECONDS = Histogram(
+    "gitstudio_sync_seconds",
+    "Project syncs (fetch + index) by outcome",
+    ["outcome"],
+    buckets=_WORK_BUCKETS,
+    registry=REGISTRY,
+)
+INDEX_SECONDS = Histogram(
+    "gitstudio_index_seconds",
+    "The indexing part of project syncs, by outcome",
+    ["outcome"],
+    buckets=_WORK_BUCKETS,
+    registry=REGISTRY,
+)
+JOB_SECONDS = Histogram(
+    "gitstudio_job_seconds",
+    "Queued jobs (sync, index...) by kind and outcome",
+    ["kind", "outcome"],
+    buckets=_WORK_BUCKETS,
+    registry=REGISTRY,
+)
+QUEUE_DEPTH = Gauge(
+    "gitstudio_queue_depth",
+    "Jobs waiting in the job queue (read at scrape time)",
+    ["queue"],
+    registry=REGISTRY,
+)
+QUEUE_OLDEST_AGE = Gauge(
+    "gitstudio_queue_oldest_age_seconds",
+    "Age of the oldest waiting job (0 when none; read at scrape time)",
+    ["queue"],
+    registry=REGISTRY,
+)
+INGEST_REQUESTS = Counter(
+    "gitstudio_ingest_requests_total",
+    "Live-metric ingest requests (POST /api/live) by outcome",
+    ["outcome"],
+    registry=REGISTRY,
+)
+INGEST_POINTS = Counter(
+    "gitstudio_ingest_points_total",
+    "Live metric points accepted for storage (rate() of it is the ingest rate)",
+    registry=REGISTRY,
+)
+SUBSCRIBERS = Gauge(
+    "gitstudio_subscribers",
+    "Active GraphQL subscriptions over websockets",
+    registry=REGISTRY,
+)
+WEBSOCKETS = Gauge(
+    "gitstudio_websockets",
+    "Open GraphQL websockets",
+    registry=REGISTRY,
+)
+DROPPED_SUBSCRIBERS = Counter(
+    "gitstudio_subscribers_dropped_total",
+    "Subscribers disconnected because they read too slowly",
+    registry=REGISTRY,
+)
+PLANS = Counter(
+    "gitstudio_graphql_plans_total",
+    "Queries by how they ran: compiled (a plan), no_plan (graphql-core: the document has "
+    "none), abandoned (the plan gave up, graphql-core answered)",
+    ["outcome"],
+    registry=REGISTRY,
+)
+DB_POOL = Gauge(
+    "gitstudio_db_pool_connections",
+    "Database connections by state (in_use, idle, max; read at scrape time)",
+    ["state"],
+    registry=REGISTRY,
+)
+LOG_RECORDS = Counter(
+    "gitstudio_log_records_total",
+    "Log records of warning level and above, by level",
+    ["level"],
+    registry=REGISTRY,
+)
+
+# --- bounded operation names ------------------------------------------------------------
+
+_NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
+_operations: set[str] = set()
+_max_operations = 200
+_graphql_children: dict[tuple[str, str, str], Any] = {}
+_lock = threading.Lock()
+
+
+def configure(max_operations: int) -> None:
+    """The number of distinct operation names that become label values."""
+    global _max_operations
+    _max_operations = max(0, max_operations)
+
+
+def operation_label(name: str | None) -> str:
+    """``name`` while it is a valid GraphQL name among the first distinct ones, else
+    "other"; an unnamed operation is "anonymous"."""
+    if not name:
+        return "anonymous"
+    if name in _operations:
+        return name
+    if len(_operations) >= _max_operations or not _NAME.fullmatch(name):
+        return "other"
+    with _lock:
+        if len(_operations) < _max_operations:
+            _operations.add(name)
+            return name
+    return "other"
+
+
+def observe_graphql(operation: str | None, transport: str, outcome: str, seconds: float) -> None:
+    """One GraphQL operation's latency (``operation`` is the raw name: bounded here)."""
+    key = (operation_label(operation), transport, outcome)
+    child = _graphql_children.get(key)
+    if child is None:
+        child = _graphql_children[key] = GRAPHQL_SECONDS.labels(*key)
+    child.observe(seconds)
+
+
+def observe_sync(seconds: float, ok: bool) -> None:
+    SYNC_SECONDS.labels("ok" if ok else "error").observe(seconds)
+
+
+def observe_index(seconds: float, ok: bool) -> None:
+    INDEX_SECONDS.labels("ok" if ok else "error").observe(seconds)
+
+
+def observe_job(kind: str, seconds: float, ok: bool) -> None:
+    """A finished job; ``kind`` is one of a fixed set (sync, index...), never user input."""
+    JOB_SECONDS.labels(kind, "ok" if ok else "error").observe(seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueStats:
+    depth: int
+    oldest_age_seconds: float
+
+
+def set_queue(queue: str, stats: QueueStats) -> None:
+    QUEUE_DEPTH.labels(queue).set(stats.depth)
+    QUEUE_OLDEST_AGE.labels(queue).set(stats.oldest_age_seconds)
+
+
+def ingested(points: int) -> None:
+    """An accepted ingest request of ``points`` metric points."""
+    INGEST_REQUESTS.labels("ok").inc()
+    if points:
+        INGEST_POINTS.inc(points)
+
+
+def ingest_refused() -> None:
+    INGEST_REQUESTS.labels("refused").inc()
+
+
+def subscribed(delta: int = 1) -> None:
+    SUBSCRIBERS.inc(delta)
+
+
+def websocket_opened(delta: int = 1) -> None:
+    WEBSOCKETS.inc(delta)
+
+
+def dropped_slow_subscriber() -> None:
+    DROPPED_SUBSCRIBERS.inc()
+
+
+_PLAN_OUTCOMES = {o: PLANS.labels(o) for o in ("compiled", "no_plan", "abandoned")}
+
+
+def plan_ran(outcome: str) -> None:
+    """``compiled``, ``no_plan`` or ``abandoned``."""
+    _PLAN_OUTCOMES[outcome].inc()
+
+
+def set_db_pool(in_use: int, idle: int, maximum: int) -> None:
+    DB_POOL.labels("in_use").set(in_use)
+    DB_POOL.labels("idle").set(idle)
+    DB_POOL.labels("max").set(maximum)
+
+
+# --- request and job ids ----------------------------------------------------------------
+
+REQUEST_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "gitstudio_request_id", default=None
+)
+JOB_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "gitstudio_job_id", default=None
+)
+
+
+def new_request_id() -> str:
+    return os.urandom(8).hex()
+
+
+def request_id() -> str | None:
+    return REQUEST_ID.get()
+
+
+@contextlib.contextmanager
+def request_context(request_id: str | None = None) -> Iterator[str]:
+    """Log lines (and a failure's reported id) inside carry this request id."""
+    value = request_id or new_request_id()
+    token = REQUEST_ID.set(value)
+    try:
+        yield value
+    finally:
+        REQUEST_ID.reset(token)
+
+
+@contextlib.contextmanager
+def job_context(job_id: str | int) -> Iterator[None]:
+    """Log lines inside carry this job id (a sync job, a queued job)."""
+    token = JOB_ID.set(str(job_id))
+    try:
+        yield
+    finally:
+        JOB_ID.reset(token)
+
+
+# --- logs -------------------------------------------------------------------------------
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time (UTC, ISO 8601), level, logger, message, request_id
+    and job_id when set, exception (its type, message and traceback) when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        created = time.gmtime(record.created)
+        out: dict[str, Any] = {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", created) + f".{record.msecs:03.0f}Z",
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        rid = REQUEST_ID.get()
+        if rid is not None:
+            out["request_id"] = rid
+        jid = JOB_ID.get()
+        if jid is not None:
+            out["job_id"] = jid
+        if record.exc_info and record.exc_info[0] is not None:
+            out["exception"] = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+        return json.dumps(out, ensure_ascii=False, default=str)
+
+
+class TextIdsFormatter(logging.Formatter):
+    """The plain text format, with ``[request_id job_id]`` appended when set."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        ids = [i for i in (REQUEST_ID.get(), JOB_ID.get()) if i]
+        return f"{line} [{' '.join(ids)}]" if ids else line
+
+
+class _CountingHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        LOG_RECORDS.labels(record.levelname.lower()).inc()
+
+
+def configure_logging(fmt: str, level: int = logging.INFO) -> None:
+    """The root logger's one stream handler: ``json`` lines or ``text``."""
+    handler = logging.StreamHandler()
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(TextIdsFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        if getattr(old, "_gitstudio", False):
+            root.removeHandler(old)
+    counting = _CountingHandler(logging.WARNING)
+    for new in (handler, counting):
+        setattr(new, "_gitstudio", True)  # noqa: B010 (marks the handlers this module added)
+        root.addHandler(new)
+    root.setLevel(level)
+
+
+# --- OpenTelemetry (optional) -----------------------------------------------------------
+
+_tracer: Any = None
+_NO_SPAN = contextlib.nullcontext()
+
+
+def tracing_enabled() -> bool:
+    return _tracer is not None
+
+
+def enable_tracing(provider: Any = None, service_name: str = "gitstudio") -> None:
+    """Start tracing: spans go to ``provider`` (a TracerProvider, e.g. one with an in-memory
+    exporter in tests), or to an OTLP/HTTP exporter configured by the standard
+    ``OTEL_EXPORTER_OTLP_*`` variables. Needs the ``otel`` extra."""
+    global _tracer
+    if provider is None:
+        from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+        from opentelemetry.sdk.resources import Resource
+        from opentelemetry.sdk.trace import TracerProvider
+        from opentelemetry.sdk.trace.export import BatchSpanProcessor
+
+        provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+    _tracer = provider.get_tracer("gitstudio")
+
+
+def disable_tracing() -> None:
+    global _tracer
+    _tracer = None
+
+
+def span(
+    name: str, **attributes: str | int | float | bool
+) -> contextlib.AbstractContextManager[Any]:
+    """A span named ``name`` (current span's child) while tracing is on; a shared no-op
+    otherwise. An exception leaving it is recorded on the span."""
+    tracer = _tracer
+    if tracer is None:
+        return _NO_SPAN
+    return tracer.start_as_current_span(name, attributes=attributes)  # type: ignore[no-any-return]
