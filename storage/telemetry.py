@@ -5,7 +5,7 @@ log lines (context variables), the JSON log formatter, and optional OpenTelemetr
 The bottom layer (storage/), so every package records with one line::
 
     telemetry.observe_graphql("Table", "http", "ok", seconds)
-    with telemetry.job_context(job_id), telemetry.span("sync", project=name): ...
+    with telemetry.job_context(job_id), telemetry.timed("sync", project_id=project.id): ...
 
 Label values are bounded: a GraphQL operation is named by its operation name only for the
 first ``GITSTUDIO_METRICS_MAX_OPERATIONS`` distinct valid names, "other" after; nothing
@@ -20,7 +20,7 @@ import contextlib
 import contextvars
 import json
 import logging
-import os
+import random
 import re
 import threading
 import time
@@ -54,7 +54,7 @@ SYNC_SECONDS = Histogram(
 )
 INDEX_SECONDS = Histogram(
     "gitstudio_index_seconds",
-    "The indexing part of project syncs, by outcome",
+    "Index writes of project syncs (a scan's batch into the database, ANALYZE), by outcome",
     ["outcome"],
     buckets=_WORK_BUCKETS,
     registry=REGISTRY,
@@ -102,13 +102,6 @@ WEBSOCKETS = Gauge(
 DROPPED_SUBSCRIBERS = Counter(
     "gitstudio_subscribers_dropped_total",
     "Subscribers disconnected because they read too slowly",
-    registry=REGISTRY,
-)
-PLANS = Counter(
-    "gitstudio_graphql_plans_total",
-    "Queries by how they ran: compiled (a plan), no_plan (graphql-core: the document has "
-    "none), abandoned (the plan gave up, graphql-core answered)",
-    ["outcome"],
     registry=REGISTRY,
 )
 DB_POOL = Gauge(
@@ -164,12 +157,21 @@ def observe_graphql(operation: str | None, transport: str, outcome: str, seconds
     child.observe(seconds)
 
 
-def observe_sync(seconds: float, ok: bool) -> None:
-    SYNC_SECONDS.labels("ok" if ok else "error").observe(seconds)
+_TIMED = {"sync": SYNC_SECONDS, "index": INDEX_SECONDS}
 
 
-def observe_index(seconds: float, ok: bool) -> None:
-    INDEX_SECONDS.labels("ok" if ok else "error").observe(seconds)
+@contextlib.contextmanager
+def timed(kind: str, **attributes: str | int | float | bool) -> Iterator[None]:
+    """Time the block into the ``kind`` histogram ("sync" or "index"), outcome "error" when
+    it raises, inside a span of the same name when tracing is on."""
+    started = time.perf_counter()
+    outcome = "error"
+    try:
+        with span(kind, **attributes):
+            yield
+        outcome = "ok"
+    finally:
+        _TIMED[kind].labels(outcome).observe(time.perf_counter() - started)
 
 
 def observe_job(kind: str, seconds: float, ok: bool) -> None:
@@ -211,14 +213,6 @@ def dropped_slow_subscriber() -> None:
     DROPPED_SUBSCRIBERS.inc()
 
 
-_PLAN_OUTCOMES = {o: PLANS.labels(o) for o in ("compiled", "no_plan", "abandoned")}
-
-
-def plan_ran(outcome: str) -> None:
-    """``compiled``, ``no_plan`` or ``abandoned``."""
-    _PLAN_OUTCOMES[outcome].inc()
-
-
 def set_db_pool(in_use: int, idle: int, maximum: int) -> None:
     DB_POOL.labels("in_use").set(in_use)
     DB_POOL.labels("idle").set(idle)
@@ -236,7 +230,8 @@ JOB_ID: contextvars.ContextVar[str | None] = contextvars.ContextVar(
 
 
 def new_request_id() -> str:
-    return os.urandom(8).hex()
+    """16 hex digits (not secret: they match a client's report with the log)."""
+    return f"{random.getrandbits(64):016x}"
 
 
 def request_id() -> str | None:
@@ -255,9 +250,10 @@ def request_context(request_id: str | None = None) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def job_context(job_id: str | int) -> Iterator[None]:
-    """Log lines inside carry this job id (a sync job, a queued job)."""
-    token = JOB_ID.set(str(job_id))
+def job_context(job_id: str | int | None = None) -> Iterator[None]:
+    """Log lines inside carry this job id (a queued job's); None: the id already set, else
+    a new one (a sync run in process)."""
+    token = JOB_ID.set(str(job_id) if job_id is not None else JOB_ID.get() or new_request_id())
     try:
         yield
     finally:

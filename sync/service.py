@@ -22,7 +22,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from storage import index, leases
+from storage import index, leases, telemetry
 from storage.errors import DomainError, has_control
 from storage.events import (
     experiment_event,
@@ -267,11 +267,13 @@ class ProjectSyncer:
                 log.exception("finishing the creation of %s failed", project.name)
 
     async def sync(self, project: Project) -> SyncReport:
-        # The lock serialises syncs in this process, the lease across processes.
-        async with self._lock(project.id), self._leased(project, "syncing") as lease:
-            # A successful sync releases its lease in its final write.
-            report = await self._sync(project, lease)
-        await self._refresh_pull_requests(project)
+        # Timed into /metrics (storage.telemetry), its log lines under a job id.
+        with telemetry.job_context(), telemetry.timed("sync", project_id=project.id):
+            # The lock serialises syncs in this process, the lease across processes.
+            async with self._lock(project.id), self._leased(project, "syncing") as lease:
+                # A successful sync releases its lease in its final write.
+                report = await self._sync(project, lease)
+            await self._refresh_pull_requests(project)
         return report
 
     @contextlib.asynccontextmanager
@@ -366,10 +368,11 @@ class ProjectSyncer:
             batch.registry = orjson.dumps(declared.to_json()).decode()
         batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
         try:
-            changes = await index.apply_batch(project.id, batch)
+            with telemetry.timed("index", project_id=project.id):
+                changes = await index.apply_batch(project.id, batch)
+                await index.analyze_after(batch, first=project.sync_count == 0)  # after commit
         except index.LeaseLost as exc:
             raise _lost(project) from exc
-        await index.analyze_after(batch, first=project.sync_count == 0)  # after its commit
         report = SyncReport(
             project_id=project.id,
             new_commits=len(result.commits),
