@@ -33,6 +33,9 @@ class EventBus(Protocol):
 
     async def subscribe(self, channel: str) -> Subscription: ...
 
+    async def ping(self) -> None:
+        """Raise when the bus does not answer (``/healthz``)."""
+
     async def close(self) -> None: ...
 
 
@@ -112,6 +115,9 @@ class MemoryBus(_Fanout):
     async def subscribe(self, channel: str) -> Subscription:
         return self._add(channel)
 
+    async def ping(self) -> None:
+        """In process: always answers."""
+
     async def close(self) -> None:
         self._end_all()
 
@@ -151,6 +157,12 @@ class RedisBus(_Fanout):
 
     def key(self, channel: str) -> str:
         return f"{self.prefix}:{channel}"
+
+    async def ping(self) -> None:
+        """PING on the publishing connection; raises when Redis does not answer."""
+        if self._closed:
+            raise RuntimeError("the event bus is closed")
+        await self._publisher.ping()
 
     async def publish(self, channel: str, message: bytes) -> None:
         try:
