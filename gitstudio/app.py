@@ -123,7 +123,11 @@ def create_app(settings: Settings) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        await db.init_db(settings.effective_database_url, settings.statement_timeout_seconds)
+        await db.init_db(
+            settings.effective_database_url,
+            settings.statement_timeout_seconds,
+            settings.sqlite_readers,
+        )
         # Crash recovery: this instance's leases from before a restart end now, and projects
         # whose creation a crash interrupted are finished in the background.
         # A second live process with this GITSTUDIO_INSTANCE_ID on this data directory is

@@ -20,6 +20,10 @@ class Settings:
     # proxies' own timeouts (30-60 s) so the caller gets a typed error instead of a cut.
     # Write transactions (index, live metrics, migrations) are not bounded by it.
     statement_timeout_seconds: float = 10.0
+    # Read-only connections (each on its own thread) that answer reads on a SQLite file in
+    # WAL mode, so a slow read blocks neither writes nor other reads; 0: every read on the
+    # one connection (in-memory databases always are). 4 suits 2-8 cores.
+    sqlite_readers: int = 4
     event_bus: str = "memory"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -162,6 +166,51 @@ class Settings:
     # 30,000 experiment refs as files cost every later sync a directory walk; a small
     # fetch (a few refs) pays nothing. 100 files are read in well under a millisecond.
     pack_refs_after: int = 100
+    # Revisions (commits and experiment refs) a sync reads, then writes in one transaction,
+    # at a time: a larger sync streams batch by batch, so its memory is two batches, not
+    # the repository (rows become visible batch by batch, whole; refs and tips move last).
+    # 2,000 revisions (~60,000 cells) keep a transaction around a second.
+    index_batch_rows: int = 2000
+    # Parsed params/metrics/dvc.yaml blobs (and values derived from them) the process keeps
+    # across syncs, all projects together: nearby revisions share most blobs, so a full
+    # index of any size keeps its hit rate; 20,000 entries are a few tens of MiB.
+    parse_cache_entries: int = 20_000
+    # Where sync and indexing work runs (sync/scheduling.py): "inprocess" (the embedded
+    # default: each process syncs in the background, at most one running and one pending
+    # sync per project) or "procrastinate" (PostgreSQL only: webhooks, polling and
+    # syncProject enqueue jobs that `gitstudio worker` processes run; serve only answers).
+    job_queue: str = "inprocess"
+    # Syncs that run at once: in each worker (queue jobs), or in a server (inprocess). A
+    # sync is mostly Git and database waits; 4 keeps a couple of cores busy without
+    # starving the requests of the same process.
+    worker_concurrency: int = 4
+    # Seconds without a heartbeat (sent every third of it) after which a worker counts as
+    # dead and its running jobs are queued again for another worker; the project's lease
+    # (GITSTUDIO_LEASE_SECONDS) still keeps the retry from writing until the dead holder's
+    # lease lapsed. 30 s: two missed heartbeats are tolerated, a killed worker's sync
+    # resumes well within a minute.
+    job_stalled_seconds: float = 30.0
+    # Seconds syncProject waits for its queued sync job to end (GITSTUDIO_JOB_QUEUE other
+    # than inprocess) before answering CONFLICT (the job goes on): a sync of a large
+    # repository takes minutes, within the 5-10 min HTTP clients and proxies allow.
+    sync_wait_seconds: float = 300.0
+    # GET /metrics (Prometheus) without a token; off: it needs a token with the ADMIN scope,
+    # as the figures name operations and reveal load. Turn on behind a private network.
+    metrics_public: bool = False
+    # Distinct GraphQL operation names that become label values of /metrics; later ones
+    # (and names that are not GraphQL names) count as "other": callers choose the names,
+    # and every label value is a series Prometheus keeps.
+    metrics_max_operations: int = 200
+    # Log lines: "text" (human) or "json" (one object per line: time, level, logger,
+    # message, request_id, job_id, exception) for log shippers.
+    log_format: str = "text"
+    # Seconds each /healthz check (database, event bus, job queue) may take before it is
+    # reported failing: well under a load balancer's probe timeout (typically 5 s).
+    healthz_timeout_seconds: float = 2.0
+    # OpenTelemetry: spans of GraphQL operations, syncs and jobs are sent over OTLP/HTTP to
+    # this endpoint (the standard OTEL_EXPORTER_OTLP_ENDPOINT; the other OTEL_* variables
+    # apply too); empty: no tracing, nothing of OpenTelemetry imported. Needs the otel extra.
+    otel_endpoint: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -186,6 +235,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "data_dir": ("GITSTUDIO_DATA_DIR", Path),
     "database_url": ("GITSTUDIO_DATABASE_URL", str),
     "statement_timeout_seconds": ("GITSTUDIO_STATEMENT_TIMEOUT_SECONDS", float),
+    "sqlite_readers": ("GITSTUDIO_SQLITE_READERS", int),
     "event_bus": ("GITSTUDIO_EVENT_BUS", str),
     "host": ("GITSTUDIO_HOST", str),
     "port": ("GITSTUDIO_PORT", int),
@@ -244,6 +294,17 @@ _ENV: dict[str, tuple[str, Any]] = {
     "compiled_plans": ("GITSTUDIO_COMPILED_PLANS", lambda v: _flag(v)),
     "analyze_after_rows": ("GITSTUDIO_ANALYZE_AFTER_ROWS", int),
     "pack_refs_after": ("GITSTUDIO_PACK_REFS_AFTER", int),
+    "index_batch_rows": ("GITSTUDIO_INDEX_BATCH_ROWS", int),
+    "parse_cache_entries": ("GITSTUDIO_PARSE_CACHE_ENTRIES", int),
+    "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
+    "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
+    "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),
+    "sync_wait_seconds": ("GITSTUDIO_SYNC_WAIT_SECONDS", float),
+    "metrics_public": ("GITSTUDIO_METRICS_PUBLIC", lambda v: _flag(v)),
+    "metrics_max_operations": ("GITSTUDIO_METRICS_MAX_OPERATIONS", int),
+    "log_format": ("GITSTUDIO_LOG_FORMAT", str),
+    "healthz_timeout_seconds": ("GITSTUDIO_HEALTHZ_TIMEOUT_SECONDS", float),
+    "otel_endpoint": ("OTEL_EXPORTER_OTLP_ENDPOINT", str),
 }
 
 

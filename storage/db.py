@@ -7,18 +7,23 @@ Bulk paths (indexer writes, experiment filtering) bypass the ORM. They are writt
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import logging
 import math
+import queue
 import re
 import sqlite3
+import threading
 import time
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import asyncpg  # type: ignore[import-untyped]
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
+from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.migrations.api import migrate
 
 from storage.errors import DomainError
@@ -29,6 +34,12 @@ MODELS_MODULE = "storage.models"
 MIGRATIONS_MODULE = "storage.migrations"
 
 _PLACEHOLDER = re.compile(r"\?")
+
+T = TypeVar("T")
+
+# SQLite readers by default (GITSTUDIO_SQLITE_READERS): enough that a slow read or two
+# leave others to answer on 2-8 cores; each is a connection, a thread and its page cache.
+SQLITE_READERS = 4
 
 
 def normalise_url(url: str) -> str:
@@ -53,6 +64,7 @@ def connection_name(database_url: str) -> str:
 _current = "sqlite"
 _url = ""
 _timeout = 0.0
+_readers: Readers | None = None
 
 QUERY_TIMEOUT = "QUERY_TIMEOUT"
 
@@ -78,10 +90,15 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
-async def init_db(database_url: str, statement_timeout: float = 0.0) -> None:
+async def init_db(
+    database_url: str, statement_timeout: float = 0.0, sqlite_readers: int = SQLITE_READERS
+) -> None:
     """Apply pending migrations, then open the connections used by the app.
-    ``statement_timeout``: seconds a read outside a transaction may run (0: unbounded)."""
-    global _current, _url, _timeout
+    ``statement_timeout``: seconds a read outside a transaction may run (0: unbounded).
+    ``sqlite_readers``: read-only connections of a SQLite file (0: every read on the one
+    connection, as in-memory databases always do)."""
+    global _current, _url, _timeout, _readers
+    await _close_readers()
     _timeout = statement_timeout
     config = tortoise_config(database_url)
     _current = connection_name(database_url)
@@ -90,10 +107,59 @@ async def init_db(database_url: str, statement_timeout: float = 0.0) -> None:
     await Tortoise.close_connections()
     # Requests run in other tasks than the lifespan: share the context process-wide.
     await Tortoise.init(config=config, _enable_global_fallback=True)
+    _readers = await _open_readers(sqlite_readers)
+
+
+async def _open_readers(size: int) -> Readers | None:
+    """Readers of the SQLite file the writer uses, if it is a file in WAL mode."""
+    client = conn()
+    if size <= 0 or not isinstance(client, SqliteClient):
+        return None
+    path = str(client.filename)
+    if path in ("", ":memory:") or "mode=memory" in path:
+        return None  # each connection would see its own empty database
+    [mode] = await client.execute_query_dict("PRAGMA journal_mode")
+    if str(next(iter(mode.values()))).lower() != "wal":
+        log.warning("SQLite is not in WAL mode: every read waits for the one connection")
+        return None
+    return Readers(path, size)
+
+
+async def _close_readers() -> None:
+    global _readers
+    readers, _readers = _readers, None
+    if readers is not None:
+        await readers.close()
 
 
 async def close_db() -> None:
+    await _close_readers()
     await Tortoise.close_connections()
+
+
+def pool_stats() -> dict[str, int]:
+    """How much of each connection pool is in use (for /metrics): on SQLite the readers
+    (``sqlite_readers_max``, ``_open``, ``_in_use``) and the one writer connection
+    (``sqlite_writer_in_use``, 0 or 1); on PostgreSQL asyncpg's pool (``postgres_pool_max``,
+    ``_size``: connections open, ``_in_use``). Empty before :func:`init_db`."""
+    try:
+        client = conn()
+    except Exception:  # no database configured (yet)
+        return {}
+    stats: dict[str, int] = {}
+    if isinstance(client, SqliteClient):
+        readers = _readers
+        stats["sqlite_readers_max"] = readers.size if readers else 0
+        stats["sqlite_readers_open"] = readers.opened if readers else 0
+        stats["sqlite_readers_in_use"] = readers.in_use if readers else 0
+        stats["sqlite_writer_in_use"] = int(client._lock.locked())
+        return stats
+    pool = getattr(client, "_pool", None)
+    if isinstance(pool, asyncpg.Pool):
+        stats["postgres_pool_max"] = pool.get_max_size()
+        stats["postgres_pool_size"] = pool.get_size()
+        stats["postgres_pool_in_use"] = pool.get_size() - pool.get_idle_size()
+    return stats
 
 
 def conn() -> BaseDBAsyncClient:
@@ -117,13 +183,18 @@ async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
     """Rows of a read. Outside a transaction (the request paths) it runs under the statement
     timeout (0: none) and ends when its task is cancelled; inside one (a write's own reads,
     e.g. storage.sqlplan on PostgreSQL) it does not: cutting it would roll back a bulk
-    index, which bounds itself."""
+    index, which bounds itself. On a SQLite file a read outside a transaction runs on one of
+    the readers (:class:`Readers`), so it waits neither for the writer nor for other reads;
+    a write's ``RETURNING`` and in-memory databases stay on the one connection."""
     client = conn()
     if isinstance(client, TransactionalDBClient):
         return await client.execute_query_dict(sql(query), list(values))
     try:
         if is_postgres():
             return await _fetch_postgres(client, sql(query), list(values))
+        readers = _readers
+        if readers is not None and reads_only(query):
+            return await readers.fetch(query, list(values))
         return await _fetch_sqlite(client, query, list(values))
     except (asyncpg.QueryCanceledError, TimeoutError) as exc:
         raise _timed_out() from exc
@@ -157,28 +228,240 @@ async def _fetch_postgres(
 # so the check costs nothing measurable and a runaway stops within a few ms of its bound.
 _PROGRESS_STEPS = 10_000
 
+_READ = re.compile(r"\s*(?:SELECT|WITH|VALUES|EXPLAIN)\b", re.IGNORECASE)
+_WRITE_WORD = re.compile(
+    r"\b(?:INSERT|UPDATE|DELETE|REPLACE|UPSERT|CREATE|DROP|ALTER|PRAGMA|ATTACH|DETACH"
+    r"|VACUUM|ANALYZE|REINDEX|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def reads_only(query: str) -> bool:
+    """Whether ``query`` surely only reads: a SELECT (or WITH, VALUES, EXPLAIN) naming no
+    statement that writes, even in a string literal (such a read just stays on the
+    writer). Readers refuse writes anyway (``PRAGMA query_only``)."""
+    return _READ.match(query) is not None and _WRITE_WORD.search(query) is None
+
+
+class _Statement:
+    """One timed read: its deadline (monotonic), -inf once its caller gave up on it."""
+
+    __slots__ = ("deadline",)
+
+    def __init__(self) -> None:
+        self.deadline = time.monotonic() + _timeout if _timeout > 0 else math.inf
+
+    def cancel(self) -> None:
+        self.deadline = -math.inf
+
+
+class _Watch:
+    """A connection's progress handler: True (SQLite then ends the running statement with
+    "interrupted") once the statement it watches is past its deadline or cancelled. The
+    connection's thread sets :attr:`statement` around each timed read and clears it after,
+    so a cancel that comes after its statement ended touches nothing, and a later statement
+    (a write on the writer, the next read on a reader) is only ever judged by its own."""
+
+    __slots__ = ("statement",)
+
+    def __init__(self) -> None:
+        self.statement: _Statement | None = None
+
+    def __call__(self) -> bool:
+        statement = self.statement
+        return statement is not None and time.monotonic() > statement.deadline
+
+
+def _read(
+    connection: sqlite3.Connection,
+    watch: _Watch,
+    statement: _Statement,
+    query: str,
+    values: list[Any],
+) -> list[dict[str, Any]]:
+    """On the connection's own thread: run ``query`` under ``watch``, rows as dicts."""
+    watch.statement = statement
+    try:
+        cursor = connection.execute(query, values)
+        rows = cursor.fetchall()
+    finally:
+        watch.statement = None
+    names = [column[0] for column in cursor.description or ()]
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+def _read_on_writer(
+    connection: sqlite3.Connection, statement: _Statement, query: str, values: list[Any]
+) -> list[dict[str, Any]]:
+    # The writer's handler lives for the statement only, set and removed on its thread in
+    # the same call (no extra hop): the writes sharing that connection (indexing, the
+    # live writer) never run a Python callback every few thousand steps.
+    watch = _Watch()
+    connection.set_progress_handler(watch, _PROGRESS_STEPS)
+    try:
+        return _read(connection, watch, statement, query, values)
+    finally:
+        connection.set_progress_handler(None, 0)
+
 
 async def _fetch_sqlite(
     client: BaseDBAsyncClient, query: str, values: list[Any]
 ) -> list[dict[str, Any]]:
-    # A progress handler returning True makes SQLite abort the statement ("interrupted").
-    # Installed around this one statement under the client's lock, so no write runs with it;
-    # a cancelled request (client gone, server shutting down) ends its statement at once,
-    # timeout or not: a statement left running would keep the process from exiting.
-    deadline = [time.monotonic() + _timeout if _timeout > 0 else math.inf]
+    # The one connection (in-memory databases, no readers, a write's RETURNING): under the
+    # client's lock, one call on its aiosqlite thread. A cancelled request (client gone,
+    # server shutting down) ends its statement at once, timeout or not: a statement left
+    # running would keep the process from exiting.
+    statement = _Statement()
     async with client.acquire_connection() as connection:
-        await connection.set_progress_handler(
-            lambda: time.monotonic() > deadline[0], _PROGRESS_STEPS
-        )
         try:
-            rows = await connection.execute_fetchall(query, values)
+            rows: list[dict[str, Any]] = await connection._execute(
+                _read_on_writer, connection._conn, statement, query, values
+            )
         except asyncio.CancelledError:
-            deadline[0] = 0.0
+            statement.cancel()
             raise
+    return rows
+
+
+class _Reader:
+    """One read-only connection to the SQLite file and the thread it lives on (opened there
+    by its first read), with its one permanent progress handler."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._connection: sqlite3.Connection | None = None
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
+        self.watch = _Watch()
+        self._thread = threading.Thread(
+            target=self._serve, name="gitstudio-sqlite-reader", daemon=True
+        )
+        self._thread.start()
+
+    def _open(self) -> sqlite3.Connection:
+        """On the reader's thread: its connection, opened on first use."""
+        if self._connection is None:
+            connection = sqlite3.connect(self._path, isolation_level=None)
+            try:
+                connection.execute("PRAGMA query_only = ON")
+                connection.set_progress_handler(self.watch, _PROGRESS_STEPS)
+            except BaseException:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    def _serve(self) -> None:
+        try:
+            while (job := self._jobs.get()) is not None:
+                job()
         finally:
-            # Queued on the connection's thread behind the statement: removed once it ended.
-            await connection.set_progress_handler(None, 0)
-    return [dict(r) for r in rows]
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    async def fetch(self, query: str, values: list[Any]) -> list[dict[str, Any]]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[list[dict[str, Any]]] = loop.create_future()
+        statement = _Statement()
+
+        def job() -> None:
+            try:
+                rows = _read(self._open(), self.watch, statement, query, values)
+            except BaseException as exc:  # the caller's to handle
+                _settle(loop, future, None, exc)
+            else:
+                _settle(loop, future, rows, None)
+
+        self._jobs.put(job)
+        try:
+            return await future
+        except asyncio.CancelledError:
+            statement.cancel()
+            raise
+
+    def stop(self) -> None:
+        """End the running read; the thread closes the connection after the queued ones."""
+        current = self.watch.statement
+        if current is not None:
+            current.cancel()
+        self._jobs.put(None)
+
+    def join(self, seconds: float) -> bool:
+        self._thread.join(seconds)
+        return not self._thread.is_alive()
+
+
+def _settle(
+    loop: asyncio.AbstractEventLoop,
+    future: asyncio.Future[T],
+    result: T | None,
+    error: BaseException | None,
+) -> None:
+    """From a reader's thread: hand ``future`` its outcome on its loop (unless the caller
+    gave up on it, or the loop is gone: a read still running at shutdown)."""
+
+    def settle() -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+        loop.call_soon_threadsafe(settle)
+
+
+class Readers:
+    """A pool of read-only connections to a SQLite file in WAL mode, each on its own thread:
+    a read waits neither for the writer (WAL readers see the last commit, never block it)
+    nor for a slow read elsewhere, only for a free reader when all ``size`` are busy. A read
+    sees what was committed before it started: every write path commits before it returns
+    (autocommit, tortoise's transactions, storage.sqlplan), and the reads of a write's own
+    transaction go to that transaction, never here. Connections open on first use."""
+
+    def __init__(self, path: str, size: int) -> None:
+        self.path = path
+        self.size = size
+        self._idle: list[_Reader] = []
+        self._all: list[_Reader] = []
+        self._free: asyncio.Semaphore | None = None
+        self.in_use = 0
+
+    async def fetch(self, query: str, values: list[Any]) -> list[dict[str, Any]]:
+        if self._free is None:
+            self._free = asyncio.Semaphore(self.size)
+        async with self._free:
+            if self._idle:
+                reader = self._idle.pop()
+            else:
+                reader = _Reader(self.path)
+                self._all.append(reader)
+            self.in_use += 1
+            try:
+                return await reader.fetch(query, values)
+            finally:
+                # Back at once even when cancelled: its thread ends the interrupted
+                # statement within a few thousand steps, before the next job it queues.
+                self.in_use -= 1
+                self._idle.append(reader)
+
+    @property
+    def opened(self) -> int:
+        return len(self._all)
+
+    async def close(self, seconds: float = 5.0) -> None:
+        """End running reads, close every connection (threads are daemons: one stuck past
+        ``seconds`` does not keep the process alive)."""
+        readers, self._all, self._idle = self._all, [], []
+        for reader in readers:
+            reader.stop()
+        deadline = time.monotonic() + seconds
+        for reader in readers:
+            left = max(0.0, deadline - time.monotonic())
+            if not await asyncio.to_thread(reader.join, left):
+                log.warning("a SQLite reader did not stop within %g s", seconds)
 
 
 async def execute(query: str, values: Sequence[Any] = ()) -> None:
