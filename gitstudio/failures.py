@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import secrets
 
+from storage import telemetry
+
 log = logging.getLogger("gitstudio.failures")
 
 INTERNAL_MESSAGE = "Internal server error"
@@ -18,7 +20,9 @@ INTERNAL_CODE = "INTERNAL_SERVER_ERROR"
 
 
 def new_request_id() -> str:
-    return secrets.token_hex(8)
+    """The id of the request being served (its log lines carry it: storage.telemetry), or a
+    new one outside a request."""
+    return telemetry.request_id() or secrets.token_hex(8)
 
 
 def report(exc: BaseException, where: str, request_id: str | None = None) -> str:

@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 import orjson
-from graphql import ExecutionResult, OperationType, execute
+from graphql import DocumentNode, ExecutionResult, OperationType, execute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gitstudio.asgi import Disconnected, TooLarge, read_body, send_json
@@ -38,6 +39,7 @@ from gitstudio.graphql_errors import (
     request_error,
 )
 from schema.plans import Abandon
+from storage import telemetry
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -69,6 +71,7 @@ class Answer:
     # application/graphql-response+json, 200 under legacy application/json
     request_error: bool = False
     allow: bytes | None = None  # the Allow header of a 405
+    failed: bool = False  # errors in the body of an executed request (/metrics' outcome)
 
 
 class RequestError(Exception):
@@ -135,14 +138,16 @@ class FastGraphQL:
         self.counters = state.plans
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        started = time.perf_counter()
         headers = dict(scope["headers"])
         media = negotiate(headers.get(b"accept"))
         get = scope["method"] in ("GET", "HEAD")
+        operation: str | None = None
         try:
             if get and wants_page(headers.get(b"accept"), scope["query_string"]):
                 await self._page(scope, receive, send)
                 return
-            answer = await self._answer(scope, receive, headers, get)
+            answer, operation = await self._answer(scope, receive, headers, get)
         except Disconnected:
             return  # gone while sending its body: nobody reads an answer
         except RequestError as exc:
@@ -150,10 +155,14 @@ class FastGraphQL:
         status = 400 if answer.request_error and media == GRAPHQL_RESPONSE else answer.status
         extra = ((b"allow", answer.allow),) if answer.allow else ()
         await send_json(send, status, answer.body, media, extra)
+        telemetry.observe_graphql(
+            operation, "http", _outcome(answer), time.perf_counter() - started
+        )
 
     async def _answer(
         self, scope: Scope, receive: Receive, headers: dict[bytes, bytes], get: bool
-    ) -> Answer:
+    ) -> tuple[Answer, str | None]:
+        """The answer and the operation name the request gave."""
         principal = await principal_from_raw(headers)
         if principal is None:
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
@@ -162,19 +171,49 @@ class FastGraphQL:
         else:
             params = json_params(await _body(receive, headers, self._max_body))
         try:
+            if telemetry.tracing_enabled():
+                return await self._traced(params, principal, get)
             return await self._run(params, principal, read_only=get)
         except RequestError:
             raise
         except Exception as exc:  # a bug: masked, logged once, still a JSON answer
             where = f"{'GET' if get else 'POST'} /graphql"
-            return Answer(500, _errors([internal_error(exc, where)]))
+            body = _errors([internal_error(exc, where)])
+            return Answer(500, body, failed=True), params.operation_name
 
-    async def _run(self, params: Params, principal: Principal, read_only: bool) -> Answer:
+    async def _traced(
+        self, params: Params, principal: Principal, read_only: bool
+    ) -> tuple[Answer, str | None]:
+        with telemetry.span("graphql", transport="http") as span:
+            answer, name = await self._run(params, principal, read_only)
+            label = telemetry.operation_label(name)
+            span.update_name(f"graphql {label}")
+            span.set_attribute("graphql.operation.name", label)
+            return answer, name
+
+    async def _run(
+        self, params: Params, principal: Principal, read_only: bool
+    ) -> tuple[Answer, str | None]:
+        """The answer and the operation's name (given, or the document's one operation's)."""
         document = self._documents.get(params.query, params.variables, params.operation_name)
         if document.node is None:
             body = _errors(format_errors(document.errors, VALIDATION_FAILED))
-            return Answer(200, body, request_error=True)
-        kind = document.operation_type(params.operation_name)
+            return Answer(200, body, request_error=True), params.operation_name
+        operation = document.operation(params.operation_name)
+        name = operation.name.value if operation and operation.name else params.operation_name
+        kind = operation.operation if operation else None
+        answer = await self._execute(document.node, document, kind, params, principal, read_only)
+        return answer, name
+
+    async def _execute(
+        self,
+        node: DocumentNode,
+        document: Document,
+        kind: OperationType | None,
+        params: Params,
+        principal: Principal,
+        read_only: bool,
+    ) -> Answer:
         if kind is OperationType.SUBSCRIPTION:
             raise RequestError(400, "subscriptions need a websocket (graphql-transport-ws)")
         if read_only and kind is OperationType.MUTATION:
@@ -187,7 +226,7 @@ class FastGraphQL:
                 return Answer(200, orjson.dumps({"data": data}, option=orjson.OPT_NON_STR_KEYS))
         result = execute(
             self._schema._schema,
-            document.node,
+            node,
             context_value=make_context(self._state, principal),
             variable_values=params.variables,
             operation_name=params.operation_name,
@@ -315,4 +354,13 @@ def _result(result: ExecutionResult) -> Answer:
     out: dict[str, Any] = {"data": result.data}
     if errors:
         out["errors"] = format_errors(errors)
-    return Answer(200, orjson.dumps(out, option=orjson.OPT_NON_STR_KEYS))
+    body = orjson.dumps(out, option=orjson.OPT_NON_STR_KEYS)
+    return Answer(200, body, failed=bool(errors))
+
+
+def _outcome(answer: Answer) -> str:
+    """The outcome label of /metrics: rejected before execution (a request error, 4xx),
+    error (errors while executing, a 500), or ok."""
+    if answer.request_error or 400 <= answer.status < 500:
+        return "rejected"
+    return "error" if answer.failed or answer.status >= 500 else "ok"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,7 @@ from gitstudio.ws_protocol import (
     frame,
 )
 from resolvers.live import EventStream
+from storage import telemetry
 from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
@@ -93,6 +95,7 @@ class GraphQLWebSocket:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         connection = Connection(self, scope, receive, send)
+        telemetry.websocket_opened()
         try:
             await connection.serve()
         except asyncio.CancelledError:
@@ -100,17 +103,21 @@ class GraphQLWebSocket:
             if not connection.aborted or task is None:
                 raise
             task.uncancel()
+        finally:
+            telemetry.websocket_opened(-1)
 
 
 class Op:
     """One operation of a connection: its task while it starts, then its group member."""
 
-    __slots__ = ("id", "member", "task")
+    __slots__ = ("id", "member", "name", "outcome", "task")
 
     def __init__(self, op_id: str) -> None:
         self.id = op_id
         self.task: asyncio.Task[None] | None = None
         self.member: Member | None = None
+        self.outcome = "ok"  # or rejected (before execution), error (/metrics' label)
+        self.name: str | None = None  # the operation's name, once its document is read
 
     def cancel(self) -> None:
         if self.task is not None and self.task is not asyncio.current_task():
@@ -220,6 +227,7 @@ class Connection:
             self.dropped = True
             client = self.scope.get("client") or ("?", 0)
             log.warning("closing websocket %s:%s: subscriber too slow", *client)
+            telemetry.dropped_slow_subscriber()
             self.leave_all()
             self.background(self.close(TOO_SLOW, "subscriber too slow"))
 
@@ -349,7 +357,8 @@ class Connection:
         if self.protocol.keep_alive:
             self.outbox.push_control(self.protocol.complete(op.id))
 
-    def fail(self, op: Op, errors: list[dict[str, Any]]) -> None:
+    def fail(self, op: Op, errors: list[dict[str, Any]], outcome: str = "error") -> None:
+        op.outcome = outcome
         if self.ops.get(op.id) is op:
             del self.ops[op.id]
             op.cancel()
@@ -364,30 +373,38 @@ class Connection:
     # -- operations -------------------------------------------------------------------------
 
     async def run(self, op: Op, body: dict[str, Any]) -> None:
+        """Run an operation; /metrics times it (a subscription: until it is live)."""
+        started = time.perf_counter()
         try:
-            await self.execute(op, body)
+            with telemetry.span("graphql", transport="ws") as span:
+                await self.execute(op, body)
+                if span is not None:
+                    span.update_name(f"graphql {telemetry.operation_label(op.name)}")
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self.fail(op, [internal_error(exc, "websocket operation")])
+        telemetry.observe_graphql(op.name, "ws", op.outcome, time.perf_counter() - started)
 
     async def execute(self, op: Op, body: dict[str, Any]) -> None:
         variables, name = body.get("variables"), body.get("operationName")
         if variables is not None and not isinstance(variables, dict):
-            self.fail(op, [request_error("variables must be an object")])
+            self.fail(op, [request_error("variables must be an object")], "rejected")
             return
         if name is not None and not isinstance(name, str):
-            self.fail(op, [request_error("operationName must be a string")])
+            self.fail(op, [request_error("operationName must be a string")], "rejected")
             return
+        op.name = name
         documents = self.endpoint.documents
         prepared = documents.prepare(body["query"], variables, name)
         if prepared.errors:
-            self.fail(op, formatted(prepared.errors, VALIDATION_FAILED))
+            self.fail(op, formatted(prepared.errors, VALIDATION_FAILED), "rejected")
             return
         operation = documents.operation(prepared, name)
         if isinstance(operation, GraphQLError):
-            self.fail(op, formatted([operation]))
+            self.fail(op, formatted([operation]), "rejected")
             return
+        op.name = operation.name
         if operation.kind is OperationType.SUBSCRIPTION:
             await self.subscribe(op, prepared, operation, variables, name)
             return

@@ -40,6 +40,7 @@ class Operation:
     # subscription only makes the source stream, so they do not change what an event
     # executes to: subscribers that differ only by them can share executions.
     root_only: frozenset[str]
+    name: str | None = None  # the operation's name in the document (/metrics' label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +158,8 @@ def _operation(prepared: Prepared, name: str | None) -> Operation | GraphQLError
         if not matching:
             return GraphQLError(f"Unknown operation named '{name}'.")
         node = matching[0]
-    return Operation(node.operation, _root_only_variables(prepared.document, node))
+    label = node.name.value if node.name else None
+    return Operation(node.operation, _root_only_variables(prepared.document, node), label)
 
 
 def _variables(node: Any) -> Iterator[str]:

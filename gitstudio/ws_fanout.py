@@ -21,6 +21,7 @@ from starlette.types import Send
 
 from gitstudio.ws_documents import execute_event, payload
 from resolvers.live import EventStream, Marker, Overlap
+from storage import telemetry
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +207,9 @@ class Group:
             member.peer.too_slow()
 
     def remove(self, member: Member) -> None:
-        self.members.pop(member, None)
+        if member in self.members:
+            del self.members[member]
+            telemetry.subscribed(-1)
         member.group = None
         if not self.members:
             self.hub.discard(self)
@@ -227,6 +230,7 @@ class Hub:
         if group is None:
             group = self.groups[key] = make_group()
         group.members[member] = None
+        telemetry.subscribed()
         member.group = group
         try:
             await asyncio.shield(group.ready)

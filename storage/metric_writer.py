@@ -44,6 +44,7 @@ from typing import Any
 
 import orjson
 
+from storage import telemetry
 from storage.cells import flatten, within_columns
 from storage.events import experiment_event, experiments_channel, live_channel, live_event
 from storage.live import (
@@ -281,12 +282,14 @@ class MetricWriter:
             try:
                 if jobs:
                     await self._flush(jobs)
+                    telemetry.ingested(len(jobs), sum(len(job.event.points) for job in jobs))
                 if self._deferred and sweeps:
                     await self._write_progress(list(self._deferred.values()))
                 for cutoff, future in sweeps:
                     await self._sweep(cutoff, future)
             except Exception as exc:  # never let the one writer die
                 log.exception("live writer flush failed")
+                telemetry.ingest_failed(len(jobs))
                 for job in jobs:
                     _fail(job, exc)
 

@@ -20,6 +20,7 @@ import contextlib
 import contextvars
 import json
 import logging
+import os
 import random
 import re
 import threading
@@ -54,7 +55,7 @@ SYNC_SECONDS = Histogram(
 )
 INDEX_SECONDS = Histogram(
     "gitstudio_index_seconds",
-    "Index writes of project syncs (a scan's batch into the database, ANALYZE), by outcome",
+    "The indexing part of project syncs (reading new revisions' rows and writing them), by outcome",
     ["outcome"],
     buckets=_WORK_BUCKETS,
     registry=REGISTRY,
@@ -66,27 +67,15 @@ JOB_SECONDS = Histogram(
     buckets=_WORK_BUCKETS,
     registry=REGISTRY,
 )
-QUEUE_DEPTH = Gauge(
-    "gitstudio_queue_depth",
-    "Jobs waiting in the job queue (read at scrape time)",
-    ["queue"],
-    registry=REGISTRY,
-)
-QUEUE_OLDEST_AGE = Gauge(
-    "gitstudio_queue_oldest_age_seconds",
-    "Age of the oldest waiting job (0 when none; read at scrape time)",
-    ["queue"],
-    registry=REGISTRY,
-)
-INGEST_REQUESTS = Counter(
-    "gitstudio_ingest_requests_total",
-    "Live-metric ingest requests (POST /api/live) by outcome",
+INGEST_EVENTS = Counter(
+    "gitstudio_ingest_events_total",
+    "Live events (POST /api/live requests) written by the live writer, by outcome",
     ["outcome"],
     registry=REGISTRY,
 )
 INGEST_POINTS = Counter(
     "gitstudio_ingest_points_total",
-    "Live metric points accepted for storage (rate() of it is the ingest rate)",
+    "Live metric points committed (rate() of it is the ingest rate)",
     registry=REGISTRY,
 )
 SUBSCRIBERS = Gauge(
@@ -102,12 +91,6 @@ WEBSOCKETS = Gauge(
 DROPPED_SUBSCRIBERS = Counter(
     "gitstudio_subscribers_dropped_total",
     "Subscribers disconnected because they read too slowly",
-    registry=REGISTRY,
-)
-DB_POOL = Gauge(
-    "gitstudio_db_pool_connections",
-    "Database connections by state (in_use, idle, max; read at scrape time)",
-    ["state"],
     registry=REGISTRY,
 )
 LOG_RECORDS = Counter(
@@ -181,24 +164,21 @@ def observe_job(kind: str, seconds: float, ok: bool) -> None:
 
 @dataclass(frozen=True, slots=True)
 class QueueStats:
+    """What a job queue's ``stats()`` answers (read by /metrics at scrape time)."""
+
     depth: int
     oldest_age_seconds: float
 
 
-def set_queue(queue: str, stats: QueueStats) -> None:
-    QUEUE_DEPTH.labels(queue).set(stats.depth)
-    QUEUE_OLDEST_AGE.labels(queue).set(stats.oldest_age_seconds)
-
-
-def ingested(points: int) -> None:
-    """An accepted ingest request of ``points`` metric points."""
-    INGEST_REQUESTS.labels("ok").inc()
+def ingested(events: int, points: int) -> None:
+    """Live events (requests of POST /api/live) committed, with their metric points."""
+    INGEST_EVENTS.labels("ok").inc(events)
     if points:
         INGEST_POINTS.inc(points)
 
 
-def ingest_refused() -> None:
-    INGEST_REQUESTS.labels("refused").inc()
+def ingest_failed(events: int) -> None:
+    INGEST_EVENTS.labels("error").inc(events)
 
 
 def subscribed(delta: int = 1) -> None:
@@ -211,12 +191,6 @@ def websocket_opened(delta: int = 1) -> None:
 
 def dropped_slow_subscriber() -> None:
     DROPPED_SUBSCRIBERS.inc()
-
-
-def set_db_pool(in_use: int, idle: int, maximum: int) -> None:
-    DB_POOL.labels("in_use").set(in_use)
-    DB_POOL.labels("idle").set(idle)
-    DB_POOL.labels("max").set(maximum)
 
 
 # --- request and job ids ----------------------------------------------------------------
@@ -300,21 +274,24 @@ class _CountingHandler(logging.Handler):
         LOG_RECORDS.labels(record.levelname.lower()).inc()
 
 
+LOG_FORMATS = ("text", "json")
+
+
 def configure_logging(fmt: str, level: int = logging.INFO) -> None:
-    """The root logger's one stream handler: ``json`` lines or ``text``."""
+    """The root logger's handlers, replacing any: one stream of ``json`` lines or ``text``,
+    and the counter of warnings and errors."""
+    if fmt not in LOG_FORMATS:
+        raise ValueError(f"GITSTUDIO_LOG_FORMAT must be one of {', '.join(LOG_FORMATS)}")
     handler = logging.StreamHandler()
     if fmt == "json":
         handler.setFormatter(JsonFormatter())
     else:
-        handler.setFormatter(TextIdsFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(TextIdsFormatter("%(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     for old in list(root.handlers):
-        if getattr(old, "_gitstudio", False):
-            root.removeHandler(old)
-    counting = _CountingHandler(logging.WARNING)
-    for new in (handler, counting):
-        setattr(new, "_gitstudio", True)  # noqa: B010 (marks the handlers this module added)
-        root.addHandler(new)
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.addHandler(_CountingHandler(logging.WARNING))
     root.setLevel(level)
 
 
@@ -328,10 +305,12 @@ def tracing_enabled() -> bool:
     return _tracer is not None
 
 
-def enable_tracing(provider: Any = None, service_name: str = "gitstudio") -> None:
+def enable_tracing(
+    endpoint: str = "", provider: Any = None, service_name: str = "gitstudio"
+) -> None:
     """Start tracing: spans go to ``provider`` (a TracerProvider, e.g. one with an in-memory
-    exporter in tests), or to an OTLP/HTTP exporter configured by the standard
-    ``OTEL_EXPORTER_OTLP_*`` variables. Needs the ``otel`` extra."""
+    exporter in tests), or to an OTLP/HTTP exporter at ``endpoint`` (its ``/v1/traces``;
+    the other ``OTEL_EXPORTER_OTLP_*`` variables apply). Needs the ``otel`` extra."""
     global _tracer
     if provider is None:
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
@@ -340,7 +319,10 @@ def enable_tracing(provider: Any = None, service_name: str = "gitstudio") -> Non
         from opentelemetry.sdk.trace.export import BatchSpanProcessor
 
         provider = TracerProvider(resource=Resource.create({"service.name": service_name}))
-        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter()))
+        url = f"{endpoint.rstrip('/')}/v1/traces" if endpoint else None
+        if os.environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"):
+            url = None  # the exporter reads it: the more specific setting wins
+        provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(endpoint=url)))
     _tracer = provider.get_tracer("gitstudio")
 
 
