@@ -16,8 +16,8 @@ class Settings:
     # Longest a read statement outside a transaction (every request's query) may run before
     # it is ended with QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
     # milliseconds, so a read still running after 10 s is a runaway that holds a connection
-    # (on SQLite: the only one) from everyone, while 10 s stays well inside HTTP clients' and
-    # proxies' own timeouts (30-60 s) so the caller gets a typed error instead of a cut.
+    # (on SQLite: one of a few readers) from others, while 10 s stays well inside HTTP
+    # clients' and proxies' own timeouts (30-60 s) so the caller gets a typed error, not a cut.
     # Write transactions (index, live metrics, migrations) are not bounded by it.
     statement_timeout_seconds: float = 10.0
     # Read-only connections (each on its own thread) that answer reads on a SQLite file in
