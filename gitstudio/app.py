@@ -11,8 +11,6 @@ from typing import Any, Protocol
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
-from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
@@ -20,6 +18,7 @@ from gitstudio.cors import Cors
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
+from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
 from gitstudio.settings import Settings
@@ -34,6 +33,7 @@ from storage.models import Project
 from storage.sealed import Sealer
 from sync.git import Credentials
 from sync.repo_policy import RepoPolicy
+from sync.scheduling import SyncScheduler, make_scheduler
 from sync.service import ProjectSyncer
 from sync.write_policy import WriteLimits
 
@@ -77,6 +77,15 @@ class State:
             policy=repo_policy(settings),
             write_limits=write_limits(settings),
         )
+        # Where syncs run (sync/scheduling.py): every trigger goes through it.
+        self.sync_scheduler: SyncScheduler = make_scheduler(
+            settings.job_queue,
+            self.syncer,
+            settings.effective_database_url,
+            settings.worker_concurrency,
+            settings.job_stalled_seconds,
+            settings.sync_wait_seconds,
+        )
 
 
 def repo_policy(settings: Settings) -> RepoPolicy:
@@ -96,18 +105,20 @@ def write_limits(settings: Settings) -> WriteLimits:
 
 
 async def _poll(state: State, interval: float) -> None:
-    """Background sync of every project, for remotes that cannot send webhooks."""
+    """Background sync of every project, for remotes that cannot send webhooks (requests
+    coalesce with syncs already running or queued, in this process or the queue)."""
     while True:
         await asyncio.sleep(interval)
         for project in await Project.all():
             try:
-                await state.syncer.sync(project)
-            except Exception:  # one broken remote must not stop the others
-                log.exception("polling sync of %s failed", project.name)
+                await state.sync_scheduler.request(project.id, "poll")
+            except Exception:  # the queue may be briefly away: the next round asks again
+                log.exception("queueing the polling sync of %s failed", project.name)
 
 
 def create_app(settings: Settings) -> Starlette:
     state = State(settings)
+    setup_telemetry(state)  # label bounds of /metrics, tracing when configured
     limits.configure(settings)  # what indexing and ingest may store
     schema = build_schema(
         settings.max_query_depth,
@@ -134,9 +145,11 @@ def create_app(settings: Settings) -> Starlette:
         # refused here (leases.InstanceInUse): the id names one process.
         claim = leases.claim(settings.data_dir, settings.instance_id)
         unfinished = await state.syncer.take_over(claim)
+        await state.sync_scheduler.start()
         for service in state.services:
             await service.start()
-        finishing = asyncio.create_task(state.syncer.finish_creation(unfinished))
+        # In process: synced here; with a job queue: queued for the workers.
+        finishing = asyncio.create_task(state.sync_scheduler.finish_creation(unfinished))
         poller = (
             asyncio.create_task(_poll(state, settings.poll_interval))
             if settings.poll_interval > 0
@@ -150,18 +163,15 @@ def create_app(settings: Settings) -> Starlette:
                 await finishing  # a cancelled sync releases its lease while the db is open
             if poller:
                 poller.cancel()
+            await state.sync_scheduler.stop()  # running syncs end while the db is open
             for service in reversed(state.services):
                 await service.stop()
             await state.bus.close()
             await db.close_db()
             claim.close()
 
-    async def healthz(request: Request) -> JSONResponse:
-        await db.fetch("SELECT 1 AS ok")
-        return JSONResponse({"status": "ok"})
-
     routes = [
-        Route("/healthz", healthz, methods=["GET"]),
+        *observability_routes(state),  # /healthz, /metrics
         Route(
             "/graphql",
             Hot(FastGraphQL(schema, state, graphiql_page), ["POST"]),
@@ -178,7 +188,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[hot],
+        middleware=[Middleware(RequestIds), hot],
         exception_handlers={HTTPException: http_exception},
     )
     app.state.gitstudio = state

@@ -1,4 +1,4 @@
-"""The ``gitstudio`` command: serve, token, project, export-schema."""
+"""The ``gitstudio`` command: serve, worker, token, project, export-schema."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ GRACEFUL_SHUTDOWN_SECONDS = 5
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
+    from uvicorn.config import LOGGING_CONFIG
 
     from gitstudio.app import create_app
 
@@ -71,7 +72,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # statements with them, storage.db), so the process exits within 10 s even mid-query
         # (docker stop's default grace); uvicorn's default waits for them forever.
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        # JSON logs: uvicorn's own lines go through the root logger's JSON handler too.
+        log_config=None if settings.log_format == "json" else LOGGING_CONFIG,
     )
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run sync jobs of the job queue (GITSTUDIO_JOB_QUEUE=procrastinate) until SIGTERM."""
+    from gitstudio import worker
+
+    asyncio.run(worker.run(_settings(args), args.concurrency))
     return 0
 
 
@@ -209,6 +220,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--poll-interval", type=float, help="seconds between background syncs")
     serve.set_defaults(func=cmd_serve)
 
+    work = sub.add_parser("worker", help="run sync jobs from the job queue (PostgreSQL)")
+    common(work)
+    work.add_argument(
+        "--concurrency", type=int, help="jobs run at once (GITSTUDIO_WORKER_CONCURRENCY)"
+    )
+    work.set_defaults(func=cmd_worker)
+
     token = sub.add_parser("token", help="access tokens").add_subparsers(
         dest="action", required=True
     )
@@ -248,7 +266,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from storage.telemetry import configure_logging
+
+    # GITSTUDIO_LOG_FORMAT: text, or json lines with the request and job ids
+    configure_logging(from_env().log_format)
     args = _parser().parse_args(argv)
     code: int = args.func(args)
     return code

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
 from starlette.requests import Request
@@ -57,8 +57,8 @@ from storage.live import (
     pushed_on,
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
-from storage.models import Project
 from storage.tokens import Scope
+from sync.scheduling import RUNNING
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -68,7 +68,8 @@ log = logging.getLogger(__name__)
 _OK = b"{}"
 _INT32 = 2**31
 
-_background: set[asyncio.Task[Any]] = set()
+# The background syncs (in process) `POST /webhook/dvc` asked for: the tests wait on them.
+_background = RUNNING
 
 
 class StudioApi:
@@ -237,21 +238,8 @@ class StudioApi:
         if not projects:
             raise await self._unknown_repo(repo_url)
         for project in projects:
-            self._schedule_sync(project.id)
+            await self.state.sync_scheduler.request(project.id, "dvc exp push")
         return json_response({"url": self._project_url(request, projects[0].name)})
-
-    def _schedule_sync(self, project_id: int) -> None:
-        async def run() -> None:
-            try:
-                project = await Project.get_or_none(id=project_id)
-                if project is not None:
-                    await self.state.syncer.sync(project)
-            except Exception:
-                log.exception("sync after a dvc exp push of project %s failed", project_id)
-
-        task = asyncio.create_task(run())
-        _background.add(task)
-        task.add_done_callback(_background.discard)
 
     # GET /api/view-links
     async def view_links(self, request: Request) -> Response:

@@ -1,14 +1,14 @@
 """Forge push webhooks: ``POST /webhooks/github`` and ``POST /webhooks/gitlab``.
 
 A delivery is verified first (signature or shared token); nothing is synced otherwise. A
-verified push schedules a sync of every project whose repository the payload names (found
-through the app's one repo-URL index) and answers at once (forges time out after ~10 s, a
+verified push asks the app's sync scheduler (sync/scheduling.py) for a sync of every
+project whose repository the payload names (found through the app's one repo-URL index)
+and answers at once (forges time out after ~10 s, a
 sync may take longer). Errors are typed JSON (gitstudio.rest).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from gitstudio.project_index import BadRepoUrl, ProjectIndex
 from gitstudio.rest import HttpError, guard, json_object, json_response, request_body
 from gitstudio.settings import Settings
 from storage.models import Project
-from sync.service import ProjectSyncer
+from sync.scheduling import RUNNING
 from sync.webhooks import (
     github_repo_urls,
     github_signature_ok,
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_background: set[asyncio.Task[Any]] = set()
+# The background syncs (in process) deliveries asked for: the tests wait on them.
+_background = RUNNING
 
 
 async def _projects_for(index: ProjectIndex, urls: list[str]) -> list[Project]:
@@ -45,19 +46,6 @@ async def _projects_for(index: ProjectIndex, urls: list[str]) -> list[Project]:
         except BadRepoUrl:
             continue  # a URL no project can have
     return await Project.filter(id__in=ids).order_by("id") if ids else []
-
-
-def _schedule(syncer: ProjectSyncer, projects: list[Project]) -> None:
-    async def run(project: Project) -> None:
-        try:
-            await syncer.sync(project)
-        except Exception:
-            log.exception("webhook sync of %s failed", project.name)
-
-    for project in projects:
-        task = asyncio.create_task(run(project))
-        _background.add(task)
-        task.add_done_callback(_background.discard)
 
 
 def webhook_routes(state: State, settings: Settings) -> list[Route]:
@@ -73,7 +61,8 @@ def webhook_routes(state: State, settings: Settings) -> list[Route]:
             except (AttributeError, TypeError):  # "repository" is no object
                 raise HttpError(400, "the payload names no repository") from None
             projects = await _projects_for(state.projects, urls)
-            _schedule(state.syncer, projects)
+            for project in projects:
+                await state.sync_scheduler.request(project.id, "push webhook")
             return json_response({"syncing": [p.name for p in projects]}, 202)
 
         return guard(receive)

@@ -16,6 +16,7 @@ from storage.errors import DomainError
 from storage.models import Project
 from storage.records import ProjectRecord
 from storage.tokens import Scope
+from sync.scheduling import scheduler_for
 from sync.service import SyncReport
 
 
@@ -72,8 +73,10 @@ async def create_project(
 
 async def sync_project(ctx: Context, project_id: int) -> tuple[ProjectRecord, SyncReport]:
     require(ctx, Scope.PROJECTS)
+    """A sync that starts after this call, through the app's scheduler: in process, or a
+    queued job whose end it waits for (up to GITSTUDIO_SYNC_WAIT_SECONDS)."""
     project = await _model(project_id)
-    report = await ctx.syncer.sync(project)
+    report = await scheduler_for(ctx.syncer).sync_now(project)
     return await _record(project_id), report
 
 
