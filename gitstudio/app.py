@@ -33,6 +33,7 @@ from storage.models import Project
 from storage.sealed import Sealer
 from sync.git import Credentials
 from sync.repo_policy import RepoPolicy
+from sync.scheduling import SyncScheduler, make_scheduler
 from sync.service import ProjectSyncer
 from sync.write_policy import WriteLimits
 
@@ -76,6 +77,15 @@ class State:
             policy=repo_policy(settings),
             write_limits=write_limits(settings),
         )
+        # Where syncs run (sync/scheduling.py): every trigger goes through it.
+        self.sync_scheduler: SyncScheduler = make_scheduler(
+            settings.job_queue,
+            self.syncer,
+            settings.effective_database_url,
+            settings.worker_concurrency,
+            settings.job_stalled_seconds,
+            settings.sync_wait_seconds,
+        )
 
 
 def repo_policy(settings: Settings) -> RepoPolicy:
@@ -95,14 +105,15 @@ def write_limits(settings: Settings) -> WriteLimits:
 
 
 async def _poll(state: State, interval: float) -> None:
-    """Background sync of every project, for remotes that cannot send webhooks."""
+    """Background sync of every project, for remotes that cannot send webhooks (requests
+    coalesce with syncs already running or queued, in this process or the queue)."""
     while True:
         await asyncio.sleep(interval)
         for project in await Project.all():
             try:
-                await state.syncer.sync(project)
-            except Exception:  # one broken remote must not stop the others
-                log.exception("polling sync of %s failed", project.name)
+                await state.sync_scheduler.request(project.id, "poll")
+            except Exception:  # the queue may be briefly away: the next round asks again
+                log.exception("queueing the polling sync of %s failed", project.name)
 
 
 def create_app(settings: Settings) -> Starlette:
@@ -134,9 +145,11 @@ def create_app(settings: Settings) -> Starlette:
         # refused here (leases.InstanceInUse): the id names one process.
         claim = leases.claim(settings.data_dir, settings.instance_id)
         unfinished = await state.syncer.take_over(claim)
+        await state.sync_scheduler.start()
         for service in state.services:
             await service.start()
-        finishing = asyncio.create_task(state.syncer.finish_creation(unfinished))
+        # In process: synced here; with a job queue: queued for the workers.
+        finishing = asyncio.create_task(state.sync_scheduler.finish_creation(unfinished))
         poller = (
             asyncio.create_task(_poll(state, settings.poll_interval))
             if settings.poll_interval > 0
@@ -150,6 +163,7 @@ def create_app(settings: Settings) -> Starlette:
                 await finishing  # a cancelled sync releases its lease while the db is open
             if poller:
                 poller.cancel()
+            await state.sync_scheduler.stop()  # running syncs end while the db is open
             for service in reversed(state.services):
                 await service.stop()
             await state.bus.close()

@@ -1,4 +1,4 @@
-"""The ``gitstudio`` command: serve, token, project, export-schema."""
+"""The ``gitstudio`` command: serve, worker, token, project, export-schema."""
 
 from __future__ import annotations
 
@@ -75,6 +75,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # JSON logs: uvicorn's own lines go through the root logger's JSON handler too.
         log_config=None if settings.log_format == "json" else LOGGING_CONFIG,
     )
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run sync jobs of the job queue (GITSTUDIO_JOB_QUEUE=procrastinate) until SIGTERM."""
+    from gitstudio import worker
+
+    asyncio.run(worker.run(_settings(args), args.concurrency))
     return 0
 
 
@@ -211,6 +219,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo", action="store_true", help="add a generated demo project")
     serve.add_argument("--poll-interval", type=float, help="seconds between background syncs")
     serve.set_defaults(func=cmd_serve)
+
+    work = sub.add_parser("worker", help="run sync jobs from the job queue (PostgreSQL)")
+    common(work)
+    work.add_argument(
+        "--concurrency", type=int, help="jobs run at once (GITSTUDIO_WORKER_CONCURRENCY)"
+    )
+    work.set_defaults(func=cmd_worker)
 
     token = sub.add_parser("token", help="access tokens").add_subparsers(
         dest="action", required=True
