@@ -4,12 +4,18 @@ branch or as the next commit of the base branch.
 
 Nothing is forced: a new branch must not exist, and the base branch must still point at
 the base commit (a branch that moved meanwhile is reported, never overwritten, so
-concurrent writers cannot lose each other's commits). On a remote the branch is pushed
-(a refused push, e.g. by a hook, removes the local ref again). A repository on this
-machine is pushed to with the git CLI (receive-pack), never written into directly, so its
-receive hooks (pre-receive, update, ...) and receive.* settings apply as to any push:
-libgit2's local transport would run no hooks. Git itself refuses to move the checked-out
-branch of a working tree.
+concurrent writers cannot lose each other's commits). Every write goes through a
+:class:`WriteSession`: the mirror brought up to date, and the way into the repository.
+
+* A repository on this machine is pushed to through ``git receive-pack``
+  (sync.receive_pack), never written into directly, so its receive hooks (pre-receive,
+  update, post-receive, ...) and receive.* settings apply as to any push: libgit2's local
+  transport would run no hooks. receive-pack is started first, so its start-up overlaps
+  building the commit; the lease is checked against its advertisement and again by
+  receive-pack itself. Git refuses to move the checked-out branch of a working tree.
+* A network remote is pushed to by libgit2; over git:// and SSH on a connection opened
+  first, whose advertisement spares the fetch when the mirror is current
+  (sync.remote_push). A refused push (a hook, a moved ref) removes the mirror's ref again.
 
 What a commit may change is the write policy's (sync.write_policy): params files DVC
 reads, keys that exist, inside the project's subdir.
@@ -20,17 +26,17 @@ in memory by libgit2 (conflicting paths are reported, nothing is written).
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 
 import pygit2
 from pygit2.enums import FileMode
 
 from storage.errors import DomainError
+from sync import receive_pack, remote_push
 from sync.git import (
     Credentials,
     GitError,
@@ -68,15 +74,15 @@ class WrittenCommit:
 def write_commit(
     mirror: Path, url: str, creds: Credentials, request: CommitRequest
 ) -> WrittenCommit:
-    fetch_mirror(mirror, url, creds)
-    repo = open_mirror(mirror)
-    base, branch = _base(repo, request)
-    # Objects are written into the mirror; the repository receives them by push.
-    tree = _edited_tree(repo, base, request)
-    who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
-    oid = repo.create_commit(None, who, who, request.message, tree, [base.id])
-    written = WrittenCommit(str(oid), str(base.id), branch)
-    _put(repo, local_source(url), creds, written, request.target)
+    with WriteSession(mirror, url, creds) as session:
+        repo = session.repo
+        base, branch = _base(repo, request)
+        # Objects are written into the mirror; the repository receives them by push.
+        tree = _edited_tree(repo, base, request)
+        who = pygit2.Signature(request.author[0], request.author[1], int(time.time()), 0)
+        oid = repo.create_commit(None, who, who, request.message, tree, [base.id])
+        written = WrittenCommit(str(oid), str(base.id), branch)
+        _put(session, written, request.target)
     return written
 
 
@@ -91,15 +97,17 @@ def create_branch(
 ) -> WrittenCommit:
     """A new branch at an existing commit (createBranchFromExperiment), put on the
     repository like any other write: never over an existing branch."""
-    fetch_mirror(mirror, url, creds)
-    repo = open_mirror(mirror)
-    _new_branch_name(repo, request.branch)
-    commit = repo.get(request.sha)
-    if not isinstance(commit, pygit2.Commit):
-        raise DomainError("NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId")
-    parent = str(commit.parents[0].id) if commit.parents else ""
-    written = WrittenCommit(request.sha, parent, request.branch)
-    _put(repo, local_source(url), creds, written, BRANCH)
+    with WriteSession(mirror, url, creds) as session:
+        repo = session.repo
+        _new_branch_name(repo, request.branch)
+        commit = repo.get(request.sha)
+        if not isinstance(commit, pygit2.Commit):
+            raise DomainError(
+                "NOT_FOUND", f"no commit {request.sha} in the repository", "experimentId"
+            )
+        parent = str(commit.parents[0].id) if commit.parents else ""
+        written = WrittenCommit(request.sha, parent, request.branch)
+        _put(session, written, BRANCH)
     return written
 
 
@@ -140,25 +148,27 @@ def merge_branch(
     """Merge ``request.source`` into ``request.target`` and put the target on the
     repository: CONFLICT when paths conflict, a fast-forward is asked for and impossible, or
     the target moved meanwhile; INVALID when there is nothing to merge."""
-    fetch_mirror(mirror, url, creds)
-    repo = open_mirror(mirror)
-    state = mergeability(repo, request.source, request.target)
-    if state.merged:
-        raise DomainError("INVALID", f"{request.source} is already merged into {request.target}")
-    if state.conflicts:
-        raise DomainError(
-            "CONFLICT", "merge conflicts in: " + ", ".join(state.conflicts), "pullRequestId"
-        )
-    if request.method == FAST_FORWARD:
-        if not state.fast_forward:
+    with WriteSession(mirror, url, creds) as session:
+        repo = session.repo
+        state = mergeability(repo, request.source, request.target)
+        if state.merged:
             raise DomainError(
-                "CONFLICT", f"{request.target} has commits {request.source} lacks", "method"
+                "INVALID", f"{request.source} is already merged into {request.target}"
             )
-        sha = state.source_sha
-    else:
-        sha = _merge_commit(repo, state, request)
-    written = WrittenCommit(sha, state.target_sha, request.target)
-    _put(repo, local_source(url), creds, written, COMMIT)
+        if state.conflicts:
+            raise DomainError(
+                "CONFLICT", "merge conflicts in: " + ", ".join(state.conflicts), "pullRequestId"
+            )
+        if request.method == FAST_FORWARD:
+            if not state.fast_forward:
+                raise DomainError(
+                    "CONFLICT", f"{request.target} has commits {request.source} lacks", "method"
+                )
+            sha = state.source_sha
+        else:
+            sha = _merge_commit(repo, state, request)
+        written = WrittenCommit(sha, state.target_sha, request.target)
+        _put(session, written, COMMIT)
     return written
 
 
@@ -179,7 +189,8 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     ref = f"refs/heads/{request.branch}"
     local = local_source(url)
     if local is not None:
-        push_local(repo, local, f":{ref}", f"{ref}:{request.sha}", request.branch)
+        with receive_pack.start(local) as receiver:
+            _receive(receiver, repo, receive_pack.Update(ref, request.sha, None), request.branch)
     else:
         try:
             push_ref(repo, ref, creds, delete=True)
@@ -285,28 +296,86 @@ def _tree_with(
     return builder.write()
 
 
-def _put(
-    mirror: pygit2.Repository,
-    local: Path | None,
-    creds: Credentials,
-    written: WrittenCommit,
-    target: str,
-) -> None:
-    """Put ``written`` on the repository by push (see the module docstring). The mirror
-    gets the ref too, so the sync after a write need not copy refs again."""
-    if local is None:
-        _push(mirror, written, creds)  # sets the mirror's ref first, restores it if refused
-        return
-    _push_cli(mirror, local, written, target)
-    ref = f"refs/heads/{written.branch}"
-    mirror.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
+class WriteSession:
+    """One write's way into the repository: :attr:`repo` is the mirror, brought up to date
+    (unless the remote's advertisement shows it is), and :meth:`put` pushes a ref of it.
+    Used as a context manager; leaving it ends an unused push connection, changing
+    nothing."""
+
+    def __init__(self, mirror: Path, url: str, creds: Credentials) -> None:
+        self._creds = creds
+        self._receiver: receive_pack.ReceivePack | None = None
+        self._remote: remote_push.RemotePush | None = None
+        local = local_source(url)
+        try:
+            if local is not None:
+                self._receiver = receive_pack.start(local)  # starts while we work
+                fetch_mirror(mirror, url, creds)
+                self.repo = open_mirror(mirror)
+            elif (mirror / "HEAD").exists() and remote_push.connectable(url):
+                self.repo = open_mirror(mirror)
+                self._remote = remote_push.RemotePush(self.repo, url, creds)
+                if not self._remote.mirror_is_current():
+                    fetch_mirror(mirror, url, creds)
+            else:
+                fetch_mirror(mirror, url, creds)
+                self.repo = open_mirror(mirror)
+        except receive_pack.ReceiveError as exc:
+            self.close()
+            raise DomainError("UNREACHABLE", str(exc)) from exc
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> WriteSession:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._receiver is not None:
+            self._receiver.close()
+        if self._remote is not None:
+            self._remote.close()
+
+    def put(
+        self,
+        ref: str,
+        new: str,
+        old: str | None,
+        label: str,
+        stale: DomainError | None = None,
+    ) -> None:
+        """Set the repository's ``ref`` to ``new`` (an object of the mirror) if it is at
+        ``old`` (None: absent), and the mirror's with it. ``stale`` when the ref is not
+        where ``old`` says, CONFLICT when the repository refuses, UNREACHABLE when it
+        cannot be reached; a refusal leaves the mirror's ref as it was."""
+        repo = self.repo
+        if self._receiver is not None:
+            _receive(self._receiver, repo, receive_pack.Update(ref, old, new), label, stale)
+            repo.references.create(ref, pygit2.Oid(hex=new), force=True)
+            return
+        previous = repo.references.get(ref)
+        before = previous.target if previous is not None else None
+        repo.references.create(ref, pygit2.Oid(hex=new), force=True)
+        try:
+            if self._remote is not None:
+                self._remote.push(ref)
+            else:
+                push_ref(repo, ref, self._creds)
+        except GitError as exc:
+            _restore(repo, ref, before)  # nothing half-done locally either
+            code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
+            raise DomainError(code, f"{label}: {exc}") from exc
 
 
-def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, target: str) -> None:
-    """``git push`` into a repository on this machine so that its hooks run; the lease
-    keeps it strict: a new branch must not exist, a moved one is not overwritten."""
-    ref = f"refs/heads/{written.branch}"
-    expected = "" if target == BRANCH else written.parent
+def _put(session: WriteSession, written: WrittenCommit, target: str) -> None:
+    """Put ``written`` on the repository: a new branch must not exist, a branch moved
+    since its base is not overwritten. The mirror gets the ref too, so the sync after a
+    write need not copy refs again."""
     stale = (
         DomainError("DUPLICATE", f"branch {written.branch} exists already", "branch")
         if target == BRANCH
@@ -314,60 +383,44 @@ def _push_cli(mirror: pygit2.Repository, local: Path, written: WrittenCommit, ta
             "CONFLICT", f"branch {written.branch} moved; retry from its new tip", "baseRev"
         )
     )
-    push_local(mirror, local, f"{written.sha}:{ref}", f"{ref}:{expected}", written.branch, stale)
+    old = None if target == BRANCH else written.parent
+    session.put(f"refs/heads/{written.branch}", written.sha, old, written.branch, stale)
 
 
-def push_local(
+def _receive(
+    receiver: receive_pack.ReceivePack,
     mirror: pygit2.Repository,
-    local: Path,
-    refspec: str,
-    lease: str,
-    branch: str,
+    update: receive_pack.Update,
+    label: str,
     stale: DomainError | None = None,
 ) -> None:
-    """``git push`` of ``refspec`` from the mirror into the repository at ``local``
-    (receive-pack: its hooks run), with ``--force-with-lease=lease``: ``stale`` when the
-    ref is not where the lease expects it, CONFLICT when the repository refuses."""
-    command = [
-        "git", "-C", mirror.path, "push", "--porcelain", f"--force-with-lease={lease}",
-        "--", str(local), refspec,
-    ]  # fmt: skip
+    """``update`` through receive-pack, with the objects of the mirror the repository
+    lacks; the errors as :meth:`WriteSession.put` says."""
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=_c_locale())
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DomainError("UNREACHABLE", f"{branch}: git push failed: {exc}") from exc
-    if done.returncode == 0:
-        return
-    if "refusing to update checked out branch" in done.stderr:
+        if update.new is None:
+            receiver.push(update, iter(()), 0)
+        else:
+            has = receiver.holds()
+            missing = receive_pack.missing_objects(mirror, pygit2.Oid(hex=update.new), has)
+            receiver.push(update, receive_pack.objects_of(mirror, missing), len(missing))
+    except receive_pack.ReceiveError as exc:
+        raise DomainError("UNREACHABLE", f"{label}: {exc}") from exc
+    except receive_pack.Refused as exc:
+        if exc.reason == "stale info":
+            raise stale or DomainError("CONFLICT", f"{label} moved; retry") from None
+        if "checked out" in exc.reason:
+            raise DomainError(
+                "CONFLICT",
+                f"branch {label} is checked out in the repository's working tree; git does"
+                " not move it under a working tree (commit to a new branch instead)",
+                "branch",
+            ) from None
+        said = "".join(f"; {line.removeprefix('remote: ')}" for line in exc.messages)
         raise DomainError(
             "CONFLICT",
-            f"branch {branch} is checked out in the repository's working tree; git does not"
-            " move it under a working tree (commit to a new branch instead)",
-            "branch",
-        )
-    if stale is not None and "[rejected]" in done.stdout and "stale info" in done.stdout:
-        raise stale
-    said = [line.removeprefix("remote: ") for line in done.stderr.splitlines() if line]
-    raise DomainError("CONFLICT", f"{branch}: the repository refused the push: " + "; ".join(said))
-
-
-def _c_locale() -> dict[str, str]:
-    """The environment with git speaking English whatever the server's locale: its messages
-    are matched above and passed on to API callers (LC_ALL=C makes gettext ignore LANGUAGE)."""
-    return {**os.environ, "LC_ALL": "C"}
-
-
-def _push(repo: pygit2.Repository, written: WrittenCommit, creds: Credentials) -> None:
-    ref = f"refs/heads/{written.branch}"
-    previous = repo.references.get(ref)
-    old = previous.target if previous is not None else None
-    repo.references.create(ref, pygit2.Oid(hex=written.sha), force=True)
-    try:
-        push_ref(repo, ref, creds)
-    except GitError as exc:
-        _restore(repo, ref, old)  # nothing half-done locally either
-        code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
-        raise DomainError(code, f"{written.branch}: {exc}") from exc
+            f"{label}: the repository refused the push: failed to push some refs"
+            f" ({exc.reason}){said}",
+        ) from None
 
 
 def _restore(repo: pygit2.Repository, ref: str, old: pygit2.Oid | str | None) -> None:

@@ -6,9 +6,9 @@ registry from the mirror's tags (sync.registry), validates the request the way `
 does (``gto/registry.py``), names the tag the way ``gto`` does (simple name, or ``#N`` with
 N = the artifact's highest counter + 1), dates it strictly after the artifact's newest tag
 (GTO orders by tag time only, at one-second resolution), then puts it on the repository
-by push: libgit2's to a remote, ``git push`` (receive-pack, so its hooks run) into a
-repository on this machine. A rejected push deletes the mirror's tag again (nothing is
-half-written); a tag that exists already is never replaced. The caller indexes it with a
+by push (sync.git_writer.WriteSession): libgit2's to a remote, receive-pack (so its hooks
+run) for a repository on this machine. A rejected push deletes the mirror's tag again
+(nothing is half-written); a tag that exists already is never replaced. The caller indexes it with a
 sync afterwards.
 """
 
@@ -24,16 +24,8 @@ from pygit2.enums import ObjectType
 
 from storage.errors import DomainError
 from sync.artifacts import CONFIG, gto_stages, tree_file
-from sync.git import (
-    Credentials,
-    GitError,
-    PushRefused,
-    fetch_mirror,
-    local_source,
-    open_mirror,
-    push_ref,
-)
-from sync.git_writer import push_local
+from sync.git import Credentials
+from sync.git_writer import WriteSession
 from sync.registry import (
     ASSIGN,
     DEPRECATE,
@@ -87,21 +79,16 @@ class WrittenTag:
 def write_tag(
     mirror: Path, url: str, creds: Credentials, request: TagRequest, now: float | None = None
 ) -> WrittenTag:
-    fetch_mirror(mirror, url, creds)
-    repo = open_mirror(mirror)
-    registry = registry_of(repo)
-    name, target, version, message = plan(repo, registry, request, allowed_stages(repo))
-    when = max(int(now if now is not None else time.time()), _newest(registry, request) + 1)
-    written = WrittenTag(
-        name, target, request.action, request.artifact, version, request.stage, message, when
-    )
-    check_ref_name(written.name, "model", request.max_name_bytes, kind="tag")
-    _create(repo, written, request.tagger)
-    local = local_source(url)
-    if local is not None:
-        _push_local(repo, local, written.name)
-    else:
-        _push(repo, written.name, creds)
+    with WriteSession(mirror, url, creds) as session:
+        repo = session.repo
+        registry = registry_of(repo)
+        name, target, version, message = plan(repo, registry, request, allowed_stages(repo))
+        when = max(int(now if now is not None else time.time()), _newest(registry, request) + 1)
+        written = WrittenTag(
+            name, target, request.action, request.artifact, version, request.stage, message, when
+        )
+        check_ref_name(written.name, "model", request.max_name_bytes, kind="tag")
+        _push(session, written.name, _create(repo, written, request.tagger))
     return written
 
 
@@ -329,20 +316,12 @@ def _create(repo: pygit2.Repository, tag: WrittenTag, tagger: tuple[str, str]) -
         raise DomainError("CONFLICT", f"tag {tag.name}: {exc}; retry", "model") from exc
 
 
-def _push_local(repo: pygit2.Repository, local: Path, name: str) -> None:
+def _push(session: WriteSession, name: str, oid: pygit2.Oid) -> None:
     ref = f"refs/tags/{name}"
+    exists = DomainError("CONFLICT", f"tag {name} exists already; retry", "model")
     try:
-        push_local(repo, local, f"{ref}:{ref}", f"{ref}:", name)  # the tag must not exist
+        session.put(ref, str(oid), None, name, exists)  # the tag must not exist there
     except DomainError:
-        repo.references.delete(ref)  # nothing half-written
+        if ref in session.repo.references:
+            session.repo.references.delete(ref)  # nothing half-written
         raise
-
-
-def _push(repo: pygit2.Repository, name: str, creds: Credentials) -> None:
-    ref = f"refs/tags/{name}"
-    try:
-        push_ref(repo, ref, creds)
-    except GitError as exc:
-        repo.references.delete(ref)  # nothing half-written
-        code = "CONFLICT" if isinstance(exc, PushRefused) else "UNREACHABLE"
-        raise DomainError(code, f"{name}: {exc}") from exc
