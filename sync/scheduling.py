@@ -528,6 +528,7 @@ class QueueScheduler:
                 continue
             log.warning("job %s of a stalled worker (%s) queued again", job.id, job.worker_id)
             requeued.append(job.id)
+        await manager.prune_stalled_workers(self.stalled_seconds)  # their rows, once handled
         await self.connector.execute_query_async(
             "DELETE FROM gitstudio_job_results WHERE finished_at < now() - %(kept)s::interval",
             kept=_RESULTS_KEPT,
