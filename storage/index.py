@@ -1,8 +1,11 @@
-"""Writing what a sync found: one transaction of bulk statements, no ORM objects per row.
+"""Writing what a sync found: bulk statements in transactions, no ORM objects per row.
 
 The sync layer hands over an :class:`IndexBatch` of plain rows; this module turns it into
-a plan (storage.sqlplan) of ``executemany`` calls that runs unchanged on SQLite (in one
-thread hop) and PostgreSQL.
+a plan (storage.sqlplan) that runs unchanged on SQLite (``executemany``, in one thread hop)
+and PostgreSQL (rows sent as one array per column and inserted with ``unnest``: one
+statement per chunk instead of one per row). A large sync streams: :func:`write_rows`
+commits each batch of rows (commits, experiment rows and their cells, idempotent), and
+:func:`apply_batch` ends it with refs, branches, tags and the new tips in one transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ from storage.queries import forget_projects
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
 
 _BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
+_ARRAY_ROWS = 20_000  # rows of one PostgreSQL unnest insert (a few MB of parameters)
+
+# Marks, in ``projects.ref_tips``, a sync that committed rows but not yet its new tips (a
+# streamed index in progress, or one cut off): the next sync prunes whatever those rows
+# hold that its refs no longer reach. Not a ref name (refs start with ``refs/``).
+PARTIAL = "gitstudio:partial"
 
 
 class LeaseLost(Exception):
@@ -118,8 +127,53 @@ def _json(value: Any) -> str:
 
 
 async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:
+    """The whole batch, or the end of a streamed sync, in one transaction: rows, removals,
+    branches, tags, then the new tips (conditional on the lease)."""
     changes = await run_plan(_batch_plan(project_id, batch))
     forget_projects()
+    return changes
+
+
+async def write_rows(
+    project_id: int,
+    commits: list[CommitRow],
+    experiments: list[ExperimentRow],
+    lease_owner: str | None,
+    partial_tips: dict[str, str] | None = None,
+) -> IndexChanges:
+    """One batch of a streamed sync in its own transaction: commits, experiment rows and
+    their cells, never half of a row. Idempotent: commits already stored are skipped and a
+    row already stored under its key is updated in place, so a sync cut off after some
+    batches is completed by the next one, which reads the same commits again (the tips
+    only move in :func:`apply_batch`). ``partial_tips`` (the first batch): the tips the
+    project keeps meanwhile, written with :data:`PARTIAL` added. Fenced like the final
+    write: without the lease nothing of the batch is written (LeaseLost)."""
+    return await run_plan(_rows_plan(project_id, commits, experiments, lease_owner, partial_tips))
+
+
+def _rows_plan(
+    project_id: int,
+    commits: list[CommitRow],
+    experiments: list[ExperimentRow],
+    lease_owner: str | None,
+    partial_tips: dict[str, str] | None,
+) -> Plan[IndexChanges]:
+    yield from _write_commits(project_id, commits)
+    changes = yield from _write_experiments(project_id, experiments)
+    sets, args = "sync_owner = sync_owner", list[Any]()
+    if partial_tips is not None:
+        sets = "ref_tips = ?"
+        args.append(_json({**partial_tips, PARTIAL: "1"}))
+    args.append(project_id)
+    fence = ""
+    if lease_owner is not None:
+        fence = " AND sync_owner = ?"
+        args.append(lease_owner)
+    # Last, as in the final write: it locks the project row until the commit, so a
+    # takeover either happened before (nothing written) or waits for this batch.
+    updated = yield Fetch(f"UPDATE projects SET {sets} WHERE id = ?{fence} RETURNING id", args)
+    if not updated:
+        raise LeaseLost(f"project {project_id}: the lease was lost before an index write")
     return changes
 
 
@@ -141,10 +195,12 @@ def rows_written(batch: IndexBatch) -> int:
     return len(batch.commits) + len(batch.experiments) + added
 
 
-async def analyze_after(batch: IndexBatch, first: bool) -> bool:
-    """After the write of a project's first index or of a large batch, refresh the
-    database's statistics of the tables it filled (storage.db.analyze: PostgreSQL only)."""
-    if not first and rows_written(batch) < configured(BulkLoad).analyze_after_rows:
+async def analyze_after(batch: IndexBatch, first: bool, streamed: int = 0) -> bool:
+    """After the write of a project's first index or of a large batch (``streamed``: the
+    revisions a streamed sync wrote before ``batch``), refresh the database's statistics
+    of the tables it filled (storage.db.analyze: PostgreSQL only)."""
+    rows = rows_written(batch) + streamed
+    if not first and rows < configured(BulkLoad).analyze_after_rows:
         return False
     return await db.analyze(_WRITTEN_TABLES)
 
@@ -152,9 +208,12 @@ async def analyze_after(batch: IndexBatch, first: bool) -> bool:
 def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
     yield from _write_commits(project_id, batch.commits)
     changes = yield from _write_experiments(project_id, batch.experiments)
-    removed = yield from _ids_by(project_id, "experiments", "key", batch.removed_experiment_keys)
+    gone = batch.removed_experiment_keys
+    if batch.reachable is not None:  # also rows a cut-off sync wrote for refs now gone
+        gone = gone + (yield from _unreferenced_experiments(project_id, batch.tips))
+    removed = yield from _ids_by(project_id, "experiments", "key", gone)
     changes.removed = list(removed.values())
-    yield from _delete_experiments(project_id, batch.removed_experiment_keys)
+    yield from _delete_experiments(project_id, gone)
     if batch.reachable is not None:
         yield from _prune_unreachable(project_id, batch.reachable)
     yield from _write_branches(project_id, batch)
@@ -178,11 +237,43 @@ def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
     return changes
 
 
+def _bulk_insert(
+    table: str, columns: dict[str, str], rows: Sequence[Sequence[Any]], tail: str = ""
+) -> Plan[None]:
+    """``INSERT INTO table`` of ``rows``: ``executemany`` on SQLite; on PostgreSQL chunks of
+    rows sent as one array per column (``columns``: name -> PostgreSQL type) and expanded by
+    ``unnest``, a statement per chunk, as fast as COPY for these rows and, unlike COPY,
+    able to skip rows already there (``tail``: an ON CONFLICT clause)."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if not db.is_postgres():
+        marks = ", ".join("?" * len(columns))
+        yield Many(f"INSERT INTO {table} ({names}) VALUES ({marks}) {tail}", rows)
+        return
+    arrays = ", ".join(f"?::{kind}[]" for kind in columns.values())
+    query = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays}) {tail}"
+    for start in range(0, len(rows), _ARRAY_ROWS):
+        chunk = rows[start : start + _ARRAY_ROWS]
+        yield one(query, [list(column) for column in zip(*chunk, strict=True)])
+
+
+_COMMIT_COLUMNS = {
+    "project_id": "int", "sha": "text", "parents": "text", "author_name": "text",
+    "author_email": "text", "authored_at": "bigint", "committer_name": "text",
+    "committer_email": "text", "committed_at": "bigint", "commit_offset": "int",
+    "message": "text",
+}  # fmt: skip
+_CELL_COLUMNS = {
+    "project_id": "int", "experiment_id": "int", "kind": "text", "file": "text",
+    "path": "text", "vtype": "text", "num": "float8", "text": "text",
+}  # fmt: skip
+
+
 def _write_commits(project_id: int, commits: list[CommitRow]) -> Plan[None]:
-    yield Many(
-        "INSERT INTO commits (project_id, sha, parents, author_name, author_email, authored_at,"
-        " committer_name, committer_email, committed_at, commit_offset, message)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, sha) DO NOTHING",
+    yield from _bulk_insert(
+        "commits",
+        _COMMIT_COLUMNS,
         [
             (
                 project_id,
@@ -199,6 +290,7 @@ def _write_commits(project_id: int, commits: list[CommitRow]) -> Plan[None]:
             )
             for c in commits
         ],
+        "ON CONFLICT (project_id, sha) DO NOTHING",
     )
 
 
@@ -211,9 +303,9 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
         return changes
     in_place = yield from _rows_to_update(project_id, rows)
     fresh = [r for r in rows if r.key not in in_place]
-    yield Many(
-        f"INSERT INTO experiments (project_id, {', '.join(_COLUMNS)})"
-        f" VALUES (?, {', '.join('?' * len(_COLUMNS))})",
+    yield from _bulk_insert(
+        "experiments",
+        {"project_id": "int", **_COLUMN_TYPES},
         [(project_id, *_values(r)) for r in fresh],
     )
     yield Many(
@@ -231,11 +323,7 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
         ):
             cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
     cells = yield from within_columns(cells)
-    yield Many(
-        "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        cells,
-    )
+    yield from _bulk_insert("cells", _CELL_COLUMNS, cells)
     changes.created = [ids[r.key] for r in fresh]
     changes.updated = [ids[k] for k, (_, linked) in in_place.items() if not linked]
     changes.linked = [ids[k] for k, (_, linked) in in_place.items() if linked]
@@ -247,6 +335,7 @@ _COLUMNS = (
     "author_email", "message", "created_at", "params", "metrics", "errors", "plots", "deps",
     "outs", "revision_error",
 )  # fmt: skip
+_COLUMN_TYPES = {c: "bigint" if c == "created_at" else "text" for c in _COLUMNS}
 
 
 def _values(r: ExperimentRow) -> tuple[Any, ...]:
@@ -328,6 +417,15 @@ def _delete_experiments(project_id: int, keys: list[str]) -> Plan[None]:
         )
 
 
+def _unreferenced_experiments(project_id: int, tips: dict[str, str]) -> Plan[list[str]]:
+    """Keys of experiment-ref rows whose ref is not among ``tips`` (rows of an EXPERIMENT
+    kind are keyed by their ref)."""
+    rows = yield Fetch(
+        "SELECT key FROM experiments WHERE project_id = ? AND kind = 'EXPERIMENT'", [project_id]
+    )
+    return [r["key"] for r in rows if r["key"] not in tips]
+
+
 def _prune_unreachable(project_id: int, reachable: set[str]) -> Plan[None]:
     """Drop commits (and their rows) that no branch or tag reaches any more."""
     known = yield Fetch("SELECT sha FROM commits WHERE project_id = ?", [project_id])
@@ -380,19 +478,27 @@ def _write_branches(project_id: int, batch: IndexBatch) -> Plan[None]:
                 " FROM branch_commits WHERE branch_id = ?",
                 [branch_id, branch_ids[changed.copied[name]]],
             )
-        yield Many(
-            "INSERT INTO branch_commits (branch_id, commit_id) VALUES (?, ?)"
-            " ON CONFLICT (branch_id, commit_id) DO NOTHING",
+        yield from _bulk_insert(
+            "branch_commits",
+            {"branch_id": "int", "commit_id": "int"},
             [(branch_id, commit_ids[sha]) for sha in members if sha in commit_ids],
+            "ON CONFLICT (branch_id, commit_id) DO NOTHING",
         )
+
+
+_TAG_COLUMNS = {
+    "project_id": "int", "name": "text", "sha": "text", "annotated": "bool",
+    "tagger_name": "text", "tagger_email": "text", "tagged_at": "bigint", "message": "text",
+    "tagger_offset": "int",
+}  # fmt: skip
 
 
 def _write_tags(project_id: int, tags: list[TagRow]) -> Plan[None]:
     # Tags are few and can move or vanish: replace the set.
     yield one("DELETE FROM tags WHERE project_id = ?", [project_id])
-    yield Many(
-        "INSERT INTO tags (project_id, name, sha, annotated, tagger_name, tagger_email, tagged_at,"
-        " message, tagger_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    yield from _bulk_insert(
+        "tags",
+        _TAG_COLUMNS,
         [
             (
                 project_id,

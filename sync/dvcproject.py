@@ -104,21 +104,30 @@ class BlobCache:
     """Memoises parsed blobs by ``(blob id, parser kind)``; also caches per-tree listings.
 
     ``hits``/``misses`` count lookups, ``parsed`` counts actual parses. With ``max_entries``
-    the cache is emptied when it grows beyond that size.
+    it holds at most that many entries, as two generations (an approximate LRU that costs
+    nothing per hit): when the young one is full it becomes the old one and the previous
+    old one is dropped; a hit in the old generation moves the entry back to the young one.
+    Nearby revisions share most blobs, so a full index keeps its hit rate in bounded memory.
     """
 
     def __init__(self, max_entries: int | None = None) -> None:
         self._data: dict[tuple[str, str], Any] = {}
+        self._old: dict[tuple[str, str], Any] = {}
         self.max_entries = max_entries
         self.hits = 0
         self.misses = 0
         self.parsed = 0
 
     def __len__(self) -> int:
-        return len(self._data)
+        return len(self._data) + len(self._old)
 
     def get(self, oid: str, kind: str) -> Any | None:
-        value = self._data.get((oid, kind))
+        key = (oid, kind)
+        value = self._data.get(key)
+        if value is None and self._old:
+            value = self._old.pop(key, None)
+            if value is not None:
+                self._store(key, value)
         if value is None:
             self.misses += 1
         else:
@@ -126,9 +135,13 @@ class BlobCache:
         return value
 
     def put(self, oid: str, kind: str, value: Any) -> None:
-        if self.max_entries is not None and len(self._data) >= self.max_entries:
-            self._data.clear()
-        self._data[(oid, kind)] = value
+        self._store((oid, kind), value)
+
+    def _store(self, key: tuple[str, str], value: Any) -> None:
+        if self.max_entries is not None and len(self._data) >= max(1, self.max_entries // 2):
+            self._old = self._data
+            self._data = {}
+        self._data[key] = value
 
     def parse(self, oid: str, kind: str, path: str, content: bytes) -> Parsed:
         """The memoised :class:`Parsed` of a blob."""

@@ -1,15 +1,18 @@
 """The incremental indexer: what changed in a mirror since the tips seen by the last sync.
 
-:func:`scan` runs in a worker thread. It reads only commits that are new since ``old_tips``
-(a revwalk that hides the old tips), and parses each params/metrics blob once thanks to the
-project's :class:`BlobCache`. Writing the result is storage's job.
+Everything here runs in a worker thread. :func:`plan` reads the refs and walks only the
+commits that are new since ``old_tips`` (a revwalk that hides the old tips): which revisions
+to read, branch membership, removals. :func:`read_batches` then reads those revisions a
+batch at a time (each params/metrics blob parsed once thanks to the :class:`BlobCache`), so
+what a sync holds in memory is bounded by the batch, not the repository. :func:`scan` does
+both at once (small syncs, tools). Writing the result is storage's job.
 """
 
 from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,12 +52,27 @@ class ScanResult:
     tips: dict[str, str]
     branches: dict[str, str]
     tags: list[TagRow]
-    commits: list[Revision] = field(default_factory=list)
-    experiments: list[ExperimentRef] = field(default_factory=list)
+    # Read by read_batches (or scan): new commits, in walk order, then new or moved
+    # experiment refs as (ref, commit sha).
+    commit_shas: list[str] = field(default_factory=list)
+    experiment_refs: list[tuple[str, str]] = field(default_factory=list)
+    commits: list[Revision] = field(default_factory=list)  # filled by scan only
+    experiments: list[ExperimentRef] = field(default_factory=list)  # filled by scan only
     removed_experiments: list[str] = field(default_factory=list)
     membership: Membership = field(default_factory=Membership)
     # Set when history was rewritten or refs deleted: every sha still reachable.
     reachable: set[str] | None = None
+
+
+@dataclass(slots=True)
+class RevisionBatch:
+    """Some of the revisions a sync reads: commits first, then experiment refs."""
+
+    commits: list[Revision] = field(default_factory=list)
+    experiments: list[ExperimentRef] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.commits) + len(self.experiments)
 
 
 def parse_exp_ref(ref: str) -> tuple[str, str] | None:
@@ -142,8 +160,42 @@ def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:
 
 
 def scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
+    """:func:`plan` and every revision it names, read at once."""
+    result = plan(mirror, old_tips)
+    for batch in read_batches(mirror, result, subdir, cache, 1 << 30):
+        result.commits.extend(batch.commits)
+        result.experiments.extend(batch.experiments)
+    return result
+
+
+def plan(mirror: Path, old_tips: dict[str, str], prune: bool = False) -> ScanResult:
+    """What changed since ``old_tips``, without reading any revision's files. ``prune``:
+    compute every reachable sha even if no ref was rewritten (a sync cut off after writing
+    rows for commits its refs may no longer reach)."""
     with _gc_paused():
-        return _scan(mirror, old_tips, subdir, cache)
+        return _plan(mirror, old_tips, prune)
+
+
+def read_batches(
+    mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, batch_rows: int
+) -> Generator[RevisionBatch, None, None]:
+    """The revisions ``result`` names, ``batch_rows`` at a time (the last may be smaller;
+    nothing when there is nothing to read). A generator: call it, and ``next`` it, from one
+    thread at a time (libgit2 objects are not shared between threads)."""
+    repo = open_mirror(mirror)
+    work = [(sha, "") for sha in result.commit_shas]
+    work += [(sha, ref) for ref, sha in result.experiment_refs]
+    for start in range(0, len(work), max(1, batch_rows)):
+        batch = RevisionBatch()
+        with _gc_paused():
+            for sha, ref in work[start : start + batch_rows]:
+                revision = _revision(repo, _commit(repo, sha), subdir, cache)
+                if not ref:
+                    batch.commits.append(revision)
+                    continue
+                baseline, name = parse_exp_ref(ref) or ("", "")
+                batch.experiments.append(ExperimentRef(ref, baseline, name, revision))
+        yield batch
 
 
 @contextmanager
@@ -160,17 +212,16 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
+def _plan(mirror: Path, old_tips: dict[str, str], prune: bool) -> ScanResult:
     repo = open_mirror(mirror)
     tips, branches, tags = read_refs(repo, old_tips)
     result = ScanResult(tips=tips, branches=branches, tags=tags)
     history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}
-    for sha in _walk(repo, history_tips.values(), old_history.values()):
-        result.commits.append(_revision(repo, _commit(repo, sha), subdir, cache))
+    result.commit_shas = _walk(repo, history_tips.values(), old_history.values())
     _scan_branches(repo, branches, old_tips, result)
-    _scan_experiments(repo, tips, old_tips, subdir, cache, result)
-    if _history_rewritten(repo, history_tips, old_history):
+    _scan_experiments(tips, old_tips, result)
+    if prune or _history_rewritten(repo, history_tips, old_history):
         result.reachable = set(_walk(repo, history_tips.values(), ()))
     return result
 
@@ -245,21 +296,11 @@ def _based_on(
     return None, _walk(repo, [sha], [])
 
 
-def _scan_experiments(
-    repo: pygit2.Repository,
-    tips: dict[str, str],
-    old_tips: dict[str, str],
-    subdir: str,
-    cache: BlobCache,
-    result: ScanResult,
-) -> None:
+def _scan_experiments(tips: dict[str, str], old_tips: dict[str, str], result: ScanResult) -> None:
     for ref, sha in tips.items():
-        parsed = parse_exp_ref(ref)
-        if parsed is None or old_tips.get(ref) == sha:
+        if parse_exp_ref(ref) is None or old_tips.get(ref) == sha:
             continue
-        baseline, name = parsed
-        revision = _revision(repo, _commit(repo, sha), subdir, cache)
-        result.experiments.append(ExperimentRef(ref, baseline, name, revision))
+        result.experiment_refs.append((ref, sha))
     result.removed_experiments = [ref for ref in old_tips if parse_exp_ref(ref) and ref not in tips]
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import ctypes.util
 import logging
 import re
 import shutil
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -57,7 +61,7 @@ from sync.git_writer import (
     merge_branch,
     write_commit,
 )
-from sync.indexer import ExperimentRef, Revision, ScanResult, scan
+from sync.indexer import ExperimentRef, Revision, RevisionBatch, ScanResult, plan, read_batches
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
@@ -78,6 +82,14 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 # projects.subdir is a CharField(max_length=255) (storage.models.Project): the bound of the
 # normalised value, so a longer one is a typed error and never reaches the database.
 MAX_SUBDIR_CHARS = 255
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStreaming:
+    """How a sync reads and writes at size (gitstudio.settings holds the defaults)."""
+
+    index_batch_rows: int  # revisions read, then written in one transaction, at a time
+    parse_cache_entries: int  # parsed blobs (and derived values) the process keeps
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +116,7 @@ class ProjectSyncer:
         lease_wait: float = LEASE_WAIT,
         policy: RepoPolicy | None = None,
         write_limits: WriteLimits | None = None,
+        streaming: IndexStreaming | None = None,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
         # The repository access policy (sync.repo_policy). A server always has one; without
@@ -122,7 +135,10 @@ class ProjectSyncer:
         self._creds = credentials
         self._publish = publish
         self._locks: dict[int, asyncio.Lock] = {}
-        self._caches: dict[int, BlobCache] = {}
+        # Parsed blobs per project, least recently synced first; bounded in total by
+        # parse_cache_entries (a project's own cache too, while its sync runs).
+        self._caches: OrderedDict[int, BlobCache] = OrderedDict()
+        self._streaming = streaming  # None: the settings the process configured
 
     def mirror_path(self, project_id: int) -> Path:
         return self._mirrors / f"{project_id}.git"
@@ -319,64 +335,95 @@ class ProjectSyncer:
                 project_event(project.id, f"PULL_REQUEST_{pr.state}", detail),
             )
 
+    def streaming(self) -> IndexStreaming:
+        return self._streaming or configured(IndexStreaming)
+
+    def _cache(self, project_id: int) -> BlobCache:
+        cache = self._caches.pop(project_id, None)
+        if cache is None:
+            cache = BlobCache(max_entries=self.streaming().parse_cache_entries)
+        self._caches[project_id] = cache  # the most recently used last
+        return cache
+
+    def _bound_caches(self) -> None:
+        """Drop the caches of the least recently synced projects until all fit the bound."""
+        budget = self.streaming().parse_cache_entries
+        total = sum(len(c) for c in self._caches.values())
+        while total > budget and len(self._caches) > 1:
+            _project, dropped = self._caches.popitem(last=False)
+            total -= len(dropped)
+
     async def _sync(
         self, project: Project, lease: leases.Renewal, fetch: bool = True
     ) -> SyncReport:
         started = time.perf_counter()
-        cache = self._caches.setdefault(project.id, BlobCache())
+        cache = self._cache(project.id)
         parsed_before = cache.parsed
         mirror = self.mirror_path(project.id)
         old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+        # A previous sync committed rows and was cut off before its tips: prune what its
+        # rows hold that the refs no longer reach (storage.index.PARTIAL).
+        cut_off = old_tips.pop(index.PARTIAL, None) is not None
         # Never synced: whatever a first clone that died half-way left holds nothing indexed.
         fresh_mirror = fetch and project.sync_count == 0
         if fetch:
             await self._check_contact(project.repo_url)
         await self._emit(project_channel(project.id), project_event(project.id, "SYNC_STARTED", {}))
+        # One thread for the whole sync: libgit2 objects stay in the thread that made them.
+        loop = asyncio.get_running_loop()
+        worker = ThreadPoolExecutor(1, thread_name_prefix=f"sync-{project.id}")
         try:
-            result, branch, declared = await asyncio.to_thread(
-                _git_work,
-                mirror,
-                project.repo_url,
-                self._creds,
-                old_tips,
-                project.subdir,
-                cache,
-                project.default_branch,
-                project.registry is None,
-                fetch,
-                fresh_mirror,
+            try:
+                result, branch, declared = await loop.run_in_executor(
+                    worker,
+                    _git_work,
+                    mirror,
+                    project.repo_url,
+                    self._creds,
+                    old_tips,
+                    project.default_branch,
+                    project.registry is None,
+                    fetch,
+                    fresh_mirror,
+                    cut_off,
+                )
+            except GitError as exc:
+                # A lock the dead holder left when its lease was taken over, too young to
+                # clear then, would fail every sync from now on: cleared here once it is
+                # stale, and only while the mirror is still ours.
+                if not lease.lost:
+                    await self._clear_stale_locks(project.id)
+                project.last_sync_error = str(exc)
+                await project.save(update_fields=["last_sync_error"])
+                forget_projects()
+                await self._emit(
+                    project_channel(project.id),
+                    project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
+                )
+                raise DomainError("UNREACHABLE", str(exc)) from exc
+            batch = to_batch(result, project.default_branch or branch)
+            batch.lease_owner = self.owner
+            if declared is not None:
+                batch.registry = orjson.dumps(declared.to_json()).decode()
+            batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
+            rows = read_batches(
+                mirror, result, project.subdir, cache, self.streaming().index_batch_rows
             )
-        except GitError as exc:
-            # A lock the dead holder left when its lease was taken over, too young to clear
-            # then, would fail every sync from now on: cleared here once it is stale, and
-            # only while the mirror is still ours.
-            if not lease.lost:
-                await self._clear_stale_locks(project.id)
-            project.last_sync_error = str(exc)
-            await project.save(update_fields=["last_sync_error"])
-            forget_projects()
-            await self._emit(
-                project_channel(project.id),
-                project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
-            )
-            raise DomainError("UNREACHABLE", str(exc)) from exc
-        batch = to_batch(result, project.default_branch or branch)
-        batch.lease_owner = self.owner
-        if lease.lost:  # another instance took the project over while the git work ran
-            raise _lost(project)
-        if declared is not None:
-            batch.registry = orjson.dumps(declared.to_json()).decode()
-        batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
-        try:
-            with telemetry.timed("index", project_id=project.id):
-                changes = await index.apply_batch(project.id, batch)
-                await index.analyze_after(batch, first=project.sync_count == 0)  # after commit
-        except index.LeaseLost as exc:
-            raise _lost(project) from exc
+            revisions = len(result.commit_shas) + len(result.experiment_refs)
+            with telemetry.timed("index", project_id=project.id):  # read and write the rows
+                changes, new_commits = await self._store(
+                    project, lease, batch, rows, revisions, old_tips, worker
+                )
+        finally:
+            worker.shutdown(wait=False)
+            self._bound_caches()
+        # After the commit; revisions streamed before the batch count too.
+        streamed = 0 if batch.experiments else revisions
+        await index.analyze_after(batch, project.sync_count == 0, streamed)
         report = SyncReport(
             project_id=project.id,
-            new_commits=len(result.commits),
-            new_experiments=len(result.experiments),
+            new_commits=len(new_commits),
+            new_experiments=len(result.experiment_refs),
             removed_experiments=len(result.removed_experiments),
             refs_changed=sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
             + sum(1 for r in old_tips if r not in result.tips),
@@ -384,8 +431,62 @@ class ProjectSyncer:
             seconds=time.perf_counter() - started,
         )
         log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
-        await self._announce(project.id, result, old_tips, changes, report)
+        await self._announce(project.id, result, new_commits, old_tips, changes, report)
+        if revisions >= self.streaming().index_batch_rows:
+            await asyncio.to_thread(_release_memory)
         return report
+
+    async def _store(
+        self,
+        project: Project,
+        lease: leases.Renewal,
+        batch: index.IndexBatch,
+        rows: Generator[RevisionBatch, None, None],
+        revisions: int,
+        old_tips: dict[str, str],
+        worker: ThreadPoolExecutor,
+    ) -> tuple[index.IndexChanges, list[str]]:
+        """Read ``rows`` in ``worker``, a batch ahead of writing them. What fits one batch
+        is written with the refs in one transaction. More streams: each batch commits on
+        its own (storage.index.write_rows: whole rows, idempotent, fenced), the refs and
+        the new tips last (storage.index.apply_batch), so memory holds two batches, never
+        the repository. Returns the changes and the new commits' shas."""
+        loop = asyncio.get_running_loop()
+        changes = index.IndexChanges()
+        shas: list[str] = []
+        streamed = revisions > self.streaming().index_batch_rows
+        reading = loop.run_in_executor(worker, next, rows, None)
+        try:
+            first = True
+            while (current := await reading) is not None:
+                reading = loop.run_in_executor(worker, next, rows, None)  # the next, meanwhile
+                if not streamed:
+                    _add_rows(batch, current, shas)
+                    continue
+                if lease.lost:  # another instance took the project over meanwhile
+                    raise _lost(project)
+                commits, experiments = revision_rows(current, shas)
+                tips = old_tips if first else None  # the first marks the sync as partial
+                try:
+                    done = await index.write_rows(
+                        project.id, commits, experiments, self.owner, tips
+                    )
+                except index.LeaseLost as exc:
+                    raise _lost(project) from exc
+                _merge(changes, done)
+                first = False
+        finally:
+            with contextlib.suppress(BaseException):
+                await reading  # the worker thread is done with the generator...
+            await loop.run_in_executor(worker, rows.close)  # ...which ends in it
+        if lease.lost:  # another instance took the project over while the git work ran
+            raise _lost(project)
+        try:
+            done = await index.apply_batch(project.id, batch)
+        except index.LeaseLost as exc:
+            raise _lost(project) from exc
+        _merge(changes, done)
+        return changes, shas
 
     async def write_registry(self, project: Project, request: TagRequest) -> WrittenTag:
         """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
@@ -459,14 +560,14 @@ class ProjectSyncer:
         self,
         project_id: int,
         result: ScanResult,
+        shas: list[str],
         old_tips: dict[str, str],
         changes: index.IndexChanges,
         report: SyncReport,
     ) -> None:
         """Tell subscribers what the committed sync changed."""
         channel = project_channel(project_id)
-        if result.commits:
-            shas = [r.commit.sha for r in result.commits]
+        if shas:
             await self._emit(channel, project_event(project_id, "COMMITS_ADDED", {"shas": shas}))
         moved = {r: s for r, s in result.tips.items() if old_tips.get(r) != s}
         gone = [r for r in old_tips if r not in result.tips]
@@ -500,26 +601,39 @@ def _git_work(
     url: str,
     creds: Credentials,
     old_tips: dict[str, str],
-    subdir: str,
-    cache: BlobCache,
     configured_branch: str | None,
     never_declared: bool,
     fetch: bool = True,
     fresh_mirror: bool = False,
+    prune: bool = False,
 ) -> tuple[ScanResult, str | None, Declarations | None]:
-    """The blocking part of a sync, in one worker-thread hop: fetch, scan, default branch,
-    and the models declared at its head when that head moved (or was never read)."""
+    """The blocking part of a sync before its revisions are read, in one worker-thread hop:
+    fetch, what changed (sync.indexer.plan), default branch, and the models declared at its
+    head when that head moved (or was never read)."""
     if fresh_mirror:
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds)
-    result = scan(mirror, old_tips, subdir, cache)
+    result = plan(mirror, old_tips, prune)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
     declared = None
     if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
         declared = head_declarations(mirror, result.tips[ref])
     return result, branch, declared
+
+
+def _release_memory() -> None:
+    """Hand the memory a large sync freed back to the system (glibc keeps freed heap
+    otherwise, and the process would stay at its peak); a no-op elsewhere."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return
+    try:
+        trim = ctypes.CDLL(name).malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)
 
 
 def clear_stale_locks(mirror: Path, older_than: float = 0.0) -> None:
@@ -603,15 +717,42 @@ def _experiment_row(
 
 
 def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
-    return index.IndexBatch(
+    """The refs-level part of a sync's write; rows come from its revision batches (and
+    from ``result.commits``/``experiments`` when sync.indexer.scan read them already)."""
+    batch = index.IndexBatch(
         tips=result.tips,
         branches=result.branches,
         tags=result.tags,
-        commits=[r.commit for r in result.commits],
-        experiments=[_experiment_row(r, "COMMIT", r.commit.sha, None) for r in result.commits]
-        + [_experiment_row(e.revision, "EXPERIMENT", e.ref, e) for e in result.experiments],
         removed_experiment_keys=result.removed_experiments,
         membership=result.membership,
         reachable=result.reachable,
         default_branch=branch,
     )
+    _add_rows(batch, RevisionBatch(result.commits, result.experiments), [])
+    return batch
+
+
+def revision_rows(
+    revisions: RevisionBatch, shas: list[str]
+) -> tuple[list[index.CommitRow], list[index.ExperimentRow]]:
+    """Commit rows and experiment-table rows (one per commit, one per experiment ref) of a
+    batch; the commits' shas are added to ``shas``."""
+    shas.extend(r.commit.sha for r in revisions.commits)
+    experiments = [_experiment_row(r, "COMMIT", r.commit.sha, None) for r in revisions.commits]
+    experiments += [
+        _experiment_row(e.revision, "EXPERIMENT", e.ref, e) for e in revisions.experiments
+    ]
+    return [r.commit for r in revisions.commits], experiments
+
+
+def _add_rows(batch: index.IndexBatch, revisions: RevisionBatch, shas: list[str]) -> None:
+    commits, experiments = revision_rows(revisions, shas)
+    batch.commits.extend(commits)
+    batch.experiments.extend(experiments)
+
+
+def _merge(into: index.IndexChanges, changes: index.IndexChanges) -> None:
+    into.created += changes.created
+    into.updated += changes.updated
+    into.linked += changes.linked
+    into.removed += changes.removed

@@ -1,0 +1,156 @@
+"""A large sync streams: revisions read and written a batch at a time, each batch its own
+transaction, the refs and tips last. The result equals one transaction's; a sync cut off
+between batches leaves whole rows that the next sync completes (and prunes what its refs no
+longer reach); a batch without the lease writes nothing; the parsed-blob cache is bounded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from support import Api, git
+
+from storage import db, index
+from storage.models import Project
+from sync.dvcproject import BlobCache
+from sync.generate import RepoSpec, generate_repo
+from sync.git import Credentials, fetch_mirror
+from sync.indexer import plan, read_batches
+from sync.service import IndexStreaming, ProjectSyncer, revision_rows
+
+SPEC = RepoSpec(commits=14, exps_per_commit=2, gto_tags=True, extra_formats=True)
+
+ROWS = """SELECT e.kind, e.key, e.sha, e.baseline_sha, e.name, e.ref, e.status, e.params,
+  e.metrics, e.errors, e.plots, e.deps, e.outs, e.revision_error, e.created_at
+  FROM experiments e WHERE e.project_id = ? ORDER BY e.key"""
+CELLS = """SELECT e.key, c.kind, c.file, c.path, c.vtype, c.num, c.text FROM cells c
+  JOIN experiments e ON e.id = c.experiment_id WHERE c.project_id = ?
+  ORDER BY e.key, c.kind, c.file, c.path"""
+COMMITS = "SELECT sha, parents, message FROM commits WHERE project_id = ? ORDER BY sha"
+MEMBERS = """SELECT b.name, c.sha FROM branch_commits bc JOIN branches b ON b.id = bc.branch_id
+  JOIN commits c ON c.id = bc.commit_id WHERE b.project_id = ? ORDER BY b.name, c.sha"""
+TAGS = "SELECT name, sha, message FROM tags WHERE project_id = ? ORDER BY name"
+
+
+async def _state(project_id: int) -> dict[str, Any]:
+    """Everything an index holds of a project, without row ids."""
+    out: dict[str, Any] = {}
+    for name, query in (
+        ("rows", ROWS),
+        ("cells", CELLS),
+        ("commits", COMMITS),
+        ("members", MEMBERS),
+        ("tags", TAGS),
+    ):
+        out[name] = await db.fetch(query, [project_id])
+    project = await Project.get(id=project_id)
+    out["tips"] = orjson.loads(project.ref_tips)
+    out["lease"] = project.sync_owner
+    return out
+
+
+def _syncer(api: Api, batch_rows: int) -> ProjectSyncer:
+    streaming = IndexStreaming(index_batch_rows=batch_rows, parse_cache_entries=1000)
+    return ProjectSyncer(api.settings.mirrors_dir, Credentials(), streaming=streaming)
+
+
+async def _indexed(api: Api, repo: Path, name: str, batch_rows: int) -> tuple[int, int]:
+    project = await Project.create(name=name, repo_url=str(repo))
+    report = await _syncer(api, batch_rows).sync(project)
+    return project.id, report.new_commits + report.new_experiments
+
+
+async def test_a_streamed_index_equals_one_transaction(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, SPEC)
+    whole, revisions = await _indexed(api, repo, f"whole-{unique}", 10_000)
+    streamed, same = await _indexed(api, repo, f"streamed-{unique}", 4)  # 11 batches
+    assert revisions == same and revisions > 4 * 10
+    expected = await _state(whole)
+    assert expected["rows"] and expected["cells"] and expected["members"] and expected["tags"]
+    assert await _state(streamed) == expected
+    assert index.PARTIAL not in expected["tips"] and expected["lease"] is None
+
+
+async def test_a_sync_cut_off_between_batches_is_completed_and_pruned_by_the_next(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """What a process killed mid-stream leaves (some batches committed, old tips kept and
+    marked partial), made by the same calls the syncer makes; meanwhile the branch those
+    rows came from is deleted. The next sync ends equal to a clean index of the repository."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=4, exps_per_commit=1, gto_tags=False))
+    project_id, _ = await _indexed(api, repo, f"cut-{unique}", 3)
+    old_tips = orjson.loads((await Project.get(id=project_id)).ref_tips)
+    # A branch of its own history, with experiments, that the remote later deletes.
+    generate_repo(repo, RepoSpec(commits=6, exps_per_commit=1, gto_tags=False, seed=7,
+                                 branches=("doomed",)))  # fmt: skip
+    mirror = tmp_path / "cut-mirror.git"
+    fetch_mirror(mirror, str(repo), Credentials())
+    result = plan(mirror, old_tips)
+    assert len(result.commit_shas) >= 6
+    batches = read_batches(mirror, result, "", BlobCache(), 3)
+    for number, revisions in enumerate(batches):
+        if number == 2:
+            break  # killed here: two batches committed, the rest never written
+        commits, rows = revision_rows(revisions, [])
+        await index.write_rows(project_id, commits, rows, None, old_tips if number == 0 else None)
+    batches.close()
+    cut = await _state(project_id)
+    assert cut["tips"] == {**old_tips, index.PARTIAL: "1"}  # the tips did not move
+    assert len(cut["commits"]) > 4  # rows of the cut-off sync are stored, whole
+    keys = {r["key"] for r in cut["rows"]}
+    assert {c["key"] for c in cut["cells"]} <= keys
+
+    git(repo, "checkout", "-q", "main")
+    git(repo, "branch", "-q", "-D", "doomed")
+    for ref in git(repo, "for-each-ref", "--format=%(refname)", "refs/exps").split():
+        if ref not in old_tips:
+            git(repo, "update-ref", "-d", ref)
+    project = await Project.get(id=project_id)
+    await _syncer(api, 3).sync(project)
+    clean, _ = await _indexed(api, repo, f"clean-{unique}", 3)
+    after, expected = await _state(project_id), await _state(clean)
+    assert after == expected
+    assert index.PARTIAL not in after["tips"]
+
+
+async def test_a_batch_without_the_lease_writes_nothing(api: Api, unique: str) -> None:
+    project = await Project.create(name=f"fenced-{unique}", repo_url=f"/nowhere/{unique}")
+    await db.execute("UPDATE projects SET sync_owner = 'successor' WHERE id = ?", [project.id])
+    commit = index.CommitRow("b" * 40, [], "A", "a@x", 1, "A", "a@x", 1, 0, "lost")
+    with pytest.raises(index.LeaseLost):
+        await index.write_rows(project.id, [commit], [], "stalled", {"refs/heads/main": "c" * 40})
+    row = await Project.get(id=project.id)
+    assert (row.sync_owner, row.ref_tips) == ("successor", "{}")
+    assert await db.fetch("SELECT id FROM commits WHERE project_id = ?", [project.id]) == []
+    await Project.filter(id=project.id).delete()
+
+
+def test_batches_are_bounded_and_cover_every_revision(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=9, exps_per_commit=2, gto_tags=False))
+    mirror = tmp_path / "mirror.git"
+    fetch_mirror(mirror, str(repo), Credentials())
+    result = plan(mirror, {})
+    sizes, seen = [], []
+    for batch in read_batches(mirror, result, "", BlobCache(), 4):
+        sizes.append(len(batch))
+        seen += [r.commit.sha for r in batch.commits]
+        seen += [e.ref for e in batch.experiments]
+    assert max(sizes) == 4 and sum(sizes) == len(seen)
+    assert seen == result.commit_shas + [ref for ref, _sha in result.experiment_refs]
+
+
+def test_the_parse_cache_keeps_at_most_its_bound_and_the_recently_used() -> None:
+    cache = BlobCache(max_entries=10)
+    for i in range(100):
+        cache.put(f"{i:040x}", "params", i)
+        assert cache.get(f"{0:040x}", "params") == 0  # used all along: never dropped
+        assert len(cache) <= 10
+    assert cache.get(f"{1:040x}", "params") is None  # long unused: gone
+    assert cache.get(f"{99:040x}", "params") == 99
