@@ -394,6 +394,33 @@ def test_sync_project_waits_for_its_job_and_reports_it(cluster: Cluster) -> None
     cluster.assert_indexed_once()
 
 
+def test_a_push_while_the_project_syncs_is_synced_after_it(cluster: Cluster) -> None:
+    first = cluster.push(2, "during-1")
+    (cluster.gates / "fetch.armed").touch()
+    assert cluster.webhook(cluster.servers[0]).status_code == 202
+    wait_for(lambda: (cluster.gates / "fetch.waiting").exists(), 30, "the fetch to be held")
+    # The running job does not swallow the next push: one job waits behind it, however
+    # many deliveries arrive.
+    head = cluster.push(3, "during-2")
+    for server in cluster.servers * 2:
+        assert cluster.webhook(server).status_code == 202
+    jobs = cluster.sql("SELECT status FROM procrastinate_jobs ORDER BY id")
+    assert sorted(j["status"] for j in jobs) == ["doing", "todo"]
+    server = cluster.servers[1]
+    auth = {"Authorization": f"token {cluster.token}"}
+    metrics = httpx.get(f"{server.url}/metrics", headers=auth, timeout=10).text
+    assert 'gitstudio_queue_depth{queue="procrastinate"} 1.0' in metrics
+    health = httpx.get(f"{server.url}/healthz", timeout=10).json()
+    assert health["queue"] == "ok"
+    (cluster.gates / "fetch.armed").unlink()
+    (cluster.gates / "fetch.open").touch()
+    wait_for(lambda: cluster.tip() == head and cluster.queue_empty(), 30, "both jobs")
+    (cluster.gates / "fetch.open").unlink()
+    (cluster.gates / "fetch.waiting").unlink()
+    cluster.assert_indexed_once()
+    assert first != head
+
+
 def test_a_worker_killed_mid_job_leaves_it_to_the_other(cluster: Cluster) -> None:
     head = cluster.push(5, "killed")
     (cluster.gates / "fetch.armed").touch()
