@@ -29,6 +29,7 @@ from tortoise.migrations.api import migrate
 from storage.errors import DomainError
 
 log = logging.getLogger(__name__)
+_sql_log = logging.getLogger("tortoise.db_client")
 
 MODELS_MODULE = "storage.models"
 MIGRATIONS_MODULE = "storage.migrations"
@@ -189,6 +190,8 @@ async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
     client = conn()
     if isinstance(client, TransactionalDBClient):
         return await client.execute_query_dict(sql(query), list(values))
+    if _sql_log.isEnabledFor(logging.DEBUG):  # as tortoise logs the statements it runs
+        _sql_log.debug("%s: %s", query, values)
     try:
         if is_postgres():
             return await _fetch_postgres(client, sql(query), list(values))
@@ -228,20 +231,21 @@ async def _fetch_postgres(
 # so the check costs nothing measurable and a runaway stops within a few ms of its bound.
 _PROGRESS_STEPS = 10_000
 
-_READ = re.compile(r"\s*(?:SELECT|WITH|VALUES|EXPLAIN)\b", re.IGNORECASE)
-_WRITE_WORD = re.compile(
-    r"\b(?:INSERT|UPDATE|DELETE|REPLACE|UPSERT|CREATE|DROP|ALTER|PRAGMA|ATTACH|DETACH"
-    r"|VACUUM|ANALYZE|REINDEX|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b",
-    re.IGNORECASE,
-)
+_READ = re.compile(r"\s*(SELECT|VALUES|EXPLAIN|WITH)\b", re.IGNORECASE)
+_LITERAL = re.compile(r"'(?:[^']|'')*'")
+_WRITE_WORD = re.compile(r"\b(?:INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
 def reads_only(query: str) -> bool:
-    """Whether ``query`` surely only reads: a SELECT (or WITH, VALUES, EXPLAIN) naming no
-    statement that writes, even in a string literal (such a read just stays on the
-    writer). Readers refuse writes anyway (``PRAGMA query_only``)."""
-    return _READ.match(query) is not None and _WRITE_WORD.search(query) is None
+    """Whether ``query`` surely only reads: one statement (sqlite3 runs no more) that is a
+    SELECT, VALUES or EXPLAIN, or a WITH whose text outside string literals names no
+    INSERT, UPDATE, DELETE or REPLACE (a false alarm just keeps it on the writer). Readers
+    refuse writes anyway (``PRAGMA query_only``)."""
+    head = _READ.match(query)
+    if head is None:
+        return False
+    return head[1].upper() != "WITH" or _WRITE_WORD.search(_LITERAL.sub("", query)) is None
 
 
 class _Statement:
