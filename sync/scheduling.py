@@ -358,7 +358,7 @@ class QueueScheduler:
             return job_id
         rows = await self.connector.execute_query_all_async(
             "SELECT id FROM procrastinate_jobs WHERE queueing_lock = %(lock)s"
-            " AND status IN ('todo', 'doing') ORDER BY id DESC LIMIT 1",
+            " AND status IN ('todo', 'doing') ORDER BY status = 'todo' DESC, id DESC LIMIT 1",
             lock=f"gitstudio-sync-{project_id}",
         )
         return int(rows[0]["id"]) if rows else None

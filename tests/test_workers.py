@@ -39,7 +39,13 @@ from ws_support import REDIS_URL, admin_token, redis_reachable
 
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.git import Credentials
-from sync.scheduling import RUNNING, InProcessScheduler, libpq_url
+from sync.scheduling import (
+    RUNNING,
+    InProcessScheduler,
+    libpq_url,
+    make_scheduler,
+    scheduler_for,
+)
 from sync.service import ProjectSyncer
 
 SECRET = "worker-test-secret"
@@ -124,6 +130,19 @@ async def wait_until(check: Any, timeout: float = 10) -> None:
     while not check():
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.01)
+
+
+def test_the_job_queue_setting_is_checked(tmp_path: Path) -> None:
+    syncer = ProjectSyncer(tmp_path / "mirrors", Credentials("", "", "", ""))
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        make_scheduler("procrastinate", syncer, f"sqlite://{tmp_path}/db", 4, 30, 300)
+    with pytest.raises(ValueError, match="inprocess, procrastinate"):
+        make_scheduler("celery", syncer, "postgres://u@h/db", 4, 30, 300)
+    assert isinstance(make_scheduler("inprocess", syncer, "", 4, 30, 300), InProcessScheduler)
+    assert scheduler_for(syncer).name == "inprocess"
+    # tortoise's pool options are not libpq's: left out of psycopg's URL
+    url = libpq_url("postgres://u:p@h:5433/db?minsize=2&sslmode=require&maxsize=9")
+    assert url == "postgresql://u:p@h:5433/db?sslmode=require"
 
 
 async def test_a_burst_of_requests_on_a_real_project_syncs_at_most_twice(
