@@ -55,7 +55,7 @@ class RequestIds:
         if scope["type"] == "lifespan":
             await self._app(scope, receive, send)
             return
-        token = telemetry.REQUEST_ID.set(telemetry.new_request_id())
+        token = telemetry.REQUEST_ID.set(telemetry.next_request())
         try:
             await self._app(scope, receive, send)
         finally:
