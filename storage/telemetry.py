@@ -285,11 +285,18 @@ def request_context(request_id: str | None = None) -> Iterator[str]:
 
 @contextlib.contextmanager
 def job_context(job_id: str | int | None = None) -> Iterator[None]:
-    """Log lines inside carry this job id (a queued job's); None: the id already set, else
-    a new one (a sync run in process)."""
-    token = JOB_ID.set(str(job_id) if job_id is not None else JOB_ID.get() or new_request_id())
+    """Log lines inside carry this job id (a queued job's, and the block is its "job" span
+    when tracing); None: the id already set, else a new one (a sync run in process)."""
+    traced: contextlib.AbstractContextManager[Any]
+    if job_id is None:
+        token = JOB_ID.set(JOB_ID.get() or new_request_id())
+        traced = _NO_SPAN
+    else:
+        token = JOB_ID.set(str(job_id))
+        traced = span("job", job_id=str(job_id))
     try:
-        yield
+        with traced:
+            yield
     finally:
         JOB_ID.reset(token)
 

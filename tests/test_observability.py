@@ -433,6 +433,18 @@ async def test_spans_of_operations_and_syncs(api: Api, spans: object, tmp_path: 
     assert sync_span.attributes is not None and "project_id" in sync_span.attributes
 
 
+def test_a_queued_job_is_a_span(spans: object) -> None:
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    assert isinstance(spans, InMemorySpanExporter)
+    with telemetry.job_context(7), telemetry.timed("sync", project_id=1):
+        pass
+    job = next(s for s in spans.get_finished_spans() if s.name == "job")
+    sync = next(s for s in spans.get_finished_spans() if s.name == "sync")
+    assert job.attributes is not None and job.attributes["job_id"] == "7"
+    assert sync.parent is not None and sync.parent.span_id == job.context.span_id
+
+
 def test_no_tracing_costs_a_shared_no_op() -> None:
     assert not telemetry.tracing_enabled()
     assert telemetry.span("a") is telemetry.span("b")
