@@ -14,9 +14,7 @@ are fetched and pushed as before (sync.git).
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -75,6 +73,12 @@ class RemotePush:
             log.warning("cannot connect to %s: %s", redact(url), exc)
             raise GitError(unreachable(url)) from exc
 
+    def __enter__(self) -> RemotePush:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def mirror_is_current(self) -> bool:
         """Whether the mirror holds exactly the remote's branches, tags and experiment refs
         (then a fetch would bring nothing)."""
@@ -123,12 +127,3 @@ def _advertised(remote: pygit2.Remote) -> dict[str, str]:
         name = ffi.string(head.name).decode("utf-8", "surrogateescape")
         refs[name] = bytes(ffi.buffer(head.oid.id)[:]).hex()
     return refs
-
-
-@contextlib.contextmanager
-def opened(repo: pygit2.Repository, url: str, creds: Credentials) -> Iterator[RemotePush]:
-    session = RemotePush(repo, url, creds)
-    try:
-        yield session
-    finally:
-        session.close()
