@@ -181,7 +181,8 @@ class Experiment(Node):
     @strawberry.field(description="Flat cells for the given column ids (all columns when omitted).")
     def values(self, columns: list[str] | None = None) -> list[Cell]:
         if columns is not None:
-            return [Cell(column=c, value=resolve.cell_value(self.record, c)) for c in columns]
+            values = resolve.cell_values(self.record, columns)
+            return [Cell(column=c, value=v) for c, v in zip(columns, values, strict=True)]
         return cells_of(self.record)
 
     @strawberry.field(description="For live runs: the experiment commit reported when done.")

@@ -59,6 +59,20 @@ class Calls:
             return _wrapped(definition, node)
         return self._direct(field, definition, node)
 
+    def attribute(self, definition: GraphQLField) -> str | None:
+        """The attribute of the source a field reads, when resolving it is only that read
+        (what ``resolver`` returns for it is then ``getattr(source, attribute)``)."""
+        field = (definition.extensions or {}).get("strawberry-definition")
+        if (
+            isinstance(field, StrawberryField)
+            and not field.extensions
+            and self._direct_allowed
+            and field.base_resolver is None
+            and self._config.default_resolver is getattr
+        ):
+            return field.python_name
+        return None
+
     def _direct(self, field: StrawberryField, definition: GraphQLField, node: FieldNode) -> Resolve:
         resolver = field.base_resolver
         assert resolver is not None

@@ -85,6 +85,9 @@ class FieldPlan:
     parent: GraphQLObjectType
     complete: Complete
     resolve: Resolve
+    # Set when the value is the source's attribute of this name and its completion is a
+    # leaf's: neither reads the path, so none is built (the cells of a wide table).
+    attribute: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,9 +259,12 @@ class _Compiler:
         if definition is None:
             raise NotCompilable(f"{parent.name}.{name}")
         complete = self._completion(definition.type, [n.selection_set for n in nodes])
-        return FieldPlan(
-            key, definition, nodes, parent, complete, self._calls.resolver(definition, nodes[0])
-        )
+        leaf = definition.type
+        if isinstance(leaf, GraphQLNonNull):
+            leaf = leaf.of_type
+        attribute = self._calls.attribute(definition) if is_leaf_type(leaf) else None
+        resolve = self._calls.resolver(definition, nodes[0])
+        return FieldPlan(key, definition, nodes, parent, complete, resolve, attribute)
 
     def _completion(
         self, type_: GraphQLOutputType, selection_sets: Sequence[SelectionSetNode | None]
@@ -266,6 +272,9 @@ class _Compiler:
         if isinstance(type_, GraphQLNonNull):
             return _non_null(self._completion(type_.of_type, selection_sets))
         if isinstance(type_, GraphQLList):
+            flat = self._flat(type_.of_type, selection_sets)
+            if flat is not None:
+                return flat
             return _list(self._completion(type_.of_type, selection_sets))
         if is_leaf_type(type_):
             return _leaf(type_.serialize)
@@ -273,6 +282,19 @@ class _Compiler:
             sets = [s for s in selection_sets if s is not None]
             return _object(self.object_plan(type_, sets), type_.is_type_of)
         raise NotCompilable(f"abstract type {type_}")
+
+    def _flat(
+        self, item: GraphQLOutputType, selection_sets: Sequence[SelectionSetNode | None]
+    ) -> Complete | None:
+        """The completion of a list of non-null objects whose fields are all leaves read
+        from attributes (a row's cells): no path, no per-field dispatch; else None."""
+        if not isinstance(item, GraphQLNonNull) or not isinstance(item.of_type, GraphQLObjectType):
+            return None
+        sets = [s for s in selection_sets if s is not None]
+        plan = self.object_plan(item.of_type, sets)
+        if not plan.fields or any(f.attribute is None for f in plan.fields):
+            return None
+        return _flat_list(plan, item.of_type.is_type_of)
 
 
 async def _gather(values: Sequence[Awaitable[Any]]) -> list[Any]:
@@ -285,6 +307,12 @@ def _complete_object(plan: ObjectPlan, source: Any, run: Run, path: Path | None)
     typename = plan.type.name
     try:
         for field_plan in plan.fields:
+            attribute = field_plan.attribute
+            if attribute is not None:  # a leaf read from the source: never pending
+                out[field_plan.key] = field_plan.complete(
+                    getattr(source, attribute), run, cast(Path, path)
+                )
+                continue
             field_path = Path(path, field_plan.key, typename)
             value = field_plan.resolve(field_plan, source, run, field_path)
             if isinstance(value, _PENDING):
@@ -379,6 +407,28 @@ def _list(item: Complete) -> Complete:
         return out if pending is None else _settle_list(out, pending)
 
     return complete_list
+
+
+def _flat_list(plan: ObjectPlan, is_type_of: Callable[[Any, Any], Any] | None) -> Complete:
+    fields = [(f.key, cast(str, f.attribute), f.complete) for f in plan.fields]
+    name = plan.type.name
+
+    def complete_flat_list(value: Any, run: Run, path: Path) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+            raise Abandon("expected a list")
+        out: list[Any] = []
+        for entry in value:
+            if entry is None or isinstance(entry, _PENDING):
+                raise Abandon("a flat list holds only values")
+            if is_type_of is not None and is_type_of(entry, None) is not True:
+                raise Abandon(f"value is not a {name}")
+            out.append({key: complete(getattr(entry, attribute), run, path)
+                        for key, attribute, complete in fields})  # fmt: skip
+        return out
+
+    return complete_flat_list
 
 
 async def _settle_list(out: list[Any], indexes: list[int]) -> list[Any]:

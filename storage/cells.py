@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from storage.limits import limits
-from storage.sqlplan import Fetch, Plan, one
+from storage.sqlplan import Fetch, Many, Plan, one
 
 
 class CellValue(NamedTuple):
@@ -62,9 +62,16 @@ def leaves(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
 
 
 def flatten(kind: str, document: dict[str, Any]) -> list[CellValue]:
+    """The cells of a document: one per (file, path) - a key holding a dot could repeat a
+    nested path (``{"a.b": 1, "a": {"b": 2}}``): the first is kept (storage.queries counts
+    a column's rows as its cells)."""
     cells = []
     for file, data in document.items():
+        seen: set[str] = set()
         for path, value in leaves("", data):
+            if path in seen:
+                continue
+            seen.add(path)
             vtype, num, text = typed(value)
             cells.append(CellValue(kind, file, path, vtype, num, text))
     return cells
@@ -88,7 +95,11 @@ def within_columns(rows: list[Row]) -> Plan[list[Row]]:
     """The rows of columns their projects may index: the columns a project has, then new
     ones (params first, in the order found) up to ``max_columns``; the rest are counted in
     ``projects.skipped_columns`` (the most any write found) and not stored. Columns whose
-    file or path exceed what the table holds are skipped too."""
+    file or path exceed what the table holds are skipped too.
+
+    Every insert of cells goes through here, in the transaction that inserts the rows
+    returned: their counts are added to ``cell_columns`` (migration 0012; deletes of cells
+    subtract theirs in a trigger)."""
     by_project: dict[int, dict[Key, None]] = {}
     for r in rows:
         by_project.setdefault(r[0], {})[(r[2], r[3], r[4])] = None  # ordered, distinct
@@ -96,9 +107,26 @@ def within_columns(rows: list[Row]) -> Plan[list[Row]]:
     for project_id, found in by_project.items():
         refused = yield from _beyond_cap(project_id, list(found))
         skipped.update((project_id, *key) for key in refused)
-    if not skipped:
-        return rows
-    return [r for r in rows if (r[0], r[2], r[3], r[4]) not in skipped]
+    if skipped:
+        rows = [r for r in rows if (r[0], r[2], r[3], r[4]) not in skipped]
+    yield from _count_columns(rows)
+    return rows
+
+
+def _count_columns(rows: list[Row]) -> Plan[None]:
+    """Add the cells about to be inserted to their columns' counts (by value type), in key
+    order (concurrent writers lock the summary rows in one order)."""
+    counts: dict[tuple[int, str, str, str, str], int] = {}
+    for r in rows:
+        key = (r[0], r[2], r[3], r[4], r[5])
+        counts[key] = counts.get(key, 0) + 1
+    if counts:
+        yield Many(
+            "INSERT INTO cell_columns (project_id, kind, file, path, vtype, cells)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, kind, file, path, vtype)"
+            " DO UPDATE SET cells = cell_columns.cells + excluded.cells",
+            [(*key, n) for key, n in sorted(counts.items())],
+        )
 
 
 def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
@@ -107,8 +135,8 @@ def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
     if not new:
         return set()
     counted = yield Fetch(
-        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cells"
-        " WHERE project_id = ?) AS columns_of_project",
+        "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cell_columns"
+        " WHERE project_id = ? AND cells > 0) AS columns_of_project",
         [project_id],
     )
     fitting = [c for c in new if len(c[1]) <= _MAX_FILE and len(c[2]) <= _MAX_PATH]

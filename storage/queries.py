@@ -220,7 +220,7 @@ class ColumnCondition:
     kind: str
     file: str
     path: str
-    op: str  # EQ NE GT GTE LT LTE CONTAINS EXISTS
+    op: str  # EQ NE GT GTE LT LTE CONTAINS EXISTS; KEY (internal): value is (number, text)
     value: Any
 
 
@@ -259,6 +259,10 @@ def _condition(c: ColumnCondition, probe: str = "") -> tuple[str, list[Any]]:
     args: list[Any] = [c.kind, c.file, c.path]
     if c.op == "EXISTS":
         return f"EXISTS ({base}{probe})", args
+    if c.op == "KEY":  # internal: the row's (number, text) keys of the column are c.value
+        same = "NOT (f.num IS NULL AND f.text IS NULL) AND COALESCE(f.num, 0) = ?"
+        same += " AND COALESCE(f.text, '') = ?"
+        return f"EXISTS ({base} AND {same}{probe})", [*args, *c.value]
     if c.op == "CONTAINS":
         needle = f"%{str(c.value).lower()}%"
         return f"EXISTS ({base} AND LOWER(f.text) LIKE ?{probe})", [*args, needle]
@@ -355,9 +359,37 @@ async def experiments_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
     """A page of rows with the sort key of each (the cursor material)."""
+    few = await _few_matches(project_id, q)
+    if few is not None:
+        return await _sorted_page(project_id, q, after, limit, few)
+    return await _page(project_id, q, after, limit)
+
+
+async def _page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
+) -> list[tuple[ExperimentRecord, list[Any]]]:
+    """The page when no filter of ``q`` matches few rows."""
     if q.order:
         return await _column_page(project_id, q, after, limit)
+    return await _sorted_page(project_id, q, after, limit)
+
+
+async def _sorted_page(
+    project_id: int,
+    q: ExperimentQuery,
+    after: list[Any] | None,
+    limit: int,
+    among: tuple[str, list[Any]] | None = None,
+) -> list[tuple[ExperimentRecord, list[Any]]]:
+    """The page in one statement: the default order walks experiments_by_time; ``among``
+    (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
+    if q.order and after is not None and not _column_cursor(after, len(q.order)):
+        raise ValueError("cursor does not match this ordering")
     s = _build(project_id, q)
+    head, head_args = "experiments e", []
+    if among is not None:  # the matches first (CROSS JOIN: SQLite keeps that order)
+        head, head_args = f"{among[0]} CROSS JOIN experiments e", among[1]
+        s.where.append("e.id = few.id")
     where, args = list(s.where), list(s.args)
     if after is not None:
         if len(after) != len(s.keys):
@@ -368,11 +400,60 @@ async def experiments_page(
     select_keys = ", ".join(f"{expr} AS k{i}" for i, (expr, _d) in enumerate(s.keys))
     order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in s.keys)
     rows = await db.fetch(
-        f"SELECT e.*, {select_keys} FROM experiments e {' '.join(s.joins)}"
+        f"SELECT e.*, {select_keys} FROM {head} {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
-        [*s.join_args, *args, limit],
+        [*head_args, *s.join_args, *args, limit],
     )
     return [(experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows]
+
+
+# A filter matching few rows is read from its range of cells_column_order, and its rows
+# sorted: walking an order and probing each row for the filter would read about
+# page * rows / matches rows (every row when nothing matches). Up to FEW_MATCHES matches a
+# sort is cheaper than that walk (at 40,000 rows, 1,000 matches: 2,000 probes); whether
+# the range holds a FEW_MATCHES-th cell (at most that many index entries) tells which.
+FEW_MATCHES = 1000
+
+
+def _cell_range(c: ColumnCondition) -> tuple[str, list[Any]] | None:
+    """``c`` as a range of cells_column_order over cells ``f`` (project id bound first), or
+    None when no range holds exactly its cells (NE, CONTAINS, an order on text)."""
+    column = "f.project_id = ? AND f.kind = ? AND f.file = ? AND f.path = ?"
+    args: list[Any] = [c.kind, c.file, c.path]
+    if c.op == "EXISTS":
+        return column, args
+    if c.op not in _OPS or c.op == "NE":
+        return None
+    if isinstance(c.value, int | float):
+        vtype = "bool" if isinstance(c.value, bool) else "number"
+        test = f"COALESCE(f.num, 0) {_OPS[c.op]} ? AND f.vtype = ?"
+        return f"{column} AND {test}", [*args, float(c.value), vtype]
+    if c.op == "EQ":  # a text cell has no number: its key is (0, the text's prefix)
+        test = (
+            f"COALESCE(f.num, 0) = 0 AND SUBSTR(COALESCE(f.text, ''), 1, {TEXT_PREFIX})"
+            f" = SUBSTR(?, 1, {TEXT_PREFIX}) AND f.text = ?"
+        )
+        return f"{column} AND {test}", [*args, str(c.value), str(c.value)]
+    return None
+
+
+async def _few_matches(project_id: int, q: ExperimentQuery) -> tuple[str, list[Any]] | None:
+    """The rows of a filter of ``q`` matching fewer than FEW_MATCHES (a table ``few`` of
+    their ids), if one does."""
+    for c in q.conditions:
+        found = _cell_range(c)
+        if found is None:
+            continue
+        test, args = found
+        many = await db.fetch(
+            f"SELECT 1 AS many FROM cells f WHERE {test} LIMIT 1 OFFSET ?",
+            [project_id, *args, FEW_MATCHES - 1],
+        )
+        if not many:
+            # The LIMIT states the bound the sort relies on (it never cuts: fewer match).
+            among = f"(SELECT f.experiment_id AS id FROM cells f WHERE {test} LIMIT ?) few"
+            return among, [project_id, *args, FEW_MATCHES]
+    return None
 
 
 # A page ordered by columns walks the index cells_column_order (migration 0010) on the first
@@ -396,21 +477,117 @@ async def _column_page(
 ) -> list[tuple[ExperimentRecord, list[Any]]]:
     if after is not None and not _column_cursor(after, len(q.order)):
         raise ValueError("cursor does not match this ordering")
-    kind, file, path, desc = q.order[0]
+    kind, file, path, _desc = q.order[0]
     # The further columns and the time: the tie keys of both ranges, as _build makes them.
     s = _build(project_id, replace(q, order=q.order[1:]))
     keyed: list[tuple[int, list[Any]]] = []
+    known: dict[int, ExperimentRecord] = {}
     if after is None or after[0] == 0:
-        keyed += await _valued(project_id, s, (kind, file, path, desc), q.conditions,
-                               after[1:] if after else None, limit)  # fmt: skip
+        keyed += await _valued_walk(project_id, q, s, after[1:] if after else None, limit, known)
     # A condition on the ordered column other than NE holds only for rows with its value.
     valued_only = any((c.kind, c.file, c.path, c.op != "NE") == (kind, file, path, True)
                       for c in q.conditions)  # fmt: skip
     if len(keyed) < limit and not valued_only:
         tail = after[3:] if after is not None and after[0] == 1 else None
         keyed += await _valueless(s, (kind, file, path), tail, limit - len(keyed))
-    records = await experiments_by_ids([i for i, _k in keyed])
+    records = known | await experiments_by_ids([i for i, _k in keyed if i not in known])
     return [(records[i], keys) for i, keys in keyed if i in records]
+
+
+# The ties of the ordered column (rows of one value) are ordered by the further keys, which
+# the walk of cells_column_order does not give: each group met is sorted. A group of more
+# than BIG_GROUP rows (a param with a few values over 40,000 rows) is instead paged on its
+# own - the same query with "column = that value" as a filter and the further keys as its
+# order, walking their index (or the time's) and probing the value - so no page sorts more
+# than BIG_GROUP rows. Where the groups are is read from the index alone: the values at a
+# few offsets from the walk's position.
+BIG_GROUP = 2000
+
+
+async def _valued_walk(
+    project_id: int,
+    q: ExperimentQuery,
+    s: _Sql,
+    after: list[Any] | None,
+    limit: int,
+    known: dict[int, ExperimentRecord],
+) -> list[tuple[int, list[Any]]]:
+    """The rows with a value of the first ordered column from ``after`` (number, text,
+    further keys), at most ``limit``, group after group; records met are put in ``known``."""
+    kind, file, path, _desc = column = q.order[0]
+    keyed: list[tuple[int, list[Any]]] = []
+    cursor = after
+    start = None if after is None else (">=", float(after[0]), str(after[1])[:TEXT_PREFIX])
+    width = max(4 * limit, 200)
+    while len(keyed) < limit:
+        need = limit - len(keyed)
+        first = await _value_at(project_id, column, q.conditions, start, 0)
+        if first is None:
+            break
+        far = await _value_at(project_id, column, q.conditions, start, width)
+        beyond = far
+        if far == first:
+            beyond = await _value_at(project_id, column, q.conditions, start, BIG_GROUP)
+        if beyond == first and len(first[1]) < TEXT_PREFIX:  # a big group, its text whole
+            inside = cursor is not None and (cursor[0], cursor[1]) == first
+            same = ColumnCondition(kind, file, path, "KEY", first)
+            sub = replace(q, conditions=(*q.conditions, same), order=q.order[1:])
+            rows = await _page(project_id, sub, cursor[2:] if cursor and inside else None, need)
+            known.update((r.id, r) for r, _k in rows)
+            keyed += [(r.id, [0, first[0], first[1], *k]) for r, k in rows]
+            if len(rows) < need:  # the group is done: on past it
+                start, cursor = (">", *first), None
+                continue
+            break
+        bound = far if far != first else beyond  # the walk stops before it (None: the end)
+        found = await _valued(project_id, s, column, q.conditions, cursor, start, bound, need)
+        keyed += found
+        if len(found) >= need or bound is None:
+            break
+        start, cursor = (">=", *bound), None
+        width *= 2
+    return keyed
+
+
+def _position(op: str, desc: bool, num: float, prefix: str) -> tuple[str, list[Any]]:
+    """The cells of the walked column whose (number, text prefix) is ``op`` (">", ">=" or
+    "<") the given one in the walk's direction, with the number's bound stated alone (it
+    lets the index seek)."""
+    if desc:
+        op = {">": "<", ">=": "<=", "<": ">"}[op]
+    strict = op[0]
+    seek = f"{_NUM} {strict}= ?"
+    return (
+        f"{seek} AND ({_NUM} {strict} ? OR ({_NUM} = ? AND {_PREFIX} {op} ?))",
+        [num, num, num, prefix],
+    )
+
+
+async def _value_at(
+    project_id: int,
+    column: tuple[str, str, str, bool],
+    conditions: tuple[ColumnCondition, ...],
+    start: tuple[str, float, str] | None,
+    offset: int,
+) -> tuple[float, str] | None:
+    """(number, text prefix) of the cell ``offset`` cells into the walk of the column from
+    ``start``, read from the index alone (a value type other than null stands for "has a
+    value"; only where the walk's ranges end depends on it)."""
+    kind, file, path, desc = column
+    within, bounds = _within(column, conditions)
+    where = [f"o.project_id = ? AND {_COLUMN} AND o.vtype <> 'null'", *within]
+    args: list[Any] = [project_id, kind, file, path, *bounds]
+    if start is not None:
+        clause, extra = _position(start[0], desc, start[1], start[2])
+        where.append(clause)
+        args += extra
+    direction = "DESC" if desc else "ASC"
+    rows = await db.fetch(
+        f"SELECT {_NUM} AS k1, {_PREFIX} AS k2 FROM cells o WHERE {' AND '.join(where)}"
+        f" ORDER BY {_NUM} {direction}, {_PREFIX} {direction} LIMIT 1 OFFSET ?",
+        [*args, offset],
+    )
+    return (float(rows[0]["k1"]), str(rows[0]["k2"])) if rows else None
 
 
 def _column_cursor(after: list[Any], columns: int) -> bool:
@@ -436,12 +613,25 @@ async def _valued(
     column: tuple[str, str, str, bool],
     conditions: tuple[ColumnCondition, ...],
     after: list[Any] | None,
+    start: tuple[str, float, str] | None,
+    bound: tuple[float, str] | None,
     limit: int,
 ) -> list[tuple[int, list[Any]]]:
+    """The rows valued in ``column`` after the cursor ``after``, from ``start`` and before
+    ``bound`` (number, text prefix) of the walk, their ties sorted."""
     kind, file, path, desc = column
     within, bounds = _within(column, conditions)
     where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *within, *s.where]
     args: list[Any] = [project_id, kind, file, path, *bounds, *s.args]
+    # A cursor implies the start (and SQLite, given both, prices a sort of the range over
+    # the index order).
+    ends = [start] if start is not None and after is None else []
+    if bound is not None:
+        ends.append(("<", *bound))
+    for op, num, prefix in ends:
+        clause, extra = _position(op, desc, num, prefix)
+        where.append(clause)
+        args += extra
     keys = [(_NUM, desc), (_TEXT, desc), *s.keys]
     if after is not None:
         clause, extra = _keyset(keys, after)
@@ -506,11 +696,37 @@ async def _valueless(
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
-    s = _build(project_id, q, page=False)
+    """The rows of ``q``. A filter on a column counts from its range of cells_column_order
+    (a row has one cell per column: storage.cells.flatten): the cells alone when nothing
+    else is asked, else the range's rows joined and probed for the rest."""
+    ranged = [(c, _cell_range(c)) for c in q.conditions]
+    first = next(((c, r) for c, r in ranged if r is not None), None)
+    if first is None:
+        s = _build(project_id, q, page=False)
+        rows = await db.fetch(
+            f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}", s.args
+        )
+        return int(rows[0]["n"])
+    column = first[0]
+    alone = replace(q, conditions=())
+    if _build(project_id, alone).where == ["e.project_id = ?"] and all(
+        r is not None and (c.kind, c.file, c.path) == (column.kind, column.file, column.path)
+        for c, r in ranged
+    ):
+        # Every condition is a range of one column: their cells, counted in the index.
+        tests = [r for _c, r in ranged if r is not None]
+        rows = await db.fetch(
+            "SELECT COUNT(*) AS n FROM cells f WHERE " + " AND ".join(t for t, _a in tests),
+            [x for _t, a in tests for x in [project_id, *a]],
+        )
+        return int(rows[0]["n"])
+    s = _build(project_id, q)  # probes (PostgreSQL: per row, not joined)
+    test, args = first[1]
     rows = await db.fetch(
-        f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}",
-        s.args,
-    )
+        "SELECT COUNT(*) AS n FROM cells f CROSS JOIN experiments e WHERE e.id = f.experiment_id"
+        f" AND {test} AND " + " AND ".join(s.where),
+        [project_id, *args, *s.args],
+    )  # fmt: skip
     return int(rows[0]["n"])
 
 
@@ -613,15 +829,15 @@ def _binary() -> str:
 
 
 async def _columns(where: str, args: list[Any], page: int) -> list[ColumnRecord]:
-    """One page of columns in SQL: the page's (kind, file, path) first, then their value
-    types and cell counts (a column whose cells hold several types is one column)."""
+    """One page of columns in SQL, from the per-project summary ``cell_columns`` (migration
+    0012, kept by the writes of cells): the page's (kind, file, path) first, then their
+    value types and cell counts (a column whose cells hold several types is one column)."""
     order = f"{_NOT_PARAM}, file {_binary()}, path {_binary()}"
     rows = await db.fetch(
-        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE project_id = ?"
-        " AND (kind, file, path) IN (SELECT kind, file, path FROM cells WHERE "
-        + where
-        + f" GROUP BY kind, file, path ORDER BY {order} LIMIT ?)"
-        f" GROUP BY kind, file, path, vtype ORDER BY {order}",
+        "SELECT kind, file, path, vtype, cells AS n FROM cell_columns WHERE project_id = ?"
+        " AND cells > 0 AND (kind, file, path) IN (SELECT kind, file, path FROM cell_columns"
+        f" WHERE cells > 0 AND {where} GROUP BY kind, file, path ORDER BY {order} LIMIT ?)"
+        f" ORDER BY {order}, vtype",
         [args[0], *args, page],
     )
     merged: dict[tuple[str, str, str], tuple[list[str], int]] = {}

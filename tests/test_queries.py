@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from support import Api, git
 
+from storage import db, queries
 from sync.generate import RepoSpec, generate_repo
 
 ROWS = """
@@ -120,6 +121,52 @@ async def test_columns_catalog(api: Api, project: str) -> None:
     assert by_id["metric:metrics.json:acc"]["type"] == "number"
     assert by_id["metric:metrics.json:acc"]["kind"] == "METRIC"
     assert by_id["param:params.yaml:lr"]["count"] >= 12
+
+
+async def _summary_and_cells(name: str) -> tuple[list[Any], list[Any]]:
+    """The columns summary (Project.columns' source) and the same counted from the cells."""
+    found = await queries.project_by_name(name)
+    assert found is not None
+    summary = [(c.kind, c.file, c.path, c.types, c.count) for c in await queries.columns(found.id)]
+    counted: dict[tuple[str, str, str], tuple[list[str], int]] = {}
+    for r in await db.fetch(
+        "SELECT kind, file, path, vtype, COUNT(*) AS n FROM cells WHERE project_id = ?"
+        " GROUP BY kind, file, path, vtype",
+        [found.id],
+    ):
+        types, n = counted.get((r["kind"], r["file"], r["path"]), ([], 0))
+        counted[(r["kind"], r["file"], r["path"])] = ([*types, r["vtype"]], n + int(r["n"]))
+    cells = [(*k, tuple(sorted(t)), n) for k, (t, n) in counted.items()]
+    return sorted(summary), sorted(cells)
+
+
+async def test_the_columns_summary_follows_the_cells(api: Api, tmp_path: Path, unique: str) -> None:
+    """cell_columns (migration 0012) holds each column's cells by value type: after the
+    index, after rows deleted (their cells go by cascade) and after a resync indexing a
+    new commit, it is what counting the cells gives."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=4, exps_per_commit=2, seed=9, extra_formats=False))
+    project = f"summary-{unique}"
+    created = await api.create_project(repo, project)
+    summary, cells = await _summary_and_cells(project)
+    assert summary == cells and len(summary) > 10
+    found = await queries.project_by_name(project)
+    assert found is not None
+    gone = await db.fetch(
+        "SELECT id FROM experiments WHERE project_id = ? ORDER BY id LIMIT 5", [found.id]
+    )
+    await db.execute(
+        f"DELETE FROM experiments WHERE id IN ({', '.join('?' * len(gone))})",
+        [r["id"] for r in gone],
+    )
+    summary, cells = await _summary_and_cells(project)
+    assert summary == cells
+    (repo / "params.yaml").write_text("lr: fast\nnew_param: [1, 2]\n")
+    git(repo, "commit", "-am", "text params")
+    await api.sync(created["id"])
+    summary, cells = await _summary_and_cells(project)
+    assert summary == cells
+    assert ("param", "params.yaml", "new_param", ("json",), 1) in summary
 
 
 async def test_compare_and_node(api: Api, project: str) -> None:

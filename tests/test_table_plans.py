@@ -45,6 +45,35 @@ SHAPES: dict[str, ExperimentQuery] = {
     "default order": ExperimentQuery(),
     "oldest first": ExperimentQuery(newest_first=False),
 }
+# Filters matching fewer than FEW_MATCHES rows: read from the filter's range, then sorted.
+# (The shapes above run with FEW_MATCHES at 2: this project's filters match a few hundred.)
+FEW: dict[str, ExperimentQuery] = {
+    "filter matching no row": ExperimentQuery(conditions=(ColumnCondition(*LR, "EQ", 0.5),)),
+    "filter on a param": SHAPES["filter on a param"],
+    "filter matching few rows, sorted": ExperimentQuery(
+        conditions=(ColumnCondition(*ACC, "GT", 0.93),), order=((*LR, False),)
+    ),
+    "filter on a text": ExperimentQuery(
+        conditions=(ColumnCondition("param", "params.yaml", "model.activation", "EQ", "relu"),)
+    ),
+    "filter and sort, cursor checked": ExperimentQuery(
+        conditions=(ColumnCondition(*LR, "GTE", 0.03),), order=((*ACC, True),)
+    ),
+}
+# Shapes whose ties of the first column are groups bigger than BIG_GROUP (patched small):
+# each group paged on its own, walking the further order.
+BIG_GROUPS: dict[str, ExperimentQuery] = {
+    "sort by a param of few values": ExperimentQuery(order=((*LR, False),)),
+    "sort by a param of few values, oldest first": ExperimentQuery(
+        order=((*LR, True),), newest_first=False
+    ),
+    "sort by a param of few values, then a metric": ExperimentQuery(
+        order=((*LR, False), (*ACC, True))
+    ),
+    "filter, then sort by a param of few values": ExperimentQuery(
+        conditions=(ColumnCondition(*ACC, "GT", 0.6),), order=((*LR, True),)
+    ),
+}
 
 
 @pytest.fixture(scope="session")
@@ -80,11 +109,27 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, list
     yield seen
 
 
+# The rows of a filter matching fewer than FEW_MATCHES, read from its index range: a sort
+# of them is bounded by the LIMIT the statement states (storage.queries._few_matches).
+FEW_ROWS = "FROM (SELECT f.experiment_id AS id FROM cells f WHERE "
+
+
+def bounded_sort(query: str, args: list[Any]) -> bool:
+    return (
+        FEW_ROWS in query and " LIMIT ?) few CROSS JOIN" in query and (queries.FEW_MATCHES in args)
+    )
+
+
 async def plan_faults(query: str, args: list[Any]) -> list[str]:
     """What in the plan of ``query`` reads or sorts every row."""
+    sorts_few = bounded_sort(query, args)
     if not db.is_postgres():
         rows = await db.fetch("EXPLAIN QUERY PLAN " + query, args)
         details = [str(r["detail"]) for r in rows]
+        if sorts_few:  # the rows come from the matches (a scan of them), by primary key
+            assert any("USING INDEX cells_column_order" in d for d in details), details
+            assert any("USING INTEGER PRIMARY KEY (rowid=?)" in d for d in details), details
+            details = [d for d in details if d not in ("SCAN few", "USE TEMP B-TREE FOR ORDER BY")]
         return [d for d in details if d.startswith("SCAN ") or d == "USE TEMP B-TREE FOR ORDER BY"]
     # On a few hundred commits a scan and a sort are what PostgreSQL's cost model prefers
     # (at 10,000 commits it walks the indexes: bench/table_scale.py); with both priced out,
@@ -98,7 +143,7 @@ async def plan_faults(query: str, args: list[Any]) -> list[str]:
     return [
         f"{node['Node Type']} on {node.get('Relation Name', '?')}"
         for node in _nodes(plan[0]["Plan"])
-        if node["Node Type"] in ("Seq Scan", "Sort")
+        if node["Node Type"] == "Seq Scan" or (node["Node Type"] == "Sort" and not sorts_few)
     ]
 
 
@@ -108,9 +153,19 @@ def _nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from _nodes(child)
 
 
+@pytest.fixture
+def walked_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every filter matching a row is walked (probed), as at 10,000 commits."""
+    monkeypatch.setattr(queries, "FEW_MATCHES", 2)
+
+
 @pytest.mark.parametrize("shape", list(SHAPES))
 async def test_page_walks_an_index(
-    api: Api, big_project: int, statements: list[tuple[str, list[Any]]], shape: str
+    api: Api,
+    big_project: int,
+    walked_filters: None,
+    statements: list[tuple[str, list[Any]]],
+    shape: str,
 ) -> None:
     page = await queries.experiments_page(big_project, SHAPES[shape], None, PAGE)
     assert len(page) == PAGE or shape.startswith("filter")
@@ -121,6 +176,80 @@ async def test_page_walks_an_index(
     for query, args in list(statements):
         faults = await plan_faults(query, args)
         assert not faults, f"{shape}: {faults} in\n{query}"
+
+
+@pytest.mark.parametrize("shape", list(FEW))
+async def test_a_filter_matching_few_rows_reads_its_range(
+    api: Api, big_project: int, statements: list[tuple[str, list[Any]]], shape: str
+) -> None:
+    """A filter matching fewer than FEW_MATCHES rows: its rows are read from its range of
+    the column index (by primary key), and only they are sorted."""
+    q = FEW[shape]
+    page = await queries.experiments_page(big_project, q, None, PAGE)
+    if page:
+        following = await queries.experiments_page(big_project, q, page[-1][1], PAGE)
+        assert not {r.id for r, _k in page} & {r.id for r, _k in following}
+    assert any(bounded_sort(query, args) for query, args in statements)
+    for query, args in list(statements):
+        faults = await plan_faults(query, args)
+        assert not faults, f"{shape}: {faults} in\n{query}"
+    assert len(page) == min(PAGE, await queries.count_experiments(big_project, q))
+
+
+@pytest.fixture
+def small_groups(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Groups of ties bigger than 40 rows are paged on their own (BIG_GROUP at 10,000
+    commits is 2,000; this project's params have groups of a few hundred)."""
+    monkeypatch.setattr(queries, "BIG_GROUP", 40)
+    return 40
+
+
+@pytest.mark.parametrize("shape", list(BIG_GROUPS))
+async def test_big_groups_of_ties_walk_an_index(
+    api: Api,
+    big_project: int,
+    small_groups: int,
+    statements: list[tuple[str, list[Any]]],
+    shape: str,
+) -> None:
+    """A page in a big group of ties of the ordered column walks the further order's
+    index probing the group's value: no statement sorts the group."""
+    q = BIG_GROUPS[shape]
+    page = await queries.experiments_page(big_project, q, None, PAGE)
+    middle = await queries.experiments_page(big_project, q, page[-1][1], PAGE)
+    assert len(middle) == PAGE
+    assert any(" AND COALESCE(f.text, '') = ?" in query for query, _a in statements)
+    for query, args in list(statements):
+        faults = await plan_faults(query, args)
+        assert not faults, f"{shape}: {faults} in\n{query}"
+
+
+ORDERS = {
+    **{k: v for k, v in SHAPES.items() if v.order},
+    **{f"{k} (few)": v for k, v in FEW.items()},
+    **BIG_GROUPS,
+}
+
+
+@pytest.mark.parametrize("shape", list(ORDERS))
+async def test_pages_follow_one_sort_of_every_row(
+    api: Api, big_project: int, small_groups: int, shape: str
+) -> None:
+    """Page after page by cursor, the walk (groups paged on their own, filters read from
+    their range, ranges bounded at offsets) gives the rows and keys of one SQL sort of all
+    the rows (the plain statement: every row joined to its cells, sorted)."""
+    q = ORDERS[shape]
+    whole = await queries._sorted_page(big_project, q, None, 1_000_000)
+    walked: list[tuple[int, list[Any]]] = []
+    after = None
+    while True:
+        page = await queries.experiments_page(big_project, q, after, 37)
+        walked += [(r.id, keys) for r, keys in page]
+        if len(page) < 37:
+            break
+        after = page[-1][1]
+    assert [r.id for r, _k in whole] == [i for i, _k in walked]
+    assert [k for _r, k in whole] == [k for _i, k in walked]
 
 
 async def test_a_page_of_rows_without_the_column_walks_an_index(
