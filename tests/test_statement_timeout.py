@@ -109,7 +109,7 @@ async def test_writes_and_transactions_are_not_bounded(bounded: Api) -> None:
 
 async def test_a_cancelled_request_ends_its_statement(api: Api) -> None:
     """What uvicorn does to requests still running at shutdown: their statements stop and
-    the connection answers the next one (on SQLite its one thread is free again)."""
+    the connection answers the next one (on SQLite the reader's thread is free again)."""
     await db.init_db(api.settings.database_url, 0)  # no timeout: cancellation alone ends it
     try:
         with pytest.raises(TimeoutError):
