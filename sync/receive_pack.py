@@ -162,7 +162,7 @@ class ReceivePack:
         except (BrokenPipeError, ConnectionResetError):
             pass  # it ended early: what it said (or its stderr) tells why
         report, messages = self._response()
-        self._finish()
+        self._end()
         _check_report(report, messages, update.ref)
 
     def close(self) -> None:
@@ -175,11 +175,16 @@ class ReceivePack:
             if stdin is not None and not stdin.closed:
                 stdin.write(b"0000")
                 stdin.close()
+        self._end()
+
+    def _end(self) -> None:
+        """Read what is left (an advertisement not read yet would keep receive-pack
+        blocked on a full pipe) until it closes its end, i.e. exits, then reap it."""
         try:
-            self._proc.wait(timeout=max(0.0, self._deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
+            self._reader.drain()
+        except ReceiveError:  # past the deadline
             self._proc.kill()
-            self._proc.wait()
+        self._proc.wait()
         self._cleanup()
 
     def _advertisement(self) -> dict[str, str]:
@@ -222,21 +227,14 @@ class ReceivePack:
             raise self._broken(str(exc)) from None
 
     def _broken(self, what: str) -> ReceiveError:
-        self._finish(kill=True)
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.wait()
         self._stderr.seek(0)
         detail = self._stderr.read(4096).decode("utf-8", "replace").strip()
         self._cleanup()
         log.warning("git receive-pack %s: %s; stderr: %s", self._local, what, detail)
         return ReceiveError(f"the repository could not be written ({what})")
-
-    def _finish(self, kill: bool = False) -> None:
-        if kill and self._proc.poll() is None:
-            self._proc.kill()
-        try:
-            self._proc.wait(timeout=max(0.0, self._deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
 
     def _cleanup(self) -> None:
         self._done = True
@@ -296,13 +294,24 @@ class _PktReader:
             raise ReceiveError("a malformed pkt-line")
         return self._take(size - 4)
 
+    def drain(self) -> None:
+        """Read and drop everything up to the end of the stream."""
+        self._buf.clear()
+        while self._fd >= 0:
+            self._wait()
+            if not os.read(self._fd, 65536):
+                return
+
+    def _wait(self) -> None:
+        left = self._deadline - time.monotonic()
+        if left <= 0 or not select.select([self._fd], [], [], left)[0]:
+            raise ReceiveError(f"no answer within {PUSH_TIMEOUT_SECONDS:.0f} s")
+
     def _take(self, n: int) -> bytes:
         while len(self._buf) < n:
             if self._fd < 0:
                 raise ReceiveError("the stream ended")
-            left = self._deadline - time.monotonic()
-            if left <= 0 or not select.select([self._fd], [], [], left)[0]:
-                raise ReceiveError(f"no answer within {PUSH_TIMEOUT_SECONDS:.0f} s")
+            self._wait()
             chunk = os.read(self._fd, 65536)
             if not chunk:
                 raise ReceiveError("the stream ended")
