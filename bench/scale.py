@@ -780,6 +780,14 @@ def print_table(results: dict[str, dict[str, Any]], goals: Goals) -> None:
             print("  WARNING: a no-op sync reported changes (the repository moved?)")
 
 
+def _head(path: Path) -> str:
+    """The commit checked out at ``path`` ("" for a `git archive` copy)."""
+    done = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=path, capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
@@ -854,9 +862,8 @@ def main(argv: list[str] | None = None) -> int:
             "when": datetime.now().astimezone().isoformat(timespec="seconds"),
             "host": platform.node(),
             "cpus": os.cpu_count(),
-            "git": subprocess.run(
-                ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
-            ).stdout.strip(),
+            "git": _head(ROOT),
+            "checkout_head": _head(CHECKOUT),
             "code": str(ROOT),
             "repo": describe(repo),
             "goals": asdict(goals),
