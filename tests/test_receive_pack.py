@@ -259,3 +259,18 @@ def test_fetch_mirror_is_what_a_write_starts_from(bare: Path, tmp_path: Path) ->
     assert git(bare, "rev-parse", "first") == written.sha
     fetch_mirror(mirror, str(bare), Credentials())
     assert str(open_mirror(mirror).references["refs/heads/first"].target) == written.sha
+
+
+def test_an_unused_session_on_a_large_advertisement_ends_at_once(bare: Path) -> None:
+    """3,000 refs advertise more than a pipe holds: closing without reading them must not
+    leave receive-pack blocked on its write (it would wait for the 300 s timeout)."""
+    main = git(bare, "rev-parse", "main")
+    lines = "".join(f"create refs/exps/{i:04d}/run-with-a-long-name {main}\n" for i in range(3000))
+    subprocess.run(
+        ["git", "-C", str(bare), "update-ref", "--stdin"], input=lines, text=True, check=True
+    )
+    started = time.monotonic()
+    session = receive_pack.start(bare)
+    session.close()
+    assert time.monotonic() - started < 30
+    assert session._proc.returncode == 0
