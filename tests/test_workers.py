@@ -337,11 +337,14 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             servers, workers, logs, token, dsn, url, work, bare, gates, int(row["id"]),
             created["project"]["id"], env,
         )  # fmt: skip
-        wait_for(
-            lambda: len(found.sql("SELECT id FROM procrastinate_workers")) == 2,
-            120,
-            "both workers to register",
-        )
+
+        def registered() -> bool:
+            for name, process in workers.items():
+                if process.poll() is not None:
+                    raise RuntimeError(f"worker {name} exited:\n{logs[name].read_text()}")
+            return len(found.sql("SELECT id FROM procrastinate_workers")) == 2
+
+        wait_for(registered, 120, "both workers to register")
         yield found
     finally:
         (gates / "fetch.open").touch()
