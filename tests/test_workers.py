@@ -426,7 +426,9 @@ def test_a_push_while_the_project_syncs_is_synced_after_it(cluster: Cluster) -> 
     head = cluster.push(3, "during-2")
     for server in cluster.servers * 2:
         assert cluster.webhook(server).status_code == 202
-    jobs = cluster.sql("SELECT status FROM procrastinate_jobs ORDER BY id")
+    jobs = cluster.sql(
+        "SELECT status FROM procrastinate_jobs WHERE status IN ('todo', 'doing') ORDER BY id"
+    )
     assert sorted(j["status"] for j in jobs) == ["doing", "todo"]
     server = cluster.servers[1]
     auth = {"Authorization": f"token {cluster.token}"}
