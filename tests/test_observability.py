@@ -9,6 +9,7 @@ import asyncio
 import io
 import json
 import logging
+import socket
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,9 @@ class Env:
 async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
     data_dir = tmp_path_factory.mktemp("obs")
     token = admin_token(data_dir)
-    server = start_server([], data_dir, env={"GITSTUDIO_LOG_FORMAT": "json"})
+    server = start_server(
+        [], data_dir, env={"GITSTUDIO_LOG_FORMAT": "json", "GITSTUDIO_WS_SEND_QUEUE": "16"}
+    )
     try:
         repos = tmp_path_factory.mktemp("obs-repos")
         project = await create_project(server, token, repos, "obsproject")
@@ -217,6 +220,42 @@ async def test_socket_and_subscriber_gauges_fall_when_the_socket_closes(env: Env
         assert value(await metrics(env), "gitstudio_websockets") == sockets + 1
     await until_value(env, "gitstudio_websockets", sockets)
     await until_value(env, "gitstudio_subscribers", subscribers)
+
+
+def tiny_socket(url: str) -> socket.socket:
+    """A connected socket with a small receive buffer: a client that stops reading stalls
+    the server's writes quickly."""
+    host, port = url.split("//")[1].split(":")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((host, int(port)))
+    sock.setblocking(False)
+    return sock
+
+
+async def test_a_slow_subscriber_dropped_is_counted(env: Env, unique: str) -> None:
+    dropped = "gitstudio_subscribers_dropped_total"
+    before = value(await metrics(env), dropped)
+    names = tuple(f"m{i:02d}/value_of_a_long_metric_name" for i in range(40))
+    run = Run(env.server, env.token, env.project, f"slow-{unique}", names)
+    await run.start()
+    variables = {"project": env.project.id, "experiment": await run.experiment_id()}
+    query = LIVE.replace("experiment { id name status kind }", "")
+    async with raw(env.server, TRANSPORT_WS, sock=tiny_socket(env.server.url), max_queue=1) as ws:
+        await send(ws, {"type": "connection_init", "payload": {"token": env.token}})
+        assert (await receive(ws))["type"] == "connection_ack"
+        await send(
+            ws,
+            {"id": "s", "type": "subscribe", "payload": {"query": query, "variables": variables}},
+        )
+        assert (await receive(ws))["payload"]["data"]["liveMetrics"]["type"] == "START"
+        steps = 0  # the client reads no more: the server must give up on it
+        while value(await metrics(env), dropped) == before:
+            assert steps < 10_000, "the slow subscriber was never dropped"
+            await run.steps(range(steps, steps + 50))
+            steps += 50
+    await run.done()
+    assert value(await metrics(env), dropped) == before + 1
 
 
 async def test_metrics_need_an_admin_token(env: Env) -> None:
