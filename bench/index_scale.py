@@ -34,7 +34,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.servers import ROOT, Server, free_port, start
+from bench.servers import ROOT, SERVER_CPU, Server, free_port, pinned, wait_ready
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 MIB = 1024 * 1024
@@ -78,9 +78,9 @@ def _cpu(pid: int) -> float:
     return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
-def _env(data_dir: Path, db_url: str, repo: Path) -> dict[str, str]:
+def _env(data_dir: Path, db_url: str, repo: Path, code: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITSTUDIO_")}
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(code)
     env["GITSTUDIO_DATA_DIR"] = str(data_dir)
     env["GITSTUDIO_LOCAL_REPO_ROOTS"] = os.pathsep.join(str(r) for r in _roots(repo))
     env["GITSTUDIO_LEASE_WAIT"] = "600"
@@ -100,16 +100,17 @@ def _roots(repo: Path) -> list[Path]:
     return roots
 
 
-def _token(env: dict[str, str]) -> str:
+def _token(env: dict[str, str], code: Path) -> str:
     command = [sys.executable, "-m", "gitstudio.cli", "token", "create", "--name", "bench"]
     done = subprocess.run(
-        [*command, "--scope", "ADMIN"], env=env, cwd=ROOT, capture_output=True, check=True
+        [*command, "--scope", "ADMIN"], env=env, cwd=code, capture_output=True, check=True
     )
     return done.stdout.decode().strip().splitlines()[-1]
 
 
 _CREATE = """mutation($url: String!) { createProject(input: {repoUrl: $url, name: "scale"}) {
   project { id } errors { code message } sync { newCommits newExperiments seconds } } }"""
+_COUNT = '{ project(name: "scale") { experiments(first: 1) { totalCount } } }'
 _SYNC = """mutation($id: ID!) { syncProject(id: $id) { errors { code message }
   sync { newCommits seconds } } }"""
 
@@ -154,19 +155,39 @@ class _Sampler:
         self._thread.join()
 
 
+def _start(command: list[str], port: int, log: Path, env: dict[str, str], code: Path) -> Server:
+    """bench.servers.start, run from ``code`` (``python -m`` puts its directory first)."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            pinned(SERVER_CPU, command), cwd=code, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    server = Server("gitstudio", process, f"http://127.0.0.1:{port}", log)
+    try:
+        wait_ready(server)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
 async def measure_index(
-    db_url: str, repo_path: Path, workdir: Path | None = None, noop_syncs: int = 5
+    db_url: str,
+    repo_path: Path,
+    workdir: Path | None = None,
+    noop_syncs: int = 5,
+    code: Path = ROOT,
 ) -> IndexFigures:
     """Index ``repo_path`` through a fresh ``gitstudio serve`` on ``db_url`` ("" for SQLite
-    in a new data directory; an empty PostgreSQL database otherwise)."""
+    in a new data directory; an empty PostgreSQL database otherwise), running the
+    gitstudio found in ``code`` (another checkout: a baseline in the same run)."""
     own = workdir is None
     root = Path(tempfile.mkdtemp(prefix="index_scale-")) if workdir is None else workdir
     data_dir = root / f"data-{uuid.uuid4().hex[:8]}"
-    env = _env(data_dir, db_url, repo_path)
-    token = await asyncio.to_thread(_token, env)
+    env = _env(data_dir, db_url, repo_path, code)
+    token = await asyncio.to_thread(_token, env, code)
     port = free_port()
     command = [sys.executable, "-m", "gitstudio.cli", "serve", "--port", str(port)]
-    server = await asyncio.to_thread(start, "gitstudio", command, port, root / "serve.log", env)
+    server = await asyncio.to_thread(_start, command, port, root / "serve.log", env, code)
     try:
         pid = server.process.pid
         start_rss = _status(pid)["VmRSS"]
@@ -182,11 +203,10 @@ async def measure_index(
                 peak = max(sampler.peak, _status(pid)["VmHWM"])
             payload = created["createProject"]
             assert isinstance(payload, dict) and payload["project"], payload
-            sync = payload["sync"]
-            assert isinstance(sync, dict)
-            rows = int(sync["newCommits"]) + int(sync["newExperiments"])
             await asyncio.sleep(1.0)
             rss_after = _status(pid)["VmRSS"]
+            counted = await _graphql(client, server, token, _COUNT, {})
+            rows = int(counted["project"]["experiments"]["totalCount"])  # type: ignore[index]
             project_id = str(payload["project"]["id"])
             noop: list[float] = []
             for _ in range(noop_syncs):
@@ -273,10 +293,10 @@ async def main(args: argparse.Namespace) -> None:
         print(f"repository {repo}; load average {' '.join(load.read().split()[:3])}")
     for kind in kinds:
         if kind == "sqlite":
-            figures = await measure_index("", repo)
+            figures = await measure_index("", repo, code=args.code)
         else:
             async with postgres_database() as url:
-                figures = await measure_index(url, repo)
+                figures = await measure_index(url, repo, code=args.code)
         print(f"{kind:8} {figures.describe()}", flush=True)
     with open("/proc/loadavg") as load:
         print(f"load average after: {' '.join(load.read().split()[:3])}")
@@ -288,4 +308,5 @@ if __name__ == "__main__":
     parser.add_argument("--repo", type=Path, default=default)
     parser.add_argument("--tags", type=int, default=4000)
     parser.add_argument("--db", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout to serve")
     asyncio.run(main(parser.parse_args()))

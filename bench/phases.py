@@ -15,18 +15,24 @@ from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
 import storage.index
+import sync.indexer
 import sync.service
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 # (module, attribute, phase name); sync steps run in worker threads, storage on the loop.
+# A sync reads revisions a batch ahead of writing them: scan and storage overlap in time.
 _SYNC_STEPS: tuple[tuple[Any, str, str], ...] = (
     (sync.service, "fetch_mirror", "fetch"),
-    (sync.service, "scan", "scan"),
+    (sync.service, "plan", "scan"),  # refs and the walk
+    (sync.indexer, "collect_revision", "scan"),  # each revision's files
     (sync.service, "default_branch", "default_branch"),
 )
-_ASYNC_STEPS: tuple[tuple[Any, str, str], ...] = ((storage.index, "apply_batch", "storage"),)
+_ASYNC_STEPS: tuple[tuple[Any, str, str], ...] = (
+    (storage.index, "write_rows", "storage"),  # the batches of a streamed sync
+    (storage.index, "apply_batch", "storage"),
+)
 PHASES = ("fetch", "scan", "default_branch", "storage")
 
 

@@ -175,6 +175,10 @@ class Settings:
     # across syncs, all projects together: nearby revisions share most blobs, so a full
     # index of any size keeps its hit rate; 20,000 entries are a few tens of MiB.
     parse_cache_entries: int = 20_000
+    # Refs the process remembers read from repositories' files (loose ref files by their
+    # stat, packed-refs files whole), so a sync of a local repository with 30,000
+    # experiment refs reads only the files that changed; 200,000 are a few tens of MiB.
+    ref_memo_entries: int = 200_000
     # Where sync and indexing work runs (sync/scheduling.py): "inprocess" (the embedded
     # default: each process syncs in the background, at most one running and one pending
     # sync per project) or "procrastinate" (PostgreSQL only: webhooks, polling and
@@ -296,6 +300,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "pack_refs_after": ("GITSTUDIO_PACK_REFS_AFTER", int),
     "index_batch_rows": ("GITSTUDIO_INDEX_BATCH_ROWS", int),
     "parse_cache_entries": ("GITSTUDIO_PARSE_CACHE_ENTRIES", int),
+    "ref_memo_entries": ("GITSTUDIO_REF_MEMO_ENTRIES", int),
     "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
     "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
     "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),

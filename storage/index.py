@@ -18,7 +18,7 @@ from typing import Any
 import orjson
 
 from storage import db
-from storage.cells import flatten, within_columns
+from storage.cells import CellValue, flatten, within_columns
 from storage.limits import configured
 from storage.queries import forget_projects
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
@@ -101,6 +101,7 @@ class IndexBatch:
     reachable: set[str] | None = None
     default_branch: str | None = None
     tags_changed: bool = True
+    tips_changed: bool = True  # False: ``tips`` equal the stored ones (not rewritten)
     registry: str | None = None  # declarations at the default branch head, when re-read
     # The sync's lease owner: the last write happens only while it still holds the lease.
     lease_owner: str | None = None
@@ -219,13 +220,15 @@ def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
     yield from _write_branches(project_id, batch)
     if batch.tags_changed:
         yield from _write_tags(project_id, batch.tags)
-    args = [_json(batch.tips), datetime.now(UTC), batch.default_branch, batch.registry, project_id]
+    tips = _json(batch.tips) if batch.tips_changed else None  # 30,000 refs: megabytes
+    args = [tips, datetime.now(UTC), batch.default_branch, batch.registry, project_id]
     fence = ""
     if batch.lease_owner is not None:  # fenced: a holder that lost its lease writes nothing
         fence = " AND sync_owner = ?"
         args.append(batch.lease_owner)
     updated = yield Fetch(
-        "UPDATE projects SET ref_tips = ?, last_synced_at = ?, last_sync_error = NULL,"
+        "UPDATE projects SET ref_tips = COALESCE(?, ref_tips), last_synced_at = ?,"
+        " last_sync_error = NULL,"
         " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
         " registry = COALESCE(?, registry),"
         " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
@@ -315,13 +318,21 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
     ids = yield from _ids_by(project_id, "experiments", "key", [r.key for r in rows])
     yield from _delete_cells([ids[k] for k in in_place])  # fresh rows have no cells yet
     cells: list[tuple[Any, ...]] = []
+    # A file's document is often the very object of other rows (the parse cache hands out
+    # one value per blob): flattened once per batch (ids are stable, the rows hold them).
+    flat: dict[tuple[str, str, int], list[CellValue]] = {}
     for row in rows:
         exp_id = ids[row.key]
         for kind, doc in (
             ("param", row.data.get("params", {})),
             ("metric", row.data.get("metrics", {})),
         ):
-            cells.extend((project_id, exp_id, *cell) for cell in flatten(kind, doc))
+            for file, data in doc.items():
+                key = (kind, file, id(data))
+                values = flat.get(key)
+                if values is None:
+                    values = flat[key] = flatten(kind, {file: data})
+                cells += [(project_id, exp_id, *cell) for cell in values]
     cells = yield from within_columns(cells)
     yield from _bulk_insert("cells", _CELL_COLUMNS, cells)
     changes.created = [ids[r.key] for r in fresh]

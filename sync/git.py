@@ -277,15 +277,39 @@ _loose_memo: dict[str, tuple[tuple[int, int, int], str]] = {}
 _packed_memo: dict[str, tuple[tuple[int, int, int], dict[str, str]]] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class RefMemo:
+    """How many refs the process remembers read from repositories' files (gitstudio.settings
+    holds the default): loose ref files, and the refs of memoised packed-refs files."""
+
+    ref_memo_entries: int
+
+
+def _ref_memo_bound() -> int:
+    return configured(RefMemo).ref_memo_entries
+
+
+def _remember_packed(
+    path: str, key: tuple[int, int, int], refs: dict[str, str], bound: int
+) -> None:
+    if len(refs) > bound:
+        return  # one file over the whole bound: read it each time
+    held = sum(len(found[1]) for found in _packed_memo.values())
+    if held + len(refs) > bound:
+        _packed_memo.clear()
+    _packed_memo[path] = (key, refs)
+
+
 def _read_plain_refs(gitdir: Path) -> dict[str, str] | None:
     """The source's heads, tags and experiment refs read straight from its files (much
     cheaper than libgit2 for hundreds of loose experiment refs). None when anything is not
     plain (a symbolic ref, an odd file): the caller then asks libgit2."""
-    refs = _read_packed(gitdir / "packed-refs")
+    bound = _ref_memo_bound()
+    refs = _read_packed(gitdir / "packed-refs", bound)
     if refs is None:
         return None
     for top in ("heads", "tags", "exps"):
-        if not _read_loose(os.path.join(gitdir, "refs", top), f"refs/{top}/", refs):
+        if not _read_loose(os.path.join(gitdir, "refs", top), f"refs/{top}/", refs, bound):
             return None
     return refs
 
@@ -294,7 +318,7 @@ def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def _read_packed(packed: Path) -> dict[str, str] | None:
+def _read_packed(packed: Path, bound: int) -> dict[str, str] | None:
     try:
         key = _stat_key(packed.stat())
     except FileNotFoundError:
@@ -311,11 +335,11 @@ def _read_packed(packed: Path) -> dict[str, str] | None:
             return None
         if name.startswith((b"refs/heads/", b"refs/tags/", b"refs/exps/")):
             refs[name.decode()] = sha.decode()
-    _packed_memo[str(packed)] = (key, refs)
+    _remember_packed(str(packed), key, refs, bound)
     return dict(refs)
 
 
-def _read_loose(directory: str, prefix: str, refs: dict[str, str]) -> bool:
+def _read_loose(directory: str, prefix: str, refs: dict[str, str], bound: int) -> bool:
     try:
         with os.scandir(directory) as scan:
             entries = list(scan)
@@ -323,13 +347,13 @@ def _read_loose(directory: str, prefix: str, refs: dict[str, str]) -> bool:
         return True
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            if not _read_loose(entry.path, f"{prefix}{entry.name}/", refs):
+            if not _read_loose(entry.path, f"{prefix}{entry.name}/", refs, bound):
                 return False
             continue
         if entry.name.endswith(".lock"):
             continue  # a write in progress: the ref itself still holds the old value
         try:
-            sha = _loose_sha(entry)
+            sha = _loose_sha(entry, bound)
         except FileNotFoundError:
             continue  # deleted while we looked
         if sha is None:
@@ -338,7 +362,7 @@ def _read_loose(directory: str, prefix: str, refs: dict[str, str]) -> bool:
     return True
 
 
-def _loose_sha(entry: os.DirEntry[str]) -> str | None:
+def _loose_sha(entry: os.DirEntry[str], bound: int) -> str | None:
     key = _stat_key(entry.stat(follow_symlinks=False))
     memo = _loose_memo.get(entry.path)
     if memo is None or memo[0] != key:
@@ -346,7 +370,7 @@ def _loose_sha(entry: os.DirEntry[str]) -> str | None:
             content = file.read().strip()
         if not _SHA.match(content):
             return None
-        if len(_loose_memo) > 200_000:
+        if len(_loose_memo) >= bound:
             _loose_memo.clear()
         memo = _loose_memo[entry.path] = (key, content.decode())
     return memo[1]

@@ -97,11 +97,12 @@ def commit_row(commit: pygit2.Commit) -> CommitRow:
 
 
 def read_refs(
-    repo: pygit2.Repository, known: dict[str, str] | None = None
+    repo: pygit2.Repository, known: dict[str, str] | None = None, memo: BlobCache | None = None
 ) -> tuple[dict[str, str], dict[str, str], list[TagRow]]:
     """All indexable refs as {ref: commit sha}, plus branches and tags. A branch or
     experiment ref still pointing at its ``known`` commit is taken as it is (it was peeled
-    and checked when first seen), which keeps a re-sync of many refs cheap."""
+    and checked when first seen), and a tag whose target object ``memo`` knows (objects
+    never change) is not read again, which keeps a re-sync of many refs cheap."""
     known = known or {}
     tips: dict[str, str] = {}
     branches: dict[str, str] = {}
@@ -113,7 +114,7 @@ def read_refs(
             if sha:
                 tips[name] = branches[name[len("refs/heads/") :]] = sha
         elif name.startswith("refs/tags/"):
-            tag = _tag_info(repo, ref)
+            tag = _known_tag(repo, ref, memo)
             if tag:
                 tips[name] = tag.sha
                 tags.append(tag)
@@ -136,6 +137,22 @@ def _peel_commit(ref: pygit2.Reference) -> str | None:
         return str(ref.peel(pygit2.Commit).id)
     except (pygit2.GitError, ValueError, KeyError):
         return None  # a tag on a tree or blob, or a dangling ref
+
+
+def _known_tag(
+    repo: pygit2.Repository, ref: pygit2.Reference, memo: BlobCache | None
+) -> TagRow | None:
+    if memo is None or ref.type != pygit2.enums.ReferenceType.DIRECT:
+        return _tag_info(repo, ref)
+    key = (str(ref.target), f"tag:{ref.name}")
+    found = memo.get(*key)
+    if found is None:
+        found = _tag_info(repo, ref) or _NOT_A_TAG
+        memo.put(*key, found)
+    return found if isinstance(found, TagRow) else None
+
+
+_NOT_A_TAG = object()  # memoised: a tag ref that names no commit
 
 
 def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:
@@ -161,19 +178,22 @@ def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:
 
 def scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
     """:func:`plan` and every revision it names, read at once."""
-    result = plan(mirror, old_tips)
+    result = plan(mirror, old_tips, memo=cache)
     for batch in read_batches(mirror, result, subdir, cache, 1 << 30):
         result.commits.extend(batch.commits)
         result.experiments.extend(batch.experiments)
     return result
 
 
-def plan(mirror: Path, old_tips: dict[str, str], prune: bool = False) -> ScanResult:
+def plan(
+    mirror: Path, old_tips: dict[str, str], prune: bool = False, memo: BlobCache | None = None
+) -> ScanResult:
     """What changed since ``old_tips``, without reading any revision's files. ``prune``:
     compute every reachable sha even if no ref was rewritten (a sync cut off after writing
-    rows for commits its refs may no longer reach)."""
+    rows for commits its refs may no longer reach). ``memo``: the project's cache, which
+    also keeps what each tag object says."""
     with _gc_paused():
-        return _plan(mirror, old_tips, prune)
+        return _plan(mirror, old_tips, prune, memo)
 
 
 def read_batches(
@@ -212,9 +232,11 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _plan(mirror: Path, old_tips: dict[str, str], prune: bool) -> ScanResult:
+def _plan(
+    mirror: Path, old_tips: dict[str, str], prune: bool, memo: BlobCache | None
+) -> ScanResult:
     repo = open_mirror(mirror)
-    tips, branches, tags = read_refs(repo, old_tips)
+    tips, branches, tags = read_refs(repo, old_tips, memo)
     result = ScanResult(tips=tips, branches=branches, tags=tags)
     history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}

@@ -386,6 +386,7 @@ class ProjectSyncer:
                     fetch,
                     fresh_mirror,
                     cut_off,
+                    cache,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -406,6 +407,7 @@ class ProjectSyncer:
             if declared is not None:
                 batch.registry = orjson.dumps(declared.to_json()).decode()
             batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
+            batch.tips_changed = cut_off or result.tips != old_tips
             rows = read_batches(
                 mirror, result, project.subdir, cache, self.streaming().index_batch_rows
             )
@@ -606,6 +608,7 @@ def _git_work(
     fetch: bool = True,
     fresh_mirror: bool = False,
     prune: bool = False,
+    memo: BlobCache | None = None,
 ) -> tuple[ScanResult, str | None, Declarations | None]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
     fetch, what changed (sync.indexer.plan), default branch, and the models declared at its
@@ -614,7 +617,7 @@ def _git_work(
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds)
-    result = plan(mirror, old_tips, prune)
+    result = plan(mirror, old_tips, prune, memo)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
     declared = None
