@@ -37,6 +37,7 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "resync": ("bench.resync", "resync"),
     # two results: compiled query plans on (graphql-http) and off (graphql-no-plans)
     "graphql-http": ("bench.graphql_http", "graphql_http"),
+    "table-values": ("bench.table_values", "table_values"),
     "ingest": ("bench.ingest", "ingest"),
     "fanout": ("bench.fanout", "fanout"),
     "registry": ("bench.registry", "registry"),

@@ -521,28 +521,42 @@ async def _valued_walk(
     width = max(4 * limit, 200)
     while len(keyed) < limit:
         need = limit - len(keyed)
-        first = await _value_at(project_id, column, q.conditions, start, 0)
-        if first is None:
-            break
         far = await _value_at(project_id, column, q.conditions, start, width)
-        beyond = far
-        if far == first:
-            beyond = await _value_at(project_id, column, q.conditions, start, BIG_GROUP)
-        if beyond == first and len(first[1]) < TEXT_PREFIX:  # a big group, its text whole
-            inside = cursor is not None and (cursor[0], cursor[1]) == first
-            same = ColumnCondition(kind, file, path, "KEY", first)
-            sub = replace(q, conditions=(*q.conditions, same), order=q.order[1:])
-            rows = await _page(project_id, sub, cursor[2:] if cursor and inside else None, need)
-            known.update((r.id, r) for r, _k in rows)
-            keyed += [(r.id, [0, first[0], first[1], *k]) for r, k in rows]
-            if len(rows) < need:  # the group is done: on past it
-                start, cursor = (">", *first), None
-                continue
-            break
-        bound = far if far != first else beyond  # the walk stops before it (None: the end)
-        found = await _valued(project_id, s, column, q.conditions, cursor, start, bound, need)
-        keyed += found
-        if len(found) >= need or bound is None:
+        bound = far  # the walk stops before it (None: at the end)
+        if far is not None:
+            found = await _valued(project_id, s, column, q.conditions, cursor, start, far, need)
+            keyed += found
+            if len(found) >= need:
+                break
+            first = None if found else await _value_at(project_id, column, q.conditions, start, 0)
+            if first == far:  # no cell before far: a group of more than width cells
+                beyond = await _value_at(project_id, column, q.conditions, start, BIG_GROUP)
+                if beyond == first and len(first[1]) < TEXT_PREFIX:  # big, its text whole
+                    inside = cursor is not None and (cursor[0], cursor[1]) == first
+                    same = ColumnCondition(kind, file, path, "KEY", first)
+                    sub = replace(q, conditions=(*q.conditions, same), order=q.order[1:])
+                    tail = cursor[2:] if cursor and inside else None
+                    rows = await _page(project_id, sub, tail, need)
+                    known.update((r.id, r) for r, _k in rows)
+                    keyed += [(r.id, [0, first[0], first[1], *k]) for r, k in rows]
+                    if len(rows) >= need:
+                        break
+                    start, cursor = (">", *first), None  # the group is done: past it
+                    continue
+                bound = beyond
+                if beyond == first:  # its texts share a long prefix: the group sorted whole
+                    past = (">", *first)
+                    bound = await _value_at(project_id, column, q.conditions, past, 0)
+                found = await _valued(
+                    project_id, s, column, q.conditions, cursor, start, bound, need
+                )
+                keyed += found
+                if len(found) >= need:
+                    break
+        else:
+            found = await _valued(project_id, s, column, q.conditions, cursor, start, None, need)
+            keyed += found
+        if bound is None:
             break
         start, cursor = (">=", *bound), None
         width *= 2
