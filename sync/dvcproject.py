@@ -137,6 +137,12 @@ class BlobCache:
     def put(self, oid: str, kind: str, value: Any) -> None:
         self._store((oid, kind), value)
 
+    def keep_only(self, prefix: str) -> None:
+        """Drop every entry whose kind does not start with ``prefix`` (after a large
+        index: what it parsed is spread over the whole heap and would pin it)."""
+        self._data = {k: v for k, v in self._data.items() if k[1].startswith(prefix)}
+        self._old = {k: v for k, v in self._old.items() if k[1].startswith(prefix)}
+
     def _store(self, key: tuple[str, str], value: Any) -> None:
         if self.max_entries is not None and len(self._data) >= max(1, self.max_entries // 2):
             self._old = self._data

@@ -144,7 +144,7 @@ def _known_tag(
 ) -> TagRow | None:
     if memo is None or ref.type != pygit2.enums.ReferenceType.DIRECT:
         return _tag_info(repo, ref)
-    key = (str(ref.target), f"tag:{ref.name}")
+    key = (str(ref.target), f"{TAG_MEMO}{ref.name}")
     found = memo.get(*key)
     if found is None:
         found = _tag_info(repo, ref) or _NOT_A_TAG
@@ -153,6 +153,7 @@ def _known_tag(
 
 
 _NOT_A_TAG = object()  # memoised: a tag ref that names no commit
+TAG_MEMO = "tag:"  # the kind prefix of tags memoised in a BlobCache
 
 
 def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:

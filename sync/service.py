@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import ctypes
 import ctypes.util
+import gc
 import logging
 import re
 import shutil
@@ -61,7 +62,15 @@ from sync.git_writer import (
     merge_branch,
     write_commit,
 )
-from sync.indexer import ExperimentRef, Revision, RevisionBatch, ScanResult, plan, read_batches
+from sync.indexer import (
+    TAG_MEMO,
+    ExperimentRef,
+    Revision,
+    RevisionBatch,
+    ScanResult,
+    plan,
+    read_batches,
+)
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
@@ -434,7 +443,10 @@ class ProjectSyncer:
         )
         log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
         await self._announce(project.id, result, new_commits, old_tips, changes, report)
-        if revisions >= self.streaming().index_batch_rows:
+        if revisions > self.streaming().index_batch_rows:
+            # A streamed sync's parses are spread over the heap it grew: keeping them would
+            # keep most of that heap. The next sync parses the few blobs it needs again.
+            cache.keep_only(TAG_MEMO)
             await asyncio.to_thread(_release_memory)
         return report
 
@@ -629,6 +641,7 @@ def _git_work(
 def _release_memory() -> None:
     """Hand the memory a large sync freed back to the system (glibc keeps freed heap
     otherwise, and the process would stay at its peak); a no-op elsewhere."""
+    gc.collect()  # what the paused collector left (a scan pauses it)
     name = ctypes.util.find_library("c")
     if not name:
         return

@@ -154,3 +154,12 @@ def test_the_parse_cache_keeps_at_most_its_bound_and_the_recently_used() -> None
         assert len(cache) <= 10
     assert cache.get(f"{1:040x}", "params") is None  # long unused: gone
     assert cache.get(f"{99:040x}", "params") == 99
+
+
+def test_after_a_large_index_the_cache_keeps_only_the_tags() -> None:
+    cache = BlobCache(max_entries=100)
+    cache.put("a" * 40, "params", {"lr": 1})
+    cache.put("b" * 40, "tag:refs/tags/m@v1", "row")
+    cache.keep_only("tag:")
+    assert cache.get("a" * 40, "params") is None
+    assert cache.get("b" * 40, "tag:refs/tags/m@v1") == "row"
