@@ -518,7 +518,10 @@ async def _valued_walk(
     keyed: list[tuple[int, list[Any]]] = []
     cursor = after
     start = None if after is None else (">=", float(after[0]), str(after[1])[:TEXT_PREFIX])
-    width = max(4 * limit, 200)
+    # Cells ahead the first range spans: the page and some, more when filters skip rows
+    # (a range is walked until the page is full: a wide one costs only its end's probe).
+    # No range spans more than BIG_GROUP cells: none sorts more.
+    width = min(max(4 * limit, 200) * (4 if q.conditions else 1), BIG_GROUP)
     while len(keyed) < limit:
         need = limit - len(keyed)
         far = await _value_at(project_id, column, q.conditions, start, width)
@@ -559,7 +562,7 @@ async def _valued_walk(
         if bound is None:
             break
         start, cursor = (">=", *bound), None
-        width *= 2
+        width = min(2 * width, BIG_GROUP)
     return keyed
 
 
