@@ -141,9 +141,9 @@ def _quantile(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(q * len(values)))]
 
 
-def _ws_frame(text: str, opcode: int = 1) -> bytes:
+def _ws_frame(text: str | bytes, opcode: int = 1) -> bytes:
     """A masked client frame (the mask is required of clients; its value does not matter)."""
-    data = text.encode()
+    data = text.encode() if isinstance(text, str) else text
     n = len(data)
     mask = os.urandom(4)
     if n < 126:
@@ -191,7 +191,7 @@ class Subscriber(asyncio.Protocol):
             if not future.done():
                 future.set_exception(ConnectionError(f"subscriber {self.index} lost: {exc}"))
 
-    def send(self, text: str, opcode: int = 1) -> None:
+    def send(self, text: str | bytes, opcode: int = 1) -> None:
         assert self.transport is not None
         self.transport.write(_ws_frame(text, opcode))
 
@@ -239,8 +239,8 @@ class Subscriber(asyncio.Protocol):
             opcode = b0 & 0x0F
             if opcode == 1:
                 self.owner.on_text(self, payload, now)
-            elif opcode == 9:  # ping
-                self.send(payload.decode("latin-1"), 0xA)
+            elif opcode == 9:  # ping: the pong echoes its payload byte for byte
+                self.send(payload, 0xA)
             elif opcode == 8:
                 self.owner.closes.append(payload[2:].decode("utf-8", "replace"))
                 if self.transport is not None:

@@ -49,8 +49,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from uvicorn.config import LOGGING_CONFIG
 
     from gitstudio.app import create_app
+    from gitstudio.ws_server import uvicorn_ws
 
     settings = _settings(args)
+    ws = uvicorn_ws(settings.ws_protocol)  # an unknown name fails before anything starts
     if args.poll_interval is not None:
         settings = settings.with_overrides(poll_interval=args.poll_interval)
     if args.demo:
@@ -66,6 +68,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=settings.port,
         log_level="info",
         access_log=False,
+        ws=ws,
         ws_per_message_deflate=False,
         ws_max_size=settings.ws_max_message_bytes,  # larger frames closed (1009) unread
         # SIGTERM: requests still running after this many seconds are cancelled (their

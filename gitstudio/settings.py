@@ -95,6 +95,10 @@ class Settings:
     ws_max_message_bytes: int = 1_000_000
     # Open websockets of one token in this process (tabs of dashboards, scripts).
     ws_max_connections_per_token: int = 100
+    # uvicorn's websocket implementation for `serve`: "lean" (uvicorn's websockets-sansio
+    # with less held per idle connection, gitstudio/ws_server.py), or one of uvicorn's own:
+    # "websockets-sansio", "websockets", "wsproto" (needs the wsproto package).
+    ws_protocol: str = "lean"
     # Pending `dvc studio login`s started from one client address (a person logs in a few
     # tools at once); the whole server still holds at most 1000.
     device_login_pending_per_client: int = 10
@@ -269,6 +273,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
+    "ws_protocol": ("GITSTUDIO_WS_PROTOCOL", str),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),

@@ -128,6 +128,25 @@ class Op:
 
 
 class Connection:
+    # Slots: ten thousand idle subscribers are ten thousand of these.
+    __slots__ = (
+        "aborted",
+        "closed",
+        "dropped",
+        "endpoint",
+        "init_received",
+        "main",
+        "ops",
+        "outbox",
+        "principal",
+        "protocol",
+        "receive",
+        "scope",
+        "send",
+        "tasks",
+        "timer",
+    )
+
     def __init__(self, endpoint: GraphQLWebSocket, scope: Scope, receive: Receive, send: Send):
         self.endpoint = endpoint
         self.scope = scope
@@ -142,7 +161,8 @@ class Connection:
         self.dropped = False  # closed as too slow
         self.aborted = False
         self.main: asyncio.Task[Any] | None = None
-        self.tasks: set[asyncio.Task[None]] = set()
+        self.tasks: set[asyncio.Task[None]] | None = None  # made by the first background()
+        self.timer: asyncio.TimerHandle | None = None  # until connection_init
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -163,8 +183,7 @@ class Connection:
             return
         self.protocol = protocol
         await self.send({"type": "websocket.accept", "subprotocol": protocol.name})
-        self.outbox.start()
-        timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
+        self.timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
         try:
             while True:
                 message = await self.receive()
@@ -179,15 +198,18 @@ class Connection:
                     break
                 await self.handle(text)
         finally:
-            timer.cancel()
+            if self.timer is not None:
+                self.timer.cancel()
             if self.principal is not None:
                 self.endpoint.release(self.principal)
             self.leave_all()
-            for task in self.tasks:
+            for task in self.tasks or ():
                 task.cancel()
             await self.outbox.stop()
 
     def background(self, work: Coroutine[Any, Any, None]) -> None:
+        if self.tasks is None:
+            self.tasks = set()
         task = asyncio.create_task(work)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
@@ -271,6 +293,9 @@ class Connection:
                 await self.close(TOO_MANY_INIT, "Too many initialisation requests")
             return
         self.init_received = True
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
         principal = await self.authenticate(params)
         if principal is not None and not self.endpoint.admit(principal):
             limit = self.endpoint.max_per_token
@@ -384,6 +409,8 @@ class Connection:
             raise
         except Exception as exc:
             self.fail(op, [internal_error(exc, "websocket operation")])
+        finally:
+            op.task = None  # a live subscription holds its member, not the finished task
         telemetry.observe_graphql(op.name, "ws", op.outcome, time.perf_counter() - started)
 
     async def execute(self, op: Op, body: dict[str, Any]) -> None:

@@ -3,8 +3,8 @@
 Subscribers of the same operation (document, operation, variables, source stream, scopes)
 form a :class:`Group`: one bus subscription and one execution per event, whose payload is
 serialized once and spliced into each subscriber's frame. Every websocket has an
-:class:`Outbox`, a bounded queue drained by its own sender task: the group only appends
-(never awaits), and a websocket whose outbox is full is closed as too slow.
+:class:`Outbox`, a bounded queue drained by a sender task while it holds frames: the group
+only appends (never awaits), and a websocket whose outbox is full is closed as too slow.
 """
 
 from __future__ import annotations
@@ -27,79 +27,79 @@ log = logging.getLogger(__name__)
 
 
 class Outbox:
-    """Text frames waiting for one websocket, sent in order by its sender task."""
+    """Text frames waiting for one websocket, sent in order by a sender task that runs only
+    while there are frames: an idle websocket holds neither a task nor a queue."""
 
-    __slots__ = ("_drained", "_frames", "_send", "_task", "_wake", "limit")
+    __slots__ = ("_drained", "_frames", "_gone", "_send", "_task", "limit")
 
     def __init__(self, send: Send, limit: int) -> None:
         self._send = send
-        self._frames: deque[str] = deque()
-        self._wake: asyncio.Future[None] | None = None
+        self._frames: deque[str] | None = None  # None while empty
         self._drained: asyncio.Future[None] | None = None
         self._task: asyncio.Task[None] | None = None
+        self._gone = False  # stopped, or the client went away: frames are dropped
         self.limit = limit
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run())
 
     def push(self, frame: str) -> bool:
         """Queue a frame without waiting; False (frame dropped) when the outbox is full."""
-        if len(self._frames) >= self.limit:
+        frames = self._frames
+        if frames is not None and len(frames) >= self.limit:
             return False
-        self._frames.append(frame)
-        wake = self._wake
-        if wake is not None:
-            self._wake = None
-            wake.set_result(None)
+        self.push_control(frame)
         return True
 
     def push_control(self, frame: str) -> None:
         """Queue a protocol frame (ack, pong, complete, error): small and rare, never refused."""
-        self._frames.append(frame)
-        wake = self._wake
-        if wake is not None:
-            self._wake = None
-            wake.set_result(None)
+        if self._gone:
+            return
+        frames = self._frames
+        if frames is None:
+            frames = self._frames = deque()
+        frames.append(frame)
+        if self._task is None:
+            self._task = asyncio.create_task(self._run())
 
     async def put(self, frame: str) -> None:
         """Queue a frame, waiting for the outbox to drain first if it is full (catch-up)."""
-        while len(self._frames) >= self.limit:
-            if self._task is None or self._task.done():
-                return  # the websocket is gone
+        while (frames := self._frames) is not None and len(frames) >= self.limit:
+            if self._gone:
+                return
             await self.drained()
         self.push(frame)
 
     async def drained(self) -> None:
         """Wait until every queued frame was handed to the server."""
-        if not self._frames or self._task is None or self._task.done():
+        if not self._frames or self._task is None:
             return
         if self._drained is None:
             self._drained = asyncio.get_running_loop().create_future()
         await asyncio.shield(self._drained)
 
     async def _run(self) -> None:
-        frames, send, loop = self._frames, self._send, asyncio.get_running_loop()
+        send = self._send
         try:
-            while True:
-                while frames:
-                    await send({"type": "websocket.send", "text": frames.popleft()})
-                if self._drained is not None:
-                    self._drained.set_result(None)
-                    self._drained = None
-                self._wake = loop.create_future()
-                await self._wake
+            while frames := self._frames:
+                await send({"type": "websocket.send", "text": frames.popleft()})
         except OSError:  # the client went away (uvicorn's ClientDisconnected)
-            pass
+            self._gone = True
+        except BaseException:
+            self._gone = True
+            raise
         finally:
-            if self._drained is not None and not self._drained.done():
-                self._drained.set_result(None)
+            # No await since the last check: nothing was queued in between.
+            self._task = self._frames = None
+            drained, self._drained = self._drained, None
+            if drained is not None and not drained.done():
+                drained.set_result(None)
 
     async def stop(self) -> None:
-        self._frames.clear()
-        if self._task is not None:
-            self._task.cancel()
+        self._gone = True
+        self._frames = None
+        task = self._task
+        if task is not None:
+            task.cancel()
             with contextlib.suppress(BaseException):
-                await self._task
+                await task
 
 
 class Peer(Protocol):
