@@ -573,6 +573,11 @@ def _position(op: str, desc: bool, num: float, prefix: str) -> tuple[str, list[A
     if desc:
         op = {">": "<", ">=": "<=", "<": ">"}[op]
     strict = op[0]
+    # Only text cells have a prefix, and their number is 0: below "" there is no prefix,
+    # and the cells of a number other than 0 have none, so the number's bound is the whole
+    # comparison (and an exclusive bound: the walk does not read the group it stops at).
+    if (op == "<" and prefix == "") or (op == ">" and num != 0):
+        return f"{_NUM} {op} ?", [num]
     seek = f"{_NUM} {strict}= ?"
     return (
         f"{seek} AND ({_NUM} {strict} ? OR ({_NUM} = ? AND {_PREFIX} {op} ?))",
@@ -635,7 +640,8 @@ async def _valued(
     limit: int,
 ) -> list[tuple[int, list[Any]]]:
     """The rows valued in ``column`` after the cursor ``after``, from ``start`` and before
-    ``bound`` (number, text prefix) of the walk, their ties sorted."""
+    ``bound`` (number, text prefix) of the walk, their ties sorted (their ids: the rows
+    themselves are read after, not carried through the sort)."""
     kind, file, path, desc = column
     within, bounds = _within(column, conditions)
     where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *within, *s.where]
@@ -737,7 +743,10 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
             [x for _t, a in tests for x in [project_id, *a]],
         )
         return int(rows[0]["n"])
-    s = _build(project_id, q)  # probes (PostgreSQL: per row, not joined)
+    # The range is the first ranged condition: the others are probed (PostgreSQL: per row).
+    others = list(q.conditions)
+    others.remove(column)
+    s = _build(project_id, replace(q, conditions=tuple(others)))
     test, args = first[1]
     rows = await db.fetch(
         "SELECT COUNT(*) AS n FROM cells f CROSS JOIN experiments e WHERE e.id = f.experiment_id"
