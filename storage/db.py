@@ -119,11 +119,21 @@ async def _open_readers(size: int) -> Readers | None:
     path = str(client.filename)
     if path in ("", ":memory:") or "mode=memory" in path:
         return None  # each connection would see its own empty database
-    [mode] = await client.execute_query_dict("PRAGMA journal_mode")
-    if str(next(iter(mode.values()))).lower() != "wal":
+    # Asked on a connection of its own: the app's opens on its first statement, and one
+    # opened here would be left open (its thread keeping the process alive) by a start-up
+    # that fails after init_db. Migrations left the file in WAL mode, unless told otherwise.
+    if await asyncio.to_thread(_journal_mode, path) != "wal":
         log.warning("SQLite is not in WAL mode: every read waits for the one connection")
         return None
     return Readers(path, size)
+
+
+def _journal_mode(path: str) -> str:
+    connection = sqlite3.connect(path)
+    try:
+        return str(connection.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+    finally:
+        connection.close()
 
 
 async def _close_readers() -> None:
@@ -431,12 +441,17 @@ class Readers:
         self._idle: list[_Reader] = []
         self._all: list[_Reader] = []
         self._free: asyncio.Semaphore | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._closed = False
         self.in_use = 0
 
     async def fetch(self, query: str, values: list[Any]) -> list[dict[str, Any]]:
-        if self._free is None:
-            self._free = asyncio.Semaphore(self.size)
+        loop = asyncio.get_running_loop()
+        if self._free is None or self._loop is not loop:
+            self._free, self._loop = asyncio.Semaphore(self.size), loop
         async with self._free:
+            if self._closed:  # closed while this read waited for a reader
+                raise sqlite3.OperationalError("the database connections are closed")
             if self._idle:
                 reader = self._idle.pop()
             else:
@@ -449,7 +464,8 @@ class Readers:
                 # Back at once even when cancelled: its thread ends the interrupted
                 # statement within a few thousand steps, before the next job it queues.
                 self.in_use -= 1
-                self._idle.append(reader)
+                if not self._closed:
+                    self._idle.append(reader)
 
     @property
     def opened(self) -> int:
@@ -458,6 +474,7 @@ class Readers:
     async def close(self, seconds: float = 5.0) -> None:
         """End running reads, close every connection (threads are daemons: one stuck past
         ``seconds`` does not keep the process alive)."""
+        self._closed = True
         readers, self._all, self._idle = self._all, [], []
         for reader in readers:
             reader.stop()

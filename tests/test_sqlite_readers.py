@@ -168,6 +168,9 @@ async def test_reads_see_every_committed_write(api: Api) -> None:
         ]
     finally:
         await readers.close()
+    with pytest.raises(sqlite3.OperationalError, match="closed"):
+        await readers.fetch("SELECT 1", [])
+    assert readers.opened == 0
 
 
 def test_only_plain_reads_go_to_readers() -> None:
@@ -197,6 +200,10 @@ async def test_one_connection_without_readers_still_bounds_reads_not_writes(
     session = db.database_key()  # the session's database, given back after
     try:
         await db.init_db("sqlite://:memory:", TIMEOUT)
+        assert db.pool_stats()["sqlite_readers_max"] == 0
+        assert await db.fetch("SELECT 1 AS ok") == [{"ok": 1}]
+        # A file not in WAL mode: readers would block the writer (and it them).
+        await db.init_db(f"sqlite://{tmp_path / 'rollback.db'}?journal_mode=DELETE", TIMEOUT)
         assert db.pool_stats()["sqlite_readers_max"] == 0
         assert await db.fetch("SELECT 1 AS ok") == [{"ok": 1}]
 
