@@ -59,6 +59,9 @@ _LOCAL_ENV = frozenset(
 )  # fmt: skip
 _CAPABILITIES = b"report-status side-band-64k quiet agent=gitstudio"
 _MAX_PKT = 65520
+# zlib's default state (a 32 KiB window, memLevel 8) is ~270 KiB allocated and faulted in
+# per object; a write's few objects are small, and any window inflates.
+_WBITS = 12
 
 
 class ReceiveError(Exception):
@@ -352,7 +355,8 @@ def pack_stream(objects: Iterable[tuple[int, bytes]], count: int) -> Iterator[by
             byte = size & 0x7F
             size >>= 7
         head.append(byte)
-        chunk = bytes(head) + zlib.compress(data, 1)
+        deflate = zlib.compressobj(1, zlib.DEFLATED, _WBITS, 1)  # small state: no mmap
+        chunk = bytes(head) + deflate.compress(data) + deflate.flush()
         digest.update(chunk)
         written += 1
         yield chunk
