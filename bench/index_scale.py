@@ -48,6 +48,7 @@ class IndexFigures:
     noop_sync_seconds: float  # median syncProject with nothing new
     rows: int  # experiments table rows indexed (commits + experiment refs)
     start_rss: int  # bytes: VmRSS of the idle server before the index
+    noop_sync_cpu: float  # the server's CPU seconds per no-op sync
     cpu_seconds: float  # the server's CPU time (user + system) over the index: on a loaded
     # machine a steadier figure than wall time
 
@@ -55,7 +56,8 @@ class IndexFigures:
         return (
             f"index {self.seconds:.1f} s, {self.rows} rows; RSS idle {self.start_rss / MIB:.0f}"
             f" MiB, peak {self.peak_rss / MIB:.0f} MiB, after {self.rss_after / MIB:.0f} MiB;"
-            f" no-op sync {self.noop_sync_seconds * 1000:.0f} ms;"
+            f" no-op sync {self.noop_sync_seconds * 1000:.0f} ms"
+            f" ({self.noop_sync_cpu * 1000:.0f} ms CPU);"
             f" server CPU {self.cpu_seconds:.1f} s"
         )
 
@@ -209,10 +211,12 @@ async def measure_index(
             rows = int(counted["project"]["experiments"]["totalCount"])  # type: ignore[index]
             project_id = str(payload["project"]["id"])
             noop: list[float] = []
+            noop_cpu = _cpu(pid)
             for _ in range(noop_syncs):
                 began = time.perf_counter()
                 await _graphql(client, server, token, _SYNC, {"id": project_id})
                 noop.append(time.perf_counter() - began)
+            noop_cpu = (_cpu(pid) - noop_cpu) / max(1, noop_syncs)
         return IndexFigures(
             seconds=seconds,
             peak_rss=peak,
@@ -221,6 +225,7 @@ async def measure_index(
             rows=rows,
             start_rss=start_rss,
             cpu_seconds=cpu,
+            noop_sync_cpu=noop_cpu,
         )
     finally:
         await asyncio.to_thread(server.stop)

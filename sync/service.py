@@ -465,10 +465,28 @@ class ProjectSyncer:
         its own (storage.index.write_rows: whole rows, idempotent, fenced), the refs and
         the new tips last (storage.index.apply_batch), so memory holds two batches, never
         the repository. Returns the changes and the new commits' shas."""
-        loop = asyncio.get_running_loop()
         changes = index.IndexChanges()
         shas: list[str] = []
         streamed = revisions > self.streaming().index_batch_rows
+        async with index.bulk_writes() if streamed else contextlib.nullcontext():
+            await self._store_rows(
+                project, lease, batch, rows, streamed, old_tips, worker, changes, shas
+            )
+        return changes, shas
+
+    async def _store_rows(
+        self,
+        project: Project,
+        lease: leases.Renewal,
+        batch: index.IndexBatch,
+        rows: Generator[RevisionBatch, None, None],
+        streamed: bool,
+        old_tips: dict[str, str],
+        worker: ThreadPoolExecutor,
+        changes: index.IndexChanges,
+        shas: list[str],
+    ) -> None:
+        loop = asyncio.get_running_loop()
         reading = loop.run_in_executor(worker, next, rows, None)
         try:
             first = True
@@ -500,7 +518,6 @@ class ProjectSyncer:
         except index.LeaseLost as exc:
             raise _lost(project) from exc
         _merge(changes, done)
-        return changes, shas
 
     async def write_registry(self, project: Project, request: TagRequest) -> WrittenTag:
         """Write a registry tag (sync.registry_writer), then sync so it is indexed at once.
