@@ -845,6 +845,7 @@ def main(argv: list[str] | None = None) -> int:
         f"scale: {commits:,} commits x 3 experiments, {', '.join(kinds)}; load {os.getloadavg()}",
         flush=True,
     )
+    heads = (_head(ROOT), _head(CHECKOUT))  # as the run starts
     started = time.perf_counter()
     repo = scale_repo(args.cache, commits)
     log(
@@ -874,8 +875,8 @@ def main(argv: list[str] | None = None) -> int:
             "when": datetime.now().astimezone().isoformat(timespec="seconds"),
             "host": platform.node(),
             "cpus": os.cpu_count(),
-            "git": _head(ROOT),
-            "checkout_head": _head(CHECKOUT),
+            "git": heads[0],
+            "checkout_head": heads[1],
             "code": str(ROOT),
             "repo": describe(repo),
             "goals": asdict(goals),
