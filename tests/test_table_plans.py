@@ -252,6 +252,39 @@ async def test_pages_follow_one_sort_of_every_row(
     assert [k for _r, k in whole] == [k for _i, k in walked]
 
 
+async def test_big_groups_of_long_texts_are_sorted_whole(
+    api: Api, tmp_path: Path, small_groups: int, unique: str
+) -> None:
+    """Ties of texts longer than the index's prefix cannot be paged as a group of one value
+    (their order needs the whole text): such a group is sorted whole, and the walk goes on
+    past it, page after page as one sort of every row gives them."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=40, exps_per_commit=2, seed=4, extra_formats=False))
+    name = f"long-{unique}"
+    await api.create_project(repo, name)
+    found = await queries.project_by_name(name)
+    assert found is not None
+    long = "x" * queries.TEXT_PREFIX
+    await db.execute(
+        "UPDATE cells SET num = NULL, text = ? || CAST(experiment_id % 3 AS VARCHAR(2))"
+        " WHERE project_id = ? AND kind = 'param' AND file = 'params.yaml' AND path = 'lr'",
+        [long, found.id],
+    )
+    for desc in (False, True):
+        q = ExperimentQuery(order=((*LR, desc),))
+        whole = await queries._sorted_page(found.id, q, None, 1_000_000)
+        walked: list[Any] = []
+        after = None
+        while True:
+            page = await queries.experiments_page(found.id, q, after, 17)
+            walked += [(r.id, keys) for r, keys in page]
+            if len(page) < 17:
+                break
+            after = page[-1][1]
+        assert [(r.id, k) for r, k in whole] == walked
+        assert len(walked) >= 3 * small_groups  # one group of them all: a big one
+
+
 async def test_a_page_of_rows_without_the_column_walks_an_index(
     api: Api, big_project: int, statements: list[tuple[str, list[Any]]]
 ) -> None:
