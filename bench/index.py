@@ -8,6 +8,11 @@ Runs are interleaved round-robin; figures are medians.
 
 from __future__ import annotations
 
+import resource
+import time
+from collections.abc import Callable
+from pathlib import Path
+
 from bench.baselines import DvcRun, bare_walk, dvc_exp_show
 from bench.common import Figure, Options, Result, Target, log, median, timed
 from bench.fixture import Fixture, IndexRun, full_index, median_phases
@@ -110,3 +115,52 @@ def index_vs_walk(opts: Options, fixture: Fixture) -> Result:
         target=Target("<=", 2.0),
         details=details,
     )
+
+
+def _cpu_of(fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call in this process (CPU counts every thread)."""
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    started = time.perf_counter()
+    fn()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return time.perf_counter() - started, cpu
+
+
+def index_over_walk(repo: Path, workdir: Path, rounds: int = 3) -> dict[str, float]:
+    """Full index (SQLite, in process) against a bare walk of ``repo``, interleaved; wall
+    and CPU medians. On a shared machine the CPU ratio is the steadier one."""
+    index: list[tuple[float, float]] = []
+    walk: list[tuple[float, float]] = []
+    for i in range(rounds):
+        root = workdir / f"index-{i}"
+        index.append(_cpu_of(lambda: full_index(repo, root)))  # noqa: B023 (called at once)
+        walk.append(_cpu_of(lambda: bare_walk(repo)))
+        log(f"index {index[-1][0]:.2f} s ({index[-1][1]:.2f} CPU), walk {walk[-1][0]:.2f} s"
+            f" ({walk[-1][1]:.2f} CPU)")  # fmt: skip
+    figures = {
+        "index_s": median([w for w, _ in index]),
+        "index_cpu_s": median([c for _, c in index]),
+        "walk_s": median([w for w, _ in walk]),
+        "walk_cpu_s": median([c for _, c in walk]),
+    }
+    figures["wall_ratio"] = figures["index_s"] / figures["walk_s"]
+    figures["cpu_ratio"] = figures["index_cpu_s"] / figures["walk_cpu_s"]
+    return figures
+
+
+if __name__ == "__main__":
+    import argparse
+    import tempfile
+
+    from gitstudio.settings import Settings
+    from storage import limits
+
+    parser = argparse.ArgumentParser(description="index / bare walk on one repository")
+    parser.add_argument("repo", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    limits.configure(Settings())
+    with tempfile.TemporaryDirectory() as tmp, open("/proc/loadavg") as load:
+        print(f"load average {' '.join(load.read().split()[:3])}")
+        print(index_over_walk(args.repo, Path(tmp), args.rounds))

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 
 from storage import db
-from storage.cells import CellValue, flatten, within_columns
+from storage.cells import within_columns
 from storage.limits import configured
 from storage.queries import forget_projects
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
@@ -357,7 +357,7 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
     cells: list[tuple[Any, ...]] = []
     # A file's document is often the very object of other rows (the parse cache hands out
     # one value per blob): flattened once per batch (ids are stable, the rows hold them).
-    flat: dict[tuple[str, str, int], list[CellValue]] = {}
+    flat: dict[tuple[str, str, int], list[tuple[Any, ...]]] = {}
     for row in rows:
         exp_id = ids[row.key]
         for kind, doc in (
@@ -368,7 +368,7 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
                 key = (kind, file, id(data))
                 values = flat.get(key)
                 if values is None:
-                    values = flat[key] = flatten(kind, {file: data})
+                    values = flat[key] = _flatten(kind, file, data)
                 cells += [(project_id, exp_id, *cell) for cell in values]
     cells = yield from within_columns(cells)
     yield from _bulk_insert("cells", _CELL_COLUMNS, cells)
@@ -376,6 +376,32 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
     changes.updated = [ids[k] for k, (_, linked) in in_place.items() if not linked]
     changes.linked = [ids[k] for k, (_, linked) in in_place.items() if linked]
     return changes
+
+
+def _flatten(kind: str, file: str, data: Any) -> list[tuple[Any, ...]]:
+    """``storage.cells.flatten(kind, {file: data})`` as plain tuples, without generators
+    (the index's hottest loop; tests/test_index_streaming.py checks they agree)."""
+    out: list[tuple[Any, ...]] = []
+    if isinstance(data, dict):
+        for key, sub in data.items():
+            _leaves(out, kind, file, str(key), sub)
+    return out
+
+
+def _leaves(out: list[tuple[Any, ...]], kind: str, file: str, path: str, value: Any) -> None:
+    if isinstance(value, dict) and value:
+        for key, sub in value.items():
+            _leaves(out, kind, file, f"{path}.{key}", sub)
+    elif isinstance(value, bool):
+        out.append((kind, file, path, "bool", float(value), None))
+    elif isinstance(value, int | float):
+        out.append((kind, file, path, "number", float(value), None))
+    elif value is None:
+        out.append((kind, file, path, "null", None, None))
+    elif isinstance(value, str):
+        out.append((kind, file, path, "string", None, value))
+    else:
+        out.append((kind, file, path, "json", None, repr(value)))
 
 
 _COLUMNS = (

@@ -163,3 +163,24 @@ def test_after_a_large_index_the_cache_keeps_only_the_tags() -> None:
     cache.keep_only("tag:")
     assert cache.get("a" * 40, "params") is None
     assert cache.get("b" * 40, "tag:refs/tags/m@v1") == "row"
+
+
+def test_the_index_flattens_cells_as_storage_cells_does() -> None:
+    from storage.cells import flatten
+    from storage.index import _flatten
+
+    doc = {
+        "lr": 0.01,
+        "epochs": 3,
+        "flag": True,
+        "none": None,
+        "name": "resnet",
+        "empty": {},
+        "list": [1, "a", {"b": 2}],
+        "nested": {"a": {"b": {"c": False, "d": "x"}}, "e": []},
+        7: "int key",
+    }
+    for kind in ("param", "metric"):
+        expected = [tuple(cell) for cell in flatten(kind, {"params.yaml": doc})]
+        assert _flatten(kind, "params.yaml", doc) == expected
+        assert _flatten(kind, "f.json", 1.5) == [tuple(c) for c in flatten(kind, {"f.json": 1.5})]
