@@ -38,14 +38,21 @@ BEGIN
         AND kind = OLD.kind AND file = OLD.file AND path = OLD.path AND vtype = OLD.vtype;
 END"""
 
+# The summary rows are updated one by one in key order (code points, as the inserts of
+# storage.cells sort them): writers of one project lock them in one order.
 _PG_FUNCTION = """CREATE OR REPLACE FUNCTION cell_columns_on_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    g RECORD;
 BEGIN
-    UPDATE cell_columns c SET cells = c.cells - g.n
-    FROM (SELECT project_id, kind, file, path, vtype, COUNT(*) AS n FROM gone
-          GROUP BY project_id, kind, file, path, vtype) g
-    WHERE c.project_id = g.project_id AND c.kind = g.kind AND c.file = g.file
-        AND c.path = g.path AND c.vtype = g.vtype;
+    FOR g IN SELECT project_id, kind, file, path, vtype, COUNT(*) AS n FROM gone
+             GROUP BY project_id, kind, file, path, vtype
+             ORDER BY project_id, kind COLLATE "C", file COLLATE "C", path COLLATE "C",
+                      vtype COLLATE "C"
+    LOOP
+        UPDATE cell_columns SET cells = cells - g.n WHERE project_id = g.project_id
+            AND kind = g.kind AND file = g.file AND path = g.path AND vtype = g.vtype;
+    END LOOP;
     RETURN NULL;
 END
 $$"""
