@@ -109,27 +109,36 @@ def read_refs(
     tags: list[TagRow] = []
     for ref in repo.references.iterator():  # the objects: no second lookup by name
         name = ref.name
-        if name.startswith("refs/heads/"):
-            sha = _unchanged(ref, known) or _peel_commit(ref)
-            if sha:
-                tips[name] = branches[name[len("refs/heads/") :]] = sha
-        elif name.startswith("refs/tags/"):
+        if name.startswith("refs/tags/"):
             tag = _known_tag(repo, ref, memo)
             if tag:
                 tips[name] = tag.sha
                 tags.append(tag)
-        elif parse_exp_ref(name):
-            sha = _unchanged(ref, known) or _peel_commit(ref)
-            if sha:
-                tips[name] = sha
+            continue
+        experiment = name.startswith("refs/exps/")
+        if not experiment and not name.startswith("refs/heads/"):
+            continue
+        sha = _unchanged(ref, name, known)
+        if sha is None:
+            if experiment and parse_exp_ref(name) is None:
+                continue  # DVC's bookkeeping refs
+            sha = _peel_commit(ref)
+            if sha is None:
+                continue
+        tips[name] = sha
+        if not experiment:
+            branches[name[len("refs/heads/") :]] = sha
     return tips, branches, tags
 
 
-def _unchanged(ref: pygit2.Reference, known: dict[str, str]) -> str | None:
-    old = known.get(ref.name)
-    if old is None or ref.type != pygit2.enums.ReferenceType.DIRECT:
+def _unchanged(ref: pygit2.Reference, name: str, known: dict[str, str]) -> str | None:
+    """The known commit of a direct ref still pointing at it (known refs passed every
+    check when first seen)."""
+    old = known.get(name)
+    if old is None:
         return None
-    return old if str(ref.target) == old else None
+    target = ref.target
+    return old if isinstance(target, pygit2.Oid) and str(target) == old else None
 
 
 def _peel_commit(ref: pygit2.Reference) -> str | None:
@@ -241,7 +250,9 @@ def _plan(
     result = ScanResult(tips=tips, branches=branches, tags=tags)
     history_tips = {r: s for r, s in tips.items() if not r.startswith("refs/exps/")}
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}
-    result.commit_shas = _walk(repo, history_tips.values(), old_history.values())
+    # Only moved or new tips can reach commits the old tips do not: nothing moved, no walk.
+    moved = [sha for ref, sha in history_tips.items() if old_history.get(ref) != sha]
+    result.commit_shas = _walk(repo, moved, old_history.values()) if moved else []
     _scan_branches(repo, branches, old_tips, result)
     _scan_experiments(tips, old_tips, result)
     if prune or _history_rewritten(repo, history_tips, old_history):
@@ -320,11 +331,13 @@ def _based_on(
 
 
 def _scan_experiments(tips: dict[str, str], old_tips: dict[str, str], result: ScanResult) -> None:
+    # ``tips`` and ``old_tips`` hold only experiment refs that parse (read_refs).
     for ref, sha in tips.items():
-        if parse_exp_ref(ref) is None or old_tips.get(ref) == sha:
-            continue
-        result.experiment_refs.append((ref, sha))
-    result.removed_experiments = [ref for ref in old_tips if parse_exp_ref(ref) and ref not in tips]
+        if ref.startswith("refs/exps/") and old_tips.get(ref) != sha:
+            result.experiment_refs.append((ref, sha))
+    result.removed_experiments = [
+        ref for ref in old_tips if ref.startswith("refs/exps/") and ref not in tips
+    ]
 
 
 def _history_rewritten(repo: pygit2.Repository, tips: dict[str, str], old: dict[str, str]) -> bool:
