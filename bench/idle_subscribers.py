@@ -249,6 +249,7 @@ def measure(
     subscribers: int = SUBSCRIBERS,
     ws: str | None = None,
     only: Sequence[str] = ("plain", "gitstudio"),
+    extra: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     data_dir = opts.workdir / "idle-subscribers-data"
     token = prepare(data_dir, fixture.repo)
@@ -256,7 +257,7 @@ def measure(
     setup = _Setup(
         token, str(fixture.repo), head_sha(fixture.repo), to_global_id("Project", project), data_dir
     )
-    settings = {"GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN": str(subscribers + 10)}
+    settings = {"GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN": str(subscribers + 10), **(extra or {})}
     events, idle = (10, 3.0) if opts.quick else (EVENTS, IDLE_SECONDS)
     servers: list[Server] = []
     try:
@@ -290,7 +291,12 @@ def measure(
             f" {m['last_ms_median']:.0f} ms (max {max(m['last_ms']):.0f}), first"
             f" {statistics.median(m['first_ms']):.1f} ms; connect {m['connect_s']:.1f} s"
         )
-    return {"ws": ws or "default (gitstudio serve)", "load_average": os.getloadavg(), **out}
+    return {
+        "ws": ws or "default (gitstudio serve)",
+        "settings": settings,
+        "load_average": os.getloadavg(),
+        **out,
+    }
 
 
 def idle_subscribers(opts: Options, fixture: Fixture) -> list[Result]:
@@ -352,6 +358,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--subscribers", type=int, default=SUBSCRIBERS)
     parser.add_argument("--ws", help="uvicorn websocket implementation for gitstudio")
     parser.add_argument("--only", default="plain,gitstudio", help="servers, in order")
+    parser.add_argument(
+        "--setting", action="append", default=[], help="GITSTUDIO_X=value for gitstudio"
+    )
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args(argv)
@@ -359,7 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     opts = Options(quick=args.quick, workdir=workdir, results_dir=workdir, profile=False)
     fixture = make_fixture(workdir, commits=10, exps_per_commit=1)
     try:
-        details = measure(opts, fixture, args.subscribers, args.ws, args.only.split(","))
+        extra = dict(item.split("=", 1) for item in args.setting)
+        details = measure(opts, fixture, args.subscribers, args.ws, args.only.split(","), extra)
     finally:
         if not args.keep:
             import shutil

@@ -220,10 +220,17 @@ class Run:
     load: Load
     ok: int  # answers with status 200
     bad: int  # any other status
+    cpu_s: float = 0.0  # server CPU (utime + stime, every thread) over the run
 
     @property
     def points_per_s(self) -> float:
         return self.load.rps * POINTS
+
+    @property
+    def cpu_us_per_request(self) -> float:
+        """Server CPU per answered request: what the ratio is made of when the server's
+        core is saturated, and less sensitive to the other tenants of a shared machine."""
+        return 1e6 * self.cpu_s / max(1, self.ok + self.bad)
 
 
 def wrk_run(server: Server, script: Path, seconds: float, tag: str) -> Run:
@@ -241,6 +248,7 @@ def wrk_run(server: Server, script: Path, seconds: float, tag: str) -> Run:
         "--",
         tag,
     ]
+    cpu = _cpu_seconds(server.process.pid)
     proc = subprocess.run(
         pinned(CLIENT_CPU, command),
         capture_output=True,
@@ -248,10 +256,19 @@ def wrk_run(server: Server, script: Path, seconds: float, tag: str) -> Run:
         check=True,
         timeout=seconds + 60,
     )
+    cpu = _cpu_seconds(server.process.pid) - cpu
     counts = re.search(r"BENCH ok=(\d+) bad=(\d+)", proc.stdout)
     if counts is None:
         raise RuntimeError(f"wrk printed no BENCH line:\n{proc.stdout}\n{proc.stderr}")
-    return Run(server.name, tag, seconds, parse_wrk(proc.stdout), int(counts[1]), int(counts[2]))
+    load = parse_wrk(proc.stdout)
+    return Run(server.name, tag, seconds, load, int(counts[1]), int(counts[2]), cpu)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (all its threads)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _check(server: Server, body: str, token: str) -> None:
@@ -286,8 +303,10 @@ def _rounds(opts: Options, plain: Server, gitstudio: Server, script: Path) -> li
             runs.append(run)
         p, g = measured["parse-only"], measured["gitstudio"]
         log(
-            f"round {i + 1}: parse-only {p.points_per_s:,.0f} points/s (p99 {p.load.p99_ms} ms),"
-            f" gitstudio {g.points_per_s:,.0f} points/s (p99 {g.load.p99_ms} ms)"
+            f"round {i + 1}: parse-only {p.points_per_s:,.0f} points/s (p99 {p.load.p99_ms} ms,"
+            f" {p.cpu_us_per_request:.0f} us CPU/request), gitstudio {g.points_per_s:,.0f}"
+            f" points/s (p99 {g.load.p99_ms} ms, {g.cpu_us_per_request:.0f} us CPU/request);"
+            f" load average {os.getloadavg()[0]:.2f}"
         )
     return runs
 
@@ -367,7 +386,14 @@ def ingest(opts: Options, fixture: Fixture) -> Result:
         "points_per_request": POINTS,
         "p99_ms_median": p99,
         "example_body": json.loads(example),
-        "runs": [{**asdict(r), "points_per_s": r.points_per_s} for r in runs],
+        "runs": [
+            {
+                **asdict(r),
+                "points_per_s": r.points_per_s,
+                "cpu_us_per_request": r.cpu_us_per_request,
+            }
+            for r in runs
+        ],
         **verified,
     }
     if opts.profile:

@@ -99,6 +99,10 @@ class Settings:
     # with less held per idle connection, gitstudio/ws_server.py), or one of uvicorn's own:
     # "websockets-sansio", "websockets", "wsproto" (needs the wsproto package).
     ws_protocol: str = "lean"
+    # Collect cyclic garbage after this many subscriptions went live (0: never): each one
+    # leaves its setup behind in reference cycles (~6 KiB) that `serve`'s rare full
+    # collections would otherwise keep while thousands of subscribers connect.
+    ws_collect_every: int = 1000
     # Pending `dvc studio login`s started from one client address (a person logs in a few
     # tools at once); the whole server still holds at most 1000.
     device_login_pending_per_client: int = 10
@@ -279,6 +283,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
     "ws_protocol": ("GITSTUDIO_WS_PROTOCOL", str),
+    "ws_collect_every": ("GITSTUDIO_WS_COLLECT_EVERY", int),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Coroutine
@@ -79,6 +80,21 @@ class GraphQLWebSocket:
         self.max_message = state.settings.ws_max_message_bytes
         self.max_per_token = state.settings.ws_max_connections_per_token
         self.per_token: dict[int, int] = {}  # open authenticated websockets by token id
+        self.collect_every = state.settings.ws_collect_every
+        self.since_collect = 0  # subscriptions gone live since the last collection
+
+    def went_live(self) -> None:
+        """Count a subscription that went live; collect cyclic garbage every
+        ``collect_every`` of them. Starting one leaves its own executor, context and loaders
+        behind in reference cycles (graphql-core's executors refer to themselves), promoted
+        to the oldest generation while the catch-up is read; ``serve`` collects that
+        generation rarely (gc.freeze, high thresholds), so without this, thousands of
+        subscribers starting hold several KiB of garbage each, and the memory is never
+        given back to later connections."""
+        self.since_collect += 1
+        if self.collect_every and self.since_collect >= self.collect_every:
+            self.since_collect = 0
+            gc.collect()
 
     def admit(self, principal: Principal) -> bool:
         """Count a connection of ``principal``'s token, unless it has as many as allowed."""
@@ -134,6 +150,7 @@ class Connection:
         "closed",
         "dropped",
         "endpoint",
+        "header_auth",
         "init_received",
         "main",
         "ops",
@@ -163,6 +180,9 @@ class Connection:
         self.main: asyncio.Task[Any] | None = None
         self.tasks: set[asyncio.Task[None]] | None = None  # made by the first background()
         self.timer: asyncio.TimerHandle | None = None  # until connection_init
+        # The upgrade request's Authorization header, read before accepting: the lean
+        # protocol (gitstudio/ws_server.py) lets go of the request headers once accepted.
+        self.header_auth: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -182,6 +202,7 @@ class Connection:
             )
             return
         self.protocol = protocol
+        self.header_auth = Headers(scope=self.scope).get("authorization")
         await self.send({"type": "websocket.accept", "subprotocol": protocol.name})
         self.timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
         try:
@@ -335,7 +356,7 @@ class Connection:
                 token = token_from_header(value) or value.strip()
                 break
         if token is None:
-            token = token_from_header(Headers(scope=self.scope).get("authorization"))
+            token = token_from_header(self.header_auth)
         return await authenticate(token) if token else None
 
     async def _keep_alive(self) -> None:
@@ -498,6 +519,7 @@ class Connection:
             for root, _marker in caught.items:
                 await self.outbox.put(f"{head}{payload(await execute_event(replay, root))}}}")
         member.go_live(caught.overlap)
+        self.endpoint.went_live()
 
 
 def websocket_routes(state: State, schema: Schema) -> list[BaseRoute]:

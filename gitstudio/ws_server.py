@@ -10,20 +10,30 @@ connection holds cut down, measured by bench/idle_subscribers.py:
   deques and an ``asyncio.Event``, a fourth), and the "writable" flag is a boolean and a
   future made only while the transport is paused, instead of an ``asyncio.Event``;
 * the parsed upgrade request and the handshake response (websockets ``Headers``) are
-  dropped once the handshake is sent; the ASGI scope keeps the request headers.
+  dropped once the handshake is sent, and so are the ASGI scope's ``headers``: an app
+  served by this protocol reads what it needs of them before it accepts (gitstudio's
+  websocket endpoint keeps the Authorization header; the Origin check runs before).
 
-Everything else (handshake, frames, limits, keepalive pings, closing) is uvicorn's code.
+* keepalive pings come from one timer per server (:class:`Keepalive`, ten slices of the
+  connections in turn) instead of one timer per connection; a connection that has not
+  answered its ping by its next turn (``ws_ping_interval`` later, or the first turn
+  ``ws_ping_timeout`` after the ping when that is longer) is closed (1011) as uvicorn does.
+
+Everything else (handshake, frames, limits, closing) is uvicorn's code.
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
+import struct
 from typing import Any
 
 from uvicorn._types import ASGIReceiveEvent, ASGISendEvent
 from uvicorn.config import Config
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from uvicorn.server import ServerState
+from websockets.frames import Frame
 
 
 class Inbox:
@@ -97,6 +107,52 @@ class Writable:
         return True
 
 
+class Keepalive:
+    """The keepalive pings of one server's websockets: one timer, ``SLICES`` turns per
+    ping interval, each pinging (or timing out) the connections of one slice."""
+
+    SLICES = 10
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, interval: float) -> None:
+        self.loop = loop
+        self.interval = interval
+        self.slices: list[dict[LeanWebSocketProtocol, None]] = [{} for _ in range(self.SLICES)]
+        self.turn = 0
+        self.added = 0
+        self.timer: asyncio.TimerHandle | None = None
+
+    @staticmethod
+    def of(
+        server_state: ServerState, loop: asyncio.AbstractEventLoop, interval: float
+    ) -> Keepalive:
+        found: Keepalive | None = getattr(server_state, "gitstudio_keepalive", None)
+        if found is None or found.loop is not loop or found.interval != interval:
+            found = Keepalive(loop, interval)
+            server_state.gitstudio_keepalive = found  # type: ignore[attr-defined]
+        return found
+
+    def add(self, protocol: LeanWebSocketProtocol) -> None:
+        self.slices[self.added % self.SLICES][protocol] = None
+        self.added += 1
+        if self.timer is None:
+            self.timer = self.loop.call_later(self.interval / self.SLICES, self._tick)
+
+    def discard(self, protocol: LeanWebSocketProtocol) -> None:
+        for members in self.slices:
+            if members.pop(protocol, 0) is None:
+                return
+
+    def _tick(self) -> None:
+        self.timer = None
+        members = self.slices[self.turn]
+        self.turn = (self.turn + 1) % self.SLICES
+        now = self.loop.time()
+        for protocol in list(members):
+            protocol.keepalive_turn(now)
+        if any(self.slices):
+            self.timer = self.loop.call_later(self.interval / self.SLICES, self._tick)
+
+
 class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
     """uvicorn's websockets-sansio protocol, lighter per idle connection (see the module)."""
 
@@ -118,6 +174,7 @@ class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
         "handshake_complete",
         "handshake_initiated",
         "initial_response",
+        "keepalive",
         "last_ping_rtt",
         "logger",
         "loop",
@@ -148,16 +205,51 @@ class LeanWebSocketProtocol(WebSocketsSansIOProtocol):
         _loop: asyncio.AbstractEventLoop | None = None,
     ) -> None:
         super().__init__(config, server_state, app_state, _loop)
+        self.keepalive: Keepalive | None = None
+        if self.ping_interval is not None and self.ping_interval > 0:
+            self.keepalive = Keepalive.of(server_state, self.loop, self.ping_interval)
         self.queue: Inbox = Inbox()  # type: ignore[assignment]
         self.writable: Writable = Writable()  # type: ignore[assignment]
         self.request = None  # type: ignore[assignment]
         self.response = None  # type: ignore[assignment]
+
+    # -- keepalive: one timer for the server (Keepalive), not one per connection ----------
+
+    def start_keepalive(self) -> None:
+        if self.keepalive is not None:
+            self.keepalive.add(self)
+
+    def stop_keepalive(self) -> None:
+        if self.keepalive is not None:
+            self.keepalive.discard(self)
+        self.pending_ping_payload = None
+
+    def keepalive_turn(self, now: float) -> None:
+        """This connection's turn: ping it, or close it if its last ping went unanswered."""
+        if self.close_sent or self.transport.is_closing():
+            return
+        if self.pending_ping_payload is not None:
+            if self.ping_timeout is not None and now - self.ping_sent_at >= self.ping_timeout:
+                self.keepalive_timeout()
+            return
+        self.pending_ping_payload = struct.pack("!I", random.getrandbits(32))
+        self.ping_sent_at = now
+        self.conn.send_ping(self.pending_ping_payload)
+        self.transport.write(b"".join(self.conn.data_to_send()))
+
+    def handle_pong(self, event: Frame) -> None:
+        if self.pending_ping_payload is None or bytes(event.data) != self.pending_ping_payload:
+            return  # unsolicited or stale
+        self.last_ping_rtt = self.loop.time() - self.ping_sent_at
+        self.pending_ping_payload = None
 
     async def send(self, message: ASGISendEvent) -> None:
         await super().send(message)
         if self.response is not None and self.handshake_complete:
             # Sent (or refused): the upgrade request and the response are not read again.
             self.request = self.response = None  # type: ignore[assignment]
+            if message["type"] == "websocket.accept":
+                self.scope["headers"] = []
 
 
 UVICORN_IMPLEMENTATIONS = ("websockets-sansio", "websockets", "wsproto")
@@ -173,4 +265,4 @@ def uvicorn_ws(name: str) -> str | type[asyncio.Protocol]:
     raise ValueError(f"GITSTUDIO_WS_PROTOCOL must be one of {choices}, not {name!r}")
 
 
-__all__ = ["Inbox", "LeanWebSocketProtocol", "Writable", "uvicorn_ws"]
+__all__ = ["Inbox", "Keepalive", "LeanWebSocketProtocol", "Writable", "uvicorn_ws"]

@@ -99,7 +99,52 @@ async def test_served_by_uvicorn_it_echoes_pings_and_drops_the_handshake() -> No
                 c for c in server.server_state.connections if c.__class__ is LeanWebSocketProtocol
             ]
             assert protocol.request is None and protocol.response is None
+            assert protocol.scope["headers"] == []  # read before accepting, then let go
             assert not hasattr(protocol, "__dict__") or not protocol.__dict__
+    finally:
+        server.should_exit = True
+        await serving
+
+
+async def test_one_timer_pings_every_connection_and_closes_the_silent_ones() -> None:
+    app = Starlette(routes=[WebSocketRoute("/ws", echo)])
+    port = free_port()
+    config = uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        ws=LeanWebSocketProtocol,
+        ws_ping_interval=0.3,
+        ws_ping_timeout=0.3,
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    serving = asyncio.create_task(server.serve())
+    try:
+        while not server.started:
+            await asyncio.sleep(0.01)
+        # A raw client that never answers pings...
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(
+            b"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+            b"Sec-WebSocket-Protocol: echo\r\n\r\n"
+        )
+        assert b" 101 " in await reader.readuntil(b"\r\n\r\n")
+        # ...and one that does (the websockets client answers them itself).
+        url = f"ws://127.0.0.1:{port}/ws"
+        async with websockets.connect(url, subprotocols=["echo"]) as client:  # type: ignore[list-item]
+            got = b""
+            async with asyncio.timeout(10):
+                while chunk := await reader.read(1024):  # pings, then the close (1011)
+                    got += chunk
+            assert b"\x89" in got  # a ping frame
+            assert b"\x88" in got and b"keepalive ping timeout" in got
+            await client.send("still here")
+            assert await client.recv() == "still here 0"
+            (keepalive,) = {c.keepalive for c in server.server_state.connections}  # type: ignore[attr-defined]
+            assert keepalive is not None and sum(map(len, keepalive.slices)) == 1
+        writer.close()
     finally:
         server.should_exit = True
         await serving
