@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 
 import orjson
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gitstudio.cors import Cors
@@ -57,13 +57,19 @@ class Hot:
 
 
 def hot_paths(routes: Sequence[BaseRoute]) -> dict[tuple[str, str], ASGIApp]:
-    """(method, path) -> endpoint of the routes whose endpoint is Hot."""
-    return {
+    """(method, path) -> endpoint of the routes whose endpoint is Hot; ("WEBSOCKET", path)
+    -> the ASGI endpoint of websocket routes marked ``hot`` (each open websocket then holds
+    no frames of Starlette's exception middleware and router while it idles)."""
+    paths: dict[tuple[str, str], ASGIApp] = {
         (method, route.path): route.endpoint
         for route in routes
         if isinstance(route, Route) and isinstance(route.endpoint, Hot)
         for method in route.endpoint.methods
     }
+    for route in routes:
+        if isinstance(route, WebSocketRoute) and getattr(route.endpoint, "hot", False):
+            paths[("WEBSOCKET", route.path)] = route.endpoint
+    return paths
 
 
 class HotRoutes:
@@ -90,10 +96,15 @@ class HotRoutes:
                 return
             await _answering_failures(self._app, scope, receive, send)
             return
-        if kind == "websocket" and not self._cors.websocket_allowed(scope):
-            await receive()  # websocket.connect
-            await send({"type": "websocket.close", "code": WS_FORBIDDEN})
-            return
+        if kind == "websocket":
+            if not self._cors.websocket_allowed(scope):
+                await receive()  # websocket.connect
+                await send({"type": "websocket.close", "code": WS_FORBIDDEN})
+                return
+            endpoint = self._routes.get(("WEBSOCKET", scope["path"]))
+            if endpoint is not None:
+                await endpoint(scope, receive, send)
+                return
         await self._app(scope, receive, send)
 
 

@@ -71,6 +71,8 @@ CLOSE_WAIT = 30.0  # seconds to hand the close frame to a client that does not r
 class GraphQLWebSocket:
     """The ASGI endpoint: one :class:`Connection` per websocket."""
 
+    hot = True  # served by gitstudio.asgi.HotRoutes directly, past Starlette's router
+
     def __init__(self, state: State, schema: Schema) -> None:
         self.state = state
         self.documents = Documents(schema)
