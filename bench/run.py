@@ -40,6 +40,8 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "table-values": ("bench.table_values", "table_values"),
     "ingest": ("bench.ingest", "ingest"),
     "fanout": ("bench.fanout", "fanout"),
+    # two results: server RSS with 10,000 idle subscribers, and an event to the last of them
+    "idle-subscribers": ("bench.idle_subscribers", "idle_subscribers"),
     "registry": ("bench.registry", "registry"),
     "run-experiment": ("bench.run_experiment", "run_experiment"),
 }
