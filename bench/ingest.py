@@ -12,7 +12,11 @@ each connection its own run, but 32 wrk threads on one core cut the parse-only b
 The candidate is ``gitstudio serve`` (SQLite, one uvicorn worker, CPU 0); the baseline is
 ``bench/plain_ingest_app.py`` (token check + orjson parse, ``200 {}``), served by uvicorn
 the same way. They are measured alternately; the figure is points/s (the
-ratio of medians), p99 latency is reported alongside. Target: at least 50 %.
+ratio of medians), p99 latency and the server CPU per request (utime + stime of every
+thread over the run) are reported alongside. Target: at least 60 % (issue 12). On a shared
+machine the throughput ratio swings with the other tenants of CPU 0 (neither server
+saturates it then); the CPU-per-request ratio (parse-only / gitstudio) is what the
+throughput ratio becomes when the server's core is saturated.
 
 After the run the server is stopped (its writer drains) and the points stored in
 ``metric_steps`` are counted: every acknowledged point must be there, and every answer must
@@ -28,6 +32,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import statistics
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -379,12 +384,23 @@ def ingest(opts: Options, fixture: Fixture) -> Result:
         f"p99 latency (median of rounds): gitstudio {p99['gitstudio']:.1f} ms,"
         f" parse-only {p99['parse-only']:.1f} ms"
     )
+    cpu = {
+        side: statistics.median(r.cpu_us_per_request for r in group)
+        for side, group in (("gitstudio", cand), ("parse-only", base))
+    }
+    log(
+        f"server CPU per request (median of rounds): gitstudio {cpu['gitstudio']:.0f} us,"
+        f" parse-only {cpu['parse-only']:.0f} us: parse-only / gitstudio"
+        f" {cpu['parse-only'] / cpu['gitstudio']:.1%}"
+    )
     details: dict[str, object] = {
         "writers": WRITERS,
         "metrics_per_event": METRICS,
         "rows_per_metric": ROWS,
         "points_per_request": POINTS,
         "p99_ms_median": p99,
+        "cpu_us_per_request_median": cpu,
+        "cpu_ratio_parse_only_over_gitstudio": cpu["parse-only"] / cpu["gitstudio"],
         "example_body": json.loads(example),
         "runs": [
             {
@@ -409,7 +425,7 @@ def ingest(opts: Options, fixture: Fixture) -> Result:
         ratio=candidate.value / baseline.value,
         ratio_label="gitstudio points/s / parse-only points/s",
         ratio_format="%",
-        target=Target(">=", 0.50),
+        target=Target(">=", 0.60),
         details=details,
     )
 
