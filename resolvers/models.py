@@ -1,16 +1,20 @@
 """The model registry of a project: folded from its stored tags (sync.registry) and the
 models declared at the default branch's head (sync.artifacts).
 
-Folding is pure and fast (milliseconds for thousands of tags) but not free, so each
-process keeps the last registry per project and folds again only after a sync changed
-something (the project's ``sync_count``).
+Folding 4,000 tags takes a few hundred ms, so each process keeps the folded registries of
+its recently read projects, each with the views the models query reads (latest version,
+versions, stage holders, history) computed once. A kept registry answers while the project's
+``sync_count`` is unchanged; after a sync (of any process) the registry's version (tag count,
+highest tag id, declarations) says whether it must be folded again. A model whose tags GTO
+refuses (several versions at the commit a stage tag names) carries its error alone.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 import orjson
 
@@ -21,12 +25,23 @@ from storage import db, queries
 from storage.errors import DomainError
 from storage.limits import configured
 from storage.models import Project
-from storage.queries import RegistryRows
+from storage.queries import RegistryRows, RegistryVersion
 from storage.records import CommitRecord, TagRecord
 from storage.tokens import Scope
 from sync.artifacts import Declarations, Declared
-from sync.registry import Artifact, CommitFact, Registry, TagFact, Version, fold
+from sync.registry import (
+    Artifact,
+    CommitFact,
+    Event,
+    Registry,
+    RegistryError,
+    TagFact,
+    Version,
+    fold,
+)
 from sync.registry_writer import TagRequest
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -37,17 +52,82 @@ class ProjectRegistry:
     registry: Registry
     declared: dict[str, Declared] = field(default_factory=dict)
     declaration_errors: list[str] = field(default_factory=list)
+    # What requests read of the folded registry, computed once: a folded registry is never
+    # changed once built (a sync or a write folds a new one), and the views sort every
+    # version's events, which a query over 100 models x 20 versions would redo per request.
+    _views: dict[tuple[str, str, bool], Any] = field(default_factory=dict)
 
     def names(self) -> list[str]:
-        return sorted(set(self.registry.artifacts) | set(self.declared))
+        found = self._views.get(("names", "", False))
+        if found is None:
+            found = self._views[("names", "", False)] = sorted(
+                set(self.registry.artifacts) | set(self.declared) | set(self.registry.errors)
+            )
+        return list(found)
 
     def artifact(self, name: str) -> Artifact | None:
+        """The folded artifact; None also when GTO refuses its tags (``error``)."""
+        if name in self.registry.errors:
+            return None
         return self.registry.artifacts.get(name)
+
+    def error(self, name: str) -> RegistryError | None:
+        return self.registry.errors.get(name)
+
+    def latest(self, artifact: Artifact) -> Version | None:
+        """The highest active registered version."""
+        key = ("latest", artifact.name, False)
+        if key not in self._views:
+            self._views[key] = artifact.latest(registered_only=True)
+        found: Version | None = self._views[key]
+        return found
+
+    def versions(self, artifact: Artifact, include_inactive: bool) -> list[Version]:
+        key = ("versions", artifact.name, include_inactive)
+        found: list[Version] | None = self._views.get(key)
+        if found is None:
+            found = self._views[key] = artifact.get_versions(
+                active_only=not include_inactive,
+                include_non_explicit=True,
+                include_discovered=True,
+            )
+        return found
+
+    def stages(self, artifact: Artifact) -> dict[str, list[Version]]:
+        """Each stage in use, with the versions holding it (newest assignment first)."""
+        key = ("stages", artifact.name, False)
+        found: dict[str, list[Version]] | None = self._views.get(key)
+        if found is None:
+            by_name = {(v.version, v.commit): v for v in artifact.versions}
+            found = self._views[key] = {
+                stage: [by_name[(h.version, h.commit)] for h in held]
+                for stage, held in artifact.vstages(versions_per_stage=-1).items()
+            }
+        return found
+
+    def history(self, artifact: Artifact) -> list[Event]:
+        """Its registry events, newest first (ties by GTO's priority)."""
+        key = ("history", artifact.name, False)
+        found: list[Event] | None = self._views.get(key)
+        if found is None:
+            events = [e for e in artifact.events() if e.kind != "commit"]
+            events.sort(key=lambda e: (e.created_at, e.priority), reverse=True)
+            found = self._views[key] = events
+        return found
+
+    def memo(self, kind: str, name: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per folded registry (e.g. the schema's objects of a view)."""
+        key = (kind, name, False)
+        if key not in self._views:
+            self._views[key] = compute()
+        found: T = self._views[key]
+        return found
 
     def versions_at(self, sha: str) -> list[Version]:
         return [
             v
             for a in self.registry.artifacts.values()
+            if a.name not in self.registry.errors
             for v in a.versions
             if v.commit == sha and v.is_registered
         ]
@@ -60,12 +140,13 @@ class RegistryCache:
     registry_cache_projects: int
 
 
-# (database, project id) -> (sync_count it was folded at, registry); least recently used
-# first, at most registry_cache_projects of them.
-_cache: OrderedDict[tuple[str, int], tuple[int, ProjectRegistry]] = OrderedDict()
+# (database, project id) -> (sync_count it was last checked at, the registry version it was
+# folded from, registry); least recently used first, at most registry_cache_projects of them.
+_Entry = tuple[int, RegistryVersion, ProjectRegistry]
+_cache: OrderedDict[tuple[str, int], _Entry] = OrderedDict()
 
 
-def _keep(key: tuple[str, int], entry: tuple[int, ProjectRegistry]) -> None:
+def _keep(key: tuple[str, int], entry: _Entry) -> None:
     _cache[key] = entry
     _cache.move_to_end(key)
     bound = max(1, configured(RegistryCache).registry_cache_projects)
@@ -74,22 +155,38 @@ def _keep(key: tuple[str, int], entry: tuple[int, ProjectRegistry]) -> None:
 
 
 async def registries(project_ids: Sequence[int]) -> dict[int, ProjectRegistry]:
-    """DataLoader batch function: the registry of each project (cached per sync)."""
+    """DataLoader batch function: the registry of each project.
+
+    A kept registry answers while the project's ``sync_count`` (read with the project row,
+    which every request reads anyway) is the one it was checked at. After any sync, of this
+    process or another one, the registry's version (tag count, highest tag id, declarations:
+    one index walk) says whether the tags changed: only then are the rows read and folded
+    again."""
     projects = await queries.projects_by_ids(project_ids)
     out: dict[int, ProjectRegistry] = {}
-    stale: list[int] = []
+    unsure: list[int] = []
     database = db.database_key()
     for pid, project in projects.items():
         cached = _cache.get((database, pid))
         if cached is not None and cached[0] == project.sync_count:
             _cache.move_to_end((database, pid))
-            out[pid] = cached[1]
+            out[pid] = cached[2]
         else:
-            stale.append(pid)
+            unsure.append(pid)
+    stale: list[int] = []
+    if unsure:
+        versions = await queries.registry_versions(unsure)
+        for pid in unsure:
+            cached = _cache.get((database, pid))
+            if cached is not None and pid in versions and cached[1] == versions[pid]:
+                _keep((database, pid), (projects[pid].sync_count, cached[1], cached[2]))
+                out[pid] = cached[2]
+            else:
+                stale.append(pid)
     if stale:
         for pid, rows in (await queries.registry_rows(stale)).items():
             built = build(pid, rows)
-            _keep((database, pid), (projects[pid].sync_count, built))
+            _keep((database, pid), (projects[pid].sync_count, rows.version, built))
             out[pid] = built
     return out
 

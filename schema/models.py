@@ -11,7 +11,7 @@ from strawberry.types import Info
 from resolvers import models as model_resolvers
 from resolvers.context import Context
 from resolvers.models import ProjectRegistry
-from schema.errors import UserError, user_error
+from schema.errors import ErrorCode, UserError, user_error
 from schema.relay import decode_id
 from storage.errors import DomainError
 from sync.artifacts import Declared
@@ -23,8 +23,9 @@ from sync.registry import (
     UNASSIGN,
     Artifact,
     Event,
+    RegistryError,
+    SeveralVersions,
     Version,
-    VStage,
 )
 from sync.registry_writer import TagRequest
 
@@ -87,19 +88,19 @@ class RegistryEvent:
     description="A version of a model: registered by a tag, or discovered at a commit."
 )
 class ModelVersion:
+    # Plain values (read without a resolver call: 2,000 versions in one models query).
+    model: str
+    version: str = strawberry.field(
+        description="`vX.Y.Z`, or the commit sha of an unregistered version."
+    )
+    commit: str
     version_: strawberry.Private[Version]
 
-    @strawberry.field
-    def model(self) -> str:
-        return self.version_.artifact
-
-    @strawberry.field(description="`vX.Y.Z`, or the commit sha of an unregistered version.")
-    def version(self) -> str:
-        return self.version_.version
-
-    @strawberry.field
-    def commit(self) -> str:
-        return self.version_.commit
+    @classmethod
+    def of(cls, version: Version) -> ModelVersion:
+        return cls(
+            model=version.artifact, version=version.version, commit=version.commit, version_=version
+        )
 
     @strawberry.field(description="The tag that registered it (or the commit sha).")
     def tag(self) -> str:
@@ -146,11 +147,50 @@ class ModelStage:
     versions: list[ModelVersion]
 
 
+@strawberry.enum(description="Why the registry tags of a model cannot be folded.")
+class ModelRegistryErrorCode(Enum):
+    SEVERAL_VERSIONS_AT_COMMIT = "SEVERAL_VERSIONS_AT_COMMIT"
+    UNFOLDABLE = "UNFOLDABLE"
+
+
+@strawberry.type(
+    description="The registry tags of this model describe a state `gto` refuses (it fails"
+    " `gto show` and `gto history` for the whole repository); the other models are unaffected."
+)
+class ModelRegistryError:
+    code: ModelRegistryErrorCode
+    message: str
+    commit: str | None = strawberry.field(default=None, description="The commit at fault.")
+    versions: list[str] = strawberry.field(
+        default_factory=list, description="The versions registered at that commit."
+    )
+
+
+def registry_error(exc: RegistryError) -> ModelRegistryError:
+    if isinstance(exc, SeveralVersions):
+        return ModelRegistryError(
+            code=ModelRegistryErrorCode.SEVERAL_VERSIONS_AT_COMMIT,
+            message=str(exc),
+            commit=exc.commit,
+            versions=list(exc.versions),
+        )
+    return ModelRegistryError(code=ModelRegistryErrorCode.UNFOLDABLE, message=str(exc))
+
+
 @strawberry.type(description="A model (GTO artifact) of the project.")
 class Model:
     name: str
     artifact: strawberry.Private[Artifact | None]
     declared: strawberry.Private[Declared | None]
+    found: strawberry.Private[ProjectRegistry]  # its views are computed once per registry
+    error: strawberry.Private[RegistryError | None] = None
+
+    @strawberry.field(
+        description="Set when its registry tags cannot be folded (as `gto` refuses them):"
+        " then its versions, stages, history and latest version are empty."
+    )
+    def registry_error(self) -> ModelRegistryError | None:
+        return registry_error(self.error) if self.error is not None else None
 
     @strawberry.field(description="The file or directory of the model, as declared.")
     def path(self) -> str | None:
@@ -174,7 +214,7 @@ class Model:
 
     @strawberry.field(description="Some registry tag names it.")
     def registered(self) -> bool:
-        return self.artifact is not None and self.artifact.is_registered
+        return self.error is not None or (self.artifact is not None and self.artifact.is_registered)
 
     @strawberry.field(description="Its newest event is a deprecation (a later tag revives it).")
     def deprecated(self) -> bool:
@@ -184,46 +224,42 @@ class Model:
 
     @strawberry.field(description="The highest active registered version (semver precedence).")
     def latest_version(self) -> ModelVersion | None:
-        latest = self.artifact.latest(registered_only=True) if self.artifact else None
-        return ModelVersion(version_=latest) if latest else None
+        latest = self.found.latest(self.artifact) if self.artifact else None
+        return ModelVersion.of(latest) if latest else None
 
     @strawberry.field(description="Versions, highest semver first (unregistered ones last).")
     def versions(self, include_inactive: bool = False) -> list[ModelVersion]:
         if self.artifact is None:
             return []
-        found = self.artifact.get_versions(
-            active_only=not include_inactive, include_non_explicit=True, include_discovered=True
-        )
-        return [ModelVersion(version_=v) for v in found]
+        found = self.found.versions(self.artifact, include_inactive)
+        return [ModelVersion.of(v) for v in found]
 
     @strawberry.field(description="Each stage in use with the versions holding it.")
     def stages(self) -> list[ModelStage]:
         if self.artifact is None:
             return []
-        held = self.artifact.vstages(versions_per_stage=-1)
-        return [
-            ModelStage(stage=s, versions=_versions(self.artifact, vs)) for s, vs in held.items()
-        ]
+        artifact, found = self.artifact, self.found
+
+        def stages() -> list[ModelStage]:
+            return [
+                ModelStage(stage=s, versions=[ModelVersion.of(v) for v in held])
+                for s, held in found.stages(artifact).items()
+            ]
+
+        return found.memo("ModelStage", artifact.name, stages)  # immutable: shared
 
     @strawberry.field(description="Registry events, newest first.")
     def history(self) -> list[RegistryEvent]:
         if self.artifact is None:
             return []
-        events = [e for e in self.artifact.events() if e.kind != "commit"]
-        events.sort(key=lambda e: (e.created_at, e.priority), reverse=True)
-        return [RegistryEvent(event=e) for e in events]
-
-
-def _versions(artifact: Artifact, held: list[VStage]) -> list[ModelVersion]:
-    by_name = {(v.version, v.commit): v for v in artifact.versions}
-    return [ModelVersion(version_=by_name[(h.version, h.commit)]) for h in held]
+        return [RegistryEvent(event=e) for e in self.found.history(self.artifact)]
 
 
 async def model_versions_at(
     info: Info[Context, None], project_id: int, sha: str
 ) -> list[ModelVersion]:
     found = await info.context.loaders.registry.load(project_id)
-    return [ModelVersion(version_=v) for v in found.versions_at(sha)] if found else []
+    return [ModelVersion.of(v) for v in found.versions_at(sha)] if found else []
 
 
 def models_of(
@@ -235,19 +271,17 @@ def models_of(
         declared_type = model.declared.type if model and model.declared else None
         if model is None or (type_ is not None and declared_type != type_):
             continue
-        if stage is not None and not (
-            model.artifact and stage in model.artifact.vstages(versions_per_stage=-1)
-        ):
+        if stage is not None and not (model.artifact and stage in found.stages(model.artifact)):
             continue
         out.append(model)
     return out
 
 
 def model_of(found: ProjectRegistry, name: str) -> Model | None:
-    artifact, declared = found.artifact(name), found.declared.get(name)
-    if artifact is None and declared is None:
+    artifact, declared, error = found.artifact(name), found.declared.get(name), found.error(name)
+    if artifact is None and declared is None and error is None:
         return None
-    return Model(name=name, artifact=artifact, declared=declared)
+    return Model(name=name, artifact=artifact, declared=declared, found=found, error=error)
 
 
 # -- mutations ---------------------------------------------------------------------------------
@@ -317,6 +351,9 @@ async def _write(
         )
     except DomainError as exc:
         return RegistryPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+    except RegistryError as exc:  # the model's tags are refused (gto fails on them too)
+        error = UserError(code=ErrorCode.CONFLICT, message=str(exc), field="model")
+        return RegistryPayload(errors=[error], client_mutation_id=client_id)
     return RegistryPayload(
         model=model_of(found, request.artifact), tag=tag, client_mutation_id=client_id
     )

@@ -195,10 +195,12 @@ class VStage(_Entity):
     commit: str
     assignments: list[Event] = field(default_factory=list)
     unassignments: list[Event] = field(default_factory=list)
+    _seen: set[Event] = field(default_factory=set, repr=False)  # every event added
 
     def add(self, event: Event) -> None:
-        if event in self.events():
+        if event in self._seen:  # GTO's `event in self.get_events()`, without the sorting
             return
+        self._seen.add(event)
         target = self.assignments if event.kind == "assignment" else self.unassignments
         target.append(event)
         target.sort(key=lambda e: e.created_at)
@@ -225,10 +227,12 @@ class Version(_Entity):
     registrations: list[Event] = field(default_factory=list)
     deregistrations: list[Event] = field(default_factory=list)
     stages: dict[str, VStage] = field(default_factory=dict)
+    _seen: set[Event] = field(default_factory=set, repr=False)  # every event added
 
     def add(self, event: Event) -> None:
-        if event in self.events():
+        if event in self._seen:  # GTO's `event in self.get_events()`, without the sorting
             return
+        self._seen.add(event)
         if event.kind in ("assignment", "unassignment"):
             assert event.stage is not None
             if event.stage not in self.stages:
@@ -270,7 +274,7 @@ class Version(_Entity):
 
     @property
     def discovered(self) -> bool:
-        return not self.events(direct=True, indirect=False)
+        return not (self.registrations or self.deregistrations)  # no direct event
 
     def vstages(self, active_only: bool = True, ascending: bool = False) -> list[VStage]:
         chosen = [s for s in self.stages.values() if not active_only or s.is_active]
@@ -302,10 +306,14 @@ class Artifact(_Entity):
     versions: list[Version] = field(default_factory=list)
     creations: list[Event] = field(default_factory=list)
     deprecations: list[Event] = field(default_factory=list)
+    # Every event added through here; the events added to versions directly (enrichments)
+    # are of another kind, so never equal to one of these.
+    _seen: set[Event] = field(default_factory=set, repr=False)
 
     def add(self, event: Event) -> None:
-        if event in self.events():
+        if event in self._seen:  # GTO's `event in self.get_events()`, without the sorting
             return
+        self._seen.add(event)
         if event.kind in ("creation", "deprecation"):
             target = self.creations if event.kind == "creation" else self.deprecations
             target.append(event)
@@ -351,7 +359,7 @@ class Artifact(_Entity):
             self.versions.append(version)
             return version
         if len(found) > 1:
-            raise RegistryError(f"artifact {self.name} has several versions at {commit}")
+            raise SeveralVersions(self.name, commit or "", [v.version for v in found])
         return found[0] if found else None
 
     def get_versions(
@@ -414,12 +422,34 @@ class RegistryError(Exception):
     """The tags describe a state GTO itself refuses (it would fail the same way)."""
 
 
+class SeveralVersions(RegistryError):
+    """Several versions of one artifact at one commit, and a tag (a stage, or the
+    declaration at HEAD) that must find *the* version there: ``gto`` refuses the whole
+    registry (``ManyVersions``); gitstudio folds the other artifacts and reports this one."""
+
+    def __init__(self, artifact: str, commit: str, versions: list[str]) -> None:
+        self.artifact, self.commit, self.versions = artifact, commit, versions
+        super().__init__(
+            f"artifact {artifact} has several versions at {commit} ({', '.join(versions)});"
+            " gto refuses such a registry: multiple versions are not allowed on the same"
+            " Git commit"
+        )
+
+
 @dataclass(slots=True)
 class Registry:
     """The folded registry of one repository."""
 
     artifacts: dict[str, Artifact] = field(default_factory=dict)
     allowed_stages: list[str] | None = None  # `.gto` stages, when configured
+    # Artifacts whose tags GTO refuses to fold, with why; their folding stopped at that tag
+    # (their later tags are skipped), every other artifact is folded as GTO would.
+    errors: dict[str, RegistryError] = field(default_factory=dict)
+
+    def check(self) -> None:
+        """Raise as ``gto`` does on the whole repository when any artifact is refused."""
+        for error in self.errors.values():
+            raise error
 
     def artifact(self, name: str, create: bool = False) -> Artifact | None:
         if name not in self.artifacts and create:
@@ -448,9 +478,14 @@ def fold(
     for actions in groups:
         chosen = [(t, p) for t, p in parsed if p.action in actions]
         for tag, p in sorted(chosen, key=lambda item: item[0].time):
+            if p.artifact in registry.errors:
+                continue
             artifact = registry.artifact(p.artifact, create=True)
             assert artifact is not None
-            artifact.add(_tag_event(artifact, tag, p))
+            try:
+                artifact.add(_tag_event(artifact, tag, p))
+            except RegistryError as exc:
+                registry.errors[p.artifact] = exc
     for artifact in registry.artifacts.values():
         for version in artifact.versions:
             commit = commits.get(version.commit)
@@ -460,7 +495,13 @@ def fold(
         for name in declared_at_head:
             artifact = registry.artifact(name, create=True)
             assert artifact is not None
-            at_head = artifact.find_version(None, head.sha, create=True)
+            if name in registry.errors:
+                continue
+            try:
+                at_head = artifact.find_version(None, head.sha, create=True)
+            except RegistryError as exc:
+                registry.errors[name] = exc
+                continue
             assert at_head is not None
             at_head.add(_enrichment(name, at_head.version, head))
     return registry
@@ -510,6 +551,7 @@ def _enrichment(artifact: str, version: str, commit: CommitFact) -> Event:
 
 def gto_show(registry: Registry) -> dict[str, Any]:
     """``gto show --json``: the active artifacts, latest version and versions per stage."""
+    registry.check()
     stages = registry.stages()
     out: dict[str, Any] = {}
     for artifact in registry.artifacts.values():
@@ -529,6 +571,7 @@ def gto_show(registry: Registry) -> dict[str, Any]:
 def gto_versions(registry: Registry, name: str) -> list[dict[str, Any]]:
     """``gto show NAME --json`` without the ``enrichments`` (commit and artifacts.yaml
     details, which the API gives in its own fields)."""
+    registry.check()
     artifact = registry.artifacts.get(name)
     if artifact is None or not artifact.is_active:
         return []
@@ -559,6 +602,7 @@ def gto_versions(registry: Registry, name: str) -> list[dict[str, Any]]:
 
 def gto_history(registry: Registry) -> list[dict[str, Any]]:
     """``gto history --json``: tag events, newest first (ties by GTO's priority)."""
+    registry.check()
     events = [e for a in registry.artifacts.values() for e in a.events() if e.kind != "commit"]
     events.sort(key=lambda e: (e.created_at, e.priority))
     events.reverse()

@@ -7,19 +7,25 @@ models, a hand-made tag, lightweight tags, a declared-but-unregistered model):
 * the registry gitstudio folds from its database equals ``gto show --json``,
   ``gto show NAME --json`` (without the ``enrichments`` details) and ``gto history --json``;
 * the GraphQL ``models`` view agrees with them (latest versions, stage holders, history);
-* tags then written by the real ``gto register``/``gto assign`` appear after a sync.
+* tags then written by the real ``gto register``/``gto assign`` appear after a sync;
+* two versions of one model at one commit: gto accepts it and so do we; with a stage tag
+  there gto refuses the whole repository, we answer that model's typed ``registryError``
+  and every other model as gto shows it without the refused tags.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from registry_support import GTO, assert_same_as_gto, gto
+from registry_support import GTO, assert_same_as_gto, gto, project_id
 from support import Api
 
+from resolvers.models import registries
 from sync.generate_registry import RegistrySpec, generate_registry
+from sync.registry import SeveralVersions, gto_history, gto_show
 
 SPECS = {
     "default": RegistrySpec(),
@@ -113,6 +119,10 @@ async def test_tags_written_by_gto_appear_after_sync(api: Api, tmp_path: Path, u
     generate_registry(repo, RegistrySpec(models=2, versions=1, seed=5, edge_cases=False))
     name = f"reg-{unique}"
     project = await api.create_project(repo, name)
+    pid = await project_id(api, name)
+    kept = (await registries([pid]))[pid]
+    await api.sync(project["id"])  # no tag changed: the folded registry is kept
+    assert (await registries([pid]))[pid] is kept
     for args in (
         ["register", "model-0", "HEAD", "--version", "v7.0.0"],
         ["assign", "model-0", "--version", "v7.0.0", "--stage", "prod"],
@@ -121,6 +131,7 @@ async def test_tags_written_by_gto_appear_after_sync(api: Api, tmp_path: Path, u
         done = subprocess.run([GTO, *args, "-r", str(repo)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
     await api.sync(project["id"])
+    assert (await registries([pid]))[pid] is not kept  # the tags changed: folded again
     await assert_same_as_gto(api, repo, name)
     model = (
         await api.data(
@@ -132,3 +143,115 @@ async def test_tags_written_by_gto_appear_after_sync(api: Api, tmp_path: Path, u
     assert model["latestVersion"]["version"] == "v7.0.0"
     prod = next(s for s in model["stages"] if s["stage"] == "prod")
     assert prod["versions"][0] == {"version": "v7.0.0"}, "the newest assignment comes first"
+
+
+def _git(repo: Path, *args: str, when: str | None = None) -> str:
+    env = {"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent), "PATH": os.environ["PATH"]}
+    if when is not None:
+        env["GIT_COMMITTER_DATE"] = env["GIT_AUTHOR_DATE"] = when
+    done = subprocess.run(
+        ["git", "-c", "user.name=Tagger", "-c", "user.email=t@example.com", *args],
+        cwd=repo, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return done.stdout.strip()
+
+
+def _two_versions_at_one_commit(repo: Path, stage_tag: bool) -> str:
+    """model-0 v1.0.0 and v1.0.1 both registered at one commit (optionally with a stage
+    assigned there), model-1 ordinary; the commit's sha."""
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / "f").write_text("one\n")
+    _git(repo, "add", "f")
+    _git(repo, "commit", "-qm", "one", when="2024-01-01T00:00:00+00:00")
+    shared = _git(repo, "rev-parse", "HEAD")
+    (repo / "f").write_text("two\n")
+    _git(repo, "commit", "-qam", "two", when="2024-01-02T00:00:00+00:00")
+    tags = [
+        ("model-0@v1.0.0", shared),
+        ("model-0@v1.0.1", shared),
+        ("model-1@v0.1.0", "HEAD"),
+        ("model-1#dev#1", "HEAD"),
+    ]
+    if stage_tag:
+        tags.append(("model-0#prod#1", shared))
+    for day, (tag, rev) in enumerate(tags, start=3):
+        _git(repo, "tag", "-a", tag, "-m", tag, rev, when=f"2024-01-{day:02d}T00:00:00+00:00")
+    return shared
+
+
+async def test_two_versions_at_one_commit_without_a_stage_as_gto(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    repo = tmp_path / "registry"
+    _two_versions_at_one_commit(repo, stage_tag=False)
+    name = f"reg-{unique}"
+    await api.create_project(repo, name)
+    await assert_same_as_gto(api, repo, name)  # gto accepts it: latest v1.0.1
+
+
+async def test_a_stage_at_two_versions_of_one_commit_fails_that_model_only(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """gto refuses the whole repository (ManyVersions); gitstudio answers the models query,
+    with a typed error on model-0 and model-1 as gto shows it without model-0's tags."""
+    repo = tmp_path / "registry"
+    shared = _two_versions_at_one_commit(repo, stage_tag=True)
+    for command in (["show"], ["history"], ["show", "model-1"]):
+        done = subprocess.run(
+            [GTO, *command, "-r", str(repo), "--json"], capture_output=True, text=True
+        )
+        assert done.returncode != 0 and "Multiple versions" in done.stderr, command
+    name = f"reg-{unique}"
+    await api.create_project(repo, name)
+    pid = await project_id(api, name)
+    registry = (await registries([pid]))[pid].registry
+    with pytest.raises(SeveralVersions):  # the port's gto views fail as gto does
+        gto_show(registry)
+    with pytest.raises(SeveralVersions):
+        gto_history(registry)
+    answer = await api.gql(
+        MODELS.replace("registered deprecated", "registered deprecated registryError {"
+                       " code message commit versions }"),
+        {"name": name},
+    )  # fmt: skip
+    assert "errors" not in answer, answer
+    models = {m["name"]: m for m in answer["data"]["project"]["models"]}
+    broken = models["model-0"]
+    assert broken["registryError"]["code"] == "SEVERAL_VERSIONS_AT_COMMIT"
+    assert broken["registryError"]["commit"] == shared
+    assert sorted(broken["registryError"]["versions"]) == ["v1.0.0", "v1.0.1"]
+    assert broken["registered"] is True and broken["latestVersion"] is None
+    assert broken["versions"] == broken["stages"] == broken["history"] == []
+    # a write to the refused model: a typed error, no tag written
+    gid = (await api.data('{ project(name: "%s") { id } }' % name))["project"]["id"]
+    written = await api.data(
+        """mutation($input: RegisterModelVersionInput!) { registerModelVersion(input: $input) {
+             tag errors { code field } } }""",
+        {"input": {"projectId": gid, "model": "model-0", "rev": shared, "version": "v1.0.2"}},
+    )
+    assert written["registerModelVersion"] == {
+        "tag": None,
+        "errors": [{"code": "CONFLICT", "field": "model"}],
+    }
+    assert "model-0@v1.0.2" not in _git(repo, "tag", "--list")
+    # model-1 as gto shows it once model-0's tags are gone
+    for tag in ("model-0@v1.0.0", "model-0@v1.0.1", "model-0#prod#1"):
+        _git(repo, "tag", "-d", tag)
+    shown = gto(repo, "show")["model-1"]
+    model = models["model-1"]
+    assert model["registryError"] is None
+    assert model["latestVersion"]["version"] == shown["version"] == "v0.1.0"
+    assert {s["stage"]: s["versions"][0]["version"] for s in model["stages"]} == {
+        s: v for s, v in shown["stage"].items() if v
+    }
+    expected = [e["ref"] for e in gto(repo, "history") if e["artifact"] == "model-1"]
+    assert [e["tag"] for e in model["history"]] == expected
+    # the tags deleted, a sync folds a registry gto accepts: the error is gone
+    await api.sync(gid)
+    await assert_same_as_gto(api, repo, name)
+    again = await api.data(
+        "query($name: String!) { project(name: $name) { models { name registryError { code } } } }",
+        {"name": name},
+    )
+    assert all(m["registryError"] is None for m in again["project"]["models"])
