@@ -14,7 +14,7 @@ The same run reports, in ``details``, the warm query (the registry kept), the qu
 sync that changed no tag (the version check), and the warm query with the registry's views
 recomputed per request (as before they were kept: the baseline of the warm figure).
 
-    python -m bench.registry --data DIR --project NAME [--runs 30]
+    python -m bench.registry --data DIR --project NAME [--runs 30] [--database-url URL]
 
 times those on a project already indexed in DIR's SQLite database (e.g. bench/scale_repo's
 10,000-commit repository with 4,003 tags), without gto.
@@ -94,11 +94,12 @@ async def _bump_sync_count(project: str) -> None:
 
 
 async def _rounds(
-    root: Path, project: str, rounds: int
+    root: Path, project: str, rounds: int, url: str | None = None
 ) -> tuple[dict[str, list[float]], dict[str, Any]]:
     """Seconds per mode (interleaved, so the machine's load drifts over all alike), through
-    the app as served (the compiled plans), and the last answer."""
-    url = sqlite_url(root)
+    the app as served (the compiled plans), and the last answer. ``url``: the database
+    (default: the SQLite database of ``root``)."""
+    url = url or sqlite_url(root)
     await db.init_db(url)
     try:
         app = create_app(Settings(data_dir=root, database_url=url))
@@ -214,10 +215,11 @@ def main() -> None:
     """Warm and cold figures on a project indexed already (no gto)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="a data dir (SQLite)")
+    parser.add_argument("--database-url", help="another database (e.g. postgres://...)")
     parser.add_argument("--project", default="scale")
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    samples, data = asyncio.run(_rounds(args.data, args.project, args.runs))
+    samples, data = asyncio.run(_rounds(args.data, args.project, args.runs, args.database_url))
     models = data["project"]["models"]
     held = sum(len(s["versions"]) for m in models for s in m["stages"])
     print(f"{len(models)} models, {held} versions in stages; load average {os.getloadavg()}")
