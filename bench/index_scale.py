@@ -34,7 +34,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.servers import ROOT, SERVER_CPU, Server, free_port, pinned, wait_ready
+from bench.servers import ROOT, Server, free_port, start
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 MIB = 1024 * 1024
@@ -159,21 +159,6 @@ class _Sampler:
         self._thread.join()
 
 
-def _start(command: list[str], port: int, log: Path, env: dict[str, str], code: Path) -> Server:
-    """bench.servers.start, run from ``code`` (``python -m`` puts its directory first)."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            pinned(SERVER_CPU, command), cwd=code, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-    server = Server("gitstudio", process, f"http://127.0.0.1:{port}", log)
-    try:
-        wait_ready(server)
-    except BaseException:
-        server.stop()
-        raise
-    return server
-
-
 async def measure_index(
     db_url: str,
     repo_path: Path,
@@ -192,7 +177,9 @@ async def measure_index(
     token = await asyncio.to_thread(_token, env, code)
     port = free_port()
     command = [sys.executable, "-m", "gitstudio.cli", "serve", "--port", str(port)]
-    server = await asyncio.to_thread(_start, command, port, root / "serve.log", env, code)
+    server = await asyncio.to_thread(
+        start, "gitstudio", command, port, root / "serve.log", env, cwd=code
+    )
     try:
         pid = server.process.pid
         start_rss = _status(pid)["VmRSS"]

@@ -40,7 +40,7 @@ from bench.scale_probe import Sampler, hwm_mib, settled_rss_mib, tree_rss_mib
 from bench.scale_repo import describe, scale_repo
 from bench.scale_sql import Baseline, Side
 from bench.servers import ROOT as CHECKOUT
-from bench.servers import Server, free_port, wait_ready
+from bench.servers import Server, free_port, start
 
 # The checkout whose code the servers run (--code): this one unless told otherwise.
 ROOT = CHECKOUT
@@ -313,17 +313,7 @@ def start_server(database: Database, repo: Path, log_name: str) -> Server:
         "--port",
         str(port),
     ]
-    with log_path.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=database.env(repo), stdout=out, stderr=subprocess.STDOUT
-        )
-    server = Server(log_name, process, f"http://127.0.0.1:{port}", log_path)
-    try:
-        wait_ready(server)
-    except BaseException:
-        server.stop()
-        raise
-    return server
+    return start(log_name, command, port, log_path, database.env(repo), cwd=ROOT, cpu=None)
 
 
 # -- measuring -----------------------------------------------------------------------------

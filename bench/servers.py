@@ -56,12 +56,22 @@ class Server:
                 self.process.wait(5)
 
 
-def start(name: str, command: Sequence[str], port: int, log: Path, env: dict[str, str]) -> Server:
-    """Start ``command`` (already listening on ``port`` once ready) and wait for /healthz."""
+def start(
+    name: str,
+    command: Sequence[str],
+    port: int,
+    log: Path,
+    env: dict[str, str],
+    *,
+    cwd: Path = ROOT,
+    cpu: str | None = SERVER_CPU,
+) -> Server:
+    """Start ``command`` (already listening on ``port`` once ready) in ``cwd`` and wait for
+    /healthz; pinned to ``cpu`` (None: not pinned, for a server whose work uses threads)."""
     with log.open("wb") as out:
         process = subprocess.Popen(
-            pinned(SERVER_CPU, command),
-            cwd=ROOT,
+            list(command) if cpu is None else pinned(cpu, command),
+            cwd=cwd,
             env=env,
             stdout=out,
             stderr=subprocess.STDOUT,
