@@ -4,7 +4,9 @@ A delivery is verified first (signature or shared token); nothing is synced othe
 verified push asks the app's sync scheduler (sync/scheduling.py) for a sync of every
 project whose repository the payload names (found through the app's one repo-URL index)
 and answers at once (forges time out after ~10 s, a
-sync may take longer). Errors are typed JSON (gitstudio.rest).
+sync may take longer). A project whose sync cannot be queued is logged and the others are
+still asked; only when none could be queued is the answer a typed 503 (UNAVAILABLE), so the
+forge retries the delivery. Errors are typed JSON (gitstudio.rest).
 """
 
 from __future__ import annotations
@@ -61,8 +63,15 @@ def webhook_routes(state: State, settings: Settings) -> list[Route]:
             except (AttributeError, TypeError):  # "repository" is no object
                 raise HttpError(400, "the payload names no repository") from None
             projects = await _projects_for(state.projects, urls)
-            for project in projects:
-                await state.sync_scheduler.request(project.id, "push webhook")
+            failed = 0
+            for project in projects:  # each one: a failure must not skip the others
+                try:
+                    await state.sync_scheduler.request(project.id, "push webhook")
+                except Exception:  # the queue may be briefly away; the poller asks again
+                    failed += 1
+                    log.exception("queueing the webhook sync of %s failed", project.name)
+            if projects and failed == len(projects):
+                raise HttpError(503, "no sync could be queued; retry later", "UNAVAILABLE")
             return json_response({"syncing": [p.name for p in projects]}, 202)
 
         return guard(receive)

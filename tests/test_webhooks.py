@@ -8,12 +8,14 @@ import hmac
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import httpx
 from support import Api
 
 from gitstudio import webhooks
 from gitstudio.app import create_app
+from schema.relay import decode_id
 from sync.generate import RepoSpec, add_commit, generate_repo
 
 SECRET = "s3cret-for-tests"
@@ -122,3 +124,52 @@ async def test_webhooks_refuse_everything_without_a_configured_secret(api: Api) 
         assert response.status_code == 401
         response = await http.post("/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": ""})
         assert response.status_code == 401
+
+
+class FailingFor:
+    """The app's own scheduler, except that queueing the given projects fails (a queue
+    briefly away for them)."""
+
+    def __init__(self, inner: Any, failing: set[int]) -> None:
+        self.inner, self.failing, self.asked = inner, failing, []
+
+    async def request(self, project_id: int, reason: str) -> None:
+        self.asked.append(project_id)
+        if project_id in self.failing:
+            raise ConnectionError("the queue is away")
+        await self.inner.request(project_id, reason)
+
+
+async def test_a_queue_error_for_one_project_does_not_skip_the_others(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """Two projects on one repository, queueing the first fails: the second still syncs
+    and the forge gets its 202; when every one fails, a typed 503 (never a 500) and
+    nothing synced."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    first, second = f"wa-{unique}", f"wb-{unique}"
+    ids = [decode_id((await api.create_project(repo, n))["id"], "Project") for n in (first, second)]
+    before = await main_sha(api, first)
+    new = add_commit(repo, "main", {"params.yaml": "lr: 5\n"}, "pushed")
+    body = json.dumps({"object_kind": "push", "project": {"git_http_url": str(repo)}}).encode()
+    async with client(api) as http:
+        state = http._transport.app.state.gitstudio  # type: ignore[attr-defined]
+        failing = state.sync_scheduler = FailingFor(state.sync_scheduler, set(ids))
+        response = await http.post(
+            "/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": TOKEN}
+        )
+        assert response.status_code == 503, response.text
+        assert response.json()["code"] == "UNAVAILABLE"
+        assert failing.asked == ids, "every project was tried"
+        await settle()
+        assert await main_sha(api, first) == before and await main_sha(api, second) == before
+        failing.failing, failing.asked = {ids[0]}, []
+        response = await http.post(
+            "/webhooks/gitlab", content=body, headers={"X-Gitlab-Token": TOKEN}
+        )
+        assert response.status_code == 202, response.text
+        assert failing.asked == ids
+    await settle()
+    assert await main_sha(api, second) == new
+    assert await main_sha(api, first) == before
