@@ -45,9 +45,19 @@ async def _in(query: str, head: Sequence[Any], keys: Sequence[Any]) -> list[dict
 # -- projects -----------------------------------------------------------------------------
 
 
+# What a ProjectRecord is read from: never ``SELECT *``, whose ref_tips (every ref's tip:
+# megabytes at 30,000 refs) and registry columns no request reads (on PostgreSQL the row
+# cost 20-30 ms instead of 1).
+PROJECT_COLUMNS = (
+    "id, name, repo_url, subdir, default_branch, created_at, last_synced_at,"
+    " last_sync_error, sync_count, skipped_columns"
+)
+
+
 async def list_projects(after_id: int, limit: int) -> list[ProjectRecord]:
     rows = await db.fetch(
-        "SELECT * FROM projects WHERE id > ? ORDER BY id LIMIT ?", [after_id, limit]
+        f"SELECT {PROJECT_COLUMNS} FROM projects WHERE id > ? ORDER BY id LIMIT ?",
+        [after_id, limit],
     )
     return [project_record(r) for r in rows]
 
@@ -92,7 +102,7 @@ async def projects_by_ids(ids: Sequence[int]) -> dict[int, ProjectRecord]:
             out[pid] = record
     if missing:
         rows = {r["id"]: project_record(r) for r in await _in(
-            "SELECT * FROM projects WHERE id IN ({in})", [], missing
+            f"SELECT {PROJECT_COLUMNS} FROM projects WHERE id IN ({{in}})", [], missing
         )}  # fmt: skip
         for pid in missing:
             _remember(pid, rows.get(pid))
@@ -104,7 +114,7 @@ async def project_by_name(name: str) -> ProjectRecord | None:
     hit, record = _recall(name)
     if hit:
         return record
-    rows = await db.fetch("SELECT * FROM projects WHERE name = ?", [name])
+    rows = await db.fetch(f"SELECT {PROJECT_COLUMNS} FROM projects WHERE name = ?", [name])
     record = project_record(rows[0]) if rows else None
     _remember(name, record)
     return record
