@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,18 @@ class Api:
         assert payload["errors"] == [], payload["errors"]
         summary: dict[str, Any] = payload["sync"]
         return summary
+
+
+@asynccontextmanager
+async def statement_timeout(api: Api, seconds: float) -> AsyncIterator[Api]:
+    """The app's database with statements bounded to ``seconds``; unbounded again after."""
+    from storage import db
+
+    await db.init_db(api.settings.database_url, seconds)
+    try:
+        yield api
+    finally:
+        await db.init_db(api.settings.database_url)
 
 
 class StatementCounter(logging.Handler):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import Api, Server, free_port
+from support import Api, Server, free_port, statement_timeout
 
 from storage import db
 from storage.errors import DomainError
@@ -40,12 +40,8 @@ SERVER = Path(__file__).with_name("slow_read_server.py")
 
 @pytest.fixture
 async def bounded(api: Api) -> AsyncIterator[Api]:
-    """The app's database with a small statement timeout; the session's unbounded after."""
-    await db.init_db(api.settings.database_url, TIMEOUT)
-    try:
+    async with statement_timeout(api, TIMEOUT):
         yield api
-    finally:
-        await db.init_db(api.settings.database_url)
 
 
 def in_use() -> int:

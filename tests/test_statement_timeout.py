@@ -22,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from support import Api, start_server
+from support import Api, start_server, statement_timeout
 
 from gitstudio.graphql_errors import format_errors
 from gitstudio.rest import guard, json_response
@@ -39,12 +39,8 @@ TIMEOUT = 0.3
 
 @pytest.fixture
 async def bounded(api: Api) -> AsyncIterator[Api]:
-    """The app's database with a small statement timeout; the session's unbounded after."""
-    await db.init_db(api.settings.database_url, TIMEOUT)
-    try:
+    async with statement_timeout(api, TIMEOUT):
         yield api
-    finally:
-        await db.init_db(api.settings.database_url)
 
 
 async def projects_answer(api: Api) -> httpx.Response:

@@ -55,18 +55,32 @@ SECRET = "worker-test-secret"
 
 class Gated:
     """A stand-in for the sync work of the scheduler (the ``work`` seam): records each run
-    and holds it until the test opens the gate."""
+    and the most that ran at once, and holds each run until the test opens the gate (every
+    run) or releases its project."""
 
     def __init__(self) -> None:
         self.started: list[int] = []
         self.finished: list[int] = []
+        self.peak = 0  # the most runs at once
         self.gate = asyncio.Event()
         self.entered = asyncio.Event()
+        self._released: dict[int, asyncio.Event] = {}
+
+    def release(self, project_id: int) -> None:
+        """Lets the runs of one project finish; the others stay held."""
+        self._released.setdefault(project_id, asyncio.Event()).set()
 
     async def __call__(self, project_id: int) -> None:
         self.started.append(project_id)
+        self.peak = max(self.peak, len(self.started) - len(self.finished))
         self.entered.set()
-        await self.gate.wait()
+        released = self._released.setdefault(project_id, asyncio.Event())
+        waits = {asyncio.ensure_future(self.gate.wait()), asyncio.ensure_future(released.wait())}
+        try:
+            await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
         self.finished.append(project_id)
 
 
@@ -106,9 +120,12 @@ async def test_projects_sync_side_by_side_up_to_the_concurrency(tmp_path: Path) 
     for project_id in (1, 2, 3):
         await scheduler.request(project_id, "test")
     await wait_until(lambda: len(work.started) == 2)
-    await asyncio.sleep(0.05)  # room for a third to start, if the bound did not hold
     assert sorted(work.started) == [1, 2]
     assert (await scheduler.stats()).depth == 1  # the third waits for a slot
+    work.release(1)  # one slot frees: the third takes it
+    await wait_until(lambda: len(work.started) == 3)
+    assert work.started[2] == 3 and work.finished == [1]
+    assert work.peak == 2  # the third had not started while two ran
     work.gate.set()
     await _settle(scheduler)
     assert sorted(work.finished) == [1, 2, 3]
