@@ -11,7 +11,8 @@ token with the ADMIN scope unless ``GITSTUDIO_METRICS_PUBLIC`` is on.
 ``/healthz`` asks the database (``SELECT 1``), the event bus (``ping``) and the job queue
 (``ping``), each bounded by ``GITSTUDIO_HEALTHZ_TIMEOUT_SECONDS``: 200 when all answer,
 else 503; the body says which did not (the kind of failure only: the probe is public, the
-details go to the log).
+details go to the log). One probe runs at a time, shared by the requests arriving while it
+runs, and its answer is kept :data:`HEALTHZ_CACHE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INPROCESS = "inprocess"  # no job queue: syncs run in the serving process
+# /healthz is public: its answer is kept this long, so a flood of probes costs one database
+# connection and one connection of the queue's small pool (which webhook enqueues need) a
+# second, not one per request; a second is well inside any orchestrator's probe period.
+HEALTHZ_CACHE_SECONDS = 1.0
 
 
 class RequestIds:
@@ -138,6 +143,8 @@ class Operations:
         self._state = state
         self._public = state.settings.metrics_public
         self._timeout = state.settings.healthz_timeout_seconds
+        self._probe: asyncio.Future[tuple[dict[str, str], int]] | None = None
+        self._answer: tuple[float, tuple[dict[str, str], int]] | None = None
 
     async def metrics(self, request: Request) -> Response:
         if not self._public:
@@ -156,6 +163,20 @@ class Operations:
         return Response(body, media_type=CONTENT_TYPE_LATEST)
 
     async def healthz(self, request: Request) -> Response:
+        """The last probe's answer while it is fresh; else the probe in flight, or a new
+        one: callers arriving together share one probe (one database connection, one
+        connection of the queue's pool), whatever their number."""
+        now = time.monotonic()
+        if self._answer is not None and now - self._answer[0] < HEALTHZ_CACHE_SECONDS:
+            body, status = self._answer[1]
+        else:
+            if self._probe is None or self._probe.done():
+                self._probe = asyncio.ensure_future(self._probe_once())
+            body, status = await asyncio.shield(self._probe)
+        return json_response(body, status)
+
+    async def _probe_once(self) -> tuple[dict[str, str], int]:
+        telemetry.HEALTHZ_PROBES.inc()
         scheduler = _queue(self._state)
         database, bus, queue = await asyncio.gather(
             self._check("database", _select_one),
@@ -169,7 +190,9 @@ class Operations:
             "bus": bus,
             "queue": queue,
         }
-        return json_response(body, 200 if healthy else 503)
+        answer = (body, 200 if healthy else 503)
+        self._answer = (time.monotonic(), answer)
+        return answer
 
     async def _check(self, what: str, ping: Callable[[], Awaitable[Any]]) -> str:
         started = time.perf_counter()

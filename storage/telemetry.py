@@ -71,6 +71,12 @@ INGEST_EVENTS = Counter(
     ["outcome"],
     registry=REGISTRY,
 )
+HEALTHZ_PROBES = Counter(
+    "gitstudio_healthz_probes_total",
+    "Probes /healthz ran (database, bus, queue); requests beyond these shared one or read "
+    "its kept answer",
+    registry=REGISTRY,
+)
 INGEST_POINTS = Counter(
     "gitstudio_ingest_points_total",
     "Live metric points committed (rate() of it is the ingest rate)",

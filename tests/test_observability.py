@@ -10,6 +10,7 @@ import io
 import json
 import logging
 import socket
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -487,3 +488,31 @@ def test_a_queued_job_is_a_span(spans: object) -> None:
 def test_no_tracing_costs_a_shared_no_op() -> None:
     assert not telemetry.tracing_enabled()
     assert telemetry.span("a") is telemetry.span("b")
+
+
+async def test_concurrent_healthz_requests_share_one_probe(api: Api) -> None:
+    """/healthz is public: 50 requests at once run one probe (one database connection,
+    one queue connection), and their answers are that probe's; a probe runs again once
+    the kept answer is older than a second."""
+    app = create_app(api.settings)
+    state = app.state.gitstudio
+
+    def probes() -> float:
+        return telemetry.REGISTRY.get_sample_value("gitstudio_healthz_probes_total") or 0.0
+
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://testserver"
+        ) as client:
+            before = probes()
+            answers = await asyncio.gather(*(client.get("/healthz") for _ in range(50)))
+            assert [a.status_code for a in answers] == [200] * 50
+            assert len({a.text for a in answers}) == 1
+            assert probes() - before == 1
+            deadline = time.monotonic() + 10
+            while probes() - before < 2:  # the kept answer expires
+                assert time.monotonic() < deadline, "no new probe after the answer expired"
+                assert (await client.get("/healthz")).status_code == 200
+                await asyncio.sleep(0.05)
+    finally:
+        await state.bus.close()
