@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import importlib
 import json
 import logging
 import sys
@@ -14,6 +15,9 @@ from typing import Any
 from urllib.parse import quote
 
 from gitstudio.settings import Settings, from_env
+
+# serve's SIGTERM grace is the worker's (exported here too: bench/idle_subscribers.py)
+from gitstudio.worker import GRACEFUL_SHUTDOWN_SECONDS as GRACEFUL_SHUTDOWN_SECONDS
 
 log = logging.getLogger("gitstudio")
 
@@ -39,9 +43,25 @@ async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> An
         await db.close_db()
 
 
-# Seconds in-flight requests get to finish after SIGTERM; the rest of the 10 s a stop
-# allows goes to the lifespan's shutdown (services, bus, database).
-GRACEFUL_SHUTDOWN_SECONDS = 5
+def serve_ws(name: str, lean: str = "gitstudio.ws_server") -> str | type[asyncio.Protocol]:
+    """What ``uvicorn.run(ws=...)`` takes for GITSTUDIO_WS_PROTOCOL ``name`` (an unknown name
+    fails here, before anything starts). The lean protocol (module ``lean``) builds on
+    uvicorn's internals: when it cannot be imported (a uvicorn outside the versions
+    pyproject.toml allows), ``serve`` warns and runs uvicorn's own websockets-sansio."""
+    try:
+        ws_server = importlib.import_module(lean)
+    except ImportError as exc:
+        if name != "lean":
+            return name  # one of uvicorn's own: uvicorn checks the name as it starts
+        log.warning(
+            "GITSTUDIO_WS_PROTOCOL=lean is not available with this uvicorn (%s): serving"
+            " websockets with uvicorn's websockets-sansio, which holds more per idle"
+            " connection",
+            exc,
+        )
+        return "websockets-sansio"
+    resolve: Callable[[str], str | type[asyncio.Protocol]] = ws_server.uvicorn_ws
+    return resolve(name)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -49,10 +69,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from uvicorn.config import LOGGING_CONFIG
 
     from gitstudio.app import create_app
-    from gitstudio.ws_server import uvicorn_ws
 
     settings = _settings(args)
-    ws = uvicorn_ws(settings.ws_protocol)  # an unknown name fails before anything starts
+    ws = serve_ws(settings.ws_protocol)
     if args.poll_interval is not None:
         settings = settings.with_overrides(poll_interval=args.poll_interval)
     if args.demo:

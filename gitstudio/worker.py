@@ -17,10 +17,11 @@ from gitstudio.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# Seconds a stopping worker (SIGTERM) gives its running jobs; those still running are
-# cancelled (their lease released, a job queued for their project) so the process ends
-# within docker stop's 10 s, as `serve` does.
-GRACEFUL_SHUTDOWN_SECONDS = 5.0
+# Seconds a stopping process (SIGTERM) gives what runs: `serve` its in-flight requests, a
+# worker its running jobs; those still running then are cancelled (their statements with
+# them, storage.db; a job's lease released and a job queued for its project) so the process
+# ends within docker stop's 10 s, the rest going to the shutdown (services, bus, database).
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 async def run(settings: Settings, concurrency: int | None = None) -> None:
