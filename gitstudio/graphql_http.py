@@ -143,11 +143,12 @@ class FastGraphQL:
         media = negotiate(headers.get(b"accept"))
         get = scope["method"] in ("GET", "HEAD")
         operation: str | None = None
+        valid = False  # a parsed, validated document with the operation named
         try:
             if get and wants_page(headers.get(b"accept"), scope["query_string"]):
                 await self._page(scope, receive, send)
                 return
-            answer, operation = await self._answer(scope, receive, headers, get)
+            answer, operation, valid = await self._answer(scope, receive, headers, get)
         except Disconnected:
             return  # gone while sending its body: nobody reads an answer
         except RequestError as exc:
@@ -156,13 +157,14 @@ class FastGraphQL:
         extra = ((b"allow", answer.allow),) if answer.allow else ()
         await send_json(send, status, answer.body, media, extra)
         telemetry.observe_graphql(
-            operation, "http", _outcome(answer), time.perf_counter() - started
+            operation, "http", _outcome(answer), time.perf_counter() - started, valid=valid
         )
 
     async def _answer(
         self, scope: Scope, receive: Receive, headers: dict[bytes, bytes], get: bool
-    ) -> tuple[Answer, str | None]:
-        """The answer and the operation name the request gave."""
+    ) -> tuple[Answer, str | None, bool]:
+        """The answer, the operation's name and whether the document was valid and held
+        that operation (:meth:`_run`)."""
         principal = await principal_from_raw(headers)
         if principal is None:
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
@@ -179,31 +181,33 @@ class FastGraphQL:
         except Exception as exc:  # a bug: masked, logged once, still a JSON answer
             where = f"{'GET' if get else 'POST'} /graphql"
             body = _errors([internal_error(exc, where)])
-            return Answer(500, body, failed=True), params.operation_name
+            return Answer(500, body, failed=True), None, False
 
     async def _traced(
         self, params: Params, principal: Principal, read_only: bool
-    ) -> tuple[Answer, str | None]:
+    ) -> tuple[Answer, str | None, bool]:
         with telemetry.span("graphql", transport="http") as span:
-            answer, name = await self._run(params, principal, read_only)
-            label = telemetry.operation_label(name)
+            answer, name, valid = await self._run(params, principal, read_only)
+            label = telemetry.operation_label(name) if valid else telemetry.REJECTED
             span.update_name(f"graphql {label}")
             span.set_attribute("graphql.operation.name", label)
-            return answer, name
+            return answer, name, valid
 
     async def _run(
         self, params: Params, principal: Principal, read_only: bool
-    ) -> tuple[Answer, str | None]:
-        """The answer and the operation's name (given, or the document's one operation's)."""
+    ) -> tuple[Answer, str | None, bool]:
+        """The answer, the name of the operation the document holds (None: anonymous) and
+        whether there was one: False for an invalid document or an operationName it lacks
+        (the name the caller sent is then no label of /metrics)."""
         document = self._documents.get(params.query, params.variables, params.operation_name)
         if document.node is None:
             body = _errors(format_errors(document.errors, VALIDATION_FAILED))
-            return Answer(200, body, request_error=True), params.operation_name
+            return Answer(200, body, request_error=True), None, False
         operation = document.operation(params.operation_name)
-        name = operation.name.value if operation and operation.name else params.operation_name
+        name = operation.name.value if operation and operation.name else None
         kind = operation.operation if operation else None
         answer = await self._execute(document.node, document, kind, params, principal, read_only)
-        return answer, name
+        return answer, name, operation is not None
 
     async def _execute(
         self,

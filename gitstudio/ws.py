@@ -128,7 +128,7 @@ class GraphQLWebSocket:
 class Op:
     """One operation of a connection: its task while it starts, then its group member."""
 
-    __slots__ = ("id", "member", "name", "outcome", "task")
+    __slots__ = ("id", "member", "name", "outcome", "task", "valid")
 
     def __init__(self, op_id: str) -> None:
         self.id = op_id
@@ -136,6 +136,7 @@ class Op:
         self.member: Member | None = None
         self.outcome = "ok"  # or rejected (before execution), error (/metrics' label)
         self.name: str | None = None  # the operation's name, once its document is read
+        self.valid = False  # its document validated and holds the operation named
 
     def cancel(self) -> None:
         if self.task is not None and self.task is not asyncio.current_task():
@@ -427,14 +428,16 @@ class Connection:
             with telemetry.span("graphql", transport="ws") as span:
                 await self.execute(op, body)
                 if span is not None:
-                    span.update_name(f"graphql {telemetry.operation_label(op.name)}")
+                    label = telemetry.operation_label(op.name) if op.valid else telemetry.REJECTED
+                    span.update_name(f"graphql {label}")
         except asyncio.CancelledError:
             raise
         except Exception as exc:
             self.fail(op, [internal_error(exc, "websocket operation")])
         finally:
             op.task = None  # a live subscription holds its member, not the finished task
-        telemetry.observe_graphql(op.name, "ws", op.outcome, time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        telemetry.observe_graphql(op.name, "ws", op.outcome, seconds, valid=op.valid)
 
     async def execute(self, op: Op, body: dict[str, Any]) -> None:
         variables, name = body.get("variables"), body.get("operationName")
@@ -444,7 +447,6 @@ class Connection:
         if name is not None and not isinstance(name, str):
             self.fail(op, [request_error("operationName must be a string")], "rejected")
             return
-        op.name = name
         documents = self.endpoint.documents
         prepared = documents.prepare(body["query"], variables, name)
         if prepared.errors:
@@ -454,7 +456,7 @@ class Connection:
         if isinstance(operation, GraphQLError):
             self.fail(op, formatted([operation]), "rejected")
             return
-        op.name = operation.name
+        op.name, op.valid = operation.name, True
         if operation.kind is OperationType.SUBSCRIPTION:
             await self.subscribe(op, prepared, operation, variables, name)
             return

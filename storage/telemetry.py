@@ -8,8 +8,10 @@ The bottom layer (storage/), so every package records with one line::
     with telemetry.job_context(job_id), telemetry.timed("sync", project_id=project.id): ...
 
 Label values are bounded: a GraphQL operation is named by its operation name only for the
-first ``GITSTUDIO_METRICS_MAX_OPERATIONS`` distinct valid names, "other" after; nothing
-else a caller sends (project names, URLs, queries) becomes a label. OpenTelemetry is
+first ``GITSTUDIO_METRICS_MAX_OPERATIONS`` distinct names of operations found in parsed
+and validated documents, "other" after; a request without such an operation is
+"rejected", whatever operationName it sent; nothing else a caller sends (project names,
+URLs, queries) becomes a label. OpenTelemetry is
 imported only when :func:`enable_tracing` is called (``OTEL_EXPORTER_OTLP_ENDPOINT`` set);
 until then :func:`span` returns one shared no-op context manager.
 """
@@ -160,6 +162,10 @@ GRAPHQL_SECONDS = LoopHistogram(
 REGISTRY.register(GRAPHQL_SECONDS)
 
 
+# The operation label of requests that named no operation of a valid document.
+REJECTED = "rejected"
+
+
 def configure(max_operations: int) -> None:
     """The number of distinct operation names that become label values."""
     global _max_operations
@@ -168,7 +174,9 @@ def configure(max_operations: int) -> None:
 
 def operation_label(name: str | None) -> str:
     """``name`` while it is a valid GraphQL name among the first distinct ones, else
-    "other"; an unnamed operation is "anonymous"."""
+    "other"; an unnamed operation is "anonymous". Only for the name of an operation a
+    parsed and validated document contains: a name takes one of the bounded slots for the
+    life of the process, so a caller's unchecked ``operationName`` must never get here."""
     if not name:
         return "anonymous"
     if name in _operations:
@@ -182,10 +190,16 @@ def operation_label(name: str | None) -> str:
     return "other"
 
 
-def observe_graphql(operation: str | None, transport: str, outcome: str, seconds: float) -> None:
-    """One GraphQL operation's latency (``operation`` is the raw name: bounded here); on
-    the event loop's thread only."""
-    GRAPHQL_SECONDS.observe((operation_label(operation), transport, outcome), seconds)
+def observe_graphql(
+    operation: str | None, transport: str, outcome: str, seconds: float, *, valid: bool
+) -> None:
+    """One GraphQL request's latency; on the event loop's thread only. ``valid``: the
+    document parsed and validated and ``operation`` is the name of an operation in it
+    (None: its anonymous one), bounded here by :func:`operation_label`. Any other request
+    (no document, an invalid one, an operation name the document lacks) is labelled
+    :data:`REJECTED` whatever name it sent, so junk requests take no label slot."""
+    label = operation_label(operation) if valid else REJECTED
+    GRAPHQL_SECONDS.observe((label, transport, outcome), seconds)
 
 
 _TIMED = {"sync": SYNC_SECONDS, "index": INDEX_SECONDS}

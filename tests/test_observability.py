@@ -149,15 +149,16 @@ async def test_metrics_move_with_queries_syncs_ingest_and_subscriptions(
     # The counters are committed before the answer is sent (the live writer's flush).
     after = await metrics(env)
     assert value(after, *http[:1], **http[1], transport="http", outcome="ok") == 3
-    assert value(after, "gitstudio_graphql_request_seconds_count", operation="ObsBroken") == 1
+    # an invalid document's operationName takes no label slot: it is "rejected"
+    assert value(after, "gitstudio_graphql_request_seconds_count", operation="ObsBroken") == 0
     assert (
         value(
             after,
             "gitstudio_graphql_request_seconds_count",
-            operation="ObsBroken",
+            operation="rejected",
             outcome="rejected",
         )
-        == 1
+        >= 1
     )
     assert value(after, "gitstudio_graphql_request_seconds_sum", operation="ObsTable") > 0
     assert (
@@ -516,3 +517,68 @@ async def test_concurrent_healthz_requests_share_one_probe(api: Api) -> None:
                 await asyncio.sleep(0.05)
     finally:
         await state.bus.close()
+
+
+async def test_rejected_requests_take_no_operation_label(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A server with 3 label slots: 8 invalid or mismatched documents over HTTP and 8 over
+    a websocket, each with its own operationName, are all "rejected"; a real operation
+    sent afterwards still gets its own label (before, the junk names took every slot)."""
+    data_dir = tmp_path_factory.mktemp("obs-labels")
+    token = admin_token(data_dir)
+    server = start_server([], data_dir, env={"GITSTUDIO_METRICS_MAX_OPERATIONS": "3"})
+    junk = [
+        "{ noSuchField }",  # invalid
+        "query Real { __typename",  # does not parse
+        "query Other { __typename }",  # valid, but not the operation named
+        "query A { __typename } query B { __typename }",
+    ]
+    try:
+        async with httpx.AsyncClient(timeout=30) as client:
+            for i in range(8):
+                response = await client.post(
+                    f"{server.url}/graphql",
+                    json={"query": junk[i % 4], "operationName": f"JunkHttp{i}"},
+                    headers={"Authorization": f"token {token}"},
+                )
+                assert response.json()["errors"], response.text
+        async with raw(server, TRANSPORT_WS) as ws:
+            await send(ws, {"type": "connection_init", "payload": {"token": token}})
+            assert (await receive(ws))["type"] == "connection_ack"
+            for i in range(8):
+                payload = {"query": junk[i % 4], "operationName": f"JunkWs{i}"}
+                await send(ws, {"id": str(i), "type": "subscribe", "payload": payload})
+                assert (await receive(ws))["type"] == "error"
+        for name in ("RealOne", "RealTwo"):
+            await graphql(server, token, f"query {name} {{ __typename }}")
+        found = samples((await scrape(server, token)).text)
+    finally:
+        stop_server(server)
+    labels = {
+        dict(key[1]).get("operation")
+        for key in found
+        if key[0].startswith("gitstudio_graphql_request_seconds")
+    }
+    assert {"RealOne", "RealTwo", "rejected"} <= labels, labels
+    assert not any(label and label.startswith("Junk") for label in labels), labels
+    assert (
+        value(
+            found,
+            "gitstudio_graphql_request_seconds_count",
+            operation="rejected",
+            transport="ws",
+            outcome="rejected",
+        )
+        == 8
+    )
+    assert (
+        value(
+            found,
+            "gitstudio_graphql_request_seconds_count",
+            operation="rejected",
+            transport="http",
+            outcome="rejected",
+        )
+        == 8
+    )
