@@ -7,6 +7,7 @@ threads.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -420,6 +421,34 @@ def _point_head(repo: pygit2.Repository) -> None:
         if name in branches:
             repo.set_head(f"refs/heads/{name}")
             return
+
+
+def refs_fingerprint(path: Path) -> bytes:
+    """A digest of every ref file of the mirror at ``path``: HEAD, packed-refs and each
+    loose file under ``refs/`` (names and contents). Equal digests mean equal refs, so a
+    sync that finds the digest of its last plan (and the tips that plan stored) has nothing
+    to read: about 2 ms at 34,000 packed refs, against 150-200 ms for libgit2 to list
+    them."""
+    digest = hashlib.blake2b(digest_size=20)
+    for name in ("HEAD", "packed-refs"):
+        try:
+            content = (path / name).read_bytes()
+        except FileNotFoundError:
+            content = b"\0missing"
+        digest.update(b"%s %d\0" % (name.encode(), len(content)))
+        digest.update(content)
+    loose: list[str] = []
+    for directory, _subdirs, files in os.walk(path / "refs"):
+        loose += (os.path.join(directory, f) for f in files)
+    for file in sorted(loose):
+        try:
+            with open(file, "rb") as handle:
+                content = handle.read()
+        except (FileNotFoundError, IsADirectoryError):
+            content = b"\0missing"
+        digest.update(b"%s %d\0" % (os.fsencode(file), len(content)))
+        digest.update(content)
+    return digest.digest()
 
 
 def default_branch(path: Path) -> str | None:

@@ -51,6 +51,7 @@ from sync.git import (
     fetch_mirror,
     head_declarations,
     redact,
+    refs_fingerprint,
 )
 from sync.git_writer import (
     BranchRequest,
@@ -102,6 +103,19 @@ class IndexStreaming:
 
 
 @dataclass(frozen=True, slots=True)
+class Planned:
+    """What the last sync of a project found, kept with its parse cache: the digest of the
+    mirror's ref files (sync.git.refs_fingerprint), the tips column it left (as stored) and
+    the refs it read. A sync finding both unchanged has nothing to plan (a no-op sync)."""
+
+    fingerprint: bytes
+    ref_tips: str  # projects.ref_tips as stored: compared as a string, never parsed again
+    tips: dict[str, str]  # never mutated: shared with the next sync's old tips
+    branches: dict[str, str]
+    tags: list[index.TagRow]
+
+
+@dataclass(frozen=True, slots=True)
 class SyncReport:
     project_id: int
     new_commits: int
@@ -147,6 +161,7 @@ class ProjectSyncer:
         # Parsed blobs per project, least recently synced first; bounded in total by
         # parse_cache_entries (a project's own cache too, while its sync runs).
         self._caches: OrderedDict[int, BlobCache] = OrderedDict()
+        self._planned: dict[int, Planned] = {}  # per project whose cache is kept
         self._streaming = streaming  # None: the settings the process configured
 
     def mirror_path(self, project_id: int) -> Path:
@@ -241,6 +256,7 @@ class ProjectSyncer:
             await project.delete()
             forget_projects()
             self._caches.pop(project.id, None)
+            self._planned.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
 
     async def take_over(self, claim: leases.Claim) -> list[Project]:
@@ -359,7 +375,8 @@ class ProjectSyncer:
         budget = self.streaming().parse_cache_entries
         total = sum(len(c) for c in self._caches.values())
         while total > budget and len(self._caches) > 1:
-            _project, dropped = self._caches.popitem(last=False)
+            project_id, dropped = self._caches.popitem(last=False)
+            self._planned.pop(project_id, None)
             total -= len(dropped)
 
     async def _sync(
@@ -369,7 +386,11 @@ class ProjectSyncer:
         cache = self._cache(project.id)
         parsed_before = cache.parsed
         mirror = self.mirror_path(project.id)
-        old_tips: dict[str, str] = orjson.loads(project.ref_tips)
+        known = self._planned.pop(project.id, None)
+        if known is not None and known.ref_tips != project.ref_tips:
+            known = None  # another instance (or a cut-off sync) wrote the tips since
+        # The stored tips, parsed only when they are not the ones the last sync left.
+        old_tips: dict[str, str] = known.tips if known else orjson.loads(project.ref_tips)
         # A previous sync committed rows and was cut off before its tips: prune what its
         # rows hold that the refs no longer reach (storage.index.PARTIAL).
         cut_off = old_tips.pop(index.PARTIAL, None) is not None
@@ -383,7 +404,7 @@ class ProjectSyncer:
         worker = ThreadPoolExecutor(1, thread_name_prefix=f"sync-{project.id}")
         try:
             try:
-                result, branch, declared = await loop.run_in_executor(
+                result, branch, declared, fingerprint = await loop.run_in_executor(
                     worker,
                     _git_work,
                     mirror,
@@ -396,6 +417,7 @@ class ProjectSyncer:
                     fresh_mirror,
                     cut_off,
                     cache,
+                    known,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -415,8 +437,11 @@ class ProjectSyncer:
             batch.lease_owner = self.owner
             if declared is not None:
                 batch.registry = orjson.dumps(declared.to_json()).decode()
-            batch.tags_changed = _refs(result.tips, "refs/tags/") != _refs(old_tips, "refs/tags/")
-            batch.tips_changed = cut_off or result.tips != old_tips
+            same_tips = result.tips is old_tips or result.tips == old_tips
+            batch.tags_changed = not same_tips and _refs(result.tips, "refs/tags/") != _refs(
+                old_tips, "refs/tags/"
+            )
+            batch.tips_changed = cut_off or not same_tips
             rows = read_batches(
                 mirror, result, project.subdir, cache, self.streaming().index_batch_rows
             )
@@ -436,12 +461,19 @@ class ProjectSyncer:
             new_commits=len(new_commits),
             new_experiments=len(result.experiment_refs),
             removed_experiments=len(result.removed_experiments),
-            refs_changed=sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
+            refs_changed=0
+            if same_tips
+            else sum(1 for r, s in result.tips.items() if old_tips.get(r) != s)
             + sum(1 for r in old_tips if r not in result.tips),
             parsed_blobs=cache.parsed - parsed_before,
             seconds=time.perf_counter() - started,
         )
         log.info("synced %s (%s): %s", project.name, redact(project.repo_url), report)
+        if not batch.tips_changed and project.id in self._caches:
+            # Tips unchanged: the column still holds what was read at the start.
+            self._planned[project.id] = Planned(
+                fingerprint, project.ref_tips, result.tips, result.branches, result.tags
+            )
         await self._announce(project.id, result, new_commits, old_tips, changes, report)
         if revisions > self.streaming().index_batch_rows:
             # A streamed sync's parses are spread over the heap it grew: keeping them would
@@ -600,8 +632,9 @@ class ProjectSyncer:
         channel = project_channel(project_id)
         if shas:
             await self._emit(channel, project_event(project_id, "COMMITS_ADDED", {"shas": shas}))
-        moved = {r: s for r, s in result.tips.items() if old_tips.get(r) != s}
-        gone = [r for r in old_tips if r not in result.tips]
+        same = result.tips is old_tips
+        moved = {} if same else {r: s for r, s in result.tips.items() if old_tips.get(r) != s}
+        gone = [] if same else [r for r in old_tips if r not in result.tips]
         if moved or gone:
             detail = {"updated": moved, "deleted": gone}
             await self._emit(channel, project_event(project_id, "REFS_CHANGED", detail))
@@ -638,21 +671,29 @@ def _git_work(
     fresh_mirror: bool = False,
     prune: bool = False,
     memo: BlobCache | None = None,
-) -> tuple[ScanResult, str | None, Declarations | None]:
+    known: Planned | None = None,
+) -> tuple[ScanResult, str | None, Declarations | None, bytes]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
-    fetch, what changed (sync.indexer.plan), default branch, and the models declared at its
-    head when that head moved (or was never read)."""
+    fetch, what changed (sync.indexer.plan), default branch, the models declared at its
+    head when that head moved (or was never read), and the digest of the mirror's refs.
+    When that digest and the stored tips are those ``known`` (the last sync) found, the
+    refs are the ones it read: nothing moved, no plan."""
     if fresh_mirror:
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds)
-    result = plan(mirror, old_tips, prune, memo)
+    # Before the refs are read: refs moving meanwhile make the next digest differ.
+    fingerprint = refs_fingerprint(mirror)
+    if known is not None and not prune and known.fingerprint == fingerprint:
+        result = ScanResult(tips=old_tips, branches=known.branches, tags=known.tags)
+    else:
+        result = plan(mirror, old_tips, prune, memo)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
     declared = None
     if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
         declared = head_declarations(mirror, result.tips[ref])
-    return result, branch, declared
+    return result, branch, declared, fingerprint
 
 
 def _release_memory() -> None:

@@ -284,3 +284,48 @@ async def test_new_branches_on_top_of_others_have_their_full_history(
         state = await shas(api, name, branch)
         assert sorted(state["commits"]) == sorted(git(repo, "rev-list", branch).split()), branch
         assert state["count"] == len(state["commits"])
+
+
+async def test_no_op_syncs_still_notice_every_ref_change(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """After a no-op sync (its plan skipped: the mirror's ref files are those of the last
+    plan), a moved branch, a new, moved or deleted tag and a deleted experiment ref are
+    each noticed by the next sync, which leaves the tips ``git for-each-ref`` shows."""
+    import orjson
+
+    from storage.models import Project
+
+    repo = tmp_path / "repo"
+    generated = generate_repo(repo, SMALL)
+    name = f"noop-{unique}"
+    project = await api.create_project(repo, name)
+
+    async def matches_repository() -> None:
+        listed = git(repo, "for-each-ref", "--format=%(refname) %(*objectname) %(objectname)")
+        expected = {}
+        for line in listed.splitlines():
+            ref, *shas = line.split()
+            if ref.startswith(("refs/heads/", "refs/tags/", "refs/exps/")):
+                expected[ref] = shas[0]  # the peeled commit of an annotated tag first
+        stored = orjson.loads((await Project.get(name=name)).ref_tips)
+        assert stored == expected
+
+    for _ in range(2):  # the second skips its plan
+        assert (await api.sync(project["id"]))["newCommits"] == 0
+    first, second = git(repo, "rev-list", "--max-count=2", "main").split()
+    steps = [
+        ("tag", "-a", "m@v1.0.0", "-m", "Registering", second),
+        ("tag", "-f", "-a", "m@v1.0.0", "-m", "Registering again", first),
+        ("tag", "plain", second),
+        ("tag", "-d", "plain"),
+        ("update-ref", "-d", generated.experiments[0][0]),
+        ("update-ref", "refs/heads/main", second),
+    ]
+    for step in steps:
+        git(repo, *step)
+        await api.sync(project["id"])  # notices the step
+        await matches_repository()
+        await api.sync(project["id"])  # a no-op
+        await api.sync(project["id"])  # a no-op without a plan
+        await matches_repository()
