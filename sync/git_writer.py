@@ -189,7 +189,7 @@ def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchReq
     ref = f"refs/heads/{request.branch}"
     local = local_source(url)
     if local is not None:
-        with receive_pack.start(local) as receiver:
+        with receive_pack.start(local, url) as receiver:
             _receive(receiver, repo, receive_pack.Update(ref, request.sha, None), request.branch)
     else:
         try:
@@ -309,7 +309,7 @@ class WriteSession:
         local = local_source(url)
         try:
             if local is not None:
-                self._receiver = receive_pack.start(local)  # starts while we work
+                self._receiver = receive_pack.start(local, url)  # starts while we work
                 fetch_mirror(mirror, url, creds)
                 self.repo = open_mirror(mirror)
             elif (mirror / "HEAD").exists() and remote_push.connectable(url):

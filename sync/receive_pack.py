@@ -19,8 +19,13 @@ overlaps the caller's work; a session that is not used is ended with an empty co
 which changes nothing. It is waited for to the end: the post-receive hook has run when
 :meth:`ReceivePack.push` returns, as with ``git push``.
 
-Git speaks English here whatever the server's locale (LC_ALL=C): its messages are matched
-and passed on to API callers.
+Git speaks English here whatever the server's locale (LC_ALL=C): its statuses are matched.
+What reaches API callers is the ref's status (``failed to update ref``, ``pre-receive hook
+declined``...) and the hooks' own output (the repository owner's words to its users, what
+``git push`` shows as ``remote:``); receive-pack's own ``error:``/``fatal:`` messages (which
+name files of the repository: ``cannot lock ref ... '/srv/r.git/./refs/heads/x.lock'``) are
+logged on the server only, and the repository's path (as given and as resolved) is
+replaced by ``<repository>`` in whatever is passed on.
 """
 
 from __future__ import annotations
@@ -92,15 +97,40 @@ class Update:
     new: str | None
 
 
-def start(local: Path) -> ReceivePack:
+def start(local: Path, given: str | None = None) -> ReceivePack:
     """A receive-pack session on the repository at ``local`` (already resolved), started
-    now; ReceiveError when git cannot be run."""
-    return ReceivePack(local)
+    now; ReceiveError when git cannot be run. ``given``: the repository's path or file://
+    URL as the project names it, also kept out of what callers are told."""
+    return ReceivePack(local, given)
+
+
+# What stands for the repository's path in messages passed on.
+REDACTED = "<repository>"
+# How receive-pack's own messages begin (rp_error, rp_warning's errors, die): each is one
+# side-band packet. A hook's output comes as it writes it, in chunks of any size.
+_OWN = (b"error: ", b"fatal: ")
+
+
+def _paths_of(local: Path, given: str | None) -> tuple[str, ...]:
+    """The absolute spellings of the repository's path, longest first."""
+    found = {str(local), os.path.realpath(local)}
+    if given:
+        path = given.removeprefix("file://")
+        if os.path.isabs(path):
+            found |= {path.rstrip("/") or path, os.path.realpath(path)}
+    return tuple(sorted((p for p in found if len(p) > 1), key=len, reverse=True))
+
+
+def redact(text: str, paths: Iterable[str]) -> str:
+    for path in paths:
+        text = text.replace(path, REDACTED)
+    return text
 
 
 class ReceivePack:
-    def __init__(self, local: Path) -> None:
+    def __init__(self, local: Path, given: str | None = None) -> None:
         self._local = local
+        self._paths = _paths_of(local, given)
         self._deadline = time.monotonic() + PUSH_TIMEOUT_SECONDS
         # A file, not a pipe: what git writes there never blocks it; closed in _cleanup.
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
@@ -166,7 +196,7 @@ class ReceivePack:
             pass  # it ended early: what it said (or its stderr) tells why
         report, messages = self._response()
         self._end()
-        _check_report(report, messages, update.ref)
+        _check_report(report, messages, update.ref, self._paths)
 
     def close(self) -> None:
         """End the session; if nothing was pushed, an empty command list makes
@@ -211,17 +241,27 @@ class ReceivePack:
         return refs
 
     def _response(self) -> tuple[bytes, list[str]]:
-        """(the report-status pkt-lines of band 1, the lines of bands 2 and 3)."""
+        """(the report-status pkt-lines of band 1, the hooks' lines of band 2 with the
+        repository's path redacted). receive-pack's own messages (a band 2 packet starting
+        a line with ``error:``/``fatal:``, band 3) are logged, not returned: they name the
+        repository's files. A hook line that itself starts with ``error:`` or ``fatal:``
+        at the start of a write looks the same and is logged too."""
         report = bytearray()
-        messages: list[str] = []
+        hooks = bytearray()
         while (packet := self._read()) is not None:
             band, data = packet[:1], packet[1:]
             if band == b"\x01":
                 report += data
+            elif band == b"\x02" and not (
+                data.startswith(_OWN) and (not hooks or hooks.endswith(b"\n"))
+            ):
+                hooks += data
             elif band in (b"\x02", b"\x03"):
-                text = data.decode("utf-8", "replace").replace("\r", "\n")
-                messages.extend(line.rstrip() for line in text.split("\n") if line.strip())
-        return bytes(report), messages
+                text = data.decode("utf-8", "replace").strip()
+                log.warning("git receive-pack %s said: %s", self._local, text)
+        text = hooks.decode("utf-8", "replace").replace("\r", "\n")
+        lines = (redact(line.rstrip(), self._paths) for line in text.split("\n"))
+        return bytes(report), [line for line in lines if line.strip()]
 
     def _read(self) -> bytes | None:
         try:
@@ -248,11 +288,11 @@ class ReceivePack:
         self._stderr.close()
 
 
-def _check_report(report: bytes, messages: list[str], ref: str) -> None:
+def _check_report(report: bytes, messages: list[str], ref: str, paths: Iterable[str] = ()) -> None:
     reader = _PktReader.of(report)
     lines: list[str] = []
     while (line := reader.packet()) is not None:
-        lines.append(line.decode("utf-8", "replace").rstrip("\n"))
+        lines.append(redact(line.decode("utf-8", "replace").rstrip("\n"), paths))
     if not lines:
         raise Refused(ref, "no report from the repository", tuple(messages))
     unpack, statuses = lines[0], lines[1:]

@@ -1,0 +1,93 @@
+"""What a refused write into a local repository tells the API caller: the ref's status
+and the hooks' own words, never receive-pack's own messages (they name the repository's
+files on the server) nor the repository's path, as given or as resolved; the repository
+and the mirror are left as they were."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from storage.errors import DomainError
+from sync.generate import RepoSpec, generate_repo
+from sync.git import Credentials, open_mirror
+from sync.git_writer import BRANCH, COMMIT, CommitRequest, write_commit
+from sync.params_edit import ParamChange
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def refs(repo: Path) -> str:
+    return git(repo, "for-each-ref", "--format=%(refname) %(objectname)")
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Path:
+    work = tmp_path / "work"
+    generate_repo(work, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    path = tmp_path / "secret-place" / "repo.git"
+    subprocess.run(["git", "clone", "-q", "--bare", "--no-local", str(work), str(path)], check=True)
+    return path
+
+
+def request(target: str, branch: str) -> CommitRequest:
+    return CommitRequest("main", [ParamChange("params.yaml", "lr", 0.25)], "m", target, branch)
+
+
+@pytest.mark.parametrize("spelling", ["path", "symlink", "file-url"])
+def test_a_stale_lock_is_a_conflict_without_server_paths(
+    bare: Path, tmp_path: Path, spelling: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A ``refs/heads/main.lock`` left by a crashed git: CONFLICT saying the ref could not
+    be updated, no path of the repository (the one given, a symlink, nor the real one),
+    receive-pack's message in the server's log; no ref moved, the mirror neither."""
+    link = tmp_path / "link.git"
+    link.symlink_to(bare)
+    url = {"path": str(bare), "symlink": str(link), "file-url": f"file://{link}"}[spelling]
+    (bare / "refs" / "heads" / "main.lock").write_text("")
+    mirror = tmp_path / "mirror.git"
+    before = refs(bare)
+    with (
+        caplog.at_level(logging.WARNING, logger="sync.receive_pack"),
+        pytest.raises(DomainError) as refused,
+    ):
+        write_commit(mirror, url, Credentials(), request(COMMIT, "main"))
+    error = refused.value
+    assert error.code == "CONFLICT"
+    assert "failed to update ref" in error.message, error.message
+    for leak in (str(tmp_path), str(bare), str(bare.resolve()), str(link), "secret-place", ".lock"):
+        assert leak not in error.message, error.message
+    assert refs(bare) == before
+    assert "cannot lock ref" in caplog.text, "receive-pack's own message is logged"
+    main = open_mirror(mirror).references["refs/heads/main"].target
+    assert str(main) == git(bare, "rev-parse", "main"), "the mirror's main did not move"
+
+
+def test_a_hooks_words_are_passed_on_with_the_repository_path_redacted(
+    bare: Path, tmp_path: Path
+) -> None:
+    """A pre-receive hook's refusal: its lines reach the caller (the owner's message to
+    users), the repository's path in them replaced; nothing is created."""
+    hook = bare / "hooks" / "pre-receive"
+    hook.write_text(
+        "#!/bin/sh\necho 'protected: ask the data team' >&2\n"
+        'echo "repository at $(pwd -P) and $GIT_DIR"\nexit 1\n'
+    )
+    hook.chmod(0o755)
+    before = refs(bare)
+    with pytest.raises(DomainError) as refused:
+        write_commit(tmp_path / "mirror.git", str(bare), Credentials(), request(BRANCH, "hooked"))
+    error = refused.value
+    assert error.code == "CONFLICT"
+    assert "pre-receive hook declined" in error.message
+    assert "protected: ask the data team" in error.message
+    assert "repository at <repository>" in error.message, error.message
+    assert str(tmp_path) not in error.message and "secret-place" not in error.message
+    assert refs(bare) == before
