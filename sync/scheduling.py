@@ -55,6 +55,7 @@ QUEUE = "gitstudio-sync"
 
 __all__ = [
     "JOB_QUEUES",
+    "DatabaseUrlError",
     "InProcessScheduler",
     "QueueScheduler",
     "QueueStats",
@@ -247,7 +248,7 @@ _RESULTS_KEPT = "1 day"
 # Any constant: serialises schema creation between processes starting together.
 _SCHEMA_LOCK = 0x67697473_7464696F  # "gitstdio"
 
-# libpq's own URL parameters; tortoise's (minsize, maxsize...) are left out.
+# libpq's own URL parameters, carried over as they are.
 _LIBPQ_PARAMS = {
     "sslmode",
     "sslrootcert",
@@ -260,14 +261,72 @@ _LIBPQ_PARAMS = {
     "target_session_attrs",
     "passfile",
 }
+# Options of tortoise's asyncpg pool (its size, statement cache, connection lifetime,
+# asyncpg's client-side command timeout): they shape that pool only, the queue's pool has
+# its own; left out.
+_POOL_PARAMS = {
+    "minsize",
+    "maxsize",
+    "min_size",
+    "max_size",
+    "max_queries",
+    "max_inactive_connection_lifetime",
+    "statement_cache_size",
+    "max_cached_statement_lifetime",
+    "max_cacheable_statement_size",
+    "command_timeout",
+}
+# tortoise/asyncpg's ``ssl`` as libpq's ``sslmode``: a mode by name, or a boolean (true is
+# "require": TLS, as asyncpg's ssl=True asks for).
+_SSL_MODES = {
+    **{m: m for m in ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")},
+    **dict.fromkeys(("true", "1", "yes", "on"), "require"),
+    **dict.fromkeys(("false", "0", "no", "off"), "disable"),
+}
+
+
+class DatabaseUrlError(ValueError):
+    """GITSTUDIO_DATABASE_URL has a query parameter the job queue's connection (psycopg,
+    libpq) cannot carry over as the app's connection (tortoise, asyncpg) reads it: the
+    queue would connect differently (without TLS, say), so the process does not start."""
 
 
 def libpq_url(database_url: str) -> str:
-    """gitstudio's PostgreSQL URL as psycopg (libpq) takes it."""
+    """gitstudio's PostgreSQL URL as psycopg (libpq) takes it: libpq's own parameters as
+    they are, tortoise's ``ssl`` as ``sslmode``, its ``timeout`` (seconds to connect) as
+    ``connect_timeout``, its ``schema`` as the search_path; its pool options left out.
+    DatabaseUrlError for any other parameter, an ``ssl`` value that names no mode, or
+    ``ssl`` and ``sslmode`` that disagree."""
     parts = urlsplit(database_url)
-    query = [(k, v) for k, v in parse_qsl(parts.query) if k in _LIBPQ_PARAMS]
+    query: dict[str, str] = {}
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key in _POOL_PARAMS:
+            continue
+        if key == "ssl":
+            mode = _SSL_MODES.get(value.strip().lower())
+            if mode is None:
+                raise DatabaseUrlError(
+                    f"GITSTUDIO_DATABASE_URL: ssl={value!r} is not one of {', '.join(_SSL_MODES)}"
+                )
+            key, value = "sslmode", mode
+        elif key == "timeout":
+            key = "connect_timeout"
+        elif key == "schema":
+            key, value = "options", f"-c search_path={value}"
+        elif key not in _LIBPQ_PARAMS:
+            raise DatabaseUrlError(
+                f"GITSTUDIO_DATABASE_URL: the job queue's connection (libpq) cannot take"
+                f" the parameter {key!r} as the app's connection does; remove it or use"
+                f" GITSTUDIO_JOB_QUEUE=inprocess"
+            )
+        if key in query and query[key] != value:
+            raise DatabaseUrlError(
+                f"GITSTUDIO_DATABASE_URL gives {key} twice, differently"
+                " (ssl and sslmode, or schema and options?)"
+            )
+        query[key] = value
     scheme = "postgresql" if parts.scheme in ("postgres", "postgresql", "asyncpg") else parts.scheme
-    return urlunsplit((scheme, parts.netloc, parts.path, urlencode(query), ""))
+    return urlunsplit((scheme, parts.netloc, parts.path, urlencode(list(query.items())), ""))
 
 
 def _terminal(status: str | None) -> bool:

@@ -1,0 +1,83 @@
+"""The job queue's connection (procrastinate, psycopg/libpq) from gitstudio's database URL
+(tortoise, asyncpg): TLS and the other connection parameters carried over faithfully, and
+a parameter that cannot be carried over refused at start-up, never dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from sync.git import Credentials
+from sync.scheduling import DatabaseUrlError, libpq_url, make_scheduler
+from sync.service import ProjectSyncer
+
+BASE = "postgres://u:p@db.example:5433/gs"
+
+
+def params(url: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(url).query)
+
+
+@pytest.mark.parametrize(
+    ("ssl", "mode"),
+    [
+        ("require", "require"),
+        ("verify-ca", "verify-ca"),
+        ("verify-full", "verify-full"),
+        ("disable", "disable"),
+        ("prefer", "prefer"),
+        ("true", "require"),
+        ("True", "require"),
+        ("1", "require"),
+        ("false", "disable"),
+    ],
+)
+def test_ssl_becomes_sslmode(ssl: str, mode: str) -> None:
+    url = libpq_url(f"{BASE}?ssl={ssl}")
+    assert params(url) == {"sslmode": [mode]}
+    assert url.startswith("postgresql://u:p@db.example:5433/gs?")
+
+
+def test_libpq_and_tortoise_parameters_carry_over_and_pool_options_are_left_out() -> None:
+    url = libpq_url(
+        f"{BASE}?minsize=2&maxsize=9&ssl=verify-full&sslrootcert=/etc/ca.pem"
+        "&timeout=7&application_name=gs&schema=studio&max_queries=100"
+    )
+    assert params(url) == {
+        "sslmode": ["verify-full"],
+        "sslrootcert": ["/etc/ca.pem"],
+        "connect_timeout": ["7"],
+        "application_name": ["gs"],
+        "options": ["-c search_path=studio"],
+    }
+    assert (
+        libpq_url(f"{BASE}?sslmode=require&maxsize=3")
+        == f"{BASE.replace('postgres', 'postgresql', 1)}?sslmode=require"
+    )
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ssl=maybe",  # no mode
+        "ssl=",  # empty
+        "ssl=require&sslmode=disable",  # disagree
+        "direct_tls=true",  # asyncpg's, libpq has no such parameter
+        "krbsrvname=postgres",
+        "server_settings=x",
+    ],
+)
+def test_what_cannot_be_carried_over_is_refused(query: str, tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUrlError) as refused:
+        libpq_url(f"{BASE}?{query}")
+    assert "p@" not in str(refused.value), "the password is not in the message"
+    # at start-up: the queue scheduler is not made
+    syncer = ProjectSyncer(tmp_path / "mirrors", Credentials("", "", "", ""))
+    with pytest.raises(DatabaseUrlError):
+        make_scheduler("procrastinate", syncer, f"{BASE}?{query}", 4, 30, 300)
+
+
+def test_agreeing_ssl_and_sslmode_are_one_parameter() -> None:
+    assert params(libpq_url(f"{BASE}?ssl=true&sslmode=require")) == {"sslmode": ["require"]}
