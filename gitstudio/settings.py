@@ -113,6 +113,11 @@ class Settings:
     unmatched_url_chars: int = 2000
     # Rows of the unmatched repository URLs table; past it the least recently seen goes.
     unmatched_max_rows: int = 1000
+    # Seconds a write's push into a repository on this machine (git receive-pack and the
+    # repository's hooks) may take before it is ended and answered UNREACHABLE: meanwhile
+    # the project's write lock and lease are held, so a hung hook holds no longer than this.
+    # 120 s: far above a pack of a few objects plus ordinary hooks (CI triggers, mail).
+    push_timeout_seconds: float = 120.0
     # Repository access policy (sync/repo_policy.py). Directories whose repositories API
     # callers may add by local path or file:// URL; empty: none (only the operator's CLI
     # adds local repositories). Never the data directory.
@@ -167,7 +172,8 @@ class Settings:
     # (the plans' reference), e.g. to rule them out when chasing a bug.
     compiled_plans: bool = True
     # Rows one sync writes (commits, experiment rows, branch memberships) past which the
-    # touched tables are ANALYZEd on PostgreSQL (a first index always is): autovacuum waits
+    # touched tables get VACUUM (ANALYZE) on PostgreSQL (a first index always does; it sets
+    # the visibility map index-only counts need; ANALYZE alone if it fails): autovacuum waits
     # for 10% of a table to change, and until then a sorted page may scan every cell.
     # 1,000 rows cost an ANALYZE (well under a second) only when a real batch arrived.
     analyze_after_rows: int = 1000
@@ -216,6 +222,10 @@ class Settings:
     # than inprocess) before answering CONFLICT (the job goes on): a sync of a large
     # repository takes minutes, within the 5-10 min HTTP clients and proxies allow.
     sync_wait_seconds: float = 300.0
+    # Hours a queued sync's result (its report or error) is kept for whoever waits on it
+    # (syncProject) before the workers prune it; a waiter gives up after
+    # GITSTUDIO_SYNC_WAIT_SECONDS, so a day is ample and bounds the table.
+    job_results_kept_hours: float = 24.0
     # GET /metrics (Prometheus) without a token; off: it needs a token with the ADMIN scope,
     # as the figures name operations and reveal load. Turn on behind a private network.
     metrics_public: bool = False
@@ -293,6 +303,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),
     "unmatched_max_rows": ("GITSTUDIO_UNMATCHED_MAX_ROWS", int),
+    "push_timeout_seconds": ("GITSTUDIO_PUSH_TIMEOUT_SECONDS", float),
     "live_stale_after": ("GITSTUDIO_LIVE_STALE_AFTER", float),
     "lease_seconds": ("GITSTUDIO_LEASE_SECONDS", float),
     "lease_wait": ("GITSTUDIO_LEASE_WAIT", float),
@@ -326,6 +337,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
     "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
     "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),
+    "job_results_kept_hours": ("GITSTUDIO_JOB_RESULTS_KEPT_HOURS", float),
     "sync_wait_seconds": ("GITSTUDIO_SYNC_WAIT_SECONDS", float),
     "metrics_public": ("GITSTUDIO_METRICS_PUBLIC", lambda v: _flag(v)),
     "metrics_max_operations": ("GITSTUDIO_METRICS_MAX_OPERATIONS", int),
