@@ -10,7 +10,7 @@ from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from storage import queries
-from storage.cells import lookup, split_column_key
+from storage.cells import Place, lookup, place, split_column_key
 from storage.queries import ColumnCondition, ExperimentQuery
 from storage.records import ExperimentRecord
 
@@ -114,44 +114,23 @@ async def compare(ctx: Context, project_id: int, ids: Sequence[int]) -> list[Exp
 
 
 def cell_value(record: ExperimentRecord, key: str) -> Any:
-    kind, file, path = _column(key)
-    return lookup(record.document("params" if kind == "param" else "metrics"), file, path)
+    return lookup(record.document, [place(*_column(key))])[0]
 
 
-# (part, file, path keys) of a column id: where its value is in a row's documents.
-_Where = tuple[str, str, tuple[str, ...]]
 # The column ids of the last values(columns) asked and where each is: every row of a page
 # asks the same ones, parsed once (one entry: nothing kept beyond the last list asked).
-_last_columns: tuple[tuple[str, ...], list[_Where]] = ((), [])
+_last_columns: tuple[tuple[str, ...], list[Place]] = ((), [])
 
 
-def _where(columns: Sequence[str]) -> list[_Where]:
+def _places(columns: Sequence[str]) -> list[Place]:
     global _last_columns
     key = tuple(columns)
-    if key == _last_columns[0]:
-        return _last_columns[1]
-    found = []
-    for column in key:
-        kind, file, path = _column(column)
-        found.append(("params" if kind == "param" else "metrics", file, tuple(path.split("."))))
-    _last_columns = (key, found)
-    return found
+    if key != _last_columns[0]:
+        _last_columns = (key, [place(*_column(column)) for column in key])
+    return _last_columns[1]
 
 
 def cell_values(record: ExperimentRecord, columns: Sequence[str]) -> list[Any]:
     """The values of ``columns`` in ``record`` (None where it has none), in order: each
     document parsed once for the row."""
-    documents: dict[str, Any] = {}
-    values: list[Any] = []
-    for part, file, path in _where(columns):
-        document = documents.get(part)
-        if document is None:
-            document = documents[part] = record.document(part)
-        node: Any = document.get(file)
-        for name in path:
-            if not isinstance(node, dict):
-                node = None
-                break
-            node = node.get(name)
-        values.append(node)
-    return values
+    return lookup(record.document, _places(columns))

@@ -8,7 +8,7 @@ dotted path inside it, as DVC flattens them for ``exp show``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -79,14 +79,33 @@ def flatten(kind: str, document: dict[str, Any]) -> list[CellValue]:
     return cells
 
 
-def lookup(document: dict[str, Any], file: str, path: str) -> Any:
-    """The value at ``path`` inside ``document[file]``, or None."""
-    node: Any = document.get(file)
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
+# Where a column's value is in an experiment's documents: ("params" or "metrics", the file,
+# the keys of the dotted path).
+Place = tuple[str, str, tuple[str, ...]]
+
+
+def place(kind: str, file: str, path: str) -> Place:
+    """Where the value of the column (kind, file, path) is (see split_column_key)."""
+    return ("params" if kind == "param" else "metrics", file, tuple(path.split(".")))
+
+
+def lookup(document: Callable[[str], dict[str, Any]], places: Sequence[Place]) -> list[Any]:
+    """The values at ``places`` (None where there is none), in order; ``document(part)``
+    gives a part's document, asked once each (a row's parsed params or metrics)."""
+    documents: dict[str, dict[str, Any]] = {}
+    values: list[Any] = []
+    for part, file, path in places:
+        found = documents.get(part)
+        if found is None:
+            found = documents[part] = document(part)
+        node: Any = found.get(file)
+        for key in path:
+            if not isinstance(node, dict):
+                node = None
+                break
+            node = node.get(key)
+        values.append(node)
+    return values
 
 
 Row = tuple[Any, ...]  # a cells row: project_id, experiment_id, kind, file, path, vtype, ...
