@@ -116,8 +116,8 @@ class Settings:
     # Seconds a write's push into a repository on this machine (git receive-pack and the
     # repository's hooks) may take before it is ended and answered UNREACHABLE: meanwhile
     # the project's write lock and lease are held, so a hung hook holds no longer than this.
-    # 120 s: far above a pack of a few objects plus ordinary hooks (CI triggers, mail).
-    push_timeout_seconds: float = 120.0
+    # 300 s: room for hooks that run checks before accepting (pre-receive linting, tests).
+    push_timeout_seconds: float = 300.0
     # Repository access policy (sync/repo_policy.py). Directories whose repositories API
     # callers may add by local path or file:// URL; empty: none (only the operator's CLI
     # adds local repositories). Never the data directory.

@@ -1,8 +1,10 @@
-"""Bounds on what indexing and ingest store, set once per process from the settings.
+"""Bounds on what indexing and ingest store and on how long writes and job results may
+hold on, set once per process from the settings.
 
 ``gitstudio.settings`` is the one source of every bound and its documented default
 (``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
-``GITSTUDIO_UNMATCHED_MAX_ROWS``, the write policy's). The layers below the app cannot import
+``GITSTUDIO_UNMATCHED_MAX_ROWS``, ``GITSTUDIO_PUSH_TIMEOUT_SECONDS``,
+``GITSTUDIO_JOB_RESULTS_KEPT_HOURS``, the write policy's). The layers below the app cannot import
 it, so the bounds dataclasses here and in sync.write_policy have no defaults: their fields
 are named as the settings and :func:`from_settings` builds them. The app and the CLI call
 :func:`configure` with the settings at start; reading a bound before that is an error, never
@@ -26,6 +28,8 @@ class Limits:
     max_columns: int  # param + metric columns indexed per project
     unmatched_url_chars: int  # characters kept of an unmatched repository URL
     unmatched_max_rows: int  # rows kept of unmatched repository URLs
+    push_timeout_seconds: float  # a push into a local repository (its hooks) may take
+    job_results_kept_hours: float  # queued syncs' results kept for their waiters
 
 
 _settings: object | None = None

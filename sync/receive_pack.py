@@ -48,11 +48,11 @@ from typing import IO
 import pygit2
 from pygit2.enums import FileMode, ObjectType, RepositoryOpenFlag
 
+from storage.limits import limits
+
 log = logging.getLogger(__name__)
 
 ZERO = "0" * 40
-# A push that takes longer (a hook that hangs) is ended and reported UNREACHABLE.
-PUSH_TIMEOUT_SECONDS = 300.0
 # What `git rev-parse --local-env-vars` names: the caller's repository environment, which
 # must not leak into the receiving repository (git push clears the same for a local push).
 _LOCAL_ENV = frozenset(
@@ -97,11 +97,14 @@ class Update:
     new: str | None
 
 
-def start(local: Path, given: str | None = None) -> ReceivePack:
+def start(local: Path, given: str | None = None, timeout: float | None = None) -> ReceivePack:
     """A receive-pack session on the repository at ``local`` (already resolved), started
     now; ReceiveError when git cannot be run. ``given``: the repository's path or file://
-    URL as the project names it, also kept out of what callers are told."""
-    return ReceivePack(local, given)
+    URL as the project names it, also kept out of what callers are told. ``timeout``:
+    seconds the whole session may take (a hook that hangs holds the project's lock and
+    lease meanwhile), by default ``GITSTUDIO_PUSH_TIMEOUT_SECONDS``
+    (storage.limits); past it the push is ended and reported UNREACHABLE."""
+    return ReceivePack(local, given, timeout)
 
 
 # What stands for the repository's path in messages passed on.
@@ -128,10 +131,11 @@ def redact(text: str, paths: Iterable[str]) -> str:
 
 
 class ReceivePack:
-    def __init__(self, local: Path, given: str | None = None) -> None:
+    def __init__(self, local: Path, given: str | None = None, timeout: float | None = None) -> None:
         self._local = local
         self._paths = _paths_of(local, given)
-        self._deadline = time.monotonic() + PUSH_TIMEOUT_SECONDS
+        self.timeout = limits().push_timeout_seconds if timeout is None else timeout
+        self._deadline = time.monotonic() + self.timeout
         # A file, not a pipe: what git writes there never blocks it; closed in _cleanup.
         self._stderr: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
         try:
@@ -146,7 +150,7 @@ class ReceivePack:
             self._stderr.close()
             raise ReceiveError(f"git receive-pack could not be started: {exc}") from exc
         assert self._proc.stdout is not None and self._proc.stdin is not None
-        self._reader = _PktReader(self._proc.stdout.fileno(), self._deadline)
+        self._reader = _PktReader(self._proc.stdout.fileno(), self._deadline, timeout=self.timeout)
         self._refs: dict[str, str] | None = None
         self._caps: frozenset[bytes] = frozenset()
         self._done = False
@@ -314,9 +318,10 @@ def _check_report(report: bytes, messages: list[str], ref: str, paths: Iterable[
 class _PktReader:
     """pkt-lines from a pipe (with a deadline) or from bytes."""
 
-    def __init__(self, fd: int, deadline: float, data: bytes = b"") -> None:
+    def __init__(self, fd: int, deadline: float, data: bytes = b"", timeout: float = 0.0) -> None:
         self._fd = fd
         self._deadline = deadline
+        self._timeout = timeout  # what the deadline was set to, for its message
         self._buf = bytearray(data)
 
     @classmethod
@@ -348,7 +353,7 @@ class _PktReader:
     def _wait(self) -> None:
         left = self._deadline - time.monotonic()
         if left <= 0 or not select.select([self._fd], [], [], left)[0]:
-            raise ReceiveError(f"no answer within {PUSH_TIMEOUT_SECONDS:.0f} s")
+            raise ReceiveError(f"no answer within {self._timeout:g} s")
 
     def _take(self, n: int) -> bytes:
         while len(self._buf) < n:

@@ -40,6 +40,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from storage import telemetry
 from storage.errors import DomainError
+from storage.limits import limits
 from storage.models import Project
 from storage.telemetry import QueueStats
 from sync.service import ProjectSyncer, SyncReport
@@ -232,7 +233,7 @@ class InProcessScheduler:
 # -- procrastinate ----------------------------------------------------------------------------
 
 # What the job leaves for whoever waits on it (syncProject): procrastinate keeps no task
-# results. Kept a day, pruned by the workers.
+# results. Kept GITSTUDIO_JOB_RESULTS_KEPT_HOURS (storage.limits), pruned by the workers.
 _RESULTS_DDL = """
 CREATE TABLE IF NOT EXISTS gitstudio_job_results (
     job_id bigint PRIMARY KEY,
@@ -244,7 +245,6 @@ CREATE TABLE IF NOT EXISTS gitstudio_job_results (
 );
 CREATE INDEX IF NOT EXISTS gitstudio_job_results_finished ON gitstudio_job_results (finished_at);
 """
-_RESULTS_KEPT = "1 day"
 # Any constant: serialises schema creation between processes starting together.
 _SCHEMA_LOCK = 0x67697473_7464696F  # "gitstdio"
 
@@ -589,8 +589,9 @@ class QueueScheduler:
             requeued.append(job.id)
         await manager.prune_stalled_workers(self.stalled_seconds)  # their rows, once handled
         await self.connector.execute_query_async(
-            "DELETE FROM gitstudio_job_results WHERE finished_at < now() - %(kept)s::interval",
-            kept=_RESULTS_KEPT,
+            "DELETE FROM gitstudio_job_results"
+            " WHERE finished_at < now() - make_interval(secs => %(kept)s)",
+            kept=limits().job_results_kept_hours * 3600.0,
         )
         return requeued
 

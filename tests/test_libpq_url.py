@@ -4,13 +4,17 @@ a parameter that cannot be carried over refused at start-up, never dropped."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from services import fresh_postgres
 
+from gitstudio.settings import Settings
+from storage import limits
 from sync.git import Credentials
-from sync.scheduling import DatabaseUrlError, libpq_url, make_scheduler
+from sync.scheduling import DatabaseUrlError, QueueScheduler, libpq_url, make_scheduler
 from sync.service import ProjectSyncer
 
 BASE = "postgres://u:p@db.example:5433/gs"
@@ -81,3 +85,38 @@ def test_what_cannot_be_carried_over_is_refused(query: str, tmp_path: Path) -> N
 
 def test_agreeing_ssl_and_sslmode_are_one_parameter() -> None:
     assert params(libpq_url(f"{BASE}?ssl=true&sslmode=require")) == {"sslmode": ["require"]}
+
+
+async def test_job_results_are_kept_the_hours_the_setting_says(tmp_path: Path) -> None:
+    """GITSTUDIO_JOB_RESULTS_KEPT_HOURS (storage.limits): the workers' sweep prunes the
+    results older than it, and only those."""
+    async with fresh_postgres("gitstudio_results") as url:
+        syncer = ProjectSyncer(tmp_path / "mirrors", Credentials("", "", "", ""))
+        scheduler = QueueScheduler(syncer, url)
+        await scheduler.start()
+        try:
+            await scheduler.prepare_schema()
+            for job_id, hours in ((1, 30), (2, 3), (3, 0)):
+                await scheduler.connector.execute_query_async(
+                    "INSERT INTO gitstudio_job_results (job_id, project_id, finished_at)"
+                    " VALUES (%(id)s, 1, now() - make_interval(hours => %(hours)s))",
+                    id=job_id,
+                    hours=hours,
+                )
+
+            async def kept() -> list[int]:
+                rows = await scheduler.connector.execute_query_all_async(
+                    "SELECT job_id FROM gitstudio_job_results ORDER BY job_id"
+                )
+                return [row["job_id"] for row in rows]
+
+            await scheduler.requeue_stalled()  # the default: 24 hours
+            assert await kept() == [2, 3]
+            limits.configure(replace(Settings(), job_results_kept_hours=1.0))
+            try:
+                await scheduler.requeue_stalled()
+            finally:
+                limits.configure(Settings())
+            assert await kept() == [3]
+        finally:
+            await scheduler.stop()

@@ -5,12 +5,18 @@ and the mirror are left as they were."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import subprocess
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from gitstudio.settings import Settings
+from storage import limits
 from storage.errors import DomainError
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials, open_mirror
@@ -90,4 +96,28 @@ def test_a_hooks_words_are_passed_on_with_the_repository_path_redacted(
     assert "protected: ask the data team" in error.message
     assert "repository at <repository>" in error.message, error.message
     assert str(tmp_path) not in error.message and "secret-place" not in error.message
+    assert refs(bare) == before
+
+
+def test_a_hung_hook_is_ended_at_the_push_timeout_setting(bare: Path, tmp_path: Path) -> None:
+    """GITSTUDIO_PUSH_TIMEOUT_SECONDS (storage.limits): a pre-receive hook that never
+    answers is ended after it, the write is UNREACHABLE and nothing changed."""
+    gate = tmp_path / "gate"
+    os.mkfifo(gate)
+    hook = bare / "hooks" / "pre-receive"
+    hook.write_text(f"#!/bin/sh\nread line < {gate}\nexit 0\n")  # waits until released
+    hook.chmod(0o755)
+    before = refs(bare)
+    limits.configure(replace(Settings(), push_timeout_seconds=1.0))
+    started = time.monotonic()
+    try:
+        with pytest.raises(DomainError) as ended:
+            write_commit(tmp_path / "mirror.git", str(bare), Credentials(), request(BRANCH, "hung"))
+    finally:
+        limits.configure(Settings())
+        with contextlib.suppress(OSError):  # release the hook, if it still waits
+            os.close(os.open(gate, os.O_WRONLY | os.O_NONBLOCK))
+    assert ended.value.code == "UNREACHABLE"
+    assert "no answer within 1 s" in ended.value.message
+    assert time.monotonic() - started < Settings().push_timeout_seconds
     assert refs(bare) == before
