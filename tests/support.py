@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,18 +114,21 @@ class Server:
 
 
 def start_server(
-    args: list[str], data_dir: Path, env: dict[str, str] | None = None, port: int | None = None
+    args: list[str],
+    data_dir: Path,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    program: Sequence[str] = (sys.executable, "-m", "gitstudio.cli"),
 ) -> Server:
     """``gitstudio serve`` in a subprocess (on a free port unless given, e.g. to restart on
-    the URL clients were given); waits for /healthz."""
+    the URL clients were given); waits for /healthz. ``program``: what runs the ``serve``
+    command (a test's script wrapping gitstudio's CLI)."""
     port = port or free_port()
     output = data_dir / f"server-{port}-{time.monotonic_ns()}.log"
     log = output.open("w")
     process = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "gitstudio.cli",
+            *program,
             "serve",
             "--data-dir",
             str(data_dir),

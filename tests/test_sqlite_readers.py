@@ -6,7 +6,6 @@ stops `gitstudio serve` on SQLite within 10 s while a read runs."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import sqlite3
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from support import Api, Server, free_port, statement_timeout
+from support import Api, Server, start_server, statement_timeout
 
 from storage import db
 from storage.errors import DomainError
@@ -247,28 +246,7 @@ def test_a_cancel_after_its_statement_ended_touches_no_later_statement() -> None
 
 
 def _serve(data: Path, env: dict[str, str]) -> Server:
-    port = free_port()
-    output = data / f"server-{port}.log"
-    process = subprocess.Popen(
-        [sys.executable, str(SERVER), "serve", "--data-dir", str(data), "--port", str(port)],
-        stdout=output.open("w"),
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, **env},
-    )
-    server = Server(f"http://127.0.0.1:{port}", process, output)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{output.read_text()}")
-        try:
-            if httpx.get(f"{server.url}/healthz", timeout=1).status_code == 200:
-                return server
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.05)
-    process.kill()
-    raise RuntimeError(f"server did not start:\n{output.read_text()}")
+    return start_server([], data, env, program=(sys.executable, str(SERVER)))
 
 
 async def test_sigterm_stops_serve_on_sqlite_within_10_s_mid_read(tmp_path: Path) -> None:
