@@ -399,18 +399,27 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
 
 def _flatten(kind: str, file: str, data: Any) -> list[tuple[Any, ...]]:
     """``storage.cells.flatten(kind, {file: data})`` as plain tuples, without generators
-    (the index's hottest loop; tests/test_index_streaming.py checks they agree)."""
+    (the index's hottest loop; tests/test_index_streaming.py checks they agree): one cell
+    per path, the first kept when a dotted key repeats a nested path (``{"a.b": 1, "a":
+    {"b": 2}}``), so a column never has two cells in one row."""
     out: list[tuple[Any, ...]] = []
     if isinstance(data, dict):
         for key, sub in data.items():
             _leaves(out, kind, file, str(key), sub)
+    if len(out) > 1 and len({cell[2] for cell in out}) < len(out):
+        first: dict[str, tuple[Any, ...]] = {}
+        for cell in out:
+            first.setdefault(cell[2], cell)
+        out = list(first.values())  # insertion order: each path where it first came
     return out
 
 
 def _leaves(out: list[tuple[Any, ...]], kind: str, file: str, path: str, value: Any) -> None:
     if isinstance(value, dict) and value:
         for key, sub in value.items():
-            _leaves(out, kind, file, f"{path}.{key}", sub)
+            _leaves(out, kind, file, f"{path}.{key}" if path else str(key), sub)
+    elif not path:
+        return  # under an empty key: no column (storage.cells.leaves)
     elif isinstance(value, bool):
         out.append((kind, file, path, "bool", float(value), None))
     elif isinstance(value, int | float):

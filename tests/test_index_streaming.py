@@ -211,3 +211,47 @@ async def test_a_first_index_is_vacuumed_on_postgresql(
     assert {"experiments", "cells"} <= vacuumed
     visible = await db.fetch("SELECT relallvisible FROM pg_class WHERE relname = 'experiments'", [])
     assert visible[0]["relallvisible"] > 0  # the visibility map an index-only scan reads
+
+
+def test_colliding_paths_flatten_to_one_cell_in_both_implementations() -> None:
+    """A dotted key repeating a nested path, or an empty key, gives the same cells in the
+    index's hot path as in storage.cells.flatten (the first of a repeated path kept)."""
+    from storage.cells import flatten
+    from storage.index import _flatten
+
+    docs: list[dict[Any, Any]] = [
+        {"a.b": 1, "a": {"b": 2}},
+        {"a": {"b": 2}, "a.b": 1, "c": 3},
+        {"x": {"y.z": "s", "y": {"z": None, "w": True}}, "x.y.z": 4.5},
+        {"": 1, "e": {"": {"f": 2}}, "g": {"": 3}},
+        {"a.b.c": [1], "a": {"b.c": {}, "b": {"c": "last"}}},
+    ]
+    for doc in docs:
+        for kind in ("param", "metric"):
+            expected = [tuple(cell) for cell in flatten(kind, {"p.yaml": doc})]
+            got = _flatten(kind, "p.yaml", doc)
+            assert got == expected, doc
+            paths = [cell[2] for cell in got]
+            assert len(paths) == len(set(paths))
+    assert [c[2:5] for c in _flatten("param", "p.yaml", docs[0])] == [("a.b", "number", 1.0)]
+
+
+async def test_a_document_with_colliding_paths_indexes_one_cell_per_column(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """Indexed on either database: ``{"a.b": 1, "a": {"b": 2}}`` is one cell, the first."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / "params.yaml").write_text("a.b: 1\na:\n  b: 2\nc: 3\n")
+    git(repo, "add", "params.yaml")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "one")
+    project, _revisions = await _indexed(api, repo, f"collide-{unique}", 10_000)
+    cells = await db.fetch(
+        "SELECT path, vtype, num FROM cells WHERE project_id = ? AND kind = 'param' ORDER BY path",
+        [project],
+    )
+    assert cells == [
+        {"path": "a.b", "vtype": "number", "num": 1.0},
+        {"path": "c", "vtype": "number", "num": 3.0},
+    ]
