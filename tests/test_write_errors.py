@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from support import Api
 
 from gitstudio.settings import Settings
 from storage import limits
@@ -121,3 +122,45 @@ def test_a_hung_hook_is_ended_at_the_push_timeout_setting(bare: Path, tmp_path: 
     assert "no answer within 1 s" in ended.value.message
     assert time.monotonic() - started < Settings().push_timeout_seconds
     assert refs(bare) == before
+
+
+async def test_through_the_api_a_stale_lock_is_a_conflict_without_paths(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """runExperiment onto a new branch whose ref lock a crashed git left: the payload's
+    error is CONFLICT without any server path, the repository's refs and the project's
+    indexed branches are as before."""
+    repo = tmp_path / "hidden-dir" / "repo"
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    name = f"locked-{unique}"
+    project = await api.create_project(repo, name)
+    (repo / ".git" / "refs" / "heads" / "exp").mkdir(parents=True)
+    (repo / ".git" / "refs" / "heads" / "exp" / "locked.lock").write_text("")
+    before, indexed = refs(repo), await _branches(api, name)
+    payload = await api.data(
+        """mutation($input: RunExperimentInput!) { runExperiment(input: $input) {
+             commit { sha } errors { code message field } } }""",
+        {
+            "input": {
+                "projectId": project["id"],
+                "baseRev": "main",
+                "target": "BRANCH",
+                "branch": "exp/locked",
+                "paramChanges": [{"file": "params.yaml", "path": "lr", "value": 0.4}],
+            }
+        },
+    )
+    done = payload["runExperiment"]
+    assert done["commit"] is None
+    (error,) = done["errors"]
+    assert error["code"] == "CONFLICT", error
+    assert str(tmp_path) not in error["message"] and "hidden-dir" not in error["message"]
+    assert ".lock" not in error["message"], error
+    assert refs(repo) == before
+    assert await _branches(api, name) == indexed
+
+
+async def _branches(api: Api, name: str) -> list[dict[str, str]]:
+    query = "query($name: String!) { project(name: $name) { branches { name sha } } }"
+    found: list[dict[str, str]] = (await api.data(query, {"name": name}))["project"]["branches"]
+    return found
