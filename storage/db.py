@@ -18,11 +18,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import asyncpg  # type: ignore[import-untyped]
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.migrations.api import migrate
 
@@ -75,10 +76,29 @@ def database_key() -> str:
     return _url
 
 
+# libpq's TLS modes, as asyncpg takes them by name.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+
+
+def _connection(url: str) -> str | dict[str, Any]:
+    """The connection as tortoise takes it. tortoise reads any non-empty ``?ssl=`` as true
+    (asyncpg's verify-full), so ``ssl=disable`` or ``ssl=require`` would not do what they
+    say (and the job queue, which reads them as libpq does, would connect differently):
+    a mode by name goes to asyncpg as that name."""
+    if not url.startswith("postgres://"):
+        return url
+    mode = (parse_qs(urlsplit(url).query).get("ssl") or [""])[-1].lower()
+    if mode not in SSL_MODES:
+        return url
+    config: dict[str, Any] = expand_db_url(url)
+    config["credentials"]["ssl"] = mode
+    return config
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
     name = connection_name(database_url)
     return {
-        "connections": {name: normalise_url(database_url)},
+        "connections": {name: _connection(normalise_url(database_url))},
         "apps": {
             "models": {
                 "models": [MODELS_MODULE],

@@ -39,6 +39,7 @@ from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from storage import telemetry
+from storage.db import SSL_MODES
 from storage.errors import DomainError
 from storage.limits import limits
 from storage.models import Project
@@ -276,11 +277,11 @@ _POOL_PARAMS = {
     "max_cacheable_statement_size",
     "command_timeout",
 }
-# tortoise/asyncpg's ``ssl`` as libpq's ``sslmode``: a mode by name, or a boolean (true is
-# "require": TLS, as asyncpg's ssl=True asks for).
+# The app's ``ssl`` (storage.db) as libpq's ``sslmode``: a mode by name, or a boolean (true
+# is "verify-full": asyncpg's ssl=True checks the certificate and the host name).
 _SSL_MODES = {
-    **{m: m for m in ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")},
-    **dict.fromkeys(("true", "1", "yes", "on"), "require"),
+    **{m: m for m in SSL_MODES},
+    **dict.fromkeys(("true", "1", "yes", "on"), "verify-full"),
     **dict.fromkeys(("false", "0", "no", "off"), "disable"),
 }
 

@@ -10,9 +10,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from services import fresh_postgres
+from tortoise.backends.base.config_generator import expand_db_url
 
 from gitstudio.settings import Settings
 from storage import limits
+from storage.db import SSL_MODES, tortoise_config
 from sync.git import Credentials
 from sync.scheduling import DatabaseUrlError, QueueScheduler, libpq_url, make_scheduler
 from sync.service import ProjectSyncer
@@ -32,9 +34,9 @@ def params(url: str) -> dict[str, list[str]]:
         ("verify-full", "verify-full"),
         ("disable", "disable"),
         ("prefer", "prefer"),
-        ("true", "require"),
-        ("True", "require"),
-        ("1", "require"),
+        ("true", "verify-full"),
+        ("True", "verify-full"),
+        ("1", "verify-full"),
         ("false", "disable"),
     ],
 )
@@ -84,7 +86,23 @@ def test_what_cannot_be_carried_over_is_refused(query: str, tmp_path: Path) -> N
 
 
 def test_agreeing_ssl_and_sslmode_are_one_parameter() -> None:
-    assert params(libpq_url(f"{BASE}?ssl=true&sslmode=require")) == {"sslmode": ["require"]}
+    assert params(libpq_url(f"{BASE}?ssl=true&sslmode=verify-full")) == {"sslmode": ["verify-full"]}
+
+
+@pytest.mark.parametrize("mode", SSL_MODES)
+def test_the_app_and_the_queue_read_one_tls_mode(mode: str) -> None:
+    """The app's connection (tortoise -> asyncpg) gets the mode by name, as the queue's
+    libpq does: tortoise alone would read any ``ssl=`` as true."""
+    (connection,) = tortoise_config(f"{BASE}?ssl={mode}")["connections"].values()
+    assert connection["credentials"]["ssl"] == mode
+    assert params(libpq_url(f"{BASE}?ssl={mode}")) == {"sslmode": [mode]}
+
+
+def test_ssl_true_is_verify_full_for_both() -> None:
+    (connection,) = tortoise_config(f"{BASE}?ssl=true")["connections"].values()
+    # left to tortoise, which reads it as True: asyncpg's verify-full
+    assert expand_db_url(connection)["credentials"]["ssl"] is True
+    assert params(libpq_url(f"{BASE}?ssl=true")) == {"sslmode": ["verify-full"]}
 
 
 async def test_job_results_are_kept_the_hours_the_setting_says(tmp_path: Path) -> None:
