@@ -170,11 +170,29 @@ async def bulk_writes() -> AsyncIterator[None]:
     if db.is_postgres() or mib <= 0:
         yield
         return
-    before = await run_plan(_cache_size(f"-{mib * 1024}"))
+    # Several syncs may stream at once on the one writer connection: the first raises the
+    # size and remembers the one before, the last restores it (each restoring "its" previous
+    # size would leave the raised one behind when they overlap).
+    _bulk.depth += 1
     try:
+        if _bulk.depth == 1:
+            _bulk.before = await run_plan(_cache_size(f"-{mib * 1024}"))
         yield
     finally:
-        await run_plan(_cache_size(str(before), shrink=True))
+        _bulk.depth -= 1
+        if _bulk.depth == 0 and _bulk.before is not None:
+            before, _bulk.before = _bulk.before, None
+            await run_plan(_cache_size(str(before), shrink=True))
+
+
+class _BulkState:
+    """Streamed syncs inside bulk_writes now, and the page cache size before the first."""
+
+    depth = 0
+    before: int | None = None
+
+
+_bulk = _BulkState()
 
 
 def _cache_size(size: str, shrink: bool = False) -> Plan[int]:

@@ -16,6 +16,7 @@ from support import Api, git
 
 from storage import db, index
 from storage.models import Project
+from storage.sqlplan import Fetch, Plan, run_plan
 from sync.dvcproject import BlobCache
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials, fetch_mirror
@@ -255,3 +256,30 @@ async def test_a_document_with_colliding_paths_indexes_one_cell_per_column(
         {"path": "a.b", "vtype": "number", "num": 1.0},
         {"path": "c", "vtype": "number", "num": 3.0},
     ]
+
+
+async def _page_cache_size() -> int:
+    def read() -> Plan[int]:
+        rows = yield Fetch("PRAGMA cache_size")
+        return int(next(iter(rows[0].values())))
+
+    return await run_plan(read())
+
+
+async def test_overlapping_streamed_syncs_leave_the_page_cache_as_it_was(api: Api) -> None:
+    """Syncs stream at once on the one SQLite writer: the raised page cache stays while any
+    of them streams and the size before the first comes back after the last, whatever
+    order they end in. (PostgreSQL has no such cache: bulk_writes changes nothing.)"""
+    first, second = index.bulk_writes(), index.bulk_writes()
+    if db.is_postgres():
+        async with first, second:
+            return
+    before = await _page_cache_size()
+    await first.__aenter__()
+    raised = await _page_cache_size()
+    assert raised != before
+    await second.__aenter__()
+    await first.__aexit__(None, None, None)  # the first ends while the second streams
+    assert await _page_cache_size() == raised
+    await second.__aexit__(None, None, None)
+    assert await _page_cache_size() == before
