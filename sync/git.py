@@ -101,7 +101,7 @@ class PushRefused(GitError):
     """The remote answered and refused the update (a hook, not a fast-forward, no right)."""
 
 
-class _PushCallbacks(AuthCallbacks):
+class PushCallbacks(AuthCallbacks):
     def __init__(self, creds: Credentials) -> None:
         super().__init__(creds)
         self.rejected: list[str] = []
@@ -114,12 +114,12 @@ class _PushCallbacks(AuthCallbacks):
 def push_ref(repo: pygit2.Repository, ref: str, creds: Credentials, delete: bool = False) -> None:
     """Push ``ref`` of the mirror to the same name on origin, never forced (or delete it
     there). PushRefused when the remote says no, GitError when it cannot be reached."""
-    callbacks = _PushCallbacks(creds)
+    callbacks = PushCallbacks(creds)
     url = ""
     try:
         remote = repo.remotes["origin"]
         url = remote.url or ""
-        _push_remote(remote, [f":{ref}" if delete else f"{ref}:{ref}"], callbacks)
+        push_remote(remote, [f":{ref}" if delete else f"{ref}:{ref}"], callbacks)
     except (pygit2.GitError, KeyError, OSError) as exc:
         log.warning("pushing %s to %s failed: %s", ref, redact(url), exc)
         raise GitError(f"pushing {ref} failed: {unreachable(url)}") from exc
@@ -229,7 +229,7 @@ def _fetch_remote(remote: pygit2.Remote, callbacks: AuthCallbacks) -> None:
             payload.check_error(C.git_remote_fetch(remote._remote, specs.ptr, opts, ffi.NULL))
 
 
-def _push_remote(remote: pygit2.Remote, specs: list[str], callbacks: AuthCallbacks) -> None:
+def push_remote(remote: pygit2.Remote, specs: list[str], callbacks: AuthCallbacks) -> None:
     """``remote.push`` of ``specs``, as pygit2 does it, plus no redirects."""
     with git_push_options(callbacks) as payload:
         opts = payload.push_options
@@ -267,7 +267,7 @@ def _mirror_local(path: Path, source: Path) -> None:
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
-    refs = _read_plain_refs(Path(src.path))
+    refs = read_plain_refs(Path(src.path))
     _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src))
 
 
@@ -301,7 +301,7 @@ def _remember_packed(
     _packed_memo[path] = (key, refs)
 
 
-def _read_plain_refs(gitdir: Path) -> dict[str, str] | None:
+def read_plain_refs(gitdir: Path) -> dict[str, str] | None:
     """The source's heads, tags and experiment refs read straight from its files (much
     cheaper than libgit2 for hundreds of loose experiment refs). None when anything is not
     plain (a symbolic ref, an odd file): the caller then asks libgit2."""

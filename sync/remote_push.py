@@ -26,11 +26,11 @@ from sync.git import (
     FETCH_REFSPECS,
     Credentials,
     GitError,
+    PushCallbacks,
     PushRefused,
-    _push_remote,
-    _PushCallbacks,
-    _read_plain_refs,
     fetch_url,
+    push_remote,
+    read_plain_refs,
     redact,
     unreachable,
 )
@@ -52,7 +52,7 @@ class RemotePush:
     def __init__(self, repo: pygit2.Repository, url: str, creds: Credentials) -> None:
         self._repo = repo
         self._url = url
-        self._callbacks = _PushCallbacks(creds)
+        self._callbacks = PushCallbacks(creds)
         self._stack = ExitStack()
         source = fetch_url(url)
         try:
@@ -85,7 +85,7 @@ class RemotePush:
         theirs = {
             n: s for n, s in self.refs.items() if n.startswith(_PREFIXES) and not n.endswith("^{}")
         }
-        ours = _read_plain_refs(Path(self._repo.path))  # memoised file reads
+        ours = read_plain_refs(Path(self._repo.path))  # memoised file reads
         if ours is None:
             ours = {}
             for ref in self._repo.references.iterator():
@@ -100,7 +100,7 @@ class RemotePush:
         """Push the mirror's ``ref`` to the same name (or delete it there), never forced.
         PushRefused when the remote says no, GitError when the push fails."""
         try:
-            _push_remote(self._remote, [f":{ref}" if delete else f"{ref}:{ref}"], self._callbacks)
+            push_remote(self._remote, [f":{ref}" if delete else f"{ref}:{ref}"], self._callbacks)
         except (pygit2.GitError, KeyError, OSError) as exc:
             log.warning("pushing %s to %s failed: %s", ref, redact(self._url), exc)
             raise GitError(f"pushing {ref} failed: {unreachable(self._url)}") from exc

@@ -41,14 +41,14 @@ def test_plain_ref_reading_matches_libgit2(tmp_path: Path) -> None:
     updated, deleted and symbolic refs (the latter handed back to libgit2)."""
     import pygit2
 
-    from sync.git import _mirrored_refs, _read_plain_refs
+    from sync.git import _mirrored_refs, read_plain_refs
 
     repo = tmp_path / "repo"
     generated = generate_repo(repo, RepoSpec(commits=4, exps_per_commit=2))
     gitdir = repo / ".git"
 
     def both() -> tuple[dict[str, str] | None, dict[str, str]]:
-        return _read_plain_refs(gitdir), _mirrored_refs(pygit2.Repository(str(repo)))
+        return read_plain_refs(gitdir), _mirrored_refs(pygit2.Repository(str(repo)))
 
     fast, slow = both()
     assert fast == slow and len(slow) > 10
@@ -61,4 +61,4 @@ def test_plain_ref_reading_matches_libgit2(tmp_path: Path) -> None:
     fast, slow = both()
     assert fast == slow and generated.experiments[0][0] not in fast
     git(repo, "symbolic-ref", "refs/heads/alias", "refs/heads/main")
-    assert _read_plain_refs(gitdir) is None  # symbolic: libgit2 decides
+    assert read_plain_refs(gitdir) is None  # symbolic: libgit2 decides
