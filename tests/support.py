@@ -173,3 +173,17 @@ def git(repo: Path, *args: str) -> str:
 def copy_repo(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst, symlinks=True)
     return dst
+
+
+# A git daemon's upload-pack wrapper (``--upload-pack``-style hook script) that holds a fetch
+# (upload-pack's pack-objects) while a test has the gate armed and not opened: it marks
+# ``fetch.waiting`` and waits for ``fetch.open`` (at most a minute).
+FETCH_GATE = """#!/bin/sh
+gates="{gates}"
+if [ -e "$gates/fetch.armed" ]; then
+  touch "$gates/fetch.waiting"
+  i=0
+  while [ ! -e "$gates/fetch.open" ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done
+fi
+exec "$@"
+"""

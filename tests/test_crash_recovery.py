@@ -38,7 +38,7 @@ from live_support import (
     wait_for,
 )
 from registry_support import gto
-from support import Api, Server, free_port, git, start_server, stop_server
+from support import FETCH_GATE, Api, Server, free_port, git, start_server, stop_server
 
 from storage import db
 from storage.errors import DomainError
@@ -54,17 +54,6 @@ from sync.service import ProjectSyncer
 
 # The server may reach the test's git daemon on loopback (the repository access policy).
 SERVER_ENV = {"GITSTUDIO_ALLOWED_GIT_HOSTS": "127.0.0.1"}
-
-# Holds a fetch (upload-pack's pack-objects) while the test has the gate armed and shut.
-FETCH_GATE = """#!/bin/sh
-gates="{gates}"
-if [ -e "$gates/fetch.armed" ]; then
-  touch "$gates/fetch.waiting"
-  i=0
-  while [ ! -e "$gates/fetch.open" ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done
-fi
-exec "$@"
-"""
 
 # Holds a push the same way; a refused gate makes it fail (nothing written).
 PUSH_GATE = """#!/bin/sh

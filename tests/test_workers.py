@@ -34,7 +34,7 @@ import psycopg
 import pytest
 from live_support import gql, wait_for
 from services import PG_ADMIN_URL, pg_reachable, require_service
-from support import Server, free_port, git, start_server, stop_server
+from support import FETCH_GATE, Server, free_port, git, start_server, stop_server
 from ws_support import REDIS_URL, admin_token, redis_reachable
 
 from sync.generate import RepoSpec, add_commit, generate_repo
@@ -181,17 +181,6 @@ async def test_a_burst_of_requests_on_a_real_project_syncs_at_most_twice(
 
 
 # -- two servers and two workers --------------------------------------------------------------
-
-# Holds a fetch (upload-pack's pack-objects) while the gate is armed and not opened.
-FETCH_GATE = """#!/bin/sh
-gates="{gates}"
-if [ -e "$gates/fetch.armed" ]; then
-  touch "$gates/fetch.waiting"
-  i=0
-  while [ ! -e "$gates/fetch.open" ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done
-fi
-exec "$@"
-"""
 
 
 @dataclass
