@@ -19,5 +19,6 @@ def make_context(state: State, principal: Principal | None, cache: bool = True) 
         max_page_size=state.settings.max_page_size,
         base_url=state.settings.base_url,
         bus=state.bus,
+        scheduler=state.sync_scheduler,
         loaders=Loaders(cache=cache),
     )

@@ -58,7 +58,6 @@ from storage.live import (
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
 from storage.tokens import Scope
-from sync.scheduling import RUNNING
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -67,9 +66,6 @@ log = logging.getLogger(__name__)
 
 _OK = b"{}"
 _INT32 = 2**31
-
-# The background syncs (in process) `POST /webhook/dvc` asked for: the tests wait on them.
-_background = RUNNING
 
 
 class StudioApi:

@@ -23,7 +23,6 @@ from gitstudio.project_index import BadRepoUrl, ProjectIndex
 from gitstudio.rest import HttpError, guard, json_object, json_response, request_body
 from gitstudio.settings import Settings
 from storage.models import Project
-from sync.scheduling import RUNNING
 from sync.webhooks import (
     github_repo_urls,
     github_signature_ok,
@@ -35,9 +34,6 @@ if TYPE_CHECKING:
     from gitstudio.app import State
 
 log = logging.getLogger(__name__)
-
-# The background syncs (in process) deliveries asked for: the tests wait on them.
-_background = RUNNING
 
 
 async def _projects_for(index: ProjectIndex, urls: list[str]) -> list[Project]:

@@ -24,6 +24,7 @@ from storage.records import (
     TagRecord,
 )
 from storage.tokens import Principal
+from sync.scheduling import SyncScheduler
 from sync.service import ProjectSyncer
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ class Context:
     max_page_size: int
     base_url: str
     bus: EventBus
+    scheduler: SyncScheduler  # where this server's syncs run (in process or queued)
     loaders: Loaders = field(default_factory=Loaders)
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -16,7 +16,6 @@ from storage.errors import DomainError
 from storage.models import Project
 from storage.records import ProjectRecord
 from storage.tokens import Scope
-from sync.scheduling import scheduler_for
 from sync.service import SyncReport
 
 
@@ -76,7 +75,7 @@ async def sync_project(ctx: Context, project_id: int) -> tuple[ProjectRecord, Sy
     """A sync that starts after this call, through the app's scheduler: in process, or a
     queued job whose end it waits for (up to GITSTUDIO_SYNC_WAIT_SECONDS)."""
     project = await _model(project_id)
-    report = await scheduler_for(ctx.syncer).sync_now(project)
+    report = await ctx.scheduler.sync_now(project)
     return await _record(project_id), report
 
 

@@ -16,7 +16,6 @@ from storage.models import PullRequest
 from storage.records import CommitRecord
 from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
-from sync.scheduling import scheduler_for
 from sync.write_policy import check_pull_text, check_ref_name, check_run_input
 
 
@@ -114,7 +113,7 @@ async def _written(ctx: Context, project_id: int, result: Result) -> Written:
     found = await _indexed(project_id, sha)
     if found is None:  # the sync after the write failed: one more, fetching this time
         with contextlib.suppress(DomainError):
-            await scheduler_for(ctx.syncer).sync_now(await prs.get_project(project_id))
+            await ctx.scheduler.sync_now(await prs.get_project(project_id))
         found = await _indexed(project_id, sha)
     if found is None:
         raise DomainError(

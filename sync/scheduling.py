@@ -32,7 +32,6 @@ import asyncio
 import contextlib
 import logging
 import time
-import weakref
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from typing import Any, Protocol
@@ -63,7 +62,6 @@ __all__ = [
     "QueueStats",
     "SyncScheduler",
     "make_scheduler",
-    "scheduler_for",
 ]
 
 
@@ -93,18 +91,6 @@ class SyncScheduler(Protocol):
         """Jobs waiting to start, and the age of the oldest."""
 
 
-# The scheduler of a syncer, for code that holds only the syncer (the resolvers' context):
-# the one the app made, or an in-process one for tools and tests.
-_by_syncer: weakref.WeakKeyDictionary[ProjectSyncer, SyncScheduler] = weakref.WeakKeyDictionary()
-
-
-def scheduler_for(syncer: ProjectSyncer) -> SyncScheduler:
-    found = _by_syncer.get(syncer)
-    if found is None:
-        found = _by_syncer[syncer] = InProcessScheduler(syncer)
-    return found
-
-
 def make_scheduler(
     kind: str,
     syncer: ProjectSyncer,
@@ -125,7 +111,6 @@ def make_scheduler(
         scheduler = QueueScheduler(syncer, database_url, stalled_seconds, wait_seconds)
     else:
         raise ValueError(f"GITSTUDIO_JOB_QUEUE must be one of {', '.join(JOB_QUEUES)}")
-    _by_syncer[syncer] = scheduler
     return scheduler
 
 

@@ -13,12 +13,12 @@ import pytest
 from live_support import event, live_rows, new_project, post_live, token_with
 from support import Api, git
 
-from gitstudio import studio
 from gitstudio.device_login import normalise_user_code, requested_scopes
 from schema.relay import to_global_id
 from storage import db
 from storage.models import DeviceCode
 from storage.tokens import Scope, hash_token
+from sync import scheduling
 from sync.generate import add_commit
 
 
@@ -27,7 +27,7 @@ def auth(token: str) -> dict[str, str]:
 
 
 async def settle() -> None:
-    await asyncio.gather(*list(studio._background))
+    await asyncio.gather(*list(scheduling.RUNNING))
 
 
 def exp_ref(repo: Path, baseline: str, name: str) -> tuple[str, str]:

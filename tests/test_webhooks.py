@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 from support import Api
 
-from gitstudio import webhooks
 from gitstudio.app import create_app
 from schema.relay import decode_id
+from sync import scheduling
 from sync.generate import RepoSpec, add_commit, generate_repo
 
 SECRET = "s3cret-for-tests"
@@ -36,7 +36,7 @@ async def main_sha(api: Api, name: str) -> str:
 
 
 async def settle() -> None:
-    await asyncio.gather(*list(webhooks._background))
+    await asyncio.gather(*list(scheduling.RUNNING))
 
 
 def github_push(repo: Path) -> bytes:
