@@ -22,7 +22,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ import pytest
 from live_support import gql, wait_for
 from services import PG_ADMIN_URL, pg_reachable, require_service
 from support import FETCH_GATE, Server, free_port, git, start_server, stop_server
-from ws_support import REDIS_URL, admin_token, redis_reachable
+from ws_support import REDIS_URL, admin_token, redis_reachable, wait_until
 
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.git import Credentials
@@ -44,7 +43,6 @@ from sync.scheduling import (
     InProcessScheduler,
     libpq_url,
     make_scheduler,
-    scheduler_for,
 )
 from sync.service import ProjectSyncer
 
@@ -142,21 +140,14 @@ async def test_stop_cancels_running_and_pending_syncs(tmp_path: Path) -> None:
     assert (await scheduler.stats()).depth == 0
 
 
-async def wait_until(check: Any, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.01)
-
-
 def test_the_job_queue_setting_is_checked(tmp_path: Path) -> None:
     syncer = ProjectSyncer(tmp_path / "mirrors", Credentials("", "", "", ""))
     with pytest.raises(ValueError, match="PostgreSQL"):
         make_scheduler("procrastinate", syncer, f"sqlite://{tmp_path}/db", 4, 30, 300)
     with pytest.raises(ValueError, match="inprocess, procrastinate"):
         make_scheduler("celery", syncer, "postgres://u@h/db", 4, 30, 300)
-    assert isinstance(make_scheduler("inprocess", syncer, "", 4, 30, 300), InProcessScheduler)
-    assert scheduler_for(syncer).name == "inprocess"
+    made = make_scheduler("inprocess", syncer, "", 4, 30, 300)
+    assert isinstance(made, InProcessScheduler) and made.name == "inprocess"
     # tortoise's pool options are not libpq's: left out of psycopg's URL
     url = libpq_url("postgres://u:p@h:5433/db?minsize=2&sslmode=require&maxsize=9")
     assert url == "postgresql://u:p@h:5433/db?sslmode=require"

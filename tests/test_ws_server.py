@@ -14,6 +14,7 @@ from starlette.applications import Starlette
 from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from support import free_port
+from ws_support import wait_until
 
 from gitstudio.ws_server import Inbox, LeanWebSocketProtocol, Writable, uvicorn_ws
 
@@ -85,8 +86,7 @@ async def test_served_by_uvicorn_it_echoes_pings_and_drops_the_handshake() -> No
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve())
     try:
-        while not server.started:
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: server.started)
         url = f"ws://127.0.0.1:{port}/ws"
         async with websockets.connect(url, subprotocols=["echo"]) as client:  # type: ignore[list-item]
             assert client.subprotocol == "echo"
@@ -121,8 +121,7 @@ async def test_one_timer_pings_every_connection_and_closes_the_silent_ones() -> 
     server = uvicorn.Server(config)
     serving = asyncio.create_task(server.serve())
     try:
-        while not server.started:
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: server.started)
         # A raw client that never answers pings...
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         writer.write(
