@@ -1,7 +1,7 @@
 """The experiments table at real size, end to end, on SQLite and PostgreSQL (issue 12).
 
     python -m bench.scale                      # 10,000 commits, both databases (~10 min)
-    python -m bench.scale --db sqlite --runs 15 --json /tmp/scale.json
+    python -m bench.scale --db sqlite --runs 15 --json scale.json
     python -m bench.scale --stretch            # PostgreSQL, 100,000 commits (hours to generate)
 
 For each database: a fresh ``gitstudio serve`` subprocess (SQLite file in a temporary data
