@@ -40,7 +40,7 @@ from bench.common import Figure, Options, Result, Target, log, median
 from bench.fixture import PROJECT, Fixture, sqlite_url
 from gitstudio.app import create_app
 from gitstudio.settings import Settings
-from resolvers import models as model_resolvers
+from resolvers.caches import Caches
 from storage import db, queries
 from storage.tokens import Scope, create_token
 from sync.generate_registry import RegistrySpec, generate_registry
@@ -76,12 +76,12 @@ async def _index(repo: Path, root: Path) -> None:
 MODES = ("cold", "warm", "version_check", "views_recomputed")
 
 
-def _prepare(mode: str, project: str) -> Awaitable[None] | None:
-    """What happens before a timed query of ``mode`` (not timed)."""
+def _prepare(mode: str, project: str, caches: Caches) -> Awaitable[None] | None:
+    """What happens before a timed query of ``mode`` (not timed), on the app's ``caches``."""
     if mode == "cold":  # a sync changed tags (here: nothing kept): read and fold
-        model_resolvers._cache.clear()
+        caches.registries.clear()
     elif mode == "views_recomputed":  # kept, but views computed per request (the baseline)
-        for entry in model_resolvers._cache.values():
+        for entry in caches.registries.values():
             entry[2]._views.clear()
     elif mode == "version_check":  # a sync that changed no tag: sync_count moved on
         return _bump_sync_count(project)
@@ -113,7 +113,7 @@ async def _rounds(
             await client.post("/graphql", json=body, headers=headers)  # plan compiled
             for _ in range(rounds):
                 for mode in MODES:
-                    pending = _prepare(mode, project)
+                    pending = _prepare(mode, project, app.state.gitstudio.caches)
                     if pending is not None:
                         await pending
                     started = time.perf_counter()

@@ -14,6 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
+from gitstudio.auth import TokenGate
 from gitstudio.cors import Cors
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
@@ -25,6 +26,7 @@ from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
 from gitstudio.ws import websocket_routes
+from resolvers.caches import Caches
 from schema import build_schema
 from storage import db, leases, limits
 from storage.bus import EventBus, make_bus
@@ -49,12 +51,16 @@ class Service(Protocol):
 
 
 class State:
-    """What the running app holds: settings, the event bus, the one syncer of this process,
-    the one repo-URL index of the routes, how queries ran (compiled plans or not), and the
-    background services the route modules register."""
+    """What the running app holds: settings, its caches and token gate, the event bus, the
+    one syncer of this process, the one repo-URL index of the routes, how queries ran
+    (compiled plans or not), and the background services the route modules register."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Everything the app keeps between requests, bounded by the settings (two apps in
+        # one process keep their own).
+        self.caches = Caches.from_settings(settings)
+        self.gate = TokenGate(self.caches.tokens)
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )

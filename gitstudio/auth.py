@@ -1,7 +1,8 @@
 """The caller's token: ``Authorization: token X`` (Studio's form) or ``Bearer X``, checked by
-the one :class:`TokenGate` of every token-authenticated route (storage.tokens caches
-principals by token hash, so the database stays off the hot path; a token revoked by
-another process keeps working here for at most ``CACHE_TTL`` seconds)."""
+the app's one :class:`TokenGate` (``state.gate``) on every token-authenticated route,
+through the app's cache of principals by token hash (``state.caches.tokens``), so the
+database stays off the hot path; a token revoked by another process keeps working here for
+at most ``storage.tokens.CACHE_TTL`` seconds."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Mapping
 from starlette.requests import Request
 
 from gitstudio.rest import HttpError
-from storage.tokens import Principal, Scope, authenticate
+from storage.tokens import Principal, Scope, TokenCache, authenticate
 
 TOKEN_REQUIRED = "a valid access token is required: send 'Authorization: token <TOKEN>'"  # noqa: S105 (a message)
 
@@ -24,25 +25,30 @@ def token_from_header(value: str | None) -> str | None:
     return token.strip()
 
 
-async def principal_from(headers: Mapping[str, str]) -> Principal | None:
+async def principal_from(headers: Mapping[str, str], cache: TokenCache) -> Principal | None:
     token = token_from_header(headers.get("authorization"))
-    return await authenticate(token) if token else None
+    return await authenticate(token, cache) if token else None
 
 
-async def principal_from_raw(headers: Mapping[bytes, bytes]) -> Principal | None:
+async def principal_from_raw(headers: Mapping[bytes, bytes], cache: TokenCache) -> Principal | None:
     """The same from ASGI's raw headers (lower-cased names, bytes)."""
     token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
-    return await authenticate(token) if token else None
+    return await authenticate(token, cache) if token else None
 
 
 class TokenGate:
-    """401 without a valid token, 403 without the scope."""
+    """401 without a valid token, 403 without the scope; principals from ``cache``."""
+
+    __slots__ = ("cache",)
+
+    def __init__(self, cache: TokenCache) -> None:
+        self.cache = cache
 
     async def require(self, request: Request, scope: Scope) -> Principal:
-        return self.check(await principal_from(request.headers), scope)
+        return self.check(await principal_from(request.headers, self.cache), scope)
 
     async def require_raw(self, headers: Mapping[bytes, bytes], scope: Scope) -> Principal:
-        return self.check(await principal_from_raw(headers), scope)
+        return self.check(await principal_from_raw(headers, self.cache), scope)
 
     @staticmethod
     def check(principal: Principal | None, scope: Scope) -> Principal:
@@ -51,6 +57,3 @@ class TokenGate:
         if not principal.has(scope):
             raise HttpError(403, f"this token lacks the {scope.value} scope")
         return principal
-
-
-GATE = TokenGate()

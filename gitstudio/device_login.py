@@ -375,7 +375,10 @@ async def decide(request: Request) -> Response:
     if row is None:
         message = "This code is unknown, used or expired."
         return _page("Approve a device login", _form(code, None, message), 400)
-    principal: Principal | None = await authenticate(token.strip()) if token.strip() else None
+    tokens = request.app.state.gitstudio.caches.tokens
+    principal: Principal | None = (
+        await authenticate(token.strip(), tokens) if token.strip() else None
+    )
     if principal is None:
         return _page("Approve a device login", _form(code, row, "That token is not valid."), 401)
     if action == "deny":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from resolvers.context import Context, Loaders
+from resolvers.context import Context
 from storage.tokens import Principal
 
 if TYPE_CHECKING:
@@ -20,5 +20,6 @@ def make_context(state: State, principal: Principal | None, cache: bool = True) 
         base_url=state.settings.base_url,
         bus=state.bus,
         scheduler=state.sync_scheduler,
-        loaders=Loaders(cache=cache),
+        caches=state.caches,
+        cache=cache,
     )

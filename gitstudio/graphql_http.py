@@ -136,6 +136,7 @@ class FastGraphQL:
         self._plans = state.settings.compiled_plans
         self._max_body = state.settings.max_graphql_body_bytes
         self.counters = state.plans
+        self._tokens = state.caches.tokens
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -165,7 +166,7 @@ class FastGraphQL:
     ) -> tuple[Answer, str | None, bool]:
         """The answer, the operation's name and whether the document was valid and held
         that operation (:meth:`_run`)."""
-        principal = await principal_from_raw(headers)
+        principal = await principal_from_raw(headers, self._tokens)
         if principal is None:
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
         if get:

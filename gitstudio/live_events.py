@@ -12,6 +12,7 @@ import orjson
 
 from gitstudio.rest import HttpError, bad
 from schema.scalars import json_deeper_than
+from storage.caches import MISS, BoundedCache
 from storage.live import FileErrorRow, LiveEvent, normalise_subdir
 from storage.metrics import PointRow
 
@@ -28,7 +29,12 @@ class ParsedLive:
     images: list[tuple[str, int, str]]  # (path, step, base64) still to decode and store
 
 
-def parse_live(doc: Any, body_size: int, max_depth: int = 32) -> ParsedLive:
+# Plot file key -> (metric name, value column): the app's memo (Caches.plot_names), since
+# every event of a run names the same few keys.
+PlotNames = BoundedCache[str, tuple[str, str]]
+
+
+def parse_live(doc: Any, body_size: int, names: PlotNames, max_depth: int = 32) -> ParsedLive:
     """Validate an event as dvc-studio-client's schema describes it (400 on violations,
     413 on the plot limits) and turn it into a :class:`LiveEvent`. Params and metrics,
     stored and served as JSON, may nest at most ``max_depth`` levels
@@ -87,7 +93,7 @@ def parse_live(doc: Any, body_size: int, max_depth: int = 32) -> ParsedLive:
         event.step = step
         plots = doc.get("plots")
         if plots is not None:
-            images = _parse_plots(plots, event, step, body_size > MAX_PLOT_SIZE)
+            images = _parse_plots(plots, event, step, body_size > MAX_PLOT_SIZE, names)
     else:
         rev = doc.get("experiment_rev")
         if rev is not None:
@@ -136,23 +142,20 @@ def metric_name(key: str) -> str:
     return name
 
 
-_names: dict[str, tuple[str, str]] = {}  # plot key -> (metric name, value column); memo
-
-
-def _metric_of(key: str) -> tuple[str, str]:
-    found = _names.get(key)
-    if found is None:
+def _metric_of(key: str, names: PlotNames) -> tuple[str, str]:
+    found = names.get(key)
+    if found is MISS:
         name = metric_name(key)
         if not name or len(name) > 512:
             raise bad(f"plots[{key!r}]: metric name must be 1 to 512 characters")
         found = (name, name.rsplit("/", 1)[-1])
-        if len(_names) >= 100_000:
-            _names.clear()
-        _names[key] = found
+        names.put(key, found)
     return found
 
 
-def _parse_plots(plots: Any, event: LiveEvent, step: int, check_sizes: bool) -> list[Any]:
+def _parse_plots(
+    plots: Any, event: LiveEvent, step: int, check_sizes: bool, names: PlotNames
+) -> list[Any]:
     if not isinstance(plots, dict):
         raise bad("plots must map file paths to {data} or {image} objects")
     if len(plots) > MAX_PLOTS:
@@ -178,12 +181,12 @@ def _parse_plots(plots: Any, event: LiveEvent, step: int, check_sizes: bool) -> 
             if check_sizes and len(orjson.dumps(data)) > MAX_PLOT_SIZE:
                 raise HttpError(413, f"plot {key!r} exceeds {MAX_PLOT_SIZE} bytes")
             if data:
-                _parse_rows(key, data, points)
+                _parse_rows(key, _metric_of(key, names), data, points)
     return images
 
 
-def _parse_rows(key: str, rows: list[Any], points: list[PointRow]) -> None:
-    name, column = _metric_of(key)
+def _parse_rows(key: str, metric: tuple[str, str], rows: list[Any], points: list[PointRow]) -> None:
+    name, column = metric
     for row in rows:
         if not isinstance(row, dict):
             raise bad(f"plots[{key!r}].data rows must be objects")

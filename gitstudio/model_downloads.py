@@ -35,7 +35,6 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from gitstudio.auth import GATE
 from gitstudio.rest import HttpError, guard, json_response, public_base
 from resolvers.models import ProjectRegistry, registries
 from storage.errors import DomainError
@@ -57,7 +56,8 @@ class Downloads:
         self.settings = state.settings
         self.syncer = state.syncer
         self.policy = state.syncer.policy
-        self.tokens = GATE
+        self.tokens = state.gate
+        self.caches = state.caches
         self.projects = state.projects
         self._key: bytes | None = None
 
@@ -84,7 +84,7 @@ class Downloads:
         if not projects:
             raise HttpError(404, f"no gitstudio project for repo {repo}")
         project = next((p for p in projects if not p.subdir), projects[0])
-        found = (await registries([project.id])).get(project.id)
+        found = (await registries([project.id], self.caches)).get(project.id)
         chosen = _resolve(found, name, version, stage) if found else None
         if chosen is None:
             raise HttpError(404, _missing(name, version, stage))

@@ -32,7 +32,6 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from gitstudio.auth import GATE
 from gitstudio.rest import guard, json_response
 from storage import db, telemetry
 from storage.tokens import Scope as TokenScope
@@ -148,7 +147,7 @@ class Operations:
 
     async def metrics(self, request: Request) -> Response:
         if not self._public:
-            await GATE.require(request, TokenScope.ADMIN)
+            await self._state.gate.require(request, TokenScope.ADMIN)
         queue: tuple[str, Any] | None = None
         scheduler = _queue(self._state)
         if scheduler is not None:

@@ -199,10 +199,24 @@ class Settings:
     # default each batch writes and reads back their pages; 64 MiB cut a third of the CPU
     # of 1.2 M cells. 0: leave the cache as it is.
     sqlite_bulk_cache_mib: int = 64
-    # Projects whose folded model registry (resolvers/models.py) the process keeps, least
+    # Projects whose folded model registry (resolvers/models.py) the app keeps, least
     # recently read dropped first: folding 4,000 tags costs tens of ms, a kept registry a
     # few MiB at most; 100 covers a server's active projects.
     registry_cache_projects: int = 100
+    # What else each app keeps between requests (resolvers/caches.py), least recently used
+    # dropped first; 0 keeps nothing. Principals by token hash, each for 5 s (a token
+    # revoked by another process works here that long), so requests skip the database;
+    # unknown tokens are remembered too, hence the bound. 10,000 entries are ~3 MiB.
+    token_cache_entries: int = 10_000
+    # Project rows by id and by name (misses too), each for 2 s: almost every request reads
+    # one. 10,000 entries are a few MiB.
+    project_cache_entries: int = 10_000
+    # POST /api/live: plot file names -> metric names, parsed once per name; every event of
+    # a run repeats the same few. 10,000 entries are ~3 MiB.
+    plot_name_cache_entries: int = 10_000
+    # POST /api/live, repositories with several projects (monorepos): the project each run
+    # (repository, baseline, name) went to, so its next events skip the database.
+    live_run_cache_entries: int = 10_000
     # Where sync and indexing work runs (sync/scheduling.py): "inprocess" (the embedded
     # default: each process syncs in the background, at most one running and one pending
     # sync per project) or "procrastinate" (PostgreSQL only: webhooks, polling and
@@ -334,6 +348,10 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ref_memo_entries": ("GITSTUDIO_REF_MEMO_ENTRIES", int),
     "sqlite_bulk_cache_mib": ("GITSTUDIO_SQLITE_BULK_CACHE_MIB", int),
     "registry_cache_projects": ("GITSTUDIO_REGISTRY_CACHE_PROJECTS", int),
+    "token_cache_entries": ("GITSTUDIO_TOKEN_CACHE_ENTRIES", int),
+    "project_cache_entries": ("GITSTUDIO_PROJECT_CACHE_ENTRIES", int),
+    "plot_name_cache_entries": ("GITSTUDIO_PLOT_NAME_CACHE_ENTRIES", int),
+    "live_run_cache_entries": ("GITSTUDIO_LIVE_RUN_CACHE_ENTRIES", int),
     "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
     "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
     "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),

@@ -30,7 +30,6 @@ from starlette.types import Receive, Send
 from starlette.types import Scope as ASGIScope
 
 from gitstudio.asgi import Disconnected, Hot, TooLarge, declared_length, read_body, send_json
-from gitstudio.auth import GATE
 from gitstudio.device_login import device_login_routes
 from gitstudio.failures import report, rest_body
 from gitstudio.live_events import parse_live
@@ -46,6 +45,7 @@ from gitstudio.rest import (
     request_body,
 )
 from schema.relay import to_global_id
+from storage.caches import MISS
 from storage.errors import DomainError, redact
 from storage.live import (
     LiveEvent,
@@ -72,12 +72,13 @@ class StudioApi:
     def __init__(self, state: State) -> None:
         self.state = state
         self.settings = state.settings
-        self.tokens = GATE
+        self.tokens = state.gate
         self.projects = state.projects
         self.writer = MetricWriter(state.bus.publish)
         self.sweeper = StaleSweeper(self.writer, state.settings.live_stale_after)
         self.images = ImageStore(state.settings.data_dir.resolve() / "live" / "images")
-        self._runs: dict[tuple[str, str, str], int] = {}  # monorepos: run -> project id
+        self._runs = state.caches.live_runs  # monorepos: run -> project id
+        self._plot_names = state.caches.plot_names
 
     def routes(self) -> list[BaseRoute]:
         return [
@@ -141,7 +142,7 @@ class StudioApi:
             doc = orjson.loads(body)
         except orjson.JSONDecodeError:
             raise bad("body is not valid JSON") from None
-        parsed = parse_live(doc, len(body), self.settings.max_json_depth)
+        parsed = parse_live(doc, len(body), self._plot_names, self.settings.max_json_depth)
         event = parsed.event
         projects = await self.projects.lookup(parsed.repo_url)
         if not projects:
@@ -176,16 +177,15 @@ class StudioApi:
             ]
             if inside:
                 chosen = max(inside, key=lambda p: len(p.subdir))
-        if chosen is None and run in self._runs:
-            chosen = by_id.get(self._runs[run])
+        if chosen is None:
+            known = self._runs.get(run)
+            chosen = None if known is MISS else by_id.get(known)
         if chosen is None:
             having = await projects_with_run(list(by_id), event.baseline_sha, event.name)
             chosen = by_id[having[0]] if having else None
         if chosen is None:
             chosen = next((p for p in projects if not p.subdir), projects[0])
-        if len(self._runs) >= 10_000:
-            self._runs.clear()
-        self._runs[run] = chosen.id
+        self._runs.put(run, chosen.id)
         return chosen
 
     # GET /api/live/images/{experiment_id}/{path}

@@ -360,7 +360,7 @@ class Connection:
                 break
         if token is None:
             token = token_from_header(self.header_auth)
-        return await authenticate(token) if token else None
+        return await authenticate(token, self.endpoint.state.caches.tokens) if token else None
 
     async def _keep_alive(self) -> None:
         while True:

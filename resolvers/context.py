@@ -1,14 +1,16 @@
-"""The per-request context: who is asking, and the DataLoaders of this request.
+"""The per-request context: who is asking, the app's caches, and the DataLoaders of this
+request.
 
-Loaders are built per request (cache isolation). A websocket connection passes
+Loaders are built per request (cache isolation); they read through the app's caches
+(resolvers/caches.py) where those keep rows across requests. A websocket connection passes
 ``cache=False`` so every event reads fresh rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Hashable, Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import InitVar, dataclass, field
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -28,6 +30,7 @@ from sync.scheduling import SyncScheduler
 from sync.service import ProjectSyncer
 
 if TYPE_CHECKING:
+    from resolvers.caches import Caches
     from resolvers.models import ProjectRegistry
 
 K = TypeVar("K", bound=Hashable)
@@ -64,7 +67,8 @@ async def _histories(keys: list[HistoryKey]) -> list[Series]:
 class Loaders:
     """The DataLoaders of one request, each built on first use (most requests need few)."""
 
-    def __init__(self, cache: bool = True) -> None:
+    def __init__(self, caches: Caches, cache: bool = True) -> None:
+        self.caches = caches
         self.cache = cache
 
     def _make(
@@ -74,7 +78,9 @@ class Loaders:
 
     @cached_property
     def project(self) -> DataLoader[int, ProjectRecord | None]:
-        return self._make(queries.projects_by_ids, lambda: None)
+        return self._make(
+            partial(queries.projects_by_ids, cache=self.caches.projects), lambda: None
+        )
 
     @cached_property
     def branches(self) -> DataLoader[int, list[BranchRecord] | None]:
@@ -116,7 +122,7 @@ class Loaders:
     def registry(self) -> DataLoader[int, ProjectRegistry | None]:
         from resolvers.models import registries  # it builds on this module's Context
 
-        return self._make(registries, lambda: None)
+        return self._make(partial(registries, caches=self.caches), lambda: None)
 
     @cached_property
     def history(self) -> DataLoader[HistoryKey, Series]:
@@ -131,8 +137,13 @@ class Context:
     base_url: str
     bus: EventBus
     scheduler: SyncScheduler  # where this server's syncs run (in process or queued)
-    loaders: Loaders = field(default_factory=Loaders)
+    caches: Caches  # the app's (resolvers/caches.py)
+    cache: InitVar[bool] = True  # False: loaders that keep nothing (a websocket event)
+    loaders: Loaders = field(init=False)
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self, cache: bool) -> None:
+        self.loaders = Loaders(self.caches, cache)
 
     @property
     def author(self) -> tuple[str, str]:

@@ -1,20 +1,20 @@
 """The model registry of a project: folded from its stored tags (sync.registry) and the
 models declared at the default branch's head (sync.artifacts).
 
-Folding 4,000 tags takes a few hundred ms, so each process keeps the folded registries of
-its recently read projects, each with the views the models query reads (latest version,
-versions, stage holders, history) computed once. A kept registry answers while the project's
-``sync_count`` is unchanged; after a sync (of any process) the registry's version (tag count,
-highest tag id, declarations) says whether it must be folded again. A model whose tags GTO
-refuses (several versions at the commit a stage tag names) carries its error alone.
+Folding 4,000 tags takes a few hundred ms, so each app keeps the folded registries of its
+recently read projects (``Caches.registries``, resolvers/caches.py), each with the views
+the models query reads (latest version, versions, stage holders, history) computed once. A
+kept registry answers while the project's ``sync_count`` is unchanged; after a sync (of any
+process) the registry's version (tag count, highest tag id, declarations) says whether it
+must be folded again. A model whose tags GTO refuses (several versions at the commit a
+stage tag names) carries its error alone.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
@@ -22,8 +22,8 @@ from resolvers.context import Context
 from resolvers.permissions import require
 from resolvers.replay import Result, once
 from storage import db, queries
+from storage.caches import MISS, BoundedCache
 from storage.errors import DomainError
-from storage.limits import configured
 from storage.models import Project
 from storage.queries import RegistryRows, RegistryVersion
 from storage.records import CommitRecord, TagRecord
@@ -40,6 +40,9 @@ from sync.registry import (
     fold,
 )
 from sync.registry_writer import TagRequest
+
+if TYPE_CHECKING:
+    from resolvers.caches import Caches
 
 T = TypeVar("T")
 
@@ -133,43 +136,32 @@ class ProjectRegistry:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class RegistryCache:
-    """How many projects' folded registries the process keeps (gitstudio.settings)."""
-
-    registry_cache_projects: int
-
-
 # (database, project id) -> (sync_count it was last checked at, the registry version it was
-# folded from, registry); least recently used first, at most registry_cache_projects of them.
-_Entry = tuple[int, RegistryVersion, ProjectRegistry]
-_cache: OrderedDict[tuple[str, int], _Entry] = OrderedDict()
+# folded from, registry); at most GITSTUDIO_REGISTRY_CACHE_PROJECTS per app, least recently
+# read dropped first.
+RegistryEntry = tuple[int, RegistryVersion, ProjectRegistry]
+RegistryCache = BoundedCache[tuple[str, int], RegistryEntry]
 
 
-def _keep(key: tuple[str, int], entry: _Entry) -> None:
-    _cache[key] = entry
-    _cache.move_to_end(key)
-    bound = max(1, configured(RegistryCache).registry_cache_projects)
-    while len(_cache) > bound:
-        _cache.popitem(last=False)
-
-
-async def registries(project_ids: Sequence[int]) -> dict[int, ProjectRegistry]:
-    """DataLoader batch function: the registry of each project.
+async def registries(
+    project_ids: Sequence[int], caches: Caches | None = None
+) -> dict[int, ProjectRegistry]:
+    """DataLoader batch function: the registry of each project, kept in ``caches`` (the
+    app's; None: read and folded every time).
 
     A kept registry answers while the project's ``sync_count`` (read with the project row,
     which every request reads anyway) is the one it was checked at. After any sync, of this
     process or another one, the registry's version (tag count, highest tag id, declarations:
     one index walk) says whether the tags changed: only then are the rows read and folded
     again."""
-    projects = await queries.projects_by_ids(project_ids)
+    projects = await queries.projects_by_ids(project_ids, caches.projects if caches else None)
+    kept: RegistryCache = caches.registries if caches else BoundedCache(0)
     out: dict[int, ProjectRegistry] = {}
     unsure: list[int] = []
     database = db.database_key()
     for pid, project in projects.items():
-        cached = _cache.get((database, pid))
-        if cached is not None and cached[0] == project.sync_count:
-            _cache.move_to_end((database, pid))
+        cached = kept.get((database, pid))
+        if cached is not MISS and cached[0] == project.sync_count:
             out[pid] = cached[2]
         else:
             unsure.append(pid)
@@ -177,23 +169,23 @@ async def registries(project_ids: Sequence[int]) -> dict[int, ProjectRegistry]:
     if unsure:
         versions = await queries.registry_versions(unsure)
         for pid in unsure:
-            cached = _cache.get((database, pid))
-            if cached is not None and pid in versions and cached[1] == versions[pid]:
-                _keep((database, pid), (projects[pid].sync_count, cached[1], cached[2]))
+            cached = kept.get((database, pid))
+            if cached is not MISS and pid in versions and cached[1] == versions[pid]:
+                kept.put((database, pid), (projects[pid].sync_count, cached[1], cached[2]))
                 out[pid] = cached[2]
             else:
                 stale.append(pid)
     if stale:
         for pid, rows in (await queries.registry_rows(stale)).items():
             built = build(pid, rows)
-            _keep((database, pid), (projects[pid].sync_count, rows.version, built))
+            kept.put((database, pid), (projects[pid].sync_count, rows.version, built))
             out[pid] = built
     return out
 
 
-def forget(project_id: int) -> None:
-    """Drop a cached registry (after gitstudio itself wrote a tag)."""
-    _cache.pop((db.database_key(), project_id), None)
+def forget(caches: Caches, project_id: int) -> None:
+    """Drop a kept registry (after gitstudio itself wrote a tag)."""
+    caches.registries.discard((db.database_key(), project_id))
 
 
 def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
@@ -264,6 +256,6 @@ async def write(
 
     asked = {"project": project_id, "request": request}
     result = await once(principal, f"registry:{request.action}", client_id, asked, run)
-    forget(project_id)
-    fresh = (await registries([project_id]))[project_id]
+    forget(ctx.caches, project_id)
+    fresh = (await registries([project_id], ctx.caches))[project_id]
     return fresh, str(result["tag"])

@@ -44,7 +44,7 @@ async def get_project(
     if project_id is not None:
         return await ctx.loaders.project.load(project_id)
     assert name is not None
-    return await queries.project_by_name(name)
+    return await queries.project_by_name(name, ctx.caches.projects)
 
 
 async def create_project(

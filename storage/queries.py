@@ -4,7 +4,6 @@ use keyset pagination on a total order that ends with the primary key.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 import orjson
 
 from storage import db
+from storage.caches import MISS, BoundedCache, Family
 from storage.limits import limits
 from storage.records import (
     BranchRecord,
@@ -68,55 +68,60 @@ async def count_projects() -> int:
 
 
 # Project rows change rarely (create, delete, the end of a sync) and are read by almost every
-# request: keep them briefly in memory. Writers in this process call forget_projects(); other
-# processes sharing the database see a change within the TTL.
+# request: each app keeps them briefly in memory (by id and by name, its size a setting).
+# Writers in this process call forget_projects(), which clears every app's; other processes
+# sharing the database see a change within the TTL.
 PROJECT_TTL = 2.0
-_projects: dict[int | str, tuple[float, ProjectRecord | None]] = {}
+ProjectCache = BoundedCache[int | str, ProjectRecord | None]
+_PROJECT_ROWS: Family[int | str, ProjectRecord | None] = Family()
+
+
+def project_cache(entries: int, ttl: float = PROJECT_TTL) -> ProjectCache:
+    """An app's cache of project rows by id and by name (misses remembered too)."""
+    return _PROJECT_ROWS.cache(entries, ttl)
 
 
 def forget_projects() -> None:
-    _projects.clear()
+    """Project rows changed (this process wrote them): no app of it answers the old ones."""
+    _PROJECT_ROWS.clear()
 
 
-def _remember(key: int | str, record: ProjectRecord | None) -> None:
-    if len(_projects) > 10_000:
-        _projects.clear()
-    _projects[key] = (time.monotonic() + PROJECT_TTL, record)
-
-
-def _recall(key: int | str) -> tuple[bool, ProjectRecord | None]:
-    found = _projects.get(key)
-    if found is None or found[0] < time.monotonic():
-        return False, None
-    return True, found[1]
-
-
-async def projects_by_ids(ids: Sequence[int]) -> dict[int, ProjectRecord]:
+async def projects_by_ids(
+    ids: Sequence[int], cache: ProjectCache | None = None
+) -> dict[int, ProjectRecord]:
+    """The projects of ``ids`` that exist; ``cache`` (the app's) first, if given."""
     out: dict[int, ProjectRecord] = {}
-    missing = []
-    for pid in ids:
-        hit, record = _recall(pid)
-        if not hit:
-            missing.append(pid)
-        elif record is not None:
-            out[pid] = record
+    missing: list[int] = []
+    if cache is None:
+        missing = list(ids)
+    else:
+        for pid in ids:
+            found = cache.get(pid)
+            if found is MISS:
+                missing.append(pid)
+            elif found is not None:
+                out[pid] = found
     if missing:
         rows = {r["id"]: project_record(r) for r in await _in(
             f"SELECT {PROJECT_COLUMNS} FROM projects WHERE id IN ({{in}})", [], missing
         )}  # fmt: skip
-        for pid in missing:
-            _remember(pid, rows.get(pid))
+        if cache is not None:
+            for pid in missing:
+                cache.put(pid, rows.get(pid))
         out.update(rows)
     return out
 
 
-async def project_by_name(name: str) -> ProjectRecord | None:
-    hit, record = _recall(name)
-    if hit:
-        return record
+async def project_by_name(name: str, cache: ProjectCache | None = None) -> ProjectRecord | None:
+    """The project named ``name``, if any; ``cache`` (the app's) first, if given."""
+    if cache is not None:
+        found = cache.get(name)
+        if found is not MISS:
+            return found
     rows = await db.fetch(f"SELECT {PROJECT_COLUMNS} FROM projects WHERE name = ?", [name])
     record = project_record(rows[0]) if rows else None
-    _remember(name, record)
+    if cache is not None:
+        cache.put(name, record)
     return record
 
 

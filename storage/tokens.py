@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -17,6 +16,7 @@ from enum import StrEnum
 import orjson
 
 from storage import db
+from storage.caches import MISS, BoundedCache, Family
 from storage.models import AccessToken
 
 TOKEN_PREFIX = "dsat_"  # noqa: S105 (a prefix, not a secret)
@@ -107,19 +107,29 @@ def scopes_of(row: AccessToken) -> frozenset[Scope]:
 
 
 # Principals by token hash, so the hot paths (every GraphQL request, every /api/live post)
-# skip the database. Revocation clears the entry here; other processes see it within the TTL.
+# skip the database: one cache per app (its size a setting), each entry for CACHE_TTL
+# seconds. Revocation clears every app's cache in this process; other processes see it
+# within the TTL.
 CACHE_TTL = 5.0
-_cache: dict[str, tuple[float, Principal | None]] = {}
+TokenCache = BoundedCache[str, Principal | None]
+_PRINCIPALS: Family[str, Principal | None] = Family()
 
 
-async def authenticate(token: str) -> Principal | None:
+def token_cache(entries: int, ttl: float = CACHE_TTL) -> TokenCache:
+    """An app's cache of principals by token hash (at most ``entries``; unknown tokens are
+    remembered too, and must not grow it without bound)."""
+    return _PRINCIPALS.cache(entries, ttl)
+
+
+async def authenticate(token: str, cache: TokenCache | None = None) -> Principal | None:
+    """The principal of a live token, else None; ``cache`` (the app's) first, if given."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     digest = hash_token(token)
-    now = time.monotonic()
-    cached = _cache.get(digest)
-    if cached is not None and cached[0] > now:
-        return cached[1]
+    if cache is not None:
+        cached = cache.get(digest)
+        if cached is not MISS:
+            return cached
     rows = await db.fetch(
         "SELECT id, name, scopes, owner_name, owner_email FROM access_tokens"
         " WHERE token_hash = ? AND revoked_at IS NULL",
@@ -130,9 +140,8 @@ async def authenticate(token: str) -> Principal | None:
         r = rows[0]
         owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
         principal = Principal(r["id"], r["name"], _scopes(r["scopes"]), owner)
-    if len(_cache) > 10_000:  # unknown tokens must not grow it without bound
-        _cache.clear()
-    _cache[digest] = (now + CACHE_TTL, principal)
+    if cache is not None:
+        cache.put(digest, principal)
     return principal
 
 
@@ -147,5 +156,5 @@ async def revoke_token(token_id: int) -> AccessToken | None:
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         await row.save(update_fields=["revoked_at"])
-    _cache.clear()
+    _PRINCIPALS.clear()  # every app of this process, at once
     return row

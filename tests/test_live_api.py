@@ -221,27 +221,27 @@ async def test_auth_is_required_and_scoped(api: Api, proj: Proj) -> None:
     assert await run_row(proj, name) is not None
 
 
-async def test_token_cache_honours_revocation(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_token_cache_honours_revocation(api: Api) -> None:
     from datetime import UTC, datetime
 
     from storage import tokens
     from storage.models import AccessToken
 
-    monkeypatch.setattr(tokens, "CACHE_TTL", 0.3)
+    cache = tokens.token_cache(100, ttl=0.3)
     row, token = await create_token("cached", frozenset({Scope.EXPERIMENTS}))
-    assert await tokens.authenticate(token) is not None
+    assert await tokens.authenticate(token, cache) is not None
     # Revoked by another process: only the database changes, the cache here holds for its TTL.
     await AccessToken.filter(id=row.id).update(revoked_at=datetime.now(UTC))
-    assert await tokens.authenticate(token) is not None
+    assert await tokens.authenticate(token, cache) is not None
     deadline = time.monotonic() + 5  # then the TTL runs out and the database answers
-    while await tokens.authenticate(token) is not None:
+    while await tokens.authenticate(token, cache) is not None:
         assert time.monotonic() < deadline, "the cached principal never expired"
         await asyncio.sleep(0.02)
     # Revoked in this process: at once.
     row, token = await create_token("cached-2", frozenset({Scope.EXPERIMENTS}))
-    assert await tokens.authenticate(token) is not None
+    assert await tokens.authenticate(token, cache) is not None
     await revoke_token(row.id)
-    assert await tokens.authenticate(token) is None
+    assert await tokens.authenticate(token, cache) is None
 
 
 MALFORMED: list[tuple[str, Any]] = [

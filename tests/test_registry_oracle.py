@@ -23,6 +23,7 @@ import pytest
 from registry_support import GTO, assert_same_as_gto, gto, project_id
 from support import Api
 
+from resolvers.caches import Caches
 from resolvers.models import registries
 from sync.generate_registry import RegistrySpec, generate_registry
 from sync.registry import SeveralVersions, gto_history, gto_show
@@ -120,9 +121,10 @@ async def test_tags_written_by_gto_appear_after_sync(api: Api, tmp_path: Path, u
     name = f"reg-{unique}"
     project = await api.create_project(repo, name)
     pid = await project_id(api, name)
-    kept = (await registries([pid]))[pid]
+    caches = Caches.from_settings(api.settings)
+    kept = (await registries([pid], caches))[pid]
     await api.sync(project["id"])  # no tag changed: the folded registry is kept
-    assert (await registries([pid]))[pid] is kept
+    assert (await registries([pid], caches))[pid] is kept
     for args in (
         ["register", "model-0", "HEAD", "--version", "v7.0.0"],
         ["assign", "model-0", "--version", "v7.0.0", "--stage", "prod"],
@@ -131,7 +133,7 @@ async def test_tags_written_by_gto_appear_after_sync(api: Api, tmp_path: Path, u
         done = subprocess.run([GTO, *args, "-r", str(repo)], capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
     await api.sync(project["id"])
-    assert (await registries([pid]))[pid] is not kept  # the tags changed: folded again
+    assert (await registries([pid], caches))[pid] is not kept  # the tags changed: folded again
     await assert_same_as_gto(api, repo, name)
     model = (
         await api.data(

@@ -1,0 +1,57 @@
+"""The caches of one app, made once from its settings (gitstudio.app.State; a worker process
+makes its own) and reached through it: the resolvers' Context, the routes' state.
+
+Each is a storage.caches.BoundedCache of a size the settings give, so two apps in one
+process share nothing (tests run several). Token and project caches also drop their entries
+when this process revokes a token or writes a project (storage.caches.Family); entries
+other processes changed expire after their TTL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storage.caches import BoundedCache
+from storage.limits import from_settings
+from storage.queries import ProjectCache, project_cache
+from storage.tokens import TokenCache, token_cache
+
+if TYPE_CHECKING:
+    from resolvers.models import RegistryCache
+
+
+@dataclass(frozen=True, slots=True)
+class CacheSizes:
+    """Entries each cache holds; fields named as the settings (gitstudio.settings)."""
+
+    token_cache_entries: int
+    project_cache_entries: int
+    registry_cache_projects: int
+    plot_name_cache_entries: int
+    live_run_cache_entries: int
+
+
+class Caches:
+    __slots__ = ("live_runs", "plot_names", "projects", "registries", "tokens")
+
+    def __init__(self, sizes: CacheSizes) -> None:
+        # Principals by token hash, for CACHE_TTL seconds (storage.tokens).
+        self.tokens: TokenCache = token_cache(sizes.token_cache_entries)
+        # Project rows by id and by name, for PROJECT_TTL seconds (storage.queries).
+        self.projects: ProjectCache = project_cache(sizes.project_cache_entries)
+        # Folded model registries, checked against the project's sync (resolvers.models).
+        self.registries: RegistryCache = BoundedCache(sizes.registry_cache_projects)
+        # POST /api/live: plot file key -> (metric name, value column) (live_events).
+        self.plot_names: BoundedCache[str, tuple[str, str]] = BoundedCache(
+            sizes.plot_name_cache_entries
+        )
+        # POST /api/live in monorepos: (repository, baseline, run name) -> project id.
+        self.live_runs: BoundedCache[tuple[str, str, str], int] = BoundedCache(
+            sizes.live_run_cache_entries
+        )
+
+    @classmethod
+    def from_settings(cls, settings: object) -> Caches:
+        """From gitstudio.settings.Settings (which this layer cannot import)."""
+        return cls(from_settings(CacheSizes, settings))
