@@ -34,8 +34,10 @@ class BoundedCache(Generic[K, V]):
     """At most ``entries`` values (0: none kept), the least recently used dropped first; with
     ``ttl``, a value answers for ``ttl`` seconds after it was put, then is a miss.
 
-    A hit costs a dict lookup and a move to the end of the order (plus a clock read with a
-    TTL): no await, no allocation. Used from the event loop only."""
+    With a TTL, "used" is "put": a value in use is put again at least every ``ttl`` seconds,
+    so the order of the puts is the order of use to within one TTL, and a hit costs a dict
+    lookup and a clock read, no reordering (these caches sit on every request). Without
+    one, a hit moves the entry to the end. No await, no allocation. Event loop only."""
 
     __slots__ = ("__weakref__", "_data", "entries", "ttl")
 
@@ -51,9 +53,12 @@ class BoundedCache(Generic[K, V]):
 
     def get(self, key: K) -> V | Miss:
         found = self._data.get(key)
-        if found is None or (self.ttl is not None and found[0] <= monotonic()):
+        if found is None:
             return MISS
-        self._data.move_to_end(key)
+        if self.ttl is None:
+            self._data.move_to_end(key)
+        elif found[0] <= monotonic():
+            return MISS
         return found[1]
 
     def put(self, key: K, value: V) -> None:

@@ -88,6 +88,18 @@ def test_a_value_answers_for_its_ttl_then_misses(clock: Clock) -> None:
     assert cache.get("a") == 3
 
 
+def test_with_a_ttl_the_order_is_that_of_the_puts(clock: Clock) -> None:
+    """A hit on a TTL cache (every request's token and project) reorders nothing: a value in
+    use is put again every TTL, which moves it to the end."""
+    cache: BoundedCache[str, int] = BoundedCache(2, ttl=5.0)
+    cache.put("a", 1)
+    cache.put("b", 2)
+    assert cache.get("a") == 1
+    cache.put("c", 3)
+    assert cache.get("a") is MISS
+    assert [cache.get("b"), cache.get("c")] == [2, 3]
+
+
 def test_every_size_is_a_setting() -> None:
     env = {name: str(7 + i) for i, (name, _) in enumerate(SIZES.values())}
     settings = from_env(env)
