@@ -18,8 +18,10 @@ from support import Api, Server, free_port
 from ws_support import LIVE, PROTOCOLS, gid, subscribe, wait_until
 
 from gitstudio.app import State, create_app
+from gitstudio.settings import Settings
 from gitstudio.ws import GraphQLWebSocket
 from resolvers import live
+from resolvers.caches import Caches
 from resolvers.context import Context
 from storage.bus import MemoryBus
 from storage.events import live_channel, live_event, project_channel, project_event
@@ -135,7 +137,8 @@ async def test_an_event_stream_iterated_alone_catches_up_then_goes_live(
     bus = MemoryBus()
     project, run = await running_run(f"alone-{unique}", 3)
     principal = Principal(0, "reader", frozenset({Scope.READ}))
-    context = Context(principal, None, 100, "", bus, None, None)  # type: ignore[arg-type]
+    caches = Caches.from_settings(Settings())
+    context = Context(principal, None, 100, "", bus, None, caches)  # type: ignore[arg-type]
     stream = await live.live_metrics(context, project.id, run.id, 0)
     got: list[tuple[str, int | None]] = []
 
@@ -156,7 +159,7 @@ async def test_an_event_stream_iterated_alone_catches_up_then_goes_live(
     assert got == [("DATA", 1), ("DATA", 2), ("DATA", 3), ("DONE", 3)]
     with pytest.raises(GraphQLError, match="lacks the READ scope"):
         await live.live_metrics(
-            Context(Principal(0, "none", frozenset()), None, 100, "", bus, None, None),  # type: ignore[arg-type]
+            Context(Principal(0, "none", frozenset()), None, 100, "", bus, None, caches),  # type: ignore[arg-type]
             project.id,
             None,
             None,
