@@ -206,13 +206,13 @@ class Settings:
     # What else each app keeps between requests (resolvers/caches.py), least recently used
     # dropped first; 0 keeps nothing. Principals by token hash, each for 5 s (a token
     # revoked by another process works here that long), so requests skip the database;
-    # unknown tokens are remembered too, hence the bound. 10,000 entries are ~3 MiB.
+    # unknown tokens are remembered too, hence the bound. 10,000 entries are ~6 MiB.
     token_cache_entries: int = 10_000
     # Project rows by id and by name (misses too), each for 2 s: almost every request reads
-    # one. 10,000 entries are a few MiB.
+    # one. 10,000 entries are ~3 MiB.
     project_cache_entries: int = 10_000
     # POST /api/live: plot file names -> metric names, parsed once per name; every event of
-    # a run repeats the same few. 10,000 entries are ~3 MiB.
+    # a run repeats the same few. 10,000 entries are ~4 MiB.
     plot_name_cache_entries: int = 10_000
     # POST /api/live, repositories with several projects (monorepos): the project each run
     # (repository, baseline, name) went to, so its next events skip the database.
