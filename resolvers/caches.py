@@ -33,6 +33,8 @@ class CacheSizes:
 
 
 class Caches:
+    """What one app keeps between requests (see the module)."""
+
     __slots__ = ("live_runs", "plot_names", "projects", "registries", "tokens")
 
     def __init__(self, sizes: CacheSizes) -> None:
