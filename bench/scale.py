@@ -727,7 +727,8 @@ def rows_of(
             text = (
                 f"{node['ratio']:.1f}x (min/min {node['ratio_of_minimums']:.1f}x;"
                 f" {node['engine_ms']['p50']:.2f} / {node['sql_ms']['p50']:.2f} ms,"
-                f" {node['statements']} st.)"
+                f" {node['statements']} st.; without values(columns)"
+                f" {node.get('page_only_ratio', 0):.1f}x)"
             )
             return text, node["ratio"] <= limit
 

@@ -172,7 +172,8 @@ async def _engine(url: str, project_id: int, runs: int) -> None:
             print(
                 f"  {r['label']:44} {r['engine_ms']['p50']:6.2f} ms / SQL"
                 f" {r['sql_ms']['p50']:5.2f} ms = {r['ratio']:4.1f}x (min/min"
-                f" {r['ratio_of_minimums']:4.1f}x, {r['statements']} statements)"
+                f" {r['ratio_of_minimums']:4.1f}x, {r['statements']} statements; page alone"
+                f" {r['page_only_ratio']:4.1f}x)"
                 f"  {'ok' if ok else 'NOT MET'}"
             )
 
