@@ -418,6 +418,44 @@ async def measure_pages(
     return out
 
 
+async def measure_engine(
+    database: Database, project_id: int, args: argparse.Namespace
+) -> dict[str, Any]:
+    """The pages' engine in process against the same ideal SQL (bench/scale_engine.py), in
+    a subprocess running the server's checkout (``--code``), while the side tables exist."""
+    if not (ROOT / "bench" / "scale_engine.py").exists():
+        return {"error": f"{ROOT} has no bench/scale_engine.py"}
+    command = [
+        sys.executable,
+        "-m",
+        "bench.scale_engine",
+        "--url",
+        database.url,
+        "--project-id",
+        str(project_id),
+        "--runs",
+        str(args.runs),
+        "--budget",
+        str(args.budget),
+    ]
+    done = await asyncio.to_thread(
+        subprocess.run, command, cwd=ROOT, env=database.env(args.repo), capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "?"}
+    found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[0])
+    for shape in SHAPES:
+        r = found.get(shape.key)
+        if r:
+            log(
+                f"{shape.label}: engine {r['engine_ms']['p50']:.2f} ms, SQL"
+                f" {r['sql_ms']['p50']:.2f} ms, {r['ratio']:.1f}x in process"
+                f" ({r['statements']} statements)"
+            )
+    return found
+
+
 async def measure_counts(
     api: Api, base: Baseline, project_id: int, runs: int, budget: float
 ) -> dict[str, Any]:
@@ -554,6 +592,7 @@ async def _queries(
         log(f"baseline side tables built in {time.perf_counter() - started:.1f} s (not timed)")
         try:
             out["pages"] = await measure_pages(api, base, project_id, args.runs, args.budget)
+            out["engine"] = await measure_engine(database, project_id, args)
             out["counts"] = await measure_counts(api, base, project_id, args.runs, args.budget)
         finally:
             await base.drop(sides)
@@ -679,6 +718,22 @@ def rows_of(
 
         return cell
 
+    def engine(key: str, limit: float) -> Callable[[dict[str, Any]], tuple[str, bool | None]]:
+        def cell(r: dict[str, Any]) -> tuple[str, bool | None]:
+            node = _get(r, "engine", key)
+            if node is None:
+                error = _get(r, "engine", "error")
+                return ("ERROR " + error[:24], False) if error else ("-", None)
+            text = (
+                f"{node['ratio']:.1f}x (min/min {node['ratio_of_minimums']:.1f}x;"
+                f" {node['engine_ms']['p50']:.2f} / {node['sql_ms']['p50']:.2f} ms,"
+                f" {node['statements']} st.; without values(columns)"
+                f" {node.get('page_only_ratio', 0):.1f}x)"
+            )
+            return text, node["ratio"] <= limit
+
+        return cell
+
     add("table rows (totalCount)", "", lambda r: (f"{r['counts']['all']['count']:,}", None))
     add(
         "full index (createProject over HTTP)",
@@ -716,6 +771,7 @@ def rows_of(
             f"<= {goals.ratio:.0f}x",
             ratio(("pages", shape.key), goals.ratio),
         )
+        add("  engine vs ideal SQL", f"<= {goals.ratio:.0f}x", engine(shape.key, goals.ratio))
     add(
         "totalCount (all rows)",
         f"< {goals.count_ms:.0f} ms",

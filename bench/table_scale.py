@@ -5,7 +5,9 @@
 The repository and the indexed database are kept in ``--workdir`` between runs (PostgreSQL:
 database ``table_scale_<N>`` on 127.0.0.1, user postgres). Prints, for each page shape, the
 median milliseconds of storage.queries.experiments_page (the SQL the API runs for a page of
-50 and its probe row) and the plan of each statement. Not part of CI.
+50 and its probe row) and the plan of each statement, then bench/scale.py's page shapes as
+bench/scale_engine.py times them against bench/scale_sql.py's ideal statement (side tables
+built in the database for the run and dropped). Not part of CI.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from typing import Any
 
 import asyncpg
 
+from bench import scale_engine
+from bench.scale import SHAPES as SCALE_SHAPES
+from bench.scale_sql import Baseline
 from storage import db, queries
 from storage.queries import ColumnCondition, ExperimentQuery
 from sync.generate import RepoSpec, generate_repo
@@ -138,6 +143,41 @@ def _verdict(ms: float, goal: float, ratio: float | None = None) -> str:
     return f"{ms:9.2f} ms{shown}  {'ok' if ok else 'NOT MET'}"
 
 
+def recorded(fetch: Any) -> Any:
+    """``fetch`` as a plan's read (storage.db.fetch_plan's), rows as it asks them."""
+
+    async def read(query: str, values: Any, tuples: bool) -> list[Any]:
+        rows = await fetch(query, values)
+        return [tuple(r.values()) for r in rows] if tuples else rows
+
+    return read
+
+
+async def _engine(url: str, project_id: int, runs: int) -> None:
+    """bench/scale.py's page shapes as bench/scale_engine.py times them: the page request
+    below GraphQL against bench/scale_sql.py's ideal statement, interleaved."""
+    sides = list({s.side.table: s.side for s in SCALE_SHAPES}.values())
+    base = Baseline(url)
+    await base.open()
+    try:
+        await base.build(project_id, sides)
+        found = await scale_engine.measure(project_id, url, max(runs, 15), 10.0, None)
+    finally:
+        await base.drop(sides)
+        await base.close()
+    print("  engine vs ideal SQL (bench/scale_engine.py, p50, interleaved):")
+    for r in found.values():
+        if isinstance(r, dict):
+            ok = r["ratio"] <= GOAL_RATIO
+            print(
+                f"  {r['label']:44} {r['engine_ms']['p50']:6.2f} ms / SQL"
+                f" {r['sql_ms']['p50']:5.2f} ms = {r['ratio']:4.1f}x (min/min"
+                f" {r['ratio_of_minimums']:4.1f}x, {r['statements']} statements; page alone"
+                f" {r['page_only_ratio']:4.1f}x)"
+                f"  {'ok' if ok else 'NOT MET'}"
+            )
+
+
 async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
     repo = workdir / f"repo{commits}"
     if not repo.exists():
@@ -174,6 +214,7 @@ async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
                 ratio = ms / base if rows else None
                 print(f"  {label:40} {_verdict(ms, GOAL_PAGE_MS, ratio)} ({rows} rows)")
         await db.execute("DROP TABLE ideal_page")
+        await _engine(url, project.id, runs)
         for name, q in COUNTS.items():
             n = await queries.count_experiments(project.id, q)
             ms = await _timed(lambda q=q: queries.count_experiments(project.id, q), runs)
@@ -190,11 +231,8 @@ async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
 
         for name, q in SHAPES.items():
             seen.clear()
-            db.fetch = recording  # type: ignore[assignment]
-            try:
-                await queries.experiments_page(project.id, q, None, 51)
-            finally:
-                db.fetch = real  # type: ignore[assignment]
+            # The page's plan statement by statement, through the recording fetch.
+            await db._drive_async(queries._page_plan(project.id, q, None, 51), recorded(recording))
             print(f"-- {name}")
             for query, args in seen:
                 print("   " + query[:160])

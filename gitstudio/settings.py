@@ -24,6 +24,9 @@ class Settings:
     # WAL mode, so a slow read blocks neither writes nor other reads; 0: every read on the
     # one connection (in-memory databases always are). 4 suits 2-8 cores.
     sqlite_readers: int = 4
+    # Page cache of each SQLite reader in MiB, filled as it reads (0: SQLite's 2 MiB). A
+    # sorted or filtered page at 10,000 commits touches more pages than 2 MiB holds.
+    sqlite_reader_cache_mib: int = 8
     event_bus: str = "memory"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -282,6 +285,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "database_url": ("GITSTUDIO_DATABASE_URL", str),
     "statement_timeout_seconds": ("GITSTUDIO_STATEMENT_TIMEOUT_SECONDS", float),
     "sqlite_readers": ("GITSTUDIO_SQLITE_READERS", int),
+    "sqlite_reader_cache_mib": ("GITSTUDIO_SQLITE_READER_CACHE_MIB", int),
     "event_bus": ("GITSTUDIO_EVENT_BUS", str),
     "host": ("GITSTUDIO_HOST", str),
     "port": ("GITSTUDIO_PORT", int),

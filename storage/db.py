@@ -16,8 +16,8 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Generator, Sequence
+from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import asyncpg  # type: ignore[import-untyped]
@@ -42,6 +42,11 @@ T = TypeVar("T")
 # SQLite readers by default (GITSTUDIO_SQLITE_READERS): enough that a slow read or two
 # leave others to answer on 2-8 cores; each is a connection, a thread and its page cache.
 SQLITE_READERS = 4
+# Page cache of each reader (GITSTUDIO_SQLITE_READER_CACHE_MIB), filled only as it reads.
+# SQLite's own 2 MiB is smaller than one filtered or sorted page of the experiments table at
+# 10,000 commits (its walk touches cells and rows on ~1,000 pages): beyond it every page
+# read is a system call, 3-4x the statement's time (bench/README.md, "engine vs ideal SQL").
+SQLITE_READER_CACHE_MIB = 8
 
 
 def normalise_url(url: str) -> str:
@@ -112,12 +117,16 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
 
 
 async def init_db(
-    database_url: str, statement_timeout: float = 0.0, sqlite_readers: int = SQLITE_READERS
+    database_url: str,
+    statement_timeout: float = 0.0,
+    sqlite_readers: int = SQLITE_READERS,
+    sqlite_reader_cache_mib: int = SQLITE_READER_CACHE_MIB,
 ) -> None:
     """Apply pending migrations, then open the connections used by the app.
     ``statement_timeout``: seconds a read outside a transaction may run (0: unbounded).
     ``sqlite_readers``: read-only connections of a SQLite file (0: every read on the one
-    connection, as in-memory databases always do)."""
+    connection, as in-memory databases always do), each with a page cache of
+    ``sqlite_reader_cache_mib``."""
     global _current, _url, _timeout, _readers
     await _close_readers()
     _timeout = statement_timeout
@@ -128,10 +137,10 @@ async def init_db(
     await Tortoise.close_connections()
     # Requests run in other tasks than the lifespan: share the context process-wide.
     await Tortoise.init(config=config, _enable_global_fallback=True)
-    _readers = await _open_readers(sqlite_readers)
+    _readers = await _open_readers(sqlite_readers, sqlite_reader_cache_mib)
 
 
-async def _open_readers(size: int) -> Readers | None:
+async def _open_readers(size: int, cache_mib: int) -> Readers | None:
     """Readers of the SQLite file the writer uses, if it is a file in WAL mode."""
     client = conn()
     if size <= 0 or not isinstance(client, SqliteClient):
@@ -145,7 +154,7 @@ async def _open_readers(size: int) -> Readers | None:
     if await asyncio.to_thread(_journal_mode, path) != "wal":
         log.warning("SQLite is not in WAL mode: every read waits for the one connection")
         return None
-    return Readers(path, size)
+    return Readers(path, size, cache_mib)
 
 
 def _journal_mode(path: str) -> str:
@@ -220,8 +229,7 @@ async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
     client = conn()
     if isinstance(client, TransactionalDBClient):
         return await client.execute_query_dict(sql(query), list(values))
-    if _sql_log.isEnabledFor(logging.DEBUG):  # as tortoise logs the statements it runs
-        _sql_log.debug("%s: %s", query, values)
+    _log_statement(query, values)
     try:
         if is_postgres():
             return await _fetch_postgres(client, sql(query), list(values))
@@ -235,6 +243,91 @@ async def fetch(query: str, values: Sequence[Any] = ()) -> list[dict[str, Any]]:
         if str(exc) != "interrupted":
             raise
         raise _timed_out() from exc
+
+
+# A reader's ``read(query, values, tuples)`` on its own thread (rows as dicts or tuples).
+SyncFetch = Callable[[str, Sequence[Any], bool], list[Any]]
+
+
+class Op(Protocol):
+    """A statement of a plan (storage.sqlplan.Fetch): its rows as dicts, or as tuples in
+    the order of its columns when ``tuples``."""
+
+    @property
+    def sql(self) -> str: ...
+
+    @property
+    def args(self) -> Sequence[Any]: ...
+
+    @property
+    def tuples(self) -> bool: ...
+
+
+async def fetch_plan(plan: Generator[Op, Any, T]) -> T:
+    """Run a plan of reads: a generator that yields statements (storage.sqlplan.Fetch), is
+    sent each one's rows and returns its result - the reads of one answer (a page of the
+    experiments table) in one go: on a SQLite file outside a transaction every statement
+    runs on one reader's thread in one call (one thread hop, not one per statement); on
+    PostgreSQL on one pooled connection (one acquire); in a transaction on it. Each
+    statement is bounded as :func:`fetch` bounds one."""
+    client = conn()
+    readers = _readers
+    if isinstance(client, TransactionalDBClient) or (readers is None and not is_postgres()):
+        return await _drive_async(plan, _fetch_rows)
+    try:
+        if readers is not None:
+            return await readers.run(functools.partial(_drive_sync, plan))
+        async with client.acquire_connection() as connection:
+
+            async def on_connection(query: str, values: Sequence[Any], tuples: bool) -> list[Any]:
+                _log_statement(query, values)
+                rows = await connection.fetch(sql(query), *values, timeout=_timeout or None)
+                return [tuple(r) if tuples else dict(r) for r in rows]
+
+            return await _drive_async(plan, on_connection)
+    except (asyncpg.QueryCanceledError, TimeoutError) as exc:
+        raise _timed_out() from exc
+    except sqlite3.OperationalError as exc:
+        if str(exc) != "interrupted":
+            raise
+        raise _timed_out() from exc
+
+
+def _log_statement(query: str, values: Sequence[Any]) -> None:
+    if _sql_log.isEnabledFor(logging.DEBUG):  # as tortoise logs the statements it runs
+        _sql_log.debug("%s: %s", query, values)
+
+
+async def _fetch_rows(query: str, values: Sequence[Any], tuples: bool) -> list[Any]:
+    """:func:`fetch` (as looked up now: tests record it), rows as tuples when asked."""
+    rows = await fetch(query, values)
+    return [tuple(r.values()) for r in rows] if tuples else rows
+
+
+def _drive_sync(plan: Generator[Op, Any, T], read: SyncFetch) -> T:
+    rows: Any = None
+    while True:
+        try:
+            op = plan.send(rows)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        _log_statement(op.sql, op.args)
+        rows = read(op.sql, op.args, op.tuples)
+
+
+async def _drive_async(
+    plan: Generator[Op, Any, T],
+    read: Callable[[str, Sequence[Any], bool], Awaitable[list[Any]]] = _fetch_rows,
+) -> T:
+    rows: Any = None
+    while True:
+        try:
+            op = plan.send(rows)
+        except StopIteration as done:
+            result: T = done.value
+            return result
+        rows = await read(op.sql, op.args, op.tuples)
 
 
 def _timed_out() -> DomainError:
@@ -279,14 +372,24 @@ def reads_only(query: str) -> bool:
 
 
 class _Statement:
-    """One timed read: its deadline (monotonic), -inf once its caller gave up on it."""
+    """One timed read: its deadline (monotonic), -inf once its caller gave up on it. The
+    statements of one plan (:func:`fetch_plan`) share one, renewed before each."""
 
-    __slots__ = ("deadline",)
+    __slots__ = ("cancelled", "deadline")
 
     def __init__(self) -> None:
-        self.deadline = time.monotonic() + _timeout if _timeout > 0 else math.inf
+        self.cancelled = False
+        self.deadline = -math.inf
+        self.renew()
+
+    def renew(self) -> None:
+        """A fresh deadline for the next statement, unless its caller gave up."""
+        deadline = time.monotonic() + _timeout if _timeout > 0 else math.inf
+        if not self.cancelled:
+            self.deadline = deadline
 
     def cancel(self) -> None:
+        self.cancelled = True
         self.deadline = -math.inf
 
 
@@ -304,7 +407,9 @@ class _Watch:
 
     def __call__(self) -> bool:
         statement = self.statement
-        return statement is not None and time.monotonic() > statement.deadline
+        return statement is not None and (
+            statement.cancelled or time.monotonic() > statement.deadline
+        )
 
 
 def _read(
@@ -313,14 +418,18 @@ def _read(
     statement: _Statement,
     query: str,
     values: list[Any],
-) -> list[dict[str, Any]]:
-    """On the connection's own thread: run ``query`` under ``watch``, rows as dicts."""
+    tuples: bool = False,
+) -> list[Any]:
+    """On the connection's own thread: run ``query`` under ``watch``, rows as dicts (as
+    tuples when asked)."""
     watch.statement = statement
     try:
         cursor = connection.execute(query, values)
         rows = cursor.fetchall()
     finally:
         watch.statement = None
+    if tuples:
+        return rows
     names = [column[0] for column in cursor.description or ()]
     return [dict(zip(names, row, strict=True)) for row in rows]
 
@@ -362,8 +471,9 @@ class _Reader:
     """One read-only connection to the SQLite file and the thread it lives on (opened there
     by its first read), with its one permanent progress handler."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, cache_mib: int = SQLITE_READER_CACHE_MIB) -> None:
         self._path = path
+        self._cache_kib = max(0, cache_mib) * 1024
         self._connection: sqlite3.Connection | None = None
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self.watch = _Watch()
@@ -378,6 +488,8 @@ class _Reader:
             connection = sqlite3.connect(self._path, isolation_level=None)
             try:
                 connection.execute("PRAGMA query_only = ON")
+                if self._cache_kib:  # negative: KiB (positive would count pages)
+                    connection.execute(f"PRAGMA cache_size = -{self._cache_kib}")
                 connection.set_progress_handler(self.watch, _PROGRESS_STEPS)
             except BaseException:
                 connection.close()
@@ -395,17 +507,29 @@ class _Reader:
                 self._connection = None
 
     async def fetch(self, query: str, values: list[Any]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = await self.run(lambda read: read(query, values, False))
+        return rows
+
+    async def run(self, work: Callable[[SyncFetch], T]) -> T:
+        """``work`` on the reader's thread, given a ``read(query, values)`` that runs each
+        statement there (each under its own deadline, all ended by a cancel)."""
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[list[dict[str, Any]]] = loop.create_future()
+        future: asyncio.Future[T] = loop.create_future()
         statement = _Statement()
+
+        def read(query: str, values: Sequence[Any], tuples: bool = False) -> list[Any]:
+            if statement.cancelled:  # the caller gave up between two statements
+                raise sqlite3.OperationalError("interrupted")
+            statement.renew()
+            return _read(self._open(), self.watch, statement, query, list(values), tuples)
 
         def job() -> None:
             try:
-                rows = _read(self._open(), self.watch, statement, query, values)
+                result = work(read)
             except BaseException as exc:  # the caller's to handle
                 _settle(loop, future, None, exc)
             else:
-                _settle(loop, future, rows, None)
+                _settle(loop, future, result, None)
 
         self._jobs.put(job)
         try:
@@ -455,9 +579,10 @@ class Readers:
     (autocommit, tortoise's transactions, storage.sqlplan), and the reads of a write's own
     transaction go to that transaction, never here. Connections open on first use."""
 
-    def __init__(self, path: str, size: int) -> None:
+    def __init__(self, path: str, size: int, cache_mib: int = SQLITE_READER_CACHE_MIB) -> None:
         self.path = path
         self.size = size
+        self.cache_mib = cache_mib
         self._idle: list[_Reader] = []
         self._all: list[_Reader] = []
         self._free: asyncio.Semaphore | None = None
@@ -466,6 +591,11 @@ class Readers:
         self.in_use = 0
 
     async def fetch(self, query: str, values: list[Any]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = await self.run(lambda read: read(query, values, False))
+        return rows
+
+    async def run(self, work: Callable[[SyncFetch], T]) -> T:
+        """``work`` on one reader's thread (see :meth:`_Reader.run`)."""
         loop = asyncio.get_running_loop()
         if self._free is None or self._loop is not loop:
             self._free, self._loop = asyncio.Semaphore(self.size), loop
@@ -475,11 +605,11 @@ class Readers:
             if self._idle:
                 reader = self._idle.pop()
             else:
-                reader = _Reader(self.path)
+                reader = _Reader(self.path, self.cache_mib)
                 self._all.append(reader)
             self.in_use += 1
             try:
-                return await reader.fetch(query, values)
+                return await reader.run(work)
             finally:
                 # Back at once even when cancelled: its thread ends the interrupted
                 # statement within a few thousand steps, before the next job it queues.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 import orjson
@@ -25,6 +26,7 @@ from storage.records import (
     project_record,
     tag_record,
 )
+from storage.sqlplan import Fetch, Reads
 
 _BATCH = 500
 
@@ -265,10 +267,11 @@ class _Sql:
 _OPS = {"EQ": "=", "NE": "<>", "GT": ">", "GTE": ">=", "LT": "<", "LTE": "<="}
 
 
-def _condition(c: ColumnCondition, probe: str = "") -> tuple[str, list[Any]]:
-    """The SQL of one column condition on row ``e``; ``probe`` ends each subquery."""
+def _condition(c: ColumnCondition, probe: str = "", row: str = "e.id") -> tuple[str, list[Any]]:
+    """The SQL of one column condition on the row whose id is ``row``; ``probe`` ends each
+    subquery."""
     base = (
-        "SELECT 1 FROM cells f WHERE f.experiment_id = e.id"
+        f"SELECT 1 FROM cells f WHERE f.experiment_id = {row}"
         " AND f.kind = ? AND f.file = ? AND f.path = ?"
     )
     args: list[Any] = [c.kind, c.file, c.path]
@@ -312,7 +315,9 @@ def _branch_shas() -> str:
     )
 
 
-def _build(project_id: int, q: ExperimentQuery, page: bool = True) -> _Sql:
+def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e.id") -> _Sql:
+    """The joins, conditions and sort keys of ``q``; its column conditions probe the row
+    whose id is ``row`` (a walk of cells gives it before the row itself is read)."""
     s = _Sql(where=["e.project_id = ?"], args=[project_id])
     if q.kinds:
         s.where.append(f"e.kind IN ({_marks(len(q.kinds))})")
@@ -336,7 +341,7 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True) -> _Sql:
         s.where.append("e.baseline_sha = ?")
         s.args.append(q.baseline_sha)
     for cond in q.conditions:
-        clause, args = _condition(cond, _probe(page))
+        clause, args = _condition(cond, _probe(page), row)
         s.where.append(clause)
         s.args += args
     for i, (kind, file, path, desc) in enumerate(q.order):
@@ -370,23 +375,39 @@ def _keyset(keys: list[tuple[str, bool]], after: list[Any]) -> tuple[str, list[A
     return f"({bound} AND (" + " OR ".join(ors) + "))", args
 
 
+Page = list[tuple[ExperimentRecord, list[Any]]]
+
+# What an ExperimentRecord is read from, in the order of its fields (storage.records): not
+# ``e.*``, whose live runs' live_metrics and live_subdir no page reads.
+EXPERIMENT_COLUMNS = ", ".join(
+    "e." + f.name.removesuffix("_json") for f in dataclass_fields(ExperimentRecord)
+)
+_RECORD_WIDTH = len(dataclass_fields(ExperimentRecord))
+
+
 async def experiments_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> list[tuple[ExperimentRecord, list[Any]]]:
-    """A page of rows with the sort key of each (the cursor material)."""
-    few = await _few_matches(project_id, q)
-    if few is not None:
-        return await _sorted_page(project_id, q, after, limit, few)
-    return await _page(project_id, q, after, limit)
+) -> Page:
+    """A page of rows with the sort key of each (the cursor material). Its statements run
+    as one plan (storage.db.fetch_plan): on SQLite one call on a reader's thread, on
+    PostgreSQL one pooled connection."""
+    return await db.fetch_plan(_page_plan(project_id, q, after, limit))
 
 
-async def _page(
+def _page_plan(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> list[tuple[ExperimentRecord, list[Any]]]:
+) -> Reads[Page]:
+    few = yield from _few_matches(project_id, q)
+    if few is not None:
+        return (yield from _sorted(project_id, q, after, limit, few))
+    return (yield from _page(project_id, q, after, limit))
+
+
+def _page(project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int) -> Reads[Page]:
     """The page when no filter of ``q`` matches few rows."""
     if q.order:
-        return await _column_page(project_id, q, after, limit)
-    return await _sorted_page(project_id, q, after, limit)
+        return (yield from _column_page(project_id, q, after, limit))
+    return (yield from _sorted(project_id, q, after, limit))
 
 
 async def _sorted_page(
@@ -395,7 +416,18 @@ async def _sorted_page(
     after: list[Any] | None,
     limit: int,
     among: tuple[str, list[Any]] | None = None,
-) -> list[tuple[ExperimentRecord, list[Any]]]:
+) -> Page:
+    """:func:`_sorted` alone: the plain sort of every row, which the walks must equal."""
+    return await db.fetch_plan(_sorted(project_id, q, after, limit, among))
+
+
+def _sorted(
+    project_id: int,
+    q: ExperimentQuery,
+    after: list[Any] | None,
+    limit: int,
+    among: tuple[str, list[Any]] | None = None,
+) -> Reads[Page]:
     """The page in one statement: the default order walks experiments_by_time; ``among``
     (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
     if q.order and after is not None and not _column_cursor(after, len(q.order)):
@@ -412,14 +444,14 @@ async def _sorted_page(
         clause, extra = _keyset(s.keys, after)
         where.append(clause)
         args += extra
-    select_keys = ", ".join(f"{expr} AS k{i}" for i, (expr, _d) in enumerate(s.keys))
     order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in s.keys)
-    rows = await db.fetch(
-        f"SELECT e.*, {select_keys} FROM {head} {' '.join(s.joins)}"
+    rows = yield Fetch(
+        f"SELECT {EXPERIMENT_COLUMNS}, {_selected(s.keys)} FROM {head} {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
         [*head_args, *s.join_args, *args, limit],
+        tuples=True,
     )
-    return [(experiment_record(r), [r[f"k{i}"] for i in range(len(s.keys))]) for r in rows]
+    return [(ExperimentRecord(*r[:_RECORD_WIDTH]), list(r[_RECORD_WIDTH:])) for r in rows]
 
 
 # A filter matching few rows is read from its range of cells_column_order, and its rows
@@ -430,9 +462,11 @@ async def _sorted_page(
 FEW_MATCHES = 1000
 
 
-def _cell_range(c: ColumnCondition) -> tuple[str, list[Any]] | None:
+def _cell_range(c: ColumnCondition, indexed: bool = False) -> tuple[str, list[Any]] | None:
     """``c`` as a range of cells_column_order over cells ``f`` (project id bound first), or
-    None when no range holds exactly its cells (NE, CONTAINS, an order on text)."""
+    None when no range holds exactly its cells (NE, CONTAINS, an order on text).
+    ``indexed``: the range as the index alone tells it, without the tests that read each
+    cell (its value type, its whole text): it holds the cells of ``c`` and maybe more."""
     column = "f.project_id = ? AND f.kind = ? AND f.file = ? AND f.path = ?"
     args: list[Any] = [c.kind, c.file, c.path]
     if c.op == "EXISTS":
@@ -441,29 +475,55 @@ def _cell_range(c: ColumnCondition) -> tuple[str, list[Any]] | None:
         return None
     if isinstance(c.value, int | float):
         vtype = "bool" if isinstance(c.value, bool) else "number"
-        test = f"COALESCE(f.num, 0) {_OPS[c.op]} ? AND f.vtype = ?"
-        return f"{column} AND {test}", [*args, float(c.value), vtype]
+        test = f"COALESCE(f.num, 0) {_OPS[c.op]} ?"
+        if indexed:
+            return f"{column} AND {test}", [*args, float(c.value)]
+        return f"{column} AND {test} AND f.vtype = ?", [*args, float(c.value), vtype]
     if c.op == "EQ":  # a text cell has no number: its key is (0, the text's prefix)
         test = (
             f"COALESCE(f.num, 0) = 0 AND SUBSTR(COALESCE(f.text, ''), 1, {TEXT_PREFIX})"
-            f" = SUBSTR(?, 1, {TEXT_PREFIX}) AND f.text = ?"
+            f" = SUBSTR(?, 1, {TEXT_PREFIX})"
         )
-        return f"{column} AND {test}", [*args, str(c.value), str(c.value)]
+        if indexed:
+            return f"{column} AND {test}", [*args, str(c.value)]
+        return f"{column} AND {test} AND f.text = ?", [*args, str(c.value), str(c.value)]
     return None
 
 
-async def _few_matches(project_id: int, q: ExperimentQuery) -> tuple[str, list[Any]] | None:
+# Index ranges found to hold at least n cells (a filter's FEW_MATCHES, a group's BIG_GROUP),
+# until when (monotonic): the next pages skip that probe (on PostgreSQL it reads a row per
+# index entry - an expression index gives no index-only scan -, 1-2 ms). Remembering "many"
+# is never wrong, only slower once the rows went (a sync removed them): the filter is then
+# walked, the group paged on its own, as with many rows, for MANY_TTL at most.
+MANY_TTL = 10.0
+_many: dict[tuple[Any, ...], float] = {}
+
+
+def _holds(cells: str, args: list[Any], n: int) -> Reads[bool]:
+    """Whether ``cells`` (``FROM`` text: a range of cells_column_order) holds n cells."""
+    known = (db.database_key(), cells, n, *args)
+    if _many.get(known, 0.0) > time.monotonic():
+        return True
+    rows = yield Fetch(f"SELECT 1 AS many FROM {cells} LIMIT 1 OFFSET ?", [*args, n - 1])
+    if rows:
+        if len(_many) > 10_000:
+            _many.clear()
+        _many[known] = time.monotonic() + MANY_TTL
+    return bool(rows)
+
+
+def _few_matches(project_id: int, q: ExperimentQuery) -> Reads[tuple[str, list[Any]] | None]:
     """The rows of a filter of ``q`` matching fewer than FEW_MATCHES (a table ``few`` of
-    their ids), if one does."""
+    their ids), if one does. Whether one does is read from the index alone (its range may
+    hold more than the filter's cells: a bool and a number of 1, texts of one prefix), so a
+    filter may be walked when it matches fewer, never read from a range cut short."""
     for c in q.conditions:
         found = _cell_range(c)
         if found is None:
             continue
         test, args = found
-        many = await db.fetch(
-            f"SELECT 1 AS many FROM cells f WHERE {test} LIMIT 1 OFFSET ?",
-            [project_id, *args, FEW_MATCHES - 1],
-        )
+        wide, wide_args = _cell_range(c, indexed=True) or found
+        many = yield from _holds(f"cells f WHERE {wide}", [project_id, *wide_args], FEW_MATCHES)
         if not many:
             # The LIMIT states the bound the sort relies on (it never cuts: fewer match).
             among = f"(SELECT f.experiment_id AS id FROM cells f WHERE {test} LIMIT ?) few"
@@ -487,26 +547,27 @@ _HAS_VALUE = "NOT (o.num IS NULL AND o.text IS NULL)"
 _COLUMN = "o.kind = ? AND o.file = ? AND o.path = ?"
 
 
-async def _column_page(
+def _column_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> list[tuple[ExperimentRecord, list[Any]]]:
+) -> Reads[Page]:
     if after is not None and not _column_cursor(after, len(q.order)):
         raise ValueError("cursor does not match this ordering")
     kind, file, path, _desc = q.order[0]
-    # The further columns and the time: the tie keys of both ranges, as _build makes them.
-    s = _build(project_id, replace(q, order=q.order[1:]))
-    keyed: list[tuple[int, list[Any]]] = []
-    known: dict[int, ExperimentRecord] = {}
+    # The further columns and the time: the tie keys of both ranges, as _build makes them
+    # (the walk of cells probes filters on its cell's row id, before reading the row).
+    further = replace(q, order=q.order[1:])
+    rows: Page = []
     if after is None or after[0] == 0:
-        keyed += await _valued_walk(project_id, q, s, after[1:] if after else None, limit, known)
+        walked = _build(project_id, further, row="o.experiment_id")
+        rows += yield from _valued_walk(project_id, q, walked, after[1:] if after else None, limit)
     # A condition on the ordered column other than NE holds only for rows with its value.
     valued_only = any((c.kind, c.file, c.path, c.op != "NE") == (kind, file, path, True)
                       for c in q.conditions)  # fmt: skip
-    if len(keyed) < limit and not valued_only:
+    if len(rows) < limit and not valued_only:
         tail = after[3:] if after is not None and after[0] == 1 else None
-        keyed += await _valueless(s, (kind, file, path), tail, limit - len(keyed))
-    records = known | await experiments_by_ids([i for i, _k in keyed if i not in known])
-    return [(records[i], keys) for i, keys in keyed if i in records]
+        s = _build(project_id, further)
+        rows += yield from _valueless(s, (kind, file, path), tail, limit - len(rows))
+    return rows
 
 
 # The ties of the ordered column (rows of one value) are ordered by the further keys, which
@@ -519,66 +580,87 @@ async def _column_page(
 BIG_GROUP = 2000
 
 
-async def _valued_walk(
-    project_id: int,
-    q: ExperimentQuery,
-    s: _Sql,
-    after: list[Any] | None,
-    limit: int,
-    known: dict[int, ExperimentRecord],
-) -> list[tuple[int, list[Any]]]:
+def _valued_walk(
+    project_id: int, q: ExperimentQuery, s: _Sql, after: list[Any] | None, limit: int
+) -> Reads[Page]:
     """The rows with a value of the first ordered column from ``after`` (number, text,
-    further keys), at most ``limit``, group after group; records met are put in ``known``."""
+    further keys), at most ``limit``, group after group."""
     kind, file, path, _desc = column = q.order[0]
-    keyed: list[tuple[int, list[Any]]] = []
+    rows: Page = []
     cursor = after
     start = None if after is None else (">=", float(after[0]), str(after[1])[:TEXT_PREFIX])
     # Cells ahead the first range spans: the page and some, more when filters skip rows
     # (a range is walked until the page is full: a wide one costs only its end's probe).
     # No range spans more than BIG_GROUP cells: none sorts more.
     width = min(max(4 * limit, 200) * (4 if q.conditions else 1), BIG_GROUP)
-    while len(keyed) < limit:
-        need = limit - len(keyed)
-        far = await _value_at(project_id, column, q.conditions, start, width)
+    while len(rows) < limit:
+        need = limit - len(rows)
+        far = yield from _value_at(project_id, column, q.conditions, start, width)
         bound = far  # the walk stops before it (None: at the end)
         if far is not None:
-            found = await _valued(project_id, s, column, q.conditions, cursor, start, far, need)
-            keyed += found
+            found = yield from _valued(
+                project_id, s, column, q.conditions, cursor, start, far, need
+            )
+            rows += found
             if len(found) >= need:
                 break
-            first = None if found else await _value_at(project_id, column, q.conditions, start, 0)
+            first = None
+            if not found:
+                first = yield from _value_at(project_id, column, q.conditions, start, 0)
             if first == far:  # no cell before far: a group of more than width cells
-                beyond = await _value_at(project_id, column, q.conditions, start, BIG_GROUP)
-                if beyond == first and len(first[1]) < TEXT_PREFIX:  # big, its text whole
+                big = yield from _big_group(project_id, column, q.conditions, start, first)
+                if big and len(first[1]) < TEXT_PREFIX:  # big, its text whole
                     inside = cursor is not None and (cursor[0], cursor[1]) == first
                     same = ColumnCondition(kind, file, path, "KEY", first)
                     sub = replace(q, conditions=(*q.conditions, same), order=q.order[1:])
                     tail = cursor[2:] if cursor and inside else None
-                    rows = await _page(project_id, sub, tail, need)
-                    known.update((r.id, r) for r, _k in rows)
-                    keyed += [(r.id, [0, first[0], first[1], *k]) for r, k in rows]
-                    if len(rows) >= need:
+                    group = yield from _page(project_id, sub, tail, need)
+                    rows += [(r, [0, first[0], first[1], *k]) for r, k in group]
+                    if len(group) >= need:
                         break
                     start, cursor = (">", *first), None  # the group is done: past it
                     continue
-                bound = beyond
-                if beyond == first:  # its texts share a long prefix: the group sorted whole
-                    past = (">", *first)
-                    bound = await _value_at(project_id, column, q.conditions, past, 0)
-                found = await _valued(
+                if big:  # its texts share a long prefix: the group sorted whole
+                    bound = yield from _value_at(project_id, column, q.conditions, (">", *first), 0)
+                else:
+                    bound = yield from _value_at(project_id, column, q.conditions, start, BIG_GROUP)
+                found = yield from _valued(
                     project_id, s, column, q.conditions, cursor, start, bound, need
                 )
-                keyed += found
+                rows += found
                 if len(found) >= need:
                     break
         else:
-            found = await _valued(project_id, s, column, q.conditions, cursor, start, None, need)
-            keyed += found
+            found = yield from _valued(
+                project_id, s, column, q.conditions, cursor, start, None, need
+            )
+            rows += found
         if bound is None:
             break
         start, cursor = (">=", *bound), None
         width = min(2 * width, BIG_GROUP)
-    return keyed
+    return rows
+
+
+def _big_group(
+    project_id: int,
+    column: tuple[str, str, str, bool],
+    conditions: tuple[ColumnCondition, ...],
+    start: tuple[str, float, str] | None,
+    first: tuple[float, str],
+) -> Reads[bool]:
+    """Whether the group of ``first`` (the first value from ``start``) holds more than
+    BIG_GROUP cells: its own range of the index counted, index only, unless null cells
+    may share its key (0 and "", as null, false and "" do) or the walk narrows the type of
+    its cells (a bool and a number of 1 share theirs): then the walk's cell BIG_GROUP
+    cells on is read, which tests each cell's type."""
+    within, _bounds = _within(column, conditions)
+    if within or first == (0.0, ""):
+        beyond = yield from _value_at(project_id, column, conditions, start, BIG_GROUP)
+        return beyond == first
+    kind, file, path, _desc = column
+    group = f"cells o WHERE o.project_id = ? AND {_COLUMN} AND {_NUM} = ? AND {_PREFIX} = ?"
+    return (yield from _holds(group, [project_id, kind, file, path, *first], BIG_GROUP + 1))
 
 
 def _position(op: str, desc: bool, num: float, prefix: str) -> tuple[str, list[Any]]:
@@ -600,13 +682,13 @@ def _position(op: str, desc: bool, num: float, prefix: str) -> tuple[str, list[A
     )
 
 
-async def _value_at(
+def _value_at(
     project_id: int,
     column: tuple[str, str, str, bool],
     conditions: tuple[ColumnCondition, ...],
     start: tuple[str, float, str] | None,
     offset: int,
-) -> tuple[float, str] | None:
+) -> Reads[tuple[float, str] | None]:
     """(number, text prefix) of the cell ``offset`` cells into the walk of the column from
     ``start``, read from the index alone (a value type other than null stands for "has a
     value"; only where the walk's ranges end depends on it)."""
@@ -619,7 +701,7 @@ async def _value_at(
         where.append(clause)
         args += extra
     direction = "DESC" if desc else "ASC"
-    rows = await db.fetch(
+    rows = yield Fetch(
         f"SELECT {_NUM} AS k1, {_PREFIX} AS k2 FROM cells o WHERE {' AND '.join(where)}"
         f" ORDER BY {_NUM} {direction}, {_PREFIX} {direction} LIMIT 1 OFFSET ?",
         [*args, offset],
@@ -644,7 +726,7 @@ def _column_cursor(after: list[Any], columns: int) -> bool:
     )
 
 
-async def _valued(
+def _valued(
     project_id: int,
     s: _Sql,
     column: tuple[str, str, str, bool],
@@ -653,10 +735,12 @@ async def _valued(
     start: tuple[str, float, str] | None,
     bound: tuple[float, str] | None,
     limit: int,
-) -> list[tuple[int, list[Any]]]:
+) -> Reads[Page]:
     """The rows valued in ``column`` after the cursor ``after``, from ``start`` and before
-    ``bound`` (number, text prefix) of the walk, their ties sorted (their ids: the rows
-    themselves are read after, not carried through the sort)."""
+    ``bound`` (number, text prefix) of the walk, their ties sorted. On SQLite the walk
+    gives ids and the rows are read after, by id (its sort of ties copies whole rows: 3x
+    the walk; a second statement costs no round trip on the reader's thread); PostgreSQL's
+    incremental sort carries them for less than the second round trip would cost."""
     kind, file, path, desc = column
     within, bounds = _within(column, conditions)
     where = [f"o.project_id = ? AND {_COLUMN} AND {_HAS_VALUE}", *within, *s.where]
@@ -677,14 +761,32 @@ async def _valued(
         args += extra
     direction = "DESC" if desc else "ASC"
     rest = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
-    rows = await db.fetch(
-        f"SELECT e.id AS id, {_NUM} AS k1, {_TEXT} AS k2, {_selected(s.keys)}"
+    wide = db.is_postgres()
+    head = EXPERIMENT_COLUMNS if wide else "o.experiment_id AS id"
+    rows = yield Fetch(
+        f"SELECT {head}, {_NUM} AS v1, {_TEXT} AS v2, {_selected(s.keys)}"
         f" FROM cells o JOIN experiments e ON e.id = o.experiment_id {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {_NUM} {direction}, {_PREFIX} {direction},"
         f" {_TEXT} {direction}, {rest} LIMIT ?",
         [*s.join_args, *args, limit],
+        tuples=True,
     )
-    return [(r["id"], [0, r["k1"], r["k2"], *_tie_keys(r, s.keys)]) for r in rows]
+    if wide:
+        return [(ExperimentRecord(*r[:_RECORD_WIDTH]), [0, *r[_RECORD_WIDTH:]]) for r in rows]
+    records = yield from _records([r[0] for r in rows])
+    return [(records[r[0]], [0, *r[1:]]) for r in rows]
+
+
+def _records(ids: list[int]) -> Reads[dict[int, ExperimentRecord]]:
+    """The rows of ``ids`` (a page's: bound variables well within both databases' limits)."""
+    if not ids:
+        return {}
+    rows = yield Fetch(
+        f"SELECT {EXPERIMENT_COLUMNS} FROM experiments e WHERE e.id IN ({_marks(len(ids))})",
+        ids,
+        tuples=True,
+    )
+    return {r[0]: ExperimentRecord(*r) for r in rows}
 
 
 def _within(
@@ -704,19 +806,15 @@ def _within(
 
 
 def _selected(keys: list[tuple[str, bool]]) -> str:
-    return ", ".join(f"{expr} AS t{i}" for i, (expr, _d) in enumerate(keys))
+    return ", ".join(f"{expr} AS k{i}" for i, (expr, _d) in enumerate(keys))
 
 
-def _tie_keys(row: dict[str, Any], keys: list[tuple[str, bool]]) -> list[Any]:
-    return [row[f"t{i}"] for i in range(len(keys))]
-
-
-async def _valueless(
+def _valueless(
     s: _Sql,
     column: tuple[str, str, str],
     after: list[Any] | None,
     limit: int,
-) -> list[tuple[int, list[Any]]]:
+) -> Reads[Page]:
     where = [*s.where, f"NOT EXISTS (SELECT 1 FROM cells o WHERE o.experiment_id = e.id"
              f" AND {_COLUMN} AND {_HAS_VALUE})"]  # fmt: skip
     args: list[Any] = [*s.args, *column]
@@ -725,12 +823,13 @@ async def _valueless(
         where.append(clause)
         args += extra
     order = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
-    rows = await db.fetch(
-        f"SELECT e.id AS id, {_selected(s.keys)} FROM experiments e {' '.join(s.joins)}"
-        f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
+    rows = yield Fetch(
+        f"SELECT {EXPERIMENT_COLUMNS}, {_selected(s.keys)} FROM experiments e"
+        f" {' '.join(s.joins)} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
         [*s.join_args, *args, limit],
+        tuples=True,
     )
-    return [(r["id"], [1, 0.0, "", *_tie_keys(r, s.keys)]) for r in rows]
+    return [(ExperimentRecord(*r[:_RECORD_WIDTH]), [1, 0.0, "", *r[_RECORD_WIDTH:]]) for r in rows]
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:

@@ -26,8 +26,12 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class Fetch:
+    """A statement answered with its rows: dicts, or tuples in the order of its columns
+    when ``tuples`` (no dict per row: a page's rows built straight into records)."""
+
     sql: str
     args: Sequence[Any] = ()
+    tuples: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,8 @@ def one(sql: str, args: Sequence[Any]) -> Many:
 
 Op = Fetch | Many
 Plan = Generator[Op, Any, T]
+# A plan of reads only (storage.db.fetch_plan runs it).
+Reads = Generator[Fetch, Any, T]
 
 
 async def run_plan(plan: Plan[T]) -> T:
@@ -73,7 +79,8 @@ def _drive_sqlite(plan: Plan[T], conn: sqlite3.Connection) -> T:
                 result: T = done.value
                 return result
             if isinstance(op, Fetch):
-                answer = [dict(r) for r in conn.execute(op.sql, op.args).fetchall()]
+                found = conn.execute(op.sql, op.args).fetchall()
+                answer = [tuple(r) if op.tuples else dict(r) for r in found]
             else:
                 if op.rows:
                     conn.executemany(op.sql, op.rows)
@@ -94,6 +101,8 @@ async def _drive_async(plan: Plan[T]) -> T:
             return result
         if isinstance(op, Fetch):
             answer = await db.fetch(op.sql, op.args)
+            if op.tuples:
+                answer = [tuple(r.values()) for r in answer]
         else:
             await db.execute_many(op.sql, op.rows)
             answer = None

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -21,6 +22,7 @@ from support import Api, Server, start_server, statement_timeout
 
 from storage import db
 from storage.errors import DomainError
+from storage.sqlplan import Fetch, Reads
 from storage.tokens import Scope, authenticate, create_token
 
 # Counts to a billion: minutes of work on either database, ended only by a timeout or a
@@ -310,3 +312,62 @@ async def test_pool_stats_name_the_pool_of_the_database(api: Api) -> None:
         assert set(stats) == {"postgres_pool_max", "postgres_pool_size", "postgres_pool_in_use"}
         assert stats["postgres_pool_size"] >= 1
     assert all(isinstance(v, int) and v >= 0 for v in stats.values())
+
+
+def _reads(ops: list[Fetch], ran: list[str]) -> Reads[list[Any]]:
+    """A plan of reads: the rows of each statement, in order (``ran``: those it reached)."""
+    out = []
+    for op in ops:
+        ran.append(op.sql)
+        out.append((yield op))
+    return out
+
+
+async def test_a_plan_of_reads_runs_in_one_call_each_statement_bounded(
+    bounded: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """storage.db.fetch_plan (a page of the table): on SQLite every statement runs on one
+    reader in one call (on PostgreSQL on one pooled connection), rows as dicts or tuples;
+    each statement is bounded: a runaway ends the plan with QUERY_TIMEOUT, the statements
+    after it never run, and the pool answers after."""
+    calls = 0
+    readers = db._readers
+    if readers is not None:
+        real = readers.run
+
+        async def counted(work: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            return await real(work)
+
+        monkeypatch.setattr(readers, "run", counted)
+    ran: list[str] = []
+    plan = _reads([Fetch("SELECT 1 AS one"), Fetch("SELECT 2 AS two", tuples=True)], ran)
+    assert await db.fetch_plan(plan) == [[{"one": 1}], [(2,)]]
+    assert calls == (1 if bounded.backend == "sqlite" else 0)
+
+    ran.clear()
+    started = time.monotonic()
+    with pytest.raises(DomainError) as caught:
+        await db.fetch_plan(
+            _reads([Fetch("SELECT 1 AS one"), Fetch(RUNAWAY), Fetch("SELECT 3")], ran)
+        )
+    assert caught.value.code == db.QUERY_TIMEOUT
+    assert time.monotonic() - started >= TIMEOUT
+    assert ran == ["SELECT 1 AS one", RUNAWAY]
+    await until("the pool idle again", lambda: in_use() == 0)
+    assert await db.fetch_plan(_reads([Fetch("SELECT 4 AS four")], [])) == [[{"four": 4}]]
+
+
+async def test_a_reader_keeps_the_page_cache_it_is_given(tmp_path: Path) -> None:
+    """GITSTUDIO_SQLITE_READER_CACHE_MIB: each reader's page cache (KiB, negative)."""
+    path = tmp_path / "cache.db"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA journal_mode = WAL")
+    made.close()
+    for mib, expected in ((5, -5 * 1024), (0, -2000)):  # 0: SQLite's own default
+        readers = db.Readers(str(path), 1, mib)
+        try:
+            assert await readers.fetch("PRAGMA cache_size", []) == [{"cache_size": expected}]
+        finally:
+            await readers.close()

@@ -97,7 +97,8 @@ async def big_project(api: Api, big_repo: Path) -> int:
 
 @pytest.fixture
 def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, list[Any]]]]:
-    """The statements storage.queries runs, with their arguments."""
+    """The statements storage.queries runs, with their arguments (a plan of reads is run
+    statement by statement through them)."""
     seen: list[tuple[str, list[Any]]] = []
     real = db.fetch
 
@@ -105,7 +106,11 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, list
         seen.append((query, list(values)))
         return await real(query, values)
 
+    async def by_statement(plan: Any) -> Any:
+        return await db._drive_async(plan)
+
     monkeypatch.setattr(queries.db, "fetch", recording)
+    monkeypatch.setattr(queries.db, "fetch_plan", by_statement)
     yield seen
 
 
@@ -342,3 +347,25 @@ async def test_a_forged_cursor_of_a_sorted_page_is_refused(
     assert decode_cursor(first["project"]["experiments"]["pageInfo"]["endCursor"])[0] == 0
     body = await api.gql(SORTED_PAGE, {"name": name, "after": encode_cursor(values)})
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+
+
+async def test_a_range_found_to_hold_many_is_not_probed_again_until_its_ttl(
+    api: Api, big_project: int, walked_filters: None, statements: list[tuple[str, list[Any]]]
+) -> None:
+    """Whether a filter's range holds FEW_MATCHES cells is read from the index once, then
+    remembered for MANY_TTL (never wrong: a filter with fewer matches is only walked); the
+    pages are those of a fresh probe."""
+    q = SHAPES["filter on a param"]
+    queries._many.clear()
+
+    def probes() -> int:
+        return sum("AS many FROM" in query for query, _a in statements)
+
+    first = await queries.experiments_page(big_project, q, None, PAGE)
+    assert probes() == 1
+    again = await queries.experiments_page(big_project, q, None, PAGE)
+    assert probes() == 1 and [r.id for r, _k in again] == [r.id for r, _k in first]
+    for key in queries._many:  # past its TTL
+        queries._many[key] = 0.0
+    await queries.experiments_page(big_project, q, None, PAGE)
+    assert probes() == 2
