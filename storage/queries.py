@@ -4,6 +4,7 @@ use keyset pagination on a total order that ends with the primary key.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
