@@ -92,12 +92,15 @@ class Calls:
 
         def call(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> Any:
             info = None
-            if converted is not None:
-                kwargs = dict(converted)
+            shared = converted if converted is not None else run.arguments.get(id(node))
+            if shared is not None:
+                kwargs = _copied(shared)
             else:
                 info = info_class(_raw_info=run.info(field_plan, path), _field=field)
                 raw = get_argument_values(definition, node, run.variables)
                 kwargs = convert_arguments(raw, field.arguments, scalars, config, info)
+                if _shareable(kwargs):  # the next row's call of this field takes them as they are
+                    run.arguments[id(node)] = _copied(kwargs)
             for name in source_names:
                 kwargs[name] = source
             if info_name is not None:
@@ -146,6 +149,22 @@ def _static_args(definition: GraphQLField, node: FieldNode) -> dict[str, Any] | 
         return None
     values = get_argument_values(definition, node)
     return values if all(isinstance(v, _IMMUTABLE) for v in values.values()) else None
+
+
+def _shareable(arguments: dict[str, Any]) -> bool:
+    """Arguments made of immutable values and lists of them: converted once per request
+    (a field under a list, like ``values(columns: $columns)`` on every row of a page, would
+    otherwise convert its variables again for each row)."""
+    return all(
+        isinstance(v, _IMMUTABLE)
+        or (isinstance(v, list) and all(isinstance(item, _IMMUTABLE) for item in v))
+        for v in arguments.values()
+    )
+
+
+def _copied(arguments: dict[str, Any]) -> dict[str, Any]:
+    """A call's own arguments: lists copied, so no resolver sees another call's changes."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in arguments.items()}
 
 
 def _has_variable(value: ValueNode) -> bool:

@@ -99,13 +99,15 @@ class ObjectPlan:
 class Run:
     """What one execution of a plan shares between its fields."""
 
-    __slots__ = ("context", "helpers", "plan", "tracked", "variables")
+    __slots__ = ("arguments", "context", "helpers", "plan", "tracked", "variables")
 
     def __init__(self, plan: QueryPlan, context: Any, variables: VariableValues) -> None:
         self.plan = plan
         self.context = context
         self.variables = variables
         self.tracked: list[Any] = []  # work left behind by an error, settled before returning
+        # arguments with variables converted once per field node, by its id (plan_calls.py)
+        self.arguments: dict[int, dict[str, Any]] = {}
         self.helpers = GraphQLResolveInfoHelpers(_gather, self.track)
 
     def track(self, values: Sequence[Any]) -> None:

@@ -146,6 +146,34 @@ def _keys(value: object) -> list[str]:
     return []
 
 
+async def test_variables_of_a_field_under_a_list_are_converted_once_per_request(
+    state: State, principal: Principal, project: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """values(columns: $cols) on every row: one conversion per request, each row still gets
+    every column (and its own list: a resolver changing it changes no other row's)."""
+    import schema.plan_calls as plan_calls
+
+    calls: list[dict[str, Any]] = []
+    convert = plan_calls.convert_arguments
+
+    def counted(raw: dict[str, Any], *args: Any) -> Any:
+        calls.append(raw)
+        return convert(raw, *args)
+
+    monkeypatch.setattr(plan_calls, "convert_arguments", counted)
+    case = "experiments filtered, ordered, cells"
+    variables = {"name": project, **VARIABLES[case]}
+    compiled, reference = await _both(state, principal, CORPUS[case], variables)
+    assert compiled == reference.data
+    nodes = compiled["project"]["experiments"]["nodes"]
+    assert len(nodes) > 5
+    cols = VARIABLES[case]["cols"]
+    assert all([c["column"] for c in n["values"]] == cols for n in nodes)
+    # the plan converted values' columns once (experiments' own arguments once too);
+    # graphql-core's reference run does not go through plan_calls
+    assert sum(1 for raw in calls if raw.get("columns") == cols) == 1
+
+
 async def test_corpus_is_not_trivial(api: Api, project: str) -> None:
     data = await api.data(CORPUS["commits with nested loaders"], {"name": project})
     commits = [edge["node"] for edge in data["project"]["commits"]["edges"]]
