@@ -27,6 +27,7 @@ from ws_support import (
     admin_token,
     graphql,
     raw,
+    raw_subscription,
     receive,
     redis_reachable,
     scopeless_token,
@@ -216,13 +217,8 @@ async def test_a_slow_subscriber_dropped_is_counted(env: Served, unique: str) ->
     variables = {"project": env.project.id, "experiment": await run.experiment_id()}
     query = LIVE.replace("experiment { id name status kind }", "")
     async with raw(env.server, TRANSPORT_WS, sock=tiny_socket(env.server.url), max_queue=1) as ws:
-        await send(ws, {"type": "connection_init", "payload": {"token": env.token}})
-        assert (await receive(ws))["type"] == "connection_ack"
-        await send(
-            ws,
-            {"id": "s", "type": "subscribe", "payload": {"query": query, "variables": variables}},
-        )
-        assert (await receive(ws))["payload"]["data"]["liveMetrics"]["type"] == "START"
+        first = await raw_subscription(ws, env.token, query, variables)
+        assert first["payload"]["data"]["liveMetrics"]["type"] == "START"
         steps = 0  # the client reads no more: the server must give up on it
         while value(await metrics(env), dropped) == before:
             assert steps < 10_000, "the slow subscriber was never dropped"

@@ -21,6 +21,7 @@ from ws_support import (
     closed_with,
     done_event,
     raw,
+    raw_subscription,
     receive,
     scopeless_token,
     send,
@@ -244,13 +245,8 @@ async def test_slow_subscriber_is_closed_while_others_keep_receiving(
     query = LIVE.replace("experiment { id name status kind }", "")
     fast = subscribe(env.server, env.token, TRANSPORT_WS, query, variables, done_event)
     async with raw(env.server, TRANSPORT_WS, sock=tiny_socket(env.server.url), max_queue=1) as slow:
-        await send(slow, {"type": "connection_init", "payload": {"token": env.token}})
-        assert (await receive(slow))["type"] == "connection_ack"
-        await send(
-            slow,
-            {"id": "s", "type": "subscribe", "payload": {"query": query, "variables": variables}},
-        )
-        assert (await receive(slow))["payload"]["data"]["liveMetrics"]["type"] == "START"
+        first = await raw_subscription(slow, env.token, query, variables)
+        assert first["payload"]["data"]["liveMetrics"]["type"] == "START"
         await wait_until(lambda: bool(fast.events))
         # The slow client stops reading: the server must give up on it, not stall the others.
         steps = 0

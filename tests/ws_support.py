@@ -320,6 +320,18 @@ async def send(ws: Any, message: dict[str, Any]) -> None:
     await ws.send(orjson.dumps(message).decode())
 
 
+async def raw_subscription(
+    ws: Any, token: str, query: str, variables: dict[str, Any]
+) -> dict[str, Any]:
+    """On a raw graphql-transport-ws socket: init with ``token``, its ack, then subscribe
+    ``query`` as operation ``s``; the first message the subscription answers."""
+    await send(ws, {"type": "connection_init", "payload": {"token": token}})
+    assert (await receive(ws))["type"] == "connection_ack"
+    payload = {"query": query, "variables": variables}
+    await send(ws, {"id": "s", "type": "subscribe", "payload": payload})
+    return await receive(ws)
+
+
 async def closed_with(ws: Any, timeout: float = 10) -> tuple[int | None, str]:
     """Read until the server closes; the close code and reason."""
     try:
