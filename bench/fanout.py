@@ -33,11 +33,11 @@ import subprocess
 import sys
 import time
 from base64 import b64encode
-from collections.abc import Iterator, Sequence
+from collections.abc import Coroutine, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import httpx
 import orjson
@@ -54,8 +54,10 @@ from bench.ingest import (
     start_uvicorn,
 )
 from bench.profiling import write_profile
-from bench.servers import CLIENT_CPU, ROOT, Server, pinned
+from bench.servers import CLIENT_CPU, ROOT, Server, cpu_seconds, pinned
 from schema.relay import to_global_id
+
+T = TypeVar("T")
 
 SUBSCRIBERS = 1000
 # The subscribers share one token: lift the per-token websocket bound (100 by default) for
@@ -123,13 +125,6 @@ class RoundStats:
     events_per_s: float
     stalls: int  # events whose last subscriber waited over 3x the round's median
     last_ms: list[float]  # per event: when the last subscriber got it
-
-
-def _cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads, also finished ones)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _client_cpu() -> float:
@@ -414,7 +409,7 @@ class Fleet:
         self.latencies = []
         firsts: list[float] = []
         lasts: list[float] = []
-        cpu, client, started = _cpu_seconds(self.target.pid), _client_cpu(), time.perf_counter()
+        cpu, client, started = cpu_seconds(self.target.pid), _client_cpu(), time.perf_counter()
         for _ in range(events):
             got = await self.event()
             if got is None:
@@ -422,7 +417,7 @@ class Fleet:
             firsts.append(got[0])
             lasts.append(got[1])
         seconds = time.perf_counter() - started
-        cpu, client = _cpu_seconds(self.target.pid) - cpu, _client_cpu() - client
+        cpu, client = cpu_seconds(self.target.pid) - cpu, _client_cpu() - client
         lat = sorted(self.latencies)
         self.measured.extend(lat)
         deliveries = len(lat)
@@ -518,15 +513,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.fanout")
     parser.add_argument("spec", type=Path)
     args = parser.parse_args(argv)
-    spec = Spec.load(args.spec)
+    print(json.dumps(run_loop(run_client(Spec.load(args.spec)))))
+    return 0
+
+
+def run_loop(main: Coroutine[Any, Any, T]) -> T:
+    """``main`` on uvloop when it is installed, else on asyncio's own loop."""
     try:
         import uvloop
     except ImportError:
-        result = asyncio.run(run_client(spec))
-    else:
-        result = uvloop.run(run_client(spec))
-    print(json.dumps(result))
-    return 0
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 # -- the runner side --------------------------------------------------------------------------
@@ -539,6 +536,14 @@ class _Setup:
     sha: str
     project_gid: str
     data_dir: Path
+
+    @staticmethod
+    def prepare(data_dir: Path, fixture: Fixture) -> _Setup:
+        """The fixture indexed as project ``bench`` in ``data_dir``, and its token."""
+        token = prepare(data_dir, fixture.repo)
+        project = _row_id(data_dir, "SELECT id FROM projects WHERE name = ?", PROJECT)
+        gid = to_global_id("Project", project)
+        return _Setup(token, str(fixture.repo), head_sha(fixture.repo), gid, data_dir)
 
 
 def _start_run(server: Server, setup: _Setup, name: str) -> str:
@@ -586,10 +591,18 @@ def _target(server: Server, setup: _Setup, run: str, experiment_gid: str) -> End
 
 
 def _client(opts: Options, spec: dict[str, Any], tag: str) -> dict[str, Any]:
-    path = opts.workdir / f"fanout-{tag}.json"
+    return run_client_process(opts, f"fanout-{tag}", ["bench.fanout"], spec, timeout=600)
+
+
+def run_client_process(
+    opts: Options, name: str, module: list[str], spec: dict[str, Any], timeout: float
+) -> dict[str, Any]:
+    """``python -m *module SPEC`` on CPU 1 with ``spec`` in the file SPEC: the JSON object it
+    prints (its stderr goes to ``{name}-client.log`` in the work directory)."""
+    path = opts.workdir / f"{name}.json"
     path.write_text(json.dumps(spec))
-    log_path = opts.workdir / f"fanout-client-{tag}.log"
-    command = [sys.executable, "-m", "bench.fanout", str(path)]
+    log_path = opts.workdir / f"{name}-client.log"
+    command = [sys.executable, "-m", *module, str(path)]
     with log_path.open("wb") as err:
         proc = subprocess.run(
             pinned(CLIENT_CPU, command),
@@ -597,10 +610,10 @@ def _client(opts: Options, spec: dict[str, Any], tag: str) -> dict[str, Any]:
             env=env(),
             stdout=subprocess.PIPE,
             stderr=err,
-            timeout=600,
+            timeout=timeout,
         )
     if proc.returncode != 0:
-        raise RuntimeError(f"fan-out client failed:\n{log_path.read_text()[-3000:]}")
+        raise RuntimeError(f"{name} client failed:\n{log_path.read_text()[-3000:]}")
     result: dict[str, Any] = json.loads(proc.stdout)
     return result
 
@@ -623,12 +636,7 @@ def _samples(rounds: list[dict[str, Any]], server: str, key: str) -> list[float]
 
 
 def fanout(opts: Options, fixture: Fixture) -> list[Result]:
-    data_dir = opts.workdir / "fanout-data"
-    token = prepare(data_dir, fixture.repo)
-    project = _row_id(data_dir, "SELECT id FROM projects WHERE name = ?", PROJECT)
-    setup = _Setup(
-        token, str(fixture.repo), head_sha(fixture.repo), to_global_id("Project", project), data_dir
-    )
+    setup = _Setup.prepare(opts.workdir / "fanout-data", fixture)
     # One slow event is 1/events of a round's deliveries: with over 100 events per round a single
     # hiccup does not become the round's p99 by itself.
     rounds, events = (2, 120) if opts.quick else (4, 150)

@@ -10,10 +10,8 @@ is measured twice: with its compiled query plans (the default) and with
 from __future__ import annotations
 
 import json
-import os
 import pstats
 import signal
-import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict
@@ -21,11 +19,12 @@ from pathlib import Path
 
 import httpx
 
+from bench import ingest
 from bench.common import Figure, Options, Result, Target, log
 from bench.fixture import PROJECT, Fixture, prepare_project
 from bench.loadgen import CONNECTIONS, Load, Request, measure
 from bench.profiling import write_profile
-from bench.servers import ROOT, Server, free_port, start
+from bench.servers import Server
 from storage.tokens import Scope
 
 # The target query reads project metadata (served from the short-lived project cache); the
@@ -34,46 +33,17 @@ QUERY = '{ project(name: "bench") { id name defaultBranch lastSyncedAt } }'
 DB_QUERY = '{ project(name: "bench") { name commits(first: 1) { totalCount } } }'
 
 
-def _env(plans: bool = True) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GITSTUDIO_")}
-    env["PYTHONPATH"] = str(ROOT)
-    if not plans:
-        env["GITSTUDIO_COMPILED_PLANS"] = "0"
-    return env
-
-
-def _gitstudio_command(data_dir: Path, port: int, profile: Path | None) -> list[str]:
-    serve = ["serve", "--data-dir", str(data_dir), "--port", str(port)]
-    if profile is None:
-        return [sys.executable, "-m", "gitstudio.cli", *serve]
-    return [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "gitstudio.cli", *serve]
-
-
 def start_gitstudio(
     opts: Options, data_dir: Path, profile: Path | None = None, plans: bool = True
 ) -> Server:
-    port = free_port()
-    command = _gitstudio_command(data_dir, port, profile)
-    log_file = opts.workdir / f"gitstudio-{port}.log"
-    return start("gitstudio", command, port, log_file, _env(plans))
+    """``gitstudio serve`` as bench/ingest.py starts it; ``plans=False``: every query on
+    graphql-core (GITSTUDIO_COMPILED_PLANS=0)."""
+    settings = {} if plans else {"GITSTUDIO_COMPILED_PLANS": "0"}
+    return ingest.start_gitstudio(opts, data_dir, profile, **settings)
 
 
 def start_plain(opts: Options) -> Server:
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "bench.plain_app:app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--no-access-log",
-        "--log-level",
-        "warning",
-    ]
-    return start("plain", command, port, opts.workdir / f"plain-{port}.log", _env())
+    return ingest.start_uvicorn(opts, "plain", "bench.plain_app:app", ingest.env())
 
 
 def _request(server: Server, token: str, query: str = QUERY) -> Request:

@@ -32,7 +32,6 @@ import json
 import os
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -45,16 +44,15 @@ from bench.common import Figure, Options, Result, Target, log
 from bench.fanout import (
     Endpoint,
     Fleet,
-    _cpu_seconds,
-    _row_id,
     _Setup,
     _start_run,
     _target,
+    run_client_process,
+    run_loop,
 )
-from bench.fixture import PROJECT, Fixture, make_fixture
-from bench.ingest import env, head_sha, prepare, start_gitstudio, start_uvicorn
-from bench.servers import CLIENT_CPU, ROOT, Server, free_port, pinned, start
-from schema.relay import to_global_id
+from bench.fixture import Fixture, make_fixture
+from bench.ingest import env, start_gitstudio, start_uvicorn
+from bench.servers import Server, cpu_seconds, free_port, start
 
 SUBSCRIBERS = 10_000
 RSS_BUDGET_MIB = 300.0  # issue 12: "10,000 idle subscribers < 300 MiB"
@@ -109,9 +107,9 @@ async def _measure(target: Endpoint, count: int, events: int, idle: float) -> Me
         await fleet.connect()
         await fleet.settle(warmup=2)
         connect_s = time.perf_counter() - started
-        cpu, started = _cpu_seconds(target.pid), time.perf_counter()
+        cpu, started = cpu_seconds(target.pid), time.perf_counter()
         await asyncio.sleep(idle)
-        idle_cpu = (_cpu_seconds(target.pid) - cpu) / (time.perf_counter() - started)
+        idle_cpu = (cpu_seconds(target.pid) - cpu) / (time.perf_counter() - started)
         rss_idle = _status(target.pid)["VmRSS"]
         firsts: list[float] = []
         lasts: list[float] = []
@@ -162,14 +160,7 @@ def _raise_fd_limit() -> None:
 
 def client_main(path: Path) -> int:
     _raise_fd_limit()
-    spec = json.loads(path.read_text())
-    try:
-        import uvloop
-    except ImportError:
-        result = asyncio.run(run_client(spec))
-    else:
-        result = uvloop.run(run_client(spec))
-    print(json.dumps(result))
+    print(json.dumps(run_loop(run_client(json.loads(path.read_text())))))
     return 0
 
 
@@ -223,26 +214,6 @@ def _start_gitstudio(opts: Options, data_dir: Path, ws: str | None, **settings: 
 # -- the runner side --------------------------------------------------------------------------
 
 
-def _client(opts: Options, spec: dict[str, Any]) -> dict[str, Any]:
-    path = opts.workdir / "idle-subscribers.json"
-    path.write_text(json.dumps(spec))
-    log_path = opts.workdir / "idle-subscribers-client.log"
-    command = [sys.executable, "-m", "bench.idle_subscribers", "client", str(path)]
-    with log_path.open("wb") as err:
-        proc = subprocess.run(
-            pinned(CLIENT_CPU, command),
-            cwd=ROOT,
-            env=env(),
-            stdout=subprocess.PIPE,
-            stderr=err,
-            timeout=1200,
-        )
-    if proc.returncode != 0:
-        raise RuntimeError(f"idle-subscribers client failed:\n{log_path.read_text()[-3000:]}")
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
-
-
 def measure(
     opts: Options,
     fixture: Fixture,
@@ -252,11 +223,7 @@ def measure(
     extra: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     data_dir = opts.workdir / "idle-subscribers-data"
-    token = prepare(data_dir, fixture.repo)
-    project = _row_id(data_dir, "SELECT id FROM projects WHERE name = ?", PROJECT)
-    setup = _Setup(
-        token, str(fixture.repo), head_sha(fixture.repo), to_global_id("Project", project), data_dir
-    )
+    setup = _Setup.prepare(data_dir, fixture)
     settings = {"GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN": str(subscribers + 10), **(extra or {})}
     events, idle = (10, 3.0) if opts.quick else (EVENTS, IDLE_SECONDS)
     servers: list[Server] = []
@@ -277,7 +244,8 @@ def measure(
             "idle": idle,
             "servers": [targets[name] for name in only],
         }
-        out = _client(opts, spec)
+        module = ["bench.idle_subscribers", "client"]
+        out = run_client_process(opts, "idle-subscribers", module, spec, timeout=1200)
     finally:
         for server in servers:
             server.stop()

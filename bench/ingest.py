@@ -33,7 +33,6 @@ import shutil
 import signal
 import sqlite3
 import statistics
-import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,9 +44,9 @@ import pygit2
 
 from bench.common import Figure, Options, Result, Target, log
 from bench.fixture import Fixture, prepare_project
-from bench.loadgen import Load, parse_wrk
+from bench.loadgen import Load, parse_wrk, run_wrk
 from bench.profiling import write_profile
-from bench.servers import CLIENT_CPU, ROOT, Server, free_port, pinned, start
+from bench.servers import ROOT, Server, cpu_seconds, free_port, start
 from storage.tokens import Scope
 
 WRITERS = 32  # wrk connections = live runs written concurrently
@@ -239,41 +238,14 @@ class Run:
 
 
 def wrk_run(server: Server, script: Path, seconds: float, tag: str) -> Run:
-    command = [
-        "wrk",
-        "-t1",
-        f"-c{WRITERS}",
-        f"-d{max(1, round(seconds))}s",
-        "--latency",
-        "--timeout",
-        "10s",
-        "-s",
-        str(script),
-        f"{server.url}/api/live",
-        "--",
-        tag,
-    ]
-    cpu = _cpu_seconds(server.process.pid)
-    proc = subprocess.run(
-        pinned(CLIENT_CPU, command),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=seconds + 60,
-    )
-    cpu = _cpu_seconds(server.process.pid) - cpu
+    cpu = cpu_seconds(server.process.pid)
+    proc = run_wrk(f"{server.url}/api/live", script, seconds, WRITERS, tag)
+    cpu = cpu_seconds(server.process.pid) - cpu
     counts = re.search(r"BENCH ok=(\d+) bad=(\d+)", proc.stdout)
     if counts is None:
         raise RuntimeError(f"wrk printed no BENCH line:\n{proc.stdout}\n{proc.stderr}")
     load = parse_wrk(proc.stdout)
     return Run(server.name, tag, seconds, load, int(counts[1]), int(counts[2]), cpu)
-
-
-def _cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads)."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _check(server: Server, body: str, token: str) -> None:

@@ -64,10 +64,18 @@ def _wrk_script(req: Request, workdir: Path) -> Path:
 
 
 def _wrk(url: str, script: Path, seconds: float) -> Load:
+    return parse_wrk(run_wrk(url, script, seconds, CONNECTIONS).stdout)
+
+
+def run_wrk(
+    url: str, script: Path, seconds: float, connections: int, *script_args: str
+) -> subprocess.CompletedProcess[str]:
+    """``wrk`` on CPU 1: one thread, ``connections`` keep-alive connections for ``seconds``
+    (whole, at least 1), the Lua ``script`` given ``script_args``; its output as text."""
     command = [
         "wrk",
         "-t1",
-        f"-c{CONNECTIONS}",
+        f"-c{connections}",
         f"-d{max(1, round(seconds))}s",
         "--latency",
         "--timeout",
@@ -75,15 +83,15 @@ def _wrk(url: str, script: Path, seconds: float) -> Load:
         "-s",
         str(script),
         url,
+        *(["--", *script_args] if script_args else []),
     ]
-    proc = subprocess.run(
+    return subprocess.run(
         pinned(CLIENT_CPU, command),
         capture_output=True,
         text=True,
         check=True,
         timeout=seconds + 60,
     )
-    return parse_wrk(proc.stdout)
 
 
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}

@@ -19,20 +19,19 @@ clients do), so one text serves everybody.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections import deque
 from typing import Any
 
 import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.responses import Response
+from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-EXPECTED = f"token {os.environ.get('BENCH_TOKEN', '')}"
+from bench.plain_ingest_app import EXPECTED, JSON_TYPE, http_routes, unauthorized
+
 PROTOCOL = "graphql-transport-ws"
-_JSON = "application/json"
 
 
 class Subscriber:
@@ -101,8 +100,8 @@ def _metrics(plots: dict[str, Any], step: int) -> dict[str, Any]:
 
 
 async def live(request: Request) -> Response:
-    if request.headers.get("authorization") != EXPECTED:
-        return Response(b'{"detail":"bad token"}', status_code=401, media_type=_JSON)
+    if (refused := unauthorized(request)) is not None:
+        return refused
     doc = orjson.loads(await request.body())
     step = doc.get("step")
     if doc.get("type") == "data" and doc.get("plots"):
@@ -112,17 +111,7 @@ async def live(request: Request) -> Response:
         ).decode()
         for subscriber in subscribers:
             subscriber.push(text)
-    return Response(b"{}", media_type=_JSON)
+    return Response(b"{}", media_type=JSON_TYPE)
 
 
-async def healthz(request: Request) -> JSONResponse:
-    return JSONResponse({"status": "ok"})
-
-
-app = Starlette(
-    routes=[
-        Route("/api/live", live, methods=["POST"]),
-        Route("/healthz", healthz, methods=["GET"]),
-        WebSocketRoute("/graphql", graphql_ws),
-    ]
-)
+app = Starlette(routes=[*http_routes(live), WebSocketRoute("/graphql", graphql_ws)])

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from resolvers import models as model_resolvers
 from resolvers.context import Context
 from resolvers.models import ProjectRegistry
-from schema.errors import ErrorCode, UserError, user_error
+from schema.errors import UserError, user_error
 from schema.relay import decode_id
 from storage.errors import DomainError
 from sync.artifacts import Declared
@@ -349,11 +349,8 @@ async def _write(
         found, tag = await model_resolvers.write(
             info.context, decode_id(project_id, "Project"), request, client_id
         )
-    except DomainError as exc:
+    except DomainError as exc:  # also a model whose tags gto refuses (registry_writer.plan)
         return RegistryPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-    except RegistryError as exc:  # the model's tags are refused (gto fails on them too)
-        error = UserError(code=ErrorCode.CONFLICT, message=str(exc), field="model")
-        return RegistryPayload(errors=[error], client_mutation_id=client_id)
     return RegistryPayload(
         model=model_of(found, request.artifact), tag=tag, client_mutation_id=client_id
     )

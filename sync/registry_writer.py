@@ -38,6 +38,7 @@ from sync.registry import (
     Artifact,
     CommitFact,
     Registry,
+    RegistryError,
     TagFact,
     Version,
     fold,
@@ -145,20 +146,40 @@ def plan(
     stages: list[str] | None,
 ) -> tuple[str, str, str | None, str]:
     """(tag name, target commit, version, message) for ``request``; DomainError when the
-    request breaks a registry rule (the code says which kind)."""
+    request breaks a registry rule (the code says which kind). A model whose tags GTO
+    refuses (sync.registry.RegistryError) is refused as a CONFLICT on ``model``: gto would
+    fail on it too, and a tag planned from its half-folded state could be wrong."""
     name = request.artifact
     if not FULLNAME_RE.match(name):
         raise DomainError("INVALID", f"invalid model name {name!r}", "model")
-    artifact = registry.artifact(name) or Artifact(name)
-    if request.stage is not None:
-        if not NAME_RE.match(request.stage):
-            raise DomainError("INVALID", f"invalid stage name {request.stage!r}", "stage")
-        if stages is not None and request.stage not in stages:
+    _check_stage(request.stage, stages)
+    refused = registry.errors.get(name)
+    if refused is not None:
+        raise _refusal(refused)
+    try:
+        return _plan(repo, registry.artifact(name) or Artifact(name), request)
+    except RegistryError as exc:  # met while planning: several versions at the rev
+        raise _refusal(exc) from exc
+
+
+def _refusal(error: RegistryError) -> DomainError:
+    return DomainError("CONFLICT", str(error), "model")
+
+
+def _check_stage(stage: str | None, stages: list[str] | None) -> None:
+    if stage is not None:
+        if not NAME_RE.match(stage):
+            raise DomainError("INVALID", f"invalid stage name {stage!r}", "stage")
+        if stages is not None and stage not in stages:
             raise DomainError(
-                "INVALID",
-                f"stage {request.stage!r} is not allowed by .gto ({', '.join(stages)})",
-                "stage",
+                "INVALID", f"stage {stage!r} is not allowed by .gto ({', '.join(stages)})", "stage"
             )
+
+
+def _plan(
+    repo: pygit2.Repository, artifact: Artifact, request: TagRequest
+) -> tuple[str, str, str | None, str]:
+    name = artifact.name
     if request.action == REGISTER:
         return _register(repo, artifact, request)
     if request.action == DEPRECATE:

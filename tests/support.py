@@ -18,6 +18,16 @@ from typing import Any
 import httpx
 
 from gitstudio.settings import Settings
+from sync.generate import RepoSpec, generate_repo
+
+
+def hand_commented_repo(repo: Path) -> Path:
+    """A generated repository (3 commits, no experiments) whose params.yaml starts with a
+    comment, committed: what a write of params must keep."""
+    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
+    (repo / "params.yaml").write_text("# tuned by hand\n" + (repo / "params.yaml").read_text())
+    subprocess.run(["git", "-C", str(repo), "commit", "-qam", "comment params"], check=True)
+    return repo
 
 
 @dataclass
@@ -61,6 +71,16 @@ class Api:
         assert payload["errors"] == [], payload["errors"]
         project: dict[str, Any] = payload["project"]
         return project
+
+    async def experiments(self, name: str) -> list[dict[str, Any]]:
+        """The ``id`` and ``sha`` of the Git experiments (kind EXPERIMENT) of project ``name``."""
+        body = await self.data(
+            "query($name: String!) { project(name: $name) { experiments(filter: {kinds:"
+            " [EXPERIMENT]}) { nodes { id sha } } } }",
+            {"name": name},
+        )
+        nodes: list[dict[str, Any]] = body["project"]["experiments"]["nodes"]
+        return nodes
 
     async def sync(self, project_id: str) -> dict[str, Any]:
         payload = (

@@ -9,10 +9,8 @@ import asyncio
 import io
 import json
 import logging
-import socket
 import time
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -24,17 +22,19 @@ from ws_support import (
     LIVE,
     REDIS_URL,
     TRANSPORT_WS,
-    Project,
     Run,
+    Served,
     admin_token,
-    create_project,
     graphql,
     raw,
+    raw_subscription,
     receive,
     redis_reachable,
     scopeless_token,
     send,
+    served_project,
     subscribe,
+    tiny_socket,
     wait_until,
 )
 
@@ -44,27 +44,11 @@ from storage import telemetry
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
 
 
-@dataclass
-class Env:
-    server: Server
-    token: str
-    project: Project
-    data_dir: Path
-
-
 @pytest.fixture(scope="module")
-async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
-    data_dir = tmp_path_factory.mktemp("obs")
-    token = admin_token(data_dir)
-    server = start_server(
-        [], data_dir, env={"GITSTUDIO_LOG_FORMAT": "json", "GITSTUDIO_WS_SEND_QUEUE": "16"}
-    )
-    try:
-        repos = tmp_path_factory.mktemp("obs-repos")
-        project = await create_project(server, token, repos, "obsproject")
-        yield Env(server, token, project, data_dir)
-    finally:
-        stop_server(server)
+async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Served]:
+    settings = {"GITSTUDIO_LOG_FORMAT": "json", "GITSTUDIO_WS_SEND_QUEUE": "16"}
+    async with served_project(tmp_path_factory, "obs", settings) as served:
+        yield served
 
 
 async def scrape(server: Server, token: str | None) -> httpx.Response:
@@ -87,7 +71,7 @@ def value(found: Samples, name: str, **labels: str) -> float:
     return sum(v for (n, ls), v in found.items() if n == name and wanted <= ls)
 
 
-async def metrics(env: Env) -> Samples:
+async def metrics(env: Served) -> Samples:
     response = await scrape(env.server, env.token)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/plain")
@@ -99,7 +83,7 @@ TABLE = """query ObsTable($id: ID!) { project(id: $id) {
 
 
 async def test_metrics_move_with_queries_syncs_ingest_and_subscriptions(
-    env: Env, unique: str
+    env: Served, unique: str
 ) -> None:
     before = await metrics(env)
     http = ("gitstudio_graphql_request_seconds_count", {"operation": "ObsTable"})
@@ -193,14 +177,14 @@ async def test_metrics_move_with_queries_syncs_ingest_and_subscriptions(
     assert value(after, "gitstudio_queue_oldest_age_seconds") == 0
 
 
-async def until_value(env: Env, name: str, wanted: float) -> None:
+async def until_value(env: Served, name: str, wanted: float) -> None:
     deadline = asyncio.get_running_loop().time() + 30
     while value(await metrics(env), name) != wanted:
         assert asyncio.get_running_loop().time() < deadline, f"{name} never reached {wanted}"
         await asyncio.sleep(0.05)
 
 
-async def test_socket_and_subscriber_gauges_fall_when_the_socket_closes(env: Env) -> None:
+async def test_socket_and_subscriber_gauges_fall_when_the_socket_closes(env: Served) -> None:
     before = await metrics(env)
     sockets, subscribers = (
         value(before, "gitstudio_websockets"),
@@ -224,18 +208,7 @@ async def test_socket_and_subscriber_gauges_fall_when_the_socket_closes(env: Env
     await until_value(env, "gitstudio_subscribers", subscribers)
 
 
-def tiny_socket(url: str) -> socket.socket:
-    """A connected socket with a small receive buffer: a client that stops reading stalls
-    the server's writes quickly."""
-    host, port = url.split("//")[1].split(":")
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.connect((host, int(port)))
-    sock.setblocking(False)
-    return sock
-
-
-async def test_a_slow_subscriber_dropped_is_counted(env: Env, unique: str) -> None:
+async def test_a_slow_subscriber_dropped_is_counted(env: Served, unique: str) -> None:
     dropped = "gitstudio_subscribers_dropped_total"
     before = value(await metrics(env), dropped)
     names = tuple(f"m{i:02d}/value_of_a_long_metric_name" for i in range(40))
@@ -244,13 +217,8 @@ async def test_a_slow_subscriber_dropped_is_counted(env: Env, unique: str) -> No
     variables = {"project": env.project.id, "experiment": await run.experiment_id()}
     query = LIVE.replace("experiment { id name status kind }", "")
     async with raw(env.server, TRANSPORT_WS, sock=tiny_socket(env.server.url), max_queue=1) as ws:
-        await send(ws, {"type": "connection_init", "payload": {"token": env.token}})
-        assert (await receive(ws))["type"] == "connection_ack"
-        await send(
-            ws,
-            {"id": "s", "type": "subscribe", "payload": {"query": query, "variables": variables}},
-        )
-        assert (await receive(ws))["payload"]["data"]["liveMetrics"]["type"] == "START"
+        first = await raw_subscription(ws, env.token, query, variables)
+        assert first["payload"]["data"]["liveMetrics"]["type"] == "START"
         steps = 0  # the client reads no more: the server must give up on it
         while value(await metrics(env), dropped) == before:
             assert steps < 10_000, "the slow subscriber was never dropped"
@@ -260,7 +228,7 @@ async def test_a_slow_subscriber_dropped_is_counted(env: Env, unique: str) -> No
     assert value(await metrics(env), dropped) == before + 1
 
 
-async def test_metrics_need_an_admin_token(env: Env) -> None:
+async def test_metrics_need_an_admin_token(env: Served) -> None:
     response = await scrape(env.server, None)
     assert response.status_code == 401
     assert response.json()["code"] == "UNAUTHENTICATED"
@@ -272,7 +240,7 @@ async def test_metrics_need_an_admin_token(env: Env) -> None:
     assert response.json() == {"detail": "this token lacks the ADMIN scope", "code": "FORBIDDEN"}
 
 
-async def test_operation_labels_are_bounded(env: Env) -> None:
+async def test_operation_labels_are_bounded(env: Served) -> None:
     names = [f"ObsMany{i}" for i in range(3)]
     old = telemetry._max_operations
     telemetry.configure(len(telemetry._operations) + 1)
@@ -302,7 +270,7 @@ def log_records(server: Server) -> list[dict[str, object]]:
     return [json.loads(line) for line in server.output.read_text().splitlines()]
 
 
-async def test_json_log_lines_carry_request_and_job_ids(env: Env) -> None:
+async def test_json_log_lines_carry_request_and_job_ids(env: Served) -> None:
     # A document without a compiled plan is logged once, inside its request.
     await graphql(env.server, env.token, "query ObsNoPlan { __typename @include(if: true) }")
     await graphql(

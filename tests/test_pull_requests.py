@@ -14,7 +14,7 @@ import pygit2
 import pytest
 from forge_support import TOKEN, contract_server
 from live_support import state_of
-from support import Api
+from support import Api, hand_commented_repo
 
 from schema.relay import decode_id
 from storage import db
@@ -40,10 +40,7 @@ LIST = (
 
 @pytest.fixture
 async def bare(api: Api, tmp_path: Path, unique: str) -> tuple[Path, str]:
-    work = tmp_path / "work"
-    generate_repo(work, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
-    (work / "params.yaml").write_text("# tuned by hand\n" + (work / "params.yaml").read_text())
-    subprocess.run(["git", "-C", str(work), "commit", "-qam", "comment params"], check=True)
+    work = hand_commented_repo(tmp_path / "work")
     served = tmp_path / "remote.git"
     subprocess.run(["git", "clone", "-q", "--bare", str(work), str(served)], check=True)
     project = await api.create_project(served, f"pr-{unique}")
@@ -251,14 +248,7 @@ async def test_pull_request_from_an_experiment(api: Api, tmp_path: Path, unique:
     subprocess.run(["git", "clone", "-q", "--mirror", str(work), str(served)], check=True)
     name = f"pr-exp-{unique}"
     project = await api.create_project(served, name)
-    exps = (
-        await api.data(
-            "query($name: String!) { project(name: $name) { experiments(filter: {kinds:"
-            " [EXPERIMENT]}) { nodes { id sha } } } }",
-            {"name": name},
-        )
-    )["project"]["experiments"]["nodes"]
-    exp = exps[0]
+    exp = (await api.experiments(name))[0]
     variables = {
         "input": {
             "experimentId": exp["id"],

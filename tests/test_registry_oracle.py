@@ -19,14 +19,17 @@ import os
 import subprocess
 from pathlib import Path
 
+import pygit2
 import pytest
 from registry_support import GTO, assert_same_as_gto, gto, project_id
 from support import Api
 
 from resolvers.caches import Caches
 from resolvers.models import registries
+from storage.errors import DomainError
 from sync.generate_registry import RegistrySpec, generate_registry
-from sync.registry import SeveralVersions, gto_history, gto_show
+from sync.registry import REGISTER, SeveralVersions, gto_history, gto_show
+from sync.registry_writer import TagRequest, plan, registry_of
 
 SPECS = {
     "default": RegistrySpec(),
@@ -190,6 +193,31 @@ async def test_two_versions_at_one_commit_without_a_stage_as_gto(
     name = f"reg-{unique}"
     await api.create_project(repo, name)
     await assert_same_as_gto(api, repo, name)  # gto accepts it: latest v1.0.1
+
+
+@pytest.mark.parametrize("stage_tag", [True, False], ids=["refused-model", "several-at-rev"])
+def test_plan_refuses_a_write_gto_refuses(tmp_path: Path, stage_tag: bool) -> None:
+    """plan itself refuses what gto refuses, as a CONFLICT on the model: any write to a
+    model whose tags gto refuses (even at another commit), and a registration at a commit
+    holding several versions; the message is the registry's own."""
+    repo = tmp_path / "registry"
+    shared = _two_versions_at_one_commit(repo, stage_tag=stage_tag)
+    rev = "HEAD" if stage_tag else shared  # HEAD: a commit without a version of model-0
+    done = subprocess.run(
+        [GTO, "register", "model-0", rev, "--version", "v1.0.2", "-r", str(repo)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode != 0 and "Multiple versions" in done.stderr
+    git = pygit2.Repository(str(repo))
+    registry = registry_of(git)
+    assert ("model-0" in registry.errors) is stage_tag
+    request = TagRequest(REGISTER, "model-0", version="v1.0.2", rev=rev)
+    with pytest.raises(DomainError) as refused:
+        plan(git, registry, request, None)
+    assert (refused.value.code, refused.value.field) == ("CONFLICT", "model")
+    expected = SeveralVersions("model-0", shared, ["v1.0.0", "v1.0.1"])
+    assert refused.value.message == str(expected)
+    assert "model-0@v1.0.2" not in _git(repo, "tag", "--list")
 
 
 async def test_a_stage_at_two_versions_of_one_commit_fails_that_model_only(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygit2
 import pytest
-from support import Api
+from support import Api, hand_commented_repo
 
 from sync.generate import RepoSpec, generate_repo
 
@@ -48,10 +48,7 @@ def changed_files(repo: Path, sha: str) -> dict[str, tuple[bytes, bytes]]:
 
 @pytest.fixture
 async def local(api: Api, tmp_path: Path, unique: str) -> tuple[Path, str]:
-    repo = tmp_path / "repo"
-    generate_repo(repo, RepoSpec(commits=3, exps_per_commit=0, gto_tags=False))
-    (repo / "params.yaml").write_text("# tuned by hand\n" + (repo / "params.yaml").read_text())
-    subprocess.run(["git", "-C", str(repo), "commit", "-qam", "comment params"], check=True)
+    repo = hand_commented_repo(tmp_path / "repo")
     project = await api.create_project(repo, f"run-{unique}")
     return repo, project["id"]
 
@@ -215,14 +212,7 @@ async def test_branch_from_an_experiment(api: Api, tmp_path: Path, unique: str) 
     generate_repo(repo, RepoSpec(commits=3, exps_per_commit=1, gto_tags=False))
     name = f"from-exp-{unique}"
     await api.create_project(repo, name)
-    rows = (
-        await api.data(
-            "query($name: String!) { project(name: $name) { experiments(filter: {kinds:"
-            " [EXPERIMENT]}) { nodes { id sha } } } }",
-            {"name": name},
-        )
-    )["project"]["experiments"]["nodes"]
-    exp = rows[0]
+    exp = (await api.experiments(name))[0]
 
     async def branch_from(**fields: Any) -> dict[str, Any]:
         body = await api.data(BRANCH_FROM, {"input": {"experimentId": exp["id"], **fields}})

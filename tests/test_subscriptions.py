@@ -5,58 +5,39 @@ for the protocol's edges."""
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 from gql import Client, gql
 from gql.transport.exceptions import TransportQueryError, TransportServerError
-from support import Server, start_server, stop_server
 from ws_support import (
     LEGACY_WS,
     LIVE,
     PROTOCOLS,
     TRANSPORT_WS,
-    Project,
     Run,
-    admin_token,
+    Served,
     closed_with,
-    create_project,
     done_event,
     raw,
+    raw_subscription,
     receive,
     scopeless_token,
     send,
+    served_project,
     steps_of,
     subscribe,
+    tiny_socket,
     transport,
     wait_until,
 )
 
 
-@dataclass
-class Env:
-    server: Server
-    token: str
-    project: Project
-    data_dir: Path
-
-
 @pytest.fixture(scope="module")
-async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Env]:
-    data_dir = tmp_path_factory.mktemp("ws")
-    token = admin_token(data_dir)
-    server = start_server([], data_dir, env={"GITSTUDIO_WS_SEND_QUEUE": "256"})
-    try:
-        # The repository beside the data directory: the policy never serves one inside it.
-        repos = tmp_path_factory.mktemp("ws-repos")
-        project = await create_project(server, token, repos, "wsproject")
-        yield Env(server, token, project, data_dir)
-    finally:
-        stop_server(server)
+async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Served]:
+    async with served_project(tmp_path_factory, "ws", {"GITSTUDIO_WS_SEND_QUEUE": "256"}) as served:
+        yield served
 
 
 def assert_run(events: list[dict[str, Any]], run: Run, steps: range, start: bool) -> None:
@@ -71,7 +52,7 @@ def assert_run(events: list[dict[str, Any]], run: Run, steps: range, start: bool
 
 @pytest.mark.parametrize(("early", "late"), [PROTOCOLS, PROTOCOLS[::-1]])
 async def test_early_and_late_subscribers_get_every_step_once_in_order(
-    env: Env, unique: str, early: str, late: str
+    env: Served, unique: str, early: str, late: str
 ) -> None:
     run = Run(env.server, env.token, env.project, f"run-{unique}", ("train/loss", "val/acc"))
     mine = lambda e: done_event(e) and e["experiment"]["name"] == run.name  # noqa: E731
@@ -108,7 +89,7 @@ async def test_early_and_late_subscribers_get_every_step_once_in_order(
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-async def test_reconnect_with_since_step(env: Env, unique: str, protocol: str) -> None:
+async def test_reconnect_with_since_step(env: Served, unique: str, protocol: str) -> None:
     run = Run(env.server, env.token, env.project, f"since-{unique}")
     await run.start()
     await run.steps(range(0, 10))
@@ -127,7 +108,9 @@ async def test_reconnect_with_since_step(env: Env, unique: str, protocol: str) -
     assert_run(await again.wait(), run, range(14, 16), start=False)
 
 
-async def test_project_wide_late_subscriber_catches_up_running_runs(env: Env, unique: str) -> None:
+async def test_project_wide_late_subscriber_catches_up_running_runs(
+    env: Served, unique: str
+) -> None:
     run = Run(env.server, env.token, env.project, f"wide-{unique}")
     await run.start()
     await run.steps(range(0, 3))
@@ -141,7 +124,7 @@ async def test_project_wide_late_subscriber_catches_up_running_runs(env: Env, un
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-async def test_queries_and_mutations_over_the_socket(env: Env, protocol: str) -> None:
+async def test_queries_and_mutations_over_the_socket(env: Served, protocol: str) -> None:
     async with Client(transport=transport(env.server, env.token, protocol)) as session:
         request = gql("query($id: ID!) { project(id: $id) { name } }")
         request.variable_values = {"id": env.project.id}
@@ -163,7 +146,7 @@ async def test_queries_and_mutations_over_the_socket(env: Env, protocol: str) ->
 
 
 @pytest.mark.parametrize("protocol", PROTOCOLS)
-async def test_missing_read_scope_is_forbidden(env: Env, protocol: str) -> None:
+async def test_missing_read_scope_is_forbidden(env: Served, protocol: str) -> None:
     token = scopeless_token(env.data_dir / "gitstudio.db")
     async with raw(env.server, protocol) as ws:
         await send(ws, {"type": "connection_init", "payload": {"token": token}})
@@ -180,7 +163,7 @@ async def test_missing_read_scope_is_forbidden(env: Env, protocol: str) -> None:
         assert error["extensions"]["code"] == "FORBIDDEN"
 
 
-async def test_unauthenticated_connections_are_refused(env: Env) -> None:
+async def test_unauthenticated_connections_are_refused(env: Served) -> None:
     bad = {"Authorization": "token dsat_" + "0" * 48}
     for payload in (bad, {}, None):
         async with raw(env.server, TRANSPORT_WS) as ws:
@@ -206,7 +189,7 @@ async def test_unauthenticated_connections_are_refused(env: Env) -> None:
         assert (await receive(ws))["type"] == "connection_ack"
 
 
-async def test_protocol_messages(env: Env) -> None:
+async def test_protocol_messages(env: Served) -> None:
     init = {"type": "connection_init", "payload": {"authorization": f"token {env.token}"}}
     query = "subscription($p: ID!) { projectEvents(projectId: $p) { type } }"
     subscribe_1 = {
@@ -251,18 +234,9 @@ async def test_protocol_messages(env: Env) -> None:
         assert (await closed_with(ws))[0] == 1000
 
 
-def _tiny_socket(url: str) -> socket.socket:
-    """A connected socket with a small receive buffer: a client that stops reading stalls
-    the server's writes quickly."""
-    host, port = url.split("//")[1].split(":")
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.connect((host, int(port)))
-    sock.setblocking(False)
-    return sock
-
-
-async def test_slow_subscriber_is_closed_while_others_keep_receiving(env: Env, unique: str) -> None:
+async def test_slow_subscriber_is_closed_while_others_keep_receiving(
+    env: Served, unique: str
+) -> None:
     metrics = tuple(f"m{i:02d}/value_of_a_long_metric_name" for i in range(40))
     run = Run(env.server, env.token, env.project, f"slow-{unique}", metrics)
     await run.start()
@@ -270,16 +244,9 @@ async def test_slow_subscriber_is_closed_while_others_keep_receiving(env: Env, u
     variables = {"project": env.project.id, "experiment": experiment}
     query = LIVE.replace("experiment { id name status kind }", "")
     fast = subscribe(env.server, env.token, TRANSPORT_WS, query, variables, done_event)
-    async with raw(
-        env.server, TRANSPORT_WS, sock=_tiny_socket(env.server.url), max_queue=1
-    ) as slow:
-        await send(slow, {"type": "connection_init", "payload": {"token": env.token}})
-        assert (await receive(slow))["type"] == "connection_ack"
-        await send(
-            slow,
-            {"id": "s", "type": "subscribe", "payload": {"query": query, "variables": variables}},
-        )
-        assert (await receive(slow))["payload"]["data"]["liveMetrics"]["type"] == "START"
+    async with raw(env.server, TRANSPORT_WS, sock=tiny_socket(env.server.url), max_queue=1) as slow:
+        first = await raw_subscription(slow, env.token, query, variables)
+        assert first["payload"]["data"]["liveMetrics"]["type"] == "START"
         await wait_until(lambda: bool(fast.events))
         # The slow client stops reading: the server must give up on it, not stall the others.
         steps = 0

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 
 import httpx
 import orjson
+import pytest
 import websockets
 from gql import Client, gql
 from gql.transport.websockets import WebsocketsTransport
-from support import Server, git
+from support import Server, git, start_server, stop_server
 
 from schema.relay import from_global_id, to_global_id
 from storage.tokens import generate_token, hash_token
@@ -133,6 +134,34 @@ async def create_project(server: Server, token: str, root: Path, name: str) -> P
     assert payload["errors"] == [], payload
     project_id = payload["project"]["id"]
     return Project(project_id, db_id(project_id), str(repo), git(repo, "rev-parse", "main"))
+
+
+@dataclass
+class Served:
+    """A real server on its own data directory, with an admin token and one project."""
+
+    server: Server
+    token: str
+    project: Project
+    data_dir: Path
+
+
+@asynccontextmanager
+async def served_project(
+    tmp: pytest.TempPathFactory, name: str, settings: dict[str, str]
+) -> AsyncIterator[Served]:
+    """``start_server`` with ``settings`` (GITSTUDIO_* variables) on a fresh data directory,
+    an admin token, and the project ``{name}project``; the server stopped afterwards."""
+    data_dir = tmp.mktemp(name)
+    token = admin_token(data_dir)
+    server = start_server([], data_dir, env=settings)
+    try:
+        # The repository beside the data directory: the policy never serves one inside it.
+        repos = tmp.mktemp(f"{name}-repos")
+        project = await create_project(server, token, repos, f"{name}project")
+        yield Served(server, token, project, data_dir)
+    finally:
+        stop_server(server)
 
 
 @dataclass
@@ -271,6 +300,17 @@ async def raw(server: Server, protocol: str, **connect: Any) -> Any:
         yield ws
 
 
+def tiny_socket(url: str) -> socket.socket:
+    """A connected socket with a small receive buffer: a client that stops reading stalls
+    the server's writes quickly."""
+    host, port = url.split("//")[1].split(":")
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect((host, int(port)))
+    sock.setblocking(False)
+    return sock
+
+
 async def receive(ws: Any, timeout: float = 10) -> dict[str, Any]:
     message: dict[str, Any] = orjson.loads(await asyncio.wait_for(ws.recv(), timeout))
     return message
@@ -278,6 +318,18 @@ async def receive(ws: Any, timeout: float = 10) -> dict[str, Any]:
 
 async def send(ws: Any, message: dict[str, Any]) -> None:
     await ws.send(orjson.dumps(message).decode())
+
+
+async def raw_subscription(
+    ws: Any, token: str, query: str, variables: dict[str, Any]
+) -> dict[str, Any]:
+    """On a raw graphql-transport-ws socket: init with ``token``, its ack, then subscribe
+    ``query`` as operation ``s``; the first message the subscription answers."""
+    await send(ws, {"type": "connection_init", "payload": {"token": token}})
+    assert (await receive(ws))["type"] == "connection_ack"
+    payload = {"query": query, "variables": variables}
+    await send(ws, {"id": "s", "type": "subscribe", "payload": payload})
+    return await receive(ws)
 
 
 async def closed_with(ws: Any, timeout: float = 10) -> tuple[int | None, str]:

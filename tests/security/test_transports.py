@@ -60,37 +60,34 @@ def nested(depth: int) -> Any:
     return value
 
 
-async def over_post(h: Hostile, case: Case) -> dict[str, Any]:
+def request(case: Case) -> dict[str, Any]:
+    """The case as a GraphQL request: its query, its variables and operationName if any."""
     _label, query, variables, name = case
     body: dict[str, Any] = {"query": query}
     if variables is not None:
         body["variables"] = variables
     if name is not None:
         body["operationName"] = name
-    response = await h.client.post("/graphql", json=body, headers=h.headers("ADMIN"))
+    return body
+
+
+async def over_post(h: Hostile, case: Case) -> dict[str, Any]:
+    response = await h.client.post("/graphql", json=request(case), headers=h.headers("ADMIN"))
     assert response.status_code == 200, response.text
     return normalised(response.json())
 
 
 async def over_get(h: Hostile, case: Case) -> dict[str, Any]:
-    _label, query, variables, name = case
-    params = {"query": query}
-    if variables is not None:
-        params["variables"] = orjson.dumps(variables).decode()
-    if name is not None:
-        params["operationName"] = name
+    params = request(case)
+    if "variables" in params:
+        params["variables"] = orjson.dumps(params["variables"]).decode()
     response = await h.client.get("/graphql", params=params, headers=h.headers("ADMIN"))
     assert response.status_code == 200, response.text
     return normalised(response.json())
 
 
 async def over_websocket(h: Hostile, case: Case) -> dict[str, Any]:
-    _label, query, variables, name = case
-    payload: dict[str, Any] = {"query": query}
-    if variables is not None:
-        payload["variables"] = variables
-    if name is not None:
-        payload["operationName"] = name
+    payload = request(case)
     async with asgi_websocket(h.app, h.headers("ADMIN")) as ws:
         await ws.send({"type": "connection_init", "payload": h.headers("ADMIN")})
         assert (await ws.receive())["type"] == "connection_ack"
