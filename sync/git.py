@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from pygit2.utils import StrArray
 from storage.errors import redact as redact  # re-exported: sync/ names it from here
 from storage.limits import configured
 from sync.artifacts import Declarations, read_declarations
+from sync.ref_watch import GITDIR_NAMES, REFS_NAMES, Identity, Reading, RefWatch
 
 # What a mirror keeps: branches, tags and DVC experiment refs, force-updated and pruned.
 FETCH_REFSPECS = (
@@ -131,11 +133,12 @@ def open_mirror(path: Path) -> pygit2.Repository:
     return pygit2.Repository(str(path))
 
 
-def fetch_mirror(path: Path, url: str, creds: Credentials) -> None:
-    """Create the bare mirror if needed and bring it up to date with the repository."""
+def fetch_mirror(path: Path, url: str, creds: Credentials, memos: RefMemos | None = None) -> None:
+    """Create the bare mirror if needed and bring it up to date with the repository; a
+    repository on this machine has its refs read through ``memos`` (None: every file)."""
     local = local_source(url)
     if local is not None:
-        _mirror_local(path, local)
+        _mirror_local(path, local, memos)
     elif not (path / "HEAD").exists():
         _clone(path, url, creds)
     else:
@@ -250,7 +253,7 @@ def _fetch(path: Path, url: str, creds: Credentials) -> None:
         raise GitError(unreachable(url)) from exc
 
 
-def _mirror_local(path: Path, source: Path) -> None:
+def _mirror_local(path: Path, source: Path, memos: RefMemos | None) -> None:
     """A repository on this machine: borrow its objects (``objects/info/alternates``, as
     ``git clone --shared`` does) and copy its refs, so a sync costs the refs that changed
     instead of a pack negotiation. If the source goes away the next sync fails (UNREACHABLE)
@@ -267,114 +270,188 @@ def _mirror_local(path: Path, source: Path) -> None:
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
-    refs = read_plain_refs(Path(src.path))
+    refs = read_plain_refs(Path(src.path), memos)
     _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src))
 
 
 _SHA = re.compile(rb"^[0-9a-f]{40}$")
-# Loose ref file -> ((inode, mtime, size), sha): a ref is rewritten by renaming a lock file
-# over it, so a new inode, and the file is read again; an unchanged one costs one stat.
-_loose_memo: dict[str, tuple[tuple[int, int, int], str]] = {}
-_packed_memo: dict[str, tuple[tuple[int, int, int], dict[str, str]]] = {}
+# A ref file changed less than this long before it was read may change again with the same
+# timestamp (coarse clocks, filesystems keeping seconds or two): its memo is not kept, so
+# the next read opens it again. Older ones are remembered by their stat.
+RACY_SECONDS = 3.0
+
+StatKey = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class RefMemo:
-    """How many refs the process remembers read from repositories' files (gitstudio.settings
-    holds the default): loose ref files, and the refs of memoised packed-refs files."""
+    """What a syncer remembers of repositories' ref files (gitstudio.settings holds the
+    defaults): refs read from files, inotify watches on local repositories' ref
+    directories (0: none), and how long a watched read is trusted."""
 
     ref_memo_entries: int
+    ref_watches: int
+    ref_watch_seconds: float
 
 
-def _ref_memo_bound() -> int:
-    return configured(RefMemo).ref_memo_entries
+class RefMemos:
+    """One syncer's memory of ref files: each loose ref file by its stat (a file is read
+    again when its inode, times or size change), each packed-refs file whole, and, for
+    repositories on this machine, the refs of a source no watch reported a change of
+    (sync.ref_watch): then nothing is read at all. At most ``bounds.ref_memo_entries`` refs
+    in each. Shared by the syncer's threads (dict operations are atomic; the watch locks)."""
 
+    def __init__(self, bounds: RefMemo) -> None:
+        self.bound = bounds.ref_memo_entries
+        self._loose: dict[str, tuple[StatKey, str]] = {}
+        self._packed: dict[str, tuple[StatKey, dict[str, str]]] = {}
+        self.watch = RefWatch(bounds.ref_watches, bounds.ref_watch_seconds, self.bound)
 
-def _remember_packed(
-    path: str, key: tuple[int, int, int], refs: dict[str, str], bound: int
-) -> None:
-    if len(refs) > bound:
-        return  # one file over the whole bound: read it each time
-    held = sum(len(found[1]) for found in _packed_memo.values())
-    if held + len(refs) > bound:
-        _packed_memo.clear()
-    _packed_memo[path] = (key, refs)
+    @classmethod
+    def none(cls) -> RefMemos:
+        """Remembers nothing: every read reads every file."""
+        return cls(RefMemo(0, 0, 0.0))
 
+    @classmethod
+    def configured(cls) -> RefMemos:
+        return cls(configured(RefMemo))
 
-def read_plain_refs(gitdir: Path) -> dict[str, str] | None:
-    """The source's heads, tags and experiment refs read straight from its files (much
-    cheaper than libgit2 for hundreds of loose experiment refs). None when anything is not
-    plain (a symbolic ref, an odd file): the caller then asks libgit2."""
-    bound = _ref_memo_bound()
-    refs = _read_packed(gitdir / "packed-refs", bound)
-    if refs is None:
-        return None
-    for top in ("heads", "tags", "exps"):
-        if not _read_loose(os.path.join(gitdir, "refs", top), f"refs/{top}/", refs, bound):
-            return None
-    return refs
+    def close(self) -> None:
+        self.watch.close()
 
-
-def _stat_key(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def _read_packed(packed: Path, bound: int) -> dict[str, str] | None:
-    try:
-        key = _stat_key(packed.stat())
-    except FileNotFoundError:
-        return {}
-    found = _packed_memo.get(str(packed))
-    if found is not None and found[0] == key:
-        return dict(found[1])
-    refs: dict[str, str] = {}
-    for line in packed.read_bytes().splitlines():
-        if line.startswith((b"#", b"^")) or not line:
-            continue
-        sha, _, name = line.partition(b" ")
-        if not _SHA.match(sha):
-            return None
-        if name.startswith((b"refs/heads/", b"refs/tags/", b"refs/exps/")):
-            refs[name.decode()] = sha.decode()
-    _remember_packed(str(packed), key, refs, bound)
-    return dict(refs)
-
-
-def _read_loose(directory: str, prefix: str, refs: dict[str, str], bound: int) -> bool:
-    try:
-        with os.scandir(directory) as scan:
-            entries = list(scan)
-    except FileNotFoundError:
-        return True
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            if not _read_loose(entry.path, f"{prefix}{entry.name}/", refs, bound):
-                return False
-            continue
-        if entry.name.endswith(".lock"):
-            continue  # a write in progress: the ref itself still holds the old value
+    def read(self, gitdir: Path) -> dict[str, str] | None:
+        """The heads, tags and experiment refs of the repository at ``gitdir``."""
+        key = str(gitdir)
+        identity = _identity(gitdir)
+        refs = self.watch.unchanged(key, identity)
+        if refs is not None:
+            return dict(refs)  # the watch keeps its own
+        reading = self.watch.begin(key, identity, key)
         try:
-            sha = _loose_sha(entry, bound)
+            refs = self._read(gitdir, reading)
+        finally:
+            if reading is not None:
+                reading.finish(refs)
+        return refs
+
+    def _read(self, gitdir: Path, reading: Reading | None) -> dict[str, str] | None:
+        if reading is not None:
+            reading.directory(str(gitdir), GITDIR_NAMES)
+            reading.directory(os.path.join(gitdir, "refs"), REFS_NAMES)
+        refs = self._read_packed(gitdir / "packed-refs", reading)
+        if refs is None:
+            return None
+        for top in ("heads", "tags", "exps"):
+            directory = os.path.join(gitdir, "refs", top)
+            if not self._read_loose(directory, f"refs/{top}/", refs, reading):
+                return None
+        return refs
+
+    def _read_packed(self, packed: Path, reading: Reading | None) -> dict[str, str] | None:
+        try:
+            st = packed.stat()
         except FileNotFoundError:
-            continue  # deleted while we looked
-        if sha is None:
-            return False  # symbolic or unknown: let libgit2 decide
-        refs[prefix + entry.name] = sha
-    return True
+            return {}
+        if reading is not None and st.st_nlink > 1:
+            reading.file(str(packed))
+        key = _stat_key(st)
+        found = self._packed.get(str(packed))
+        if found is not None and found[0] == key:
+            return dict(found[1])
+        refs: dict[str, str] = {}
+        for line in packed.read_bytes().splitlines():
+            if line.startswith((b"#", b"^")) or not line:
+                continue
+            sha, _, name = line.partition(b" ")
+            if not _SHA.match(sha):
+                return None
+            if name.startswith((b"refs/heads/", b"refs/tags/", b"refs/exps/")):
+                refs[name.decode()] = sha.decode()
+        if _settled(st) and len(refs) <= self.bound:
+            if sum(len(f[1]) for f in self._packed.values()) + len(refs) > self.bound:
+                self._packed.clear()
+            self._packed[str(packed)] = (key, refs)
+        return dict(refs)
 
+    def _read_loose(
+        self, directory: str, prefix: str, refs: dict[str, str], reading: Reading | None
+    ) -> bool:
+        if reading is not None:
+            reading.directory(directory)  # before listing: a later change is an event
+        try:
+            with os.scandir(directory) as scan:
+                entries = list(scan)
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        for entry in entries:
+            if entry.is_symlink():
+                return False  # not a plain ref file: let libgit2 decide
+            if entry.is_dir():
+                if not self._read_loose(entry.path, f"{prefix}{entry.name}/", refs, reading):
+                    return False
+                continue
+            if entry.name.endswith(".lock"):
+                continue  # a write in progress: the ref itself still holds the old value
+            try:
+                sha = self._loose_sha(entry, reading)
+            except FileNotFoundError:
+                continue  # deleted while we looked
+            if sha is None:
+                return False  # symbolic or unknown: let libgit2 decide
+            refs[prefix + entry.name] = sha
+        return True
 
-def _loose_sha(entry: os.DirEntry[str], bound: int) -> str | None:
-    key = _stat_key(entry.stat(follow_symlinks=False))
-    memo = _loose_memo.get(entry.path)
-    if memo is None or memo[0] != key:
+    def _loose_sha(self, entry: os.DirEntry[str], reading: Reading | None) -> str | None:
+        st = entry.stat(follow_symlinks=False)
+        if reading is not None and st.st_nlink > 1:
+            reading.file(entry.path)  # written through its other name: not this directory
+        key = _stat_key(st)
+        memo = self._loose.get(entry.path)
+        if memo is not None and memo[0] == key:
+            return memo[1]
         with open(entry.path, "rb") as file:
             content = file.read().strip()
         if not _SHA.match(content):
             return None
-        if len(_loose_memo) >= bound:
-            _loose_memo.clear()
-        memo = _loose_memo[entry.path] = (key, content.decode())
-    return memo[1]
+        sha = content.decode()
+        if _settled(st) and self.bound > 0:
+            if len(self._loose) >= self.bound:
+                self._loose.clear()
+            self._loose[entry.path] = (key, sha)
+        return sha
+
+
+def read_plain_refs(gitdir: Path, memos: RefMemos | None = None) -> dict[str, str] | None:
+    """The source's heads, tags and experiment refs read straight from its files (much
+    cheaper than libgit2 for hundreds of loose experiment refs), remembered in ``memos``
+    (None: nothing remembered). None when anything is not plain (a symbolic ref, an odd
+    file): the caller then asks libgit2."""
+    return (memos or RefMemos.none()).read(gitdir)
+
+
+def _stat_key(st: os.stat_result) -> StatKey:
+    # ctime too: a write that sets the modification time back cannot set it.
+    return (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
+
+
+def _settled(st: os.stat_result) -> bool:
+    """Whether the file last changed long enough ago that a later change has another
+    stat: otherwise it is read again next time (git's "racy clean" entries)."""
+    changed = max(st.st_mtime_ns, st.st_ctime_ns) / 1e9
+    return time.time() - changed > RACY_SECONDS
+
+
+def _identity(gitdir: Path) -> Identity:
+    """Which directories ``gitdir`` and its refs are now (a repository replaced at the same
+    path is another)."""
+    found: list[int] = []
+    for path in (gitdir, gitdir / "refs"):
+        try:
+            st = os.lstat(path)
+            found += (st.st_dev, st.st_ino)
+        except OSError:
+            found += (-1, -1)
+    return tuple(found)
 
 
 def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:

@@ -47,6 +47,7 @@ from sync.dvcproject import BlobCache
 from sync.git import (
     Credentials,
     GitError,
+    RefMemos,
     default_branch,
     fetch_mirror,
     head_declarations,
@@ -140,6 +141,7 @@ class ProjectSyncer:
         policy: RepoPolicy | None = None,
         write_limits: WriteLimits | None = None,
         streaming: IndexStreaming | None = None,
+        ref_memos: RefMemos | None = None,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
         # The repository access policy (sync.repo_policy). A server always has one; without
@@ -163,6 +165,20 @@ class ProjectSyncer:
         self._caches: OrderedDict[int, BlobCache] = OrderedDict()
         self._planned: dict[int, Planned] = {}  # per project whose cache is kept
         self._streaming = streaming  # None: the settings the process configured
+        # What this syncer remembers of repositories' ref files (and its watches on them);
+        # None: made from the settings the process configured, on first use.
+        self._ref_memos = ref_memos
+
+    @property
+    def ref_memos(self) -> RefMemos:
+        if self._ref_memos is None:
+            self._ref_memos = RefMemos.configured()
+        return self._ref_memos
+
+    def close(self) -> None:
+        """Let go of what the syncer holds outside Python (the watches on refs)."""
+        if self._ref_memos is not None:
+            self._ref_memos.close()
 
     def mirror_path(self, project_id: int) -> Path:
         return self._mirrors / f"{project_id}.git"
@@ -418,6 +434,7 @@ class ProjectSyncer:
                     cut_off,
                     cache,
                     known,
+                    self.ref_memos,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -672,6 +689,7 @@ def _git_work(
     prune: bool = False,
     memo: BlobCache | None = None,
     known: Planned | None = None,
+    ref_memos: RefMemos | None = None,
 ) -> tuple[ScanResult, str | None, Declarations | None, bytes]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
     fetch, what changed (sync.indexer.plan), default branch, the models declared at its
@@ -681,7 +699,7 @@ def _git_work(
     if fresh_mirror:
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
-        fetch_mirror(mirror, url, creds)
+        fetch_mirror(mirror, url, creds, ref_memos)
     # Before the refs are read: refs moving meanwhile make the next digest differ.
     fingerprint = refs_fingerprint(mirror)
     if known is not None and not prune and known.fingerprint == fingerprint:
