@@ -319,6 +319,11 @@ class RefMemos:
     def close(self) -> None:
         self.watch.close()
 
+    def watched(self, gitdir: Path) -> bool:
+        """Whether no watch saw a change of ``gitdir``'s refs since they were last read
+        (then reading them opens no file)."""
+        return self.watch.unchanged(str(gitdir), _identity(gitdir)) is not None
+
     def read(self, gitdir: Path) -> dict[str, str] | None:
         """The heads, tags and experiment refs of the repository at ``gitdir``."""
         key = str(gitdir)
