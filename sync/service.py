@@ -12,7 +12,9 @@ import contextlib
 import ctypes
 import ctypes.util
 import gc
+import hashlib
 import logging
+import os
 import re
 import shutil
 import time
@@ -435,6 +437,7 @@ class ProjectSyncer:
                     cache,
                     known,
                     self.ref_memos,
+                    project.ref_tips,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -690,12 +693,15 @@ def _git_work(
     memo: BlobCache | None = None,
     known: Planned | None = None,
     ref_memos: RefMemos | None = None,
+    stored_tips: str = "",
 ) -> tuple[ScanResult, str | None, Declarations | None, bytes]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
     fetch, what changed (sync.indexer.plan), default branch, the models declared at its
     head when that head moved (or was never read), and the digest of the mirror's refs.
     When that digest and the stored tips are those ``known`` (the last sync) found, the
-    refs are the ones it read: nothing moved, no plan."""
+    refs are the ones it read: nothing moved, no plan. So too when a plan of this process
+    or an earlier one found them (the mirror's planned file, ``stored_tips`` the projects
+    row's ref_tips as stored): the first sync after a restart plans nothing either."""
     if fresh_mirror:
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
@@ -704,14 +710,56 @@ def _git_work(
     fingerprint = refs_fingerprint(mirror)
     if known is not None and not prune and known.fingerprint == fingerprint:
         result = ScanResult(tips=old_tips, branches=known.branches, tags=known.tags)
+    elif not prune and stored_tips and _was_planned(mirror, fingerprint, stored_tips):
+        # Tags are written only when the tips changed, which they did not: none are read.
+        result = ScanResult(tips=old_tips, branches=_branches(old_tips), tags=[])
     else:
         result = plan(mirror, old_tips, prune, memo)
+        if not prune and stored_tips and result.tips == old_tips:
+            _remember_plan(mirror, fingerprint, stored_tips)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
     declared = None
     if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
         declared = head_declarations(mirror, result.tips[ref])
     return result, branch, declared, fingerprint
+
+
+# In a mirror: the digest of the refs fingerprint and the stored ref_tips of a plan that
+# found those tips (sync.git writes nothing of that name; git ignores it).
+PLANNED_FILE = "gitstudio-planned"
+
+
+def _plan_digest(fingerprint: bytes, stored_tips: str) -> bytes:
+    digest = hashlib.blake2b(fingerprint, digest_size=20)
+    digest.update(stored_tips.encode())
+    return digest.digest()
+
+
+def _was_planned(mirror: Path, fingerprint: bytes, stored_tips: str) -> bool:
+    """Whether a plan found ``stored_tips`` in the mirror's refs as they are now."""
+    try:
+        remembered = (mirror / PLANNED_FILE).read_bytes()
+    except OSError:
+        return False
+    return remembered == _plan_digest(fingerprint, stored_tips)
+
+
+def _remember_plan(mirror: Path, fingerprint: bytes, stored_tips: str) -> None:
+    """Record that the refs with ``fingerprint`` hold ``stored_tips`` (the tips stay as
+    stored, so the pair stays true whatever the index write does), atomically."""
+    tmp = mirror / f"{PLANNED_FILE}.tmp"
+    try:
+        tmp.write_bytes(_plan_digest(fingerprint, stored_tips))
+        os.replace(tmp, mirror / PLANNED_FILE)
+    except OSError as exc:  # the next cold sync plans: nothing wrong, only slower
+        log.warning("cannot record the plan of %s: %s", mirror, exc)
+
+
+def _branches(tips: dict[str, str]) -> dict[str, str]:
+    """The branches of ``tips`` as sync.indexer.read_refs names them."""
+    heads = "refs/heads/"
+    return {ref[len(heads) :]: sha for ref, sha in tips.items() if ref.startswith(heads)}
 
 
 def _release_memory() -> None:
