@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import orjson
 import pygit2
 from pygit2.callbacks import git_fetch_options, git_proxy_options, git_push_options
 from pygit2.enums import FetchPrune, ReferenceType, RepositoryOpenFlag
@@ -270,11 +271,16 @@ def _mirror_local(path: Path, source: Path, memos: RefMemos | None) -> None:
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
-    refs = read_plain_refs(Path(src.path), memos)
+    if memos is None:
+        refs = read_plain_refs(Path(src.path))
+    else:  # kept in the mirror for the next process
+        refs = memos.read(Path(src.path), path / KEPT_REF_MEMO)
     _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src))
 
 
 _SHA = re.compile(rb"^[0-9a-f]{40}$")
+# In a local source's mirror: what its syncer remembered of the source's ref files.
+KEPT_REF_MEMO = "gitstudio-source-refs"
 # A ref file changed less than this long before it was read may change again with the same
 # timestamp (coarse clocks, filesystems keeping seconds or two): its memo is not kept, so
 # the next read opens it again. Older ones are remembered by their stat.
@@ -299,13 +305,21 @@ class RefMemos:
     again when its inode, times or size change), each packed-refs file whole, and, for
     repositories on this machine, the refs of a source no watch reported a change of
     (sync.ref_watch): then nothing is read at all. At most ``bounds.ref_memo_entries`` refs
-    in each. Shared by the syncer's threads (dict operations are atomic; the watch locks)."""
+    in each. A read may be given a file to keep what it remembers of that repository in
+    (a mirror's): a new process starts from it, so its first read opens only the ref files
+    whose stat changed. Shared by the syncer's threads (dict operations are atomic; the
+    watch locks)."""
 
-    def __init__(self, bounds: RefMemo) -> None:
+    def __init__(self, bounds: RefMemo, racy_seconds: float = RACY_SECONDS) -> None:
         self.bound = bounds.ref_memo_entries
-        self._loose: dict[str, tuple[StatKey, str]] = {}
+        self.racy_seconds = racy_seconds
+        # path -> [inode, mtime_ns, ctime_ns, size, sha]: as JSON keeps it, so a kept memo
+        # is loaded by one dict update
+        self._loose: dict[str, list[int | str]] = {}
         self._packed: dict[str, tuple[StatKey, dict[str, str]]] = {}
         self.watch = RefWatch(bounds.ref_watches, bounds.ref_watch_seconds, self.bound)
+        self._restored: set[str] = set()  # repositories whose kept memo was loaded
+        self._opened = 0  # ref files read (not taken from the memo), ever
 
     @classmethod
     def none(cls) -> RefMemos:
@@ -324,20 +338,64 @@ class RefMemos:
         (then reading them opens no file)."""
         return self.watch.unchanged(str(gitdir), _identity(gitdir)) is not None
 
-    def read(self, gitdir: Path) -> dict[str, str] | None:
-        """The heads, tags and experiment refs of the repository at ``gitdir``."""
+    def read(self, gitdir: Path, kept: Path | None = None) -> dict[str, str] | None:
+        """The heads, tags and experiment refs of the repository at ``gitdir``; ``kept``:
+        the file keeping what is remembered of it across processes."""
         key = str(gitdir)
         identity = _identity(gitdir)
         refs = self.watch.unchanged(key, identity)
         if refs is not None:
             return dict(refs)  # the watch keeps its own
+        if kept is not None and key not in self._restored:
+            self._restored.add(key)
+            self._restore(gitdir, kept)
+        opened = self._opened
         reading = self.watch.begin(key, identity, key)
         try:
             refs = self._read(gitdir, reading)
         finally:
             if reading is not None:
                 reading.finish(refs)
+        if kept is not None and refs is not None and self._opened != opened:
+            self._keep(gitdir, kept)
         return refs
+
+    def _keep(self, gitdir: Path, kept: Path) -> None:
+        """Write what is remembered of ``gitdir``'s ref files to ``kept`` (atomically)."""
+        refs = os.path.join(gitdir, "refs", "")
+        loose = {p: memo for p, memo in self._loose.items() if p.startswith(refs)}
+        packed = self._packed.get(str(gitdir / "packed-refs"))
+        content = {"gitdir": str(gitdir), "loose": loose, "packed": packed}
+        tmp = kept.with_name(kept.name + ".tmp")
+        try:
+            tmp.write_bytes(orjson.dumps(content))
+            os.replace(tmp, kept)
+        except OSError as exc:  # the next process reads every file once: only slower
+            log.warning("cannot keep the ref memo of %s in %s: %s", gitdir, kept, exc)
+
+    def _restore(self, gitdir: Path, kept: Path) -> None:
+        """Remember what ``kept`` says of ``gitdir``'s ref files: each entry is used only
+        while the file's stat is the one it was read with, as any other."""
+        try:
+            content = orjson.loads(kept.read_bytes())
+            if content["gitdir"] != str(gitdir):
+                return
+            loose = content["loose"]
+            if len(self._loose) + len(loose) <= self.bound:
+                self._loose.update(loose)
+            if content["packed"] is not None:
+                key, refs = content["packed"]
+                self._remember_packed(str(gitdir / "packed-refs"), tuple(key), refs)
+        except FileNotFoundError:
+            return
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            log.warning("ignoring the kept ref memo %s: %s", kept, exc)
+
+    def _settled(self, st: os.stat_result) -> bool:
+        """Whether the file last changed long enough ago that a later change has another
+        stat: otherwise it is read again next time (git's "racy clean" entries)."""
+        changed = max(st.st_mtime_ns, st.st_ctime_ns) / 1e9
+        return time.time() - changed > self.racy_seconds
 
     def _read(self, gitdir: Path, reading: Reading | None) -> dict[str, str] | None:
         if reading is not None:
@@ -372,11 +430,17 @@ class RefMemos:
                 return None
             if name.startswith((b"refs/heads/", b"refs/tags/", b"refs/exps/")):
                 refs[name.decode()] = sha.decode()
-        if _settled(st) and len(refs) <= self.bound:
-            if sum(len(f[1]) for f in self._packed.values()) + len(refs) > self.bound:
-                self._packed.clear()
-            self._packed[str(packed)] = (key, refs)
+        self._opened += 1
+        if self._settled(st):
+            self._remember_packed(str(packed), key, refs)
         return dict(refs)
+
+    def _remember_packed(self, path: str, key: StatKey, refs: dict[str, str]) -> None:
+        if len(refs) > self.bound:
+            return  # one file over the whole bound: read it each time
+        if sum(len(f[1]) for f in self._packed.values()) + len(refs) > self.bound:
+            self._packed.clear()
+        self._packed[path] = (key, refs)
 
     def _read_loose(
         self, directory: str, prefix: str, refs: dict[str, str], reading: Reading | None
@@ -410,19 +474,20 @@ class RefMemos:
         st = entry.stat(follow_symlinks=False)
         if reading is not None and st.st_nlink > 1:
             reading.file(entry.path)  # written through its other name: not this directory
-        key = _stat_key(st)
+        key: list[int | str] = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size]
         memo = self._loose.get(entry.path)
-        if memo is not None and memo[0] == key:
-            return memo[1]
+        if memo is not None and memo[:4] == key:
+            return str(memo[4])
+        self._opened += 1
         with open(entry.path, "rb") as file:
             content = file.read().strip()
         if not _SHA.match(content):
             return None
         sha = content.decode()
-        if _settled(st) and self.bound > 0:
+        if self._settled(st) and self.bound > 0:
             if len(self._loose) >= self.bound:
                 self._loose.clear()
-            self._loose[entry.path] = (key, sha)
+            self._loose[entry.path] = [*key, sha]
         return sha
 
 
@@ -437,13 +502,6 @@ def read_plain_refs(gitdir: Path, memos: RefMemos | None = None) -> dict[str, st
 def _stat_key(st: os.stat_result) -> StatKey:
     # ctime too: a write that sets the modification time back cannot set it.
     return (st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size)
-
-
-def _settled(st: os.stat_result) -> bool:
-    """Whether the file last changed long enough ago that a later change has another
-    stat: otherwise it is read again next time (git's "racy clean" entries)."""
-    changed = max(st.st_mtime_ns, st.st_ctime_ns) / 1e9
-    return time.time() - changed > RACY_SECONDS
 
 
 def _identity(gitdir: Path) -> Identity:

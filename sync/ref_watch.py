@@ -20,6 +20,7 @@ watch.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -273,7 +274,11 @@ _libc: ctypes.CDLL | None = None
 def _lib() -> ctypes.CDLL:
     global _libc
     if _libc is None:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        with contextlib.suppress(AttributeError):  # typed once: no conversion per call
+            libc.inotify_add_watch.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
+            libc.inotify_add_watch.restype = ctypes.c_int
+        _libc = libc
     return _libc
 
 
@@ -293,7 +298,7 @@ def _inotify_init() -> int:
 
 
 def _add_watch(fd: int, path: str, mask: int) -> int:
-    return _check(_lib().inotify_add_watch(fd, os.fsencode(path), ctypes.c_uint32(mask)))
+    return _check(_lib().inotify_add_watch(fd, os.fsencode(path), mask))
 
 
 def _rm_watch(fd: int, wd: int) -> None:

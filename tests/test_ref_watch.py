@@ -218,3 +218,25 @@ async def test_a_restarted_syncer_plans_nothing_its_predecessor_planned(
     del tips["refs/tags/m@v9.0.0"]
     await Project.filter(id=project.id).update(ref_tips=orjson.dumps(tips).decode())
     assert len((await sync_anew())._caches[project.id]) > 0  # other stored tips: planned
+
+
+def test_a_kept_memo_spares_a_new_process_the_unchanged_files(tmp_path: Path) -> None:
+    """What one RefMemos kept (in a mirror) lets the next open only the files whose stat
+    changed since; a file rewritten in place meanwhile is read, not taken from the kept
+    memo. (Files count as settled at once here: racy_seconds=0.)"""
+    repo = tmp_path / "repo"
+    generated = generate_repo(repo, SMALL)
+    gitdir, kept = repo / ".git", tmp_path / "kept"
+    bounds = RefMemo(ref_memo_entries=10_000, ref_watches=0, ref_watch_seconds=600)
+    first = RefMemos(bounds, racy_seconds=0.0)
+    assert first.read(gitdir, kept) == _listed(repo)
+    loose = len(first._loose)
+    assert loose > 5 and first._opened == loose
+    exp = gitdir / generated.experiments[0][0]
+    _rewrite_in_place(exp, git(repo, "rev-parse", "main~1"))
+    second = RefMemos(bounds, racy_seconds=0.0)  # a new process
+    assert second.read(gitdir, kept) == _listed(repo)
+    assert second._opened == 1  # the rewritten one
+    third = RefMemos(bounds, racy_seconds=0.0)
+    assert third.read(gitdir, tmp_path / "elsewhere") == _listed(repo)
+    assert third._opened == loose  # nothing kept there: every file
