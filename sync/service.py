@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import gc
 import hashlib
 import logging
@@ -23,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import orjson
 from tortoise.exceptions import IntegrityError
@@ -83,6 +84,24 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 W = TypeVar("W")
+R_in = TypeVar("R_in", contravariant=True)
+W_out = TypeVar("W_out", covariant=True)
+
+
+class Work(Protocol[R_in, W_out]):
+    """A write on a project's repository (sync.git_writer, sync.registry_writer): a local
+    source's refs are read through ``memos``, the syncer's."""
+
+    def __call__(
+        self,
+        mirror: Path,
+        url: str,
+        creds: Credentials,
+        request: R_in,
+        *,
+        memos: RefMemos | None = None,
+    ) -> W_out: ...
+
 
 Publish = Callable[[str, bytes], Awaitable[None]]
 
@@ -613,9 +632,7 @@ class ProjectSyncer:
         """Remove a branch gitstudio just created (its pull request could not be opened)."""
         await self._write(project, delete_branch, request)
 
-    async def _write(
-        self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R
-    ) -> W:
+    async def _write(self, project: Project, work: Work[R, W], request: R) -> W:
         """``work`` on the repository, then a sync, under the project's lock and lease:
         writes and syncs of one project, in any instance, run one at a time. Once ``work``
         has pushed, the write stands: a sync failing after it is logged, not raised (the
@@ -623,8 +640,9 @@ class ProjectSyncer:
         indexes it."""
         async with self._lock(project.id), self._leased(project, "writing") as lease:
             await self._check_contact(project.repo_url)
+            mirror, url = self.mirror_path(project.id), project.repo_url
             written = await asyncio.to_thread(
-                work, self.mirror_path(project.id), project.repo_url, self._creds, request
+                functools.partial(work, memos=self.ref_memos), mirror, url, self._creds, request
             )
             try:
                 # The mirror already holds what was just pushed: index it without a second
