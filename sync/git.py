@@ -275,7 +275,7 @@ def _mirror_local(path: Path, source: Path, memos: RefMemos | None) -> None:
         refs = read_plain_refs(Path(src.path))
     else:  # kept in the mirror for the next process
         refs = memos.read(Path(src.path), path / KEPT_REF_MEMO)
-    _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src))
+    _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src), memos)
 
 
 _SHA = re.compile(rb"^[0-9a-f]{40}$")
@@ -317,6 +317,8 @@ class RefMemos:
         # is loaded by one dict update
         self._loose: dict[str, list[int | str]] = {}
         self._packed: dict[str, tuple[StatKey, dict[str, str]]] = {}
+        # a mirror's packed-refs -> (its stat, the refs written into it)
+        self._mirrors: dict[str, tuple[StatKey, dict[str, str]]] = {}
         self.watch = RefWatch(bounds.ref_watches, bounds.ref_watch_seconds, self.bound)
         self._restored: set[str] = set()  # repositories whose kept memo was loaded
         self._opened = 0  # ref files read (not taken from the memo), ever
@@ -359,6 +361,23 @@ class RefMemos:
         if kept is not None and refs is not None and self._opened != opened:
             self._keep(gitdir, kept)
         return refs
+
+    def mirrored(self, packed: Path, refs: dict[str, str]) -> bool:
+        """Whether the mirror's ``packed`` file still is the one written (or found) with
+        ``refs`` (mirrors' packed-refs are only ever replaced: a new inode)."""
+        found = self._mirrors.get(str(packed))
+        try:
+            return found is not None and found[0] == _stat_key(packed.stat()) and found[1] == refs
+        except FileNotFoundError:
+            return False
+
+    def remember_mirrored(self, packed: Path, refs: dict[str, str]) -> None:
+        st = packed.stat()
+        if len(refs) > self.bound or not self._settled(st):
+            return  # written just now: a rewrite in the same tick may reuse its stat
+        if sum(len(f[1]) for f in self._mirrors.values()) + len(refs) > self.bound:
+            self._mirrors.clear()
+        self._mirrors[str(packed)] = (_stat_key(st), refs)
 
     def _keep(self, gitdir: Path, kept: Path) -> None:
         """Write what is remembered of ``gitdir``'s ref files to ``kept`` (atomically)."""
@@ -530,18 +549,22 @@ def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:
     return refs
 
 
-def _write_packed_refs(path: Path, refs: dict[str, str]) -> None:
-    """Replace the mirror's refs with ``refs`` in one atomic write of ``packed-refs``."""
+def _write_packed_refs(path: Path, refs: dict[str, str], memos: RefMemos | None = None) -> None:
+    """Replace the mirror's refs with ``refs`` in one atomic write of ``packed-refs``;
+    nothing when ``memos`` knows its packed-refs (by its stat) holds them already."""
+    packed = path / "packed-refs"
+    if memos is not None and memos.mirrored(packed, refs) and not _loose_refs(path):
+        return
     lines = ["# pack-refs with: sorted \n", *(f"{refs[n]} {n}\n" for n in sorted(refs))]
     content = "".join(lines)
-    packed = path / "packed-refs"
-    if packed.exists() and packed.read_text() == content and not _loose_refs(path):
-        return
-    tmp = path / "packed-refs.tmp"
-    tmp.write_text(content)
-    os.replace(tmp, packed)
-    for loose in _loose_refs(path):
-        loose.unlink()
+    if not (packed.exists() and packed.read_text() == content and not _loose_refs(path)):
+        tmp = path / "packed-refs.tmp"
+        tmp.write_text(content)
+        os.replace(tmp, packed)
+        for loose in _loose_refs(path):
+            loose.unlink()
+    if memos is not None:
+        memos.remember_mirrored(packed, refs)
 
 
 def _loose_refs(path: Path) -> list[Path]:

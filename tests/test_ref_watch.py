@@ -240,3 +240,34 @@ def test_a_kept_memo_spares_a_new_process_the_unchanged_files(tmp_path: Path) ->
     third = RefMemos(bounds, racy_seconds=0.0)
     assert third.read(gitdir, tmp_path / "elsewhere") == _listed(repo)
     assert third._opened == loose  # nothing kept there: every file
+
+
+def test_a_mirror_is_rewritten_whenever_its_refs_are_not_the_ones_written(
+    tmp_path: Path,
+) -> None:
+    """The memo of a mirror's packed-refs spares comparing its content only while it is
+    the file written; a replaced file, a loose ref beside it or other refs are written."""
+    from sync.git import _write_packed_refs
+
+    mirror = tmp_path / "mirror.git"
+    (mirror / "refs" / "heads").mkdir(parents=True)
+    refs = {"refs/heads/main": "a" * 40, "refs/exps/x": "b" * 40}
+    memos = RefMemos(RefMemo(1000, 0, 600), racy_seconds=0.0)
+    packed = mirror / "packed-refs"
+
+    def written() -> dict[str, str]:
+        lines = packed.read_text().splitlines()[1:]
+        return {name: sha for sha, name in (line.split() for line in lines)}
+
+    _write_packed_refs(mirror, refs, memos)
+    assert memos.mirrored(packed, refs) and written() == refs
+    packed.write_text("# pack-refs with: sorted \n" + f"{'c' * 40} refs/heads/main\n")
+    assert not memos.mirrored(packed, refs)
+    _write_packed_refs(mirror, refs, memos)
+    assert written() == refs
+    (mirror / "refs" / "heads" / "loose").write_text("d" * 40 + "\n")
+    _write_packed_refs(mirror, refs, memos)
+    assert not (mirror / "refs" / "heads" / "loose").exists()
+    other = {**refs, "refs/tags/v1": "e" * 40}
+    _write_packed_refs(mirror, other, memos)
+    assert written() == other
