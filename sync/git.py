@@ -307,8 +307,8 @@ class RefMemos:
     (sync.ref_watch): then nothing is read at all. At most ``bounds.ref_memo_entries`` refs
     in each. A read may be given a file to keep what it remembers of that repository in
     (a mirror's): a new process starts from it, so its first read opens only the ref files
-    whose stat changed. Shared by the syncer's threads (dict operations are atomic; the
-    watch locks)."""
+    whose stat changed. Shared by the syncer's threads: dict operations are atomic, and the
+    dicts are copied (``list``, one C call) before being iterated; the watch locks."""
 
     def __init__(self, bounds: RefMemo, racy_seconds: float = RACY_SECONDS) -> None:
         self.bound = bounds.ref_memo_entries
@@ -375,14 +375,14 @@ class RefMemos:
         st = packed.stat()
         if len(refs) > self.bound or not self._settled(st):
             return  # written just now: a rewrite in the same tick may reuse its stat
-        if sum(len(f[1]) for f in self._mirrors.values()) + len(refs) > self.bound:
+        if sum(len(f[1]) for f in list(self._mirrors.values())) + len(refs) > self.bound:
             self._mirrors.clear()
         self._mirrors[str(packed)] = (_stat_key(st), refs)
 
     def _keep(self, gitdir: Path, kept: Path) -> None:
         """Write what is remembered of ``gitdir``'s ref files to ``kept`` (atomically)."""
         refs = os.path.join(gitdir, "refs", "")
-        loose = {p: memo for p, memo in self._loose.items() if p.startswith(refs)}
+        loose = {p: m for p, m in list(self._loose.items()) if p.startswith(refs)}
         packed = self._packed.get(str(gitdir / "packed-refs"))
         content = {"gitdir": str(gitdir), "loose": loose, "packed": packed}
         tmp = kept.with_name(kept.name + ".tmp")
@@ -457,7 +457,7 @@ class RefMemos:
     def _remember_packed(self, path: str, key: StatKey, refs: dict[str, str]) -> None:
         if len(refs) > self.bound:
             return  # one file over the whole bound: read it each time
-        if sum(len(f[1]) for f in self._packed.values()) + len(refs) > self.bound:
+        if sum(len(f[1]) for f in list(self._packed.values())) + len(refs) > self.bound:
             self._packed.clear()
         self._packed[path] = (key, refs)
 

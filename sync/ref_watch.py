@@ -68,6 +68,7 @@ GITDIR_NAMES = frozenset({"packed-refs", "refs"})
 REFS_NAMES = frozenset({"heads", "tags", "exps"})
 
 Identity = tuple[int, ...]
+_MISSING = -1  # the watch of a path that does not exist
 
 
 @dataclass(slots=True)
@@ -109,7 +110,7 @@ class Reading:
             wd = self._watch._add(self._key, path, mask, names)
             if wd is None:
                 self.failed = True
-            else:
+            elif wd != _MISSING:
                 self._wds.add(wd)
 
     def finish(self, refs: dict[str, str] | None) -> None:
@@ -182,8 +183,11 @@ class RefWatch:
                 return None
             try:
                 wd = _add_watch(self._fd, path, mask)
+            except FileNotFoundError:
+                # Nothing to watch: its parent's watch (added first) sees it appear.
+                return _MISSING
             except OSError as exc:
-                if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+                if exc.errno != errno.ENOTDIR:  # a symlink or a file: not plain, not watched
                     log.warning("cannot watch %s: %s", path, exc)
                 return None
             watched = self._watched.setdefault(wd, _Watched(set(), names))

@@ -271,3 +271,22 @@ def test_a_mirror_is_rewritten_whenever_its_refs_are_not_the_ones_written(
     other = {**refs, "refs/tags/v1": "e" * 40}
     _write_packed_refs(mirror, other, memos)
     assert written() == other
+
+
+def test_a_repository_without_experiments_or_tags_is_watched_and_their_first_refs_seen(
+    tmp_path: Path,
+) -> None:
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
+    gitdir = repo / ".git"
+    for top in ("exps", "tags"):
+        shutil.rmtree(gitdir / "refs" / top, ignore_errors=True)
+    memos = _memos(1000)
+    assert memos.read(gitdir) == _listed(repo)
+    assert memos.watched(gitdir)  # the missing directories' parent is watched
+    git(repo, "update-ref", "refs/exps/ab/cdef/exp-1", "main")
+    git(repo, "tag", "v1", "main")
+    assert not memos.watched(gitdir)
+    assert memos.read(gitdir) == _listed(repo) and "refs/exps/ab/cdef/exp-1" in _listed(repo)
+    assert memos.watched(gitdir)
+    memos.close()
