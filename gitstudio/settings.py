@@ -197,8 +197,10 @@ class Settings:
     # inotify watches a syncer may hold on the ref directories of repositories on this
     # machine (a directory each, plus a ref file with a second hard link): a sync of a
     # local repository whose refs no watch saw change reads none of its ref files (34,005
-    # loose refs: ~0.4 s of stat calls otherwise). 0: no watches, every sync stats them.
-    ref_watches: int = 100_000
+    # loose refs: ~0.4 s of stat calls otherwise). Each watch holds about 1 KiB of kernel
+    # memory (and counts against fs.inotify.max_user_watches). 0: no watches, every sync
+    # stats them.
+    ref_watches: int = 50_000
     # The longest a watched read of a local repository's refs is trusted: the one change
     # no watch sees (a hard link made to a ref file after it was read, then a write in place
     # through it) is picked up within this many seconds.
