@@ -157,6 +157,7 @@ class RefWatch:
                 source = self._sources[key] = _Source(identity)
             source.generation += 1
             source.clean = True
+            source.refs = None  # stale (that is why it is read): no other thread takes it
             return Reading(self, key, source.generation, time.monotonic())
 
     def close(self) -> None:

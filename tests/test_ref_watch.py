@@ -290,3 +290,24 @@ def test_a_repository_without_experiments_or_tags_is_watched_and_their_first_ref
     assert memos.read(gitdir) == _listed(repo) and "refs/exps/ab/cdef/exp-1" in _listed(repo)
     assert memos.watched(gitdir)
     memos.close()
+
+
+def test_while_a_source_is_read_again_nobody_takes_its_previous_refs(tmp_path: Path) -> None:
+    """Two syncs of projects on one repository in two threads: the second, finding the
+    first re-reading (after a change), reads too instead of taking the stale refs."""
+    from sync.git import _identity
+
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    gitdir = repo / ".git"
+    memos = _memos(1000)
+    memos.read(gitdir)
+    git(repo, "branch", "-f", "feature", "main~1")
+    identity = _identity(gitdir)
+    reading = memos.watch.begin(str(gitdir), identity, str(gitdir))  # the first thread
+    assert reading is not None
+    assert memos.watch.unchanged(str(gitdir), identity) is None  # the second one reads
+    assert memos.read(gitdir) == _listed(repo)
+    reading.finish(None)  # the first gave up: the later read stands
+    assert memos.watched(gitdir)
+    memos.close()
