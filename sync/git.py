@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,6 +272,7 @@ def _mirror_local(path: Path, source: Path, memos: RefMemos | None) -> None:
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
+    refs: Mapping[str, str] | None
     if memos is None:
         refs = read_plain_refs(Path(src.path))
     else:  # kept in the mirror for the next process
@@ -318,7 +320,8 @@ class RefMemos:
         self._loose: dict[str, list[int | str]] = {}
         self._packed: dict[str, tuple[StatKey, dict[str, str]]] = {}
         # a mirror's packed-refs -> (its stat, the refs written into it)
-        self._mirrors: dict[str, tuple[StatKey, dict[str, str]]] = {}
+        self._mirrors: dict[str, tuple[StatKey, Mapping[str, str]]] = {}
+        self._digests: dict[str, tuple[StatKey, bytes]] = {}  # a mirror's ref files
         self.watch = RefWatch(bounds.ref_watches, bounds.ref_watch_seconds, self.bound)
         self._restored: set[str] = set()  # repositories whose kept memo was loaded
         self._opened = 0  # ref files read (not taken from the memo), ever
@@ -340,14 +343,15 @@ class RefMemos:
         (then reading them opens no file)."""
         return self.watch.unchanged(str(gitdir), _identity(gitdir)) is not None
 
-    def read(self, gitdir: Path, kept: Path | None = None) -> dict[str, str] | None:
-        """The heads, tags and experiment refs of the repository at ``gitdir``; ``kept``:
-        the file keeping what is remembered of it across processes."""
+    def read(self, gitdir: Path, kept: Path | None = None) -> Mapping[str, str] | None:
+        """The heads, tags and experiment refs of the repository at ``gitdir`` (shared
+        with the memo: not to be changed); ``kept``: the file keeping what is remembered
+        of it across processes."""
         key = str(gitdir)
         identity = _identity(gitdir)
         refs = self.watch.unchanged(key, identity)
         if refs is not None:
-            return dict(refs)  # the watch keeps its own
+            return refs  # the watch's own: never mutated
         if kept is not None and key not in self._restored:
             self._restored.add(key)
             self._restore(gitdir, kept)
@@ -362,16 +366,38 @@ class RefMemos:
             self._keep(gitdir, kept)
         return refs
 
-    def mirrored(self, packed: Path, refs: dict[str, str]) -> bool:
+    def mirrored(self, packed: Path, refs: Mapping[str, str]) -> bool:
         """Whether the mirror's ``packed`` file still is the one written (or found) with
-        ``refs`` (mirrors' packed-refs are only ever replaced: a new inode)."""
+        ``refs`` (mirrors' packed-refs are only ever replaced: a new inode). The refs of
+        an unchanged watched source are the very object written last time."""
         found = self._mirrors.get(str(packed))
+        if found is None:
+            return False
         try:
-            return found is not None and found[0] == _stat_key(packed.stat()) and found[1] == refs
+            if found[0] != _stat_key(packed.stat()):
+                return False
         except FileNotFoundError:
             return False
+        return found[1] is refs or found[1] == refs
 
-    def remember_mirrored(self, packed: Path, refs: dict[str, str]) -> None:
+    def digest(self, file: Path) -> bytes:
+        """A digest of ``file``'s content, remembered by its stat once it settled."""
+        try:
+            st = file.stat()
+        except FileNotFoundError:
+            return b"\0missing"
+        key = _stat_key(st)
+        found = self._digests.get(str(file))
+        if found is not None and found[0] == key:
+            return found[1]
+        digest = _content_digest(file)
+        if self._settled(st) and self.bound > 0:
+            if len(self._digests) >= self.bound:
+                self._digests.clear()
+            self._digests[str(file)] = (key, digest)
+        return digest
+
+    def remember_mirrored(self, packed: Path, refs: Mapping[str, str]) -> None:
         st = packed.stat()
         if len(refs) > self.bound or not self._settled(st):
             return  # written just now: a rewrite in the same tick may reuse its stat
@@ -515,7 +541,8 @@ def read_plain_refs(gitdir: Path, memos: RefMemos | None = None) -> dict[str, st
     cheaper than libgit2 for hundreds of loose experiment refs), remembered in ``memos``
     (None: nothing remembered). None when anything is not plain (a symbolic ref, an odd
     file): the caller then asks libgit2."""
-    return (memos or RefMemos.none()).read(gitdir)
+    refs = (memos or RefMemos.none()).read(gitdir)
+    return None if refs is None else dict(refs)
 
 
 def _stat_key(st: os.stat_result) -> StatKey:
@@ -549,7 +576,7 @@ def _mirrored_refs(src: pygit2.Repository) -> dict[str, str]:
     return refs
 
 
-def _write_packed_refs(path: Path, refs: dict[str, str], memos: RefMemos | None = None) -> None:
+def _write_packed_refs(path: Path, refs: Mapping[str, str], memos: RefMemos | None = None) -> None:
     """Replace the mirror's refs with ``refs`` in one atomic write of ``packed-refs``;
     nothing when ``memos`` knows its packed-refs (by its stat) holds them already."""
     packed = path / "packed-refs"
@@ -586,20 +613,18 @@ def _point_head(repo: pygit2.Repository) -> None:
             return
 
 
-def refs_fingerprint(path: Path) -> bytes:
+def refs_fingerprint(path: Path, memos: RefMemos | None = None) -> bytes:
     """A digest of every ref file of the mirror at ``path``: HEAD, packed-refs and each
     loose file under ``refs/`` (names and contents). Equal digests mean equal refs, so a
     sync that finds the digest of its last plan (and the tips that plan stored) has nothing
-    to read: about 2 ms at 34,000 packed refs, against 150-200 ms for libgit2 to list
-    them."""
+    to read: 5-15 ms at 34,000 packed refs, against 150-200 ms for libgit2 to list them;
+    with ``memos``, HEAD's and packed-refs' digests are taken from it while their stat is
+    the one they were read with (packed-refs is replaced, never rewritten in place)."""
     digest = hashlib.blake2b(digest_size=20)
     for name in ("HEAD", "packed-refs"):
-        try:
-            content = (path / name).read_bytes()
-        except FileNotFoundError:
-            content = b"\0missing"
-        digest.update(b"%s %d\0" % (name.encode(), len(content)))
-        digest.update(content)
+        top = path / name
+        digest.update(b"%s\0" % name.encode())
+        digest.update(memos.digest(top) if memos is not None else _content_digest(top))
     loose: list[str] = []
     for directory, _subdirs, files in os.walk(path / "refs"):
         loose += (os.path.join(directory, f) for f in files)
@@ -612,6 +637,14 @@ def refs_fingerprint(path: Path) -> bytes:
         digest.update(b"%s %d\0" % (os.fsencode(file), len(content)))
         digest.update(content)
     return digest.digest()
+
+
+def _content_digest(file: Path) -> bytes:
+    try:
+        content = file.read_bytes()
+    except FileNotFoundError:
+        return b"\0missing"
+    return hashlib.blake2b(content, digest_size=20).digest()
 
 
 def default_branch(path: Path) -> str | None:

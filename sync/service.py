@@ -725,7 +725,7 @@ def _git_work(
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
         fetch_mirror(mirror, url, creds, ref_memos)
     # Before the refs are read: refs moving meanwhile make the next digest differ.
-    fingerprint = refs_fingerprint(mirror)
+    fingerprint = refs_fingerprint(mirror, ref_memos)
     if known is not None and not prune and known.fingerprint == fingerprint:
         result = ScanResult(tips=old_tips, branches=known.branches, tags=known.tags)
     elif not prune and stored_tips and _was_planned(mirror, fingerprint, stored_tips):

@@ -311,3 +311,40 @@ def test_while_a_source_is_read_again_nobody_takes_its_previous_refs(tmp_path: P
     reading.finish(None)  # the first gave up: the later read stands
     assert memos.watched(gitdir)
     memos.close()
+
+
+def test_the_mirror_fingerprint_follows_every_change_of_its_ref_files(tmp_path: Path) -> None:
+    """With the memo (digests of HEAD and packed-refs kept by their stat) the fingerprint
+    is the one computed from the files, before and after each change, including a
+    same-size rewrite in place with the modification time put back."""
+    from sync.git import refs_fingerprint
+
+    mirror = tmp_path / "mirror.git"
+    (mirror / "refs" / "heads").mkdir(parents=True)
+    (mirror / "HEAD").write_text("ref: refs/heads/main\n")
+    packed = mirror / "packed-refs"
+    packed.write_text(f"# pack-refs with: sorted \n{'a' * 40} refs/heads/main\n")
+    memos = RefMemos(RefMemo(1000, 0, 600), racy_seconds=0.0)  # every file settled at once
+    seen = set()
+
+    def same_with_and_without() -> bytes:
+        found = refs_fingerprint(mirror, memos)
+        assert found == refs_fingerprint(mirror) == refs_fingerprint(mirror, memos)
+        assert found not in seen
+        seen.add(found)
+        return found
+
+    same_with_and_without()
+    tmp = mirror / "packed-refs.tmp"
+    tmp.write_text(f"# pack-refs with: sorted \n{'b' * 40} refs/heads/main\n")
+    os.replace(tmp, packed)
+    same_with_and_without()
+    before = packed.stat()
+    with open(packed, "r+b") as file:  # in place, same size, mtime put back
+        file.write(f"# pack-refs with: sorted \n{'c' * 40}".encode())
+    os.utime(packed, ns=(before.st_atime_ns, before.st_mtime_ns))
+    same_with_and_without()
+    (mirror / "HEAD").write_text("ref: refs/heads/other\n")
+    same_with_and_without()
+    (mirror / "refs" / "heads" / "loose").write_text("d" * 40 + "\n")
+    same_with_and_without()
