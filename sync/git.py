@@ -318,6 +318,9 @@ class RefMemos:
         # path -> [inode, mtime_ns, ctime_ns, size, sha]: as JSON keeps it, so a kept memo
         # is loaded by one dict update
         self._loose: dict[str, list[int | str]] = {}
+        # directory -> [inode, mtime_ns, ctime_ns, [(name, directory?, symlink?), ...]]
+        # (lists once loaded from a kept memo)
+        self._dirs: dict[str, list[object]] = {}
         self._packed: dict[str, tuple[StatKey, dict[str, str]]] = {}
         # a mirror's packed-refs -> (its stat, the refs written into it)
         self._mirrors: dict[str, tuple[StatKey, Mapping[str, str]]] = {}
@@ -409,8 +412,9 @@ class RefMemos:
         """Write what is remembered of ``gitdir``'s ref files to ``kept`` (atomically)."""
         refs = os.path.join(gitdir, "refs", "")
         loose = {p: m for p, m in list(self._loose.items()) if p.startswith(refs)}
+        dirs = {p: m for p, m in list(self._dirs.items()) if p.startswith(refs)}
         packed = self._packed.get(str(gitdir / "packed-refs"))
-        content = {"gitdir": str(gitdir), "loose": loose, "packed": packed}
+        content = {"gitdir": str(gitdir), "loose": loose, "dirs": dirs, "packed": packed}
         tmp = kept.with_name(kept.name + ".tmp")
         try:
             tmp.write_bytes(orjson.dumps(content))
@@ -425,9 +429,11 @@ class RefMemos:
             content = orjson.loads(kept.read_bytes())
             if content["gitdir"] != str(gitdir):
                 return
-            loose = content["loose"]
+            loose, dirs = content["loose"], content["dirs"]
             if len(self._loose) + len(loose) <= self.bound:
                 self._loose.update(loose)
+            if len(self._dirs) + len(dirs) <= self.bound:
+                self._dirs.update(dirs)  # entries as JSON lists: unpacked as the tuples
             if content["packed"] is not None:
                 key, refs = content["packed"]
                 self._remember_packed(str(gitdir / "packed-refs"), tuple(key), refs)
@@ -492,39 +498,62 @@ class RefMemos:
     ) -> bool:
         if reading is not None:
             reading.directory(directory)  # before listing: a later change is an event
-        try:
-            with os.scandir(directory) as scan:
-                entries = list(scan)
-        except (FileNotFoundError, NotADirectoryError):
-            return True
-        for entry in entries:
-            if entry.is_symlink():
+        listing = self._listing(directory)
+        if listing is None:
+            return True  # no such directory
+        for name, is_dir, is_link in listing:
+            path = os.path.join(directory, name)
+            if is_link:
                 return False  # not a plain ref file: let libgit2 decide
-            if entry.is_dir():
-                if not self._read_loose(entry.path, f"{prefix}{entry.name}/", refs, reading):
+            if is_dir:
+                if not self._read_loose(path, f"{prefix}{name}/", refs, reading):
                     return False
                 continue
-            if entry.name.endswith(".lock"):
+            if name.endswith(".lock"):
                 continue  # a write in progress: the ref itself still holds the old value
             try:
-                sha = self._loose_sha(entry, reading)
+                sha = self._loose_sha(path, reading)
             except FileNotFoundError:
                 continue  # deleted while we looked
             if sha is None:
                 return False  # symbolic or unknown: let libgit2 decide
-            refs[prefix + entry.name] = sha
+            refs[prefix + name] = sha
         return True
 
-    def _loose_sha(self, entry: os.DirEntry[str], reading: Reading | None) -> str | None:
-        st = entry.stat(follow_symlinks=False)
+    def _listing(self, directory: str) -> list[tuple[str, bool, bool]] | None:
+        """(name, directory?, symlink?) of each entry of ``directory``: remembered by the
+        directory's stat (an entry created, removed or renamed changes its mtime and
+        ctime), listed again when that changed or changed less than racy_seconds before it
+        was listed. None when there is no such directory."""
+        try:
+            st = os.stat(directory)  # the top ones may be symlinks (to directories)
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        key = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+        memo = self._dirs.get(directory)
+        if memo is not None and memo[:3] == key:
+            return memo[3]  # type: ignore[return-value]
+        try:
+            with os.scandir(directory) as scan:
+                listing = [(e.name, e.is_dir(follow_symlinks=False), e.is_symlink()) for e in scan]
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        if self._settled(st) and self.bound > 0:
+            if len(self._dirs) >= self.bound:
+                self._dirs.clear()
+            self._dirs[directory] = [*key, listing]
+        return listing
+
+    def _loose_sha(self, path: str, reading: Reading | None) -> str | None:
+        st = os.lstat(path)
         if reading is not None and st.st_nlink > 1:
-            reading.file(entry.path)  # written through its other name: not this directory
+            reading.file(path)  # written through its other name: not this directory
         key: list[int | str] = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size]
-        memo = self._loose.get(entry.path)
+        memo = self._loose.get(path)
         if memo is not None and memo[:4] == key:
             return str(memo[4])
         self._opened += 1
-        with open(entry.path, "rb") as file:
+        with open(path, "rb") as file:
             content = file.read().strip()
         if not _SHA.match(content):
             return None
@@ -532,7 +561,7 @@ class RefMemos:
         if self._settled(st) and self.bound > 0:
             if len(self._loose) >= self.bound:
                 self._loose.clear()
-            self._loose[entry.path] = [*key, sha]
+            self._loose[path] = [*key, sha]
         return sha
 
 

@@ -222,8 +222,9 @@ async def test_a_restarted_syncer_plans_nothing_its_predecessor_planned(
 
 def test_a_kept_memo_spares_a_new_process_the_unchanged_files(tmp_path: Path) -> None:
     """What one RefMemos kept (in a mirror) lets the next open only the files whose stat
-    changed since; a file rewritten in place meanwhile is read, not taken from the kept
-    memo. (Files count as settled at once here: racy_seconds=0.)"""
+    changed since and list only the directories whose stat changed; a file rewritten in
+    place meanwhile is read, not taken from the kept memo, and a file added to a listed
+    directory is found. (Files count as settled at once here: racy_seconds=0.)"""
     repo = tmp_path / "repo"
     generated = generate_repo(repo, SMALL)
     gitdir, kept = repo / ".git", tmp_path / "kept"
@@ -240,6 +241,11 @@ def test_a_kept_memo_spares_a_new_process_the_unchanged_files(tmp_path: Path) ->
     third = RefMemos(bounds, racy_seconds=0.0)
     assert third.read(gitdir, tmp_path / "elsewhere") == _listed(repo)
     assert third._opened == loose  # nothing kept there: every file
+    assert second._dirs.keys() == first._dirs.keys() and len(first._dirs) > 3  # listings
+    git(repo, "update-ref", f"{generated.experiments[0][0]}-new", "main")  # in a listed dir
+    fourth = RefMemos(bounds, racy_seconds=0.0)
+    assert fourth.read(gitdir, kept) == _listed(repo)
+    assert fourth._opened == 1  # the new file: its directory was listed again
 
 
 def test_a_mirror_is_rewritten_whenever_its_refs_are_not_the_ones_written(
