@@ -33,7 +33,7 @@ from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
 from storage.models import Project
 from storage.sealed import Sealer
-from sync.git import Credentials
+from sync.git import Credentials, RefMemo, RefMemos
 from sync.repo_policy import RepoPolicy
 from sync.scheduling import SyncScheduler, make_scheduler
 from sync.service import ProjectSyncer
@@ -82,6 +82,7 @@ class State:
             lease_wait=settings.lease_wait,
             policy=repo_policy(settings),
             write_limits=write_limits(settings),
+            ref_memos=RefMemos(limits.from_settings(RefMemo, settings)),
         )
         # Where syncs run (sync/scheduling.py): every trigger goes through it.
         self.sync_scheduler: SyncScheduler = make_scheduler(
@@ -176,6 +177,7 @@ def create_app(settings: Settings) -> Starlette:
             await state.bus.close()
             await db.close_db()
             claim.close()
+            state.syncer.close()
 
     routes = [
         *observability_routes(state),  # /healthz, /metrics

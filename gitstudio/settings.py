@@ -197,6 +197,17 @@ class Settings:
     # stat, packed-refs files whole), so a sync of a local repository with 30,000
     # experiment refs reads only the files that changed; 200,000 are a few tens of MiB.
     ref_memo_entries: int = 200_000
+    # inotify watches a syncer may hold on the ref directories of repositories on this
+    # machine (a directory each, plus a ref file with a second hard link): a sync of a
+    # local repository whose refs no watch saw change reads none of its ref files (34,005
+    # loose refs: ~0.4 s of stat calls otherwise). Each watch holds about 1 KiB of kernel
+    # memory (and counts against fs.inotify.max_user_watches). 0: no watches, every sync
+    # stats them.
+    ref_watches: int = 50_000
+    # The longest a watched read of a local repository's refs is trusted: the one change
+    # no watch sees (a hard link made to a ref file after it was read, then a write in place
+    # through it) is picked up within this many seconds.
+    ref_watch_seconds: float = 600.0
     # MiB of SQLite page cache the writing connection gets while a sync streams (restored
     # and released after): the cells indexes take random inserts, and with SQLite's 2 MiB
     # default each batch writes and reads back their pages; 64 MiB cut a third of the CPU
@@ -350,6 +361,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "index_batch_rows": ("GITSTUDIO_INDEX_BATCH_ROWS", int),
     "parse_cache_entries": ("GITSTUDIO_PARSE_CACHE_ENTRIES", int),
     "ref_memo_entries": ("GITSTUDIO_REF_MEMO_ENTRIES", int),
+    "ref_watches": ("GITSTUDIO_REF_WATCHES", int),
+    "ref_watch_seconds": ("GITSTUDIO_REF_WATCH_SECONDS", float),
     "sqlite_bulk_cache_mib": ("GITSTUDIO_SQLITE_BULK_CACHE_MIB", int),
     "registry_cache_projects": ("GITSTUDIO_REGISTRY_CACHE_PROJECTS", int),
     "token_cache_entries": ("GITSTUDIO_TOKEN_CACHE_ENTRIES", int),

@@ -62,3 +62,4 @@ async def run(settings: Settings, concurrency: int | None = None) -> None:
         await state.bus.close()
         await db.close_db()
         claim.close()
+        state.syncer.close()

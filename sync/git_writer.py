@@ -41,6 +41,7 @@ from sync.git import (
     Credentials,
     GitError,
     PushRefused,
+    RefMemos,
     fetch_mirror,
     local_source,
     open_mirror,
@@ -72,9 +73,14 @@ class WrittenCommit:
 
 
 def write_commit(
-    mirror: Path, url: str, creds: Credentials, request: CommitRequest
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    request: CommitRequest,
+    *,
+    memos: RefMemos | None = None,
 ) -> WrittenCommit:
-    with WriteSession(mirror, url, creds) as session:
+    with WriteSession(mirror, url, creds, memos) as session:
         repo = session.repo
         base, branch = _base(repo, request)
         # Objects are written into the mirror; the repository receives them by push.
@@ -93,11 +99,16 @@ class BranchRequest:
 
 
 def create_branch(
-    mirror: Path, url: str, creds: Credentials, request: BranchRequest
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    request: BranchRequest,
+    *,
+    memos: RefMemos | None = None,
 ) -> WrittenCommit:
     """A new branch at an existing commit (createBranchFromExperiment), put on the
     repository like any other write: never over an existing branch."""
-    with WriteSession(mirror, url, creds) as session:
+    with WriteSession(mirror, url, creds, memos) as session:
         repo = session.repo
         _new_branch_name(repo, request.branch)
         commit = repo.get(request.sha)
@@ -143,12 +154,17 @@ def mergeability(repo: pygit2.Repository, source: str, target: str) -> Mergeabil
 
 
 def merge_branch(
-    mirror: Path, url: str, creds: Credentials, request: MergeRequest
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    request: MergeRequest,
+    *,
+    memos: RefMemos | None = None,
 ) -> WrittenCommit:
     """Merge ``request.source`` into ``request.target`` and put the target on the
     repository: CONFLICT when paths conflict, a fast-forward is asked for and impossible, or
     the target moved meanwhile; INVALID when there is nothing to merge."""
-    with WriteSession(mirror, url, creds) as session:
+    with WriteSession(mirror, url, creds, memos) as session:
         repo = session.repo
         state = mergeability(repo, request.source, request.target)
         if state.merged:
@@ -181,7 +197,14 @@ def _merge_commit(store: pygit2.Repository, state: Mergeability, request: MergeR
     return str(store.create_commit(None, who, who, message, tree, [dst.id, src.id]))
 
 
-def delete_branch(mirror: Path, url: str, creds: Credentials, request: BranchRequest) -> None:
+def delete_branch(
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    request: BranchRequest,
+    *,
+    memos: RefMemos | None = None,  # unused: nothing is fetched before the deletion
+) -> None:
     """Remove the branch gitstudio just created (the undo of a branch whose pull request
     could not be opened), the way it was put there: so a local repository's hooks run,
     and there only if it still points where gitstudio put it. DomainError when it stays."""
@@ -302,7 +325,9 @@ class WriteSession:
     Used as a context manager; leaving it ends an unused push connection, changing
     nothing."""
 
-    def __init__(self, mirror: Path, url: str, creds: Credentials) -> None:
+    def __init__(
+        self, mirror: Path, url: str, creds: Credentials, memos: RefMemos | None = None
+    ) -> None:
         self._creds = creds
         self._receiver: receive_pack.ReceivePack | None = None
         self._remote: remote_push.RemotePush | None = None
@@ -310,7 +335,7 @@ class WriteSession:
         try:
             if local is not None:
                 self._receiver = receive_pack.start(local, url)  # starts while we work
-                fetch_mirror(mirror, url, creds)
+                fetch_mirror(mirror, url, creds, memos)
                 self.repo = open_mirror(mirror)
             elif (mirror / "HEAD").exists() and remote_push.connectable(url):
                 self.repo = open_mirror(mirror)

@@ -24,7 +24,7 @@ from pygit2.enums import ObjectType
 
 from storage.errors import DomainError
 from sync.artifacts import CONFIG, gto_stages, tree_file
-from sync.git import Credentials
+from sync.git import Credentials, RefMemos
 from sync.git_writer import WriteSession
 from sync.registry import (
     ASSIGN,
@@ -78,9 +78,15 @@ class WrittenTag:
 
 
 def write_tag(
-    mirror: Path, url: str, creds: Credentials, request: TagRequest, now: float | None = None
+    mirror: Path,
+    url: str,
+    creds: Credentials,
+    request: TagRequest,
+    now: float | None = None,
+    *,
+    memos: RefMemos | None = None,
 ) -> WrittenTag:
-    with WriteSession(mirror, url, creds) as session:
+    with WriteSession(mirror, url, creds, memos) as session:
         repo = session.repo
         registry = registry_of(repo)
         name, target, version, message = plan(repo, registry, request, allowed_stages(repo))

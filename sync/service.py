@@ -11,8 +11,11 @@ import asyncio
 import contextlib
 import ctypes
 import ctypes.util
+import functools
 import gc
+import hashlib
 import logging
+import os
 import re
 import shutil
 import time
@@ -21,7 +24,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import orjson
 from tortoise.exceptions import IntegrityError
@@ -47,6 +50,7 @@ from sync.dvcproject import BlobCache
 from sync.git import (
     Credentials,
     GitError,
+    RefMemos,
     default_branch,
     fetch_mirror,
     head_declarations,
@@ -80,6 +84,24 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 W = TypeVar("W")
+R_in = TypeVar("R_in", contravariant=True)
+W_out = TypeVar("W_out", covariant=True)
+
+
+class Work(Protocol[R_in, W_out]):
+    """A write on a project's repository (sync.git_writer, sync.registry_writer): a local
+    source's refs are read through ``memos``, the syncer's."""
+
+    def __call__(
+        self,
+        mirror: Path,
+        url: str,
+        creds: Credentials,
+        request: R_in,
+        *,
+        memos: RefMemos | None = None,
+    ) -> W_out: ...
+
 
 Publish = Callable[[str, bytes], Awaitable[None]]
 
@@ -140,6 +162,7 @@ class ProjectSyncer:
         policy: RepoPolicy | None = None,
         write_limits: WriteLimits | None = None,
         streaming: IndexStreaming | None = None,
+        ref_memos: RefMemos | None = None,
     ) -> None:
         self.author = author  # who the tags gitstudio writes come from
         # The repository access policy (sync.repo_policy). A server always has one; without
@@ -163,6 +186,20 @@ class ProjectSyncer:
         self._caches: OrderedDict[int, BlobCache] = OrderedDict()
         self._planned: dict[int, Planned] = {}  # per project whose cache is kept
         self._streaming = streaming  # None: the settings the process configured
+        # What this syncer remembers of repositories' ref files (and its watches on them);
+        # None: made from the settings the process configured, on first use.
+        self._ref_memos = ref_memos
+
+    @property
+    def ref_memos(self) -> RefMemos:
+        if self._ref_memos is None:
+            self._ref_memos = RefMemos.configured()
+        return self._ref_memos
+
+    def close(self) -> None:
+        """Let go of what the syncer holds outside Python (the watches on refs)."""
+        if self._ref_memos is not None:
+            self._ref_memos.close()
 
     def mirror_path(self, project_id: int) -> Path:
         return self._mirrors / f"{project_id}.git"
@@ -418,6 +455,8 @@ class ProjectSyncer:
                     cut_off,
                     cache,
                     known,
+                    self.ref_memos,
+                    project.ref_tips,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -593,9 +632,7 @@ class ProjectSyncer:
         """Remove a branch gitstudio just created (its pull request could not be opened)."""
         await self._write(project, delete_branch, request)
 
-    async def _write(
-        self, project: Project, work: Callable[[Path, str, Credentials, R], W], request: R
-    ) -> W:
+    async def _write(self, project: Project, work: Work[R, W], request: R) -> W:
         """``work`` on the repository, then a sync, under the project's lock and lease:
         writes and syncs of one project, in any instance, run one at a time. Once ``work``
         has pushed, the write stands: a sync failing after it is logged, not raised (the
@@ -603,8 +640,9 @@ class ProjectSyncer:
         indexes it."""
         async with self._lock(project.id), self._leased(project, "writing") as lease:
             await self._check_contact(project.repo_url)
+            mirror, url = self.mirror_path(project.id), project.repo_url
             written = await asyncio.to_thread(
-                work, self.mirror_path(project.id), project.repo_url, self._creds, request
+                functools.partial(work, memos=self.ref_memos), mirror, url, self._creds, request
             )
             try:
                 # The mirror already holds what was just pushed: index it without a second
@@ -672,28 +710,74 @@ def _git_work(
     prune: bool = False,
     memo: BlobCache | None = None,
     known: Planned | None = None,
+    ref_memos: RefMemos | None = None,
+    stored_tips: str = "",
 ) -> tuple[ScanResult, str | None, Declarations | None, bytes]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
     fetch, what changed (sync.indexer.plan), default branch, the models declared at its
     head when that head moved (or was never read), and the digest of the mirror's refs.
     When that digest and the stored tips are those ``known`` (the last sync) found, the
-    refs are the ones it read: nothing moved, no plan."""
+    refs are the ones it read: nothing moved, no plan. So too when a plan of this process
+    or an earlier one found them (the mirror's planned file, ``stored_tips`` the projects
+    row's ref_tips as stored): the first sync after a restart plans nothing either."""
     if fresh_mirror:
         shutil.rmtree(mirror, ignore_errors=True)
     if fetch:  # after a write the mirror holds its refs already (sync.git_writer._put)
-        fetch_mirror(mirror, url, creds)
+        fetch_mirror(mirror, url, creds, ref_memos)
     # Before the refs are read: refs moving meanwhile make the next digest differ.
-    fingerprint = refs_fingerprint(mirror)
+    fingerprint = refs_fingerprint(mirror, ref_memos)
     if known is not None and not prune and known.fingerprint == fingerprint:
         result = ScanResult(tips=old_tips, branches=known.branches, tags=known.tags)
+    elif not prune and stored_tips and _was_planned(mirror, fingerprint, stored_tips):
+        # Tags are written only when the tips changed, which they did not: none are read.
+        result = ScanResult(tips=old_tips, branches=_branches(old_tips), tags=[])
     else:
         result = plan(mirror, old_tips, prune, memo)
+        if not prune and stored_tips and result.tips == old_tips:
+            _remember_plan(mirror, fingerprint, stored_tips)
     branch = default_branch(mirror)
     ref = f"refs/heads/{configured_branch or branch}"
     declared = None
     if ref in result.tips and (never_declared or old_tips.get(ref) != result.tips[ref]):
         declared = head_declarations(mirror, result.tips[ref])
     return result, branch, declared, fingerprint
+
+
+# In a mirror: the digest of the refs fingerprint and the stored ref_tips of a plan that
+# found those tips (sync.git writes nothing of that name; git ignores it).
+PLANNED_FILE = "gitstudio-planned"
+
+
+def _plan_digest(fingerprint: bytes, stored_tips: str) -> bytes:
+    digest = hashlib.blake2b(fingerprint, digest_size=20)
+    digest.update(stored_tips.encode())
+    return digest.digest()
+
+
+def _was_planned(mirror: Path, fingerprint: bytes, stored_tips: str) -> bool:
+    """Whether a plan found ``stored_tips`` in the mirror's refs as they are now."""
+    try:
+        remembered = (mirror / PLANNED_FILE).read_bytes()
+    except OSError:
+        return False
+    return remembered == _plan_digest(fingerprint, stored_tips)
+
+
+def _remember_plan(mirror: Path, fingerprint: bytes, stored_tips: str) -> None:
+    """Record that the refs with ``fingerprint`` hold ``stored_tips`` (the tips stay as
+    stored, so the pair stays true whatever the index write does), atomically."""
+    tmp = mirror / f"{PLANNED_FILE}.tmp"
+    try:
+        tmp.write_bytes(_plan_digest(fingerprint, stored_tips))
+        os.replace(tmp, mirror / PLANNED_FILE)
+    except OSError as exc:  # the next cold sync plans: nothing wrong, only slower
+        log.warning("cannot record the plan of %s: %s", mirror, exc)
+
+
+def _branches(tips: dict[str, str]) -> dict[str, str]:
+    """The branches of ``tips`` as sync.indexer.read_refs names them."""
+    heads = "refs/heads/"
+    return {ref[len(heads) :]: sha for ref, sha in tips.items() if ref.startswith(heads)}
 
 
 def _release_memory() -> None:
