@@ -78,7 +78,7 @@ class _Source:
     clean: bool = False  # no event since the current read began
     refs: dict[str, str] | None = None  # what the last complete, undisturbed read found
     read_at: float = 0.0  # time.monotonic() when that read began
-    wds: set[int] = field(default_factory=set)
+    wds: set[int] = field(default_factory=set)  # every watch a read of it added since
 
 
 @dataclass(slots=True)
@@ -130,6 +130,9 @@ class RefWatch:
         self._failed = max_watches <= 0 or not sys.platform.startswith("linux")
         self._sources: dict[str, _Source] = {}
         self._watched: dict[int, _Watched] = {}
+        # Readings are numbered across sources: a reading of a repository since replaced
+        # at its path never passes for the latest reading of the one there now.
+        self._generation = 0
 
     def unchanged(self, key: str, identity: Identity) -> dict[str, str] | None:
         """The refs of the last read of ``key`` when no watch reported anything since."""
@@ -155,7 +158,8 @@ class RefWatch:
                 if source is not None:
                     self._forget(key, source.wds)
                 source = self._sources[key] = _Source(identity)
-            source.generation += 1
+            self._generation += 1
+            source.generation = self._generation
             source.clean = True
             source.refs = None  # stale (that is why it is read): no other thread takes it
             return Reading(self, key, source.generation, time.monotonic())
@@ -193,6 +197,9 @@ class RefWatch:
                 return None
             watched = self._watched.setdefault(wd, _Watched(set(), names))
             watched.owners.add(key)
+            source = self._sources.get(key)
+            if source is not None:  # a reading overtaken meanwhile adds some too: let go
+                source.wds.add(wd)  # of at the next read that stands
             return wd
 
     def _finish(self, reading: Reading, refs: dict[str, str] | None) -> None:
@@ -209,7 +216,7 @@ class RefWatch:
                 source.read_at = reading._started
                 self._bound_refs(reading._key)
             self._forget(reading._key, source.wds - reading._wds)
-            source.wds = reading._wds
+            source.wds = set(reading._wds)
 
     def _bound_refs(self, keep: str) -> None:
         """Forget other sources' refs while all together exceed the bound (they are read

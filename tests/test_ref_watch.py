@@ -354,3 +354,52 @@ def test_the_mirror_fingerprint_follows_every_change_of_its_ref_files(tmp_path: 
     same_with_and_without()
     (mirror / "refs" / "heads" / "loose").write_text("d" * 40 + "\n")
     same_with_and_without()
+
+
+def test_a_read_of_a_replaced_repository_never_stands_for_the_one_now_there(
+    tmp_path: Path,
+) -> None:
+    """Two threads on one path: the first reads the repository there, which is replaced
+    meanwhile; the second reads the new one. The first finishing last must not hand its
+    refs (nor its watches, on the old directories) to the new repository."""
+    from sync.git import _identity
+
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    gitdir = repo / ".git"
+    memos = _memos(1000)
+    reading = memos.watch.begin(str(gitdir), _identity(gitdir), str(gitdir))  # the first
+    assert reading is not None
+    old = memos._read(gitdir, reading)
+    repo.rename(tmp_path / "old")  # its watches go with it
+    generate_repo(repo, RepoSpec(commits=2, exps_per_commit=1, gto_tags=False))
+    assert memos.read(gitdir) == _listed(repo)  # the second thread
+    reading.finish(old)  # the first, late
+    assert memos.read(gitdir) == _listed(repo)
+    git(repo, "branch", "-f", "feature", "main~1")
+    assert memos.read(gitdir) == _listed(repo)  # the new repository's changes are seen
+    git(tmp_path / "old", "branch", "-f", "feature", "main~1")
+    assert memos.watched(gitdir)  # no watch left on the old one's directories
+    memos.close()
+
+
+def test_an_overflowed_event_queue_leaves_no_source_trusted(tmp_path: Path) -> None:
+    """More events than the kernel queues (another watched repository churning between
+    two syncs): the change of this one was dropped with them, so nothing is trusted."""
+    limit = int(Path("/proc/sys/fs/inotify/max_queued_events").read_text())
+    if limit > 100_000:
+        pytest.skip("the kernel queues too many events to overflow here")
+    quiet, busy = tmp_path / "quiet", tmp_path / "busy"
+    generate_repo(quiet, SMALL)
+    generate_repo(busy, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
+    memos = _memos(1000)
+    memos.read(quiet / ".git")
+    memos.read(busy / ".git")
+    churn = busy / ".git" / "refs" / "heads" / "churn.lock"
+    for _ in range(limit // 2 + 1):  # two events each
+        churn.write_bytes(b"")
+        churn.unlink()
+    git(quiet, "branch", "-f", "feature", "main~1")  # its event is dropped
+    assert not memos.watched(quiet / ".git")
+    assert memos.read(quiet / ".git") == _listed(quiet)
+    memos.close()
