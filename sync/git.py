@@ -464,10 +464,11 @@ class RefMemos:
     def _read_packed(self, packed: Path, reading: Reading | None) -> dict[str, str] | None:
         try:
             st = packed.stat()
+            if reading is not None and st.st_nlink > 1:
+                reading.file(str(packed))
+                st = packed.stat()  # written through the other name before the watch: seen
         except FileNotFoundError:
             return {}
-        if reading is not None and st.st_nlink > 1:
-            reading.file(str(packed))
         key = _stat_key(st)
         found = self._packed.get(str(packed))
         if found is not None and found[0] == key:
@@ -548,6 +549,7 @@ class RefMemos:
         st = os.lstat(path)
         if reading is not None and st.st_nlink > 1:
             reading.file(path)  # written through its other name: not this directory
+            st = os.lstat(path)  # written so before the watch was added: seen here
         key: list[int | str] = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns, st.st_size]
         memo = self._loose.get(path)
         if memo is not None and memo[:4] == key:

@@ -383,6 +383,38 @@ def test_a_read_of_a_replaced_repository_never_stands_for_the_one_now_there(
     memos.close()
 
 
+def test_a_write_through_a_second_link_as_its_watch_is_added_is_read(tmp_path: Path) -> None:
+    """A hard-linked ref file rewritten in place through its other name between the stat
+    this read took and the watch it then adds (no event: the watch came after) is not
+    taken from the memo by that older stat."""
+    original = tmp_path / "original"
+    generated = generate_repo(original, SMALL)
+    copy = tmp_path / "copy"
+    shutil.copytree(original, copy, copy_function=os.link)
+    exp = generated.experiments[0][0]
+    kept = tmp_path / "kept"
+    bounds = RefMemo(ref_memo_entries=10_000, ref_watches=1000, ref_watch_seconds=600)
+    RefMemos(bounds, racy_seconds=0.0).read(copy / ".git", kept)  # a previous process
+    memos = RefMemos(bounds, racy_seconds=0.0)
+    other = git(original, "rev-parse", "main~1")
+    add = memos.watch._add
+
+    def add_after_a_write(
+        key: str, path: str, mask: int, names: frozenset[str] | None
+    ) -> int | None:
+        # The one interleaving the kernel cannot be asked for: another process writing
+        # just before this watch is added (the write itself is real).
+        if path == str(copy / ".git" / exp):
+            _rewrite_in_place(original / ".git" / exp, other)
+        return add(key, path, mask, names)
+
+    memos.watch._add = add_after_a_write  # type: ignore[method-assign]
+    assert memos.read(copy / ".git", kept)[exp] == other  # type: ignore[index]
+    memos.watch._add = add  # type: ignore[method-assign]
+    assert memos.read(copy / ".git")[exp] == other  # type: ignore[index]
+    memos.close()
+
+
 def test_an_overflowed_event_queue_leaves_no_source_trusted(tmp_path: Path) -> None:
     """More events than the kernel queues (another watched repository churning between
     two syncs): the change of this one was dropped with them, so nothing is trusted."""
