@@ -426,21 +426,23 @@ class RefMemos:
         """Remember what ``kept`` says of ``gitdir``'s ref files: each entry is used only
         while the file's stat is the one it was read with, as any other."""
         try:
-            content = orjson.loads(kept.read_bytes())
-            if content["gitdir"] != str(gitdir):
-                return
-            loose, dirs = content["loose"], content["dirs"]
-            if len(self._loose) + len(loose) <= self.bound:
-                self._loose.update(loose)
-            if len(self._dirs) + len(dirs) <= self.bound:
-                self._dirs.update(dirs)  # entries as JSON lists: unpacked as the tuples
-            if content["packed"] is not None:
-                key, refs = content["packed"]
-                self._remember_packed(str(gitdir / "packed-refs"), tuple(key), refs)
+            parts = _kept_parts(orjson.loads(kept.read_bytes()), gitdir)
         except FileNotFoundError:
             return
-        except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        except (OSError, orjson.JSONDecodeError) as exc:
             log.warning("ignoring the kept ref memo %s: %s", kept, exc)
+            return
+        if parts is None:
+            log.warning("ignoring the kept ref memo %s: not one of %s", kept, gitdir)
+            return
+        loose, dirs, packed = parts
+        if len(self._loose) + len(loose) <= self.bound:
+            self._loose.update(loose)
+        if len(self._dirs) + len(dirs) <= self.bound:
+            self._dirs.update(dirs)  # entries as JSON lists: unpacked as the tuples
+        if packed is not None:
+            key, refs = packed
+            self._remember_packed(str(gitdir / "packed-refs"), tuple(key), refs)  # type: ignore[arg-type]
 
     def _settled(self, st: os.stat_result) -> bool:
         """Whether the file last changed long enough ago that a later change has another
@@ -565,6 +567,84 @@ class RefMemos:
                 self._loose.clear()
             self._loose[path] = [*key, sha]
         return sha
+
+
+_is_sha = re.compile(r"[0-9a-f]{40}").fullmatch
+_READ_REFS = ("refs/heads/", "refs/tags/", "refs/exps/")
+
+
+def _kept_parts(
+    content: object, gitdir: Path
+) -> tuple[dict[str, list[int | str]], dict[str, list[object]], list[object] | None] | None:
+    """The loose, directories' and packed-refs parts of a kept memo of ``gitdir`` when
+    every entry has the shape a read keeps (stat numbers, shas, plain names); None when
+    anything does not (a file of an older format, cut short and still JSON, or tampered
+    with: ignored whole, its files are read)."""
+    if not isinstance(content, dict) or content.get("gitdir") != str(gitdir):
+        return None
+    loose, dirs, packed = content.get("loose"), content.get("dirs"), content.get("packed")
+    if not (isinstance(loose, dict) and isinstance(dirs, dict)):
+        return None
+    refs = os.path.join(gitdir, "refs", "")
+    if not (all(p.startswith(refs) for p in loose) and all(map(_kept_file, loose.values()))):
+        return None
+    if not all(p.startswith(refs) and _kept_listing(m) for p, m in dirs.items()):
+        return None
+    if packed is not None and not _kept_packed(packed):
+        return None
+    return loose, dirs, packed
+
+
+def _ints(values: object, count: int) -> bool:
+    return type(values) is list and len(values) == count and all(type(v) is int for v in values)
+
+
+def _kept_file(memo: object) -> bool:  # [inode, mtime_ns, ctime_ns, size, sha]
+    # Spelled out: 34,005 of them are checked when a new process loads a kept memo.
+    return (
+        type(memo) is list
+        and len(memo) == 5
+        and type(memo[0]) is int
+        and type(memo[1]) is int
+        and type(memo[2]) is int
+        and type(memo[3]) is int
+        and type(memo[4]) is str
+        and _is_sha(memo[4]) is not None
+    )
+
+
+def _kept_listing(memo: object) -> bool:  # [inode, mtime_ns, ctime_ns, [[name, dir?, link?]]]
+    return (
+        type(memo) is list
+        and len(memo) == 4
+        and _ints(memo[:3], 3)
+        and type(memo[3]) is list
+        and all(_kept_entry(e) for e in memo[3])
+    )
+
+
+def _kept_entry(entry: object) -> bool:
+    if type(entry) is not list or len(entry) != 3:
+        return False
+    name, is_dir, is_link = entry
+    return (
+        type(name) is str
+        and name not in ("", ".", "..")
+        and "/" not in name
+        and "\0" not in name
+        and type(is_dir) is bool
+        and type(is_link) is bool
+    )
+
+
+def _kept_packed(packed: object) -> bool:  # [[inode, mtime_ns, ctime_ns, size], {ref: sha}]
+    if type(packed) is not list or len(packed) != 2 or not _ints(packed[0], 4):
+        return False
+    refs = packed[1]
+    return type(refs) is dict and all(
+        type(n) is str and n.startswith(_READ_REFS) and type(s) is str and _is_sha(s) is not None
+        for n, s in refs.items()
+    )
 
 
 def read_plain_refs(gitdir: Path, memos: RefMemos | None = None) -> dict[str, str] | None:

@@ -383,6 +383,65 @@ def test_a_read_of_a_replaced_repository_never_stands_for_the_one_now_there(
     memos.close()
 
 
+def _kept(tmp_path: Path) -> tuple[Path, Path, RefMemo]:
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    git(repo, "pack-refs")  # tags packed: the kept memo has a packed-refs part
+    git(repo, "branch", "-f", "feature", "main~1")  # and loose refs
+    kept = tmp_path / "kept"
+    bounds = RefMemo(ref_memo_entries=10_000, ref_watches=0, ref_watch_seconds=600)
+    RefMemos(bounds, racy_seconds=0.0).read(repo / ".git", kept)
+    return repo, kept, bounds
+
+
+def _corruptions(content: dict[str, object]) -> list[tuple[str, dict[str, object]]]:
+    loose = dict(content["loose"])  # type: ignore[call-overload]
+    dirs = dict(content["dirs"])  # type: ignore[call-overload]
+    packed = content["packed"]
+    a_ref = next(iter(loose))
+    a_dir = next(d for d in dirs if d.endswith("/refs/heads"))
+    other = "0" * 40
+
+    def with_(**parts: object) -> dict[str, object]:
+        return {**content, **parts}
+
+    return [
+        ("a ref's sha not a sha", with_(loose={**loose, a_ref: [*loose[a_ref][:4], "HEAD"]})),
+        ("a ref's entry cut short", with_(loose={**loose, a_ref: loose[a_ref][:4]})),
+        ("a ref's entry not a list", with_(loose={**loose, a_ref: 7})),
+        ("a ref outside the repository", with_(loose={**loose, "/etc/x": [1, 2, 3, 4, other]})),
+        ("a listing not a list", with_(dirs={**dirs, a_dir: [*dirs[a_dir][:3], 5]})),
+        ("a listed entry cut short", with_(dirs={**dirs, a_dir: [*dirs[a_dir][:3], [["x"]]]})),
+        (
+            "a listed name leaving its directory",
+            with_(dirs={**dirs, a_dir: [*dirs[a_dir][:3], [["../../../..", True, False]]]}),
+        ),
+        ("packed refs not a mapping", with_(packed=[packed[0], "refs"])),  # type: ignore[index]
+        (
+            "a packed ref's sha not a sha",
+            with_(packed=[packed[0], {"refs/heads/x": "HEAD"}]),  # type: ignore[index]
+        ),
+        ("loose not a mapping", with_(loose=[1, 2])),
+    ]
+
+
+def test_a_kept_memo_that_is_not_what_a_read_keeps_is_ignored(tmp_path: Path) -> None:
+    """A kept memo is in our own mirror, but may be cut short by a crash, left by an older
+    format or tampered with: entries of any other shape are never used (no crash, no sha
+    that is not one, no path outside the repository's refs); the refs are read from the
+    files."""
+    repo, kept, bounds = _kept(tmp_path)
+    content = orjson.loads(kept.read_bytes())
+    assert content["packed"] is not None and content["loose"] and content["dirs"]
+    for what, corrupted in _corruptions(content):
+        kept.write_bytes(orjson.dumps(corrupted))
+        memos = RefMemos(bounds, racy_seconds=0.0)  # a new process
+        assert memos.read(repo / ".git", kept) == _listed(repo), what
+    for cut in (0, 1, len(orjson.dumps(content)) // 2):
+        kept.write_bytes(orjson.dumps(content)[:cut])
+        assert RefMemos(bounds).read(repo / ".git", kept) == _listed(repo), cut
+
+
 def test_a_write_through_a_second_link_as_its_watch_is_added_is_read(tmp_path: Path) -> None:
     """A hard-linked ref file rewritten in place through its other name between the stat
     this read took and the watch it then adds (no event: the watch came after) is not
