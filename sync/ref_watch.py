@@ -149,8 +149,12 @@ class RefWatch:
 
     def begin(self, key: str, identity: Identity, path: str) -> Reading | None:
         """Start a read of ``key``'s refs, or None when its files cannot be watched."""
+        # Outside the lock: statfs blocks while a network mount hangs (that read waits,
+        # the other sources' go on).
+        if self._failed or not _local_filesystem(path):
+            return None
         with self._lock:
-            if not self._available() or not _local_filesystem(path):
+            if not self._available():
                 return None
             self._drain()  # what happened before this read is in it
             source = self._sources.get(key)

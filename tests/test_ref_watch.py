@@ -494,3 +494,43 @@ def test_an_overflowed_event_queue_leaves_no_source_trusted(tmp_path: Path) -> N
     assert not memos.watched(quiet / ".git")
     assert memos.read(quiet / ".git") == _listed(quiet)
     memos.close()
+
+
+def test_a_source_whose_filesystem_hangs_holds_up_no_other_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Asking which filesystem a source is on blocks while a network mount hangs: that
+    sync waits, the syncs of other sources (sharing the watch) go on."""
+    import threading
+
+    from sync import ref_watch
+
+    quiet, stuck = tmp_path / "quiet", tmp_path / "stuck"
+    generate_repo(quiet, SMALL)
+    generate_repo(stuck, SMALL)
+    memos = _memos(1000)
+    memos.read(quiet / ".git")
+    git(quiet, "branch", "-f", "feature", "main~1")
+    entered, release = threading.Event(), threading.Event()
+    statfs = ref_watch._local_filesystem
+
+    def hanging(path: str) -> bool:  # the kernel cannot be made to hang a mount here
+        if path == str(stuck / ".git"):
+            entered.set()
+            release.wait(60)
+        return statfs(path)
+
+    monkeypatch.setattr(ref_watch, "_local_filesystem", hanging)
+    blocked = threading.Thread(target=memos.read, args=(stuck / ".git",))
+    blocked.start()
+    try:
+        assert entered.wait(30)
+        found: list[object] = []
+        other = threading.Thread(target=lambda: found.append(memos.read(quiet / ".git")))
+        other.start()
+        other.join(timeout=30)
+        assert found == [_listed(quiet)]
+    finally:
+        release.set()
+        blocked.join()
+    memos.close()
