@@ -534,3 +534,32 @@ def test_a_source_whose_filesystem_hangs_holds_up_no_other_source(
         release.set()
         blocked.join()
     memos.close()
+
+
+def test_watches_follow_the_directories_there_and_close_lets_go_of_the_descriptor(
+    tmp_path: Path,
+) -> None:
+    """Directories made and removed under refs/ leave no watch behind (one per directory
+    there, plus the git directory), and closing the memos closes the inotify descriptor."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
+    gitdir = repo / ".git"
+    fds = len(os.listdir("/proc/self/fd"))
+    memos = _memos(1000)
+
+    def directories() -> int:
+        return 1 + sum(1 for _ in os.walk(gitdir / "refs"))  # gitdir, refs and under it
+
+    memos.read(gitdir)
+    made = [f"refs/exps/{i:02x}/{'c' * 38}/exp-{i}" for i in range(20)]
+    for ref in made:
+        git(repo, "update-ref", ref, "main")
+    assert memos.read(gitdir) == _listed(repo)
+    assert len(memos.watch._watched) == directories() > 40
+    for ref in made:
+        git(repo, "update-ref", "-d", ref)  # git removes the emptied directories
+    assert memos.read(gitdir) == _listed(repo)
+    assert len(memos.watch._watched) == directories() < 10
+    assert len(os.listdir("/proc/self/fd")) == fds + 1
+    memos.close()
+    assert len(os.listdir("/proc/self/fd")) == fds
