@@ -748,8 +748,14 @@ def _git_work(
 PLANNED_FILE = "gitstudio-planned"
 
 
+# Which refs count and how tips are read from them: a code change to either must bump it,
+# or a mirror's planned file from the older code would keep the older tips after an upgrade.
+PLAN_FORMAT = b"gitstudio-plan 1"
+
+
 def _plan_digest(fingerprint: bytes, stored_tips: str) -> bytes:
-    digest = hashlib.blake2b(fingerprint, digest_size=20)
+    digest = hashlib.blake2b(PLAN_FORMAT, digest_size=20)
+    digest.update(fingerprint)
     digest.update(stored_tips.encode())
     return digest.digest()
 

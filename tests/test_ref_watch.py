@@ -14,6 +14,7 @@ import pytest
 from support import Api, git
 
 from storage.models import Project
+from sync import service
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.git import Credentials, RefMemo, RefMemos
 from sync.service import ProjectSyncer
@@ -189,7 +190,7 @@ async def test_syncs_pick_up_every_change_and_two_syncers_share_no_memo(
 
 
 async def test_a_restarted_syncer_plans_nothing_its_predecessor_planned(
-    api: Api, tmp_path: Path, unique: str
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The mirror's planned file carries a no-op's "these refs hold the stored tips" over a
     restart: a new syncer's first sync reads no tag (no plan); a ref changed meanwhile, or
@@ -218,6 +219,10 @@ async def test_a_restarted_syncer_plans_nothing_its_predecessor_planned(
     del tips["refs/tags/m@v9.0.0"]
     await Project.filter(id=project.id).update(ref_tips=orjson.dumps(tips).decode())
     assert len((await sync_anew())._caches[project.id]) > 0  # other stored tips: planned
+    await sync_anew()  # recorded again
+    # a planned file of another plan format (older code reading tips otherwise) is not taken
+    monkeypatch.setattr(service, "PLAN_FORMAT", b"gitstudio-plan 0")
+    assert len((await sync_anew())._caches[project.id]) > 0
 
 
 def test_a_kept_memo_spares_a_new_process_the_unchanged_files(tmp_path: Path) -> None:
