@@ -196,6 +196,16 @@ def open_local(path: Path) -> pygit2.Repository:
     return pygit2.Repository(str(path), RepositoryOpenFlag.NO_SEARCH)
 
 
+def common_dir(gitdir: Path) -> Path:
+    """Where a repository keeps its objects and refs: a linked worktree's git directory
+    (``.git/worktrees/<name>``) names it in ``commondir``; any other is its own."""
+    try:
+        common = (gitdir / "commondir").read_text().strip()
+    except OSError:
+        return gitdir
+    return (gitdir / common).resolve() if common else gitdir
+
+
 def _remote_with_refspecs(repo: pygit2.Repository, name: str, url: str) -> pygit2.Remote:
     repo.remotes.create(name, url, FETCH_REFSPECS[0])
     for spec in FETCH_REFSPECS[1:]:
@@ -267,16 +277,15 @@ def _mirror_local(path: Path, source: Path, memos: RefMemos | None) -> None:
     if not (path / "HEAD").exists():
         path.mkdir(parents=True, exist_ok=True)
         pygit2.init_repository(str(path), bare=True)
+    gitdir = common_dir(Path(src.path))
     alternates = path / "objects" / "info" / "alternates"
-    objects = str(Path(src.path) / "objects")
+    objects = str(gitdir / "objects")
     if not alternates.exists() or alternates.read_text().strip() != objects:
         alternates.parent.mkdir(parents=True, exist_ok=True)
         alternates.write_text(objects + "\n")
-    refs: Mapping[str, str] | None
-    if memos is None:
-        refs = read_plain_refs(Path(src.path))
-    else:  # kept in the mirror for the next process
-        refs = memos.read(Path(src.path), path / KEPT_REF_MEMO)
+    # memos: kept in the mirror for the next process
+    kept = path / KEPT_REF_MEMO
+    refs = read_plain_refs(gitdir) if memos is None else memos.read(gitdir, kept)
     _write_packed_refs(path, refs if refs is not None else _mirrored_refs(src), memos)
 
 

@@ -222,14 +222,16 @@ class RepoPolicy:
         gitdir = os.path.realpath(repo.path)
         self._check_inside(url, gitdir)
         common = Path(gitdir) / "commondir"
+        objects_of = [gitdir]  # a linked worktree's objects are its common directory's
         if common.is_file():
             target = common.read_text(errors="replace").strip()
-            self._check_inside(url, os.path.realpath(os.path.join(gitdir, target)))
+            objects_of.append(os.path.realpath(os.path.join(gitdir, target)))
+            self._check_inside(url, objects_of[-1])
         root = os.path.realpath(repo.workdir) if repo.workdir else gitdir
         if real != root:  # e.g. the .git directory of a work tree
             raise not_root
         # Borrowed objects (objects/info/alternates) are read as the repository's own.
-        for borrowed in _alternates(Path(gitdir)):
+        for borrowed in (b for d in objects_of for b in _alternates(Path(d))):
             self._check_inside(url, borrowed)
         return root
 

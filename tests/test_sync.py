@@ -329,3 +329,20 @@ async def test_no_op_syncs_still_notice_every_ref_change(
         await api.sync(project["id"])  # a no-op
         await api.sync(project["id"])  # a no-op without a plan
         await matches_repository()
+
+
+async def test_a_linked_worktree_is_its_repository(api: Api, tmp_path: Path, unique: str) -> None:
+    """A project on a linked worktree's path (`git worktree add`) indexes the repository's
+    refs and objects, which live in the main git directory, and follows its changes."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, SMALL)
+    git(repo, "branch", "side", "main~1")
+    linked = tmp_path / "linked"
+    git(repo, "worktree", "add", "-q", str(linked), "side")
+    name = f"linked-{unique}"
+    project = await api.create_project(linked, name)
+    found = await shas(api, name, "main")
+    assert found["count"] == len(git(repo, "rev-list", "main").split())
+    sha = add_commit(repo, "main", {"params.yaml": "lr: 0.25\nepochs: 3\n"}, "through main")
+    assert (await api.sync(project["id"]))["newCommits"] == 1
+    assert (await shas(api, name, "main"))["commits"][0] == sha

@@ -51,3 +51,25 @@ def test_alternates_of_alternates_outside_the_roots_are_refused(tmp_path: Path) 
     assert refused.value.code == "FORBIDDEN_REPOSITORY"
     (middle / "objects" / "info" / "alternates").unlink()
     assert policy.admit(str(repo)) == os.path.realpath(repo)
+
+
+def test_a_linked_worktrees_common_objects_borrowing_outside_the_roots_are_refused(
+    tmp_path: Path,
+) -> None:
+    """A linked worktree's objects are its common git directory's: that directory's
+    alternates must lie inside the roots too (the mirror borrows them)."""
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    victim = outside / "victim.git"
+    pygit2.init_repository(str(victim), bare=True)
+    main = root / "main"
+    repo = pygit2.init_repository(str(main))
+    signature = pygit2.Signature("a", "a@example.com")
+    tree = repo.TreeBuilder().write()
+    repo.create_commit("HEAD", signature, signature, "first", tree, [])
+    repo.add_worktree("linked", str(root / "linked"))
+    policy = RepoPolicy.build([root], tmp_path / "data", [], False)
+    assert policy.admit(str(root / "linked")) == os.path.realpath(root / "linked")
+    (main / ".git" / "objects" / "info" / "alternates").write_text(f"{victim / 'objects'}\n")
+    with pytest.raises(DomainError) as refused:
+        policy.admit(str(root / "linked"))
+    assert refused.value.code == "FORBIDDEN_REPOSITORY"
