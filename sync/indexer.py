@@ -23,7 +23,7 @@ from pygit2.enums import SortMode
 from storage.index import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
-from sync.tree import GitTree
+from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
 
@@ -213,13 +213,14 @@ def read_batches(
     nothing when there is nothing to read). A generator: call it, and ``next`` it, from one
     thread at a time (libgit2 objects are not shared between threads)."""
     repo = open_mirror(mirror)
+    loose = LooseObjects(repo)
     work = [(sha, "") for sha in result.commit_shas]
     work += [(sha, ref) for ref, sha in result.experiment_refs]
     for start in range(0, len(work), max(1, batch_rows)):
         batch = RevisionBatch()
         with _gc_paused():
             for sha, ref in work[start : start + batch_rows]:
-                revision = _revision(repo, _commit(repo, sha), subdir, cache)
+                revision = _revision(repo, _commit(repo, sha), subdir, cache, loose)
                 if not ref:
                     batch.commits.append(revision)
                     continue
@@ -282,9 +283,13 @@ def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit:
 
 
 def _revision(
-    repo: pygit2.Repository, commit: pygit2.Commit, subdir: str, cache: BlobCache
+    repo: pygit2.Repository,
+    commit: pygit2.Commit,
+    subdir: str,
+    cache: BlobCache,
+    loose: LooseObjects | None = None,
 ) -> Revision:
-    data = collect_revision(GitTree(repo, commit.tree), subdir, cache)
+    data = collect_revision(GitTree(repo, commit.tree, loose), subdir, cache)
     return Revision(commit=commit_row(commit), data=data)
 
 
