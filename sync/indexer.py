@@ -214,8 +214,7 @@ def read_batches(
     thread at a time (libgit2 objects are not shared between threads)."""
     repo = open_mirror(mirror)
     loose = LooseObjects(repo)
-    work = [(sha, "") for sha in result.commit_shas]
-    work += [(sha, ref) for ref, sha in result.experiment_refs]
+    work = _in_reading_order(result)
     for start in range(0, len(work), max(1, batch_rows)):
         batch = RevisionBatch()
         with _gc_paused():
@@ -227,6 +226,27 @@ def read_batches(
                 baseline, name = parse_exp_ref(ref) or ("", "")
                 batch.experiments.append(ExperimentRef(ref, baseline, name, revision))
         yield batch
+
+
+def _in_reading_order(result: ScanResult) -> list[tuple[str, str]]:
+    """(sha, "") of each new commit in walk order, each followed by (sha, ref) of the
+    experiment refs based on it; then the other experiment refs. An experiment shares most
+    of its files with its baseline: read next to it, those parses are still in the bounded
+    cache (read after all 10,000 commits of a large index, a third of them were parsed again)."""
+    new = set(result.commit_shas)
+    based: dict[str, list[tuple[str, str]]] = {}
+    rest: list[tuple[str, str]] = []
+    for ref, sha in result.experiment_refs:
+        baseline = (parse_exp_ref(ref) or ("", ""))[0]
+        if baseline in new:
+            based.setdefault(baseline, []).append((sha, ref))
+        else:
+            rest.append((sha, ref))
+    work: list[tuple[str, str]] = []
+    for sha in result.commit_shas:
+        work.append((sha, ""))
+        work += based.get(sha, ())
+    return work + rest
 
 
 @contextmanager

@@ -140,13 +140,25 @@ def test_batches_are_bounded_and_cover_every_revision(tmp_path: Path) -> None:
     mirror = tmp_path / "mirror.git"
     fetch_mirror(mirror, str(repo), Credentials())
     result = plan(mirror, {})
-    sizes, seen = [], []
-    for batch in read_batches(mirror, result, "", BlobCache(), 4):
+    sizes, seen, batch_of = [], [], {}
+    for number, batch in enumerate(read_batches(mirror, result, "", BlobCache(), 4)):
         sizes.append(len(batch))
         seen += [r.commit.sha for r in batch.commits]
         seen += [e.ref for e in batch.experiments]
-    assert max(sizes) == 4 and sum(sizes) == len(seen)
-    assert seen == result.commit_shas + [ref for ref, _sha in result.experiment_refs]
+        batch_of.update({r.commit.sha: number for r in batch.commits})
+        batch_of.update({e.ref: number for e in batch.experiments})
+    assert max(sizes) == 4 and sum(sizes) == len(seen) == len(set(seen))
+    assert set(seen) == {*result.commit_shas, *(ref for ref, _sha in result.experiment_refs)}
+    # Commits in walk order; an experiment right after its baseline (its files are mostly the
+    # baseline's: still in the parse cache).
+    assert [sha for sha in seen if sha in batch_of and not sha.startswith("refs/")] == (
+        result.commit_shas
+    )
+    order = {name: i for i, name in enumerate(seen)}
+    for ref, _sha in result.experiment_refs:
+        baseline = ref.split("/")[2] + ref.split("/")[3]
+        assert order[baseline] < order[ref]
+        assert batch_of[ref] - batch_of[baseline] <= 1  # in its batch or the next
 
 
 def test_the_parse_cache_keeps_at_most_its_bound_and_the_recently_used() -> None:
