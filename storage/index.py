@@ -547,6 +547,17 @@ _DATA_DEFAULTS: tuple[tuple[str, Any], ...] = (
 
 def _ids_by(project_id: int, table: str, column: str, values: list[str]) -> Plan[dict[str, int]]:
     found: dict[str, int] = {}
+    if db.is_postgres() and values:
+        # One array, not an IN list: on a table without statistics yet (a first index) the
+        # planner read 500 bound values as a filter over the project's every row, ~0.5 s a
+        # statement at 40,000 rows (84 s of a 10k index); = ANY(array) probes the unique
+        # index (3 ms).
+        rows = yield Fetch(
+            f"SELECT id, {column} AS v FROM {table} WHERE project_id = ?"
+            f" AND {column} = ANY(?::text[])",
+            [project_id, values],
+        )
+        return {r["v"]: r["id"] for r in rows}
     for chunk in _chunks(values):
         marks = ", ".join("?" * len(chunk))
         rows = yield Fetch(
