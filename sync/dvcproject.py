@@ -310,7 +310,9 @@ class _Collector:
         hit = self.cache.get(oid, kind)
         if isinstance(hit, Parsed):
             return oid, hit
-        size, limit = self.tree.size(path) or 0, limits().max_parse_file_bytes
+        limit = limits().max_parse_file_bytes
+        # A bound first (a loose object's file size), the header only when it says no more.
+        size = 0 if (self.tree.size_at_most(path) or 0) <= limit else self.tree.size(path) or 0
         if size > limit:  # known from the object header: the content is never read
             message = (
                 f"'{self.rel(path)}' is {size} bytes, over the {limit} bytes files may have to"

@@ -140,13 +140,25 @@ def test_batches_are_bounded_and_cover_every_revision(tmp_path: Path) -> None:
     mirror = tmp_path / "mirror.git"
     fetch_mirror(mirror, str(repo), Credentials())
     result = plan(mirror, {})
-    sizes, seen = [], []
-    for batch in read_batches(mirror, result, "", BlobCache(), 4):
+    sizes, seen, batch_of = [], [], {}
+    for number, batch in enumerate(read_batches(mirror, result, "", BlobCache(), 4)):
         sizes.append(len(batch))
         seen += [r.commit.sha for r in batch.commits]
         seen += [e.ref for e in batch.experiments]
-    assert max(sizes) == 4 and sum(sizes) == len(seen)
-    assert seen == result.commit_shas + [ref for ref, _sha in result.experiment_refs]
+        batch_of.update({r.commit.sha: number for r in batch.commits})
+        batch_of.update({e.ref: number for e in batch.experiments})
+    assert max(sizes) == 4 and sum(sizes) == len(seen) == len(set(seen))
+    assert set(seen) == {*result.commit_shas, *(ref for ref, _sha in result.experiment_refs)}
+    # Commits in walk order; an experiment right after its baseline (its files are mostly the
+    # baseline's: still in the parse cache).
+    assert [sha for sha in seen if sha in batch_of and not sha.startswith("refs/")] == (
+        result.commit_shas
+    )
+    order = {name: i for i, name in enumerate(seen)}
+    for ref, _sha in result.experiment_refs:
+        baseline = ref.split("/")[2] + ref.split("/")[3]
+        assert order[baseline] < order[ref]
+        assert batch_of[ref] - batch_of[baseline] <= 1  # in its batch or the next
 
 
 def test_the_parse_cache_keeps_at_most_its_bound_and_the_recently_used() -> None:
@@ -283,3 +295,61 @@ async def test_overlapping_streamed_syncs_leave_the_page_cache_as_it_was(api: Ap
     assert await _page_cache_size() == raised
     await second.__aexit__(None, None, None)
     assert await _page_cache_size() == before
+
+
+async def test_cells_of_any_value_are_written_as_flattened_by_every_path(
+    api: Api, unique: str
+) -> None:
+    """Cells go to SQLite as one JSON text per batch (PostgreSQL: column arrays), documents
+    shared by rows flattened once; values JSON cannot carry (NUL in a string, infinities)
+    take executemany (PostgreSQL's text refuses NUL whatever the path). Every row holds the
+    cells storage.cells.flatten gives (a NaN is NULL on SQLite, as a bound NaN is)."""
+    from storage.cells import flatten
+
+    shared = {"lr": 0.1, "opt": {"name": "adam", "beta": [0.9, 0.99]}}
+    documents: list[dict[str, Any]] = [
+        {"params.yaml": shared},
+        {"params.yaml": shared, "p.json": {"%d": "%s %% %d", "q": '"],[%d,"x"]'}},
+        {"params.yaml": {"nul": "a\x00b" if api.backend == "sqlite" else "ab", "lr": 0.2}},
+        {"params.yaml": {"big": 1e308, "tiny": 5e-324, "neg": -0.0, "nan": float("nan")}},
+        {"params.yaml": {"inf": float("inf"), "ninf": float("-inf")}},
+        {"params.yaml": {"uni": "é中🎉\u2028", "esc": "back\\slash\ttab\nnl", "e": {}}},
+        {"params.yaml": {}},
+    ]
+    rows = [
+        index.ExperimentRow(
+            "EXPERIMENT",
+            f"refs/exps/{unique}/{i}",
+            "a" * 40,
+            "b" * 40,
+            f"e{i}",
+            None,
+            "COMPLETED",
+            None,
+            None,
+            None,
+            i,
+            {"params": doc, "metrics": {"m.json": {"acc": i}}},
+        )
+        for i, doc in enumerate(documents)
+    ]
+    project = await Project.create(name=f"cells-{unique}", repo_url=f"/nowhere/{unique}")
+    await index.write_rows(project.id, [], rows, None)
+    stored = await db.fetch(
+        "SELECT e.key, c.kind, c.file, c.path, c.vtype, c.num, c.text FROM cells c"
+        " JOIN experiments e ON e.id = c.experiment_id WHERE c.project_id = ?",
+        [project.id],
+    )
+    nan_as_null = [None if r["num"] != r["num"] else r["num"] for r in stored]  # PostgreSQL's
+    got = sorted((r["key"], r["kind"], r["file"], r["path"], r["vtype"], num, r["text"])
+                 for r, num in zip(stored, nan_as_null, strict=True))  # fmt: skip
+    expected = sorted(
+        (row.key, *cell[:4], None if cell.num != cell.num else cell.num, cell.text)
+        for row in rows
+        for kind, part in (("param", "params"), ("metric", "metrics"))
+        for cell in flatten(kind, row.data[part])
+    )
+    assert got == expected
+    for num in (r[5] for r in got if r[3] in ("big", "tiny", "neg", "inf", "ninf")):
+        assert num is not None
+    await Project.filter(id=project.id).delete()
