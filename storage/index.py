@@ -10,13 +10,10 @@ commits each batch of rows (commits, experiment rows and their cells, idempotent
 
 from __future__ import annotations
 
-import math
-import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
 from typing import Any
 
 import orjson
@@ -328,15 +325,6 @@ def _bulk_insert(
         return
     names = ", ".join(columns)
     if not db.is_postgres():
-        payload = _json_rows(
-            rows, [i for i, kind in enumerate(columns.values()) if kind == "float8"]
-        )
-        if payload is not None:
-            values = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(columns)))
-            # WHERE true: an upsert after INSERT ... SELECT needs it to parse.
-            query = f"INSERT INTO {table} ({names}) SELECT {values} FROM json_each(?) WHERE true"
-            yield one(f"{query} {tail}", [payload])
-            return
         marks = ", ".join("?" * len(columns))
         yield Many(f"INSERT INTO {table} ({names}) VALUES ({marks}) {tail}", rows)
         return
@@ -354,34 +342,6 @@ def _insert_arrays(
     for start in range(0, len(arrays[0]) if arrays else 0, _ARRAY_ROWS):
         yield one(query, [column[start : start + _ARRAY_ROWS] for column in arrays])
 
-
-def _json_rows(rows: Sequence[Sequence[Any]], floats: list[int]) -> str | None:
-    """``rows`` as one JSON array for SQLite's ``json_each``, so a batch is one statement
-    that runs in C without the GIL (``executemany`` takes the GIL back after every row:
-    with the scan thread busy in Python each row waits for it, and the batch takes several
-    times as long). None when JSON cannot carry the values exactly: a string holding NUL
-    (SQLite's JSON ends the text there), a non-finite float in a ``floats`` column (JSON
-    has none), an int beyond 64 bits or an unencodable string (orjson refuses them)."""
-    if not _JSON_INSERTS:
-        return None
-    if not all(_finite(list(map(itemgetter(column), rows))) for column in floats):
-        return None
-    try:
-        payload = orjson.dumps(rows, option=orjson.OPT_PASSTHROUGH_DATETIME)
-    except orjson.JSONEncodeError:
-        return None
-    return None if b"\\u0000" in payload else payload.decode()
-
-
-def _finite(values: list[Any]) -> bool:
-    """Whether every float among ``values`` (numbers or None) is finite: a sum in C, one by
-    one only when the sum is not."""
-    present = [v for v in values if v is not None]
-    return math.isfinite(sum(present)) or all(map(math.isfinite, present))
-
-
-# json_each and json_extract are built into SQLite from 3.38 (JSON1 was optional before).
-_JSON_INSERTS = sqlite3.sqlite_version_info >= (3, 38, 0)
 
 _COMMIT_COLUMNS = {
     "project_id": "int", "sha": "text", "parents": "text", "author_name": "text",
@@ -457,20 +417,17 @@ class _Document:
     hold it: flattened once per batch, however many rows share it (the parse cache hands
     out one value per blob)."""
 
-    __slots__ = ("cells", "rows", "template")
+    __slots__ = ("cells", "rows")
 
     def __init__(self, cells: list[tuple[Any, ...]]) -> None:
         self.cells = cells
         self.rows: list[int] = []
-        self.template: bytes | None = None  # see _json_template
 
 
 class _Documents:
     """The cells of a batch's experiment rows, by document: counted, checked against the
-    project's column bound and written without a Python tuple per cell (1.2 M cells at
-    10,000 commits): on SQLite as one JSON text made of each document's cells once (with
-    the row id put in by ``%``), on PostgreSQL as column arrays extended document by
-    document."""
+    project's column bound and written: on SQLite by executemany of the rows' cells, on
+    PostgreSQL as column arrays extended document by document (no tuple per cell)."""
 
     def __init__(self, project_id: int) -> None:
         self.project_id = project_id
@@ -501,21 +458,8 @@ class _Documents:
         if db.is_postgres():
             yield from self._arrays(documents)
         else:
-            yield from self._json(documents)
-
-    def _json(self, documents: list[_Document]) -> Plan[None]:
-        parts: list[bytes] = []
-        rows: list[tuple[Any, ...]] = []  # cells JSON cannot carry: executemany
-        for document in documents:
-            template = _json_template(document) if _JSON_INSERTS else None
-            if template is None:
-                rows += [(self.project_id, e, *c) for e in document.rows for c in document.cells]
-                continue
-            parts += [template % ((row,) * len(document.cells)) for row in document.rows]
-        for start in range(0, len(parts), _JSON_DOCUMENTS):
-            payload = b"[" + b",".join(parts[start : start + _JSON_DOCUMENTS]) + b"]"
-            yield one(_CELLS_FROM_JSON, [self.project_id, payload.decode()])
-        yield from _bulk_insert("cells", _CELL_COLUMNS, rows)
+            rows = [(self.project_id, e, *c) for d in documents for e in d.rows for c in d.cells]
+            yield from _bulk_insert("cells", _CELL_COLUMNS, rows)
 
     def _arrays(self, documents: list[_Document]) -> Plan[None]:
         columns: list[list[Any]] = [[] for _ in _CELL_COLUMNS]
@@ -527,37 +471,6 @@ class _Documents:
                     column += values
         columns[0] = [self.project_id] * len(columns[1])
         yield from _insert_arrays("cells", _CELL_COLUMNS, columns)
-
-
-def _json_template(document: _Document) -> bytes | None:
-    """The document's cells as JSON arrays ``[%d,kind,file,path,vtype,num,text]`` (other
-    ``%`` doubled), a row id to put in each; None when JSON cannot carry them exactly (see
-    _json_rows)."""
-    if document.template is None:
-        if not _finite([c[4] for c in document.cells]):
-            return None
-        try:
-            cells = [
-                orjson.dumps(c, option=orjson.OPT_PASSTHROUGH_DATETIME) for c in document.cells
-            ]
-        except orjson.JSONEncodeError:
-            return None
-        template = b",".join(b"[%d," + c[1:].replace(b"%", b"%%") for c in cells)
-        if b"\\u0000" in template:
-            return None
-        document.template = template
-    return document.template
-
-
-# Cells sent as JSON text: at most this many documents' cells (~3 each) per statement, so
-# the text, and SQLite's parse of it, stay a few MB.
-_JSON_DOCUMENTS = 5_000
-_CELLS_FROM_JSON = (
-    "INSERT INTO cells (project_id, experiment_id, kind, file, path, vtype, num, text)"
-    " SELECT ?, "
-    + ", ".join(f"json_extract(value, '$[{i}]')" for i in range(7))
-    + " FROM json_each(?)"
-)
 
 
 def _flatten(kind: str, file: str, data: Any) -> list[tuple[Any, ...]]:
