@@ -25,12 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.scale import (
-    CREATE,
-    INDEXED,
     SYNC,
     Api,
     ApiError,
     Database,
+    create_indexed,
     drop_database,
     make_database,
     mint_token,
@@ -48,20 +47,6 @@ def serve(database: Database, repo: Path, code: Path, name: str) -> Server:
     return start(name, command, port, log, env, cwd=code, cpu=None)
 
 
-async def index(api: Api, repo: Path) -> str:
-    _s, data = await api.call(CREATE, {"input": {"repoUrl": str(repo), "name": "scale"}})
-    payload = data["createProject"]
-    if payload["errors"]:
-        raise ApiError(str(payload["errors"]))
-    while True:
-        _s, state = await api.call(INDEXED, {"name": "scale"})
-        if state["project"]["lastSyncError"]:
-            raise ApiError(state["project"]["lastSyncError"])
-        if state["project"]["lastSyncedAt"]:
-            return str(payload["project"]["id"])
-        await asyncio.sleep(0.1)
-
-
 async def timed(server: Server, token: str, gid: str, count: int) -> list[float]:
     """The first sync of ``server`` and ``count`` more, in seconds."""
     api = Api(server.url, token)
@@ -74,7 +59,7 @@ async def timed(server: Server, token: str, gid: str, count: int) -> list[float]
 async def indexed(server: Server, token: str, repo: Path) -> str:
     api = Api(server.url, token)
     try:
-        return await index(api, repo)
+        return await create_indexed(api, repo, "scale")
     finally:
         await api.close()
 
@@ -151,7 +136,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--code", type=Path, action="append", required=True)
-    parser.add_argument("--repo", type=Path, default=Path("/tmp/scale/repo10000"))
+    # bench/scale.py's cached repository (its --cache default)
+    default = Path(tempfile.gettempdir()) / "scale" / "repo10000"
+    parser.add_argument("--repo", type=Path, default=default)
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--syncs", type=int, default=5)
