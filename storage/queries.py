@@ -497,6 +497,8 @@ def _cell_range(c: ColumnCondition, indexed: bool = False) -> tuple[str, list[An
 # is never wrong, only slower once the rows went (a sync removed them): the filter is then
 # walked, the group paged on its own, as with many rows, for MANY_TTL at most.
 MANY_TTL = 10.0
+# A plain dict, not a storage.caches.BoundedCache (event loop only): plans run on the SQLite
+# readers' threads too, and a dict's get, set and clear are each atomic under the GIL.
 _many: dict[tuple[Any, ...], float] = {}
 
 
