@@ -300,10 +300,10 @@ async def test_overlapping_streamed_syncs_leave_the_page_cache_as_it_was(api: Ap
 async def test_cells_of_any_value_are_written_as_flattened_by_every_path(
     api: Api, unique: str
 ) -> None:
-    """Cells go to SQLite as one JSON text per batch (PostgreSQL: column arrays), documents
-    shared by rows flattened once; values JSON cannot carry (NUL in a string, infinities)
-    take executemany (PostgreSQL's text refuses NUL whatever the path). Every row holds the
-    cells storage.cells.flatten gives (a NaN is NULL on SQLite, as a bound NaN is)."""
+    """Cells go to SQLite by executemany (PostgreSQL: column arrays), documents shared by
+    rows flattened once, whatever the values (NUL in a string, infinities, big and tiny
+    numbers; PostgreSQL's text refuses NUL). Every row holds the cells
+    storage.cells.flatten gives (a NaN is NULL on SQLite, as a bound NaN is)."""
     from storage.cells import flatten
 
     shared = {"lr": 0.1, "opt": {"name": "adam", "beta": [0.9, 0.99]}}
