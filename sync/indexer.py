@@ -212,9 +212,15 @@ def read_batches(
     """The revisions ``result`` names, ``batch_rows`` at a time (the last may be smaller;
     nothing when there is nothing to read). A generator: call it, and ``next`` it, from one
     thread at a time (libgit2 objects are not shared between threads)."""
+    return read_work(mirror, in_reading_order(result), subdir, cache, batch_rows)
+
+
+def read_work(
+    mirror: Path, work: list[tuple[str, str]], subdir: str, cache: BlobCache, batch_rows: int
+) -> Generator[RevisionBatch, None, None]:
+    """:func:`read_batches` of a list of (sha, experiment ref or "") in reading order."""
     repo = open_mirror(mirror)
     loose = LooseObjects(repo)
-    work = _in_reading_order(result)
     for start in range(0, len(work), max(1, batch_rows)):
         batch = RevisionBatch()
         with _gc_paused():
@@ -228,7 +234,7 @@ def read_batches(
         yield batch
 
 
-def _in_reading_order(result: ScanResult) -> list[tuple[str, str]]:
+def in_reading_order(result: ScanResult) -> list[tuple[str, str]]:
     """(sha, "") of each new commit in walk order, each followed by (sha, ref) of the
     experiment refs based on it; then the other experiment refs. An experiment shares most
     of its files with its baseline: read next to it, those parses are still in the bounded

@@ -78,6 +78,7 @@ from sync.indexer import (
 )
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
+from sync.scan_process import ScanProcessError, read_batches_in_child
 from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,7 @@ class IndexStreaming:
 
     index_batch_rows: int  # revisions read, then written in one transaction, at a time
     parse_cache_entries: int  # parsed blobs (and derived values) the process keeps
+    scan_process_revisions: int = 0  # syncs this large read in a child process; 0: never
 
 
 @dataclass(frozen=True, slots=True)
@@ -464,13 +466,7 @@ class ProjectSyncer:
                 # stale, and only while the mirror is still ours.
                 if not lease.lost:
                     await self._clear_stale_locks(project.id)
-                project.last_sync_error = str(exc)
-                await project.save(update_fields=["last_sync_error"])
-                forget_projects()
-                await self._emit(
-                    project_channel(project.id),
-                    project_event(project.id, "SYNC_FAILED", {"error": str(exc)}),
-                )
+                await self._failed(project, str(exc))
                 raise DomainError("UNREACHABLE", str(exc)) from exc
             batch = to_batch(result, project.default_branch or branch)
             batch.lease_owner = self.owner
@@ -481,14 +477,16 @@ class ProjectSyncer:
                 old_tips, "refs/tags/"
             )
             batch.tips_changed = cut_off or not same_tips
-            rows = read_batches(
-                mirror, result, project.subdir, cache, self.streaming().index_batch_rows
-            )
             revisions = len(result.commit_shas) + len(result.experiment_refs)
+            rows = self._reader(mirror, result, project.subdir, cache, revisions)
             with telemetry.timed("index", project_id=project.id):  # read and write the rows
-                changes, new_commits = await self._store(
-                    project, lease, batch, rows, revisions, old_tips, worker
-                )
+                try:
+                    changes, new_commits = await self._store(
+                        project, lease, batch, rows, revisions, old_tips, worker
+                    )
+                except ScanProcessError as exc:  # batches written stay (a cut-off sync)
+                    await self._failed(project, str(exc))
+                    raise DomainError("INTERNAL", str(exc)) from exc
         finally:
             worker.shutdown(wait=False)
             self._bound_caches()
@@ -520,6 +518,33 @@ class ProjectSyncer:
             cache.keep_only(TAG_MEMO)
             await asyncio.to_thread(_release_memory)
         return report
+
+    async def _failed(self, project: Project, error: str) -> None:
+        """Record why a sync failed on the project and announce it."""
+        project.last_sync_error = error
+        await project.save(update_fields=["last_sync_error"])
+        forget_projects()
+        await self._emit(
+            project_channel(project.id),
+            project_event(project.id, "SYNC_FAILED", {"error": error}),
+        )
+
+    def _reader(
+        self, mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, revisions: int
+    ) -> Generator[RevisionBatch, None, None]:
+        """The batches of the revisions ``result`` names, read by a child process when
+        there are many (sync.scan_process), else in the sync's thread."""
+        streaming = self.streaming()
+        if 0 < streaming.scan_process_revisions <= revisions:
+            return read_batches_in_child(
+                mirror,
+                result,
+                subdir,
+                cache,
+                streaming.index_batch_rows,
+                streaming.parse_cache_entries,
+            )
+        return read_batches(mirror, result, subdir, cache, streaming.index_batch_rows)
 
     async def _store(
         self,
