@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+import pygit2
+
 from storage.limits import Limits, configure, limits
 from sync.dvcproject import BlobCache
 from sync.indexer import RevisionBatch, ScanResult, in_reading_order, read_work
@@ -45,6 +47,7 @@ class ScanJob:
     subdir: str
     batch_rows: int
     parse_cache_entries: int
+    git_cache_mib: int
     limits: Limits
 
 
@@ -55,6 +58,7 @@ def read_batches_in_child(
     cache: BlobCache,
     batch_rows: int,
     parse_cache_entries: int,
+    git_cache_mib: int = 16,
 ) -> Generator[RevisionBatch, None, None]:
     """:func:`sync.indexer.read_batches`, read by a child process. The blobs the child
     parsed are added to ``cache.parsed`` (its parses stay in the child)."""
@@ -64,6 +68,7 @@ def read_batches_in_child(
         subdir,
         batch_rows,
         parse_cache_entries,
+        git_cache_mib,
         limits(),
     )
     child = subprocess.Popen(
@@ -125,6 +130,7 @@ def main() -> None:
     job = pickle.loads(_read_exactly(sys.stdin.buffer, size))  # noqa: S301 - the parent's
     assert isinstance(job, ScanJob)
     configure(job.limits)
+    pygit2.settings.cache_max_size(job.git_cache_mib * 1024 * 1024)
     cache = BlobCache(max_entries=job.parse_cache_entries)
     try:
         for batch in read_work(Path(job.mirror), job.work, job.subdir, cache, job.batch_rows):

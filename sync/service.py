@@ -124,6 +124,7 @@ class IndexStreaming:
     index_batch_rows: int  # revisions read, then written in one transaction, at a time
     parse_cache_entries: int  # parsed blobs (and derived values) the process keeps
     scan_process_revisions: int = 0  # syncs this large read in a child process; 0: never
+    scan_process_git_cache_mib: int = 16  # libgit2's object cache in that child
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +544,7 @@ class ProjectSyncer:
                 cache,
                 streaming.index_batch_rows,
                 streaming.parse_cache_entries,
+                streaming.scan_process_git_cache_mib,
             )
         return read_batches(mirror, result, subdir, cache, streaming.index_batch_rows)
 
