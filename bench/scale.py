@@ -209,6 +209,17 @@ class Api:
     async def close(self) -> None:
         await self.client.aclose()
 
+    async def floor(self) -> float:
+        """Seconds of a round trip to the server's cheapest route (``GET /healthz``, whose
+        answer is kept a second) through the same client: what any request costs."""
+        started = time.perf_counter()
+        answer = await self.client.get("/healthz")
+        answer.json()
+        seconds = time.perf_counter() - started
+        if answer.status_code != 200:
+            raise ApiError(f"/healthz: HTTP {answer.status_code}")
+        return seconds
+
     async def call(self, query: str, variables: dict[str, Any]) -> tuple[float, dict[str, Any]]:
         """(seconds, data): wall time from sending to the decoded answer."""
         started = time.perf_counter()
@@ -359,6 +370,18 @@ def _api_keys(nodes: list[dict[str, Any]], column: str | None) -> list[float | N
     return out
 
 
+async def _floor(
+    api: Api, sql: Callable[[], Awaitable[float]], runs: int, budget: float
+) -> dict[str, Any]:
+    """The HTTP floor against the same SQL: if a request to a route doing nothing already
+    costs more than 3x the ideal SQL, no page over HTTP can be within 3x of it."""
+    a, b = await compare(api.floor, sql, runs, budget)
+    floor: dict[str, Any] = {"api_ms": stats(a), "sql_ms": stats(b)}
+    floor["ratio"] = round(statistics.median(a) / statistics.median(b), 2)
+    log(f"HTTP floor (GET /healthz): {floor['api_ms']['p50']:.2f} ms, {floor['ratio']:.1f}x SQL")
+    return floor
+
+
 async def measure_pages(
     api: Api, base: Baseline, project_id: int, runs: int, budget: float
 ) -> dict[str, Any]:
@@ -407,6 +430,8 @@ async def measure_pages(
             result["api_ms"], result["sql_ms"] = stats(a), stats(b)
             result["ratio"] = round(statistics.median(a) / statistics.median(b), 2)
             result["ratio_of_minimums"] = round(min(a) / min(b), 2)
+            if shape.key == "default":
+                result["floor"] = await _floor(api, call_sql, runs, budget)
             log(
                 f"{shape.label}: {result['api_ms']['p50']:.1f} ms (p95"
                 f" {result['api_ms']['p95']:.1f}), SQL {result['sql_ms']['p50']:.2f} ms,"
@@ -787,6 +812,15 @@ def rows_of(
             ratio(("pages", shape.key), goals.ratio),
         )
         add("  engine vs ideal SQL", f"<= {goals.ratio:.0f}x", engine(shape.key, goals.ratio))
+    add(
+        "HTTP floor: GET /healthz vs that SQL",
+        "",
+        lambda r: (
+            f"{r['pages']['default']['floor']['api_ms']['p50']:.2f} ms,"
+            f" {r['pages']['default']['floor']['ratio']:.1f}x",
+            None,
+        ),
+    )
     add(
         "totalCount (all rows)",
         f"< {goals.count_ms:.0f} ms",
