@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bench.index_scale import postgres_database
 from bench.phases import phase_timers
-from gitstudio.settings import Settings
+from gitstudio.settings import from_env
 from storage import db, limits
 from sync.git import Credentials
 from sync.service import ProjectSyncer
@@ -133,7 +133,7 @@ async def round_(repo: Path, kind: str) -> dict[str, float]:
 
 
 async def main(args: argparse.Namespace) -> None:
-    limits.configure(Settings())
+    limits.configure(from_env())  # GITSTUDIO_* settings from the environment apply
     rounds: list[dict[str, float]] = []
     for _ in range(args.rounds):
         with open("/proc/loadavg") as load:
