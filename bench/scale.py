@@ -590,7 +590,26 @@ async def create_indexed(
     raise ApiError(f"{name} not indexed within {INDEX_SECONDS} s")
 
 
-async def _index(api: Api, repo: Path, server: Server) -> dict[str, Any]:
+def page_cache(repo: Path, cold: bool) -> float:
+    """Put the repository's files in the page cache (read each once), or with ``cold`` drop
+    the page cache (root only); returns the seconds it took. This machine pages out cold
+    page cache on its own (DAMON): without either, the index reads the repository's 855 MB
+    of loose objects from memory or from disk depending on what ran before (29 -> 51 s)."""
+    started = time.perf_counter()
+    if cold:
+        subprocess.run(["sync"], check=True)
+        Path("/proc/sys/vm/drop_caches").write_text("1\n")
+    else:
+        for path in repo.rglob("*"):
+            if path.is_file():
+                with path.open("rb") as f:
+                    while f.read(1 << 20):
+                        pass
+    return time.perf_counter() - started
+
+
+async def _index(api: Api, repo: Path, server: Server, cold: bool) -> dict[str, Any]:
+    cache_seconds = page_cache(repo, cold)
     sampler = Sampler(server.process.pid)
     sampler.start()
     started = time.perf_counter()
@@ -602,6 +621,8 @@ async def _index(api: Api, repo: Path, server: Server) -> dict[str, Any]:
         sampler.stop()
     return {
         "seconds": round(seconds, 2),
+        "page_cache": "dropped" if cold else "warm",
+        "page_cache_seconds": round(cache_seconds, 1),
         "mutation_answered_s": round(answered[0] - started, 2),
         "project_gid": gid,
         "rss_peak_sampled_mib": round(sampler.peak, 1),
@@ -618,7 +639,7 @@ async def _queries(
     base = Baseline(database.url)
     await base.open()
     try:
-        out["index"] = idx = await _index(api, args.repo, server)
+        out["index"] = idx = await _index(api, args.repo, server, args.cold)
         log(
             f"indexed in {idx['seconds']:.1f} s, peak RSS {idx['rss_peak_sampled_mib']:.0f} MiB"
             f" (VmHWM {idx['vm_hwm_mib']:.0f})"
@@ -778,7 +799,10 @@ def rows_of(
     add(
         "full index (createProject over HTTP)",
         f"< {goals.index_s:.0f} s",
-        lambda r: (f"{r['index']['seconds']:.1f} s", r["index"]["seconds"] < goals.index_s),
+        lambda r: (
+            f"{r['index']['seconds']:.1f} s (page cache {r['index'].get('page_cache', '?')})",
+            r["index"]["seconds"] < goals.index_s,
+        ),
     )
     add(
         "peak RSS during the index",
@@ -919,6 +943,11 @@ def main(argv: list[str] | None = None) -> int:
         help="the checkout the servers run (e.g. a `git archive` of a commit); default this one",
     )
     parser.add_argument("--keep", action="store_true", help="keep the data directories")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="drop the page cache before each index (root); default: read the repository first",
+    )
     parser.add_argument(
         "--table-from", type=Path, help="print the table of an earlier --json file and stop"
     )
