@@ -20,7 +20,7 @@ from pathlib import Path
 import pygit2
 from pygit2.enums import SortMode
 
-from storage.index import CommitRow, Membership, TagRow
+from storage.rows import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
 from sync.tree import GitTree, LooseObjects

@@ -43,6 +43,7 @@ from storage.events import (
 from storage.limits import configured
 from storage.models import Project
 from storage.queries import forget_projects
+from storage.rows import CommitRow, ExperimentRow, TagRow
 from storage.sealed import Sealer
 from sync import pull_requests
 from sync.artifacts import Declarations
@@ -137,7 +138,7 @@ class Planned:
     ref_tips: str  # projects.ref_tips as stored: compared as a string, never parsed again
     tips: dict[str, str]  # never mutated: shared with the next sync's old tips
     branches: dict[str, str]
-    tags: list[index.TagRow]
+    tags: list[TagRow]
 
 
 @dataclass(frozen=True, slots=True)
@@ -887,11 +888,9 @@ def _taken(name: str) -> DomainError:
     return DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
 
 
-def _experiment_row(
-    rev: Revision, kind: str, key: str, exp: ExperimentRef | None
-) -> index.ExperimentRow:
+def _experiment_row(rev: Revision, kind: str, key: str, exp: ExperimentRef | None) -> ExperimentRow:
     c = rev.commit
-    return index.ExperimentRow(
+    return ExperimentRow(
         kind=kind,
         key=key,
         sha=c.sha,
@@ -925,7 +924,7 @@ def to_batch(result: ScanResult, branch: str | None) -> index.IndexBatch:
 
 def revision_rows(
     revisions: RevisionBatch, shas: list[str]
-) -> tuple[list[index.CommitRow], list[index.ExperimentRow]]:
+) -> tuple[list[CommitRow], list[ExperimentRow]]:
     """Commit rows and experiment-table rows (one per commit, one per experiment ref) of a
     batch; the commits' shas are added to ``shas``."""
     shas.extend(r.commit.sha for r in revisions.commits)

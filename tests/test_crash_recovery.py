@@ -42,11 +42,12 @@ from support import FETCH_GATE, Api, Server, free_port, git, start_server, stop_
 
 from storage import db
 from storage.errors import DomainError
-from storage.index import CommitRow, IndexBatch, LeaseLost, apply_batch
+from storage.index import IndexBatch, LeaseLost, apply_batch
 from storage.leases import InstanceInUse, claim, release, renewed, try_acquire
 from storage.live import LiveEvent
 from storage.metric_writer import MetricWriter, reconcile_progress
 from storage.models import Experiment, Project
+from storage.rows import CommitRow
 from sync.generate import RepoSpec, add_commit, generate_repo
 from sync.generate_registry import RegistrySpec, generate_registry
 from sync.git import Credentials

@@ -16,6 +16,7 @@ from support import Api, git
 
 from storage import db, index
 from storage.models import Project
+from storage.rows import CommitRow, ExperimentRow
 from storage.sqlplan import Fetch, Plan, run_plan
 from sync.dvcproject import BlobCache
 from sync.generate import RepoSpec, generate_repo
@@ -125,7 +126,7 @@ async def test_a_sync_cut_off_between_batches_is_completed_and_pruned_by_the_nex
 async def test_a_batch_without_the_lease_writes_nothing(api: Api, unique: str) -> None:
     project = await Project.create(name=f"fenced-{unique}", repo_url=f"/nowhere/{unique}")
     await db.execute("UPDATE projects SET sync_owner = 'successor' WHERE id = ?", [project.id])
-    commit = index.CommitRow("b" * 40, [], "A", "a@x", 1, "A", "a@x", 1, 0, "lost")
+    commit = CommitRow("b" * 40, [], "A", "a@x", 1, "A", "a@x", 1, 0, "lost")
     with pytest.raises(index.LeaseLost):
         await index.write_rows(project.id, [commit], [], "stalled", {"refs/heads/main": "c" * 40})
     row = await Project.get(id=project.id)
@@ -317,7 +318,7 @@ async def test_cells_of_any_value_are_written_as_flattened_by_every_path(
         {"params.yaml": {}},
     ]
     rows = [
-        index.ExperimentRow(
+        ExperimentRow(
             "EXPERIMENT",
             f"refs/exps/{unique}/{i}",
             "a" * 40,
