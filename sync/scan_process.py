@@ -80,8 +80,11 @@ def read_batches_in_child(
     )
     assert child.stdin is not None and child.stdout is not None
     try:
-        _write_frame(child.stdin, job)
-        child.stdin.close()
+        try:
+            _write_frame(child.stdin, job)
+            child.stdin.close()
+        except OSError as exc:  # the child died before reading its job
+            raise ScanProcessError(f"the reading process did not start: {exc}") from exc
         while True:
             kind, value = _read_frame(child.stdout)
             if kind == "batch":

@@ -5,6 +5,7 @@ behind however the read ends."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -163,3 +164,12 @@ async def test_a_sync_whose_child_dies_fails_typed_and_the_next_completes_it(
     after, expected = await _state(project.id), await _state(clean.id)
     assert after["rows"] and after == expected
     assert (await Project.get(id=project.id)).last_sync_error is None
+
+
+def test_a_child_that_cannot_start_raises_a_typed_error(
+    mirror: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # exits at once, reads nothing
+    with pytest.raises(ScanProcessError):
+        next(read_batches_in_child(mirror, plan(mirror, {}), "", BlobCache(), 5, 1000))
+    assert not _readers()
