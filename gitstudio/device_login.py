@@ -8,7 +8,8 @@
    pasting an existing token that holds every requested scope (or ADMIN). The approving
    token travels in the form body, so a cross-site form post cannot approve anything.
 3. The client polls ``POST /api/device-login/token`` ``{"code"}``: ``400 authorization_pending``
-   until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes, then
+   until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes for
+   the approving token's user (and with its Git owner), then
    ``400 authorization_expired`` (also for unknown, denied and expired codes; the client
    stops cleanly on that answer and would crash on any other 400).
 
@@ -273,8 +274,11 @@ async def poll(request: Request) -> Response:
             return _error(400, "authorization_expired", reason=_CONSUMED)
         scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
         approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
-        owner = owner_of(approver) if approver else None
-        _token_row, token = await create_token(row.token_name, scopes, owner)
+        if approver is None or approver.user_id is None:  # none of today's approvals
+            return _error(400, "authorization_expired", reason="no approving token")
+        # The new token is the approver's user's, with its owner (the Git author).
+        owner = owner_of(approver)
+        _token_row, token = await create_token(row.token_name, scopes, owner, approver.user_id)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
     return _json({"access_token": token})
 

@@ -7,17 +7,25 @@ single indexed lookup.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import logging
 import secrets
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import orjson
+from tortoise.expressions import Q
 
 from storage import db
 from storage.caches import MISS, BoundedCache, Family
+from storage.errors import DomainError, check_text
 from storage.models import AccessToken
+from storage.users import builtin_admin_id
+
+log = logging.getLogger(__name__)
 
 TOKEN_PREFIX = "dsat_"  # noqa: S105 (a prefix, not a secret)
 
@@ -36,12 +44,22 @@ class Principal:
     name: str
     scopes: frozenset[Scope]
     owner: tuple[str, str] | None = None  # (name, email) that writes made with it carry
+    user_id: int | None = None  # the user the token belongs to (storage.users)
+    user_name: str | None = None
+    admin: bool = False  # the user is a site admin
 
     def has(self, scope: Scope) -> bool:
-        """ADMIN grants everything; every other scope also grants READ."""
+        """ADMIN grants every scope; every other scope also grants READ. A scope is not a
+        user's power: see :attr:`site_admin`."""
         if Scope.ADMIN in self.scopes or scope in self.scopes:
             return True
         return scope is Scope.READ and bool(self.scopes)
+
+    @property
+    def site_admin(self) -> bool:
+        """May act on everything (other users' tokens, ...): a site admin's token with the
+        ADMIN scope. A non-admin user's ADMIN token is not, nor a site admin's READ token."""
+        return self.admin and Scope.ADMIN in self.scopes
 
 
 def hash_token(token: str) -> str:
@@ -64,12 +82,30 @@ def parse_scopes(values: list[str]) -> frozenset[Scope]:
     return frozenset(scopes)
 
 
+def check_token_name(name: str) -> str:
+    """A token's name without surrounding blanks: 1-100 characters, no controls; else
+    INVALID (field ``name``)."""
+    name = name.strip()
+    if not 1 <= len(name) <= 100:
+        raise DomainError("INVALID", "name must be 1-100 characters", "name")
+    check_text(name, "name", 400)
+    return name
+
+
 async def create_token(
-    name: str, scopes: frozenset[Scope], owner: tuple[str, str] | None = None
+    name: str,
+    scopes: frozenset[Scope],
+    owner: tuple[str, str] | None = None,
+    user_id: int | None = None,
 ) -> tuple[AccessToken, str]:
-    """Return the stored row and the only copy of the secret."""
+    """Return the stored row and the only copy of the secret. The token belongs to user
+    ``user_id``, else to the built-in admin (storage.users.BUILTIN_ADMIN): every token
+    belongs to a user."""
+    if user_id is None:
+        user_id = await builtin_admin_id()
     token = generate_token()
     row = await AccessToken.create(
+        user_id=user_id,
         name=name,
         prefix=token[:12],
         token_hash=hash_token(token),
@@ -122,27 +158,79 @@ def token_cache(entries: int, ttl: float = CACHE_TTL) -> TokenCache:
 
 
 async def authenticate(token: str, cache: TokenCache | None = None) -> Principal | None:
-    """The principal of a live token, else None; ``cache`` (the app's) first, if given."""
+    """The principal of a live token of an enabled user, else None; ``cache`` (the app's)
+    first, if given. Each use is noted in ``last_used_at`` (:func:`_note_use`)."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     digest = hash_token(token)
     if cache is not None:
         cached = cache.get(digest)
         if cached is not MISS:
+            if cached is not None:
+                _note_use(digest, cached.token_id)
             return cached
     rows = await db.fetch(
-        "SELECT id, name, scopes, owner_name, owner_email FROM access_tokens"
-        " WHERE token_hash = ? AND revoked_at IS NULL",
+        "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, u.id AS user_id,"
+        " u.name AS user_name, u.admin FROM access_tokens t JOIN users u ON u.id = t.user_id"
+        " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
         [digest],
     )
     principal = None
     if rows:
         r = rows[0]
         owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
-        principal = Principal(r["id"], r["name"], _scopes(r["scopes"]), owner)
+        principal = Principal(
+            r["id"],
+            r["name"],
+            _scopes(r["scopes"]),
+            owner,
+            r["user_id"],
+            r["user_name"],
+            bool(r["admin"]),
+        )
+        _note_use(digest, principal.token_id)
     if cache is not None:
         cache.put(digest, principal)
     return principal
+
+
+# last_used_at is written at most once a USED_EVERY per token: by a task of its own, after
+# the request that used it went on, and only when the stored value is that old (so several
+# processes do not each write it). What a process wrote lately is remembered by token hash
+# (ids repeat across databases, as in the tests), a bounded number of them.
+USED_EVERY = 60.0
+_USED_REMEMBERED = 10_000
+_used: dict[str, float] = {}
+_writes: set[asyncio.Task[None]] = set()
+
+
+def _note_use(digest: str, token_id: int) -> None:
+    now = time.monotonic()
+    last = _used.get(digest)
+    if last is not None and now - last < USED_EVERY:
+        return
+    if len(_used) >= _USED_REMEMBERED:
+        _used.clear()
+    _used[digest] = now
+    task = asyncio.get_running_loop().create_task(_write_use(token_id))
+    _writes.add(task)
+    task.add_done_callback(_writes.discard)
+
+
+async def _write_use(token_id: int) -> None:
+    at = datetime.now(UTC)
+    try:
+        await AccessToken.filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=at - timedelta(seconds=USED_EVERY)),
+            id=token_id,
+        ).update(last_used_at=at)
+    except Exception:  # a closing database: the next use writes it
+        log.debug("could not note the use of token %s", token_id, exc_info=True)
+
+
+async def tokens_of(user_id: int) -> list[AccessToken]:
+    """A user's live (not revoked) tokens, oldest first."""
+    return await AccessToken.filter(user_id=user_id, revoked_at__isnull=True).order_by("id")
 
 
 def _scopes(raw: str) -> frozenset[Scope]:
@@ -156,5 +244,11 @@ async def revoke_token(token_id: int) -> AccessToken | None:
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         await row.save(update_fields=["revoked_at"])
-    _PRINCIPALS.clear()  # every app of this process, at once
+    forget_principals()
     return row
+
+
+def forget_principals() -> None:
+    """Drop every app's cached principals in this process, at once: after a change to a
+    token or a user (other processes see it within CACHE_TTL)."""
+    _PRINCIPALS.clear()
