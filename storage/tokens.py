@@ -194,17 +194,21 @@ async def authenticate(token: str, cache: TokenCache | None = None) -> Principal
     return principal
 
 
-# last_used_at is written at most once a USED_EVERY per token: by a task of its own, after
-# the request that used it went on, and only when the stored value is that old (so several
-# processes do not each write it). What a process wrote lately is remembered by token hash
-# (ids repeat across databases, as in the tests), a bounded number of them.
+# last_used_at is written at most once a USED_EVERY per token, never by the request that
+# used it: uses are collected for USED_FLUSH seconds, then one task writes them all in one
+# statement per 500 tokens, only where the stored value is that old (so several processes
+# do not each write it). What a process noted lately is remembered by token hash (ids
+# repeat across databases, as in the tests), a bounded number of them.
 USED_EVERY = 60.0
+USED_FLUSH = 1.0
 _USED_REMEMBERED = 10_000
 _used: dict[str, float] = {}
-_writes: set[asyncio.Task[None]] = set()
+_pending: set[int] = set()
+_flusher: asyncio.Task[None] | None = None
 
 
 def _note_use(digest: str, token_id: int) -> None:
+    global _flusher
     now = time.monotonic()
     last = _used.get(digest)
     if last is not None and now - last < USED_EVERY:
@@ -212,20 +216,31 @@ def _note_use(digest: str, token_id: int) -> None:
     if len(_used) >= _USED_REMEMBERED:
         _used.clear()
     _used[digest] = now
-    task = asyncio.get_running_loop().create_task(_write_use(token_id))
-    _writes.add(task)
-    task.add_done_callback(_writes.discard)
+    _pending.add(token_id)
+    loop = asyncio.get_running_loop()
+    if _flusher is None or _flusher.done() or _flusher.get_loop() is not loop:
+        _flusher = loop.create_task(_flush_uses())
 
 
-async def _write_use(token_id: int) -> None:
-    at = datetime.now(UTC)
-    try:
-        await AccessToken.filter(
-            Q(last_used_at__isnull=True) | Q(last_used_at__lt=at - timedelta(seconds=USED_EVERY)),
-            id=token_id,
-        ).update(last_used_at=at)
-    except Exception:  # a closing database: the next use writes it
-        log.debug("could not note the use of token %s", token_id, exc_info=True)
+async def _flush_uses() -> None:
+    """Every USED_FLUSH seconds, write the uses noted meanwhile; end when there were none
+    (no await between that check and the end: a use noted later starts another flush)."""
+    while True:
+        await asyncio.sleep(USED_FLUSH)
+        ids = sorted(_pending)
+        _pending.clear()
+        if not ids:
+            return
+        at = datetime.now(UTC)
+        try:
+            for i in range(0, len(ids), 500):
+                await AccessToken.filter(
+                    Q(last_used_at__isnull=True)
+                    | Q(last_used_at__lt=at - timedelta(seconds=USED_EVERY)),
+                    id__in=ids[i : i + 500],
+                ).update(last_used_at=at)
+        except Exception:  # a closing database: the next use writes it
+            log.debug("could not note the use of tokens %s", ids, exc_info=True)
 
 
 async def tokens_of(user_id: int) -> list[AccessToken]:
