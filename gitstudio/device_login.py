@@ -274,7 +274,7 @@ async def poll(request: Request) -> Response:
             return _error(400, "authorization_expired", reason=_CONSUMED)
         scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
         approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
-        if approver is None or approver.user_id is None:  # none of today's approvals
+        if approver is None or approver.user_id is None:  # every token has a user since 0013
             return _error(400, "authorization_expired", reason="no approving token")
         # The new token is the approver's user's, with its owner (the Git author).
         owner = owner_of(approver)
