@@ -283,6 +283,7 @@ class User(Model):
 
     class Meta:
         table = "users"
+        # Raw-SQL index (migration 0013): users_name_folded, unique on LOWER(name).
 
 
 class AccessToken(Model):

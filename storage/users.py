@@ -68,7 +68,7 @@ async def create_user(
     password_hash = await hash_password(password) if password is not None else None
     try:
         return await User.create(name=name, email=email, admin=admin, password_hash=password_hash)
-    except IntegrityError:  # the same name created since the check above
+    except IntegrityError:  # the name, in any case, created since the check above
         raise _duplicate(name) from None
 
 

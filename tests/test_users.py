@@ -162,6 +162,21 @@ async def test_duplicates_emails_and_passwords_are_checked_before_anything_is_wr
     assert await user_by_name(f"ok-{unique}") is None
 
 
+async def test_names_racing_in_two_cases_make_one_user(api: Api, unique: str) -> None:
+    """Both requests may pass the check before either writes: the index on LOWER(name)
+    (migration 0013) still lets only one in."""
+    before = await counts()
+    results = await asyncio.gather(
+        *(create_user(name) for name in (f"Race-{unique}", f"race-{unique}", f"RACE-{unique}")),
+        return_exceptions=True,
+    )
+    made = [r for r in results if isinstance(r, User)]
+    refused = [r for r in results if isinstance(r, DomainError)]
+    assert len(made) == 1 and len(refused) == 2, results
+    assert all(e.code == "DUPLICATE" for e in refused)
+    assert await counts() == (before[0] + 1, before[1])
+
+
 async def test_passwords_are_argon2id_and_unknown_users_cost_a_verification(api: Api) -> None:
     stored = await hash_password("s3cret")
     assert stored.startswith("$argon2id$") and not needs_rehash(stored)

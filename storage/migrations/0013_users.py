@@ -3,7 +3,8 @@
 ``access_tokens.user_id`` is nullable in SQL (SQLite cannot add a NOT NULL column to rows
 that exist) and always set in code (storage.tokens.create_token). The backfill makes the
 built-in site admin ``admin`` (storage.users.BUILTIN_ADMIN) and gives it every token that
-exists, so tokens minted before users existed keep seeing and doing everything.
+exists, so tokens minted before users existed keep seeing and doing everything. A raw-SQL
+unique index on ``LOWER(name)`` keeps names unique regardless of case.
 """
 
 from datetime import UTC, datetime
@@ -26,6 +27,10 @@ async def _backfill(apps: Any, editor: Any) -> None:
         " ON CONFLICT (name) DO NOTHING".format(*marks),
         [_ADMIN, True, datetime.now(UTC)],
     )
+    # Unique regardless of case (storage.users): two requests racing cannot make both.
+    await client.execute_script(
+        "CREATE UNIQUE INDEX IF NOT EXISTS users_name_folded ON users (LOWER(name))"
+    )
     await client.execute_query(
         f"UPDATE access_tokens SET user_id = (SELECT id FROM users WHERE name = {marks[0]})"
         " WHERE user_id IS NULL",
@@ -34,8 +39,8 @@ async def _backfill(apps: Any, editor: Any) -> None:
 
 
 async def _unassign(apps: Any, editor: Any) -> None:
-    """Nothing to undo: backwards, the operations before this one drop the column and
-    the table."""
+    """Backwards, the operations before this one drop the column and the table."""
+    await editor.client.execute_script("DROP INDEX IF EXISTS users_name_folded")
 
 
 class Migration(migrations.Migration):
