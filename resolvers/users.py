@@ -19,5 +19,12 @@ async def me(ctx: Context) -> User:
 
 
 async def tokens(ctx: Context, user_id: int) -> list[AccessToken]:
-    """``user_id``'s live tokens: only the caller's own user reaches here (through ``me``)."""
-    return await tokens_of(user_id)
+    """``user_id``'s live tokens (only the caller's own user reaches here, through ``me``):
+    all of them with the ADMIN scope, else the caller's token alone. Every token from before
+    users is the built-in admin's: a READ token handed to one system does not list the
+    others, as it does not revoke them (resolvers.tokens.revoke)."""
+    principal = require(ctx, Scope.READ)
+    rows = await tokens_of(user_id)
+    if principal.has(Scope.ADMIN):
+        return rows
+    return [r for r in rows if r.id == principal.token_id]

@@ -20,7 +20,10 @@ class User:
         description="A site admin: sees and does everything with a token holding the ADMIN scope."
     )
 
-    @strawberry.field(description="The user's tokens that are not revoked, oldest first.")
+    @strawberry.field(
+        description="The user's tokens that are not revoked, oldest first: all of them for a"
+        " token with the ADMIN scope, else the caller's token alone."
+    )
     async def tokens(self, info: Info[Context, None]) -> list[AccessToken]:
         return [token_type(r) for r in await resolve.tokens(info.context, self.row.id)]
 

@@ -211,18 +211,22 @@ async def test_passwords_are_argon2id_and_unknown_users_cost_a_verification(api:
 # -- Query.me, and whose tokens the mutations mint -----------------------------------------------
 
 
-async def test_me_lists_the_callers_live_tokens(api: Api, unique: str) -> None:
+async def test_me_lists_the_users_live_tokens_with_admin_else_its_own(
+    api: Api, unique: str
+) -> None:
     bob, token, first = await user_with_token(f"bob-{unique}", Scope.READ, Scope.PROJECTS)
-    second, _ = await create_token("second", frozenset({Scope.READ}), None, bob.id)
+    manager, manager_token = await create_token("manager", frozenset({Scope.ADMIN}), None, bob.id)
     gone, _ = await create_token("gone", frozenset({Scope.READ}), None, bob.id)
     await user_with_token(f"carol-{unique}")
     await AccessToken.filter(id=gone.id).update(revoked_at=datetime.now(UTC))
 
     mine = await me(api, token)
     assert (mine["name"], mine["email"], mine["admin"]) == (bob.name, bob.email, False)
-    assert [t["id"] for t in mine["tokens"]] == [global_id(first), global_id(second)]
+    assert [t["id"] for t in mine["tokens"]] == [global_id(first)]  # without ADMIN: itself
     assert mine["tokens"][0]["scopes"] == ["PROJECTS", "READ"]
-    assert all(t["createdAt"] for t in mine["tokens"])
+    assert mine["tokens"][0]["createdAt"]
+    managed = await me(api, manager_token)
+    assert [t["id"] for t in managed["tokens"]] == [global_id(first), global_id(manager)]
 
     admin = await me(api, api.token)
     assert (admin["name"], admin["admin"]) == (BUILTIN_ADMIN, True)
