@@ -191,3 +191,68 @@ def test_tokens_of_before_users_belong_to_the_builtin_admin(fresh_url: str) -> N
     assert result["tokens"] == [["ci", "admin", True, None], ["laptop", "admin", True, None]]
     assert result["users"] == ["admin"]
     assert result["principal"] == ["admin", True, False], "a READ token: not acting as site admin"
+
+
+ROUND_TRIP_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, json, sys
+    from tortoise import Tortoise
+    from tortoise.migrations.api.migrate import migrate
+    from storage import db
+
+    URL = sys.argv[1]
+
+    async def columns(client, pg):
+        if pg:
+            _, rows = await client.execute_query(
+                "SELECT column_name AS name FROM information_schema.columns"
+                " WHERE table_name = 'access_tokens'")
+        else:
+            _, rows = await client.execute_query("PRAGMA table_info(access_tokens)")
+        return sorted(r["name"] for r in rows)
+
+    async def main():
+        config = db.tortoise_config(URL)
+        seen = []
+        for target in (None, "models.0012_cell_columns", None):
+            await migrate(config=config, target=target) if target else await migrate(config=config)
+            await Tortoise.close_connections()
+            await Tortoise.init(config=config)
+            client = Tortoise.get_connection(db.connection_name(URL))
+            pg = client.capabilities.dialect == "postgres"
+            _, users = await client.execute_query(
+                "SELECT COUNT(*) AS n FROM " + ("information_schema.tables WHERE table_name"
+                if pg else "sqlite_master WHERE name") + " = 'users'")
+            seen.append(["user_id" in await columns(client, pg), users[0]["n"]])
+            await Tortoise.close_connections()
+        await db.init_db(URL)
+        admins = await db.fetch("SELECT name FROM users")
+        print(json.dumps({"seen": seen, "users": [r["name"] for r in admins]}))
+
+    async def guarded():
+        try:
+            await main()
+        finally:
+            await db.close_db()
+            await Tortoise.close_connections()
+
+    asyncio.run(guarded())
+    """
+)
+
+
+def test_users_migrate_back_to_0012_and_forward_again(fresh_url: str) -> None:
+    """Migration 0013 backwards leaves the 0012 layout (no ``access_tokens.user_id``, no
+    ``users``) on both databases, so applying it again works."""
+    done = subprocess.run(
+        [sys.executable, "-c", ROUND_TRIP_SCRIPT, fresh_url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["seen"] == [[True, 1], [False, 0], [True, 1]]
+    assert result["users"] == ["admin"]

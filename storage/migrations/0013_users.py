@@ -38,6 +38,22 @@ async def _backfill(apps: Any, editor: Any) -> None:
     )
 
 
+async def _nothing(apps: Any, editor: Any) -> None:
+    """Forwards, the next operation adds the column."""
+
+
+async def _drop_user_column(apps: Any, editor: Any) -> None:
+    """Backwards, after the AddField's reverse: on SQLite that reverse rebuilds
+    ``access_tokens`` and keeps a ``user_id`` column, so applying 0013 again would fail
+    (duplicate column). Dropped here when it is still there (PostgreSQL drops it already)."""
+    client = editor.client
+    if client.capabilities.dialect != "sqlite":
+        return
+    _count, rows = await client.execute_query("PRAGMA table_info(access_tokens)")
+    if any(row["name"] == "user_id" for row in rows):
+        await client.execute_script("ALTER TABLE access_tokens DROP COLUMN user_id")
+
+
 async def _unassign(apps: Any, editor: Any) -> None:
     """Backwards, the operations before this one drop the column and the table."""
     await editor.client.execute_script("DROP INDEX IF EXISTS users_name_folded")
@@ -63,6 +79,7 @@ class Migration(migrations.Migration):
             options={"table": "users", "app": "models", "pk_attr": "id"},
             bases=["Model"],
         ),
+        ops.RunPython(_nothing, reverse_code=_drop_user_column),
         ops.AddField(
             model_name="AccessToken",
             name="user",
