@@ -182,7 +182,9 @@ def cmd_user_create(args: argparse.Namespace) -> int:
 
 
 def _stdin_line() -> str:
-    line = sys.stdin.readline()
+    """Bytes that are not UTF-8 come out as lone surrogates (as in arguments), which the
+    password check refuses (INVALID) instead of a decoding traceback."""
+    line = sys.stdin.buffer.readline().decode("utf-8", "surrogateescape")
     return line.removesuffix("\n").removesuffix("\r")
 
 

@@ -12,6 +12,7 @@ does not.
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 from collections.abc import Callable
 from functools import cache
@@ -21,7 +22,7 @@ from weakref import WeakKeyDictionary
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from storage.errors import DomainError
+from storage.errors import DomainError, encodes
 
 T = TypeVar("T")
 
@@ -30,6 +31,7 @@ HASHES_AT_ONCE = 2  # 64 MiB each; this is a 2-core server's share for logins
 MAX_PASSWORD_BYTES = 1024
 
 _HASHER = PasswordHasher()
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: what UTF-8 cannot encode
 # One semaphore per event loop: an asyncio.Semaphore belongs to the loop it first waited
 # on, and the CLI and the tests run several loops one after another.
 _SLOTS: WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = WeakKeyDictionary()
@@ -39,7 +41,9 @@ def check_password(password: str, field: str = "password") -> None:
     """A password one may set: not empty, at most MAX_PASSWORD_BYTES bytes of UTF-8."""
     if not password:
         raise DomainError("INVALID", "the password is empty", field)
-    if len(password.encode("utf-8", "surrogatepass")) > MAX_PASSWORD_BYTES:
+    if not encodes(password):
+        raise DomainError("INVALID", "the password is not valid UTF-8 text", field)
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         raise DomainError(
             "INVALID", f"the password is longer than {MAX_PASSWORD_BYTES} bytes", field
         )
@@ -53,9 +57,14 @@ async def hash_password(password: str) -> str:
 
 async def verify_password(stored: str | None, password: str) -> bool:
     """Whether ``password`` matches ``stored``; ``None`` (no such user, or no password)
-    costs one verification too, against a dummy hash, and answers False."""
-    if stored is None or len(password.encode("utf-8", "surrogatepass")) > MAX_PASSWORD_BYTES:
-        await _bounded(_verify_dummy, password[:MAX_PASSWORD_BYTES])
+    costs one verification too, against a dummy hash, and answers False; so does a password
+    no one can have set (too long, or not UTF-8 text: a lone surrogate)."""
+    if (
+        stored is None
+        or not encodes(password)
+        or len(password.encode("utf-8")) > MAX_PASSWORD_BYTES
+    ):
+        await _bounded(_verify_dummy, _SURROGATE.sub("?", password[:MAX_PASSWORD_BYTES]))
         return False
     return await _bounded(_verify, stored, password)
 

@@ -21,7 +21,7 @@ from tortoise.expressions import Q
 
 from storage import db
 from storage.caches import MISS, BoundedCache, Family
-from storage.errors import DomainError, check_text
+from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
 from storage.users import builtin_admin_id
 
@@ -86,6 +86,8 @@ def check_token_name(name: str) -> str:
     """A token's name without surrounding blanks: 1-100 characters, no controls; else
     INVALID (field ``name``)."""
     name = name.strip()
+    if not encodes(name):
+        raise DomainError("INVALID", "name is not valid UTF-8 text", "name")
     if not 1 <= len(name) <= 100:
         raise DomainError("INVALID", "name must be 1-100 characters", "name")
     check_text(name, "name", 400)

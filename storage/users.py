@@ -15,7 +15,7 @@ import re
 from tortoise.exceptions import IntegrityError
 
 from storage import db
-from storage.errors import DomainError, has_control
+from storage.errors import DomainError, encodes, has_control
 from storage.models import User
 from storage.passwords import check_password, hash_password
 
@@ -42,6 +42,8 @@ def check_email(email: str | None) -> str | None:
     if email is None:
         return None
     email = email.strip()
+    if not encodes(email):
+        raise DomainError("INVALID", "email is not valid UTF-8 text", "email")
     if len(email) > MAX_EMAIL_CHARS:
         raise DomainError("INVALID", f"email is longer than {MAX_EMAIL_CHARS} characters", "email")
     local, at, domain = email.rpartition("@")

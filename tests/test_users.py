@@ -29,6 +29,15 @@ REVOKE = """mutation($id: ID!) { revokeAccessToken(id: $id) {
   accessToken { id revokedAt } errors { code message field } } }"""
 
 
+def cli_bytes(api: Api, *args: str | bytes, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    """:func:`cli` with arguments and standard input as bytes (not UTF-8, say)."""
+    return subprocess.run(
+        [sys.executable, "-m", "gitstudio.cli", *args,
+         "--database-url", api.settings.database_url, "--data-dir", str(api.settings.data_dir)],
+        input=stdin, capture_output=True, timeout=120,
+    )  # fmt: skip
+
+
 def cli(api: Api, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """``gitstudio`` in a subprocess, on the database of ``api``."""
     return subprocess.run(
@@ -123,6 +132,19 @@ async def test_cli_refuses_bad_input_and_writes_nothing(api: Api, unique: str) -
         assert done.stdout == "", args  # no token, no "created"
         assert f"error [{code}]" in done.stderr, (args, done.stderr)
     assert await counts() == before
+    # Bytes that are not UTF-8: INVALID, exit 1, no traceback, nothing written.
+    odd: list[tuple[list[str | bytes], bytes]] = [
+        (["user", "create", f"p-{unique}", "--password-stdin"], b"\xff\xfepw\n"),
+        (["user", "create", f"e-{unique}", "--email", b"a\xff@example.com"], b""),
+        (["token", "create", "--name", b"n\xff", "--scope", "READ"], b""),
+    ]
+    for bargs, bstdin in odd:
+        raw = cli_bytes(api, *bargs, stdin=bstdin)
+        assert raw.returncode == 1, (bargs, raw.stderr)
+        assert raw.stdout == b"", bargs
+        assert b"error [INVALID]" in raw.stderr and b"Traceback" not in raw.stderr, raw.stderr
+    assert await counts() == before
+    assert await user_by_name(f"p-{unique}") is None and await user_by_name(f"e-{unique}") is None
 
 
 # -- storage: names, emails, passwords --------------------------------------------------------
@@ -184,6 +206,14 @@ async def test_passwords_are_argon2id_and_unknown_users_cost_a_verification(api:
     assert not await verify_password(stored, "S3cret")
     assert not await verify_password("not a hash", "s3cret")
     assert not await verify_password(None, "s3cret")  # warms the dummy hash up
+    # Text UTF-8 cannot encode (a lone surrogate) is no password: False, no exception.
+    for odd in ("\ud800", "pw\udcff", "\udfff" * 2000):
+        assert not await verify_password(stored, odd)
+        assert not await verify_password(None, odd)
+    for odd in ("\ud800", "pw\udcff"):
+        with pytest.raises(DomainError) as refused:
+            await hash_password(odd)
+        assert (refused.value.code, refused.value.field) == ("INVALID", "password")
 
     async def seconds(stored: str | None) -> float:
         start = time.perf_counter()
