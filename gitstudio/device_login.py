@@ -48,7 +48,7 @@ from gitstudio.asgi import Disconnected
 from gitstudio.rest import HttpError, request_body
 from gitstudio.settings import Settings
 from storage.errors import has_control
-from storage.models import AccessToken, DeviceCode
+from storage.models import AccessToken, DeviceCode, User
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
 log = logging.getLogger(__name__)
@@ -276,6 +276,11 @@ async def poll(request: Request) -> Response:
         approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
         if approver is None or approver.user_id is None:  # every token has a user since 0013
             return _error(400, "authorization_expired", reason="no approving token")
+        # Revoking the approving token, or disabling its user, withdraws the approval: the
+        # code stays consumed and nothing is minted.
+        approving_user = await User.get_or_none(id=approver.user_id)
+        if approver.revoked_at is not None or approving_user is None or approving_user.disabled_at:
+            return _error(400, "authorization_expired", reason="approval withdrawn")
         # The new token is the approver's user's, with its owner (the Git author).
         owner = owner_of(approver)
         _token_row, token = await create_token(row.token_name, scopes, owner, approver.user_id)

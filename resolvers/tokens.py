@@ -34,20 +34,23 @@ async def create(
     user: str | None = None,
 ) -> tuple[AccessToken, str]:
     """Mint a token of ``user`` (a site admin only) or else of the caller's user, owned by
-    ``owner`` (name, email) or else by the caller's token's owner; a retry under the same
+    ``owner`` (name, email) or else, for the caller's own user only, by the caller's
+    token's owner (another user's token gets none unless named: it must not write commits
+    in the caller's name); a retry under the same
     clientMutationId gets the same token and secret (kept sealed with the mutation's
     record, see storage.sealed) instead of a second one."""
     principal = require(ctx, Scope.READ)
     try:
-        owned = parse_owner(*owner) or principal.owner
+        named = parse_owner(*owner)
     except ValueError as exc:
         raise DomainError("INVALID", str(exc), "ownerEmail") from None
-    if owned != principal.owner and not principal.site_admin:
+    if named is not None and named != principal.owner and not principal.site_admin:
         # Else any token could mint one that writes commits in somebody else's name.
         raise DomainError(
             "FORBIDDEN", "only a site admin's ADMIN token can name another owner", "ownerName"
         )
     user_id = await _user_of_new_token(principal, user)
+    owned = named if named is not None or user_id != principal.user_id else principal.owner
     sealer = ctx.syncer.sealer
     if client_id is None or sealer is None:
         return await _create(principal, name, scopes, owned, user_id)
@@ -63,7 +66,8 @@ async def create(
 
 
 async def _user_of_new_token(principal: Principal, user: str | None) -> int:
-    if user is None or user == principal.user_name:
+    own = principal.user_name
+    if user is None or (own is not None and user.lower() == own.lower()):  # any case
         if principal.user_id is None:
             raise DomainError("FORBIDDEN", "this token belongs to no user", "user")
         return principal.user_id
@@ -106,15 +110,17 @@ async def revoke(ctx: Context, token_id: int) -> AccessToken:
     the built-in admin: a READ token handed to one system must not revoke the others.)"""
     principal = require(ctx, Scope.READ)
     row = await AccessToken.get_or_none(id=token_id)
-    if row is None:
-        raise DomainError("NOT_FOUND", f"no token with id {token_id}", "id")
     itself = token_id == principal.token_id
-    sibling = principal.user_id is not None and row.user_id == principal.user_id
-    if not (itself or (sibling and principal.has(Scope.ADMIN)) or principal.site_admin):
+    sibling = row is not None and principal.user_id is not None and row.user_id == principal.user_id
+    if row is None or not (
+        itself or (sibling and principal.has(Scope.ADMIN)) or principal.site_admin
+    ):
+        # The same answer for a token that exists and one the caller may not act on (nor
+        # see in me.tokens): token ids are not told to whoever asks.
         raise DomainError(
-            "FORBIDDEN",
-            "a token revokes itself, its user's tokens with the ADMIN scope, or any as a site"
-            " admin's ADMIN token",
+            "NOT_FOUND",
+            f"no token with id {token_id} that this token may revoke (itself, its user's"
+            " with the ADMIN scope, any as a site admin's ADMIN token)",
             "id",
         )
     revoked = await revoke_token(token_id)

@@ -77,7 +77,8 @@ class CreateAccessTokenInput:
     owner_name: str | None = strawberry.field(
         default=None,
         description="Whom writes made with the token are by (with ownerEmail); unset: the"
-        " owner of the token creating it.",
+        " owner of the token creating it when the new token is its own user's, else none"
+        " (the server's Git author).",
     )
     owner_email: str | None = None
     user: str | None = strawberry.field(

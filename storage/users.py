@@ -75,10 +75,12 @@ async def create_user(
 
 
 async def user_by_name(name: str) -> User | None:
-    """The user named exactly ``name``; None for a name no user can have (too long, ...)."""
+    """The user named ``name`` in any case (names are unique regardless of case, and
+    ``users_name_folded`` indexes ``LOWER(name)``); None for a name no user can have."""
     if not _NAME.fullmatch(name):
         return None
-    return await User.get_or_none(name=name)
+    rows = await db.fetch("SELECT id FROM users WHERE LOWER(name) = ?", [name.lower()])
+    return await User.get_or_none(id=rows[0]["id"]) if rows else None
 
 
 async def builtin_admin_id() -> int:

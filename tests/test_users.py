@@ -11,6 +11,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
 import pytest
 from support import Api
 
@@ -19,7 +20,14 @@ from storage import db
 from storage.errors import DomainError
 from storage.models import AccessToken, User
 from storage.passwords import hash_password, needs_rehash, verify_password
-from storage.tokens import USED_FLUSH, Scope, create_token, forget_principals, hash_token
+from storage.tokens import (
+    USED_FLUSH,
+    Scope,
+    create_token,
+    forget_principals,
+    hash_token,
+    revoke_token,
+)
 from storage.users import BUILTIN_ADMIN, create_user, user_by_name
 
 ME = "{ me { name email admin tokens { id name scopes createdAt lastUsedAt } } }"
@@ -91,7 +99,9 @@ async def test_cli_creates_users_and_their_tokens(api: Api, unique: str) -> None
     assert await verify_password(user.password_hash, "correct horse")  # newline dropped
     assert not await verify_password(user.password_hash, "correct horse\n")
 
-    minted = cli(api, "token", "create", "--name", "laptop", "--scope", "READ", "--user", name)
+    # Names are unique regardless of case, and found so.
+    minted = cli(api, "token", "create", "--name", "laptop", "--scope", "READ", "--user",
+                 name.upper())  # fmt: skip
     assert minted.returncode == 0, minted.stderr
     token = minted.stdout.strip()
     assert token.startswith("dsat_")
@@ -273,7 +283,7 @@ async def test_tokens_are_minted_for_the_callers_user(api: Api, unique: str) -> 
     assert (await me(api, payload["token"]))["name"] == bob.name
 
     # Naming its own user is fine; another user, or another Git owner, is a site admin's.
-    own = {"name": "own", "scopes": ["READ"], "user": bob.name}
+    own = {"name": "own", "scopes": ["READ"], "user": bob.name.upper()}  # in any case
     assert (await api.gql(CREATE, {"input": own}, token=token))["data"]["createAccessToken"][
         "errors"
     ] == []
@@ -332,10 +342,13 @@ async def test_revoke_itself_its_users_with_admin_or_any_as_site_admin(
 
     # A READ token revokes itself only (every token from before users is the built-in
     # admin's: one handed to a CI system must not revoke the others).
+    # What it may not act on is NOT_FOUND, as an id no token has: ids are not told.
     for other in (sibling, manager, carols):
         [error] = (await revoke(other, reader))["errors"]
-        assert (error["code"], error["field"]) == ("FORBIDDEN", "id")
+        assert (error["code"], error["field"]) == ("NOT_FOUND", "id")
         assert await live(other)
+    [error] = (await revoke(AccessToken(id=10**9), reader))["errors"]
+    assert (error["code"], error["field"]) == ("NOT_FOUND", "id")
     # With ADMIN: any token of its user, none of another user's.
     done = await revoke(sibling, manager_token)
     assert done["errors"] == [] and done["accessToken"]["revokedAt"]
@@ -344,7 +357,7 @@ async def test_revoke_itself_its_users_with_admin_or_any_as_site_admin(
     )
     assert response.status_code == 401
     [error] = (await revoke(carols, manager_token))["errors"]
-    assert error["code"] == "FORBIDDEN"
+    assert error["code"] == "NOT_FOUND"
     assert await live(carols) and (await me(api, carol_token))["name"] == carol.name
 
     # The site admin revokes anybody's.
@@ -410,3 +423,76 @@ async def test_device_login_mints_a_token_of_the_approvers_user(api: Api, unique
     )
     assert [r["name"] for r in rows] == [bob.name]
     assert "laptop" in [t["name"] for t in (await me(api, minted))["tokens"]]
+
+
+async def owner_of_secret(secret: str) -> tuple[str | None, str | None]:
+    row = await AccessToken.get(token_hash=hash_token(secret))
+    return row.owner_name, row.owner_email
+
+
+async def test_only_the_callers_own_users_tokens_inherit_its_git_owner(
+    api: Api, unique: str
+) -> None:
+    """A site admin's token with a Git owner mints its own user's tokens with that owner,
+    another user's with none (or the one it names): bob must not write as the admin."""
+    admin_id = (await user_by_name(BUILTIN_ADMIN)).id  # type: ignore[union-attr]
+    ops = ("Ops Person", "ops@example.com")
+    _row, admin = await create_token("ops", frozenset({Scope.ADMIN}), ops, admin_id)
+    bob, _, _ = await user_with_token(f"bob-{unique}")
+
+    async def minted(**extra: str) -> str:
+        body = await api.gql(
+            CREATE, {"input": {"name": "t", "scopes": ["EXPERIMENTS"], **extra}}, token=admin
+        )
+        payload = body["data"]["createAccessToken"]
+        assert payload["errors"] == [], payload
+        secret: str = payload["token"]
+        return secret
+
+    assert await owner_of_secret(await minted(user=bob.name)) == (None, None)
+    named = await minted(user=bob.name, ownerName="Bob", ownerEmail="bob@example.com")
+    assert await owner_of_secret(named) == ("Bob", "bob@example.com")
+    assert await owner_of_secret(await minted()) == ops  # its own user's: inherited
+    assert await owner_of_secret(await minted(user=BUILTIN_ADMIN.upper())) == ops
+
+
+async def test_a_withdrawn_device_login_approval_mints_nothing(api: Api, unique: str) -> None:
+    """The approving token revoked, or its user disabled, before the poll: the client gets
+    authorization_expired and no token is minted."""
+
+    async def approve(token: str) -> str:
+        started = (
+            await api.client.post(
+                "/api/device-login",
+                json={"client_name": "DVC", "token_name": "laptop", "scopes": ["EXPERIMENTS"]},
+            )
+        ).json()
+        approved = await api.client.post(
+            "/auth/device-login",
+            data={"user_code": started["user_code"], "token": token, "action": "approve"},
+        )
+        assert approved.status_code == 200
+        code: str = started["device_code"]
+        return code
+
+    async def poll(code: str) -> httpx.Response:
+        return await api.client.post("/api/device-login/token", json={"code": code})
+
+    _bob, token, row = await user_with_token(f"bob-{unique}", Scope.EXPERIMENTS)
+    code = await approve(token)
+    await revoke_token(row.id)
+    before = await counts()
+    polled = await poll(code)
+    assert (polled.status_code, polled.json()["detail"]) == (400, "authorization_expired")
+    assert "access_token" not in polled.json()
+    assert await counts() == before
+
+    carol, carol_token, _ = await user_with_token(f"carol-{unique}", Scope.EXPERIMENTS)
+    code = await approve(carol_token)
+    await User.filter(id=carol.id).update(disabled_at=datetime.now(UTC))
+    forget_principals()
+    before = await counts()
+    polled = await poll(code)
+    assert (polled.status_code, polled.json()["detail"]) == (400, "authorization_expired")
+    assert await counts() == before
+    assert (await poll(code)).json()["detail"] == "authorization_expired"  # and stays so
