@@ -384,9 +384,11 @@ async def decide(request: Request) -> Response:
     if row is None:
         message = "This code is unknown, used or expired."
         return _page("Approve a device login", _form(code, None, message), 400)
-    tokens = request.app.state.gitstudio.caches.tokens
+    caches = request.app.state.gitstudio.caches
     principal: Principal | None = (
-        await authenticate(token.strip(), tokens) if token.strip() else None
+        await authenticate(token.strip(), caches.tokens, caches.token_uses)
+        if token.strip()
+        else None
     )
     if principal is None:
         return _page("Approve a device login", _form(code, row, "That token is not valid."), 401)

@@ -8,6 +8,7 @@ single indexed lookup.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import secrets
@@ -23,7 +24,7 @@ from storage import db
 from storage.caches import MISS, BoundedCache, Family
 from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
-from storage.users import builtin_admin_id
+from storage.users import BUILTIN_ADMIN, builtin_admin_id
 
 log = logging.getLogger(__name__)
 
@@ -159,23 +160,31 @@ def token_cache(entries: int, ttl: float = CACHE_TTL) -> TokenCache:
     return _PRINCIPALS.cache(entries, ttl)
 
 
-async def authenticate(token: str, cache: TokenCache | None = None) -> Principal | None:
+async def authenticate(
+    token: str, cache: TokenCache | None = None, uses: TokenUses | None = None
+) -> Principal | None:
     """The principal of a live token of an enabled user, else None; ``cache`` (the app's)
-    first, if given. Each use is noted in ``last_used_at`` (:func:`_note_use`)."""
+    first, if given. Each use is noted in ``uses`` (the app's, which writes
+    ``last_used_at``), if given."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     digest = hash_token(token)
     if cache is not None:
         cached = cache.get(digest)
         if cached is not MISS:
-            if cached is not None:
-                _note_use(digest, cached.token_id)
+            if cached is not None and uses is not None:
+                uses.note(digest, cached.token_id)
             return cached
+    # A token without a user (minted by an instance still on the code before users, during
+    # a rolling upgrade on one database) is the built-in admin's, as migration 0013 made
+    # every older token: falling back here covers those minted after any backfill ran, with
+    # no start-up pass to forget (a backfill at start misses tokens minted after it).
     rows = await db.fetch(
         "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, u.id AS user_id,"
-        " u.name AS user_name, u.admin FROM access_tokens t JOIN users u ON u.id = t.user_id"
+        " u.name AS user_name, u.admin FROM access_tokens t JOIN users u ON u.id ="
+        " COALESCE(t.user_id, (SELECT a.id FROM users a WHERE a.name = ?))"
         " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
-        [digest],
+        [BUILTIN_ADMIN, digest],
     )
     principal = None
     if rows:
@@ -190,47 +199,77 @@ async def authenticate(token: str, cache: TokenCache | None = None) -> Principal
             r["user_name"],
             bool(r["admin"]),
         )
-        _note_use(digest, principal.token_id)
+        if uses is not None:
+            uses.note(digest, principal.token_id)
     if cache is not None:
         cache.put(digest, principal)
     return principal
 
 
 # last_used_at is written at most once a USED_EVERY per token, never by the request that
-# used it: uses are collected for USED_FLUSH seconds, then one task writes them all in one
-# statement per 500 tokens, only where the stored value is that old (so several processes
-# do not each write it). What a process noted lately is remembered by token hash (ids
-# repeat across databases, as in the tests), a bounded number of them.
+# used it: an app's TokenUses collects uses for USED_FLUSH seconds, then its task writes
+# them all in one statement per 500 tokens, only where the stored value is that old (so
+# several processes do not each write it). Both are named constants, not settings: the
+# field is "used lately", a minute's precision is what a person reading it needs, and a
+# second's delay is what keeps the write off the request without holding uses long.
 USED_EVERY = 60.0
 USED_FLUSH = 1.0
-_USED_REMEMBERED = 10_000
-_used: dict[str, float] = {}
-_pending: set[int] = set()
-_flusher: asyncio.Task[None] | None = None
+# A flush that keeps failing (the database away) warns at most this often.
+_WARN_EVERY = 60.0
 
 
-def _note_use(digest: str, token_id: int) -> None:
-    global _flusher
-    now = time.monotonic()
-    last = _used.get(digest)
-    if last is not None and now - last < USED_EVERY:
-        return
-    if len(_used) >= _USED_REMEMBERED:
-        _used.clear()
-    _used[digest] = now
-    _pending.add(token_id)
-    loop = asyncio.get_running_loop()
-    if _flusher is None or _flusher.done() or _flusher.get_loop() is not loop:
-        _flusher = loop.create_task(_flush_uses())
+class TokenUses:
+    """One app's record of token uses (gitstudio.app.State: a service started and stopped
+    with the lifespan). :meth:`note` is on the hot path (every authenticated request):
+    a clock read and a dict lookup, no await. What it remembers lately is keyed by token
+    hash, at most ``remembered`` tokens (the app's token cache size); the ids to write
+    belong to the database the app has open, and :meth:`stop` writes them before the app
+    closes it, so none is written to another database."""
 
+    __slots__ = ("_last_warning", "_pending", "_remembered", "_task", "_used")
 
-async def _flush_uses() -> None:
-    """Every USED_FLUSH seconds, write the uses noted meanwhile; end when there were none
-    (no await between that check and the end: a use noted later starts another flush)."""
-    while True:
-        await asyncio.sleep(USED_FLUSH)
-        ids = sorted(_pending)
-        _pending.clear()
+    def __init__(self, remembered: int) -> None:
+        self._remembered = max(1, remembered)
+        self._used: dict[str, float] = {}
+        self._pending: set[int] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._last_warning = -_WARN_EVERY
+
+    def note(self, digest: str, token_id: int) -> None:
+        now = time.monotonic()
+        last = self._used.get(digest)
+        if last is not None and now - last < USED_EVERY:
+            return
+        if len(self._pending) >= self._remembered:
+            return  # not remembered either: a use after the next flush notes it
+        used = self._used
+        if len(used) >= self._remembered:
+            used.clear()  # forgetting costs at most one more (conditional) write per token
+        used[digest] = now
+        self._pending.add(token_id)
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        """Stop the task, then write what is pending (the database is still open)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self.flush()
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(USED_FLUSH)
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write the uses noted since the last flush; a failure is logged and they are
+        dropped (the next use after USED_EVERY notes the token again)."""
+        ids = sorted(self._pending)
+        self._pending.clear()
         if not ids:
             return
         at = datetime.now(UTC)
@@ -241,8 +280,13 @@ async def _flush_uses() -> None:
                     | Q(last_used_at__lt=at - timedelta(seconds=USED_EVERY)),
                     id__in=ids[i : i + 500],
                 ).update(last_used_at=at)
-        except Exception:  # a closing database: the next use writes it
-            log.debug("could not note the use of tokens %s", ids, exc_info=True)
+        except Exception:
+            now = time.monotonic()
+            if now - self._last_warning >= _WARN_EVERY:
+                self._last_warning = now
+                log.warning("could not note the use of %d tokens", len(ids), exc_info=True)
+            else:
+                log.debug("could not note the use of %d tokens", len(ids), exc_info=True)
 
 
 async def tokens_of(user_id: int) -> list[AccessToken]:

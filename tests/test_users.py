@@ -5,10 +5,13 @@ nothing (asserted both ways)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import subprocess
 import sys
+import textwrap
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,6 +26,7 @@ from storage.passwords import hash_password, needs_rehash, verify_password
 from storage.tokens import (
     USED_FLUSH,
     Scope,
+    authenticate,
     create_token,
     forget_principals,
     hash_token,
@@ -30,6 +34,7 @@ from storage.tokens import (
 )
 from storage.users import BUILTIN_ADMIN, create_user, user_by_name
 
+ROOT = Path(__file__).resolve().parent.parent
 ME = "{ me { name email admin tokens { id name scopes createdAt lastUsedAt } } }"
 CREATE = """mutation($input: CreateAccessTokenInput!) { createAccessToken(input: $input) {
   token accessToken { id name scopes } errors { code message field } } }"""
@@ -142,6 +147,7 @@ async def test_cli_refuses_bad_input_and_writes_nothing(api: Api, unique: str) -
         assert done.stdout == "", args  # no token, no "created"
         assert f"error [{code}]" in done.stderr, (args, done.stderr)
     assert await counts() == before
+
     # Bytes that are not UTF-8: INVALID, exit 1, no traceback, nothing written.
     odd: list[tuple[list[str | bytes], bytes]] = [
         (["user", "create", f"p-{unique}", "--password-stdin"], b"\xff\xfepw\n"),
@@ -496,3 +502,88 @@ async def test_a_withdrawn_device_login_approval_mints_nothing(api: Api, unique:
     assert (polled.status_code, polled.json()["detail"]) == (400, "authorization_expired")
     assert await counts() == before
     assert (await poll(code)).json()["detail"] == "authorization_expired"  # and stays so
+
+
+async def test_a_token_without_a_user_is_the_builtin_admins(api: Api, unique: str) -> None:
+    """A token an instance on the code before users minted during a rolling upgrade (no
+    user_id) authenticates as the built-in admin, as migration 0013 made the older ones."""
+    row, token = await create_token(f"old-{unique}", frozenset({Scope.READ}))
+    await db.execute("UPDATE access_tokens SET user_id = NULL WHERE id = ?", [row.id])
+    forget_principals()
+    assert (await AccessToken.get(id=row.id)).user_id is None
+    found = await authenticate(token)
+    assert found is not None and (found.user_name, found.admin) == (BUILTIN_ADMIN, True)
+    assert not found.site_admin  # a READ token
+    assert (await me(api, token))["name"] == BUILTIN_ADMIN
+
+
+USES_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, json, sys, time
+    from pathlib import Path
+    import httpx
+    from gitstudio.app import create_app
+    from gitstudio.settings import Settings
+    from storage import db
+    from storage.models import AccessToken
+    from storage.tokens import USED_FLUSH, Scope, create_token
+
+    ROOT = Path(sys.argv[1])
+    A, B = f"sqlite://{ROOT / 'a.db'}", f"sqlite://{ROOT / 'b.db'}"
+    ME = {"query": "{ me { name } }"}
+
+    async def used(token_id):
+        return (await AccessToken.get(id=token_id)).last_used_at is not None
+
+    async def main():
+        app = create_app(Settings(data_dir=ROOT / "data", database_url=A))
+        transport = httpx.ASGITransport(app=app)
+        async with app.router.lifespan_context(app):
+            first, first_token = await create_token("first", frozenset({Scope.READ}))
+            second, second_token = await create_token("second", frozenset({Scope.READ}))
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+                async def get_me(token):
+                    headers = {"Authorization": f"token {token}"}
+                    answer = await client.post("/graphql", json=ME, headers=headers)
+                    assert answer.status_code == 200, answer.text
+                await get_me(first_token)
+                not_yet = await used(first.id)  # written after the request, not by it
+                start = time.monotonic()
+                while not await used(first.id):
+                    assert time.monotonic() - start < USED_FLUSH + 3, "never written"
+                    await asyncio.sleep(0.05)
+                await get_me(second_token)  # noted; the app stops before its flush
+        # The lifespan wrote it before closing A, and nothing of A's is left to write.
+        await db.init_db(A)
+        drained = await used(second.id)
+        await db.close_db()
+        await db.init_db(B)
+        rows = [(await create_token(n, frozenset({Scope.READ})))[0] for n in ("x", "y")]
+        await asyncio.sleep(USED_FLUSH + 0.5)
+        other = [await used(row.id) for row in rows]
+        await db.close_db()
+        print(json.dumps({"ids": [first.id, second.id, *(r.id for r in rows)],
+                          "not_yet": not_yet, "drained": drained, "other": other}))
+
+    asyncio.run(main())
+    """
+)
+
+
+def test_token_uses_are_written_by_the_apps_lifespan_and_to_its_database_only(
+    tmp_path: Path,
+) -> None:
+    """lastUsedAt: written after the flush interval by the app's task, the last uses
+    written when the app stops (before its database closes), and never into the database
+    a process opens next (token ids repeat across databases)."""
+    done = subprocess.run(
+        [sys.executable, "-c", USES_SCRIPT, str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["ids"][:2] == result["ids"][2:], "the same ids in both databases"
+    assert result["not_yet"] is False
+    assert result["drained"] is True
+    assert result["other"] == [False, False]
