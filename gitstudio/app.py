@@ -60,13 +60,18 @@ class State:
         # Everything the app keeps between requests, bounded by the settings (two apps in
         # one process keep their own).
         self.caches = Caches.from_settings(settings)
-        self.gate = TokenGate(self.caches.tokens)
+        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses)
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )
         self.plans = PlanCounters()
         self.bus: EventBus = make_bus(settings.event_bus, settings.redis_prefix)
-        self.services: list[Service] = [Checkpointer(settings.effective_database_url)]
+        # Stopped in reverse order before the database closes: the token uses' last flush
+        # is written to this app's database.
+        self.services: list[Service] = [
+            Checkpointer(settings.effective_database_url),
+            self.caches.token_uses,
+        ]
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,
             Credentials(

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from starlette.requests import Request
 
 from gitstudio.rest import HttpError
-from storage.tokens import Principal, Scope, TokenCache, authenticate
+from storage.tokens import Principal, Scope, TokenCache, TokenUses, authenticate
 
 TOKEN_REQUIRED = "a valid access token is required: send 'Authorization: token <TOKEN>'"  # noqa: S105 (a message)
 
@@ -25,30 +25,35 @@ def token_from_header(value: str | None) -> str | None:
     return token.strip()
 
 
-async def principal_from(headers: Mapping[str, str], cache: TokenCache) -> Principal | None:
+async def principal_from(
+    headers: Mapping[str, str], cache: TokenCache, uses: TokenUses | None = None
+) -> Principal | None:
     token = token_from_header(headers.get("authorization"))
-    return await authenticate(token, cache) if token else None
+    return await authenticate(token, cache, uses) if token else None
 
 
-async def principal_from_raw(headers: Mapping[bytes, bytes], cache: TokenCache) -> Principal | None:
+async def principal_from_raw(
+    headers: Mapping[bytes, bytes], cache: TokenCache, uses: TokenUses | None = None
+) -> Principal | None:
     """The same from ASGI's raw headers (lower-cased names, bytes)."""
     token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
-    return await authenticate(token, cache) if token else None
+    return await authenticate(token, cache, uses) if token else None
 
 
 class TokenGate:
     """401 without a valid token, 403 without the scope; principals from ``cache``."""
 
-    __slots__ = ("cache",)
+    __slots__ = ("cache", "uses")
 
-    def __init__(self, cache: TokenCache) -> None:
+    def __init__(self, cache: TokenCache, uses: TokenUses | None = None) -> None:
         self.cache = cache
+        self.uses = uses
 
     async def require(self, request: Request, scope: Scope) -> Principal:
-        return self.check(await principal_from(request.headers, self.cache), scope)
+        return self.check(await principal_from(request.headers, self.cache, self.uses), scope)
 
     async def require_raw(self, headers: Mapping[bytes, bytes], scope: Scope) -> Principal:
-        return self.check(await principal_from_raw(headers, self.cache), scope)
+        return self.check(await principal_from_raw(headers, self.cache, self.uses), scope)
 
     @staticmethod
     def check(principal: Principal | None, scope: Scope) -> Principal:

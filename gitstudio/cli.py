@@ -1,4 +1,4 @@
-"""The ``gitstudio`` command: serve, worker, token, project, export-schema."""
+"""The ``gitstudio`` command: serve, worker, token, user, project, export-schema."""
 
 from __future__ import annotations
 
@@ -139,7 +139,9 @@ def _print_welcome(settings: Settings, token: str | None) -> None:
 
 
 def cmd_token_create(args: argparse.Namespace) -> int:
-    from storage.tokens import create_token, parse_owner, parse_scopes
+    from storage.errors import DomainError
+    from storage.tokens import check_token_name, create_token, parse_owner, parse_scopes
+    from storage.users import user_by_name
 
     try:
         scopes = parse_scopes(args.scope)
@@ -149,11 +151,41 @@ def cmd_token_create(args: argparse.Namespace) -> int:
         return 2
 
     async def work() -> str:
-        _row, token = await create_token(args.name, scopes, owner)
+        name = check_token_name(args.name)
+        user_id = None  # the built-in admin's
+        if args.user is not None:
+            user = await user_by_name(args.user)
+            if user is None:
+                raise DomainError("NOT_FOUND", f"no user named {args.user!r}", "user")
+            if user.disabled_at is not None:
+                raise DomainError("INVALID", f"user {args.user!r} is disabled", "user")
+            user_id = user.id
+        _row, token = await create_token(name, scopes, owner, user_id)
         return token
 
-    print(asyncio.run(_with_db(_settings(args), work)))
-    return 0
+    return _report(_settings(args), work)
+
+
+def cmd_user_create(args: argparse.Namespace) -> int:
+    from storage.users import create_user
+
+    # One line from standard input (the trailing newline dropped), never an argument: an
+    # argument shows in the process list and the shell's history.
+    password = _stdin_line() if args.password_stdin else None
+
+    async def work() -> str:
+        user = await create_user(args.name, email=args.email, admin=args.admin, password=password)
+        role = "site admin" if user.admin else "user"
+        return f"created {role} {user.name} (id {user.id})"
+
+    return _report(_settings(args), work)
+
+
+def _stdin_line() -> str:
+    """Bytes that are not UTF-8 come out as lone surrogates (as in arguments), which the
+    password check refuses (INVALID) instead of a decoding traceback."""
+    line = sys.stdin.buffer.readline().decode("utf-8", "surrogateescape")
+    return line.removesuffix("\n").removesuffix("\r")
 
 
 def _syncer(settings: Settings) -> Any:
@@ -263,7 +295,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     create.add_argument("--owner-name", help="author of the commits written with the token")
     create.add_argument("--owner-email", help="(with --owner-name)")
+    create.add_argument(
+        "--user", help="the user the token belongs to (default: the built-in admin user)"
+    )
     create.set_defaults(func=cmd_token_create)
+
+    user = sub.add_parser("user", help="users").add_subparsers(dest="action", required=True)
+    new_user = user.add_parser("create", help="add a user")
+    common(new_user)
+    new_user.add_argument("name", help="1-100 letters, digits, '.', '_' or '-'")
+    new_user.add_argument("--email")
+    new_user.add_argument(
+        "--admin", action="store_true", help="a site admin: sees and does everything"
+    )
+    new_user.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the user's password from the first line of standard input",
+    )
+    new_user.set_defaults(func=cmd_user_create)
 
     project = sub.add_parser("project", help="projects").add_subparsers(
         dest="action", required=True

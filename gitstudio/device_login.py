@@ -8,7 +8,8 @@
    pasting an existing token that holds every requested scope (or ADMIN). The approving
    token travels in the form body, so a cross-site form post cannot approve anything.
 3. The client polls ``POST /api/device-login/token`` ``{"code"}``: ``400 authorization_pending``
-   until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes, then
+   until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes for
+   the approving token's user (and with its Git owner), then
    ``400 authorization_expired`` (also for unknown, denied and expired codes; the client
    stops cleanly on that answer and would crash on any other 400).
 
@@ -47,7 +48,7 @@ from gitstudio.asgi import Disconnected
 from gitstudio.rest import HttpError, request_body
 from gitstudio.settings import Settings
 from storage.errors import has_control
-from storage.models import AccessToken, DeviceCode
+from storage.models import AccessToken, DeviceCode, User
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
 log = logging.getLogger(__name__)
@@ -273,8 +274,16 @@ async def poll(request: Request) -> Response:
             return _error(400, "authorization_expired", reason=_CONSUMED)
         scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
         approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
-        owner = owner_of(approver) if approver else None
-        _token_row, token = await create_token(row.token_name, scopes, owner)
+        if approver is None or approver.user_id is None:  # every token has a user since 0013
+            return _error(400, "authorization_expired", reason="no approving token")
+        # Revoking the approving token, or disabling its user, withdraws the approval: the
+        # code stays consumed and nothing is minted.
+        approving_user = await User.get_or_none(id=approver.user_id)
+        if approver.revoked_at is not None or approving_user is None or approving_user.disabled_at:
+            return _error(400, "authorization_expired", reason="approval withdrawn")
+        # The new token is the approver's user's, with its owner (the Git author).
+        owner = owner_of(approver)
+        _token_row, token = await create_token(row.token_name, scopes, owner, approver.user_id)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
     return _json({"access_token": token})
 
@@ -375,9 +384,11 @@ async def decide(request: Request) -> Response:
     if row is None:
         message = "This code is unknown, used or expired."
         return _page("Approve a device login", _form(code, None, message), 400)
-    tokens = request.app.state.gitstudio.caches.tokens
+    caches = request.app.state.gitstudio.caches
     principal: Principal | None = (
-        await authenticate(token.strip(), tokens) if token.strip() else None
+        await authenticate(token.strip(), caches.tokens, caches.token_uses)
+        if token.strip()
+        else None
     )
     if principal is None:
         return _page("Approve a device login", _form(code, row, "That token is not valid."), 401)

@@ -137,6 +137,7 @@ class FastGraphQL:
         self._max_body = state.settings.max_graphql_body_bytes
         self.counters = state.plans
         self._tokens = state.caches.tokens
+        self._uses = state.caches.token_uses
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -166,7 +167,7 @@ class FastGraphQL:
     ) -> tuple[Answer, str | None, bool]:
         """The answer, the operation's name and whether the document was valid and held
         that operation (:meth:`_run`)."""
-        principal = await principal_from_raw(headers, self._tokens)
+        principal = await principal_from_raw(headers, self._tokens, self._uses)
         if principal is None:
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
         if get:

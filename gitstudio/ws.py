@@ -360,7 +360,8 @@ class Connection:
                 break
         if token is None:
             token = token_from_header(self.header_auth)
-        return await authenticate(token, self.endpoint.state.caches.tokens) if token else None
+        caches = self.endpoint.state.caches
+        return await authenticate(token, caches.tokens, caches.token_uses) if token else None
 
     async def _keep_alive(self) -> None:
         while True:

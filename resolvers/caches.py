@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from storage.caches import BoundedCache
 from storage.limits import from_settings
 from storage.queries import ProjectCache, project_cache
-from storage.tokens import TokenCache, token_cache
+from storage.tokens import TokenCache, TokenUses, token_cache
 
 if TYPE_CHECKING:
     from resolvers.models import RegistryCache
@@ -35,11 +35,14 @@ class CacheSizes:
 class Caches:
     """What one app keeps between requests (see the module)."""
 
-    __slots__ = ("live_runs", "plot_names", "projects", "registries", "tokens")
+    __slots__ = ("live_runs", "plot_names", "projects", "registries", "token_uses", "tokens")
 
     def __init__(self, sizes: CacheSizes) -> None:
         # Principals by token hash, for CACHE_TTL seconds (storage.tokens).
         self.tokens: TokenCache = token_cache(sizes.token_cache_entries)
+        # Token uses to write as lastUsedAt, of as many tokens as the cache holds; its
+        # flushing task runs with the app's lifespan (gitstudio.app.State.services).
+        self.token_uses = TokenUses(sizes.token_cache_entries)
         # Project rows by id and by name, for PROJECT_TTL seconds (storage.queries).
         self.projects: ProjectCache = project_cache(sizes.project_cache_entries)
         # Folded model registries, checked against the project's sync (resolvers.models).

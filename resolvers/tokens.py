@@ -1,20 +1,28 @@
-"""Access token mutations: minting (the secret is returned once) and revoking."""
+"""Access token mutations: minting (the secret is returned once) and revoking.
+
+A token belongs to a user (storage.users). A new token belongs to the caller's user; only a
+site admin (storage.tokens.Principal.site_admin) names another user, names another Git
+owner, or revokes another user's tokens; a token with the ADMIN scope revokes its own
+user's.
+"""
 
 from __future__ import annotations
 
 from resolvers.context import Context
 from resolvers.permissions import require
 from resolvers.replay import Result, forget_token, once
-from storage.errors import DomainError, check_text
+from storage.errors import DomainError
 from storage.models import AccessToken
 from storage.tokens import (
     Principal,
     Scope,
+    check_token_name,
     create_token,
     parse_owner,
     parse_scopes,
     revoke_token,
 )
+from storage.users import user_by_name
 
 
 async def create(
@@ -23,39 +31,66 @@ async def create(
     scopes: list[str],
     client_id: str | None = None,
     owner: tuple[str | None, str | None] = (None, None),
+    user: str | None = None,
 ) -> tuple[AccessToken, str]:
-    """Mint a token, owned by ``owner`` (name, email) or else by the caller's token's owner;
-    a retry under the same clientMutationId gets the same token and secret (kept sealed
-    with the mutation's record, see storage.sealed) instead of a second one."""
+    """Mint a token of ``user`` (a site admin only) or else of the caller's user, owned by
+    ``owner`` (name, email) or else, for the caller's own user only, by the caller's
+    token's owner (another user's token gets none unless named: it must not write commits
+    in the caller's name); a retry under the same
+    clientMutationId gets the same token and secret (kept sealed with the mutation's
+    record, see storage.sealed) instead of a second one."""
     principal = require(ctx, Scope.READ)
     try:
-        owned = parse_owner(*owner) or principal.owner
+        named = parse_owner(*owner)
     except ValueError as exc:
         raise DomainError("INVALID", str(exc), "ownerEmail") from None
-    if owned != principal.owner and not principal.has(Scope.ADMIN):
+    if named is not None and named != principal.owner and not principal.site_admin:
         # Else any token could mint one that writes commits in somebody else's name.
-        raise DomainError("FORBIDDEN", "only ADMIN tokens can name another owner", "ownerName")
+        raise DomainError(
+            "FORBIDDEN", "only a site admin's ADMIN token can name another owner", "ownerName"
+        )
+    user_id = await _user_of_new_token(principal, user)
+    owned = named if named is not None or user_id != principal.user_id else principal.owner
     sealer = ctx.syncer.sealer
     if client_id is None or sealer is None:
-        return await _create(principal, name, scopes, owned)
+        return await _create(principal, name, scopes, owned, user_id)
 
     async def run() -> Result:
-        row, secret = await _create(principal, name, scopes, owned)
+        row, secret = await _create(principal, name, scopes, owned, user_id)
         return {"token": row.id, "sealed": sealer.seal(secret)}
 
-    asked = [name, sorted(scopes), owned]
+    asked = [name, sorted(scopes), owned, user_id]
     result = await once(principal, "createAccessToken", client_id, asked, run)
     row = await AccessToken.get(id=result["token"])
     return row, sealer.open(str(result["sealed"]))
 
 
+async def _user_of_new_token(principal: Principal, user: str | None) -> int:
+    own = principal.user_name
+    if user is None or (own is not None and user.lower() == own.lower()):  # any case
+        if principal.user_id is None:
+            raise DomainError("FORBIDDEN", "this token belongs to no user", "user")
+        return principal.user_id
+    if not principal.site_admin:
+        raise DomainError(
+            "FORBIDDEN", "only a site admin's ADMIN token can mint tokens of other users", "user"
+        )
+    row = await user_by_name(user)
+    if row is None:
+        raise DomainError("NOT_FOUND", f"no user named {user!r}", "user")
+    if row.disabled_at is not None:
+        raise DomainError("INVALID", f"user {user!r} is disabled", "user")
+    return row.id
+
+
 async def _create(
-    principal: Principal, name: str, scopes: list[str], owner: tuple[str, str] | None
+    principal: Principal,
+    name: str,
+    scopes: list[str],
+    owner: tuple[str, str] | None,
+    user_id: int,
 ) -> tuple[AccessToken, str]:
-    name = name.strip()
-    if not 1 <= len(name) <= 100:
-        raise DomainError("INVALID", "name must be 1-100 characters", "name")
-    check_text(name, "name", 400)
+    name = check_token_name(name)
     try:
         wanted = parse_scopes(scopes)
     except ValueError as exc:
@@ -66,15 +101,30 @@ async def _create(
     beyond = sorted(s.value for s in wanted if not principal.has(s))
     if beyond:
         raise DomainError("FORBIDDEN", f"cannot grant scopes this token lacks: {beyond}", "scopes")
-    return await create_token(name, wanted, owner)
+    return await create_token(name, wanted, owner, user_id)
 
 
 async def revoke(ctx: Context, token_id: int) -> AccessToken:
+    """Revoke the caller's token itself; with the ADMIN scope, any token of the caller's
+    user; as a site admin, any token. (Every token that existed before users belongs to
+    the built-in admin: a READ token handed to one system must not revoke the others.)"""
     principal = require(ctx, Scope.READ)
-    if token_id != principal.token_id and not principal.has(Scope.ADMIN):
-        raise DomainError("FORBIDDEN", "only ADMIN tokens can revoke other tokens", "id")
-    row = await revoke_token(token_id)
-    if row is None:
+    row = await AccessToken.get_or_none(id=token_id)
+    itself = token_id == principal.token_id
+    sibling = row is not None and principal.user_id is not None and row.user_id == principal.user_id
+    if row is None or not (
+        itself or (sibling and principal.has(Scope.ADMIN)) or principal.site_admin
+    ):
+        # The same answer for a token that exists and one the caller may not act on (nor
+        # see in me.tokens): token ids are not told to whoever asks.
+        raise DomainError(
+            "NOT_FOUND",
+            f"no token with id {token_id} that this token may revoke (itself, its user's"
+            " with the ADMIN scope, any as a site admin's ADMIN token)",
+            "id",
+        )
+    revoked = await revoke_token(token_id)
+    if revoked is None:
         raise DomainError("NOT_FOUND", f"no token with id {token_id}", "id")
     await forget_token(token_id)
-    return row
+    return revoked

@@ -32,10 +32,11 @@ from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
 from schema.tokens import TokenMutation
 from schema.unmatched import UnmatchedQuery
+from schema.users import UserQuery
 
 
 @strawberry.type
-class Query(ProjectQuery, UnmatchedQuery):
+class Query(ProjectQuery, UnmatchedQuery, UserQuery):
     pass
 
 

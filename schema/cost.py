@@ -245,6 +245,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Commit", "errors"): 10,  # files of a commit that failed to parse
     ("Experiment", "errors"): 10,
     ("Comparison", "experiments"): 100,  # compare(ids) takes at most 100
+    ("User", "tokens"): 20,  # a user's live tokens
 }
 _SIZES: dict[tuple[str, str], _Size] = {
     # one cell per column asked, every column of the project without `columns`

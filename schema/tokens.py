@@ -34,6 +34,11 @@ class AccessToken:
     prefix: str = strawberry.field(description="The first characters, to recognise the token.")
     scopes: list[TokenScope]
     created_at: datetime
+    last_used_at: datetime | None = strawberry.field(
+        description="When the token last authenticated a request, up to a minute behind"
+        " (written at most once a minute per token); null: never used (uses before users"
+        " existed were not recorded)."
+    )
     revoked_at: datetime | None
     owner: Person | None = strawberry.field(
         description="Author of the commits and tagger of the tags written with this token;"
@@ -49,6 +54,7 @@ def token_type(row: TokenRow) -> AccessToken:
         prefix=row.prefix,
         scopes=[TokenScope(s.value) for s in sorted(scopes_of(row))],
         created_at=row.created_at,
+        last_used_at=row.last_used_at,
         revoked_at=row.revoked_at,
         owner=Person(name=owner[0], email=owner[1]) if owner else None,
     )
@@ -71,9 +77,15 @@ class CreateAccessTokenInput:
     owner_name: str | None = strawberry.field(
         default=None,
         description="Whom writes made with the token are by (with ownerEmail); unset: the"
-        " owner of the token creating it.",
+        " owner of the token creating it when the new token is its own user's, else none"
+        " (the server's Git author).",
     )
     owner_email: str | None = None
+    user: str | None = strawberry.field(
+        default=None,
+        description="The user the token belongs to (a site admin's ADMIN token may name"
+        " any); unset: the caller's user.",
+    )
     client_mutation_id: str | None = strawberry.field(
         default=None, description="A retry with the same id returns the same token."
     )
@@ -81,7 +93,10 @@ class CreateAccessTokenInput:
 
 @strawberry.type
 class TokenMutation:
-    @strawberry.mutation(description="Mint a token with at most the scopes of the caller's token.")
+    @strawberry.mutation(
+        description="Mint a token of the caller's user with at most the scopes of the"
+        " caller's token."
+    )
     async def create_access_token(
         self, info: Info[Context, None], input: CreateAccessTokenInput
     ) -> AccessTokenPayload:
@@ -93,6 +108,7 @@ class TokenMutation:
                 [s.value for s in input.scopes],
                 client_id,
                 (input.owner_name, input.owner_email),
+                input.user,
             )
         except DomainError as exc:
             return AccessTokenPayload(errors=[user_error(exc)], client_mutation_id=client_id)
@@ -100,7 +116,10 @@ class TokenMutation:
             access_token=token_type(row), token=secret, client_mutation_id=client_id
         )
 
-    @strawberry.mutation(description="Revoke a token (its own, or any with ADMIN).")
+    @strawberry.mutation(
+        description="Revoke the caller's token; with the ADMIN scope any token of the"
+        " caller's user; with a site admin's ADMIN token any token."
+    )
     async def revoke_access_token(
         self, info: Info[Context, None], id: strawberry.ID
     ) -> AccessTokenPayload:

@@ -30,6 +30,16 @@ def redact(url: str) -> str:
     return re.sub(r"//[^/@]+@", "//", url)
 
 
+def encodes(value: str) -> bool:
+    """Whether ``value`` is text UTF-8 can store: no lone surrogate (what Python makes of
+    undecodable bytes in arguments, or of a JSON ``\\ud800``)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_text(value: str, field: str, max_bytes: int, code: str = "INVALID") -> None:
     """A caller's free text: at most ``max_bytes`` bytes of UTF-8 and no control character."""
     if len(value.encode("utf-8", "surrogatepass")) > max_bytes:

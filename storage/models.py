@@ -267,8 +267,34 @@ class UnmatchedRepo(Model):
         table = "unmatched_repos"
 
 
+class User(Model):
+    """Who tokens belong to. ``admin``: a site admin, who sees and does everything (with a
+    token holding the ADMIN scope). A user is disabled, never deleted: its tokens then
+    authenticate as nobody. The built-in user ``admin`` (storage.users.BUILTIN_ADMIN) is
+    made by migration 0013 and owns the tokens minted without naming a user."""
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=100, unique=True)
+    email = fields.CharField(max_length=254, null=True)
+    admin = fields.BooleanField(default=False)
+    password_hash = fields.CharField(max_length=255, null=True)  # Argon2id (storage.passwords)
+    disabled_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "users"
+        # Raw-SQL index (migration 0013): users_name_folded, unique on LOWER(name).
+
+
 class AccessToken(Model):
     id = fields.IntField(primary_key=True)
+    # Nullable in SQL only (SQLite cannot add a NOT NULL column to rows that exist): every
+    # token is created with its user (storage.tokens.create_token), and a token without one
+    # authenticates as nobody.
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="tokens", null=True, on_delete=fields.RESTRICT
+    )
+    user_id: int | None
     name = fields.CharField(max_length=100)
     prefix = fields.CharField(max_length=16)  # first characters, shown in listings
     token_hash = fields.CharField(max_length=64, unique=True)
@@ -282,6 +308,7 @@ class AccessToken(Model):
 
     class Meta:
         table = "access_tokens"
+        indexes = (("user_id",),)  # a user's tokens (Query.me)
 
 
 class PullRequest(Model):

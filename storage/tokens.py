@@ -7,17 +7,26 @@ single indexed lookup.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
+import logging
 import secrets
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 import orjson
+from tortoise.expressions import Q
 
 from storage import db
 from storage.caches import MISS, BoundedCache, Family
+from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
+from storage.users import BUILTIN_ADMIN, builtin_admin_id
+
+log = logging.getLogger(__name__)
 
 TOKEN_PREFIX = "dsat_"  # noqa: S105 (a prefix, not a secret)
 
@@ -36,12 +45,22 @@ class Principal:
     name: str
     scopes: frozenset[Scope]
     owner: tuple[str, str] | None = None  # (name, email) that writes made with it carry
+    user_id: int | None = None  # the user the token belongs to (storage.users)
+    user_name: str | None = None
+    admin: bool = False  # the user is a site admin
 
     def has(self, scope: Scope) -> bool:
-        """ADMIN grants everything; every other scope also grants READ."""
+        """ADMIN grants every scope; every other scope also grants READ. A scope is not a
+        user's power: see :attr:`site_admin`."""
         if Scope.ADMIN in self.scopes or scope in self.scopes:
             return True
         return scope is Scope.READ and bool(self.scopes)
+
+    @property
+    def site_admin(self) -> bool:
+        """May act on everything (other users' tokens, ...): a site admin's token with the
+        ADMIN scope. A non-admin user's ADMIN token is not, nor a site admin's READ token."""
+        return self.admin and Scope.ADMIN in self.scopes
 
 
 def hash_token(token: str) -> str:
@@ -64,12 +83,32 @@ def parse_scopes(values: list[str]) -> frozenset[Scope]:
     return frozenset(scopes)
 
 
+def check_token_name(name: str) -> str:
+    """A token's name without surrounding blanks: 1-100 characters, no controls; else
+    INVALID (field ``name``)."""
+    name = name.strip()
+    if not encodes(name):
+        raise DomainError("INVALID", "name is not valid UTF-8 text", "name")
+    if not 1 <= len(name) <= 100:
+        raise DomainError("INVALID", "name must be 1-100 characters", "name")
+    check_text(name, "name", 400)
+    return name
+
+
 async def create_token(
-    name: str, scopes: frozenset[Scope], owner: tuple[str, str] | None = None
+    name: str,
+    scopes: frozenset[Scope],
+    owner: tuple[str, str] | None = None,
+    user_id: int | None = None,
 ) -> tuple[AccessToken, str]:
-    """Return the stored row and the only copy of the secret."""
+    """Return the stored row and the only copy of the secret. The token belongs to user
+    ``user_id``, else to the built-in admin (storage.users.BUILTIN_ADMIN): every token
+    belongs to a user."""
+    if user_id is None:
+        user_id = await builtin_admin_id()
     token = generate_token()
     row = await AccessToken.create(
+        user_id=user_id,
         name=name,
         prefix=token[:12],
         token_hash=hash_token(token),
@@ -121,28 +160,138 @@ def token_cache(entries: int, ttl: float = CACHE_TTL) -> TokenCache:
     return _PRINCIPALS.cache(entries, ttl)
 
 
-async def authenticate(token: str, cache: TokenCache | None = None) -> Principal | None:
-    """The principal of a live token, else None; ``cache`` (the app's) first, if given."""
+async def authenticate(
+    token: str, cache: TokenCache | None = None, uses: TokenUses | None = None
+) -> Principal | None:
+    """The principal of a live token of an enabled user, else None; ``cache`` (the app's)
+    first, if given. Each use is noted in ``uses`` (the app's, which writes
+    ``last_used_at``), if given."""
     if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
         return None
     digest = hash_token(token)
     if cache is not None:
         cached = cache.get(digest)
         if cached is not MISS:
+            if cached is not None and uses is not None:
+                uses.note(digest, cached.token_id)
             return cached
+    # A token without a user (minted by an instance still on the code before users, during
+    # a rolling upgrade on one database) is the built-in admin's, as migration 0013 made
+    # every older token: falling back here covers those minted after any backfill ran, with
+    # no start-up pass to forget (a backfill at start misses tokens minted after it).
     rows = await db.fetch(
-        "SELECT id, name, scopes, owner_name, owner_email FROM access_tokens"
-        " WHERE token_hash = ? AND revoked_at IS NULL",
-        [digest],
+        "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, u.id AS user_id,"
+        " u.name AS user_name, u.admin FROM access_tokens t JOIN users u ON u.id ="
+        " COALESCE(t.user_id, (SELECT a.id FROM users a WHERE a.name = ?))"
+        " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+        [BUILTIN_ADMIN, digest],
     )
     principal = None
     if rows:
         r = rows[0]
         owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
-        principal = Principal(r["id"], r["name"], _scopes(r["scopes"]), owner)
+        principal = Principal(
+            r["id"],
+            r["name"],
+            _scopes(r["scopes"]),
+            owner,
+            r["user_id"],
+            r["user_name"],
+            bool(r["admin"]),
+        )
+        if uses is not None:
+            uses.note(digest, principal.token_id)
     if cache is not None:
         cache.put(digest, principal)
     return principal
+
+
+# last_used_at is written at most once a USED_EVERY per token, never by the request that
+# used it: an app's TokenUses collects uses for USED_FLUSH seconds, then its task writes
+# them all in one statement per 500 tokens, only where the stored value is that old (so
+# several processes do not each write it). Both are named constants, not settings: the
+# field is "used lately", a minute's precision is what a person reading it needs, and a
+# second's delay is what keeps the write off the request without holding uses long.
+USED_EVERY = 60.0
+USED_FLUSH = 1.0
+# A flush that keeps failing (the database away) warns at most this often.
+_WARN_EVERY = 60.0
+
+
+class TokenUses:
+    """One app's record of token uses (gitstudio.app.State: a service started and stopped
+    with the lifespan). :meth:`note` is on the hot path (every authenticated request):
+    a clock read and a dict lookup, no await. What it remembers lately is keyed by token
+    hash, at most ``remembered`` tokens (the app's token cache size); the ids to write
+    belong to the database the app has open, and :meth:`stop` writes them before the app
+    closes it, so none is written to another database."""
+
+    __slots__ = ("_last_warning", "_pending", "_remembered", "_task", "_used")
+
+    def __init__(self, remembered: int) -> None:
+        self._remembered = max(1, remembered)
+        self._used: dict[str, float] = {}
+        self._pending: set[int] = set()
+        self._task: asyncio.Task[None] | None = None
+        self._last_warning = -_WARN_EVERY
+
+    def note(self, digest: str, token_id: int) -> None:
+        now = time.monotonic()
+        last = self._used.get(digest)
+        if last is not None and now - last < USED_EVERY:
+            return
+        if len(self._pending) >= self._remembered:
+            return  # not remembered either: a use after the next flush notes it
+        used = self._used
+        if len(used) >= self._remembered:
+            used.clear()  # forgetting costs at most one more (conditional) write per token
+        used[digest] = now
+        self._pending.add(token_id)
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        """Stop the task, then write what is pending (the database is still open)."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self.flush()
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(USED_FLUSH)
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write the uses noted since the last flush; a failure is logged and they are
+        dropped (the next use after USED_EVERY notes the token again)."""
+        ids = sorted(self._pending)
+        self._pending.clear()
+        if not ids:
+            return
+        at = datetime.now(UTC)
+        try:
+            for i in range(0, len(ids), 500):
+                await AccessToken.filter(
+                    Q(last_used_at__isnull=True)
+                    | Q(last_used_at__lt=at - timedelta(seconds=USED_EVERY)),
+                    id__in=ids[i : i + 500],
+                ).update(last_used_at=at)
+        except Exception:
+            now = time.monotonic()
+            if now - self._last_warning >= _WARN_EVERY:
+                self._last_warning = now
+                log.warning("could not note the use of %d tokens", len(ids), exc_info=True)
+            else:
+                log.debug("could not note the use of %d tokens", len(ids), exc_info=True)
+
+
+async def tokens_of(user_id: int) -> list[AccessToken]:
+    """A user's live (not revoked) tokens, oldest first."""
+    return await AccessToken.filter(user_id=user_id, revoked_at__isnull=True).order_by("id")
 
 
 def _scopes(raw: str) -> frozenset[Scope]:
@@ -156,5 +305,11 @@ async def revoke_token(token_id: int) -> AccessToken | None:
     if row.revoked_at is None:
         row.revoked_at = datetime.now(UTC)
         await row.save(update_fields=["revoked_at"])
-    _PRINCIPALS.clear()  # every app of this process, at once
+    forget_principals()
     return row
+
+
+def forget_principals() -> None:
+    """Drop every app's cached principals in this process, at once: after a change to a
+    token or a user (other processes see it within CACHE_TTL)."""
+    _PRINCIPALS.clear()

@@ -80,9 +80,13 @@ async def api(
     await db.init_db(database_url)
     app = create_app(settings)
     _row, token = await create_token("test-admin", frozenset({Scope.ADMIN}))
+    # The lifespan does not run here; its token-use writer does (lastUsedAt), as in a server.
+    uses = app.state.gitstudio.caches.token_uses
+    await uses.start()
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield Api(client, token, settings, "postgres" if "postgres" in database_url else "sqlite")
+    await uses.stop()
     await db.close_db()
 
 

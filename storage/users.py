@@ -1,0 +1,104 @@
+"""Users: whom access tokens belong to.
+
+Names follow the rule of project names (1-100 letters, digits, '.', '_' or '-', starting
+with a letter or digit) and are unique regardless of case, so ``Admin`` cannot pass for
+``admin``. A site admin (``admin``) sees and does everything with a token holding the ADMIN
+scope. The built-in user :data:`BUILTIN_ADMIN` is a site admin made by migration 0013: it
+owns the tokens that existed before users did, and those minted without naming a user
+(``gitstudio token create`` without ``--user``, the demo's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tortoise.exceptions import IntegrityError
+
+from storage import db
+from storage.errors import DomainError, encodes, has_control
+from storage.models import User
+from storage.passwords import check_password, hash_password
+
+BUILTIN_ADMIN = "admin"
+MAX_EMAIL_CHARS = 254  # users.email (RFC 5321's bound on a path)
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def check_name(name: str) -> str:
+    """A user name as given, or INVALID (field ``name``)."""
+    if not _NAME.fullmatch(name):
+        raise DomainError(
+            "INVALID",
+            "a user name is 1-100 letters, digits, '.', '_' or '-', starting with a letter"
+            " or digit",
+            "name",
+        )
+    return name
+
+
+def check_email(email: str | None) -> str | None:
+    """An address as a person types one (``local@domain``, no spaces or controls), without
+    surrounding blanks; None stays None. INVALID (field ``email``) otherwise."""
+    if email is None:
+        return None
+    email = email.strip()
+    if not encodes(email):
+        raise DomainError("INVALID", "email is not valid UTF-8 text", "email")
+    if len(email) > MAX_EMAIL_CHARS:
+        raise DomainError("INVALID", f"email is longer than {MAX_EMAIL_CHARS} characters", "email")
+    local, at, domain = email.rpartition("@")
+    if (
+        not (at and local and domain)
+        or has_control(email, c1=True)
+        or any(c in email for c in " <>,;\"'")
+    ):
+        raise DomainError("INVALID", f"{email!r} is not an email address", "email")
+    return email
+
+
+async def create_user(
+    name: str, *, email: str | None = None, admin: bool = False, password: str | None = None
+) -> User:
+    """Store a user: every argument is checked first, so bad input writes nothing.
+    DUPLICATE (field ``name``) when a user has the name in any case."""
+    name = check_name(name)
+    email = check_email(email)
+    if password is not None:
+        check_password(password)
+    if await _taken(name):
+        raise _duplicate(name)
+    password_hash = await hash_password(password) if password is not None else None
+    try:
+        return await User.create(name=name, email=email, admin=admin, password_hash=password_hash)
+    except IntegrityError:  # the name, in any case, created since the check above
+        raise _duplicate(name) from None
+
+
+async def user_by_name(name: str) -> User | None:
+    """The user named ``name`` in any case (names are unique regardless of case, and
+    ``users_name_folded`` indexes ``LOWER(name)``); None for a name no user can have."""
+    if not _NAME.fullmatch(name):
+        return None
+    rows = await db.fetch("SELECT id FROM users WHERE LOWER(name) = ?", [name.lower()])
+    return await User.get_or_none(id=rows[0]["id"]) if rows else None
+
+
+async def builtin_admin_id() -> int:
+    """The id of :data:`BUILTIN_ADMIN`, made again should it be missing (it is made by
+    migration 0013, and users are disabled, never deleted)."""
+    rows = await db.fetch("SELECT id FROM users WHERE name = ?", [BUILTIN_ADMIN])
+    if rows:
+        return int(rows[0]["id"])
+    try:
+        return (await User.create(name=BUILTIN_ADMIN, admin=True)).id
+    except IntegrityError:  # made meanwhile
+        return (await User.get(name=BUILTIN_ADMIN)).id
+
+
+async def _taken(name: str) -> bool:
+    rows = await db.fetch("SELECT 1 FROM users WHERE LOWER(name) = ?", [name.lower()])
+    return bool(rows)
+
+
+def _duplicate(name: str) -> DomainError:
+    return DomainError("DUPLICATE", f"a user named {name!r} exists already", "name")
