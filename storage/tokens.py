@@ -7,8 +7,6 @@ single indexed lookup.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import hashlib
 import logging
 import secrets
@@ -24,6 +22,7 @@ from storage import db
 from storage.caches import MISS, BoundedCache, Family
 from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
+from storage.periodic import Periodic
 from storage.users import BUILTIN_ADMIN, builtin_admin_id
 
 log = logging.getLogger(__name__)
@@ -218,7 +217,7 @@ USED_FLUSH = 1.0
 _WARN_EVERY = 60.0
 
 
-class TokenUses:
+class TokenUses(Periodic):
     """One app's record of token uses (gitstudio.app.State: a service started and stopped
     with the lifespan). :meth:`note` is on the hot path (every authenticated request):
     a clock read and a dict lookup, no await. What it remembers lately is keyed by token
@@ -226,13 +225,11 @@ class TokenUses:
     belong to the database the app has open, and :meth:`stop` writes them before the app
     closes it, so none is written to another database."""
 
-    __slots__ = ("_last_warning", "_pending", "_remembered", "_task", "_used")
-
     def __init__(self, remembered: int) -> None:
+        super().__init__(USED_FLUSH)
         self._remembered = max(1, remembered)
         self._used: dict[str, float] = {}
         self._pending: set[int] = set()
-        self._task: asyncio.Task[None] | None = None
         self._last_warning = -_WARN_EVERY
 
     def note(self, digest: str, token_id: int) -> None:
@@ -248,22 +245,13 @@ class TokenUses:
         used[digest] = now
         self._pending.add(token_id)
 
-    async def start(self) -> None:
-        self._task = asyncio.create_task(self._run())
-
     async def stop(self) -> None:
-        """Stop the task, then write what is pending (the database is still open)."""
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        """Stop the loop, then write what is pending (the database is still open)."""
+        await super().stop()
         await self.flush()
 
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(USED_FLUSH)
-            await self.flush()
+    async def tick(self) -> None:
+        await self.flush()
 
     async def flush(self) -> None:
         """Write the uses noted since the last flush; a failure is logged and they are
