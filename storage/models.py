@@ -36,9 +36,22 @@ class Project(Model):
     forge_token = fields.TextField(null=True)
     # Param/metric columns the last syncs found beyond GITSTUDIO_MAX_COLUMNS: not indexed.
     skipped_columns = fields.IntField(default=0, db_default=0)
+    # Who may see and change it (storage.access): its owner, a user or a team, and its
+    # visibility (storage.roles.Visibility). Migration 0014 gave the projects that existed
+    # to the built-in admin, PRIVATE. Not yet enforced by any request path.
+    owner_user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="projects", null=True, on_delete=fields.RESTRICT
+    )
+    owner_user_id: int | None
+    owner_team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="projects", null=True, on_delete=fields.RESTRICT
+    )
+    owner_team_id: int | None
+    visibility = fields.CharField(max_length=8, default="PRIVATE", db_default="PRIVATE")
 
     class Meta:
         table = "projects"
+        indexes = (("owner_user_id",), ("owner_team_id",))  # storage.access.visible_clause
 
 
 class Branch(Model):
@@ -284,6 +297,37 @@ class User(Model):
     class Meta:
         table = "users"
         # Raw-SQL index (migration 0013): users_name_folded, unique on LOWER(name).
+
+
+class Team(Model):
+    """Users who share projects (storage.teams), each with a role (storage.roles.Role). A
+    team always has an ADMIN: it is made with one and never loses its last."""
+
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=100, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "teams"
+        # Raw-SQL index (migration 0014): teams_name_folded, unique on LOWER(name).
+
+
+class TeamMember(Model):
+    id = fields.IntField(primary_key=True)
+    team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="members", on_delete=fields.CASCADE
+    )
+    team_id: int
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="memberships", on_delete=fields.RESTRICT
+    )
+    user_id: int
+    role = fields.CharField(max_length=8)  # VIEWER, EDITOR or ADMIN (storage.roles.Role)
+
+    class Meta:
+        table = "team_members"
+        unique_together = (("team", "user"),)
+        indexes = (("user_id",),)  # a user's teams (storage.tokens.authenticate)
 
 
 class AccessToken(Model):

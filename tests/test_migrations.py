@@ -1,6 +1,8 @@
 """Migrations carry data: metric points stored one row per value (before 0005) come out as
 one row per step, first value of a (step, name) winning, with each run's live_metrics;
-tokens from before users (0013) belong to the built-in admin, and 0013 rolls back cleanly.
+tokens from before users (0013) belong to the built-in admin, and 0013 rolls back cleanly;
+projects from before owners (0014) belong to the built-in admin, PRIVATE, and 0014 rolls back
+without losing a row.
 
 Each case runs in a subprocess on a fresh database (tortoise's state is process-global and
 the session's app already holds it): migrate to 0004, write old-layout rows, migrate on.
@@ -215,3 +217,80 @@ def test_users_migrate_back_to_0012_and_forward_again(fresh_url: str) -> None:
     result = run_script(ROUND_TRIP, fresh_url, timeout=120)
     assert result["seen"] == [[True, 1], [False, 0], [True, 1]]
     assert result["users"] == ["admin"]
+
+
+ACCESS = """
+async def layout(client, pg):
+    \"\"\"The columns of ``projects`` and whether ``teams`` and ``team_members`` exist.\"\"\"
+    if pg:
+        _, rows = await client.execute_query(
+            "SELECT column_name AS name FROM information_schema.columns"
+            " WHERE table_name = 'projects'")
+        _, tables = await client.execute_query(
+            "SELECT table_name AS name FROM information_schema.tables"
+            " WHERE table_name IN ('teams', 'team_members')")
+    else:
+        _, rows = await client.execute_query("PRAGMA table_info(projects)")
+        _, tables = await client.execute_query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('teams', 'team_members')")
+    return [sorted(r["name"] for r in rows), sorted(r["name"] for r in tables)]
+
+async def rows(client):
+    _, projects = await client.execute_query("SELECT * FROM projects ORDER BY name")
+    _, branches = await client.execute_query("SELECT name FROM branches ORDER BY name")
+    keep = ("name", "owner_user_id", "owner_team_id", "visibility")
+    return [[{k: v for k, v in dict(p).items() if k in keep} for p in projects],
+            [b["name"] for b in branches]]
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target="models.0013_users")
+    client, pg = await reopen(config)
+    for name in ("p", "q"):
+        await client.execute_query(q(
+            "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+            " VALUES (?, '/x', '', ?, '{}', 0)", pg), [name, datetime.datetime.now(datetime.UTC)])
+    await client.execute_query(
+        "INSERT INTO branches (project_id, name, sha) SELECT id, name || '-main', 'abc'"
+        " FROM projects", [])
+    _, admin = await client.execute_query("SELECT id FROM users WHERE name = 'admin'")
+    seen = []
+    for target in (None, "models.0013_users", None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append([await layout(client, pg), await rows(client)])
+    # Team names are unique regardless of case in SQL too (the index made again).
+    await client.execute_query(q("INSERT INTO teams (name, created_at) VALUES (?, ?)", pg),
+                               ["ml", datetime.datetime.now(datetime.UTC)])
+    try:
+        await client.execute_query(q("INSERT INTO teams (name, created_at) VALUES (?, ?)", pg),
+                                   ["ML", datetime.datetime.now(datetime.UTC)])
+        folded = False
+    except Exception:
+        folded = True
+    print(json.dumps({"seen": seen, "admin": admin[0]["id"], "folded": folded}))
+"""
+
+
+def test_projects_of_before_owners_are_the_builtin_admins_and_0014_rolls_back(
+    fresh_url: str,
+) -> None:
+    """Migration 0014 gives the projects that exist to the built-in admin, PRIVATE; back to
+    0013 it leaves 0013's layout with every row (on SQLite tortoise's own reverse rebuilt
+    ``projects``, and the drop of the old table deleted its branches by cascade), and
+    applying it again works."""
+    result = run_script(ACCESS, fresh_url, timeout=120)
+    admin = result["admin"]
+    access = ["owner_team_id", "owner_user_id", "visibility"]
+    forward, back, again = result["seen"]
+    assert set(access) <= set(forward[0][0])
+    assert forward[0][1] == ["team_members", "teams"]
+    assert back[0] == [sorted(set(forward[0][0]) - set(access)), []]
+    assert again[0] == forward[0]
+    owned = [{"name": n, "owner_user_id": admin, "owner_team_id": None, "visibility": "PRIVATE"}
+             for n in ("p", "q")]  # fmt: skip
+    assert forward[1] == again[1] == [owned, ["p-main", "q-main"]]
+    assert back[1] == [[{"name": "p"}, {"name": "q"}], ["p-main", "q-main"]]
+    assert result["folded"]
