@@ -23,6 +23,7 @@ from storage.caches import MISS, BoundedCache, Family
 from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
 from storage.periodic import Periodic
+from storage.roles import Role
 from storage.users import BUILTIN_ADMIN, builtin_admin_id
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,9 @@ class Principal:
     user_id: int | None = None  # the user the token belongs to (storage.users)
     user_name: str | None = None
     admin: bool = False  # the user is a site admin
+    # The user's teams and its role in each, by team id (storage.access.role_on): read with
+    # the token, so that deciding access costs no query.
+    teams: tuple[tuple[int, Role], ...] = ()
 
     def has(self, scope: Scope) -> bool:
         """ADMIN grants every scope; every other scope also grants READ. A scope is not a
@@ -60,6 +64,11 @@ class Principal:
         """May act on everything (other users' tokens, ...): a site admin's token with the
         ADMIN scope. A non-admin user's ADMIN token is not, nor a site admin's READ token."""
         return self.admin and Scope.ADMIN in self.scopes
+
+
+# Whoever sends no credentials: reads, as no user (storage.access gives it PUBLIC projects
+# only). Nothing authenticates as it yet.
+ANONYMOUS = Principal(0, "anonymous", frozenset({Scope.READ}))
 
 
 def hash_token(token: str) -> str:
@@ -178,10 +187,12 @@ async def authenticate(
     # a rolling upgrade on one database) is the built-in admin's, as migration 0013 made
     # every older token: falling back here covers those minted after any backfill ran, with
     # no start-up pass to forget (a backfill at start misses tokens minted after it).
+    # One row per team of the user (one, with no team, for a user in none).
     rows = await db.fetch(
         "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, u.id AS user_id,"
-        " u.name AS user_name, u.admin FROM access_tokens t JOIN users u ON u.id ="
-        " COALESCE(t.user_id, (SELECT a.id FROM users a WHERE a.name = ?))"
+        " u.name AS user_name, u.admin, m.team_id, m.role FROM access_tokens t JOIN users u"
+        " ON u.id = COALESCE(t.user_id, (SELECT a.id FROM users a WHERE a.name = ?))"
+        " LEFT JOIN team_members m ON m.user_id = u.id"
         " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
         [BUILTIN_ADMIN, digest],
     )
@@ -189,6 +200,11 @@ async def authenticate(
     if rows:
         r = rows[0]
         owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
+        teams = sorted(
+            (m["team_id"], Role[m["role"]])
+            for m in rows
+            if m["team_id"] is not None and m["role"] in Role.__members__  # else none: closed
+        )
         principal = Principal(
             r["id"],
             r["name"],
@@ -197,6 +213,7 @@ async def authenticate(
             r["user_id"],
             r["user_name"],
             bool(r["admin"]),
+            tuple(teams),
         )
         if uses is not None:
             uses.note(digest, principal.token_id)
@@ -299,5 +316,5 @@ async def revoke_token(token_id: int) -> AccessToken | None:
 
 def forget_principals() -> None:
     """Drop every app's cached principals in this process, at once: after a change to a
-    token or a user (other processes see it within CACHE_TTL)."""
+    token, a user or a team's members (other processes see it within CACHE_TTL)."""
     _PRINCIPALS.clear()

@@ -1,0 +1,100 @@
+"""Who may do what to a project: the one decision, pure (no I/O), for every entry point.
+
+A principal's role on a project (:func:`role_on`) comes from its user: a site admin
+(``users.admin``) and the project's owner user are ADMIN; a member of the project's owner
+team has the member's role whether the project is PRIVATE or TEAM; anyone (anonymous too)
+is at least VIEWER of a PUBLIC project. What a request may do is that role intersected with
+its token's scopes (:func:`allows`): a site admin's READ token reads everything and writes
+nothing. :func:`visible_clause` is the same rule for the READ need as SQL, for lists.
+
+Everything the decision needs travels with its arguments: the principal carries its user's
+team roles (storage.tokens.authenticate reads them in the token's one query, cached), the
+project its owner and visibility. NOT YET ENFORCED: no request path calls this module yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from storage.roles import Role, Visibility
+from storage.tokens import Principal, Scope
+
+__all__ = ["READ", "Need", "Owned", "Role", "Visibility", "allows", "role_on", "visible_clause"]
+
+
+class Owned(Protocol):
+    """What the decision reads of a project (a ``projects`` row, a record of one)."""
+
+    @property
+    def owner_user_id(self) -> int | None: ...
+
+    @property
+    def owner_team_id(self) -> int | None: ...
+
+    @property
+    def visibility(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """What an operation needs: at least ``role`` on the project and ``scope`` on the token."""
+
+    role: Role
+    scope: Scope
+
+
+READ = Need(Role.VIEWER, Scope.READ)  # what reading a project needs (and visible_clause)
+
+
+def role_on(principal: Principal, project: Owned) -> Role | None:
+    """The principal's user's role on ``project``; None: it may not even know it exists."""
+    if principal.admin:
+        return Role.ADMIN
+    role = None
+    if principal.user_id is not None:
+        if project.owner_user_id == principal.user_id:
+            return Role.ADMIN
+        team = project.owner_team_id
+        if team is not None:
+            for team_id, member_role in principal.teams:
+                if team_id == team:
+                    role = member_role
+                    break
+    if role is None and project.visibility == Visibility.PUBLIC:
+        role = Role.VIEWER
+    return role
+
+
+def allows(principal: Principal, project: Owned, need: Need) -> bool:
+    """Whether the principal may do what needs ``need`` on ``project``: its user's role is
+    at least ``need.role`` and its token holds ``need.scope`` (storage.tokens.Principal.has)."""
+    role = role_on(principal, project)
+    return role is not None and role >= need.role and principal.has(need.scope)
+
+
+_TABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def visible_clause(principal: Principal, table: str = "projects") -> tuple[str, list[Any]]:
+    """A condition on ``table`` (``projects`` or its alias in the query) and its values,
+    ``?`` placeholders (storage.db.sql), that selects exactly the projects the principal
+    may read: those where ``allows(principal, project, READ)``. Always one
+    parenthesised condition, to be joined with AND."""
+    if not _TABLE.fullmatch(table):
+        raise ValueError(f"not a table name: {table!r}")
+    if not principal.has(READ.scope):
+        return "(1 = 0)", []
+    if principal.admin:
+        return "(1 = 1)", []
+    terms = [f"{table}.visibility = ?"]
+    values: list[Any] = [Visibility.PUBLIC.value]
+    if principal.user_id is not None:
+        terms.append(f"{table}.owner_user_id = ?")
+        values.append(principal.user_id)
+        teams = [team_id for team_id, role in principal.teams if role >= Role.VIEWER]
+        if teams:
+            terms.append(f"{table}.owner_team_id IN ({', '.join('?' * len(teams))})")
+            values.extend(teams)
+    return "(" + " OR ".join(terms) + ")", values
