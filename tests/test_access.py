@@ -266,6 +266,16 @@ async def test_a_principal_carries_its_team_roles_in_one_query(
     loner = await authenticate(await token_of(await enabled_user(f"solo-{unique}")), cache)
     assert loner is not None and loner.teams == ()
 
+    # A role no code writes (by hand in SQL, or from a later version) grants nothing.
+    await db.execute(
+        "UPDATE team_members SET role = 'OWNER' WHERE team_id = ? AND user_id = ?",
+        [ml.id, member.id],
+    )
+    forget_principals()
+    again = await authenticate(token, cache)
+    assert again is not None and again.teams == ()
+    assert await teams_of(member.id) == []
+
 
 async def test_a_disabled_users_token_is_nobody(api: Api, unique: str) -> None:
     """A disabled user's token authenticates as nobody, so a request with it could at most
