@@ -5,14 +5,18 @@ with a letter or digit) and are unique regardless of case, so ``Admin`` cannot p
 ``admin``. A site admin (``admin``) sees and does everything with a token holding the ADMIN
 scope. The built-in user :data:`BUILTIN_ADMIN` is a site admin made by migration 0013: it
 owns the tokens that existed before users did, and those minted without naming a user
-(``gitstudio token create`` without ``--user``, the demo's).
+(``gitstudio token create`` without ``--user``, the demo's). Users are disabled, never
+deleted (:func:`disable_user`, :func:`enable_user`); the last enabled site admin cannot be.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from storage import db
 from storage.errors import DomainError, encodes, has_control
@@ -81,6 +85,98 @@ async def user_by_name(name: str) -> User | None:
         return None
     rows = await db.fetch("SELECT id FROM users WHERE LOWER(name) = ?", [name.lower()])
     return await User.get_or_none(id=rows[0]["id"]) if rows else None
+
+
+@dataclass(frozen=True, slots=True)
+class UserSummary:
+    """A user as ``gitstudio user list`` shows it: ``tokens`` counts its live tokens."""
+
+    id: int
+    name: str
+    email: str | None
+    admin: bool
+    disabled_at: datetime | None
+    tokens: int
+
+
+async def list_users() -> list[UserSummary]:
+    """Every user, disabled ones too, by name, each with its number of live (not revoked)
+    tokens; a token without a user counts as the built-in admin's, as it authenticates."""
+    users = await User.all().order_by("name")
+    rows = await db.fetch(
+        "SELECT user_id, COUNT(*) AS n FROM access_tokens WHERE revoked_at IS NULL GROUP BY user_id"
+    )
+    counts = {r["user_id"]: int(r["n"]) for r in rows}
+    return [
+        UserSummary(
+            u.id,
+            u.name,
+            u.email,
+            u.admin,
+            u.disabled_at,
+            counts.get(u.id, 0) + (counts.get(None, 0) if u.name == BUILTIN_ADMIN else 0),
+        )
+        for u in users
+    ]
+
+
+async def disable_user(name: str) -> User:
+    """Disable the user named ``name`` in any case: its tokens then authenticate as nobody
+    (storage.tokens.authenticate), and it can be enabled again (:func:`enable_user`); a
+    disabled user stays disabled since the first time. NOT_FOUND (field ``name``) for no
+    such user; CONFLICT (field ``name``) for the last enabled site admin (the built-in
+    ``admin`` too): a site keeps one. The principals cached in this process are forgotten
+    at once; other processes see the change within the token cache's TTL
+    (storage.tokens.CACHE_TTL, 5 s), their cached principals until then."""
+    user = await _existing(name)
+    async with in_transaction():
+        if db.is_postgres():
+            # Lock every enabled site admin: of two disabling the last two at once, the
+            # second waits, then finds one left (SQLite has one writer).
+            # In id order, so that two such transactions cannot deadlock.
+            enabled_admins = User.filter(admin=True, disabled_at__isnull=True).order_by("id")
+            await enabled_admins.select_for_update()
+        user = await User.get(id=user.id)
+        if user.disabled_at is None:
+            if user.admin:
+                others = User.filter(admin=True, disabled_at__isnull=True).exclude(id=user.id)
+                if not await others.exists():
+                    raise DomainError(
+                        "CONFLICT",
+                        f"{user.name!r} is the last enabled site admin: make or enable another"
+                        " first",
+                        "name",
+                    )
+            user.disabled_at = datetime.now(UTC)
+            await user.save(update_fields=["disabled_at"])
+    _forget_principals()
+    return user
+
+
+async def enable_user(name: str) -> User:
+    """Enable the user named ``name`` in any case again: its live tokens authenticate as it
+    (in other processes within the token cache's TTL). NOT_FOUND (field ``name``) for no
+    such user; an enabled user stays as it is."""
+    user = await _existing(name)
+    if user.disabled_at is not None:
+        await User.filter(id=user.id).update(disabled_at=None)
+        user.disabled_at = None
+    _forget_principals()  # an unknown token's None is cached too
+    return user
+
+
+async def _existing(name: str) -> User:
+    user = await user_by_name(name)
+    if user is None:
+        raise DomainError("NOT_FOUND", f"no user named {name!r}", "name")
+    return user
+
+
+def _forget_principals() -> None:
+    # storage.tokens imports this module: imported here, not at the top.
+    from storage.tokens import forget_principals
+
+    forget_principals()
 
 
 async def builtin_admin_id() -> int:
