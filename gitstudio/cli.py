@@ -181,6 +181,38 @@ def cmd_user_create(args: argparse.Namespace) -> int:
     return _report(_settings(args), work)
 
 
+def cmd_user_list(args: argparse.Namespace) -> int:
+    """One line per user, by name, tab-separated: id, name, email (``-`` for none), ``admin``
+    for a site admin else ``-``, ``disabled`` else ``-``, its live tokens."""
+    from storage.users import list_users
+
+    for u in asyncio.run(_with_db(_settings(args), list_users)):
+        admin = "admin" if u.admin else "-"
+        disabled = "disabled" if u.disabled_at is not None else "-"
+        print(f"{u.id}\t{u.name}\t{u.email or '-'}\t{admin}\t{disabled}\t{u.tokens}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from storage.users import disable_user
+
+    async def work() -> str:
+        user = await disable_user(args.name)
+        return f"disabled user {user.name} (id {user.id})"
+
+    return _report(_settings(args), work)
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    from storage.users import enable_user
+
+    async def work() -> str:
+        user = await enable_user(args.name)
+        return f"enabled user {user.name} (id {user.id})"
+
+    return _report(_settings(args), work)
+
+
 def _stdin_line() -> str:
     """Bytes that are not UTF-8 come out as lone surrogates (as in arguments), which the
     password check refuses (INVALID) instead of a decoding traceback."""
@@ -314,6 +346,21 @@ def _parser() -> argparse.ArgumentParser:
         help="read the user's password from the first line of standard input",
     )
     new_user.set_defaults(func=cmd_user_create)
+    users = user.add_parser(
+        "list", help="list users: id, name, email, admin, disabled, live tokens (tab-separated)"
+    )
+    common(users)
+    users.set_defaults(func=cmd_user_list)
+    disable = user.add_parser(
+        "disable", help="disable a user: its tokens authenticate as nobody (not the last admin)"
+    )
+    common(disable)
+    disable.add_argument("name", help="found in any case")
+    disable.set_defaults(func=cmd_user_disable)
+    enable = user.add_parser("enable", help="enable a disabled user again")
+    common(enable)
+    enable.add_argument("name", help="found in any case")
+    enable.set_defaults(func=cmd_user_enable)
 
     project = sub.add_parser("project", help="projects").add_subparsers(
         dest="action", required=True
