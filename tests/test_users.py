@@ -24,6 +24,7 @@ from storage.errors import DomainError
 from storage.models import AccessToken, User
 from storage.passwords import hash_password, needs_rehash, verify_password
 from storage.tokens import (
+    CACHE_TTL,
     USED_FLUSH,
     Scope,
     authenticate,
@@ -32,7 +33,14 @@ from storage.tokens import (
     hash_token,
     revoke_token,
 )
-from storage.users import BUILTIN_ADMIN, create_user, user_by_name
+from storage.users import (
+    BUILTIN_ADMIN,
+    create_user,
+    disable_user,
+    enable_user,
+    list_users,
+    user_by_name,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 ME = "{ me { name email admin tokens { id name scopes createdAt lastUsedAt } } }"
@@ -161,6 +169,151 @@ async def test_cli_refuses_bad_input_and_writes_nothing(api: Api, unique: str) -
         assert b"error [INVALID]" in raw.stderr and b"Traceback" not in raw.stderr, raw.stderr
     assert await counts() == before
     assert await user_by_name(f"p-{unique}") is None and await user_by_name(f"e-{unique}") is None
+
+
+async def user_rows() -> list[dict[str, Any]]:
+    """Every user as stored: what a refused disable or enable must leave as it was."""
+    return await db.fetch("SELECT id, name, email, admin, disabled_at FROM users ORDER BY id")
+
+
+def listed(api: Api) -> dict[str, list[str]]:
+    """``gitstudio user list``, its columns after the id by user name."""
+    done = cli(api, "user", "list")
+    assert done.returncode == 0, done.stderr
+    rows = [line.split("\t") for line in done.stdout.splitlines()]
+    assert all(len(row) == 6 for row in rows), done.stdout
+    names = [row[1] for row in rows]
+    assert names == sorted(names)
+    return {row[1]: row[2:] for row in rows}
+
+
+async def status(api: Api, token: str) -> int:
+    response = await api.client.post(
+        "/graphql", json={"query": ME}, headers={"Authorization": f"token {token}"}
+    )
+    return response.status_code
+
+
+async def test_cli_lists_users_with_their_live_tokens(api: Api, unique: str) -> None:
+    ada, _, _ = await user_with_token(f"ada-{unique}", Scope.READ)
+    await create_token("second", frozenset({Scope.READ}), None, ada.id)
+    gone, _ = await create_token("gone", frozenset({Scope.READ}), None, ada.id)
+    await revoke_token(gone.id)
+    await create_user(f"root-{unique}", admin=True)
+
+    users = listed(api)
+    assert users[ada.name] == [f"ada-{unique}@example.com", "-", "-", "2"]
+    assert users[f"root-{unique}"] == ["-", "admin", "-", "0"]
+    assert users[BUILTIN_ADMIN][1:3] == ["admin", "-"]
+    assert int(users[BUILTIN_ADMIN][3]) >= 1  # the fixture's token
+    assert {u.name for u in await list_users()} == set(users)
+
+    await disable_user(ada.name)
+    assert listed(api)[ada.name] == [f"ada-{unique}@example.com", "-", "disabled", "2"]
+
+
+async def test_disabled_users_tokens_authenticate_as_nobody_until_enabled(
+    api: Api, unique: str
+) -> None:
+    bob, token, _ = await user_with_token(f"bob-{unique}")
+    assert (await me(api, token))["name"] == bob.name  # its principal now cached
+
+    # In this process the cached principals are forgotten at once.
+    disabled = await disable_user(bob.name.upper())  # found in any case
+    assert disabled.id == bob.id and disabled.disabled_at is not None
+    assert await status(api, token) == 401
+    assert await authenticate(token) is None
+    again = await disable_user(bob.name)  # disabled already: as it was
+    assert again.disabled_at == disabled.disabled_at
+    await enable_user(bob.name)
+    assert (await me(api, token))["name"] == bob.name
+
+    # The command is another process: this server sees it within the cache's TTL.
+    done = cli(api, "user", "disable", bob.name.upper())
+    assert (done.returncode, done.stdout.strip()) == (0, f"disabled user {bob.name} (id {bob.id})")
+    assert (await User.get(id=bob.id)).disabled_at is not None
+    assert await authenticate(token) is None
+    deadline = time.monotonic() + CACHE_TTL + 2
+    while await status(api, token) != 401:
+        assert time.monotonic() < deadline, "still authenticated after the cache's TTL"
+        await asyncio.sleep(0.2)
+    done = cli(api, "user", "enable", bob.name)
+    assert (done.returncode, done.stdout.strip()) == (0, f"enabled user {bob.name} (id {bob.id})")
+    assert (await User.get(id=bob.id)).disabled_at is None
+    found = await authenticate(token)
+    assert found is not None and found.user_id == bob.id
+    deadline = time.monotonic() + CACHE_TTL + 2
+    while await status(api, token) != 200:
+        assert time.monotonic() < deadline, "still refused after the cache's TTL"
+        await asyncio.sleep(0.2)
+
+
+async def test_unknown_users_are_not_found_and_nothing_changes(api: Api, unique: str) -> None:
+    bob, token, _ = await user_with_token(f"bob-{unique}")
+    before = await user_rows()
+    for action in ("disable", "enable"):
+        for name in (f"nobody-{unique}", "no spaces", "x" * 101, f"{bob.name}\n"):
+            done = cli(api, "user", action, name)
+            assert done.returncode == 1, (action, name, done.stdout)
+            assert done.stdout == "", (action, name)
+            assert "error [NOT_FOUND]" in done.stderr, (action, name, done.stderr)
+            with pytest.raises(DomainError) as refused:
+                await (disable_user if action == "disable" else enable_user)(name)
+            assert (refused.value.code, refused.value.field) == ("NOT_FOUND", "name")
+    assert await user_rows() == before
+    assert (await me(api, token))["name"] == bob.name
+
+
+async def test_the_last_enabled_site_admin_cannot_be_disabled(api: Api, unique: str) -> None:
+    """The built-in admin may be disabled while another site admin is enabled, and no
+    site admin when it is the last one: CONFLICT, nothing changed. Disabling them all at
+    once leaves one."""
+    others = [
+        u.name
+        for u in await list_users()
+        if u.admin and u.disabled_at is None and u.name != BUILTIN_ADMIN
+    ]
+    roots = [(await create_user(f"root{n}-{unique}", admin=True)).name for n in range(3)]
+    try:
+        for name in others:  # earlier tests' site admins
+            await disable_user(name)
+        for name in roots[1:]:
+            await disable_user(name)
+        # The built-in admin, while root0 is enabled: allowed.
+        done = cli(api, "user", "disable", BUILTIN_ADMIN)
+        assert done.returncode == 0, done.stderr
+        before = await user_rows()
+        for name in (roots[0], roots[0].upper()):
+            done = cli(api, "user", "disable", name)
+            assert (done.returncode, done.stdout) == (1, ""), done.stderr
+            assert "error [CONFLICT]" in done.stderr, done.stderr
+        assert await user_rows() == before
+
+        await enable_user(BUILTIN_ADMIN)
+        assert (await disable_user(roots[0])).disabled_at is not None
+        before = await user_rows()
+        done = cli(api, "user", "disable", BUILTIN_ADMIN.upper())
+        assert (done.returncode, done.stdout) == (1, ""), done.stderr
+        assert "error [CONFLICT]" in done.stderr, done.stderr
+        with pytest.raises(DomainError) as refused:
+            await disable_user(BUILTIN_ADMIN)
+        assert (refused.value.code, refused.value.field) == ("CONFLICT", "name")
+        assert await user_rows() == before
+        assert (await me(api, api.token))["name"] == BUILTIN_ADMIN
+
+        # Each alone is allowed; all at once would leave none: exactly one is CONFLICT.
+        for name in roots:
+            await enable_user(name)
+        results = await asyncio.gather(
+            *(disable_user(name) for name in (BUILTIN_ADMIN, *roots)), return_exceptions=True
+        )
+        errors = [r for r in results if isinstance(r, DomainError)]
+        assert len(errors) == 1 and errors[0].code == "CONFLICT", results
+        enabled = [u for u in await list_users() if u.admin and u.disabled_at is None]
+        assert len(enabled) == 1, enabled
+    finally:
+        for name in (BUILTIN_ADMIN, *others):
+            await enable_user(name)
 
 
 # -- storage: names, emails, passwords --------------------------------------------------------
