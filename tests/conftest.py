@@ -85,7 +85,9 @@ async def api(
     await uses.start()
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
-        yield Api(client, token, settings, "postgres" if "postgres" in database_url else "sqlite")
+        yield Api(
+            client, token, settings, "postgres" if "postgres" in database_url else "sqlite", uses
+        )
     await uses.stop()
     await db.close_db()
 

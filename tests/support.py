@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from gitstudio.settings import Settings
+from storage.tokens import TokenUses
 from sync.generate import RepoSpec, generate_repo
 
 
@@ -38,6 +39,7 @@ class Api:
     token: str
     settings: Settings
     backend: str
+    uses: TokenUses  # the app's lastUsedAt writer (the lifespan does not run in tests)
     names: set[str] = field(default_factory=set)
 
     async def gql(

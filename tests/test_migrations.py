@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PRELUDE = """
 import asyncio, datetime, json, re, sys
 from tortoise import Tortoise
+from tortoise.exceptions import IntegrityError
 from tortoise.migrations.api.migrate import migrate
 from storage import db
 
@@ -268,7 +269,7 @@ async def main():
         await client.execute_query(q("INSERT INTO teams (name, created_at) VALUES (?, ?)", pg),
                                    ["ML", datetime.datetime.now(datetime.UTC)])
         folded = False
-    except Exception:
+    except IntegrityError:  # the folded-name index refused it
         folded = True
     print(json.dumps({"seen": seen, "admin": admin[0]["id"], "folded": folded}))
 """
