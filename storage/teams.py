@@ -20,7 +20,7 @@ from storage.errors import DomainError
 from storage.models import Team, TeamMember, User
 from storage.roles import Role
 from storage.tokens import forget_principals
-from storage.users import check_name
+from storage.users import check_name, named
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,7 @@ async def create_team(name: str, admin_id: int) -> Team:
     DUPLICATE (field ``name``) when a team has the name in any case."""
     name = check_team_name(name)
     await _enabled_user(admin_id)
-    if await db.fetch("SELECT 1 FROM teams WHERE LOWER(name) = ?", [name.lower()]):
+    if await named(Team, name).exists():
         raise _duplicate(name)
     try:
         async with in_transaction():
@@ -75,8 +75,7 @@ async def team_by_name(name: str) -> Team | None:
         name = check_team_name(name)
     except DomainError:
         return None
-    rows = await db.fetch("SELECT id FROM teams WHERE LOWER(name) = ?", [name.lower()])
-    return await Team.get_or_none(id=rows[0]["id"]) if rows else None
+    return await named(Team, name).first()
 
 
 async def add_member(team_id: int, user_id: int, role: Role) -> Membership:

@@ -14,14 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from tortoise.exceptions import IntegrityError
+from tortoise.functions import Lower
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from storage import db
 from storage.errors import DomainError, encodes, has_control
 from storage.models import User
 from storage.passwords import check_password, hash_password
+
+M = TypeVar("M", bound=Model)
 
 BUILTIN_ADMIN = "admin"
 MAX_EMAIL_CHARS = 254  # users.email (RFC 5321's bound on a path)
@@ -83,8 +89,7 @@ async def user_by_name(name: str) -> User | None:
     ``users_name_folded`` indexes ``LOWER(name)``); None for a name no user can have."""
     if not _NAME.fullmatch(name):
         return None
-    rows = await db.fetch("SELECT id FROM users WHERE LOWER(name) = ?", [name.lower()])
-    return await User.get_or_none(id=rows[0]["id"]) if rows else None
+    return await named(User, name).first()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,9 +196,14 @@ async def builtin_admin_id() -> int:
         return (await User.get(name=BUILTIN_ADMIN)).id
 
 
+def named(model: type[M], name: str) -> QuerySet[M]:
+    """The rows of ``model`` (users, teams) named ``name`` in any case: one statement on
+    ``LOWER(name)``, which their ``*_name_folded`` unique index covers."""
+    return model.annotate(folded=Lower("name")).filter(folded=name.lower())
+
+
 async def _taken(name: str) -> bool:
-    rows = await db.fetch("SELECT 1 FROM users WHERE LOWER(name) = ?", [name.lower()])
-    return bool(rows)
+    return await named(User, name).exists()
 
 
 def _duplicate(name: str) -> DomainError:
