@@ -57,6 +57,8 @@ from storage.live import (
     pushed_on,
 )
 from storage.metric_writer import MetricWriter, ProjectGone, StaleSweeper
+from storage.roles import Visibility
+from storage.teams import project_owner
 from storage.tokens import Scope
 
 if TYPE_CHECKING:
@@ -259,7 +261,7 @@ class StudioApi:
 
     # POST /api/create-project
     async def create_project(self, request: Request) -> Response:
-        await self.tokens.require(request, Scope.PROJECTS)
+        principal = await self.tokens.require(request, Scope.PROJECTS)
         doc = json_object(await request_body(request, self.settings.max_request_body_bytes))
         repo_url = doc.get("repo_url")
         if not isinstance(repo_url, str) or not repo_url.strip():
@@ -267,14 +269,20 @@ class StudioApi:
         for field, kind in (("name", str), ("subdir", str), ("team_name", str), ("public", bool)):
             if doc.get(field) is not None and not isinstance(doc[field], kind):
                 return error(400, f"{field} must be a {kind.__name__}", code="INVALID")
+        team = doc.get("team_name") or None
+        if team is not None and team.lower() == (principal.user_name or "").lower():
+            team = None  # Studio's personal namespace: the user's own name
+        visibility = Visibility.PUBLIC if doc.get("public") else None
         try:
+            owner = await project_owner(principal, team, visibility)
             project = await self.state.syncer.create_for_api(
-                repo_url, doc.get("name") or None, doc.get("subdir") or "", None
+                repo_url, doc.get("name") or None, doc.get("subdir") or "", None, owner
             )
         except DomainError as exc:
             status = {
                 "DUPLICATE": 409,
                 "NOT_FOUND": 404,
+                "FORBIDDEN": 403,
                 "UNREACHABLE": 422,
                 "FORBIDDEN_REPOSITORY": 403,
             }.get(exc.code, 400)

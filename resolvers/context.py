@@ -25,7 +25,7 @@ from storage.records import (
     ProjectRecord,
     TagRecord,
 )
-from storage.tokens import Principal
+from storage.tokens import ANONYMOUS, Principal
 from sync.scheduling import SyncScheduler
 from sync.service import ProjectSyncer
 
@@ -144,6 +144,12 @@ class Context:
 
     def __post_init__(self, cache: bool) -> None:
         self.loaders = Loaders(self.caches, cache)
+
+    @property
+    def viewer(self) -> Principal:
+        """Whom reads are decided for (storage.access): the caller, or ANONYMOUS, who reads
+        PUBLIC projects only."""
+        return self.principal or ANONYMOUS
 
     @property
     def author(self) -> tuple[str, str]:

@@ -19,11 +19,9 @@ import orjson
 
 from resolvers.context import Context
 from resolvers.errors import not_found
-from resolvers.permissions import require
 from storage import live_reads
 from storage.bus import EventBus
 from storage.events import experiments_channel, live_channel, project_channel, registry_channel
-from storage.tokens import Scope
 
 R = TypeVar("R")
 S = TypeVar("S")
@@ -177,7 +175,6 @@ class EventStream(Generic[R]):
 
 
 async def _project(ctx: Context, project_id: int) -> None:
-    require(ctx, Scope.READ)
     if await ctx.loaders.project.load(project_id) is None:
         raise not_found("project")
 

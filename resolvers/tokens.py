@@ -9,7 +9,7 @@ user's.
 from __future__ import annotations
 
 from resolvers.context import Context
-from resolvers.permissions import require
+from resolvers.permissions import caller
 from resolvers.replay import Result, forget_token, once
 from storage.errors import DomainError
 from storage.models import AccessToken
@@ -39,7 +39,7 @@ async def create(
     in the caller's name); a retry under the same
     clientMutationId gets the same token and secret (kept sealed with the mutation's
     record, see storage.sealed) instead of a second one."""
-    principal = require(ctx, Scope.READ)
+    principal = caller(ctx)
     try:
         named = parse_owner(*owner)
     except ValueError as exc:
@@ -108,7 +108,7 @@ async def revoke(ctx: Context, token_id: int) -> AccessToken:
     """Revoke the caller's token itself; with the ADMIN scope, any token of the caller's
     user; as a site admin, any token. (Every token that existed before users belongs to
     the built-in admin: a READ token handed to one system must not revoke the others.)"""
-    principal = require(ctx, Scope.READ)
+    principal = caller(ctx)
     row = await AccessToken.get_or_none(id=token_id)
     itself = token_id == principal.token_id
     sibling = row is not None and principal.user_id is not None and row.user_id == principal.user_id

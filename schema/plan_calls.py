@@ -29,6 +29,8 @@ from graphql.pyutils import Path
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.field import StrawberryField
 
+from schema.permissions import Guard
+
 if TYPE_CHECKING:
     import strawberry
 
@@ -51,13 +53,16 @@ class Calls:
 
     def resolver(self, definition: GraphQLField, node: FieldNode) -> Resolve:
         field = (definition.extensions or {}).get("strawberry-definition")
-        if not isinstance(field, StrawberryField) or field.extensions or not self._direct_allowed:
+        if not isinstance(field, StrawberryField) or not self._direct_allowed:
+            return _wrapped(definition, node)
+        guard = _only_guard(field)
+        if field.extensions and guard is None:
             return _wrapped(definition, node)
         if field.base_resolver is None:
             if self._config.default_resolver is getattr:
                 return _attribute(field.python_name)
             return _wrapped(definition, node)
-        return self._direct(field, definition, node)
+        return self._direct(field, definition, node, guard)
 
     def attribute(self, definition: GraphQLField) -> str | None:
         """The attribute of the source a field reads, when resolving it is only that read
@@ -73,7 +78,9 @@ class Calls:
             return field.python_name
         return None
 
-    def _direct(self, field: StrawberryField, definition: GraphQLField, node: FieldNode) -> Resolve:
+    def _direct(
+        self, field: StrawberryField, definition: GraphQLField, node: FieldNode, guard: Guard | None
+    ) -> Resolve:
         resolver = field.base_resolver
         assert resolver is not None
         function = resolver.wrapped_func
@@ -90,7 +97,7 @@ class Calls:
         ]
         info_name = resolver.info_parameter.name if resolver.info_parameter else None
 
-        def call(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> Any:
+        def arguments(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> dict[str, Any]:
             info = None
             shared = converted if converted is not None else run.arguments.get(id(node))
             if shared is not None:
@@ -107,9 +114,32 @@ class Calls:
                 kwargs[info_name] = info or info_class(
                     _raw_info=run.info(field_plan, path), _field=field
                 )
+            return kwargs
+
+        def call(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> Any:
+            kwargs = arguments(field_plan, source, run, path)
             return function(source, **kwargs) if takes_self else function(**kwargs)
 
-        return call
+        if guard is None:
+            return call
+
+        async def guarded(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> Any:
+            # as strawberry's extension runs it: the check on the converted arguments, then
+            # the resolver, which is not called at all when the check refuses
+            kwargs = arguments(field_plan, source, run, path)
+            refused = await guard.refusal(run.context, kwargs)
+            if refused is not None:
+                return refused
+            return await (function(source, **kwargs) if takes_self else function(**kwargs))
+
+        return guarded
+
+
+def _only_guard(field: StrawberryField) -> Guard | None:
+    extensions = field.extensions
+    if len(extensions) == 1 and isinstance(extensions[0], Guard) and field.base_resolver:
+        return extensions[0]
+    return None
 
 
 def constant(value: object) -> Resolve:

@@ -16,7 +16,6 @@ from resolvers import pull_requests as pr_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import page_size
-from resolvers.permissions import require
 from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
 from schema.experiments import (
@@ -34,6 +33,15 @@ from schema.experiments import (
     order_args,
 )
 from schema.models import Model, model_of, models_of
+from schema.permissions import (
+    ADMINISTER,
+    SYNC,
+    anyone,
+    guard,
+    on_project,
+    project_id_at,
+    signed_in,
+)
 from schema.pull_requests import (
     ForgeSettings,
     PullRequest,
@@ -57,8 +65,16 @@ from storage.cells import split_column_key
 from storage.errors import DomainError
 from storage.models import PullRequest as PullRequestRow
 from storage.records import BranchRecord, ProjectRecord, TagRecord
+from storage.roles import Visibility
 from storage.tokens import Scope
 from sync.service import SyncReport
+
+strawberry.enum(  # storage.roles.Visibility is the GraphQL enum itself
+    Visibility,
+    description="Who may read a project: PRIVATE its owner (a user, or a team's members by"
+    " role) and site admins; TEAM the same for a team's project; PUBLIC anyone, even"
+    " without a token.",
+)
 
 
 def column_cursor(after: str | None) -> tuple[str, str, str] | None:
@@ -118,6 +134,10 @@ class Project(Node):
     @strawberry.field
     def database_id(self) -> int:
         return self.record.id
+
+    @strawberry.field(description="Who may read it besides its owner and site admins.")
+    def visibility(self) -> Visibility:
+        return Visibility(self.record.visibility)
 
     @strawberry.field
     async def branches(self, info: Info[Context, None]) -> list[Branch]:
@@ -286,36 +306,66 @@ class CreateProjectInput:
         default=None, description="DVC root inside the repository (monorepos)."
     )
     default_branch: str | None = None
+    team: str | None = strawberry.field(
+        default=None,
+        description="The team it belongs to (you must be its EDITOR or ADMIN); without it, yours.",
+    )
+    visibility: Visibility | None = strawberry.field(
+        default=None, description="PRIVATE unless given."
+    )
+    client_mutation_id: str | None = None
+
+
+@strawberry.input
+class UpdateProjectInput:
+    id: strawberry.ID
+    visibility: Visibility | None = strawberry.field(
+        default=None, description="Unchanged when omitted."
+    )
     client_mutation_id: str | None = None
 
 
 async def _load_node(info: Info[Context, None], type_name: str, db_id: int) -> Node | None:
-    loaders = info.context.loaders
+    """The object, when the caller may read its project; else None, as for no object."""
+    ctx = info.context
+    loaders = ctx.loaders
     if type_name == "Project":
-        p = await loaders.project.load(db_id)
+        p = resolve.readable(ctx, await loaders.project.load(db_id))
         return project_type(p) if p else None
     if type_name == "Commit":
         c = await loaders.commit_by_id.load(db_id)
-        return commit_type(c) if c else None
+        return commit_type(c) if c and await _readable(ctx, c.project_id) else None
     if type_name == "Experiment":
         e = await loaders.experiment.load(db_id)
-        return experiment_type(e) if e else None
+        return experiment_type(e) if e and await _readable(ctx, e.project_id) else None
     if type_name == "PullRequest":
         found = await PullRequestRow.get_or_none(id=db_id)
-        return pull_request_type(found) if found else None
+        readable = found and await _readable(ctx, found.project_id)
+        return pull_request_type(found) if found and readable else None
     return None
+
+
+async def _readable(ctx: Context, project_id: int) -> bool:
+    return resolve.readable(ctx, await ctx.loaders.project.load(project_id)) is not None
 
 
 @strawberry.type
 class ProjectQuery:
-    @strawberry.field
+    @strawberry.field(
+        description="The projects you may read, by id (without a token: the PUBLIC ones).",
+        extensions=guard(anyone()),
+    )
     async def projects(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
     ) -> Connection[Project]:
         page = await resolve.list_projects(info.context, first, cursor(after))
         return connection(page, project_type)
 
-    @strawberry.field(description="A project by id or by name.")
+    @strawberry.field(
+        description="A project by id or by name; null when it does not exist or you may not"
+        " read it.",
+        extensions=guard(anyone()),
+    )
     async def project(
         self, info: Info[Context, None], id: strawberry.ID | None = None, name: str | None = None
     ) -> Project | None:
@@ -323,9 +373,12 @@ class ProjectQuery:
         found = await resolve.get_project(info.context, db_id, name)
         return project_type(found) if found else None
 
-    @strawberry.field(description="Any object by its global id (Relay).")
+    @strawberry.field(
+        description="Any object by its global id (Relay); null when it does not exist or you"
+        " may not read its project.",
+        extensions=guard(anyone()),
+    )
     async def node(self, info: Info[Context, None], id: strawberry.ID) -> Node | None:
-        require(info.context, Scope.READ)
         try:
             type_name, db_id = from_global_id(id)
         except InvalidId as exc:
@@ -357,7 +410,10 @@ async def _payload(
 
 @strawberry.type
 class ProjectMutation:
-    @strawberry.mutation(description="Add a repository and index it; errors leave nothing behind.")
+    @strawberry.mutation(
+        description="Add a repository and index it; errors leave nothing behind.",
+        extensions=guard(signed_in(Scope.PROJECTS)),
+    )
     async def create_project(
         self, info: Info[Context, None], input: CreateProjectInput
     ) -> ProjectPayload:
@@ -368,17 +424,25 @@ class ProjectMutation:
                 input.name,
                 input.subdir,
                 input.default_branch,
+                input.team,
+                input.visibility,
                 input.client_mutation_id,
             )
             return record, None
 
         return await _payload(work(), input.client_mutation_id)
 
-    @strawberry.mutation(description="Fetch and index new commits and refs; returns when finished.")
+    @strawberry.mutation(
+        description="Fetch and index new commits and refs; returns when finished.",
+        extensions=guard(on_project(SYNC, project_id_at("id"), "id")),
+    )
     async def sync_project(self, info: Info[Context, None], id: strawberry.ID) -> ProjectPayload:
         return await _payload(resolve.sync_project(info.context, decode_id(id, "Project")), None)
 
-    @strawberry.mutation(description="Delete a project, its index and its mirror.")
+    @strawberry.mutation(
+        description="Delete a project, its index and its mirror.",
+        extensions=guard(on_project(ADMINISTER, project_id_at("id"), "id")),
+    )
     async def delete_project(
         self, info: Info[Context, None], id: strawberry.ID, client_mutation_id: str | None = None
     ) -> ProjectPayload:
@@ -387,3 +451,16 @@ class ProjectMutation:
             return await resolve.delete_project(info.context, project_id, client_mutation_id), None
 
         return await _payload(work(), client_mutation_id)
+
+    @strawberry.mutation(
+        description="Change a project's settings: its visibility.",
+        extensions=guard(on_project(ADMINISTER, project_id_at("input", "id"), "id")),
+    )
+    async def update_project(
+        self, info: Info[Context, None], input: UpdateProjectInput
+    ) -> ProjectPayload:
+        async def work() -> tuple[ProjectRecord, None]:
+            project_id = decode_id(input.id, "Project")
+            return await resolve.update_project(info.context, project_id, input.visibility), None
+
+        return await _payload(work(), input.client_mutation_id)

@@ -12,14 +12,21 @@ from strawberry.types import Info
 
 from resolvers import pull_requests as resolve
 from resolvers.context import Context
-from resolvers.permissions import require
+from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from schema.errors import UserError, user_error
 from schema.experiments import Comparison, comparison
+from schema.permissions import (
+    CONFIGURE,
+    RUN,
+    guard,
+    on_project,
+    project_id_at,
+    pull_request_project_at,
+)
 from schema.relay import Node, decode_id, to_global_id
 from storage.errors import DomainError
 from storage.models import PullRequest as PullRequestRow
-from storage.tokens import Scope
 from sync.forges import GITEA, GITHUB, GITLAB
 from sync.git_writer import FAST_FORWARD, MERGE_COMMIT, Mergeability
 
@@ -201,7 +208,7 @@ async def _pr_write(
 ) -> PullRequestPayload:
     ctx = info.context
     try:
-        principal = require(ctx, Scope.PROJECTS)
+        principal = caller(ctx)
         db_id = decode_id(pr_id, "PullRequest")
 
         async def run() -> Result:
@@ -221,8 +228,11 @@ async def _pr_write(
 @strawberry.type
 class PullRequestMutation:
     @strawberry.mutation(
+        extensions=guard(
+            on_project(RUN, pull_request_project_at("input", "pull_request_id"), "pullRequestId")
+        ),
         description="Merge a plain-Git pull request into its target branch: a merge commit, or"
-        " a fast-forward; conflicts and a target that moved are CONFLICT, nothing written."
+        " a fast-forward; conflicts and a target that moved are CONFLICT, nothing written.",
     )
     async def merge_pull_request(
         self, info: Info[Context, None], input: MergePullRequestInput
@@ -232,7 +242,12 @@ class PullRequestMutation:
             input.method.value,
         )  # fmt: skip
 
-    @strawberry.mutation(description="Close a plain-Git pull request without merging it.")
+    @strawberry.mutation(
+        extensions=guard(
+            on_project(RUN, pull_request_project_at("input", "pull_request_id"), "pullRequestId")
+        ),
+        description="Close a plain-Git pull request without merging it.",
+    )
     async def close_pull_request(
         self, info: Info[Context, None], input: ClosePullRequestInput
     ) -> PullRequestPayload:
@@ -240,7 +255,10 @@ class PullRequestMutation:
             info, "closePullRequest", input.pull_request_id, input.client_mutation_id, "CLOSE"
         )
 
-    @strawberry.mutation(description="Where the project's pull requests go (ADMIN scope).")
+    @strawberry.mutation(
+        extensions=guard(on_project(CONFIGURE, project_id_at("input", "project_id"))),
+        description="Where the project's pull requests go (ADMIN scope).",
+    )
     async def configure_forge(
         self, info: Info[Context, None], input: ConfigureForgeInput
     ) -> ConfigureForgePayload:

@@ -12,6 +12,7 @@ from resolvers import runs as resolve
 from resolvers.context import Context
 from schema.commits import Commit, commit_type
 from schema.errors import UserError, user_error
+from schema.permissions import RUN, experiment_project_at, guard, on_project, project_id_at
 from schema.pull_requests import PullRequest, pull_request_type
 from schema.relay import decode_id
 from schema.scalars import JSON
@@ -106,10 +107,11 @@ class CreateBranchFromExperimentInput:
 @strawberry.type
 class RunMutation:
     @strawberry.mutation(
+        extensions=guard(on_project(RUN, project_id_at("input", "project_id"))),
         description="Commit changed params on top of baseRev: onto its branch (COMMIT), on a"
         " new branch (BRANCH), or on a new branch with a pull request into baseRev's branch"
         " (PULL_REQUEST; on the project's forge, or kept by gitstudio for plain Git). Pushed"
-        " to the project's repository; the commit is indexed and announced at once."
+        " to the project's repository; the commit is indexed and announced at once.",
     )
     async def run_experiment(
         self, info: Info[Context, None], input: RunExperimentInput
@@ -142,8 +144,11 @@ class RunMutation:
         return _payload(written, client_id)
 
     @strawberry.mutation(
+        extensions=guard(
+            on_project(RUN, experiment_project_at("input", "experiment_id"), "experimentId")
+        ),
         description="A new branch at an experiment's commit, pushed to the project's"
-        " repository; with openPullRequest, a pull request into the default branch."
+        " repository; with openPullRequest, a pull request into the default branch.",
     )
     async def create_branch_from_experiment(
         self, info: Info[Context, None], input: CreateBranchFromExperimentInput

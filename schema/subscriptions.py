@@ -17,8 +17,10 @@ from resolvers import live
 from resolvers.context import Context
 from resolvers.errors import not_found
 from schema.experiments import Experiment, experiment_type
+from schema.permissions import guard, on_project, project_id_at
 from schema.relay import decode_id, to_global_id
 from schema.scalars import JSON, as_json
+from storage.access import READ
 
 
 @strawberry.enum
@@ -139,10 +141,11 @@ def project_event(record: live.ProjectChange) -> ProjectEvent:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
+        extensions=guard(on_project(READ, project_id_at("project_id"))),
         description="Live metrics of one run (experimentId) or of every run of the project."
         " A late subscriber first receives what it missed: START, one DATA per stored step"
         " after sinceStep (all steps when omitted; START only then), DONE if the run ended;"
-        " then the live events, without gap or duplicate."
+        " then the live events, without gap or duplicate.",
     )
     async def live_metrics(
         self,
@@ -159,21 +162,30 @@ class Subscription:
         )
         return stream.map(live_metrics_event)
 
-    @strawberry.subscription(description="Experiment rows of the project created or changed.")
+    @strawberry.subscription(
+        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        description="Experiment rows of the project created or changed.",
+    )
     async def experiment_events(
         self, info: Info[Context, None], project_id: strawberry.ID
     ) -> AsyncIterable[ExperimentEvent]:
         stream = await live.experiment_events(info.context, decode_id(project_id, "Project"))
         return stream.map(experiment_event)
 
-    @strawberry.subscription(description="Model registry tags written through this API.")
+    @strawberry.subscription(
+        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        description="Model registry tags written through this API.",
+    )
     async def model_registry_events(
         self, info: Info[Context, None], project_id: strawberry.ID
     ) -> AsyncIterable[ModelRegistryEvent]:
         stream = await live.registry_events(info.context, decode_id(project_id, "Project"))
         return stream.map(registry_event)
 
-    @strawberry.subscription(description="Sync progress, new commits and changed refs.")
+    @strawberry.subscription(
+        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        description="Sync progress, new commits and changed refs.",
+    )
     async def project_events(
         self, info: Info[Context, None], project_id: strawberry.ID
     ) -> AsyncIterable[ProjectEvent]:

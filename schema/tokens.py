@@ -11,11 +11,12 @@ from strawberry.types import Info
 from resolvers import tokens as resolve
 from resolvers.context import Context
 from schema.errors import UserError, user_error
+from schema.permissions import guard, signed_in
 from schema.relay import InvalidId, from_global_id, to_global_id
 from schema.scalars import Person
 from storage.errors import DomainError
 from storage.models import AccessToken as TokenRow
-from storage.tokens import owner_of, scopes_of
+from storage.tokens import Scope, owner_of, scopes_of
 
 
 @strawberry.enum
@@ -94,8 +95,9 @@ class CreateAccessTokenInput:
 @strawberry.type
 class TokenMutation:
     @strawberry.mutation(
+        extensions=guard(signed_in(Scope.READ)),
         description="Mint a token of the caller's user with at most the scopes of the"
-        " caller's token."
+        " caller's token.",
     )
     async def create_access_token(
         self, info: Info[Context, None], input: CreateAccessTokenInput
@@ -117,8 +119,9 @@ class TokenMutation:
         )
 
     @strawberry.mutation(
+        extensions=guard(signed_in(Scope.READ)),
         description="Revoke the caller's token; with the ADMIN scope any token of the"
-        " caller's user; with a site admin's ADMIN token any token."
+        " caller's user; with a site admin's ADMIN token any token.",
     )
     async def revoke_access_token(
         self, info: Info[Context, None], id: strawberry.ID

@@ -10,9 +10,8 @@ from strawberry.types import Info
 
 from resolvers.context import Context
 from resolvers.pagination import page_size
-from resolvers.permissions import require
+from schema.permissions import guard, site_admin
 from storage.live import unmatched
-from storage.tokens import Scope
 
 
 @strawberry.type(description="A repository URL live events named that no project matches.")
@@ -27,13 +26,13 @@ class UnmatchedRepository:
 @strawberry.type
 class UnmatchedQuery:
     @strawberry.field(
+        extensions=guard(site_admin()),
         description="Most recently seen first; at most GITSTUDIO_UNMATCHED_MAX_ROWS are kept"
-        " (the least recently seen go first). Needs the ADMIN scope."
+        " (the least recently seen go first). Needs the ADMIN scope.",
     )
     async def unmatched_repositories(
         self, info: Info[Context, None], first: int | None = None
     ) -> list[UnmatchedRepository]:
-        require(info.context, Scope.ADMIN)
         found = await unmatched(page_size(first, info.context.max_page_size))
         return [
             UnmatchedRepository(repo_url=r.repo_url, events=r.events, last_seen_at=r.last_seen_at)

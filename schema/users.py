@@ -7,8 +7,10 @@ from strawberry.types import Info
 
 from resolvers import users as resolve
 from resolvers.context import Context
+from schema.permissions import guard, signed_in
 from schema.tokens import AccessToken, token_type
 from storage.models import User as UserRow
+from storage.tokens import Scope
 
 
 @strawberry.type(description="A user: whom access tokens belong to.")
@@ -30,7 +32,10 @@ class User:
 
 @strawberry.type
 class UserQuery:
-    @strawberry.field(description="The user the caller's token belongs to.")
+    @strawberry.field(
+        extensions=guard(signed_in(Scope.READ)),
+        description="The user the caller's token belongs to.",
+    )
     async def me(self, info: Info[Context, None]) -> User:
         row = await resolve.me(info.context)
         return User(row=row, name=row.name, email=row.email, admin=row.admin)

@@ -9,7 +9,8 @@ nothing. :func:`visible_clause` is the same rule for the READ need as SQL, for l
 
 Everything the decision needs travels with its arguments: the principal carries its user's
 team roles (storage.tokens.authenticate reads them in the token's one query, cached), the
-project its owner and visibility. NOT YET ENFORCED: no request path calls this module yet.
+project its owner and visibility. Root fields declare their needs (schema/permissions.py);
+lists and nodes filter with this module.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ from typing import Any, Protocol
 from storage.roles import Role, Visibility
 from storage.tokens import Principal, Scope
 
-__all__ = ["READ", "Need", "Owned", "Role", "Visibility", "allows", "role_on", "visible_clause"]
+__all__ = [
+    "READ",
+    "Need",
+    "Owned",
+    "Ownership",
+    "Role",
+    "Visibility",
+    "allows",
+    "role_on",
+    "visible_clause",
+]
 
 
 class Owned(Protocol):
@@ -35,6 +46,15 @@ class Owned(Protocol):
 
     @property
     def visibility(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Ownership:
+    """Whom a new project belongs to (``projects.owner_*``) and who else may read it."""
+
+    user_id: int | None = None
+    team_id: int | None = None
+    visibility: Visibility = Visibility.PRIVATE
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from storage import db
+from storage.access import visible_clause
 from storage.caches import MISS, BoundedCache, Family
 from storage.limits import limits
 from storage.records import (
@@ -28,6 +29,7 @@ from storage.records import (
     tag_record,
 )
 from storage.sqlplan import Fetch, Reads
+from storage.tokens import Principal
 
 _BATCH = 500
 
@@ -53,20 +55,23 @@ async def _in(query: str, head: Sequence[Any], keys: Sequence[Any]) -> list[dict
 # cost 20-30 ms instead of 1).
 PROJECT_COLUMNS = (
     "id, name, repo_url, subdir, default_branch, created_at, last_synced_at,"
-    " last_sync_error, sync_count, skipped_columns"
+    " last_sync_error, sync_count, skipped_columns, owner_user_id, owner_team_id, visibility"
 )
 
 
-async def list_projects(after_id: int, limit: int) -> list[ProjectRecord]:
+async def list_projects(viewer: Principal, after_id: int, limit: int) -> list[ProjectRecord]:
+    """The projects ``viewer`` may read (storage.access.visible_clause), by id."""
+    visible, values = visible_clause(viewer)
     rows = await db.fetch(
-        f"SELECT {PROJECT_COLUMNS} FROM projects WHERE id > ? ORDER BY id LIMIT ?",
-        [after_id, limit],
+        f"SELECT {PROJECT_COLUMNS} FROM projects WHERE id > ? AND {visible} ORDER BY id LIMIT ?",
+        [after_id, *values, limit],
     )
     return [project_record(r) for r in rows]
 
 
-async def count_projects() -> int:
-    rows = await db.fetch("SELECT COUNT(*) AS n FROM projects")
+async def count_projects(viewer: Principal) -> int:
+    visible, values = visible_clause(viewer)
+    rows = await db.fetch(f"SELECT COUNT(*) AS n FROM projects WHERE {visible}", values)
     return int(rows[0]["n"])
 
 

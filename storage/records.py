@@ -25,6 +25,10 @@ class ProjectRecord:
     last_sync_error: str | None
     sync_count: int
     skipped_columns: int = 0  # columns beyond GITSTUDIO_MAX_COLUMNS, not indexed
+    # who may see and change it (storage.access.Owned)
+    owner_user_id: int | None = None
+    owner_team_id: int | None = None
+    visibility: str = "PRIVATE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +116,9 @@ def project_record(row: dict[str, Any]) -> ProjectRecord:
         last_sync_error=row["last_sync_error"],
         sync_count=row["sync_count"],
         skipped_columns=row.get("skipped_columns") or 0,
+        owner_user_id=row["owner_user_id"],
+        owner_team_id=row["owner_team_id"],
+        visibility=row["visibility"],
     )
 
 

@@ -5,7 +5,8 @@ case (``teams_name_folded``, migration 0014). A team is made with its first ADMI
 loses its last one: removing or demoting it is CONFLICT. Every argument is checked before
 anything is written, so bad input writes nothing; every write forgets the cached principals
 of this process (storage.tokens.forget_principals), which carry their users' team roles.
-Membership is stored, not yet enforced (storage.access).
+A project belongs to a user or a team (:func:`project_owner`); storage.access decides
+from both.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from storage import db
+from storage.access import Ownership
 from storage.errors import DomainError
 from storage.models import Team, TeamMember, User
-from storage.roles import Role
-from storage.tokens import forget_principals
-from storage.users import check_name, named
+from storage.roles import Role, Visibility
+from storage.tokens import Principal, forget_principals
+from storage.users import builtin_admin_id, check_name, named
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +146,29 @@ async def members_of(team_id: int) -> list[Membership]:
         for r in rows
         if r.role in Role.__members__
     ]
+
+
+async def project_owner(
+    principal: Principal, team: str | None, visibility: Visibility | None
+) -> Ownership:
+    """Whom a project ``principal`` creates belongs to: ``team``, which it must be an EDITOR
+    or ADMIN of (a site admin: any team; a team it is not in is NOT_FOUND, as one that does
+    not exist, field ``team``), or else its own user. PRIVATE unless asked otherwise."""
+    chosen = Visibility.PRIVATE if visibility is None else visibility
+    if team is None:
+        user_id = principal.user_id if principal.user_id is not None else await builtin_admin_id()
+        return Ownership(user_id=user_id, visibility=chosen)
+    found = await team_by_name(team)
+    role = None if found is None else dict(principal.teams).get(found.id)
+    if found is None or (role is None and not principal.admin):
+        raise DomainError("NOT_FOUND", f"no team {team!r}", "team")
+    if role is not None and role < Role.EDITOR and not principal.admin:
+        raise DomainError(
+            "FORBIDDEN",
+            f"only a team's EDITORs and ADMINs add its projects; you are {role.name}",
+            "team",
+        )
+    return Ownership(team_id=found.id, visibility=chosen)
 
 
 def _role(role: Role) -> Role:

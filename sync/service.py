@@ -31,6 +31,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
 from storage import index, leases, telemetry
+from storage.access import Ownership
 from storage.errors import DomainError, has_control
 from storage.events import (
     experiment_event,
@@ -45,6 +46,7 @@ from storage.models import Project
 from storage.queries import forget_projects
 from storage.rows import CommitRow, ExperimentRow, TagRow
 from storage.sealed import Sealer
+from storage.users import builtin_admin_id
 from sync import pull_requests
 from sync.artifacts import Declarations
 from sync.dvcproject import BlobCache
@@ -209,19 +211,29 @@ class ProjectSyncer:
         return self._mirrors / f"{project_id}.git"
 
     async def create(
-        self, repo_url: str, name: str | None, subdir: str, default_branch: str | None
+        self,
+        repo_url: str,
+        name: str | None,
+        subdir: str,
+        default_branch: str | None,
+        owner: Ownership | None = None,
     ) -> Project:
-        """Add a repository as the operator does (CLI, demo): any local path."""
-        return await self._create(repo_url, name, subdir, default_branch, None)
+        """Add a repository as the operator does (CLI, demo): any local path; the built-in
+        admin's PRIVATE project unless ``owner`` says otherwise."""
+        return await self._create(repo_url, name, subdir, default_branch, None, owner)
 
     async def create_for_api(
-        self, repo_url: str, name: str | None, subdir: str, default_branch: str | None
+        self,
+        repo_url: str,
+        name: str | None,
+        subdir: str,
+        default_branch: str | None,
+        owner: Ownership,
     ) -> Project:
         """Add a repository for an API caller (createProject, POST /api/create-project):
         only what the repository access policy admits (sync.repo_policy)."""
-        return await self._create(
-            repo_url, name, subdir, default_branch, (self.policy or RepoPolicy()).admit
-        )
+        admit = (self.policy or RepoPolicy()).admit
+        return await self._create(repo_url, name, subdir, default_branch, admit, owner)
 
     async def _create(
         self,
@@ -230,6 +242,7 @@ class ProjectSyncer:
         subdir: str,
         default_branch: str | None,
         admit: Callable[[str], str] | None,
+        owner: Ownership | None,
     ) -> Project:
         """Every check before anything is stored; a failure of any kind after that (the
         first sync refused, unreachable, raising, cancelled) removes the row and mirror."""
@@ -247,9 +260,17 @@ class ProjectSyncer:
             raise _taken(name)
         if admit is not None:
             repo_url = await asyncio.to_thread(admit, repo_url)  # DNS, file system
+        if owner is None:
+            owner = Ownership(user_id=await builtin_admin_id())
         try:
             project = await Project.create(
-                name=name, repo_url=repo_url, subdir=subdir, default_branch=default_branch
+                name=name,
+                repo_url=repo_url,
+                subdir=subdir,
+                default_branch=default_branch,
+                owner_user_id=owner.user_id,
+                owner_team_id=owner.team_id,
+                visibility=owner.visibility.value,
             )
         except IntegrityError:  # the same name created since the check above
             raise _taken(name) from None
