@@ -12,7 +12,7 @@ from resolvers import models as model_resolvers
 from resolvers.context import Context
 from resolvers.models import ProjectRegistry
 from schema.errors import UserError, user_error
-from schema.permissions import REGISTRY, guard, on_project, project_id_at
+from schema.permissions import REGISTRY, guard, on_project, project_at
 from schema.relay import decode_id
 from storage.errors import DomainError
 from sync.artifacts import Declared
@@ -360,7 +360,7 @@ async def _write(
 @strawberry.type
 class ModelMutation:
     @strawberry.mutation(
-        extensions=guard(on_project(REGISTRY, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
         description="Register a version of a model at a commit: the tag `gto register` writes,"
         " pushed to the project's repository.",
     )
@@ -378,7 +378,7 @@ class ModelMutation:
         return await _write(info, input.project_id, request, input.client_mutation_id)
 
     @strawberry.mutation(
-        extensions=guard(on_project(REGISTRY, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
         description="Assign a stage to a version (`gto assign`).",
     )
     async def assign_stage(self, info: Info[Context, None], input: StageInput) -> RegistryPayload:
@@ -388,7 +388,7 @@ class ModelMutation:
         return await _write(info, input.project_id, request, input.client_mutation_id)
 
     @strawberry.mutation(
-        extensions=guard(on_project(REGISTRY, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
         description="Take a stage back from a version (`gto unassign`).",
     )
     async def unassign_stage(self, info: Info[Context, None], input: StageInput) -> RegistryPayload:
@@ -398,7 +398,7 @@ class ModelMutation:
         return await _write(info, input.project_id, request, input.client_mutation_id)
 
     @strawberry.mutation(
-        extensions=guard(on_project(REGISTRY, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
         description="Deregister a version (`gto deregister`).",
     )
     async def deregister_model_version(
@@ -408,7 +408,7 @@ class ModelMutation:
         return await _write(info, input.project_id, request, input.client_mutation_id)
 
     @strawberry.mutation(
-        extensions=guard(on_project(REGISTRY, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
         description="Deprecate a model (`gto deprecate`); a new tag revives it.",
     )
     async def deprecate_model(

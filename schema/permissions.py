@@ -19,7 +19,8 @@ path too), so resolvers hold no permission checks of their own:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from strawberry.extensions.field_extension import AsyncExtensionResolver, FieldExtension
@@ -45,10 +46,6 @@ REGISTRY = Need(Role.EDITOR, Scope.MODELS)  # registry tags
 LIVE = Need(Role.EDITOR, Scope.EXPERIMENTS)  # live metrics (POST /api/live)
 ADMINISTER = Need(Role.ADMIN, Scope.PROJECTS)  # settings, visibility, deletion
 CONFIGURE = Need(Role.ADMIN, Scope.ADMIN)  # the forge and its token
-
-# Finds the project a call names from its arguments (as the resolver receives them): its
-# id, or None when the object named does not exist.
-Locate = Callable[[Context, Mapping[str, Any]], Awaitable[int | None]]
 
 
 class Rule:
@@ -85,8 +82,8 @@ class _SiteAdmin(Rule):
 
 
 class _OnProject(Rule):
-    def __init__(self, need: Need, locate: Locate, field: str) -> None:
-        self.need, self.locate, self.field = need, locate, field
+    def __init__(self, need: Need, named: Named) -> None:
+        self.need, self.named = need, named
         self.description = (
             f"the {need.role.name} role on the project and a token with the"
             f" {need.scope.value} scope"
@@ -94,10 +91,13 @@ class _OnProject(Rule):
 
     async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
         principal = require(ctx, self.need.scope)
-        project_id = await self.locate(ctx, arguments)
+        named = self.named
+        project_id = await named.project_of(ctx, arguments)
         project = None if project_id is None else await ctx.loaders.project.load(project_id)
         if project is None or not allows(principal, project, READ):
-            raise DomainError("NOT_FOUND", f"no project with id {project_id}", self.field)
+            # the same answer whether it does not exist or may not be seen
+            given = named.given(arguments)
+            raise DomainError("NOT_FOUND", f"no {named.kind} with id {given!r}", named.field)
         if not allows(principal, project, self.need):
             raise role_too_low(principal, project, self.need.role)
 
@@ -114,9 +114,9 @@ def site_admin() -> Rule:
     return _SiteAdmin()
 
 
-def on_project(need: Need, locate: Locate, field: str = "projectId") -> Rule:
-    """``need`` on the project ``locate`` finds; ``field`` names the argument in errors."""
-    return _OnProject(need, locate, field)
+def on_project(need: Need, named: Named) -> Rule:
+    """``need`` on the project of the object ``named``."""
+    return _OnProject(need, named)
 
 
 def role_too_low(principal: Principal, project: ProjectRecord, need: Role) -> ApiError:
@@ -130,44 +130,46 @@ def role_too_low(principal: Principal, project: ProjectRecord, need: Role) -> Ap
 # -- locating the project of a call ----------------------------------------------------------
 
 
-def project_id_at(*path: str) -> Locate:
-    """The Project global id at ``path`` in the arguments (``"id"``, or ``"input",
-    "project_id"``)."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The object a call names by its global id at ``path`` in the arguments (``("id",)``,
+    or ``("input", "project_id")``), whose project the rule is about; ``field`` names the
+    argument in errors."""
 
-    async def locate(ctx: Context, arguments: Mapping[str, Any]) -> int | None:
-        return decode_id(_at(arguments, path), "Project")
+    kind: str  # Project, Experiment or PullRequest
+    path: tuple[str, ...]
+    field: str
 
-    return locate
+    def given(self, arguments: Mapping[str, Any]) -> str:
+        value: Any = arguments
+        for name in self.path:
+            value = value[name] if isinstance(value, Mapping) else getattr(value, name)
+        return str(value)
 
-
-def experiment_project_at(*path: str) -> Locate:
-    """The project of the Experiment whose global id is at ``path``."""
-
-    async def locate(ctx: Context, arguments: Mapping[str, Any]) -> int | None:
-        found = await ctx.loaders.experiment.load(decode_id(_at(arguments, path), "Experiment"))
-        return found.project_id if found is not None else None
-
-    return locate
-
-
-def pull_request_project_at(*path: str) -> Locate:
-    """The project of the PullRequest whose global id is at ``path``."""
-
-    async def locate(ctx: Context, arguments: Mapping[str, Any]) -> int | None:
+    async def project_of(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
+        """The project's id; None when no such object exists."""
+        db_id = decode_id(self.given(arguments), self.kind)
+        if self.kind == "Project":
+            return db_id
+        if self.kind == "Experiment":
+            found = await ctx.loaders.experiment.load(db_id)
+            return found.project_id if found is not None else None
         from storage.models import PullRequest  # tortoise models: not at import time
 
-        pull_request_id = decode_id(_at(arguments, path), "PullRequest")
-        found = await PullRequest.get_or_none(id=pull_request_id)
-        return found.project_id if found is not None else None
-
-    return locate
+        row = await PullRequest.get_or_none(id=db_id)
+        return row.project_id if row is not None else None
 
 
-def _at(arguments: Mapping[str, Any], path: tuple[str, ...]) -> str:
-    value: Any = arguments
-    for name in path:
-        value = value[name] if isinstance(value, Mapping) else getattr(value, name)
-    return str(value)
+def project_at(*path: str, field: str = "projectId") -> Named:
+    return Named("Project", path, field)
+
+
+def experiment_at(*path: str, field: str = "experimentId") -> Named:
+    return Named("Experiment", path, field)
+
+
+def pull_request_at(*path: str, field: str = "pullRequestId") -> Named:
+    return Named("PullRequest", path, field)
 
 
 # -- the extension ---------------------------------------------------------------------------

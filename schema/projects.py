@@ -39,7 +39,7 @@ from schema.permissions import (
     anyone,
     guard,
     on_project,
-    project_id_at,
+    project_at,
     signed_in,
 )
 from schema.pull_requests import (
@@ -434,14 +434,14 @@ class ProjectMutation:
 
     @strawberry.mutation(
         description="Fetch and index new commits and refs; returns when finished.",
-        extensions=guard(on_project(SYNC, project_id_at("id"), "id")),
+        extensions=guard(on_project(SYNC, project_at("id", field="id"))),
     )
     async def sync_project(self, info: Info[Context, None], id: strawberry.ID) -> ProjectPayload:
         return await _payload(resolve.sync_project(info.context, decode_id(id, "Project")), None)
 
     @strawberry.mutation(
         description="Delete a project, its index and its mirror.",
-        extensions=guard(on_project(ADMINISTER, project_id_at("id"), "id")),
+        extensions=guard(on_project(ADMINISTER, project_at("id", field="id"))),
     )
     async def delete_project(
         self, info: Info[Context, None], id: strawberry.ID, client_mutation_id: str | None = None
@@ -454,7 +454,7 @@ class ProjectMutation:
 
     @strawberry.mutation(
         description="Change a project's settings: its visibility.",
-        extensions=guard(on_project(ADMINISTER, project_id_at("input", "id"), "id")),
+        extensions=guard(on_project(ADMINISTER, project_at("input", "id", field="id"))),
     )
     async def update_project(
         self, info: Info[Context, None], input: UpdateProjectInput

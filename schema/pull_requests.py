@@ -21,8 +21,8 @@ from schema.permissions import (
     RUN,
     guard,
     on_project,
-    project_id_at,
-    pull_request_project_at,
+    project_at,
+    pull_request_at,
 )
 from schema.relay import Node, decode_id, to_global_id
 from storage.errors import DomainError
@@ -228,9 +228,7 @@ async def _pr_write(
 @strawberry.type
 class PullRequestMutation:
     @strawberry.mutation(
-        extensions=guard(
-            on_project(RUN, pull_request_project_at("input", "pull_request_id"), "pullRequestId")
-        ),
+        extensions=guard(on_project(RUN, pull_request_at("input", "pull_request_id"))),
         description="Merge a plain-Git pull request into its target branch: a merge commit, or"
         " a fast-forward; conflicts and a target that moved are CONFLICT, nothing written.",
     )
@@ -243,9 +241,7 @@ class PullRequestMutation:
         )  # fmt: skip
 
     @strawberry.mutation(
-        extensions=guard(
-            on_project(RUN, pull_request_project_at("input", "pull_request_id"), "pullRequestId")
-        ),
+        extensions=guard(on_project(RUN, pull_request_at("input", "pull_request_id"))),
         description="Close a plain-Git pull request without merging it.",
     )
     async def close_pull_request(
@@ -256,7 +252,7 @@ class PullRequestMutation:
         )
 
     @strawberry.mutation(
-        extensions=guard(on_project(CONFIGURE, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(CONFIGURE, project_at("input", "project_id"))),
         description="Where the project's pull requests go (ADMIN scope).",
     )
     async def configure_forge(

@@ -12,7 +12,7 @@ from resolvers import runs as resolve
 from resolvers.context import Context
 from schema.commits import Commit, commit_type
 from schema.errors import UserError, user_error
-from schema.permissions import RUN, experiment_project_at, guard, on_project, project_id_at
+from schema.permissions import RUN, experiment_at, guard, on_project, project_at
 from schema.pull_requests import PullRequest, pull_request_type
 from schema.relay import decode_id
 from schema.scalars import JSON
@@ -107,7 +107,7 @@ class CreateBranchFromExperimentInput:
 @strawberry.type
 class RunMutation:
     @strawberry.mutation(
-        extensions=guard(on_project(RUN, project_id_at("input", "project_id"))),
+        extensions=guard(on_project(RUN, project_at("input", "project_id"))),
         description="Commit changed params on top of baseRev: onto its branch (COMMIT), on a"
         " new branch (BRANCH), or on a new branch with a pull request into baseRev's branch"
         " (PULL_REQUEST; on the project's forge, or kept by gitstudio for plain Git). Pushed"
@@ -144,9 +144,7 @@ class RunMutation:
         return _payload(written, client_id)
 
     @strawberry.mutation(
-        extensions=guard(
-            on_project(RUN, experiment_project_at("input", "experiment_id"), "experimentId")
-        ),
+        extensions=guard(on_project(RUN, experiment_at("input", "experiment_id"))),
         description="A new branch at an experiment's commit, pushed to the project's"
         " repository; with openPullRequest, a pull request into the default branch.",
     )

@@ -17,7 +17,7 @@ from resolvers import live
 from resolvers.context import Context
 from resolvers.errors import not_found
 from schema.experiments import Experiment, experiment_type
-from schema.permissions import guard, on_project, project_id_at
+from schema.permissions import guard, on_project, project_at
 from schema.relay import decode_id, to_global_id
 from schema.scalars import JSON, as_json
 from storage.access import READ
@@ -141,7 +141,7 @@ def project_event(record: live.ProjectChange) -> ProjectEvent:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
-        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        extensions=guard(on_project(READ, project_at("project_id"))),
         description="Live metrics of one run (experimentId) or of every run of the project."
         " A late subscriber first receives what it missed: START, one DATA per stored step"
         " after sinceStep (all steps when omitted; START only then), DONE if the run ended;"
@@ -163,7 +163,7 @@ class Subscription:
         return stream.map(live_metrics_event)
 
     @strawberry.subscription(
-        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        extensions=guard(on_project(READ, project_at("project_id"))),
         description="Experiment rows of the project created or changed.",
     )
     async def experiment_events(
@@ -173,7 +173,7 @@ class Subscription:
         return stream.map(experiment_event)
 
     @strawberry.subscription(
-        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        extensions=guard(on_project(READ, project_at("project_id"))),
         description="Model registry tags written through this API.",
     )
     async def model_registry_events(
@@ -183,7 +183,7 @@ class Subscription:
         return stream.map(registry_event)
 
     @strawberry.subscription(
-        extensions=guard(on_project(READ, project_id_at("project_id"))),
+        extensions=guard(on_project(READ, project_at("project_id"))),
         description="Sync progress, new commits and changed refs.",
     )
     async def project_events(

@@ -242,7 +242,7 @@ class ProjectSyncer:
         subdir: str,
         default_branch: str | None,
         admit: Callable[[str], str] | None,
-        owner: Ownership | None,
+        owner: Ownership | None = None,
     ) -> Project:
         """Every check before anything is stored; a failure of any kind after that (the
         first sync refused, unreachable, raising, cancelled) removes the row and mirror."""
