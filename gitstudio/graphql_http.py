@@ -1,7 +1,8 @@
 """``/graphql`` over HTTP, as the GraphQL-over-HTTP spec describes it: POST with a JSON body
 and GET with URL parameters (queries only), through one pipeline.
 
-A request is authenticated (401 before any parsing, tokens cached), its parameters read
+A request is authenticated (401 before any parsing for a token that is not valid, tokens
+cached; a request without credentials is anonymous), its parameters read
 (the JSON body, or ``query``/``variables``/``operationName`` from the URL), its document
 taken from the validated-documents cache (schema.documents: limits and query cost, the same
 cache the websockets use) and executed by its compiled plan (schema.plans), or by
@@ -168,7 +169,9 @@ class FastGraphQL:
         """The answer, the operation's name and whether the document was valid and held
         that operation (:meth:`_run`)."""
         principal = await principal_from_raw(headers, self._tokens, self._uses)
-        if principal is None:
+        if principal is None and b"authorization" in headers:
+            # credentials that are wrong are refused; none at all is anonymous, who reads
+            # PUBLIC projects (each root field's guard says what else it may do)
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
         if get:
             params = url_params(scope["query_string"])
@@ -186,7 +189,7 @@ class FastGraphQL:
             return Answer(500, body, failed=True), None, False
 
     async def _traced(
-        self, params: Params, principal: Principal, read_only: bool
+        self, params: Params, principal: Principal | None, read_only: bool
     ) -> tuple[Answer, str | None, bool]:
         with telemetry.span("graphql", transport="http") as span:
             answer, name, valid = await self._run(params, principal, read_only)
@@ -196,7 +199,7 @@ class FastGraphQL:
             return answer, name, valid
 
     async def _run(
-        self, params: Params, principal: Principal, read_only: bool
+        self, params: Params, principal: Principal | None, read_only: bool
     ) -> tuple[Answer, str | None, bool]:
         """The answer, the name of the operation the document holds (None: anonymous) and
         whether there was one: False for an invalid document or an operationName it lacks
@@ -217,7 +220,7 @@ class FastGraphQL:
         document: Document,
         kind: OperationType | None,
         params: Params,
-        principal: Principal,
+        principal: Principal | None,
         read_only: bool,
     ) -> Answer:
         if kind is OperationType.SUBSCRIPTION:
@@ -242,7 +245,7 @@ class FastGraphQL:
         return _result(result)
 
     async def _planned(
-        self, document: Document, params: Params, principal: Principal
+        self, document: Document, params: Params, principal: Principal | None
     ) -> dict[str, Any] | None:
         """The data by the compiled plan, or None when graphql-core must answer."""
         plan = self._documents.plan(document, params.operation_name)

@@ -18,9 +18,15 @@ async def mint(api: Api, scopes: list[str], token: str | None = None) -> dict[st
     return payload
 
 
-async def test_missing_or_wrong_token_is_401(api: Api) -> None:
-    query = {"query": "{ projects { totalCount } }"}
-    assert (await api.client.post("/graphql", json=query)).status_code == 401
+async def test_a_wrong_token_is_401_and_none_is_anonymous(api: Api) -> None:
+    query = {"query": "{ projects { totalCount nodes { visibility } } }"}
+    anonymous = await api.client.post("/graphql", json=query)
+    assert anonymous.status_code == 200  # PUBLIC projects only (tests/test_permissions.py)
+    projects = anonymous.json()["data"]["projects"]
+    assert {n["visibility"] for n in projects["nodes"]} <= {"PUBLIC"}
+    write = {"query": 'mutation { createProject(input: {repoUrl: "/x"}) { errors { code } } }'}
+    refused = (await api.client.post("/graphql", json=write)).json()
+    assert refused["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
     for header in ("token dsat_" + "x" * 48, "Bearer nope", "Basic abc", "token"):
         response = await api.client.post("/graphql", json=query, headers={"Authorization": header})
         assert response.status_code == 401
