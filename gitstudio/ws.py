@@ -54,7 +54,8 @@ from gitstudio.ws_protocol import (
     frame,
 )
 from resolvers.live import EventStream
-from storage import telemetry
+from storage import queries, telemetry
+from storage.access import View, view
 from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
@@ -165,6 +166,7 @@ class Connection:
         "send",
         "tasks",
         "timer",
+        "token",
     )
 
     def __init__(self, endpoint: GraphQLWebSocket, scope: Scope, receive: Receive, send: Send):
@@ -176,6 +178,7 @@ class Connection:
         self.outbox = Outbox(send, endpoint.queue_limit)
         self.ops: dict[str, Op] = {}
         self.principal: Principal | None = None
+        self.token: str | None = None  # its secret, to authenticate again (may_stay)
         self.init_received = False
         self.closed = False
         self.dropped = False  # closed as too slow
@@ -282,6 +285,26 @@ class Connection:
         if op is not None and op.member is member:
             self.finish(op)
 
+    def withdrawn(self, member: Member) -> None:
+        op = self.ops.get(member.id)
+        if op is not None and op.member is member:
+            message = "you may no longer read this project"
+            self.fail(op, [request_error(message, "FORBIDDEN")])
+
+    async def may_stay(self, member: Member) -> bool:
+        return await self.view_of(member.project_id) == member.view
+
+    async def view_of(self, project_id: int) -> View | None:
+        """What this connection's token sees of the project now (storage.access.view),
+        from the app's caches: None when it may not read it, or the token is revoked."""
+        caches = self.endpoint.state.caches
+        principal = await authenticate(self.token, caches.tokens) if self.token else None
+        found = await queries.projects_by_ids([project_id], caches.projects)
+        project = found.get(project_id)
+        if principal is None or project is None:
+            return None
+        return view(principal, project)
+
     # -- messages ---------------------------------------------------------------------------
 
     async def handle(self, text: str) -> None:
@@ -361,6 +384,7 @@ class Connection:
         if token is None:
             token = token_from_header(self.header_auth)
         caches = self.endpoint.state.caches
+        self.token = token
         return await authenticate(token, caches.tokens, caches.token_uses) if token else None
 
     async def _keep_alive(self) -> None:
@@ -494,13 +518,18 @@ class Connection:
             self.finish(op)
             return
 
+        seen = await self.view_of(source.project_id)
+        if seen is None:  # the guard let it in: it lost access since
+            self.fail(op, [request_error("no such project", "NOT_FOUND")])
+            return
         shared = {k: v for k, v in (variables or {}).items() if k not in operation.root_only}
+        # subscribers share an execution only if they see the project alike
         key = (
             prepared.query,
             name,
             orjson.dumps(shared, option=orjson.OPT_SORT_KEYS),
             source.key,
-            tuple(sorted(principal.scopes)),
+            seen,
         )
         stream: EventStream[Any] = source
 
@@ -510,7 +539,7 @@ class Connection:
             assert not isinstance(group_executor, list)
             return Group(self.endpoint.hub, key, stream, group_executor)
 
-        member = op.member = Member(self, op.id, head)
+        member = op.member = Member(self, op.id, head, source.project_id, seen)
         try:
             await self.endpoint.hub.join(key, member, make_group)
         except Exception:

@@ -1,8 +1,12 @@
 """Fan-out of subscription events to many websockets.
 
-Subscribers of the same operation (document, operation, variables, source stream, scopes)
-form a :class:`Group`: one bus subscription and one execution per event, whose payload is
-serialized once and spliced into each subscriber's frame. Every websocket has an
+Subscribers of the same operation (document, operation, variables, source stream, and what
+the subscriber may see: its token's scopes and its role on the project) form a
+:class:`Group`: one bus subscription and one execution per event, whose payload is
+serialized once and spliced into each subscriber's frame. Before an event, a group asks
+each member whether it may still read the project when access changed in this process
+(storage.caches.ACCESS) or RECHECK_SECONDS passed (changes made by other processes reach
+here within their caches' lifetimes): one that may not leaves with an error. Every websocket has an
 :class:`Outbox`, a bounded queue drained by a sender task while it holds frames: the group
 only appends (never awaits), and a websocket whose outbox is full is closed as too slow.
 """
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Callable, Hashable
 from typing import Any, Protocol
@@ -22,8 +27,12 @@ from starlette.types import Send
 from gitstudio.ws_documents import execute_event, payload
 from resolvers.live import EventStream, Marker, Overlap
 from storage import telemetry
+from storage.caches import ACCESS
 
 log = logging.getLogger(__name__)
+
+# At least this often a group decides again whether its members may read the project.
+RECHECK_SECONDS = 2.0
 
 
 class Outbox:
@@ -111,14 +120,30 @@ class Peer(Protocol):
 
     def ended(self, member: Member) -> None: ...
 
+    def withdrawn(self, member: Member) -> None: ...
+
+    async def may_stay(self, member: Member) -> bool: ...
+
 
 class Member:
     """One subscription (operation id) of one websocket in a group."""
 
-    __slots__ = ("group", "head", "id", "outbox", "overlap", "peer", "pending")
+    __slots__ = (
+        "group",
+        "head",
+        "id",
+        "outbox",
+        "overlap",
+        "peer",
+        "pending",
+        "project_id",
+        "view",
+    )
 
-    def __init__(self, peer: Peer, op_id: str, head: str) -> None:
+    def __init__(self, peer: Peer, op_id: str, head: str, project_id: int, view: Hashable) -> None:
         self.peer = peer
+        self.project_id = project_id  # whose events it receives
+        self.view = view  # what it saw of the project when it joined (storage.access.view)
         self.outbox = peer.outbox
         self.id = op_id
         self.head = head  # the frame up to its payload: {"id":..,"type":"next","payload":
@@ -159,6 +184,7 @@ class Group:
         self.stream = stream
         self.executor = executor
         self.members: dict[Member, None] = {}
+        self.epoch, self.checked = ACCESS.value, time.monotonic()
         self.ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.task = asyncio.create_task(self._run())
 
@@ -177,6 +203,7 @@ class Group:
                     item = stream.accept(message)
                     if item is None:
                         continue
+                    await self.recheck()
                     text = payload(await execute_event(self.executor, item[0]))
                 except Exception:
                     log.exception("a subscription event could not be executed")
@@ -191,6 +218,16 @@ class Group:
         # The bus ended the stream (shutdown): complete every subscriber.
         for member in list(self.members):
             member.peer.ended(member)
+
+    async def recheck(self) -> None:
+        """Withdraw the members that may no longer read the project (see the module)."""
+        now = time.monotonic()
+        if ACCESS.value == self.epoch and now - self.checked < RECHECK_SECONDS:
+            return
+        self.epoch, self.checked = ACCESS.value, now
+        for member in list(self.members):
+            if not await member.peer.may_stay(member):
+                member.peer.withdrawn(member)
 
     def deliver(self, text: str, marker: Marker | None) -> None:
         slow: list[Member] = []

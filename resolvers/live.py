@@ -127,12 +127,14 @@ class EventStream(Generic[R]):
     def __init__(
         self,
         bus: EventBus,
+        project_id: int,
         channel: str,
         key: Hashable,
         decode: Callable[[dict[str, Any]], Item[R] | None],
         catch_up: Callable[[], Awaitable[CatchUp[R]]] | None = None,
     ) -> None:
         self.bus = bus
+        self.project_id = project_id  # whose events: what a subscriber must be able to read
         self.channel = channel
         self.key = key  # equal keys: equal live events (the catch-up may differ)
         self._decode = decode
@@ -157,7 +159,7 @@ class EventStream(Generic[R]):
             done = await self.catch_up()
             return CatchUp([(convert(r), m) for r, m in done.items], done.overlap)
 
-        return EventStream(self.bus, self.channel, self.key, decode, catch_up)
+        return EventStream(self.bus, self.project_id, self.channel, self.key, decode, catch_up)
 
     async def __aiter__(self) -> AsyncIterator[R]:
         subscription = await self.bus.subscribe(self.channel)
@@ -211,9 +213,8 @@ async def live_metrics(
             await _replay_run(run, since_step, done)
         return done
 
-    return EventStream(
-        ctx.bus, live_channel(project_id), ("live", project_id, experiment_id), decode, catch_up
-    )
+    key = ("live", project_id, experiment_id)
+    return EventStream(ctx.bus, project_id, live_channel(project_id), key, decode, catch_up)
 
 
 async def _replay_run(run: live_reads.LiveRun, since_step: int | None, into: CatchUp[Any]) -> None:
@@ -241,9 +242,8 @@ async def experiment_events(ctx: Context, project_id: int) -> EventStream[Experi
         change = ExperimentChange(event["change"], event["experimentId"], event.get("ts"))
         return change, None
 
-    return EventStream(
-        ctx.bus, experiments_channel(project_id), ("experiments", project_id), decode
-    )
+    key = ("experiments", project_id)
+    return EventStream(ctx.bus, project_id, experiments_channel(project_id), key, decode)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +259,8 @@ async def registry_events(ctx: Context, project_id: int) -> EventStream[Registry
     def decode(event: dict[str, Any]) -> Item[RegistryChange] | None:
         return RegistryChange(event.get("detail") or {}, event.get("ts")), None
 
-    return EventStream(ctx.bus, registry_channel(project_id), ("registry", project_id), decode)
+    key = ("registry", project_id)
+    return EventStream(ctx.bus, project_id, registry_channel(project_id), key, decode)
 
 
 async def project_events(ctx: Context, project_id: int) -> EventStream[ProjectChange]:
@@ -269,4 +270,5 @@ async def project_events(ctx: Context, project_id: int) -> EventStream[ProjectCh
     def decode(event: dict[str, Any]) -> Item[ProjectChange] | None:
         return ProjectChange(event["type"], event.get("detail") or {}, event.get("ts")), None
 
-    return EventStream(ctx.bus, project_channel(project_id), ("project", project_id), decode)
+    key = ("project", project_id)
+    return EventStream(ctx.bus, project_id, project_channel(project_id), key, decode)

@@ -28,9 +28,11 @@ __all__ = [
     "Owned",
     "Ownership",
     "Role",
+    "View",
     "Visibility",
     "allows",
     "role_on",
+    "view",
     "visible_clause",
 ]
 
@@ -118,3 +120,16 @@ def visible_clause(principal: Principal, table: str = "projects") -> tuple[str, 
             terms.append(f"{table}.owner_team_id IN ({', '.join('?' * len(teams))})")
             values.extend(teams)
     return "(" + " OR ".join(terms) + ")", values
+
+
+View = tuple[tuple[str, ...], Role]
+
+
+def view(principal: Principal, project: Owned) -> View | None:
+    """What ``principal`` sees of ``project``: None when it may not read it; principals of
+    equal views get equal answers about it (its token's scopes and its role), so they may
+    share one execution of a subscription (gitstudio/ws_fanout.py)."""
+    role = role_on(principal, project)
+    if role is None or not allows(principal, project, READ):
+        return None
+    return tuple(sorted(s.value for s in principal.scopes)), role

@@ -96,3 +96,21 @@ class Family(Generic[K, V]):
     def clear(self) -> None:
         for member in list(self._members):
             member.clear()
+
+
+class Epoch:
+    """A counter this process bumps when what it cached about access changed: principals
+    (a token, a user, a team's members) or project rows (a visibility) forgotten. Who keeps
+    a decision beyond one request (a websocket subscriber, gitstudio/ws_fanout.py) decides
+    again when it moved."""
+
+    __slots__ = ("value",)
+
+    def __init__(self) -> None:
+        self.value = 0
+
+    def bump(self) -> None:
+        self.value += 1
+
+
+ACCESS = Epoch()

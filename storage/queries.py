@@ -14,7 +14,7 @@ import orjson
 
 from storage import db
 from storage.access import visible_clause
-from storage.caches import MISS, BoundedCache, Family
+from storage.caches import ACCESS, MISS, BoundedCache, Family
 from storage.limits import limits
 from storage.records import (
     BranchRecord,
@@ -92,6 +92,7 @@ def project_cache(entries: int, ttl: float = PROJECT_TTL) -> ProjectCache:
 def forget_projects() -> None:
     """Project rows changed (this process wrote them): no app of it answers the old ones."""
     _PROJECT_ROWS.clear()
+    ACCESS.bump()
 
 
 async def projects_by_ids(

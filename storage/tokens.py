@@ -19,7 +19,7 @@ import orjson
 from tortoise.expressions import Q
 
 from storage import db
-from storage.caches import MISS, BoundedCache, Family
+from storage.caches import ACCESS, MISS, BoundedCache, Family
 from storage.errors import DomainError, check_text, encodes
 from storage.models import AccessToken
 from storage.periodic import Periodic
@@ -318,3 +318,4 @@ def forget_principals() -> None:
     """Drop every app's cached principals in this process, at once: after a change to a
     token, a user or a team's members (other processes see it within CACHE_TTL)."""
     _PRINCIPALS.clear()
+    ACCESS.bump()
