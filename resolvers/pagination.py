@@ -36,3 +36,14 @@ class Page(Generic[T]):
 def trim(rows: list[tuple[T, list[Any]]], limit: int) -> tuple[list[tuple[T, list[Any]]], bool]:
     """Queries fetch ``limit + 1`` rows; the extra one only says a next page exists."""
     return rows[:limit], len(rows) > limit
+
+
+def cursor_id(after: list[object] | None) -> int | None:
+    """The row id of a list paged by id (a one-key cursor), or BAD_USER_INPUT for a cursor
+    of another list or an id no row can have."""
+    if after is None:
+        return None
+    found = after[0] if len(after) == 1 else None
+    if not isinstance(found, int) or isinstance(found, bool) or not 0 <= found < 2**31:
+        raise bad_input("cursor does not belong to this list")
+    return found

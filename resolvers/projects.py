@@ -9,7 +9,7 @@ import orjson
 
 from resolvers.context import Context
 from resolvers.errors import bad_input
-from resolvers.pagination import Page, page_size, trim
+from resolvers.pagination import Page, cursor_id, page_size, trim
 from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from storage import queries
@@ -29,11 +29,7 @@ async def list_projects(
     """The projects the caller may read (anyone: the PUBLIC ones), by id."""
     viewer = ctx.viewer
     limit = page_size(first, ctx.max_page_size)
-    after_id = 0
-    if after is not None:
-        if len(after) != 1 or not isinstance(after[0], int):
-            raise bad_input("cursor does not belong to this list")
-        after_id = after[0]
+    after_id = cursor_id(after) or 0
     rows, more = trim(
         [(p, [p.id]) for p in await queries.list_projects(viewer, after_id, limit + 1)], limit
     )

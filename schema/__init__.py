@@ -19,11 +19,13 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.name_converter import NameConverter
 
 from resolvers.pagination import DEFAULT_PAGE
+from schema.audit import AuditQuery
 from schema.commits import Commit
 from schema.cost import Pages, cost_rule
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.models import ModelMutation
+from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
 from schema.pull_requests import PullRequest, PullRequestMutation
@@ -36,7 +38,7 @@ from schema.users import UserQuery
 
 
 @strawberry.type
-class Query(ProjectQuery, UnmatchedQuery, UserQuery):
+class Query(ProjectQuery, UnmatchedQuery, UserQuery, AuditQuery):
     pass
 
 
@@ -121,6 +123,7 @@ def build_schema(
         config=StrawberryConfig(name_converter=CachedNameConverter()),
         scalar_overrides={JSON: bounded_json(max_json_depth)},
     )
+    audit_mutations(built._schema)
     built.documents = DocumentCache(
         built._schema, rules, max_tokens, calls=Calls(built), max_cost=max_cost, pages=pages
     )

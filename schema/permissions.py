@@ -19,10 +19,12 @@ path too), so resolvers hold no permission checks of their own:
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graphql import GraphQLError, GraphQLSchema
 from strawberry.extensions.field_extension import AsyncExtensionResolver, FieldExtension
 from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
@@ -33,11 +35,14 @@ from resolvers.errors import ApiError
 from resolvers.permissions import require
 from schema.errors import user_error
 from schema.relay import decode_id
+from storage import audit
 from storage.access import READ, Need, allows, role_on
 from storage.errors import DomainError
 from storage.records import ProjectRecord
 from storage.roles import Role
 from storage.tokens import Principal, Scope
+
+log = logging.getLogger(__name__)
 
 # What operations on a project need (storage.access): a role on it and a token scope.
 SYNC = Need(Role.EDITOR, Scope.PROJECTS)  # syncProject
@@ -46,21 +51,23 @@ REGISTRY = Need(Role.EDITOR, Scope.MODELS)  # registry tags
 LIVE = Need(Role.EDITOR, Scope.EXPERIMENTS)  # live metrics (POST /api/live)
 ADMINISTER = Need(Role.ADMIN, Scope.PROJECTS)  # settings, visibility, deletion
 CONFIGURE = Need(Role.ADMIN, Scope.ADMIN)  # the forge and its token
+AUDIT = Need(Role.ADMIN, Scope.READ)  # reading a project's audit log
 
 
 class Rule:
-    """A declared need; :meth:`check` raises ApiError or DomainError when it is not met."""
+    """A declared need; :meth:`check` raises ApiError or DomainError when it is not met,
+    and returns the id of the project the call is about, when the rule found one."""
 
     description = ""
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
         raise NotImplementedError
 
 
 class _Anyone(Rule):
     description = "anyone, without a token too"
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
         return None
 
 
@@ -69,16 +76,18 @@ class _SignedIn(Rule):
         self.scope = scope
         self.description = f"a token with the {scope.value} scope"
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
         require(ctx, self.scope)
+        return None
 
 
 class _SiteAdmin(Rule):
     description = "a site admin's token with the ADMIN scope"
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
         if not require(ctx, Scope.ADMIN).site_admin:
             raise ApiError("FORBIDDEN", "only a site admin may do this")
+        return None
 
 
 class _OnProject(Rule):
@@ -89,7 +98,7 @@ class _OnProject(Rule):
             f" {need.scope.value} scope"
         )
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> None:
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
         principal = require(ctx, self.need.scope)
         named = self.named
         project_id = await named.project_of(ctx, arguments)
@@ -100,6 +109,21 @@ class _OnProject(Rule):
             raise DomainError("NOT_FOUND", f"no {named.kind} with id {given!r}", named.field)
         if not allows(principal, project, self.need):
             raise role_too_low(principal, project, self.need.role)
+        return project.id
+
+
+class _ProjectOrSelf(Rule):
+    """``on_project`` when the argument at ``named.path`` is given, else ``signed_in``."""
+
+    def __init__(self, need: Need, named: Named) -> None:
+        self.on_project = _OnProject(need, named)
+        self.signed_in = _SignedIn(need.scope)
+        self.description = f"{self.on_project.description}, when one is named"
+
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
+        if arguments.get(self.on_project.named.path[0]) is None:
+            return await self.signed_in.check(ctx, arguments)
+        return await self.on_project.check(ctx, arguments)
 
 
 def anyone() -> Rule:
@@ -117,6 +141,12 @@ def site_admin() -> Rule:
 def on_project(need: Need, named: Named) -> Rule:
     """``need`` on the project of the object ``named``."""
     return _OnProject(need, named)
+
+
+def on_project_if_named(need: Need, named: Named) -> Rule:
+    """``need`` on the project of ``named`` when the call names one; else a token with
+    ``need.scope`` (the resolver then answers about the caller's own projects)."""
+    return _ProjectOrSelf(need, named)
 
 
 def role_too_low(principal: Principal, project: ProjectRecord, need: Role) -> ApiError:
@@ -182,6 +212,7 @@ class Guard(FieldExtension):
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
         self.payload: type | None = None
+        self.audited: str | None = None  # a mutation's name: recorded (audit_mutations)
 
     def apply(self, field: StrawberryField) -> None:
         kind = field.type
@@ -199,20 +230,49 @@ class Guard(FieldExtension):
     async def resolve_async(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, **kwargs: Any
     ) -> Any:
-        refused = await self.refusal(info.context, kwargs)
+        if self.audited is not None:
+            return await self._audited(next_, source, info, kwargs)
+        refused, _project = await self.checked(info.context, kwargs)
         if refused is not None:
             return refused
         return await next_(source, info, **kwargs)
 
     async def refusal(self, ctx: Context, arguments: Mapping[str, Any]) -> Any:
         """None when the rule is met; else the payload to return instead (or it raises)."""
+        return (await self.checked(ctx, arguments))[0]
+
+    async def checked(self, ctx: Context, arguments: Mapping[str, Any]) -> tuple[Any, int | None]:
+        """(None, or the payload to return instead; the id of the project the call is
+        about, when the rule found it). Raises for a refusal that is no payload's error."""
         try:
-            await self.rule.check(ctx, arguments)
+            return None, await self.rule.check(ctx, arguments)
         except DomainError as exc:
             if self.payload is None:
                 raise ApiError(exc.code, exc.message) from None
-            return self.payload(errors=[user_error(exc)], **_client_id(self.payload, arguments))
-        return None
+            payload = self.payload(errors=[user_error(exc)], **_client_id(self.payload, arguments))
+            return payload, None
+
+    async def _audited(
+        self, next_: AsyncExtensionResolver, source: Any, info: Info, arguments: dict[str, Any]
+    ) -> Any:
+        """The call, then its record in the audit log (storage.audit), refused or not."""
+        ctx: Context = info.context
+        project_id, result = None, "INTERNAL"
+        try:
+            refused, project_id = await self.checked(ctx, arguments)
+            answer = refused if refused is not None else await next_(source, info, **arguments)
+            result = _outcome(answer)
+            project_id = project_id or _project_of(answer)
+            return answer
+        except GraphQLError as exc:
+            result = str((exc.extensions or {}).get("code", "ERROR"))
+            raise
+        finally:
+            operation = self.audited or ""
+            try:
+                await audit.record(ctx.principal, operation, project_id, arguments, result)
+            except Exception:  # the write happened: its record failing must not hide that
+                log.exception("could not record %s in the audit log", operation)
 
 
 def _client_id(payload: type, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -233,3 +293,26 @@ def guard(rule: Rule) -> list[FieldExtension]:
 def guard_of(field: StrawberryField) -> Guard | None:
     found = [e for e in field.extensions if isinstance(e, Guard)]
     return found[0] if len(found) == 1 else None
+
+
+def audit_mutations(schema: GraphQLSchema) -> None:
+    """Every mutation's guard records its calls in the audit log, under its name."""
+    for name, field in (schema.mutation_type.fields if schema.mutation_type else {}).items():
+        definition = (field.extensions or {}).get("strawberry-definition")
+        found = guard_of(definition) if isinstance(definition, StrawberryField) else None
+        if found is not None:
+            found.audited = name
+
+
+def _project_of(answer: Any) -> int | None:
+    """The project a payload returns (a created one)."""
+    record = getattr(getattr(answer, "project", None), "record", None)
+    found = getattr(record, "id", None)
+    return found if isinstance(found, int) else None
+
+
+def _outcome(answer: Any) -> str:
+    """OK, or the codes of a payload's typed errors."""
+    errors = getattr(answer, "errors", None) or []
+    codes = sorted({str(getattr(e.code, "value", e.code)) for e in errors})
+    return ",".join(codes) or "OK"

@@ -299,6 +299,25 @@ class User(Model):
         # Raw-SQL index (migration 0013): users_name_folded, unique on LOWER(name).
 
 
+class AuditEntry(Model):
+    """One write through the API and its outcome (storage.audit). Plain ids, no foreign
+    keys: the record outlives the users, tokens and projects it names."""
+
+    id = fields.IntField(primary_key=True)
+    at = fields.DatetimeField()
+    user_id = fields.IntField(null=True)  # null: anonymous (refused)
+    user_name = fields.CharField(max_length=100, null=True)  # as it was then
+    token_id = fields.IntField(null=True)
+    operation = fields.CharField(max_length=100)  # a mutation's name, or METHOD /path
+    project_id = fields.IntField(null=True)
+    arguments = fields.TextField()  # JSON, secrets redacted, at most AUDIT_ARGUMENT_BYTES
+    result = fields.CharField(max_length=200)  # OK, or the error codes
+
+    class Meta:
+        table = "audit_log"
+        indexes = (("project_id", "id"),)
+
+
 class Team(Model):
     """Users who share projects (storage.teams), each with a role (storage.roles.Role). A
     team always has an ADMIN: it is made with one and never loses its last."""

@@ -1,0 +1,100 @@
+"""The audit log: who wrote what, when, and how it ended.
+
+Every mutation is recorded by its guard once it ran (schema/permissions.py), refused ones
+too; REST writes by their routes. A record keeps the user (and its name then) and token,
+the operation, the project, the arguments as JSON with secrets redacted (the value of any
+key naming a token, password, secret or credential) and cut at ARGUMENT_BYTES, and the
+result: ``OK`` or the error codes. Site admins read every record, a project's admins that
+project's (resolvers/audit.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from tortoise.expressions import Q
+
+from storage.models import AuditEntry, Project
+from storage.roles import Role
+from storage.tokens import Principal
+
+ARGUMENT_BYTES = 4096  # of JSON arguments kept per record; longer ones are cut, and say so
+REDACTED = "[redacted]"
+_SECRET = re.compile(r"token|password|secret|credential", re.IGNORECASE)
+
+
+def plain(value: Any) -> Any:
+    """``value`` as JSON-able data: input objects as dicts, enums by value, secrets
+    redacted wherever they are nested."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {
+            str(k): REDACTED if _SECRET.search(str(k)) and v is not None else plain(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def arguments_json(arguments: dict[str, Any]) -> str:
+    text = orjson.dumps(plain(arguments)).decode()
+    if len(text.encode()) <= ARGUMENT_BYTES:
+        return text
+    cut = text.encode()[: ARGUMENT_BYTES - 64].decode(errors="ignore")
+    return orjson.dumps({"truncated": cut}).decode()
+
+
+async def record(
+    principal: Principal | None,
+    operation: str,
+    project_id: int | None,
+    arguments: dict[str, Any],
+    result: str,
+) -> AuditEntry:
+    return await AuditEntry.create(
+        at=datetime.now(UTC),
+        user_id=principal.user_id if principal else None,
+        user_name=principal.user_name if principal else None,
+        token_id=principal.token_id if principal and principal.token_id > 0 else None,
+        operation=operation[:100],
+        project_id=project_id,
+        arguments=arguments_json(arguments),
+        result=result[:200],
+    )
+
+
+async def entries(project_ids: list[int] | None, before_id: int, limit: int) -> list[AuditEntry]:
+    """Newest first, ids below ``before_id``: of ``project_ids`` (None: every record)."""
+    query = AuditEntry.filter(id__lt=before_id)
+    if project_ids is not None:
+        query = query.filter(project_id__in=project_ids)
+    return await query.order_by("-id").limit(limit)
+
+
+async def count(project_ids: list[int] | None) -> int:
+    query = AuditEntry.all()
+    if project_ids is not None:
+        query = query.filter(project_id__in=project_ids)
+    return await query.count()
+
+
+async def administered(user_id: int | None, teams: tuple[tuple[int, Role], ...]) -> list[int]:
+    """The projects the user is ADMIN of: its own, and its teams' where it is ADMIN."""
+    if user_id is None:
+        return []
+    condition = Q(owner_user_id=user_id)
+    admin_teams = [team for team, role in teams if role >= Role.ADMIN]
+    if admin_teams:
+        condition |= Q(owner_team_id__in=admin_teams)
+    return [p.id for p in await Project.filter(condition).only("id")]
