@@ -330,3 +330,36 @@ async def test_a_role_above_the_scope_is_still_bounded_by_it(world: World) -> No
         headers={"Authorization": f"token {token}"},
     )
     assert links.status_code == 200, links.text
+
+
+async def test_a_monorepo_shows_each_caller_only_its_projects(world: World, tmp_path: Path) -> None:
+    """Two projects of one repository: the owner's PRIVATE root and the team's PRIVATE
+    sub-directory. The team EDITOR sees only the latter: its view link, its runs."""
+    api, tag = world.api, f"mono{time.monotonic_ns() % 10**9}"
+    repo = model_repo(tmp_path / tag)
+    await api.create_project(repo, f"{tag}-root")
+    await api.create_project(repo, f"{tag}-sub", subdir="models")
+    ids = {
+        r["name"]: int(r["id"])
+        for r in await db.fetch("SELECT id, name FROM projects WHERE name LIKE ?", [f"{tag}-%"])
+    }
+    root, sub = ids[f"{tag}-root"], ids[f"{tag}-sub"]
+    await own(root, world.users["owner"].id, None, "PRIVATE")
+    await own(sub, None, world.team_id, "PRIVATE")
+    baseline = git(repo, "rev-parse", "main")
+    links = await api.client.get(
+        "/api/view-links", params={"git_remote_url": str(repo)}, headers=world.headers("editor")
+    )
+    assert links.status_code == 200 and links.json()["view_url"].endswith(f"/projects/{tag}-sub")
+    posted = await post_live(
+        api, event("start", str(repo), baseline, "mono-run"), world.tokens["editor"]
+    )
+    assert posted.status_code == 200, posted.text
+    assert [r["name"] for r in await live_rows(sub)] == ["mono-run"]
+    assert await live_rows(root) == []
+    before = await counts()
+    refused = await post_live(
+        api, event("start", str(repo), baseline, "mono-other"), world.tokens["other"]
+    )
+    assert refused.status_code == 404 and refused.json()["code"] == "NOT_FOUND"
+    assert await counts() == before
