@@ -60,7 +60,7 @@ class State:
         # Everything the app keeps between requests, bounded by the settings (two apps in
         # one process keep their own).
         self.caches = Caches.from_settings(settings)
-        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses)
+        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses, self.caches.projects)
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )

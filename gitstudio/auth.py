@@ -2,16 +2,26 @@
 the app's one :class:`TokenGate` (``state.gate``) on every token-authenticated route,
 through the app's cache of principals by token hash (``state.caches.tokens``), so the
 database stays off the hot path; a token revoked by another process keeps working here for
-at most ``storage.tokens.CACHE_TTL`` seconds."""
+at most ``storage.tokens.CACHE_TTL`` seconds.
+
+Every REST route on projects asks the gate twice: :meth:`TokenGate.caller` (who calls,
+before the body is read: a caller without credentials is ``ANONYMOUS`` when the route only
+reads) and :meth:`TokenGate.allowed` (which of the projects it touches the caller may touch:
+storage.access, the decision GraphQL makes too). A project the caller may not read is
+exactly one that does not exist; one it reads but may not change is 403.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from starlette.requests import Request
 
 from gitstudio.rest import HttpError
-from storage.tokens import Principal, Scope, TokenCache, TokenUses, authenticate
+from storage.access import READ, Need, allows, role_on
+from storage.queries import ProjectCache, projects_by_ids
+from storage.tokens import ANONYMOUS, Principal, Scope, TokenCache, TokenUses, authenticate
 
 TOKEN_REQUIRED = "a valid access token is required: send 'Authorization: token <TOKEN>'"  # noqa: S105 (a message)
 
@@ -40,14 +50,31 @@ async def principal_from_raw(
     return await authenticate(token, cache, uses) if token else None
 
 
+class HasId(Protocol):
+    """A project as a route holds it (storage.live.ProjectRef, a Project row...)."""
+
+    @property
+    def id(self) -> int: ...
+
+
+P = TypeVar("P", bound=HasId)
+
+
 class TokenGate:
-    """401 without a valid token, 403 without the scope; principals from ``cache``."""
+    """401 without a valid token, 403 without the scope; principals from ``cache``; who may
+    touch a project from the app's cache of project rows (``projects``, as GraphQL)."""
 
-    __slots__ = ("cache", "uses")
+    __slots__ = ("cache", "projects", "uses")
 
-    def __init__(self, cache: TokenCache, uses: TokenUses | None = None) -> None:
+    def __init__(
+        self,
+        cache: TokenCache,
+        uses: TokenUses | None = None,
+        projects: ProjectCache | None = None,
+    ) -> None:
         self.cache = cache
         self.uses = uses
+        self.projects = projects
 
     async def require(self, request: Request, scope: Scope) -> Principal:
         return self.check(await principal_from(request.headers, self.cache, self.uses), scope)
@@ -62,3 +89,40 @@ class TokenGate:
         if not principal.has(scope):
             raise HttpError(403, f"this token lacks the {scope.value} scope")
         return principal
+
+    async def caller(self, request: Request | Mapping[bytes, bytes], need: Need) -> Principal:
+        """Who calls a route on projects that needs ``need`` (a Request, or an ASGI route's
+        raw headers): without credentials, ANONYMOUS when ``need`` is READ (it reads PUBLIC
+        projects), else 401; a bad token 401; a token without ``need.scope`` 403."""
+        if isinstance(request, Request):
+            sent = "authorization" in request.headers
+            principal = await principal_from(request.headers, self.cache, self.uses)
+        else:
+            sent = b"authorization" in request
+            principal = await principal_from_raw(request, self.cache, self.uses)
+        if principal is None and not sent and need == READ:
+            principal = ANONYMOUS
+        return self.check(principal, need.scope)
+
+    async def allowed(self, principal: Principal, projects: Sequence[P], need: Need) -> list[P]:
+        """The one decision of the REST routes: those of ``projects`` on which ``principal``
+        may do what needs ``need`` (storage.access.allows), in order. None readable: ``[]``,
+        what the route answers for projects that do not exist, so that a hidden project is
+        one (for ANONYMOUS, 401: it may find more with a token). Some readable but none
+        allowing ``need``: 403."""
+        found = await projects_by_ids([p.id for p in projects], self.projects) if projects else {}
+        readable = [p for p in projects if p.id in found and allows(principal, found[p.id], READ)]
+        if not readable:
+            if principal.user_id is None:
+                raise HttpError(401, TOKEN_REQUIRED)
+            return []
+        permitted = [p for p in readable if allows(principal, found[p.id], need)]
+        if not permitted:
+            record = found[readable[0].id]
+            role = role_on(principal, record)
+            raise HttpError(
+                403,
+                f"this needs the {need.role.name} role on project {record.name!r};"
+                f" you have {role.name if role is not None else 'no role'}",
+            )
+        return permitted

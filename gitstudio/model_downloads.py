@@ -5,7 +5,11 @@ required) resolves the model version as GTO does (an exact version, the version 
 stage most recently, or the latest), reads the model's declared path at that version's
 commit, and answers ``{relative path: URL}`` for every file under it. DVC then fetches each
 URL with no credentials, as it does from Studio, so the URLs are signed: HMAC-SHA256 over
-the project, commit, path and expiry with the server's signing key (an hour, as Studio).
+the project, commit, path, expiry and the user they were minted for (0: anonymous) with the
+server's signing key (an hour, as Studio). The file route reads as that user: it serves
+only while the user, as it is now, may still read the project (storage.access), so a link
+is no way around a revoked membership, a disabled user or a project made private.
+Anonymous callers get links to PUBLIC projects' models only.
 The file route streams the bytes from Git, or from the project's DVC remote for
 DVC-tracked outputs (sync.artifact_files). The repository's ``.dvc/config`` names that
 remote, so for a project the repository policy governs (a network remote, or a local path
@@ -37,10 +41,11 @@ from starlette.routing import BaseRoute, Route
 
 from gitstudio.rest import HttpError, guard, json_response, public_base
 from resolvers.models import ProjectRegistry, registries
+from storage.access import READ
 from storage.errors import DomainError
 from storage.models import Project
 from storage.sealed import key_file
-from storage.tokens import Scope
+from storage.tokens import ANONYMOUS, Scope, user_principal
 from sync.artifact_files import CheckStorage, declared_path, list_files, open_file
 from sync.registry import Version
 from sync.repo_policy import FORBIDDEN, INVALID_URL
@@ -49,6 +54,7 @@ if TYPE_CHECKING:
     from gitstudio.app import State
 
 URL_LIFETIME = 3600
+_READ_ONLY = frozenset({Scope.READ})  # what a link's user may do: read
 
 
 class Downloads:
@@ -72,7 +78,7 @@ class Downloads:
         ]
 
     async def uris(self, request: Request) -> Response:
-        await self.tokens.require(request, Scope.READ)
+        principal = await self.tokens.caller(request, READ)
         params = request.query_params
         repo, name = params.get("repo"), params.get("name")
         version, stage = params.get("version"), params.get("stage")
@@ -80,7 +86,7 @@ class Downloads:
             raise HttpError(400, "repo and name are required")
         if version and stage:
             raise HttpError(400, "version and stage are mutually exclusive")
-        projects = await self.projects.lookup(repo)
+        projects = await self.tokens.allowed(principal, await self.projects.lookup(repo), READ)
         if not projects:
             raise HttpError(404, f"no gitstudio project for repo {repo}")
         project = next((p for p in projects if not p.subdir), projects[0])
@@ -95,8 +101,9 @@ class Downloads:
         except DomainError as exc:
             raise _refusal(exc) from None
         base = public_base(request, self.settings.public_url)
+        user = principal.user_id or 0
         return json_response(
-            {rel: self._url(base, project.id, chosen.commit, path) for rel, path in files}
+            {rel: self._url(base, project.id, chosen.commit, path, user) for rel, path in files}
         )
 
     async def file(self, request: Request) -> Response:
@@ -104,22 +111,34 @@ class Downloads:
         sha, path = request.path_params["sha"], request.path_params["path"]
         expires = request.query_params.get("expires", "")
         signature = request.query_params.get("signature", "")
+        user = request.query_params.get("user", "")
         if not expires.isdigit() or int(expires) < time.time():
             raise HttpError(403, "this download link has expired; ask for a new one")
-        expected = self._sign(project_id, sha, path, int(expires))
+        if not user.isdigit() or len(user) > 18:
+            raise HttpError(403, "this download link is not valid")
+        expected = self._sign(project_id, sha, path, int(expires), int(user))
         if not hmac.compare_digest(signature, expected):
             raise HttpError(403, "this download link is not valid")
-        repo_url = await Project.filter(id=project_id).values_list("repo_url", flat=True)
-        if not repo_url:
+        found = await self._readable(project_id, int(user))
+        if found is None:
             raise HttpError(404, f"no project {project_id}")
         mirror = self.syncer.mirror_path(project_id)
         try:
-            check = self._storage_check(str(repo_url[0]))
+            check = self._storage_check(found.repo_url)
             chunks = await asyncio.to_thread(_opened, mirror, sha, path, check)
         except DomainError as exc:
             raise _refusal(exc) from None
         # a sync iterator: Starlette pulls it on a worker thread (DVC reads block)
         return StreamingResponse(chunks, media_type="application/octet-stream")
+
+    async def _readable(self, project_id: int, user_id: int) -> Project | None:
+        """Project ``project_id`` if the user a link was minted for (0: anonymous) may read
+        it now; a user gone or disabled since reads nothing."""
+        principal = ANONYMOUS if user_id == 0 else await user_principal(user_id, _READ_ONLY)
+        if principal is None:
+            return None
+        allowed = await self.tokens.allowed(principal, await Project.filter(id=project_id), READ)
+        return allowed[0] if allowed else None
 
     def _storage_check(self, repo_url: str) -> CheckStorage | None:
         """What vets the DVC locations of the project at ``repo_url``: the policy's check
@@ -128,15 +147,14 @@ class Downloads:
             return None
         return self.policy.check_storage
 
-    def _url(self, base: str, project_id: int, sha: str, path: str) -> str:
+    def _url(self, base: str, project_id: int, sha: str, path: str, user: int) -> str:
         expires = int(time.time()) + URL_LIFETIME
-        query = urlencode(
-            {"expires": expires, "signature": self._sign(project_id, sha, path, expires)}
-        )
+        signature = self._sign(project_id, sha, path, expires, user)
+        query = urlencode({"expires": expires, "user": user, "signature": signature})
         return f"{base}/api/model-registry/files/{project_id}/{sha}/{quote(path)}?{query}"
 
-    def _sign(self, project_id: int, sha: str, path: str, expires: int) -> str:
-        message = f"{project_id}\n{sha}\n{path}\n{expires}".encode()
+    def _sign(self, project_id: int, sha: str, path: str, expires: int, user: int) -> str:
+        message = f"{project_id}\n{sha}\n{path}\n{expires}\n{user}".encode()
         return hmac.new(self._signing_key(), message, hashlib.sha256).hexdigest()
 
     def _signing_key(self) -> bytes:

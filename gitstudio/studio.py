@@ -45,6 +45,7 @@ from gitstudio.rest import (
     request_body,
 )
 from schema.relay import to_global_id
+from storage.access import LIVE, READ
 from storage.caches import MISS
 from storage.errors import DomainError, redact
 from storage.live import (
@@ -53,6 +54,7 @@ from storage.live import (
     count_unmatched,
     find_image,
     live_runs_on,
+    project_of_experiment,
     projects_with_run,
     pushed_on,
 )
@@ -133,7 +135,7 @@ class StudioApi:
         length = declared_length(headers)
         if length is not None and length > limit:
             raise HttpError(413, f"request body exceeds {limit} bytes")
-        await self.tokens.require_raw(headers, Scope.EXPERIMENTS)
+        principal = await self.tokens.caller(headers, LIVE)
         try:
             body = await read_body(receive, None, limit)
         except TooLarge:
@@ -146,10 +148,14 @@ class StudioApi:
             raise bad("body is not valid JSON") from None
         parsed = parse_live(doc, len(body), self._plot_names, self.settings.max_json_depth)
         event = parsed.event
-        projects = await self.projects.lookup(parsed.repo_url)
+        # A repository whose projects the caller cannot see is one gitstudio does not know.
+        projects = await self.tokens.allowed(
+            principal, await self.projects.lookup(parsed.repo_url), READ
+        )
         if not projects:
             raise await self._unknown_repo(parsed.repo_url)
         project = await self._pick(parsed.repo_url, projects, event)
+        await self.tokens.allowed(principal, [project], LIVE)  # the run's project: 403
         event.project_id = project.id
         event.project_subdir = project.subdir
         if parsed.images:
@@ -192,7 +198,7 @@ class StudioApi:
 
     # GET /api/live/images/{experiment_id}/{path}
     async def image(self, request: Request) -> Response:
-        await self.tokens.require(request, Scope.READ)
+        principal = await self.tokens.caller(request, READ)
         raw_step = request.query_params.get("step")
         step: int | None = None
         if raw_step is not None:
@@ -201,9 +207,11 @@ class StudioApi:
             except ValueError:
                 return error(400, "step must be an integer")
         experiment_id: int = request.path_params["experiment_id"]
-        if experiment_id >= _INT32:  # no such row; PostgreSQL refuses the comparison
-            return error(404, f"no experiment {experiment_id}")
         path: str = request.path_params["path"]
+        # >= 2**31: no such row, and PostgreSQL refuses the comparison
+        project = await project_of_experiment(experiment_id) if experiment_id < _INT32 else None
+        if not await self.tokens.allowed(principal, [project] if project else [], READ):
+            return error(404, f"no image {path!r} for experiment {experiment_id}")
         found = await find_image(experiment_id, path, step)
         opened = await asyncio.to_thread(self.images.open, found.digest) if found else None
         if found is None or opened is None:
@@ -222,7 +230,7 @@ class StudioApi:
 
     # POST /webhook/dvc
     async def dvc_webhook(self, request: Request) -> Response:
-        await self.tokens.require(request, Scope.EXPERIMENTS)
+        principal = await self.tokens.caller(request, LIVE)
         doc = json_object(await request_body(request, self.settings.max_request_body_bytes))
         repo_url = doc.get("repo_url")
         if not isinstance(repo_url, str) or not repo_url.strip():
@@ -232,21 +240,21 @@ class StudioApi:
             isinstance(v, list) and all(isinstance(r, str) for r in v) for v in refs.values()
         ):
             return error(400, "refs must map pushed/removed to lists of ref names")
-        projects = await self.projects.lookup(repo_url)
+        projects = await self.tokens.allowed(principal, await self.projects.lookup(repo_url), LIVE)
         if not projects:
             raise await self._unknown_repo(repo_url)
-        for project in projects:
+        for project in projects:  # those the caller may change (403 when none)
             await self.state.sync_scheduler.request(project.id, "dvc exp push")
         return json_response({"url": self._project_url(request, projects[0].name)})
 
     # GET /api/view-links
     async def view_links(self, request: Request) -> Response:
-        await self.tokens.require(request, Scope.READ)
+        principal = await self.tokens.caller(request, READ)
         url = request.query_params.get("git_remote_url")
         if not url:
             return error(400, "git_remote_url is required")
         commits = [c.lower() for c in request.query_params.getlist("commits") if c][:5000]
-        projects = await self.projects.lookup(url)
+        projects = await self.tokens.allowed(principal, await self.projects.lookup(url), READ)
         if not projects:
             return error(404, f"no gitstudio project for git_remote_url {url}")
         ids = [p.id for p in projects]

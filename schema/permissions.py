@@ -36,7 +36,14 @@ from resolvers.permissions import require
 from schema.errors import user_error
 from schema.relay import decode_id
 from storage import audit
+from storage.access import ADMINISTER as ADMINISTER
+from storage.access import AUDIT as AUDIT
+from storage.access import CONFIGURE as CONFIGURE
+from storage.access import LIVE as LIVE
 from storage.access import READ, Need, allows, role_on
+from storage.access import REGISTRY as REGISTRY
+from storage.access import RUN as RUN
+from storage.access import SYNC as SYNC
 from storage.errors import DomainError
 from storage.records import ProjectRecord
 from storage.roles import Role
@@ -44,14 +51,8 @@ from storage.tokens import Principal, Scope
 
 log = logging.getLogger(__name__)
 
-# What operations on a project need (storage.access): a role on it and a token scope.
-SYNC = Need(Role.EDITOR, Scope.PROJECTS)  # syncProject
-RUN = Need(Role.EDITOR, Scope.PROJECTS)  # runExperiment, branches, pull request merge/close
-REGISTRY = Need(Role.EDITOR, Scope.MODELS)  # registry tags
-LIVE = Need(Role.EDITOR, Scope.EXPERIMENTS)  # live metrics (POST /api/live)
-ADMINISTER = Need(Role.ADMIN, Scope.PROJECTS)  # settings, visibility, deletion
-CONFIGURE = Need(Role.ADMIN, Scope.ADMIN)  # the forge and its token
-AUDIT = Need(Role.ADMIN, Scope.READ)  # reading a project's audit log
+# SYNC, RUN, REGISTRY, LIVE, ADMINISTER, CONFIGURE, AUDIT: what operations on a project need
+# (a role on it and a token scope), declared in storage.access with the REST routes.
 
 
 class Rule:

@@ -23,7 +23,14 @@ from storage.roles import Role, Visibility
 from storage.tokens import Principal, Scope
 
 __all__ = [
+    "ADMINISTER",
+    "AUDIT",
+    "CONFIGURE",
+    "LIVE",
     "READ",
+    "REGISTRY",
+    "RUN",
+    "SYNC",
     "Need",
     "Owned",
     "Ownership",
@@ -68,6 +75,15 @@ class Need:
 
 
 READ = Need(Role.VIEWER, Scope.READ)  # what reading a project needs (and visible_clause)
+# What operations on a project need: here, not in schema/permissions.py (which re-exports
+# them), so that the REST routes (gitstudio/auth.py) declare the same needs as GraphQL.
+SYNC = Need(Role.EDITOR, Scope.PROJECTS)  # syncProject
+RUN = Need(Role.EDITOR, Scope.PROJECTS)  # runExperiment, branches, pull request merge/close
+REGISTRY = Need(Role.EDITOR, Scope.MODELS)  # registry tags
+LIVE = Need(Role.EDITOR, Scope.EXPERIMENTS)  # live metrics (POST /api/live, /webhook/dvc)
+ADMINISTER = Need(Role.ADMIN, Scope.PROJECTS)  # settings, visibility, deletion
+CONFIGURE = Need(Role.ADMIN, Scope.ADMIN)  # the forge and its token
+AUDIT = Need(Role.ADMIN, Scope.READ)  # reading a project's audit log
 
 
 def role_on(principal: Principal, project: Owned) -> Role | None:

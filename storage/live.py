@@ -196,6 +196,19 @@ class StoredImage:
     size: int
 
 
+async def project_of_experiment(experiment_id: int) -> ProjectRef | None:
+    """The project experiment ``experiment_id`` belongs to (whose readers see its images)."""
+    rows = await db.fetch(
+        "SELECT p.id, p.name, p.repo_url, p.subdir FROM experiments e"
+        " JOIN projects p ON p.id = e.project_id WHERE e.id = ?",
+        [experiment_id],
+    )
+    if not rows:
+        return None
+    r = rows[0]
+    return ProjectRef(r["id"], r["name"], r["repo_url"], r["subdir"] or "")
+
+
 async def find_image(experiment_id: int, path: str, step: int | None) -> StoredImage | None:
     """The image logged at ``path`` (the project-relative path, or its part under
     ``plots/images/``) at ``step``, or at the latest step when ``step`` is None."""

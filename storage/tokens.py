@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from typing import Any
 
 import orjson
 from tortoise.expressions import Q
@@ -200,11 +201,7 @@ async def authenticate(
     if rows:
         r = rows[0]
         owner = (r["owner_name"], r["owner_email"]) if r["owner_email"] is not None else None
-        teams = sorted(
-            (m["team_id"], Role[m["role"]])
-            for m in rows
-            if m["team_id"] is not None and m["role"] in Role.__members__  # else none: closed
-        )
+        teams = _teams(rows)
         principal = Principal(
             r["id"],
             r["name"],
@@ -220,6 +217,34 @@ async def authenticate(
     if cache is not None:
         cache.put(digest, principal)
     return principal
+
+
+async def user_principal(user_id: int, scopes: frozenset[Scope]) -> Principal | None:
+    """The principal of enabled user ``user_id`` acting with ``scopes`` but no token (a
+    signed download link minted for it: gitstudio/model_downloads.py), with its current
+    teams; None when the user is gone or disabled."""
+    rows = await db.fetch(
+        "SELECT u.name, u.admin, m.team_id, m.role FROM users u"
+        " LEFT JOIN team_members m ON m.user_id = u.id"
+        " WHERE u.id = ? AND u.disabled_at IS NULL",
+        [user_id],
+    )
+    if not rows:
+        return None
+    name = rows[0]["name"]
+    return Principal(
+        0, name, scopes, None, user_id, name, bool(rows[0]["admin"]), tuple(_teams(rows))
+    )
+
+
+def _teams(rows: list[dict[str, Any]]) -> list[tuple[int, Role]]:
+    """(team id, role) of each membership row, by team id; a role this code does not know
+    grants nothing (closed)."""
+    return sorted(
+        (m["team_id"], Role[m["role"]])
+        for m in rows
+        if m["team_id"] is not None and m["role"] in Role.__members__
+    )
 
 
 # last_used_at is written at most once a USED_EVERY per token, never by the request that
