@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from support import Api
+from support import Api, StatementCounter
 
 from storage import db
 from storage.models import Project, User
@@ -301,3 +301,19 @@ async def test_membership_changes_apply_to_the_next_request(
     assert await bob_sees()
     await ok(api, REMOVE, lead, team=team, user=f"bob-{unique}")
     assert not await bob_sees()
+
+
+async def test_listing_teams_and_members_costs_the_same_for_more_teams(
+    api: Api, unique: str, sql_counter: StatementCounter
+) -> None:
+    """Query.teams and every team's members: a fixed number of statements (the members of
+    all the listed teams in one), however many teams there are."""
+    lead = await user_token(f"lead-{unique}")
+    costs = []
+    for n in range(4):
+        await ok(api, CREATE, lead, name=f"t{n}-{unique}")
+        await listed(api, lead)  # the token's principal cached: only the listing counts
+        sql_counter.statements.clear()
+        assert len(await listed(api, lead)) == n + 1
+        costs.append(len(sql_counter.statements))
+    assert len(set(costs)) == 1 and costs[0] <= 4, costs
