@@ -320,5 +320,7 @@ async def test_listing_teams_and_members_costs_the_same_for_more_teams(
         await listed(api, lead)  # the token's principal cached: only the listing counts
         sql_counter.statements.clear()
         assert len(await listed(api, lead)) == n + 1
-        costs.append(len(sql_counter.statements))
+        # The listing's statements only: the token's (its cache may expire on a slow run,
+        # and the app's token-use writer may flush meanwhile) are not the listing's.
+        costs.append(sum("access_tokens" not in s for s in sql_counter.statements))
     assert len(set(costs)) == 1 and costs[0] <= 4, costs
