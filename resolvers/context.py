@@ -25,6 +25,7 @@ from storage.records import (
     ProjectRecord,
     TagRecord,
 )
+from storage.teams import Member, rosters
 from storage.tokens import ANONYMOUS, Principal
 from sync.scheduling import SyncScheduler
 from sync.service import ProjectSyncer
@@ -123,6 +124,10 @@ class Loaders:
         from resolvers.models import registries  # it builds on this module's Context
 
         return self._make(partial(registries, caches=self.caches), lambda: None)
+
+    @cached_property
+    def team_members(self) -> DataLoader[int, list[Member] | None]:
+        return self._make(rosters, list)
 
     @cached_property
     def history(self) -> DataLoader[HistoryKey, Series]:

@@ -32,18 +32,21 @@ from schema.pull_requests import PullRequest, PullRequestMutation
 from schema.runs import RunMutation
 from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
+from schema.teams import TeamMutation, TeamQuery
 from schema.tokens import TokenMutation
 from schema.unmatched import UnmatchedQuery
 from schema.users import UserQuery
 
 
 @strawberry.type
-class Query(ProjectQuery, UnmatchedQuery, UserQuery, AuditQuery):
+class Query(ProjectQuery, UnmatchedQuery, UserQuery, TeamQuery, AuditQuery):
     pass
 
 
 @strawberry.type
-class Mutation(ProjectMutation, ModelMutation, RunMutation, PullRequestMutation, TokenMutation):
+class Mutation(
+    ProjectMutation, ModelMutation, RunMutation, PullRequestMutation, TokenMutation, TeamMutation
+):
     pass
 
 

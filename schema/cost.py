@@ -246,6 +246,9 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Experiment", "errors"): 10,
     ("Comparison", "experiments"): 100,  # compare(ids) takes at most 100
     ("User", "tokens"): 20,  # a user's live tokens
+    ("User", "teams"): 20,  # a user's teams
+    ("Query", "teams"): 50,  # the caller's teams (a site admin's: all)
+    ("Team", "members"): 50,
 }
 _SIZES: dict[tuple[str, str], _Size] = {
     # one cell per column asked, every column of the project without `columns`

@@ -5,9 +5,11 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from resolvers import teams as resolve_teams
 from resolvers import users as resolve
 from resolvers.context import Context
 from schema.permissions import guard, signed_in
+from schema.teams import UserTeam
 from schema.tokens import AccessToken, token_type
 from storage.models import User as UserRow
 from storage.tokens import Scope
@@ -28,6 +30,11 @@ class User:
     )
     async def tokens(self, info: Info[Context, None]) -> list[AccessToken]:
         return [token_type(r) for r in await resolve.tokens(info.context, self.row.id)]
+
+    @strawberry.field(description="The user's teams and its role in each, by team name.")
+    async def teams(self, info: Info[Context, None]) -> list[UserTeam]:
+        found = await resolve_teams.memberships(self.row.id)
+        return [UserTeam(name=m.team_name, role=m.role) for m in found]
 
 
 @strawberry.type

@@ -11,6 +11,7 @@ from both.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
@@ -30,6 +31,14 @@ class Membership:
     team_id: int
     team_name: str
     user_id: int
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A member as the API lists it: the user's name and its role."""
+
+    user_name: str
     role: Role
 
 
@@ -111,6 +120,21 @@ async def set_role(team_id: int, user_id: int, role: Role) -> Membership:
     return Membership(team.id, team.name, user_id, role)
 
 
+async def put_member(team_id: int, user_id: int, role: Role) -> Membership:
+    """Make user ``user_id`` a member with ``role``, or give a member ``role``: what
+    :func:`add_member` or :func:`set_role` does, and their errors."""
+    role = _role(role)
+    ids = _an_id(team_id) and _an_id(user_id)
+    if ids and await TeamMember.exists(team_id=team_id, user_id=user_id):
+        return await set_role(team_id, user_id, role)
+    try:
+        return await add_member(team_id, user_id, role)
+    except DomainError as exc:
+        if exc.code != "DUPLICATE":
+            raise
+    return await set_role(team_id, user_id, role)  # added by another request meanwhile
+
+
 async def remove_member(team_id: int, user_id: int) -> None:
     """Remove member ``user_id`` from the team. NOT_FOUND (``team``, or ``user`` for one who
     is not a member); CONFLICT (field ``user``) for the team's last ADMIN."""
@@ -146,6 +170,43 @@ async def members_of(team_id: int) -> list[Membership]:
         for r in rows
         if r.role in Role.__members__
     ]
+
+
+async def role_in(team_id: int, user_id: int | None) -> Role | None:
+    """The user's role in the team as stored now (not a cached principal's); None for no
+    member (or no user)."""
+    if user_id is None or not _an_id(user_id):
+        return None
+    member = await TeamMember.get_or_none(team_id=team_id, user_id=user_id)
+    return Role[member.role] if member and member.role in Role.__members__ else None
+
+
+async def teams_by_ids(team_ids: Sequence[int]) -> list[Team]:
+    """The teams of ``team_ids`` that exist, in no order."""
+    return await Team.filter(id__in=list(team_ids)) if team_ids else []
+
+
+async def all_teams() -> list[Team]:
+    """Every team, in no order (a site admin's list)."""
+    return await Team.all()
+
+
+async def rosters(team_ids: Sequence[int]) -> dict[int, list[Member]]:
+    """Each team's members with their user names (disabled users too: they stay members),
+    by name in any case; one query for all the teams."""
+    if not team_ids:
+        return {}
+    marks = ", ".join("?" * len(team_ids))
+    rows = await db.fetch(
+        "SELECT m.team_id, u.name, m.role FROM team_members m JOIN users u ON u.id = m.user_id"
+        f" WHERE m.team_id IN ({marks})",
+        list(team_ids),
+    )
+    found: dict[int, list[Member]] = {team_id: [] for team_id in team_ids}
+    for r in sorted(rows, key=lambda r: (r["name"].lower(), r["name"])):
+        if r["role"] in Role.__members__:  # a role no code writes grants nothing: not shown
+            found[r["team_id"]].append(Member(r["name"], Role[r["role"]]))
+    return found
 
 
 async def project_owner(
