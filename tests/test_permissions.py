@@ -396,3 +396,36 @@ async def test_anonymous_reads_public_projects_without_a_token(world: World, api
 def test_guards_are_field_extensions() -> None:
     field = Mutation.__strawberry_definition__.get_field("sync_project")  # type: ignore[attr-defined]
     assert field is not None and isinstance(field.extensions[0], Guard)
+
+
+async def test_studios_create_project_maps_team_name_and_public(
+    world: World, api: Api, tmp_path: Path, unique: str
+) -> None:
+    """POST /api/create-project: ``team_name`` names the team (or the user's own name, its
+    personal namespace), ``public: true`` makes it PUBLIC; a team one may not add to is
+    refused as the GraphQL mutation refuses it, writing nothing."""
+    repo = tmp_path / "studio"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+
+    async def create(who: str, body: dict[str, Any]) -> Any:
+        headers = {"Authorization": f"token {world.tokens[who]}"}
+        return await api.client.post(
+            "/api/create-project", json={"repo_url": str(repo), **body}, headers=headers
+        )
+
+    before = await db.fetch("SELECT COUNT(*) AS n FROM projects")
+    viewer = await create("viewer", {"name": f"s1-{unique}", "team_name": world.team})
+    outsider = await create("outsider", {"name": f"s2-{unique}", "team_name": world.team})
+    assert (viewer.status_code, viewer.json()["code"]) == (403, "FORBIDDEN")
+    assert (outsider.status_code, outsider.json()["code"]) == (404, "NOT_FOUND")
+    assert await db.fetch("SELECT COUNT(*) AS n FROM projects") == before
+    made = await create("editor", {"name": f"s3-{unique}", "team_name": world.team, "public": True})
+    mine = await create("owner", {"name": f"s4-{unique}", "team_name": f"owner-{unique}"})
+    assert made.status_code == mine.status_code == 200, (made.text, mine.text)
+    query = "query($n: String!) { project(name: $n) { visibility } }"
+    seen = await world.post("anonymous", query, {"n": f"s3-{unique}"})
+    assert seen["data"]["project"] == {"visibility": "PUBLIC"}
+    hidden = await world.post("outsider", query, {"n": f"s4-{unique}"})
+    assert hidden["data"]["project"] is None
+    owned = await world.post("owner", query, {"n": f"s4-{unique}"})
+    assert owned["data"]["project"] == {"visibility": "PRIVATE"}

@@ -146,15 +146,27 @@ async def test_create_project_over_rest(api: Api, tmp_path: Path, unique: str) -
     repo = tmp_path / "rest-repo"
     generate_repo(repo, RepoSpec(commits=2, branches=("main",), exps_per_commit=0, gto_tags=False))
     name = f"rest-{unique}"
-    body = {"repo_url": str(repo), "name": name, "public": False, "team_name": "ignored"}
+    # Studio's personal namespace is the user's own name (the tokens are the built-in admin's)
+    body = {"repo_url": str(repo), "name": name, "public": False, "team_name": "admin"}
     for scopes in ((Scope.READ,), (Scope.EXPERIMENTS, Scope.MODELS)):
         refused = await api.client.post(
             "/api/create-project", json=body, headers=auth(await token_with(*scopes))
         )
         assert refused.status_code == 403
     token = await token_with(Scope.PROJECTS)
+    no_team = await api.client.post(
+        "/api/create-project", json={**body, "team_name": "no-such-team"}, headers=auth(token)
+    )
+    assert no_team.status_code == 404 and no_team.json()["code"] == "NOT_FOUND"
+    assert await db.fetch("SELECT id FROM projects WHERE name = ?", [name]) == []
     response = await api.client.post("/api/create-project", json=body, headers=auth(token))
     assert response.status_code == 200, response.text
+    (stored,) = await db.fetch(
+        "SELECT p.visibility, u.name FROM projects p JOIN users u ON u.id = p.owner_user_id"
+        " WHERE p.name = ?",
+        [name],
+    )
+    assert (stored["visibility"], stored["name"]) == ("PRIVATE", "admin")
     (created,) = response.json()["projects"]
     pid = int((await db.fetch("SELECT id FROM projects WHERE name = ?", [name]))[0]["id"])
     assert created == {
