@@ -38,7 +38,7 @@ class Project(Model):
     skipped_columns = fields.IntField(default=0, db_default=0)
     # Who may see and change it (storage.access): its owner, a user or a team, and its
     # visibility (storage.roles.Visibility). Migration 0014 gave the projects that existed
-    # to the built-in admin, PRIVATE. Not yet enforced by any request path.
+    # to the built-in admin, PRIVATE. Enforced by storage.access.
     owner_user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="projects", null=True, on_delete=fields.RESTRICT
     )
