@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
-from gitstudio.auth import TokenGate
+from gitstudio.auth import SessionPolicy, TokenGate
 from gitstudio.cors import Cors
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
@@ -22,6 +22,7 @@ from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
+from gitstudio.sessions import session_routes
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -60,7 +61,9 @@ class State:
         # Everything the app keeps between requests, bounded by the settings (two apps in
         # one process keep their own).
         self.caches = Caches.from_settings(settings)
-        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses)
+        # Browser sessions sign in as their user on every route the gate and /graphql serve.
+        self.sessions = SessionPolicy.build(settings.session_idle_seconds, settings.public_url)
+        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses, self.sessions)
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )
@@ -192,6 +195,7 @@ def create_app(settings: Settings) -> Starlette:
             methods=["GET", "POST"],
         ),
         *graphiql_routes(),
+        *session_routes(),  # /login, /logout, /api/session
         *webhook_routes(state, settings),
         *studio_routes(state),
         *download_routes(state),

@@ -38,6 +38,7 @@ from gitstudio.graphql_errors import (
     internal_error,
     request_error,
 )
+from gitstudio.rest import HttpError
 from schema.plans import Abandon
 from storage import telemetry
 
@@ -138,6 +139,7 @@ class FastGraphQL:
         self.counters = state.plans
         self._tokens = state.caches.tokens
         self._uses = state.caches.token_uses
+        self._sessions = state.sessions
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -167,7 +169,12 @@ class FastGraphQL:
     ) -> tuple[Answer, str | None, bool]:
         """The answer, the operation's name and whether the document was valid and held
         that operation (:meth:`_run`)."""
-        principal = await principal_from_raw(headers, self._tokens, self._uses)
+        try:  # a session cookie: a POST (a mutation, say) must prove it is same-origin
+            principal = await principal_from_raw(
+                headers, self._tokens, self._uses, self._sessions, scope["method"]
+            )
+        except HttpError as exc:
+            raise RequestError(exc.status, exc.detail, exc.code) from None
         if principal is None:
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
         if get:

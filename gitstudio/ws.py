@@ -3,7 +3,10 @@
 
 The token comes in the ``connection_init`` payload (``Authorization``/``authorization``:
 ``token X`` or ``Bearer X``; or ``token``), else from the upgrade request's
-``Authorization`` header. Subscriptions are shared (gitstudio/ws_fanout.py): a subscriber
+``Authorization`` header, else from a browser's session cookie (gitstudio/sessions.py) when
+the upgrade's ``Origin`` is this server's own: a page of another site must not open a
+websocket as its visitor (cross-site websocket hijacking), so a cookie sent from elsewhere
+is refused (4403). Subscriptions are shared (gitstudio/ws_fanout.py): a subscriber
 runs its subscribe resolver (scope check, arguments) and its own catch-up, then joins the
 group that executes each live event once for all.
 """
@@ -25,7 +28,7 @@ from starlette.datastructures import Headers
 from starlette.routing import BaseRoute, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 
-from gitstudio.auth import token_from_header
+from gitstudio.auth import session_secret, token_from_header
 from gitstudio.graphql_app import make_context
 from gitstudio.graphql_errors import VALIDATION_FAILED, internal_error, request_error
 from gitstudio.ws_documents import (
@@ -55,6 +58,7 @@ from gitstudio.ws_protocol import (
 )
 from resolvers.live import EventStream
 from storage import telemetry
+from storage.sessions import session_principal
 from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
@@ -63,6 +67,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A session cookie sent from another origin: refused (as HTTP's 403).
+CROSS_ORIGIN_COOKIE = 4403
 INIT_WAIT = 10.0  # seconds to receive connection_init
 KEEP_ALIVE = 12.0  # seconds between "ka" messages (legacy protocol)
 CLOSE_WAIT = 30.0  # seconds to hand the close frame to a client that does not read
@@ -151,6 +157,7 @@ class Connection:
     __slots__ = (
         "aborted",
         "closed",
+        "cookie_session",
         "dropped",
         "endpoint",
         "header_auth",
@@ -186,6 +193,8 @@ class Connection:
         # The upgrade request's Authorization header, read before accepting: the lean
         # protocol (gitstudio/ws_server.py) lets go of the request headers once accepted.
         self.header_auth: str | None = None
+        # The session cookie's secret, read then too: "" when it came from another origin.
+        self.cookie_session: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -205,7 +214,13 @@ class Connection:
             )
             return
         self.protocol = protocol
-        self.header_auth = Headers(scope=self.scope).get("authorization")
+        headers = Headers(scope=self.scope)
+        self.header_auth = headers.get("authorization")
+        if self.header_auth is None:
+            self.cookie_session = session_secret(headers.get("cookie"))
+            policy = self.endpoint.state.sessions
+            if self.cookie_session and not policy.same_origin(headers.get, required=True):
+                self.cookie_session = ""
         await self.send({"type": "websocket.accept", "subprotocol": protocol.name})
         self.timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
         try:
@@ -326,6 +341,10 @@ class Connection:
             await self.refuse(TOO_MANY_CONNECTIONS, f"more than {limit} websockets of this token")
             return
         self.principal = principal
+        if self.principal is None and self.cookie_session == "":
+            message = "a session cookie is accepted from this server's own pages only"
+            await self.refuse(CROSS_ORIGIN_COOKIE, message)
+            return
         if self.principal is None:
             await self.refuse(UNAUTHORIZED, "a valid access token is required in connection_init")
             return
@@ -345,7 +364,8 @@ class Connection:
             await self.close(code, "Unauthorized" if code == UNAUTHORIZED else message)
 
     async def authenticate(self, params: Any) -> Principal | None:
-        """The token of the connection_init payload, else of the upgrade request."""
+        """The token of the connection_init payload, else of the upgrade request, else its
+        session cookie (from this server's own origin)."""
         token: str | None = None
         for source in (params, params.get("headers") if isinstance(params, dict) else None):
             if not isinstance(source, dict):
@@ -361,6 +381,9 @@ class Connection:
         if token is None:
             token = token_from_header(self.header_auth)
         caches = self.endpoint.state.caches
+        if token is None and self.cookie_session:
+            idle = self.endpoint.state.sessions.idle
+            return await session_principal(self.cookie_session, caches.tokens, idle)
         return await authenticate(token, caches.tokens, caches.token_uses) if token else None
 
     async def _keep_alive(self) -> None:
