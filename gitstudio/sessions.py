@@ -61,6 +61,7 @@ INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
 LOGIN_THROTTLED = "LOGIN_THROTTLED"
 _WRONG = "wrong user name or password"
 _MAX_NEXT = 2000
+_MAX_FIELDS = 20  # a login posts three
 
 _STYLE = (
     "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;"
@@ -177,8 +178,11 @@ async def _fields(request: Request) -> dict[str, Any]:
         if not isinstance(doc, dict):
             raise HttpError(400, "body must be a JSON object")
         return doc
-    text = body.decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(text, max_num_fields=20).items() if v}
+    try:
+        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=_MAX_FIELDS)
+    except ValueError:
+        raise HttpError(400, f"more than {_MAX_FIELDS} form fields") from None
+    return {k: v[0] for k, v in fields.items() if v}
 
 
 # -- the pages -----------------------------------------------------------------------------------

@@ -93,13 +93,12 @@ async def end_session(secret: str, cache: TokenCache | None = None) -> bool:
     """Delete the session of ``secret`` (logout), with the clientMutationId results it
     kept (a createAccessToken's sealed secret must not outlive it); whether there was one."""
     row = await BrowserSession.get_or_none(secret_hash=hash_token(secret))
-    if cache is not None:
+    if row is not None:
+        await BrowserSession.filter(id=row.id).delete()
+        await MutationRecord.filter(token_id=-row.id).delete()
+    if cache is not None:  # after the delete: a request meanwhile cannot cache it again
         cache.discard(_CACHE_PREFIX + hash_token(secret))
-    if row is None:
-        return False
-    await BrowserSession.filter(id=row.id).delete()
-    await MutationRecord.filter(token_id=-row.id).delete()
-    return True
+    return row is not None
 
 
 async def session_principal(

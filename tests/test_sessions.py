@@ -205,6 +205,27 @@ async def test_every_wrong_login_gets_one_answer(web: Web, unique: str) -> None:
     assert [await session_rows(i) for i in ids] == [0, 0, 0]
 
 
+async def test_hostile_login_bodies_are_typed_errors(web: Web, unique: str) -> None:
+    name = f"hos-{unique}"
+    user_id = await user(name)
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    async with web() as browser:
+        many = "&".join(f"f{n}=x" for n in range(50)) + f"&name={name}&password=x"
+        assert (await browser.post("/login", content=many, headers=form)).status_code == 400
+        for body in (["name"], {"name": 5, "password": PASSWORD}, {"name": name}):
+            refused = await browser.post("/login", json=body)
+            assert refused.status_code == 400 and code_of(refused) == "BAD_REQUEST"
+        broken = await browser.post(
+            "/login", content=b"{", headers={"Content-Type": "application/json"}
+        )
+        assert broken.status_code == 400
+        huge = await browser.post("/login", json={"name": name, "password": "x" * 100_000})
+        assert huge.status_code == 413 and code_of(huge) == "TOO_LARGE"
+        assert "set-cookie" not in huge.headers
+    assert await session_rows(user_id) == 0
+    assert await LoginFailure.filter(key=f"name:{name}").count() == 0, "nothing was checked"
+
+
 async def test_failed_logins_are_throttled(web: Web, unique: str) -> None:
     name = f"tim-{unique}"
     user_id = await user(name)
