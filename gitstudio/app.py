@@ -14,7 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
-from gitstudio.auth import SessionPolicy, TokenGate
+from gitstudio.auth import TokenGate
 from gitstudio.cors import Cors
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
@@ -22,7 +22,7 @@ from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
-from gitstudio.sessions import session_routes
+from gitstudio.sessions import SessionPolicy, session_routes
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes

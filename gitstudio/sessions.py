@@ -18,6 +18,15 @@ Retry-After, before any password is checked. A login posted by another site's pa
 (Origin or Sec-Fetch-Site says so) is refused (403 ``CSRF_FAILED``): it would sign the
 victim in as the attacker.
 
+The session cookie signs in on every route (gitstudio.auth.principal_from, websockets):
+a cookie is sent by the browser whoever's page made the request, so every request with a
+method other than GET/HEAD/OPTIONS authenticated by it must prove it comes from this
+server's own pages: the ``X-CSRF-Token`` header (or a ``csrf_token`` form field) equal to
+the session's CSRF token, and, when the browser says where the request comes from
+(``Origin``, ``Sec-Fetch-Site``), this server's own origin. Otherwise 403 ``CSRF_FAILED``.
+A token in the Authorization header needs neither: no page of another site can make a
+browser send one.
+
 ``POST /logout`` deletes the session and clears the cookie; it needs the CSRF token
 (``X-CSRF-Token`` or a ``csrf_token`` form field). ``GET /api/session`` answers the
 signed-in user and the CSRF token a page sends with every write.
@@ -26,22 +35,18 @@ signed-in user and the CSRF token a page sends with every write.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
 import orjson
-from starlette.requests import Request
+from starlette.requests import Request, cookie_parser
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from gitstudio.asgi import Disconnected
-from gitstudio.auth import (
-    CSRF_FAILED,
-    SESSION_COOKIE,
-    SessionPolicy,
-    session_secret,
-)
 from gitstudio.rest import HttpError, error, json_response, request_body
 from gitstudio.settings import Settings
 from storage.models import BrowserSession, User
@@ -49,12 +54,94 @@ from storage.passwords import hash_password, needs_rehash, verify_password
 from storage.sessions import (
     Throttle,
     create_session,
+    csrf_matches,
     csrf_token,
     end_session,
     session_principal,
 )
 from storage.tokens import Principal, TokenCache, hash_token
 from storage.users import user_by_name
+
+SESSION_COOKIE = "gitstudio_session"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FAILED = "CSRF_FAILED"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+Header = Callable[[str], str | None]  # a request header by lower-case name
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPolicy:
+    """How the app takes session cookies: the idle bound (GITSTUDIO_SESSION_IDLE_SECONDS)
+    and this server's own origin (``scheme://host[:port]`` of GITSTUDIO_PUBLIC_URL; else the
+    Host each request names)."""
+
+    idle: float = 0.0
+    public_origin: str | None = None
+
+    @classmethod
+    def build(cls, idle: float, public_url: str) -> SessionPolicy:
+        parts = urlsplit(public_url.strip().lower()) if public_url.strip() else None
+        origin = f"{parts.scheme}://{parts.netloc}" if parts and parts.netloc else None
+        return cls(idle, origin)
+
+    def same_origin(self, header: Header, required: bool = False) -> bool:
+        """Whether the browser says the request comes from this server's own pages (or
+        says nothing, unless ``required``): ``Sec-Fetch-Site`` same-origin, ``Origin`` this
+        server's (GITSTUDIO_PUBLIC_URL's, or the host the request was sent to)."""
+        site = header("sec-fetch-site")
+        if site is not None and site.lower() != "same-origin":
+            return False
+        origin = header("origin")
+        if origin is None:
+            return not required
+        origin = origin.strip().lower()
+        if self.public_origin is not None and origin == self.public_origin:
+            return True
+        host = (header("host") or "").strip().lower()
+        scheme, _, netloc = origin.partition("://")
+        return scheme in ("http", "https") and bool(host) and netloc == host
+
+    def check_csrf(self, header: Header, secret: str, sent: str | None = None) -> None:
+        """403 CSRF_FAILED unless the request proves it comes from this server's pages:
+        ``sent`` (a form field) or the X-CSRF-Token header is the session's CSRF token,
+        and the browser names no other origin."""
+        if not csrf_matches(secret, sent or header(CSRF_HEADER)):
+            raise HttpError(
+                403,
+                "a request signed in by the session cookie needs the X-CSRF-Token header"
+                " (GET /api/session gives it)",
+                CSRF_FAILED,
+            )
+        if not self.same_origin(header):
+            raise HttpError(
+                403, "a cross-origin request cannot use the session cookie", CSRF_FAILED
+            )
+
+
+def session_secret(cookie: str | None) -> str | None:
+    """The session secret of a Cookie header, if it holds one."""
+    if not cookie or SESSION_COOKIE not in cookie:
+        return None
+    return cookie_parser(cookie).get(SESSION_COOKIE) or None
+
+
+async def principal_from_session(
+    header: Header,
+    cache: TokenCache,
+    sessions: SessionPolicy,
+    method: str = "POST",
+) -> Principal | None:
+    """The user of the session cookie, if any; for a method other than GET/HEAD/OPTIONS
+    only with the CSRF proof (:meth:`SessionPolicy.check_csrf`, else HttpError 403)."""
+    secret = session_secret(header("cookie"))
+    if secret is None:
+        return None
+    principal = await session_principal(secret, cache, sessions.idle)
+    if principal is not None and method.upper() not in SAFE_METHODS:
+        sessions.check_csrf(header, secret)
+    return principal
+
 
 LOGIN = "/login"
 INVALID_CREDENTIALS = "INVALID_CREDENTIALS"

@@ -28,9 +28,10 @@ from starlette.datastructures import Headers
 from starlette.routing import BaseRoute, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 
-from gitstudio.auth import session_secret, token_from_header
+from gitstudio.auth import token_from_header
 from gitstudio.graphql_app import make_context
 from gitstudio.graphql_errors import VALIDATION_FAILED, internal_error, request_error
+from gitstudio.sessions import session_secret
 from gitstudio.ws_documents import (
     Documents,
     Operation,
