@@ -327,21 +327,19 @@ async def _login(request: Request) -> Response:
     if not isinstance(name, str) or not isinstance(password, str) or not name or not password:
         raise HttpError(400, "give a user name and a password")
     name = name.strip()[:200]
-    throttle, client = _throttle(request), _client(request)
-    wait = await throttle.retry_after(name, client)
-    if wait > 0:
-        return _throttled(as_json, next_path, name, wait)
+    attempt = await _throttle(request).attempt(name, _client(request))
+    if attempt.retry_after:
+        return _throttled(as_json, next_path, name, attempt.retry_after)
     user = await user_by_name(name)
     usable = user is not None and user.disabled_at is None
     stored = user.password_hash if user is not None and usable else None
     # No user, a disabled one or one without a password: a dummy hash is verified, in
-    # the same time, and fails.
+    # the same time, and fails (the attempt stays noted as a failure).
     if user is None or not await verify_password(stored, password):
-        await throttle.failed(name, client)
         if as_json:
             return error(401, _WRONG, INVALID_CREDENTIALS)
         return page("Sign in", _login_form(next_path, name, "Wrong user name or password."), 401)
-    await throttle.succeeded(name, client)
+    await attempt.succeeded()
     if stored is not None and needs_rehash(stored):
         await User.filter(id=user.id).update(password_hash=await hash_password(password))
     old = session_secret(request.headers.get("cookie"))

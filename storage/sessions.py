@@ -22,7 +22,9 @@ takes that long to reach this one; a logout here is seen here at once.
 Failed logins are rows of ``login_failures``, one per key they count against (the folded
 user name, the client address): in the database, so several instances throttle as one. A
 key with as many failures as allowed within the window refuses logins, a right password
-too, until its oldest failure leaves the window.
+too, until its oldest failure leaves the window. An attempt is noted before its password is
+checked (and withdrawn if it succeeds or is throttled), so a burst of parallel guesses gets
+no more checks than the bound.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ import math
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+from tortoise.expressions import Q
 
 from storage import db
 from storage.caches import MISS
@@ -183,33 +187,47 @@ class Throttle:
             (f"client:{client[:64]}", self.per_client),
         ]
 
-    async def retry_after(self, name: str, client: str, at: datetime | None = None) -> int:
-        """Seconds until a login of ``name`` from ``client`` is heard again; 0: now."""
+    async def attempt(self, name: str, client: str, at: datetime | None = None) -> Attempt:
+        """Note a login as failed under both keys before its password is checked, so that
+        attempts running at once count each other (checked first and noted after, a burst
+        of parallel guesses would all pass while the first were still hashing); then the
+        seconds to wait. A throttled attempt is withdrawn (it checked nothing); a
+        successful one is :meth:`Attempt.succeeded`."""
         at = at or now()
         since = at - timedelta(seconds=self.window)
+        await LoginFailure.filter(failed_at__lt=since).delete()
+        keys = self.keys(name, client)
+        ids = [(await LoginFailure.create(key=key, failed_at=at)).id for key, _limit in keys]
         wait = 0.0
-        for key, limit in self.keys(name, client):
-            # The latest ``limit`` failures: all of them in the window holds the key shut
-            # until the oldest of them leaves it.
+        for (key, limit), own in zip(keys, ids, strict=True):
+            # The ``limit`` failures noted before this one: all of them in the window hold
+            # the key shut until the oldest of them leaves it.
+            limit = max(limit, 1)
             latest = await (
-                LoginFailure.filter(key=key, failed_at__gt=since)
-                .order_by("-failed_at")
-                .limit(max(limit, 1))
+                LoginFailure.filter(key=key, failed_at__gt=since, id__lt=own)
+                .order_by("-id")
+                .limit(limit)
                 .values_list("failed_at", flat=True)
             )
-            if len(latest) >= max(limit, 1):
+            if len(latest) >= limit:
                 oldest: datetime = min(latest)  # type: ignore[assignment]
-                wait = max(wait, (oldest - since).total_seconds())
-        return math.ceil(wait) if wait > 0 else 0
+                wait = max(wait, (oldest - since).total_seconds(), 1.0)
+        attempt = Attempt(keys[0][0], ids, math.ceil(wait))
+        if attempt.retry_after:
+            await LoginFailure.filter(id__in=ids).delete()
+        return attempt
 
-    async def failed(self, name: str, client: str, at: datetime | None = None) -> None:
-        """Count a failed login against both keys; failures out of the window go."""
-        at = at or now()
-        await LoginFailure.filter(failed_at__lt=at - timedelta(seconds=self.window)).delete()
-        await LoginFailure.bulk_create(
-            [LoginFailure(key=key, failed_at=at) for key, _limit in self.keys(name, client)]
-        )
 
-    async def succeeded(self, name: str, client: str) -> None:
-        """A right password clears the name's failures (the address keeps its own)."""
-        await LoginFailure.filter(key=self.keys(name, client)[0][0]).delete()
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """A login under way: its failure rows (``ids``), and the seconds to wait when it was
+    throttled (0: go on, check the password)."""
+
+    name_key: str
+    ids: list[int]
+    retry_after: int
+
+    async def succeeded(self) -> None:
+        """A right password: not a failure, and it clears the name's failures (the
+        address keeps its own)."""
+        await LoginFailure.filter(Q(id__in=self.ids) | Q(key=self.name_key)).delete()

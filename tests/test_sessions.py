@@ -257,6 +257,24 @@ async def test_failed_logins_are_throttled(web: Web, unique: str) -> None:
         assert await LoginFailure.filter(key=f"name:{name}").count() == 0, "success clears the name"
 
 
+async def test_parallel_guesses_count_each_other(web: Web, unique: str) -> None:
+    """A burst of guesses at once gets no more password checks than the bound: each
+    attempt is noted before its (slow, queued) Argon2id check."""
+    name = f"par-{unique}"
+    await user(name)
+    settings = {"login_max_failures": 3, "login_max_failures_per_client": 100}
+    async with web(**settings) as browser:
+        answers = await asyncio.gather(
+            *(
+                browser.post("/login", json={"name": name, "password": f"guess{n}"})
+                for n in range(10)
+            )
+        )
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [401] * 3 + [429] * 7, statuses
+    assert await LoginFailure.filter(key=f"name:{name}").count() == 3
+
+
 async def test_one_address_is_throttled_across_names(web: Web, unique: str) -> None:
     name = f"ivy-{unique}"
     await user(name)
