@@ -385,6 +385,12 @@ async def test_cookie_writes_need_the_csrf_token_and_this_origin(web: Web, uniqu
         assert payload["errors"] == [] and payload["token"].startswith("dsat_")
         row = await AccessToken.get(user_id=user_id)
         assert (row.owner_name, row.owner_email) == (name, f"{name}@example.com")
+        # A token, when sent, wins over the cookie: no CSRF token needed (no page of
+        # another site can make a browser send one).
+        with_token = await browser.post(
+            "/graphql", json={"query": ME}, headers={"Authorization": f"token {payload['token']}"}
+        )
+        assert with_token.status_code == 200 and with_token.json()["data"]["me"]["name"] == name
     async with web() as other:  # another session's CSRF token is not this one's
         await sign_in(other, name)
         refused = await other.post("/graphql", json=body, headers={"X-CSRF-Token": csrf})
