@@ -22,6 +22,7 @@ from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
+from gitstudio.sessions import SessionPolicy, session_routes
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -60,7 +61,11 @@ class State:
         # Everything the app keeps between requests, bounded by the settings (two apps in
         # one process keep their own).
         self.caches = Caches.from_settings(settings)
-        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses, self.caches.projects)
+        # Browser sessions sign in as their user on every route the gate and /graphql serve.
+        self.sessions = SessionPolicy.build(settings.session_idle_seconds, settings.public_url)
+        self.gate = TokenGate(
+            self.caches.tokens, self.caches.token_uses, self.caches.projects, self.sessions
+        )
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )
@@ -192,6 +197,7 @@ def create_app(settings: Settings) -> Starlette:
             methods=["GET", "POST"],
         ),
         *graphiql_routes(),
+        *session_routes(),  # /login, /logout, /api/session
         *webhook_routes(state, settings),
         *studio_routes(state),
         *download_routes(state),

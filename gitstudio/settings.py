@@ -112,6 +112,19 @@ class Settings:
     device_login_pending_per_client: int = 10
     # Unknown user codes one client address may try per 15 minutes (the codes' lifetime).
     device_login_attempts_per_client: int = 20
+    # Browser sessions (gitstudio/sessions.py): a login lasts at most this many seconds
+    # (14 days), however active, and ends sooner after GITSTUDIO_SESSION_IDLE_SECONDS
+    # without a request (3 days: a weekend away keeps it; 0: no idle bound).
+    session_ttl_seconds: float = 14 * 86_400.0
+    session_idle_seconds: float = 3 * 86_400.0
+    # Failed logins (POST /login) allowed within GITSTUDIO_LOGIN_WINDOW_SECONDS per user
+    # name, and per client address (an IPv6 client by its /64; an office behind one NAT
+    # shares it, hence more); past either, logins are refused with 429 until the oldest
+    # failure leaves the window, a right password too. Counted in the database: every
+    # instance sees the same failures.
+    login_max_failures: int = 5
+    login_max_failures_per_client: int = 20
+    login_window_seconds: float = 900.0
     # Characters kept of a repository URL no project matches (longer ones are truncated).
     unmatched_url_chars: int = 2000
     # Rows of the unmatched repository URLs table; past it the least recently seen goes.
@@ -340,6 +353,11 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_collect_every": ("GITSTUDIO_WS_COLLECT_EVERY", int),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
+    "session_ttl_seconds": ("GITSTUDIO_SESSION_TTL_SECONDS", float),
+    "session_idle_seconds": ("GITSTUDIO_SESSION_IDLE_SECONDS", float),
+    "login_max_failures": ("GITSTUDIO_LOGIN_MAX_FAILURES", int),
+    "login_max_failures_per_client": ("GITSTUDIO_LOGIN_MAX_FAILURES_PER_CLIENT", int),
+    "login_window_seconds": ("GITSTUDIO_LOGIN_WINDOW_SECONDS", float),
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),
     "unmatched_max_rows": ("GITSTUDIO_UNMATCHED_MAX_ROWS", int),
     "push_timeout_seconds": ("GITSTUDIO_PUSH_TIMEOUT_SECONDS", float),
