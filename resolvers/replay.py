@@ -92,6 +92,17 @@ async def once(
         await asyncio.sleep(0.05)
 
 
+async def recorded(principal: Principal, mutation: str, client_id: object) -> bool:
+    """Whether ``client_id`` already names a request of this token's ``mutation`` (done or
+    running): its retry is answered by :func:`once` even when what it named is gone since
+    (the project it deleted)."""
+    if not isinstance(client_id, str) or not client_id or len(client_id) > 255:
+        return False
+    return await MutationRecord.exists(
+        token_id=principal.token_id, mutation=mutation, client_mutation_id=client_id
+    )
+
+
 async def _run(row: MutationRecord, run: Callable[[], Awaitable[Result]]) -> Result:
     # Shielded: a client that disconnects (cancelling its request) mid-write does not stop
     # the write half-way; it completes and its result is stored for the retry.

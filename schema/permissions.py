@@ -30,6 +30,7 @@ from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
+from resolvers import replay
 from resolvers.context import Context
 from resolvers.errors import ApiError
 from resolvers.permissions import require
@@ -248,10 +249,20 @@ class Guard(FieldExtension):
         try:
             return None, await self.rule.check(ctx, arguments)
         except DomainError as exc:
+            if await self._a_retry(ctx, arguments):
+                return None, None  # resolvers.replay answers it as it answered the first
             if self.payload is None:
                 raise ApiError(exc.code, exc.message) from None
             payload = self.payload(errors=[user_error(exc)], **_client_id(self.payload, arguments))
             return payload, None
+
+    async def _a_retry(self, ctx: Context, arguments: Mapping[str, Any]) -> bool:
+        """A mutation retried under a clientMutationId its token already used: what it
+        named may be gone since (a deleted project), and the first answer stands."""
+        if self.audited is None or ctx.principal is None:
+            return False
+        client_id = _given_client_id(arguments)
+        return await replay.recorded(ctx.principal, self.audited, client_id)
 
     async def _audited(
         self, next_: AsyncExtensionResolver, source: Any, info: Info, arguments: dict[str, Any]
@@ -280,10 +291,14 @@ def _client_id(payload: type, arguments: Mapping[str, Any]) -> dict[str, Any]:
     """The call's clientMutationId, echoed as every payload does."""
     if not any(f.name == "client_mutation_id" for f in dataclasses.fields(payload)):
         return {}
+    return {"client_mutation_id": _given_client_id(arguments)}
+
+
+def _given_client_id(arguments: Mapping[str, Any]) -> Any:
     found = arguments.get("client_mutation_id")
     if found is None and "input" in arguments:
         found = getattr(arguments["input"], "client_mutation_id", None)
-    return {"client_mutation_id": found}
+    return found
 
 
 def guard(rule: Rule) -> list[FieldExtension]:

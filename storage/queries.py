@@ -17,6 +17,7 @@ from storage.access import visible_clause
 from storage.caches import ACCESS, MISS, BoundedCache, Family
 from storage.limits import limits
 from storage.records import (
+    PROJECT_NAME,
     BranchRecord,
     CommitRecord,
     ExperimentRecord,
@@ -122,7 +123,10 @@ async def projects_by_ids(
 
 
 async def project_by_name(name: str, cache: ProjectCache | None = None) -> ProjectRecord | None:
-    """The project named ``name``, if any; ``cache`` (the app's) first, if given."""
+    """The project named ``name``, if any; ``cache`` (the app's) first, if given. A name no
+    project can have (a NUL, say, which PostgreSQL refuses) is none, without a query."""
+    if not PROJECT_NAME.fullmatch(name):
+        return None
     if cache is not None:
         found = cache.get(name)
         if found is not MISS:

@@ -6,11 +6,15 @@ nested JSON stays an undecoded string until a client selects it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
+
+# What a project may be named (storage.queries.project_by_name, sync.service): fullmatch.
+PROJECT_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
 
 @dataclass(frozen=True, slots=True)

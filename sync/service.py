@@ -44,6 +44,7 @@ from storage.events import (
 from storage.limits import configured
 from storage.models import Project
 from storage.queries import forget_projects
+from storage.records import PROJECT_NAME
 from storage.rows import CommitRow, ExperimentRow, TagRow
 from storage.sealed import Sealer
 from storage.users import builtin_admin_id
@@ -114,7 +115,6 @@ Publish = Callable[[str, bytes], Awaitable[None]]
 LEASE_SECONDS = 20.0
 LEASE_WAIT = 30.0
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 # projects.subdir is a CharField(max_length=255) (storage.models.Project): the bound of the
 # normalised value, so a longer one is a typed error and never reaches the database.
 MAX_SUBDIR_CHARS = 255
@@ -228,10 +228,11 @@ class ProjectSyncer:
         name: str | None,
         subdir: str,
         default_branch: str | None,
-        owner: Ownership,
+        owner: Ownership | None = None,
     ) -> Project:
         """Add a repository for an API caller (createProject, POST /api/create-project):
-        only what the repository access policy admits (sync.repo_policy)."""
+        only what the repository access policy admits (sync.repo_policy); the caller's
+        (storage.teams.project_owner), else the built-in admin's."""
         admit = (self.policy or RepoPolicy()).admit
         return await self._create(repo_url, name, subdir, default_branch, admit, owner)
 
@@ -249,7 +250,7 @@ class ProjectSyncer:
         max_bytes = (self.policy or RepoPolicy()).max_url_bytes
         repo_url = check_shape(repo_url, max_bytes)
         name = name or derive_name(repo_url)
-        if not _NAME.match(name):
+        if not PROJECT_NAME.fullmatch(name):
             raise DomainError(
                 "INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name"
             )

@@ -173,9 +173,16 @@ async def table_names() -> list[str]:
     return sorted(str(r["name"]) for r in rows)
 
 
+# Tables that record refused requests by design: the audit log (every mutation, refused ones
+# too) and failed logins (the throttle). Hostile input adds to them and changes nothing else.
+RECORDS_OF_ATTEMPTS = frozenset({"audit_log", "login_failures"})
+
+
 async def table_counts() -> dict[str, int]:
     counts = {}
     for table in await table_names():
+        if table in RECORDS_OF_ATTEMPTS:
+            continue
         found = await db.fetch(f'SELECT COUNT(*) AS n FROM "{table}"')
         counts[table] = int(found[0]["n"])
     return counts

@@ -31,6 +31,7 @@ from storage.errors import DomainError, has_control
 from storage.live import unmatched
 from storage.models import Project
 from storage.tokens import Scope, create_token
+from storage.users import builtin_admin_id
 from sync.forges import GITHUB, ForgeConfig, ForgeError, forge_for
 from sync.generate import RepoSpec, generate_repo
 from sync.repo_policy import FORBIDDEN, INVALID_URL, RepoPolicy
@@ -188,7 +189,9 @@ async def refused_download(
     # The file route, with a link signed as the server signs them.
     sha = git(repo, "rev-parse", "HEAD")
     pid = (await Project.get(name=project["name"])).id
-    link = Downloads(w.state)._url("http://testserver", pid, sha, "models/churn.pkl")
+    link = Downloads(w.state)._url(
+        "http://testserver", pid, sha, "models/churn.pkl", await builtin_admin_id()
+    )
     file = await w.client.get(link)
     for response in (uris, file):
         assert response.status_code == status, response.text
@@ -314,7 +317,9 @@ async def test_a_file_missing_from_an_allowed_remote_is_a_typed_404(w: World) ->
     before = await w.snapshot()
     pid = (await Project.get(name=project["name"])).id
     sha = git(repo, "rev-parse", "HEAD")
-    link = Downloads(w.state)._url("http://testserver", pid, sha, "models/churn.pkl")
+    link = Downloads(w.state)._url(
+        "http://testserver", pid, sha, "models/churn.pkl", await builtin_admin_id()
+    )
     file = await w.client.get(link)
     assert file.status_code == 404, file.text
     assert file.json()["code"] == "NOT_FOUND", file.json()
@@ -334,7 +339,9 @@ async def test_a_cli_file_url_with_a_host_is_a_typed_refusal(w: World) -> None:
     try:
         before = await w.snapshot()
         sha = git(repo, "rev-parse", "HEAD")
-        link = Downloads(w.state)._url("http://testserver", row.id, sha, "models/churn.pkl")
+        link = Downloads(w.state)._url(
+            "http://testserver", row.id, sha, "models/churn.pkl", await builtin_admin_id()
+        )
         file = await w.client.get(link)
         assert file.status_code == 422, file.text
         assert file.json()["code"] == INVALID_URL, file.json()
