@@ -53,7 +53,7 @@ from authlib.common.security import generate_token
 from authlib.common.urls import add_params_to_uri
 from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -275,7 +275,7 @@ class OidcClient:
             try:
                 return jwt.decode(id_token, keys, algorithms=list(ALGORITHMS))
             except (JoseError, ValueError) as exc:
-                if fresh or not _unknown_key(exc):
+                if fresh or not isinstance(exc, InvalidKeyIdError):
                     detail = exc.description if isinstance(exc, JoseError) else str(exc)
                     raise _bad_token(detail or "its signature does not verify") from None
         raise AssertionError("unreachable")  # pragma: no cover
@@ -335,11 +335,6 @@ def _json_object(response: httpx.Response, strict: bool = True) -> dict[str, Any
             raise _unavailable("the provider answered something other than a JSON object")
         return {}
     return doc
-
-
-def _unknown_key(exc: Exception) -> bool:
-    text = str(exc).lower()
-    return "key" in text and ("not found" in text or "invalid key" in text or "kid" in text)
 
 
 # -- the seam to browser sessions ---------------------------------------------------------------

@@ -93,7 +93,8 @@ async def _link(issuer: str, subject: str, claims: Mapping[str, Any]) -> tuple[U
     """A new user for the identity, under the first free name; the identity's user when
     another sign-in of it linked one meanwhile."""
     base = derived_name(claims)
-    email = _email(claims.get("email"))
+    # An address the provider says it did not verify is not shown as the user's.
+    email = _email(claims.get("email")) if claims.get("email_verified") is not False else None
     for name in await _candidates(base):
         now = datetime.now(UTC)
         try:

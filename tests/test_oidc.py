@@ -226,15 +226,20 @@ async def test_a_provider_name_never_takes_over_a_local_user(
         f"bob-{unique}", email=f"bob{unique}@local.org", password="pw-local-1234"
     )
     await create_user(f"BOB-{unique}-2")  # the first suffix is taken too, in another case
-    provider.account(
-        **account(unique, preferred_username=f"bob-{unique}", email=f"bob{unique}@local.org")
+    provider.account(  # the provider's address is not verified: not shown as theirs either
+        **account(
+            unique,
+            preferred_username=f"bob-{unique}",
+            email=f"bob{unique}@local.org",
+            email_verified=False,
+        )
     )
 
     response = await browser.get(f"{SERVER}/login/oidc")
 
     assert response.history[-1].status_code == 303
     [user] = seam.users
-    assert user.id != local.id and user.name == f"bob-{unique}-3"
+    assert user.id != local.id and user.name == f"bob-{unique}-3" and user.email is None
     assert (await OidcIdentity.get(subject=f"sub-{unique}")).user_id == user.id
     assert not await OidcIdentity.filter(user_id=local.id).exists()
 
@@ -373,29 +378,40 @@ async def test_next_is_a_path_of_this_server_only(
 ISSUER = "https://idp.example"
 
 
-@pytest.fixture
-def fake_idp() -> Iterator[tuple[OidcClient, Any, httpx.AsyncClient]]:
-    """An OidcClient whose provider is a mock answering discovery and a JWKS of one RSA key;
-    the key, to sign tokens with."""
-    from joserfc.jwk import RSAKey
+@dataclass
+class FakeIdp:
+    """A mock provider answering discovery and a JWKS of ``keys`` (rotate: replace them)."""
 
-    key = RSAKey.generate_key(2048, parameters={"kid": "k1", "alg": "RS256"})
-    discovery = {
-        "issuer": ISSUER,
-        "authorization_endpoint": f"{ISSUER}/auth",
-        "token_endpoint": f"{ISSUER}/token",
-        "jwks_uri": f"{ISSUER}/jwks",
-    }
+    keys: list[Any]
+    requests: list[str] = field(default_factory=list)
 
-    def answer(request: httpx.Request) -> httpx.Response:
+    def answer(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request.url.path)
         if request.url.path == "/jwks":
-            return httpx.Response(200, json={"keys": [key.as_dict(private=False)]})
-        return httpx.Response(200, json=discovery)
+            return httpx.Response(200, json={"keys": [k.as_dict(private=False) for k in self.keys]})
+        return httpx.Response(
+            200,
+            json={
+                "issuer": ISSUER,
+                "authorization_endpoint": f"{ISSUER}/auth",
+                "token_endpoint": f"{ISSUER}/token",
+                "jwks_uri": f"{ISSUER}/jwks",
+            },
+        )
+
+
+@pytest.fixture
+def fake_idp() -> tuple[OidcClient, Any, httpx.AsyncClient, FakeIdp]:
+    """An OidcClient whose provider is a :class:`FakeIdp` with one RSA key; the key, to
+    sign tokens with."""
+    from joserfc.jwk import RSAKey
 
     from gitstudio.settings import Settings
 
+    key = RSAKey.generate_key(2048, parameters={"kid": "k1", "alg": "RS256"})
+    idp = FakeIdp([key])
     client = OidcClient(Settings(oidc_issuer=ISSUER, oidc_client_id=CLIENT_ID))
-    yield client, key, httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    return client, key, httpx.AsyncClient(transport=httpx.MockTransport(idp.answer)), idp
 
 
 def signed(key: Any, header: dict[str, Any] | None = None, **claims: Any) -> str:
@@ -409,11 +425,11 @@ def signed(key: Any, header: dict[str, Any] | None = None, **claims: Any) -> str
 
 
 async def test_id_tokens_that_do_not_verify_are_refused(
-    fake_idp: tuple[OidcClient, Any, httpx.AsyncClient],
+    fake_idp: tuple[OidcClient, Any, httpx.AsyncClient, FakeIdp],
 ) -> None:
     from joserfc.jwk import OctKey, RSAKey
 
-    client, key, http = fake_idp
+    client, key, http, _idp = fake_idp
     meta = await client.metadata(http)
     assert (await client.id_claims(http, meta, signed(key), "n1"))["sub"] == "s1"
     other = RSAKey.generate_key(2048, parameters={"kid": "k1"})
@@ -438,6 +454,26 @@ async def test_id_tokens_that_do_not_verify_are_refused(
         with pytest.raises(OidcError) as refused:
             await client.id_claims(http, meta, token, "n1")
         assert refused.value.code == "OIDC_BAD_TOKEN", what
+
+
+async def test_rotated_keys_are_fetched_again_once_per_token(
+    fake_idp: tuple[OidcClient, Any, httpx.AsyncClient, FakeIdp],
+) -> None:
+    from joserfc.jwk import RSAKey
+
+    client, key, http, idp = fake_idp
+    meta = await client.metadata(http)
+    assert (await client.id_claims(http, meta, signed(key), "n1"))["sub"] == "s1"
+    assert idp.requests.count("/jwks") == 1
+    await client.id_claims(http, meta, signed(key), "n1")
+    assert idp.requests.count("/jwks") == 1  # cached
+    new = RSAKey.generate_key(2048, parameters={"kid": "k2"})
+    idp.keys = [new]  # the provider rotates
+    claims = await client.id_claims(http, meta, signed(new, {"alg": "RS256", "kid": "k2"}), "n1")
+    assert claims["sub"] == "s1" and idp.requests.count("/jwks") == 2
+    with pytest.raises(OidcError):  # an unknown key: one more fetch, then refused
+        await client.id_claims(http, meta, signed(key), "n1")
+    assert idp.requests.count("/jwks") == 3
 
 
 # -- storage: names and teams ---------------------------------------------------------------------
