@@ -23,6 +23,7 @@ from gitstudio.observability import RequestIds, observability_routes, setup_tele
 from gitstudio.oidc import oidc_routes
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
+from gitstudio.sessions import SessionPolicy, session_routes
 from gitstudio.settings import Settings
 from gitstudio.studio import studio_routes
 from gitstudio.webhooks import webhook_routes
@@ -61,7 +62,11 @@ class State:
         # Everything the app keeps between requests, bounded by the settings (two apps in
         # one process keep their own).
         self.caches = Caches.from_settings(settings)
-        self.gate = TokenGate(self.caches.tokens, self.caches.token_uses, self.caches.projects)
+        # Browser sessions sign in as their user on every route the gate and /graphql serve.
+        self.sessions = SessionPolicy.build(settings.session_idle_seconds, settings.public_url)
+        self.gate = TokenGate(
+            self.caches.tokens, self.caches.token_uses, self.caches.projects, self.sessions
+        )
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )
@@ -193,6 +198,7 @@ def create_app(settings: Settings) -> Starlette:
             methods=["GET", "POST"],
         ),
         *graphiql_routes(),
+        *session_routes(),  # /login, /logout, /api/session
         *oidc_routes(settings),  # /login/oidc, /login/oidc/callback
         *webhook_routes(state, settings),
         *studio_routes(state),

@@ -9,6 +9,11 @@ before the body is read: a caller without credentials is ``ANONYMOUS`` when the 
 reads) and :meth:`TokenGate.allowed` (which of the projects it touches the caller may touch:
 storage.access, the decision GraphQL makes too). A project the caller may not read is
 exactly one that does not exist; one it reads but may not change is 403.
+
+Without an Authorization header, the ``gitstudio_session`` cookie of a signed-in browser
+authenticates as its user, given the app's SessionPolicy; a request other than
+GET/HEAD/OPTIONS must then prove it comes from this server's pages (CSRF, 403
+``CSRF_FAILED``): see gitstudio/sessions.py.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from typing import Protocol, TypeVar
 from starlette.requests import Request
 
 from gitstudio.rest import HttpError
+from gitstudio.sessions import SessionPolicy, principal_from_session
 from storage.access import READ, Need, allows, role_on
 from storage.queries import ProjectCache, projects_by_ids
 from storage.tokens import ANONYMOUS, Principal, Scope, TokenCache, TokenUses, authenticate
@@ -36,18 +42,41 @@ def token_from_header(value: str | None) -> str | None:
 
 
 async def principal_from(
-    headers: Mapping[str, str], cache: TokenCache, uses: TokenUses | None = None
+    headers: Mapping[str, str],
+    cache: TokenCache,
+    uses: TokenUses | None = None,
+    sessions: SessionPolicy | None = None,
+    method: str = "POST",
 ) -> Principal | None:
+    """The caller: the Authorization header's token, else (given ``sessions``) the session
+    cookie, checked for CSRF unless ``method`` is safe (HttpError 403)."""
     token = token_from_header(headers.get("authorization"))
-    return await authenticate(token, cache, uses) if token else None
+    if token:
+        return await authenticate(token, cache, uses)
+    if sessions is None:
+        return None
+    return await principal_from_session(headers.get, cache, sessions, method)
 
 
 async def principal_from_raw(
-    headers: Mapping[bytes, bytes], cache: TokenCache, uses: TokenUses | None = None
+    headers: Mapping[bytes, bytes],
+    cache: TokenCache,
+    uses: TokenUses | None = None,
+    sessions: SessionPolicy | None = None,
+    method: str = "POST",
 ) -> Principal | None:
     """The same from ASGI's raw headers (lower-cased names, bytes)."""
     token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
-    return await authenticate(token, cache, uses) if token else None
+    if token:
+        return await authenticate(token, cache, uses)
+    if sessions is None:
+        return None
+
+    def header(name: str) -> str | None:
+        value = headers.get(name.encode())
+        return None if value is None else value.decode("latin-1")
+
+    return await principal_from_session(header, cache, sessions, method)
 
 
 class HasId(Protocol):
@@ -64,23 +93,30 @@ class TokenGate:
     """401 without a valid token, 403 without the scope; principals from ``cache``; who may
     touch a project from the app's cache of project rows (``projects``, as GraphQL)."""
 
-    __slots__ = ("cache", "projects", "uses")
+    __slots__ = ("cache", "projects", "sessions", "uses")
 
     def __init__(
         self,
         cache: TokenCache,
         uses: TokenUses | None = None,
         projects: ProjectCache | None = None,
+        sessions: SessionPolicy | None = None,
     ) -> None:
         self.cache = cache
         self.uses = uses
         self.projects = projects
+        self.sessions = sessions  # None: tokens only
 
     async def require(self, request: Request, scope: Scope) -> Principal:
-        return self.check(await principal_from(request.headers, self.cache, self.uses), scope)
+        principal = await principal_from(
+            request.headers, self.cache, self.uses, self.sessions, request.method
+        )
+        return self.check(principal, scope)
 
     async def require_raw(self, headers: Mapping[bytes, bytes], scope: Scope) -> Principal:
-        return self.check(await principal_from_raw(headers, self.cache, self.uses), scope)
+        """Raw headers carry no method: a session must bring its CSRF proof."""
+        principal = await principal_from_raw(headers, self.cache, self.uses, self.sessions)
+        return self.check(principal, scope)
 
     @staticmethod
     def check(principal: Principal | None, scope: Scope) -> Principal:
@@ -96,10 +132,12 @@ class TokenGate:
         projects), else 401; a bad token 401; a token without ``need.scope`` 403."""
         if isinstance(request, Request):
             sent = "authorization" in request.headers
-            principal = await principal_from(request.headers, self.cache, self.uses)
+            principal = await principal_from(
+                request.headers, self.cache, self.uses, self.sessions, request.method
+            )
         else:
             sent = b"authorization" in request
-            principal = await principal_from_raw(request, self.cache, self.uses)
+            principal = await principal_from_raw(request, self.cache, self.uses, self.sessions)
         if principal is None and not sent and need == READ:
             principal = ANONYMOUS
         return self.check(principal, need.scope)

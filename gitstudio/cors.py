@@ -3,9 +3,10 @@
 ``GITSTUDIO_CORS_ORIGINS`` lists the origins (``https://dash.example.com``, comma-separated;
 ``*`` for any) whose pages may call ``/graphql`` and the Studio API routes (``/api/...``,
 ``/healthz``) with a token. Empty (the default): no cross-origin access, a preflight is
-refused. Tokens travel in the Authorization header, never in cookies, so no credentials
-mode is offered. Forge webhooks and the device-login page are not for browsers of other
-origins and never get CORS headers.
+refused. No credentials mode is offered: another origin's page cannot read an answer
+made with the session cookie (gitstudio/sessions.py), and the cookie's writes need a CSRF
+token only this server's pages can read. Forge webhooks and the device-login page are not
+for browsers of other origins and never get CORS headers.
 
 A websocket's ``Origin`` is sent by browsers only; when sent, it must be the server's own
 (the Host it was reached at, or ``GITSTUDIO_PUBLIC_URL``) or an allowed origin: otherwise a

@@ -4,12 +4,18 @@
    ``device_code`` (only its hash is stored), a ``user_code`` such as ``BCDF-GHJK``, the
    verification page and the absolute ``token_uri``, both built from the URL the client
    reached (scheme + host), so they work behind any name the client used.
-2. The user opens ``GET /auth/device-login?code=USER-CODE`` and approves (or denies) by
-   pasting an existing token that holds every requested scope (or ADMIN). The approving
-   token travels in the form body, so a cross-site form post cannot approve anything.
+2. The user opens ``GET /auth/device-login?code=USER-CODE``: signed in (a browser session,
+   gitstudio/sessions.py) they approve (or deny) as their user, the form carrying the
+   session's CSRF token; not signed in, a pending code sends them to
+   ``/login?next=...`` and back. A script (or a user without a password, such as the
+   built-in admin) may still approve by posting an existing token in the form instead.
+   The approver must hold every requested scope (a session holds READ, PROJECTS,
+   EXPERIMENTS and MODELS, and ADMIN for a site admin). Either proof travels in the form
+   body, so a cross-site form post cannot approve anything.
 3. The client polls ``POST /api/device-login/token`` ``{"code"}``: ``400 authorization_pending``
    until approved, then ONCE ``200 {"access_token"}`` minted with the requested scopes for
-   the approving token's user (and with its Git owner), then
+   the approving user (with the approving token's Git owner, or the signed-in user's name
+   and email), then
    ``400 authorization_expired`` (also for unknown, denied and expired codes; the client
    stops cleanly on that answer and would crash on any other 400).
 
@@ -39,16 +45,18 @@ from urllib.parse import parse_qs
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
 from gitstudio.rest import HttpError, request_body
+from gitstudio.sessions import login_url, policy, signed_in
 from gitstudio.settings import Settings
 from storage.errors import has_control
-from storage.models import AccessToken, DeviceCode, User
+from storage.models import AccessToken, BrowserSession, DeviceCode, User
+from storage.sessions import csrf_token
 from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
 
 log = logging.getLogger(__name__)
@@ -273,19 +281,33 @@ async def poll(request: Request) -> Response:
         if claimed != 1:  # a concurrent poll took it
             return _error(400, "authorization_expired", reason=_CONSUMED)
         scopes = frozenset(Scope(s) for s in orjson.loads(row.scopes))
-        approver = await AccessToken.get_or_none(id=row.approved_by) if row.approved_by else None
-        if approver is None or approver.user_id is None:  # every token has a user since 0013
-            return _error(400, "authorization_expired", reason="no approving token")
-        # Revoking the approving token, or disabling its user, withdraws the approval: the
-        # code stays consumed and nothing is minted.
-        approving_user = await User.get_or_none(id=approver.user_id)
-        if approver.revoked_at is not None or approving_user is None or approving_user.disabled_at:
-            return _error(400, "authorization_expired", reason="approval withdrawn")
-        # The new token is the approver's user's, with its owner (the Git author).
-        owner = owner_of(approver)
-        _token_row, token = await create_token(row.token_name, scopes, owner, approver.user_id)
+        approval = await _approval(row.approved_by or 0)
+        if isinstance(approval, str):
+            return _error(400, "authorization_expired", reason=approval)
+        user_id, owner = approval
+        _token_row, token = await create_token(row.token_name, scopes, owner, user_id)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
     return _json({"access_token": token})
+
+
+async def _approval(approved_by: int) -> tuple[int, tuple[str, str] | None] | str:
+    """The user a device login's token is minted for and its Git owner, or why none is:
+    ``approved_by`` is the approving token's id, or a session's id negated. Revoking the
+    token, ending the session or disabling the user withdraws the approval."""
+    if approved_by < 0:  # a signed-in browser: the user's own name and email
+        session = await BrowserSession.get_or_none(id=-approved_by)
+        user = await User.get_or_none(id=session.user_id) if session is not None else None
+        if session is None or session.expires_at <= _now() or user is None or user.disabled_at:
+            return "approval withdrawn"
+        return user.id, (user.name, user.email) if user.email else None
+    approver = await AccessToken.get_or_none(id=approved_by) if approved_by else None
+    if approver is None or approver.user_id is None:  # every token has a user since 0013
+        return "no approving token"
+    approving_user = await User.get_or_none(id=approver.user_id)
+    if approver.revoked_at is not None or approving_user is None or approving_user.disabled_at:
+        return "approval withdrawn"
+    # The new token is the approver's user's, with its owner (the Git author).
+    return approver.user_id, owner_of(approver)
 
 
 # -- the user side: the verification page --------------------------------------------------------
@@ -315,7 +337,12 @@ def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(document, status_code=status, headers=_HEADERS)
 
 
-def _form(code: str, row: DeviceCode | None, message: str = "") -> str:
+def _form(
+    code: str,
+    row: DeviceCode | None,
+    message: str = "",
+    session: tuple[Principal, str] | None = None,
+) -> str:
     about = ""
     if row is not None:
         scopes = ", ".join(orjson.loads(row.scopes))
@@ -325,6 +352,20 @@ def _form(code: str, row: DeviceCode | None, message: str = "") -> str:
             f"<code>{html.escape(scopes)}</code>.</p>"
         )
     notice = f"<p><b>{html.escape(message)}</b></p>" if message else ""
+    if session is not None:
+        principal, secret = session
+        return (
+            f"{notice}{about}"
+            f"<p>Signed in as <b>{html.escape(principal.user_name or '')}</b>: the token"
+            " will be yours.</p>"
+            '<form method="post">'
+            f'<input type="hidden" name="csrf_token" value="{csrf_token(secret)}">'
+            '<label for="user_code">Code shown by your client</label>'
+            f'<input id="user_code" name="user_code" value="{html.escape(code)}" required '
+            'autocomplete="off">'
+            '<button name="action" value="approve" type="submit">Approve</button>'
+            '<button name="action" value="deny" type="submit">Deny</button></form>'
+        )
     return (
         f"{notice}{about}"
         '<form method="post">'  # to this page's own URL (any mount prefix)
@@ -368,8 +409,12 @@ async def verification_page(request: Request) -> Response:
     row = await _looked_up(request, code)
     if isinstance(row, Response):
         return row
+    session = await signed_in(request)
+    if row is not None and session is None:  # approving needs a signed-in user
+        here = f"{request.url.path}?code={row.user_code}"
+        return RedirectResponse(login_url(here), status_code=303, headers=_HEADERS)
     message = "" if row or not code else "This code is unknown, used or expired."
-    return _page("Approve a device login", _form(code, row, message))
+    return _page("Approve a device login", _form(code, row, message, session))
 
 
 async def decide(request: Request) -> Response:
@@ -381,36 +426,55 @@ async def decide(request: Request) -> Response:
     row = await _looked_up(request, code[:32])
     if isinstance(row, Response):
         return row
+    session = None if token.strip() else await signed_in(request)
     if row is None:
         message = "This code is unknown, used or expired."
-        return _page("Approve a device login", _form(code, None, message), 400)
-    caches = request.app.state.gitstudio.caches
-    principal: Principal | None = (
-        await authenticate(token.strip(), caches.tokens, caches.token_uses)
-        if token.strip()
-        else None
-    )
-    if principal is None:
-        return _page("Approve a device login", _form(code, row, "That token is not valid."), 401)
+        return _page("Approve a device login", _form(code, None, message, session), 400)
+    approver = await _approver(request, token, form.get("csrf_token"), session)
+    if isinstance(approver, str):
+        status = 403 if approver.startswith("This page") else 401
+        return _page("Approve a device login", _form(code, row, approver, session), status)
+    principal = approver
     if action == "deny":
         await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_DENIED)
         return _page("Login denied", "<p>The client will be told the code has expired.</p>")
     if action != "approve":
-        return _page("Approve a device login", _form(code, row, "Choose Approve or Deny."), 400)
+        message = "Choose Approve or Deny."
+        return _page("Approve a device login", _form(code, row, message, session), 400)
     wanted = [Scope(s) for s in orjson.loads(row.scopes)]
     missing = [s.value for s in wanted if not principal.has(s)]
     if missing:
-        message = f"That token lacks the scopes {', '.join(missing)}."
-        return _page("Approve a device login", _form(code, row, message), 403)
+        who = "Your user" if session is not None else "That token"
+        message = f"{who} lacks the scopes {', '.join(missing)}."
+        return _page("Approve a device login", _form(code, row, message, session), 403)
+    # A token's id, or the session's id negated (storage.sessions): see _approval.
     await DeviceCode.filter(id=row.id, status=_PENDING).update(
         status=_APPROVED, approved_by=principal.token_id
     )
-    log.info("device login %s approved with token %r", row.user_code, principal.name)
+    log.info("device login %s approved by %r", row.user_code, principal.user_name)
     return _page(
         "Login approved",
         f"<p>{html.escape(row.client_name)} receives its token on its next poll "
         "(within a few seconds). You can close this page.</p>",
     )
+
+
+async def _approver(
+    request: Request, token: str, sent_csrf: str | None, session: tuple[Principal, str] | None
+) -> Principal | str:
+    """Who approves: the pasted token's principal, else the signed-in user's if the form
+    carries the session's CSRF token from this server's own page; else why not."""
+    if token.strip():
+        caches = request.app.state.gitstudio.caches
+        principal = await authenticate(token.strip(), caches.tokens, caches.token_uses)
+        return principal if principal is not None else "That token is not valid."
+    if session is None:
+        return "Sign in first, or give a token."
+    try:
+        policy(request).check_csrf(request.headers.get, session[1], sent_csrf)
+    except HttpError:
+        return "This page was not sent by this server: open it again and approve there."
+    return session[0]
 
 
 def device_login_routes() -> list[BaseRoute]:

@@ -39,6 +39,7 @@ from gitstudio.graphql_errors import (
     internal_error,
     request_error,
 )
+from gitstudio.rest import HttpError
 from schema.plans import Abandon
 from storage import telemetry
 
@@ -139,6 +140,7 @@ class FastGraphQL:
         self.counters = state.plans
         self._tokens = state.caches.tokens
         self._uses = state.caches.token_uses
+        self._sessions = state.sessions
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
@@ -168,10 +170,15 @@ class FastGraphQL:
     ) -> tuple[Answer, str | None, bool]:
         """The answer, the operation's name and whether the document was valid and held
         that operation (:meth:`_run`)."""
-        principal = await principal_from_raw(headers, self._tokens, self._uses)
+        try:  # a session cookie: a POST (a mutation, say) must prove it is same-origin
+            principal = await principal_from_raw(
+                headers, self._tokens, self._uses, self._sessions, scope["method"]
+            )
+        except HttpError as exc:
+            raise RequestError(exc.status, exc.detail, exc.code) from None
         if principal is None and b"authorization" in headers:
-            # credentials that are wrong are refused; none at all is anonymous, who reads
-            # PUBLIC projects (each root field's guard says what else it may do)
+            # credentials that are wrong are refused; none at all (or a session that ended)
+            # is anonymous, who reads PUBLIC projects (each root field's guard says the rest)
             raise RequestError(401, "a valid access token is required", "UNAUTHENTICATED")
         if get:
             params = url_params(scope["query_string"])

@@ -112,6 +112,19 @@ class Settings:
     device_login_pending_per_client: int = 10
     # Unknown user codes one client address may try per 15 minutes (the codes' lifetime).
     device_login_attempts_per_client: int = 20
+    # Browser sessions (gitstudio/sessions.py): a login lasts at most this many seconds
+    # (14 days), however active, and ends sooner after GITSTUDIO_SESSION_IDLE_SECONDS
+    # without a request (3 days: a weekend away keeps it; 0: no idle bound).
+    session_ttl_seconds: float = 14 * 86_400.0
+    session_idle_seconds: float = 3 * 86_400.0
+    # Failed logins (POST /login) allowed within GITSTUDIO_LOGIN_WINDOW_SECONDS per user
+    # name, and per client address (an IPv6 client by its /64; an office behind one NAT
+    # shares it, hence more); past either, logins are refused with 429 until the oldest
+    # failure leaves the window, a right password too. Counted in the database: every
+    # instance sees the same failures.
+    login_max_failures: int = 5
+    login_max_failures_per_client: int = 20
+    login_window_seconds: float = 900.0
     # OIDC sign-in (gitstudio/oidc.py, storage/oidc.py): GET /login/oidc signs a browser in
     # with the OpenID provider whose issuer URL this is (its discovery document is
     # {issuer}/.well-known/openid-configuration), as the confidential client registered
@@ -363,6 +376,11 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_collect_every": ("GITSTUDIO_WS_COLLECT_EVERY", int),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
+    "session_ttl_seconds": ("GITSTUDIO_SESSION_TTL_SECONDS", float),
+    "session_idle_seconds": ("GITSTUDIO_SESSION_IDLE_SECONDS", float),
+    "login_max_failures": ("GITSTUDIO_LOGIN_MAX_FAILURES", int),
+    "login_max_failures_per_client": ("GITSTUDIO_LOGIN_MAX_FAILURES_PER_CLIENT", int),
+    "login_window_seconds": ("GITSTUDIO_LOGIN_WINDOW_SECONDS", float),
     "oidc_issuer": ("GITSTUDIO_OIDC_ISSUER", str),
     "oidc_client_id": ("GITSTUDIO_OIDC_CLIENT_ID", str),
     "oidc_client_secret": ("GITSTUDIO_OIDC_CLIENT_SECRET", str),

@@ -3,7 +3,10 @@
 
 The token comes in the ``connection_init`` payload (``Authorization``/``authorization``:
 ``token X`` or ``Bearer X``; or ``token``), else from the upgrade request's
-``Authorization`` header. Subscriptions are shared (gitstudio/ws_fanout.py): a subscriber
+``Authorization`` header, else from a browser's session cookie (gitstudio/sessions.py) when
+the upgrade's ``Origin`` is this server's own: a page of another site must not open a
+websocket as its visitor (cross-site websocket hijacking), so a cookie sent from elsewhere
+is refused (4403). Subscriptions are shared (gitstudio/ws_fanout.py): a subscriber
 runs its subscribe resolver (scope check, arguments) and its own catch-up, then joins the
 group that executes each live event once for all.
 """
@@ -28,6 +31,7 @@ from starlette.types import Receive, Scope, Send
 from gitstudio.auth import token_from_header
 from gitstudio.graphql_app import make_context
 from gitstudio.graphql_errors import VALIDATION_FAILED, internal_error, request_error
+from gitstudio.sessions import session_secret
 from gitstudio.ws_documents import (
     Documents,
     Operation,
@@ -56,6 +60,7 @@ from gitstudio.ws_protocol import (
 from resolvers.live import EventStream
 from storage import queries, telemetry
 from storage.access import View, view
+from storage.sessions import session_principal
 from storage.tokens import Principal, authenticate
 
 if TYPE_CHECKING:
@@ -64,6 +69,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# A session cookie sent from another origin: refused (as HTTP's 403).
+CROSS_ORIGIN_COOKIE = 4403
 INIT_WAIT = 10.0  # seconds to receive connection_init
 KEEP_ALIVE = 12.0  # seconds between "ka" messages (legacy protocol)
 CLOSE_WAIT = 30.0  # seconds to hand the close frame to a client that does not read
@@ -152,6 +159,7 @@ class Connection:
     __slots__ = (
         "aborted",
         "closed",
+        "cookie_session",
         "dropped",
         "endpoint",
         "header_auth",
@@ -189,6 +197,8 @@ class Connection:
         # The upgrade request's Authorization header, read before accepting: the lean
         # protocol (gitstudio/ws_server.py) lets go of the request headers once accepted.
         self.header_auth: str | None = None
+        # The session cookie's secret, read then too: "" when it came from another origin.
+        self.cookie_session: str | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -208,7 +218,13 @@ class Connection:
             )
             return
         self.protocol = protocol
-        self.header_auth = Headers(scope=self.scope).get("authorization")
+        headers = Headers(scope=self.scope)
+        self.header_auth = headers.get("authorization")
+        if self.header_auth is None:
+            self.cookie_session = session_secret(headers.get("cookie"))
+            policy = self.endpoint.state.sessions
+            if self.cookie_session and not policy.same_origin(headers.get, required=True):
+                self.cookie_session = ""
         await self.send({"type": "websocket.accept", "subprotocol": protocol.name})
         self.timer = asyncio.get_running_loop().call_later(INIT_WAIT, self._init_timeout)
         try:
@@ -296,10 +312,9 @@ class Connection:
 
     async def view_of(self, project_id: int) -> View | None:
         """What this connection's token sees of the project now (storage.access.view),
-        from the app's caches: None when it may not read it, or the token is revoked."""
-        caches = self.endpoint.state.caches
-        principal = await authenticate(self.token, caches.tokens) if self.token else None
-        found = await queries.projects_by_ids([project_id], caches.projects)
+        from the app's caches: None when it may not read it, or its credentials ended."""
+        principal = await self.principal_now()
+        found = await queries.projects_by_ids([project_id], self.endpoint.state.caches.projects)
         project = found.get(project_id)
         if principal is None or project is None:
             return None
@@ -349,6 +364,10 @@ class Connection:
             await self.refuse(TOO_MANY_CONNECTIONS, f"more than {limit} websockets of this token")
             return
         self.principal = principal
+        if self.principal is None and self.cookie_session == "":
+            message = "a session cookie is accepted from this server's own pages only"
+            await self.refuse(CROSS_ORIGIN_COOKIE, message)
+            return
         if self.principal is None:
             await self.refuse(UNAUTHORIZED, "a valid access token is required in connection_init")
             return
@@ -368,7 +387,8 @@ class Connection:
             await self.close(code, "Unauthorized" if code == UNAUTHORIZED else message)
 
     async def authenticate(self, params: Any) -> Principal | None:
-        """The token of the connection_init payload, else of the upgrade request."""
+        """The token of the connection_init payload, else of the upgrade request, else its
+        session cookie (from this server's own origin)."""
         token: str | None = None
         for source in (params, params.get("headers") if isinstance(params, dict) else None):
             if not isinstance(source, dict):
@@ -383,9 +403,21 @@ class Connection:
                 break
         if token is None:
             token = token_from_header(self.header_auth)
-        caches = self.endpoint.state.caches
         self.token = token
-        return await authenticate(token, caches.tokens, caches.token_uses) if token else None
+        return await self.principal_now(count_use=True)
+
+    async def principal_now(self, count_use: bool = False) -> Principal | None:
+        """Who this connection's token, or else its session cookie, is now (the app's
+        caches): None once revoked, disabled, signed out or expired."""
+        caches = self.endpoint.state.caches
+        if self.token is None and self.cookie_session:
+            idle = self.endpoint.state.sessions.idle
+            return await session_principal(self.cookie_session, caches.tokens, idle)
+        if not self.token:
+            return None
+        return await authenticate(
+            self.token, caches.tokens, caches.token_uses if count_use else None
+        )
 
     async def _keep_alive(self) -> None:
         while True:

@@ -464,3 +464,39 @@ class MutationRecord(Model):
     class Meta:
         table = "mutation_records"
         unique_together = (("token_id", "mutation", "client_mutation_id"),)
+
+
+class BrowserSession(Model):
+    """A signed-in browser (storage.sessions): the cookie holds a 256-bit secret, this row
+    only its SHA-256, so a leaked database signs nobody in. The CSRF token is derived from
+    the secret (an HMAC), never stored. A session ends at ``expires_at`` (absolute), after
+    an idle spell past ``last_seen_at`` (GITSTUDIO_SESSION_IDLE_SECONDS), or at logout
+    (the row is deleted)."""
+
+    id = fields.IntField(primary_key=True)
+    secret_hash = fields.CharField(max_length=64, unique=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="sessions", on_delete=fields.RESTRICT
+    )
+    user_id: int
+    created_at = fields.DatetimeField()
+    expires_at = fields.DatetimeField()
+    last_seen_at = fields.DatetimeField()
+
+    class Meta:
+        table = "sessions"
+        indexes = (("user_id",), ("expires_at",))
+
+
+class LoginFailure(Model):
+    """One failed ``POST /login``, under each key it counts against (``name:<folded
+    name>``, ``client:<address>``): logins are throttled per key over a window, in the
+    database, so every instance counts the same failures."""
+
+    id = fields.IntField(primary_key=True)
+    key = fields.CharField(max_length=128)
+    failed_at = fields.DatetimeField()
+
+    class Meta:
+        table = "login_failures"
+        indexes = (("key", "failed_at"), ("failed_at",))

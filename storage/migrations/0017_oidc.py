@@ -1,9 +1,6 @@
 """OIDC sign-in (storage.oidc): ``oidc_identities`` links a provider's (issuer, subject) to
 a user; ``oidc_team_grants`` remembers the team memberships a provider's teams claim made.
 Both are new tables: backwards they are dropped, and nothing else changes.
-
-Numbered 0017: 0016 is the browser sessions' migration (branch ``sessions``). Until that is
-merged this depends on 0015_audit; once both are, it depends on 0016 instead.
 """
 
 from tortoise import fields, migrations
@@ -13,7 +10,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0015_audit")]
+    dependencies = [("models", "0016_sessions")]
 
     initial = False
 
