@@ -24,8 +24,9 @@ provider's JWKS, refetched once for a key it does not hold; ``iss``, ``aud``/``a
 ``exp``, ``iat``, ``nonce``; asymmetric algorithms only), reads userinfo when the provider
 has it (its ``sub`` must be the token's), then finds or makes the user (storage.oidc: by
 issuer and subject, never by a name or address), keeps its claimed teams, starts a
-browser session (:func:`start_session`) and redirects (303) to ``next`` when it is a path
-of this server, else to ``/``.
+browser session (gitstudio.sessions, as ``POST /login`` does: the ``gitstudio_session``
+cookie) and redirects (303) to ``next`` when it is a path of this server, else to
+``/login`` (which says who is signed in).
 
 Every failure is answered before anything is written, as a page (or JSON for a client
 that asks for it) with a code: 404 OIDC_DISABLED (not configured), 400 OIDC_STATE (no,
@@ -56,10 +57,11 @@ from joserfc import jwt
 from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from gitstudio.rest import error, public_base
+from gitstudio.sessions import LOGIN, new_session, page, safe_next, secure, set_session_cookie
 from gitstudio.settings import Settings
 from storage.errors import DomainError
 from storage.models import User
@@ -80,7 +82,7 @@ ALGORITHMS = (
     *("ES256", "ES384", "ES512", "EdDSA"),
 )
 _SEALED_AS = "oidc-login:"  # the sealed cookie's context: no other sealed value passes
-_MAX_NEXT = 2000
+_MAX_COOKIE = 8000  # a sealed login is ~3 KB at most (a 2,000-character next)
 _MAX_PARAM = 4000  # of a code or state in the callback's query
 _LEEWAY = 60  # seconds of clock skew allowed on exp/iat
 
@@ -301,7 +303,7 @@ class OidcClient:
         return self.sealer.seal(_SEALED_AS + orjson.dumps(doc).decode())
 
     def unseal(self, value: str | None) -> Login | None:
-        if not value or len(value) > 4 * _MAX_NEXT:
+        if not value or len(value) > _MAX_COOKIE:
             return None
         opened = self.sealer.open_recent(value, self.login_seconds)
         if opened is None or not opened.startswith(_SEALED_AS):
@@ -337,50 +339,17 @@ def _json_object(response: httpx.Response, strict: bool = True) -> dict[str, Any
     return doc
 
 
-# -- the seam to browser sessions ---------------------------------------------------------------
+# -- the session -------------------------------------------------------------------------------
 
 
 async def start_session(request: Request, response: Response, user: User) -> None:
-    """Sign ``user`` in on this browser: a session and its cookie on ``response``.
-
-    The one seam to browser sessions, built on branch ``sessions`` (not merged when this
-    was written); once it is, this is::
-
-        ttl = request.app.state.gitstudio.settings.session_ttl_seconds
-        _row, secret = await storage.sessions.create_session(user.id, ttl)
-        gitstudio.sessions._set_cookie(response, request, secret, int(ttl))
-
-    Until then a sign-in ends here with 501: it made or found the user, but this build has
-    no session to put it in. Tests replace this function."""
-    raise OidcError(501, "SESSIONS_UNAVAILABLE", "this build has no browser sessions yet")
+    """Sign ``user`` in on this browser: a new session (the one its cookie named ends, as
+    at ``POST /login``) and its ``gitstudio_session`` cookie on ``response``."""
+    _row, secret = await new_session(request, user)
+    set_session_cookie(response, request, secret)
 
 
 # -- the routes ---------------------------------------------------------------------------------
-
-
-HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
-def safe_next(value: str | None) -> str:
-    """``value`` when it is a path of this server (no scheme or host, no ``//`` or
-    backslash a browser would read as another host, no control character), else ``/``: an
-    open redirect would lend this server's name to phishing."""
-    if (
-        not value
-        or len(value) > _MAX_NEXT
-        or not value.startswith("/")
-        or value.startswith("//")
-        or "\\" in value
-        or any(ord(c) < 0x21 or ord(c) == 0x7F for c in value)
-    ):
-        return "/"
-    parts = urlsplit(value)
-    return "/" if parts.scheme or parts.netloc else value
 
 
 def _failure(request: Request, exc: OidcError) -> Response:
@@ -392,12 +361,11 @@ def _failure(request: Request, exc: OidcError) -> Response:
         response = error(exc.status, exc.detail, exc.code)
     else:
         body = (
-            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-            "<title>Sign-in failed - gitstudio</title></head><body><h1>Sign-in failed</h1>"
-            f"<p>{html.escape(exc.detail)}</p><p><code>{html.escape(exc.code)}</code></p>"
-            f'<p><a href="{START}">Try again</a></p></body></html>'
+            f'<p class="error">{html.escape(exc.detail)}</p><p><code>{html.escape(exc.code)}'
+            f'</code></p><p><a href="{START}">Try again</a> or <a href="{LOGIN}">sign in with'
+            " a password</a>.</p>"
         )
-        response = HTMLResponse(body, status_code=exc.status, headers=HEADERS)
+        response = page("Sign-in failed", body, exc.status)
     _clear_cookie(response)
     return response
 
@@ -408,7 +376,7 @@ def _set_cookie(response: Response, request: Request, client: OidcClient, value:
         value,
         max_age=max(1, int(client.login_seconds)),
         path=START,
-        secure=_secure(request),
+        secure=secure(request),
         httponly=True,
         samesite="lax",
     )
@@ -416,14 +384,6 @@ def _set_cookie(response: Response, request: Request, client: OidcClient, value:
 
 def _clear_cookie(response: Response) -> None:
     response.delete_cookie(COOKIE, path=START, httponly=True, samesite="lax")
-
-
-def _secure(request: Request) -> bool:
-    settings: Settings = request.app.state.gitstudio.settings
-    if settings.public_url.strip().lower().startswith("https://"):
-        return True
-    forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
-    return request.url.scheme == "https" or forwarded == "https"
 
 
 def _redirect_uri(request: Request) -> str:

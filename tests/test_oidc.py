@@ -30,11 +30,10 @@ from support import Api, free_port
 import gitstudio.oidc
 from gitstudio.app import create_app
 from gitstudio.oidc import COOKIE, OidcClient, OidcError
-from storage.models import OidcIdentity, OidcTeamGrant, TeamMember, User
+from storage.models import BrowserSession, OidcIdentity, OidcTeamGrant, TeamMember, User
 from storage.oidc import claimed_teams, derived_name, sign_in, sync_teams
 from storage.roles import Role
 from storage.teams import create_team, set_role
-from storage.tokens import Scope, create_token
 from storage.users import create_user, disable_user
 
 HERE = Path(__file__).resolve().parent / "oidc"
@@ -86,23 +85,19 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Provider]:
 
 @dataclass
 class Seam:
-    """Stands in for browser sessions (gitstudio.oidc.start_session): whom it signed in,
-    and a token of theirs for the GraphQL checks."""
+    """Watches gitstudio.oidc.start_session (the real one runs): whom it signed in."""
 
+    start: Any
     users: list[User] = field(default_factory=list)
-    tokens: list[str] = field(default_factory=list)
 
     async def __call__(self, request: Request, response: Response, user: User) -> None:
         self.users.append(user)
-        _row, token = await create_token(
-            f"oidc-{user.name}", frozenset({Scope.READ}), None, user.id
-        )
-        self.tokens.append(token)
+        await self.start(request, response, user)
 
 
 @pytest.fixture
 def seam(monkeypatch: pytest.MonkeyPatch) -> Seam:
-    recorder = Seam()
+    recorder = Seam(gitstudio.oidc.start_session)
     monkeypatch.setattr(gitstudio.oidc, "start_session", recorder)
     return recorder
 
@@ -149,19 +144,27 @@ async def to_callback(client: httpx.AsyncClient, next_path: str = "/healthz") ->
     raise AssertionError("no redirect to the callback")
 
 
-async def counts() -> tuple[int, int, int, int]:
+async def counts() -> tuple[int, ...]:
     return (
         await User.all().count(),
+        await BrowserSession.all().count(),
         await OidcIdentity.all().count(),
         await TeamMember.all().count(),
         await OidcTeamGrant.all().count(),
     )
 
 
-async def me(api: Api, token: str) -> dict[str, Any]:
-    body = await api.gql(ME, token=token)
-    assert "errors" not in body, body
-    result: dict[str, Any] = body["data"]["me"]
+async def me(browser: httpx.AsyncClient) -> dict[str, Any]:
+    """``me`` as the browser's page asks it: its session cookie, the CSRF token."""
+    session = await browser.get(f"{SERVER}/api/session")
+    assert session.status_code == 200, session.text
+    response = await browser.post(
+        f"{SERVER}/graphql",
+        json={"query": ME},
+        headers={"X-CSRF-Token": session.json()["csrf_token"]},
+    )
+    assert response.status_code == 200 and "errors" not in response.json(), response.text
+    result: dict[str, Any] = response.json()["data"]["me"]
     return result
 
 
@@ -201,22 +204,30 @@ async def test_sign_in_end_to_end_makes_the_user_joins_claimed_teams_and_finds_i
     assert not user.admin and user.password_hash is None
     identity = await OidcIdentity.get(user_id=user.id)
     assert (identity.issuer, identity.subject) == (provider.issuer, f"sub-{unique}")
-    assert await me(api, seam.tokens[0]) == {
+    session_cookie = callback.headers.get_list("set-cookie")
+    assert any(c.startswith("gitstudio_session=") and "HttpOnly" in c for c in session_cookie)
+    assert await me(browser) == {
         "name": f"alice-{unique}",
         "email": f"a{unique}@x.org",
         "teams": [{"name": ml.name, "role": "VIEWER"}, {"name": ops.name, "role": "VIEWER"}],
     }
+    assert await BrowserSession.filter(user_id=user.id).count() == 1
 
-    # Again, in another browser: the provider now calls them otherwise and lists one team.
+    # Again in this browser: a new session replaces the one it had (nothing planted survives).
+    assert (await browser.get(f"{SERVER}/login/oidc")).history[-1].status_code == 303
+    assert await BrowserSession.filter(user_id=user.id).count() == 1
+
+    # In another browser: the provider now calls them otherwise and lists one team.
     provider.account(**account(unique, preferred_username=f"renamed-{unique}", groups=[ml.name]))
     async with _browser(oidc_app(api, provider)) as other:
         again = await other.get(f"{SERVER}/login/oidc")
-    assert again.status_code == 404  # "/" (no next) has no page; the redirect is what counts
-    assert again.history[-1].headers["location"] == "/"
-    assert [u.id for u in seam.users] == [user.id, user.id]
+        assert again.history[-1].headers["location"] == "/login"  # no next: who is signed in
+        assert again.status_code == 200 and f"alice-{unique}" in again.text
+        assert (await me(other))["teams"] == [{"name": ml.name, "role": "VIEWER"}]
+    assert [u.id for u in seam.users] == [user.id] * 3
     assert await OidcIdentity.filter(subject=f"sub-{unique}").count() == 1
-    assert (await me(api, seam.tokens[1]))["teams"] == [{"name": ml.name, "role": "VIEWER"}]
     assert await OidcTeamGrant.filter(user_id=user.id).count() == 1
+    assert await BrowserSession.filter(user_id=user.id).count() == 2
 
 
 async def test_a_provider_name_never_takes_over_a_local_user(
@@ -369,7 +380,7 @@ async def test_next_is_a_path_of_this_server_only(
     for hostile in ("https://evil.example/", "//evil.example/x", "/\\evil.example", "/a\nb"):
         url = await to_callback(browser, hostile)
         response = await browser.get(url, follow_redirects=False)
-        assert response.status_code == 303 and response.headers["location"] == "/", hostile
+        assert response.status_code == 303 and response.headers["location"] == "/login", hostile
 
 
 # -- ID tokens that do not verify ----------------------------------------------------------------
