@@ -305,7 +305,15 @@ async def login_page(request: Request) -> Response:
         principal, secret = current
         who = html.escape(principal.user_name or "")
         return page("Signed in", f"<p>You are signed in as <b>{who}</b>.</p>{logout_form(secret)}")
-    return page("Sign in", _login_form(next_path))
+    return page("Sign in", _login_form(next_path) + _single_sign_on(request, next_path))
+
+
+def _single_sign_on(request: Request, next_path: str) -> str:
+    """A link to OIDC sign-in (gitstudio/oidc.py) when a provider is configured."""
+    if not _settings(request).oidc_issuer:
+        return ""
+    target = f"/login/oidc?next={quote(next_path, safe='/')}"
+    return f'<p><a href="{html.escape(target)}">Sign in with single sign-on</a></p>'
 
 
 async def login(request: Request) -> Response:

@@ -22,10 +22,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from services import require_service
+from services import fresh_postgres, require_service
 from starlette.requests import Request
 from starlette.responses import Response
 from support import Api, free_port
+from test_migrations import run_script
 
 import gitstudio.oidc
 from gitstudio.app import create_app
@@ -373,6 +374,14 @@ async def test_not_configured_is_a_404(api: Api) -> None:
         assert response.status_code == 404 and response.json()["code"] == "OIDC_DISABLED"
 
 
+async def test_the_login_page_links_to_single_sign_on_when_configured(
+    api: Api, browser: httpx.AsyncClient
+) -> None:
+    page = await browser.get(f"{SERVER}/login", params={"next": "/graphiql"})
+    assert 'href="/login/oidc?next=/graphiql"' in page.text
+    assert "/login/oidc" not in (await api.client.get("/login")).text
+
+
 async def test_next_is_a_path_of_this_server_only(
     api: Api, provider: Provider, browser: httpx.AsyncClient, seam: Seam, unique: str
 ) -> None:
@@ -523,3 +532,63 @@ async def test_claimed_memberships_leave_with_the_claim_unless_an_admin_changed_
     roles = {m.team_id: m.role for m in await TeamMember.filter(user_id=user.id)}
     assert roles == {changed.id: "EDITOR", manual.id: "EDITOR"}
     assert not await OidcTeamGrant.filter(user_id=user.id).exists()
+
+
+# -- migration 0017 ------------------------------------------------------------------------------
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path / 'old.db'}"
+        return
+    async with fresh_postgres("gitstudio_migr") as url:
+        yield url
+
+
+ROUND_TRIP = """
+async def tables(client, pg):
+    if pg:
+        _, rows = await client.execute_query(
+            "SELECT table_name AS name FROM information_schema.tables"
+            " WHERE table_name IN ('oidc_identities', 'oidc_team_grants')")
+    else:
+        _, rows = await client.execute_query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name IN ('oidc_identities', 'oidc_team_grants')")
+    return sorted(r["name"] for r in rows)
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target="models.0016_sessions")
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO users (name, admin, created_at) VALUES (?, ?, ?)", pg),
+        ["ada", False, datetime.datetime.now(datetime.UTC)])
+    seen = []
+    for target in (None, "models.0016_sessions", None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        _, users = await client.execute_query("SELECT name FROM users ORDER BY name")
+        seen.append([await tables(client, pg), [u["name"] for u in users]])
+    # One user per (issuer, subject), in SQL too.
+    now = datetime.datetime.now(datetime.UTC)
+    insert = q("INSERT INTO oidc_identities (issuer, subject, user_id, created_at,"
+               " last_login_at) SELECT 'https://idp', 's', id, ?, ? FROM users WHERE name = ?", pg)
+    await client.execute_query(insert, [now, now, "ada"])
+    try:
+        await client.execute_query(insert, [now, now, "admin"])
+        unique = False
+    except IntegrityError:
+        unique = True
+    print(json.dumps({"seen": seen, "unique": unique}))
+"""
+
+
+def test_0017_adds_two_tables_and_rolls_back(fresh_url: str) -> None:
+    result = run_script(ROUND_TRIP, fresh_url, timeout=120)
+    forward, back, again = result["seen"]
+    assert forward == again == [["oidc_identities", "oidc_team_grants"], ["ada", "admin"]]
+    assert back == [[], ["ada", "admin"]]
+    assert result["unique"]
