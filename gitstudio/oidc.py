@@ -130,22 +130,31 @@ class OidcClient:
     requests to it."""
 
     def __init__(self, settings: Settings) -> None:
-        self.issuer = settings.oidc_issuer.strip().rstrip("/")
-        self.client_id = settings.oidc_client_id
+        # As configured: the ID token's iss must be exactly it (a trailing slash included).
+        self.issuer = settings.oidc_issuer.strip()
+        self.client_id = settings.oidc_client_id.strip()
         self.client_secret = settings.oidc_client_secret
-        self.scopes = settings.oidc_scopes.strip() or "openid"
+        scopes = settings.oidc_scopes.split()
+        self.scopes = " ".join(scopes if "openid" in scopes else ["openid", *scopes])
         self.teams_claim = settings.oidc_teams_claim.strip()
-        self.team_role: Role = parse_role(settings.oidc_team_role)
+        self.team_role = _team_role(settings.oidc_team_role)
         self.timeout = settings.oidc_timeout_seconds
         self.cache_seconds = settings.oidc_cache_seconds
         self.login_seconds = settings.oidc_login_seconds
         self.sealer = Sealer(settings.secret_key, settings.data_dir)
         self._metadata: tuple[float, Metadata] | None = None
         self._keys: tuple[float, KeySet] | None = None
+        if self.issuer:
+            _check_issuer(self.issuer)
+            if not self.client_id or not self.client_secret:
+                raise ValueError(
+                    "GITSTUDIO_OIDC_ISSUER needs GITSTUDIO_OIDC_CLIENT_ID and"
+                    " GITSTUDIO_OIDC_CLIENT_SECRET (a confidential client)"
+                )
 
     @property
     def enabled(self) -> bool:
-        return bool(self.issuer and self.client_id)
+        return bool(self.issuer)
 
     def http(self) -> httpx.AsyncClient:
         # No redirects: a provider's endpoints answer where discovery says they are.
@@ -164,7 +173,8 @@ class OidcClient:
         """The discovery document, fetched at most every GITSTUDIO_OIDC_CACHE_SECONDS."""
         if self._metadata is not None and self._metadata[0] > time.monotonic():
             return self._metadata[1]
-        doc = await self._get_json(http, f"{self.issuer}/.well-known/openid-configuration")
+        discovery = f"{self.issuer.rstrip('/')}/.well-known/openid-configuration"
+        doc = await self._get_json(http, discovery)
         # OIDC Discovery 4.3: the document's issuer must be the one configured, exactly.
         if doc.get("issuer") != self.issuer:
             raise _unavailable(f"the discovery document names issuer {doc.get('issuer')!r}")
@@ -313,6 +323,27 @@ class OidcClient:
             return Login(str(doc["s"]), str(doc["n"]), str(doc["v"]), str(doc["next"]))
         except (orjson.JSONDecodeError, KeyError, TypeError):
             return None
+
+
+def _team_role(value: str) -> Role:
+    try:
+        return parse_role(value)
+    except DomainError as exc:
+        raise ValueError(f"GITSTUDIO_OIDC_TEAM_ROLE: {exc.message}") from None
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _check_issuer(issuer: str) -> None:
+    """An https URL (OIDC Core 2); plain http only on this machine (a provider in tests or
+    development): the discovery document and keys must not be taken from the network."""
+    parts = urlsplit(issuer)
+    local = parts.scheme == "http" and (parts.hostname or "") in _LOOPBACK
+    if not (parts.scheme == "https" or local) or not parts.hostname or parts.query:
+        raise ValueError(
+            f"GITSTUDIO_OIDC_ISSUER must be an https URL (http only on loopback): {issuer!r}"
+        )
 
 
 def _url(value: object) -> str:

@@ -430,7 +430,9 @@ def fake_idp() -> tuple[OidcClient, Any, httpx.AsyncClient, FakeIdp]:
 
     key = RSAKey.generate_key(2048, parameters={"kid": "k1", "alg": "RS256"})
     idp = FakeIdp([key])
-    client = OidcClient(Settings(oidc_issuer=ISSUER, oidc_client_id=CLIENT_ID))
+    client = OidcClient(
+        Settings(oidc_issuer=ISSUER, oidc_client_id=CLIENT_ID, oidc_client_secret="s")
+    )
     return client, key, httpx.AsyncClient(transport=httpx.MockTransport(idp.answer)), idp
 
 
@@ -494,6 +496,22 @@ async def test_rotated_keys_are_fetched_again_once_per_token(
     with pytest.raises(OidcError):  # an unknown key: one more fetch, then refused
         await client.id_claims(http, meta, signed(key), "n1")
     assert idp.requests.count("/jwks") == 3
+
+
+def test_a_setting_that_cannot_work_stops_the_server_at_start(tmp_path: Path) -> None:
+    from gitstudio.settings import Settings
+
+    good = {"oidc_client_id": "c", "oidc_client_secret": "s", "data_dir": tmp_path}
+    for issuer in ("http://idp.example", "ftp://idp.example", "https://", "idp.example"):
+        with pytest.raises(ValueError, match="GITSTUDIO_OIDC_ISSUER"):
+            OidcClient(Settings(oidc_issuer=issuer, **good))
+    with pytest.raises(ValueError, match="GITSTUDIO_OIDC_CLIENT_SECRET"):
+        OidcClient(Settings(oidc_issuer=ISSUER, oidc_client_id="c", data_dir=tmp_path))
+    with pytest.raises(ValueError, match="GITSTUDIO_OIDC_TEAM_ROLE"):
+        OidcClient(Settings(oidc_issuer=ISSUER, oidc_team_role="OWNER", **good))
+    client = OidcClient(Settings(oidc_issuer=ISSUER + "/", oidc_scopes="email groups", **good))
+    assert client.issuer == ISSUER + "/" and client.scopes == "openid email groups"
+    assert not OidcClient(Settings(data_dir=tmp_path)).enabled
 
 
 # -- storage: names and teams ---------------------------------------------------------------------
