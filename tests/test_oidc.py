@@ -11,6 +11,7 @@ without them on a laptop, and fail under ``CI=true``.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
 import time
@@ -526,6 +527,16 @@ def test_derived_names() -> None:
     assert claimed_teams("ml") == ["ml"]
     assert claimed_teams(["a", 3, "", "b" * 101, "c"]) == ["a", "c"]
     assert claimed_teams({"a": 1}) == []
+
+
+async def test_parallel_first_sign_ins_make_one_user(api: Api, unique: str) -> None:
+    issuer = f"https://idp.example/{unique}"
+    claims = {"sub": unique, "preferred_username": f"par-{unique}"}
+    users_before = await User.all().count()
+    signed = await asyncio.gather(*(sign_in(issuer, claims) for _ in range(5)))
+    assert len({s.user.id for s in signed}) == 1 and sum(s.created for s in signed) == 1
+    assert await User.all().count() == users_before + 1
+    assert await OidcIdentity.filter(issuer=issuer).count() == 1
 
 
 async def test_claimed_memberships_leave_with_the_claim_unless_an_admin_changed_them(
