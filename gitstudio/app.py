@@ -20,6 +20,7 @@ from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
+from gitstudio.oidc import oidc_routes
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
 from gitstudio.sessions import SessionPolicy, session_routes
@@ -198,6 +199,7 @@ def create_app(settings: Settings) -> Starlette:
         ),
         *graphiql_routes(),
         *session_routes(),  # /login, /logout, /api/session
+        *oidc_routes(settings),  # /login/oidc, /login/oidc/callback
         *webhook_routes(state, settings),
         *studio_routes(state),
         *download_routes(state),

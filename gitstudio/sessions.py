@@ -305,7 +305,15 @@ async def login_page(request: Request) -> Response:
         principal, secret = current
         who = html.escape(principal.user_name or "")
         return page("Signed in", f"<p>You are signed in as <b>{who}</b>.</p>{logout_form(secret)}")
-    return page("Sign in", _login_form(next_path))
+    return page("Sign in", _login_form(next_path) + _single_sign_on(request, next_path))
+
+
+def _single_sign_on(request: Request, next_path: str) -> str:
+    """A link to OIDC sign-in (gitstudio/oidc.py) when a provider is configured."""
+    if not _settings(request).oidc_issuer:
+        return ""
+    target = f"/login/oidc?next={quote(next_path, safe='/')}"
+    return f'<p><a href="{html.escape(target)}">Sign in with single sign-on</a></p>'
 
 
 async def login(request: Request) -> Response:
@@ -342,11 +350,7 @@ async def _login(request: Request) -> Response:
     await attempt.succeeded()
     if stored is not None and needs_rehash(stored):
         await User.filter(id=user.id).update(password_hash=await hash_password(password))
-    old = session_secret(request.headers.get("cookie"))
-    if old is not None:  # a new secret at every login: none planted before survives it
-        await end_session(old, _cache(request))
-    ttl = _settings(request).session_ttl_seconds
-    row, secret = await create_session(user.id, ttl)
+    row, secret = await new_session(request, user)
     response: Response
     if as_json:
         response = json_response(_describe(user, secret, row.expires_at))
@@ -354,8 +358,23 @@ async def _login(request: Request) -> Response:
         response = RedirectResponse(
             next_path, status_code=303, headers={"Cache-Control": "no-store"}
         )
-    _set_cookie(response, request, secret, int(ttl))
+    set_session_cookie(response, request, secret)
     return response
+
+
+async def new_session(request: Request, user: User) -> tuple[BrowserSession, str]:
+    """A new session of ``user`` for this browser, its row and secret (POST /login, OIDC
+    sign-in: gitstudio/oidc.py): the session the request's cookie names ends first, so no
+    secret planted before a sign-in survives it."""
+    old = session_secret(request.headers.get("cookie"))
+    if old is not None:
+        await end_session(old, _cache(request))
+    return await create_session(user.id, _settings(request).session_ttl_seconds)
+
+
+def set_session_cookie(response: Response, request: Request, secret: str) -> None:
+    """The session cookie of ``secret`` on ``response``, for GITSTUDIO_SESSION_TTL_SECONDS."""
+    _set_cookie(response, request, secret, int(_settings(request).session_ttl_seconds))
 
 
 def _throttle(request: Request) -> Throttle:

@@ -125,6 +125,29 @@ class Settings:
     login_max_failures: int = 5
     login_max_failures_per_client: int = 20
     login_window_seconds: float = 900.0
+    # OIDC sign-in (gitstudio/oidc.py, storage/oidc.py): GET /login/oidc signs a browser in
+    # with the OpenID provider whose issuer URL this is (its discovery document is
+    # {issuer}/.well-known/openid-configuration), as the confidential client registered
+    # there with the redirect URI {GITSTUDIO_PUBLIC_URL}/login/oidc/callback; empty: off.
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""
+    # The scopes asked for, space-separated: add the one that brings the teams claim (often
+    # "groups") when the provider needs it.
+    oidc_scopes: str = "openid profile email"
+    # A claim holding team names (e.g. "groups"): each sign-in makes the user a member with
+    # GITSTUDIO_OIDC_TEAM_ROLE of the existing teams it names, and removes the memberships
+    # an earlier claim made that it no longer names; empty: sign-ins leave teams alone.
+    oidc_teams_claim: str = ""
+    oidc_team_role: str = "VIEWER"
+    # Seconds each request to the provider (discovery, keys, token, userinfo) may take.
+    oidc_timeout_seconds: float = 10.0
+    # Seconds the provider's discovery document and signing keys are kept before they are
+    # fetched again (the keys sooner: at once when an ID token names a key not among them).
+    oidc_cache_seconds: float = 3600.0
+    # Seconds a sign-in started at /login/oidc may take at the provider before its callback
+    # is refused (the life of the gitstudio_oidc cookie that carries its state).
+    oidc_login_seconds: float = 600.0
     # Characters kept of a repository URL no project matches (longer ones are truncated).
     unmatched_url_chars: int = 2000
     # Rows of the unmatched repository URLs table; past it the least recently seen goes.
@@ -358,6 +381,15 @@ _ENV: dict[str, tuple[str, Any]] = {
     "login_max_failures": ("GITSTUDIO_LOGIN_MAX_FAILURES", int),
     "login_max_failures_per_client": ("GITSTUDIO_LOGIN_MAX_FAILURES_PER_CLIENT", int),
     "login_window_seconds": ("GITSTUDIO_LOGIN_WINDOW_SECONDS", float),
+    "oidc_issuer": ("GITSTUDIO_OIDC_ISSUER", str),
+    "oidc_client_id": ("GITSTUDIO_OIDC_CLIENT_ID", str),
+    "oidc_client_secret": ("GITSTUDIO_OIDC_CLIENT_SECRET", str),
+    "oidc_scopes": ("GITSTUDIO_OIDC_SCOPES", str),
+    "oidc_teams_claim": ("GITSTUDIO_OIDC_TEAMS_CLAIM", str),
+    "oidc_team_role": ("GITSTUDIO_OIDC_TEAM_ROLE", str),
+    "oidc_timeout_seconds": ("GITSTUDIO_OIDC_TIMEOUT_SECONDS", float),
+    "oidc_cache_seconds": ("GITSTUDIO_OIDC_CACHE_SECONDS", float),
+    "oidc_login_seconds": ("GITSTUDIO_OIDC_LOGIN_SECONDS", float),
     "unmatched_url_chars": ("GITSTUDIO_UNMATCHED_URL_CHARS", int),
     "unmatched_max_rows": ("GITSTUDIO_UNMATCHED_MAX_ROWS", int),
     "push_timeout_seconds": ("GITSTUDIO_PUSH_TIMEOUT_SECONDS", float),

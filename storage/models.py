@@ -299,6 +299,48 @@ class User(Model):
         # Raw-SQL index (migration 0013): users_name_folded, unique on LOWER(name).
 
 
+class OidcIdentity(Model):
+    """Who a user is at an OpenID provider (storage.oidc): the issuer's URL and the
+    subject it names the person by, stable at that provider; a sign-in finds its user by
+    this pair, never by a name or address the provider reports."""
+
+    id = fields.IntField(primary_key=True)
+    issuer = fields.CharField(max_length=500)
+    subject = fields.CharField(max_length=255)  # OIDC Core: at most 255 ASCII characters
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="oidc_identities", on_delete=fields.RESTRICT
+    )
+    user_id: int
+    created_at = fields.DatetimeField()
+    last_login_at = fields.DatetimeField()
+
+    class Meta:
+        table = "oidc_identities"
+        unique_together = (("issuer", "subject"),)
+        indexes = (("user_id",),)
+
+
+class OidcTeamGrant(Model):
+    """A team membership a sign-in made from the provider's teams claim (storage.oidc), with
+    the role it gave: the membership is removed when the claim stops naming the team, unless
+    a team admin changed its role since (then it is theirs)."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="oidc_team_grants", on_delete=fields.RESTRICT
+    )
+    user_id: int
+    team: fields.ForeignKeyRelation[Team] = fields.ForeignKeyField(
+        "models.Team", related_name="oidc_grants", on_delete=fields.CASCADE
+    )
+    team_id: int
+    role = fields.CharField(max_length=8)
+
+    class Meta:
+        table = "oidc_team_grants"
+        unique_together = (("user", "team"),)
+
+
 class AuditEntry(Model):
     """One write through the API and its outcome (storage.audit). Plain ids, no foreign
     keys: the record outlives the users, tokens and projects it names."""

@@ -52,6 +52,15 @@ class Sealer:
                 "a stored secret cannot be decrypted (was the secret key changed?); set it again",
             ) from None
 
+    def open_recent(self, sealed: str, max_age: float) -> str | None:
+        """The secret of ``sealed`` if it was sealed under this key at most ``max_age``
+        seconds ago, else None (tampered with, another key, too old): for short-lived
+        values a browser carries (gitstudio/oidc.py's sign-in cookie)."""
+        try:
+            return self._box().decrypt(sealed.encode(), ttl=max(1, int(max_age))).decode()
+        except (InvalidToken, UnicodeError):
+            return None
+
     def _box(self) -> Fernet:
         if self._fernet is None:
             if self._configured:  # any passphrase: derive a Fernet key from it
