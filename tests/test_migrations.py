@@ -295,3 +295,53 @@ def test_projects_of_before_owners_are_the_builtin_admins_and_0014_rolls_back(
     assert forward[1] == again[1] == [owned, ["p-main", "q-main"]]
     assert back[1] == [[{"name": "p"}, {"name": "q"}], ["p-main", "q-main"]]
     assert result["folded"]
+
+
+# -- migrations that add tables ------------------------------------------------------------
+
+NEW_TABLES = """
+async def tables(client, pg):
+    if pg:
+        _, rows = await client.execute_query(
+            "SELECT table_name AS name FROM information_schema.tables WHERE table_schema ="
+            " 'public'")
+    else:
+        _, rows = await client.execute_query(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")
+    return sorted(r["name"] for r in rows if r["name"] in TABLES)
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target=BEFORE)
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO users (name, admin, created_at) VALUES (?, ?, ?)", pg),
+        ["ada", False, datetime.datetime.now(datetime.UTC)])
+    seen = []
+    for target in (None, BEFORE, None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        _, users = await client.execute_query("SELECT name FROM users ORDER BY name")
+        seen.append([await tables(client, pg), [u["name"] for u in users]])
+    print(json.dumps({"seen": seen}))
+"""
+
+
+@pytest.mark.parametrize(
+    ("before", "tables"),
+    [
+        ("0014_access", ["audit_log"]),  # 0015
+        ("0015_audit", ["login_failures", "sessions"]),  # 0016
+        ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
+    ],
+)
+def test_a_migration_adding_tables_rolls_back_keeping_users(
+    fresh_url: str, before: str, tables: list[str]
+) -> None:
+    """Forward, back to ``before`` and forward again: its tables come, go and come back, and
+    the users made before stay."""
+    head = f"BEFORE = {('models.' + before)!r}\nTABLES = {tables!r}\n"
+    forward, back, again = run_script(head + NEW_TABLES, fresh_url, timeout=120)["seen"]
+    assert forward == again == [tables, ["ada", "admin"]]
+    assert back == [[], ["ada", "admin"]]

@@ -23,11 +23,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from services import fresh_postgres, require_service
+from services import require_service
 from starlette.requests import Request
 from starlette.responses import Response
 from support import Api, free_port
-from test_migrations import run_script
 
 import gitstudio.oidc
 from gitstudio.app import create_app
@@ -563,61 +562,20 @@ async def test_claimed_memberships_leave_with_the_claim_unless_an_admin_changed_
     assert not await OidcTeamGrant.filter(user_id=user.id).exists()
 
 
-# -- migration 0017 ------------------------------------------------------------------------------
+async def test_one_user_per_issuer_and_subject_in_sql_too(api: Api, unique: str) -> None:
+    """The database holds the rule sign_in relies on: a second identity of one (issuer,
+    subject) is refused, whichever user it would name."""
+    from datetime import UTC, datetime
 
+    from tortoise.exceptions import IntegrityError
 
-@pytest.fixture(params=["sqlite", "postgres"])
-async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite://{tmp_path / 'old.db'}"
-        return
-    async with fresh_postgres("gitstudio_migr") as url:
-        yield url
-
-
-ROUND_TRIP = """
-async def tables(client, pg):
-    if pg:
-        _, rows = await client.execute_query(
-            "SELECT table_name AS name FROM information_schema.tables"
-            " WHERE table_name IN ('oidc_identities', 'oidc_team_grants')")
-    else:
-        _, rows = await client.execute_query(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name IN ('oidc_identities', 'oidc_team_grants')")
-    return sorted(r["name"] for r in rows)
-
-async def main():
-    config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0016_sessions")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO users (name, admin, created_at) VALUES (?, ?, ?)", pg),
-        ["ada", False, datetime.datetime.now(datetime.UTC)])
-    seen = []
-    for target in (None, "models.0016_sessions", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        _, users = await client.execute_query("SELECT name FROM users ORDER BY name")
-        seen.append([await tables(client, pg), [u["name"] for u in users]])
-    # One user per (issuer, subject), in SQL too.
-    now = datetime.datetime.now(datetime.UTC)
-    insert = q("INSERT INTO oidc_identities (issuer, subject, user_id, created_at,"
-               " last_login_at) SELECT 'https://idp', 's', id, ?, ? FROM users WHERE name = ?", pg)
-    await client.execute_query(insert, [now, now, "ada"])
-    try:
-        await client.execute_query(insert, [now, now, "admin"])
-        unique = False
-    except IntegrityError:
-        unique = True
-    print(json.dumps({"seen": seen, "unique": unique}))
-"""
-
-
-def test_0017_adds_two_tables_and_rolls_back(fresh_url: str) -> None:
-    result = run_script(ROUND_TRIP, fresh_url, timeout=120)
-    forward, back, again = result["seen"]
-    assert forward == again == [["oidc_identities", "oidc_team_grants"], ["ada", "admin"]]
-    assert back == [[], ["ada", "admin"]]
-    assert result["unique"]
+    now = datetime.now(UTC)
+    first = await create_user(f"idp-a-{unique}")
+    second = await create_user(f"idp-b-{unique}")
+    issuer = f"https://idp-{unique}.example"
+    await OidcIdentity.create(issuer=issuer, subject="s", user_id=first.id, created_at=now,
+                              last_login_at=now)  # fmt: skip
+    with pytest.raises(IntegrityError):
+        await OidcIdentity.create(issuer=issuer, subject="s", user_id=second.id,
+                                  created_at=now, last_login_at=now)  # fmt: skip
+    assert await OidcIdentity.filter(issuer=issuer).count() == 1

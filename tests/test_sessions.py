@@ -12,16 +12,13 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from asgi_ws import raw_asgi_websocket
-from services import fresh_postgres
 from starlette.applications import Starlette
 from support import Api
-from test_migrations import run_script
 
 from gitstudio.app import create_app
 from gitstudio.sessions import safe_next
@@ -593,52 +590,3 @@ async def test_device_login_asks_a_plain_user_for_what_it_lacks(web: Web, unique
         refused = await browser.post("/auth/device-login", data=form)
         assert refused.status_code == 403 and "lacks the scopes ADMIN" in refused.text
         assert (await DeviceCode.get(user_code=started["user_code"])).status == "pending"
-
-
-# -- migration 0016 ------------------------------------------------------------------------------
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-async def fresh_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite://{tmp_path / 'old.db'}"
-        return
-    async with fresh_postgres("gitstudio_migr") as url:
-        yield url
-
-
-ROUND_TRIP = """
-async def tables(client, pg):
-    if pg:
-        _, rows = await client.execute_query(
-            "SELECT table_name AS name FROM information_schema.tables"
-            " WHERE table_name IN ('sessions', 'login_failures')")
-    else:
-        _, rows = await client.execute_query(
-            "SELECT name FROM sqlite_master WHERE type = 'table'"
-            " AND name IN ('sessions', 'login_failures')")
-    return sorted(r["name"] for r in rows)
-
-async def main():
-    config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0015_audit")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO users (name, admin, created_at) VALUES (?, ?, ?)", pg),
-        ["ada", False, datetime.datetime.now(datetime.UTC)])
-    seen = []
-    for target in (None, "models.0015_audit", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        _, users = await client.execute_query("SELECT name FROM users ORDER BY name")
-        seen.append([await tables(client, pg), [u["name"] for u in users]])
-    print(json.dumps({"seen": seen}))
-"""
-
-
-def test_0016_adds_two_tables_and_rolls_back(fresh_url: str) -> None:
-    result = run_script(ROUND_TRIP, fresh_url, timeout=120)
-    forward, back, again = result["seen"]
-    assert forward == again == [["login_failures", "sessions"], ["ada", "admin"]]
-    assert back == [[], ["ada", "admin"]]
