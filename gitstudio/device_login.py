@@ -45,12 +45,13 @@ from urllib.parse import parse_qs
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
+from gitstudio.pages import HEADERS, page
 from gitstudio.rest import HttpError, request_body
 from gitstudio.sessions import login_url, policy, signed_in
 from gitstudio.settings import Settings
@@ -312,30 +313,6 @@ async def _approval(approved_by: int) -> tuple[int, tuple[str, str] | None] | st
 
 # -- the user side: the verification page --------------------------------------------------------
 
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;"
-    "color:#222}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;"
-    "margin:.2rem 0 1rem}button{font:inherit;padding:.5rem 1.2rem;margin-right:.5rem}"
-    "code{background:#eee;padding:0 .3rem}.note{color:#555;font-size:.9rem}"
-)
-_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-    "form-action 'self'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
-def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    document = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)} - gitstudio</title>"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
-    )
-    return HTMLResponse(document, status_code=status, headers=_HEADERS)
-
 
 def _form(
     code: str,
@@ -397,7 +374,7 @@ async def _looked_up(request: Request, code: str) -> DeviceCode | Response | Non
     if attempts.exhausted(address, limit):
         minutes = DEVICE_CODE_TTL // 60
         message = f"Too many unknown codes from your address; try again in {minutes} minutes."
-        return _page("Approve a device login", f"<p><b>{html.escape(message)}</b></p>", 429)
+        return page("Approve a device login", f"<p><b>{html.escape(message)}</b></p>", 429)
     row = await _pending(code)
     if row is None:
         attempts.failed(address, limit)
@@ -412,15 +389,15 @@ async def verification_page(request: Request) -> Response:
     session = await signed_in(request)
     if row is not None and session is None:  # approving needs a signed-in user
         here = f"{request.url.path}?code={row.user_code}"
-        return RedirectResponse(login_url(here), status_code=303, headers=_HEADERS)
+        return RedirectResponse(login_url(here), status_code=303, headers=HEADERS)
     message = "" if row or not code else "This code is unknown, used or expired."
-    return _page("Approve a device login", _form(code, row, message, session))
+    return page("Approve a device login", _form(code, row, message, session))
 
 
 async def decide(request: Request) -> Response:
     body = await _body(request)
     if body is None:
-        return _page("Request too large", "", 413)
+        return page("Request too large", "", 413)
     form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v}
     code, token, action = form.get("user_code", ""), form.get("token", ""), form.get("action")
     row = await _looked_up(request, code[:32])
@@ -429,30 +406,30 @@ async def decide(request: Request) -> Response:
     session = None if token.strip() else await signed_in(request)
     if row is None:
         message = "This code is unknown, used or expired."
-        return _page("Approve a device login", _form(code, None, message, session), 400)
+        return page("Approve a device login", _form(code, None, message, session), 400)
     approver = await _approver(request, token, form.get("csrf_token"), session)
     if isinstance(approver, str):
         status = 403 if approver.startswith("This page") else 401
-        return _page("Approve a device login", _form(code, row, approver, session), status)
+        return page("Approve a device login", _form(code, row, approver, session), status)
     principal = approver
     if action == "deny":
         await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_DENIED)
-        return _page("Login denied", "<p>The client will be told the code has expired.</p>")
+        return page("Login denied", "<p>The client will be told the code has expired.</p>")
     if action != "approve":
         message = "Choose Approve or Deny."
-        return _page("Approve a device login", _form(code, row, message, session), 400)
+        return page("Approve a device login", _form(code, row, message, session), 400)
     wanted = [Scope(s) for s in orjson.loads(row.scopes)]
     missing = [s.value for s in wanted if not principal.has(s)]
     if missing:
         who = "Your user" if session is not None else "That token"
         message = f"{who} lacks the scopes {', '.join(missing)}."
-        return _page("Approve a device login", _form(code, row, message, session), 403)
+        return page("Approve a device login", _form(code, row, message, session), 403)
     # A token's id, or the session's id negated (storage.sessions): see _approval.
     await DeviceCode.filter(id=row.id, status=_PENDING).update(
         status=_APPROVED, approved_by=principal.token_id
     )
     log.info("device login %s approved by %r", row.user_code, principal.user_name)
-    return _page(
+    return page(
         "Login approved",
         f"<p>{html.escape(row.client_name)} receives its token on its next poll "
         "(within a few seconds). You can close this page.</p>",

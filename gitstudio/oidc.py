@@ -60,8 +60,9 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gitstudio.pages import page
 from gitstudio.rest import error, public_base
-from gitstudio.sessions import LOGIN, new_session, page, safe_next, secure, set_session_cookie
+from gitstudio.sessions import LOGIN, new_session, safe_next, secure, set_session_cookie
 from gitstudio.settings import Settings
 from storage.errors import DomainError
 from storage.models import User

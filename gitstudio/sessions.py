@@ -43,10 +43,11 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import orjson
 from starlette.requests import Request, cookie_parser
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from gitstudio.asgi import Disconnected
+from gitstudio.pages import page
 from gitstudio.rest import HttpError, error, json_response, request_body
 from gitstudio.settings import Settings
 from storage.models import BrowserSession, User
@@ -149,30 +150,6 @@ LOGIN_THROTTLED = "LOGIN_THROTTLED"
 _WRONG = "wrong user name or password"
 _MAX_NEXT = 2000
 _MAX_FIELDS = 20  # a login posts three
-
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;"
-    "color:#222}input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box;"
-    "margin:.2rem 0 1rem}button{font:inherit;padding:.5rem 1.2rem}.error{color:#a00}"
-)
-HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-    "form-action 'self'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
-
-
-def page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    """A self-contained page: inline style, no script, not framed, not cached."""
-    document = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)} - gitstudio</title>"
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<style>{_STYLE}</style></head><body><h1>{html.escape(title)}</h1>{body}</body></html>"
-    )
-    return HTMLResponse(document, status_code=status, headers=HEADERS)
 
 
 def safe_next(value: str | None) -> str:
