@@ -160,10 +160,23 @@ def cmd_token_create(args: argparse.Namespace) -> int:
             if user.disabled_at is not None:
                 raise DomainError("INVALID", f"user {args.user!r} is disabled", "user")
             user_id = user.id
-        _row, token = await create_token(name, scopes, owner, user_id)
+        projects = None
+        if args.project:
+            projects = frozenset([await _project_id(p) for p in args.project])
+        _row, token = await create_token(name, scopes, owner, user_id, projects)
         return token
 
     return _report(_settings(args), work)
+
+
+async def _project_id(name: str) -> int:
+    from storage import queries
+    from storage.errors import DomainError
+
+    found = await queries.project_by_name(name)
+    if found is None:
+        raise DomainError("NOT_FOUND", f"no project named {name!r}", "project")
+    return found.id
 
 
 def cmd_user_create(args: argparse.Namespace) -> int:
@@ -329,6 +342,12 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--owner-email", help="(with --owner-name)")
     create.add_argument(
         "--user", help="the user the token belongs to (default: the built-in admin user)"
+    )
+    create.add_argument(
+        "--project",
+        action="append",
+        help="restrict the token to this project (repeatable; default: every project its"
+        " user's roles reach)",
     )
     create.set_defaults(func=cmd_token_create)
 

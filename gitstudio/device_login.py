@@ -58,7 +58,15 @@ from gitstudio.settings import Settings
 from storage.errors import has_control
 from storage.models import AccessToken, BrowserSession, DeviceCode, User
 from storage.sessions import csrf_token
-from storage.tokens import Principal, Scope, authenticate, create_token, hash_token, owner_of
+from storage.tokens import (
+    Principal,
+    Scope,
+    authenticate,
+    create_token,
+    hash_token,
+    owner_of,
+    projects_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -285,14 +293,18 @@ async def poll(request: Request) -> Response:
         approval = await _approval(row.approved_by or 0)
         if isinstance(approval, str):
             return _error(400, "authorization_expired", reason=approval)
-        user_id, owner = approval
-        _token_row, token = await create_token(row.token_name, scopes, owner, user_id)
+        user_id, owner, projects = approval
+        _token_row, token = await create_token(row.token_name, scopes, owner, user_id, projects)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
     return _json({"access_token": token})
 
 
-async def _approval(approved_by: int) -> tuple[int, tuple[str, str] | None] | str:
-    """The user a device login's token is minted for and its Git owner, or why none is:
+Approval = tuple[int, tuple[str, str] | None, frozenset[int] | None]
+
+
+async def _approval(approved_by: int) -> Approval | str:
+    """The user a device login's token is minted for, its Git owner and the projects it is
+    restricted to (an approving token's restriction passes on), or why none is:
     ``approved_by`` is the approving token's id, or a session's id negated. Revoking the
     token, ending the session or disabling the user withdraws the approval."""
     if approved_by < 0:  # a signed-in browser: the user's own name and email
@@ -300,7 +312,7 @@ async def _approval(approved_by: int) -> tuple[int, tuple[str, str] | None] | st
         user = await User.get_or_none(id=session.user_id) if session is not None else None
         if session is None or session.expires_at <= _now() or user is None or user.disabled_at:
             return "approval withdrawn"
-        return user.id, (user.name, user.email) if user.email else None
+        return user.id, (user.name, user.email) if user.email else None, None
     approver = await AccessToken.get_or_none(id=approved_by) if approved_by else None
     if approver is None or approver.user_id is None:  # every token has a user since 0013
         return "no approving token"
@@ -308,7 +320,7 @@ async def _approval(approved_by: int) -> tuple[int, tuple[str, str] | None] | st
     if approver.revoked_at is not None or approving_user is None or approving_user.disabled_at:
         return "approval withdrawn"
     # The new token is the approver's user's, with its owner (the Git author).
-    return approver.user_id, owner_of(approver)
+    return approver.user_id, owner_of(approver), projects_of(approver)
 
 
 # -- the user side: the verification page --------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 from resolvers.context import Context
 from resolvers.permissions import caller
 from resolvers.replay import Result, forget_token, once
+from storage import queries
+from storage.access import READ, allows
 from storage.errors import DomainError
 from storage.models import AccessToken
 from storage.tokens import (
@@ -32,13 +34,16 @@ async def create(
     client_id: str | None = None,
     owner: tuple[str | None, str | None] = (None, None),
     user: str | None = None,
+    projects: list[int] | None = None,
 ) -> tuple[AccessToken, str]:
     """Mint a token of ``user`` (a site admin only) or else of the caller's user, owned by
     ``owner`` (name, email) or else, for the caller's own user only, by the caller's
     token's owner (another user's token gets none unless named: it must not write commits
     in the caller's name); a retry under the same
     clientMutationId gets the same token and secret (kept sealed with the mutation's
-    record, see storage.sealed) instead of a second one."""
+    record, see storage.sealed) instead of a second one. ``projects`` restricts it to
+    those (storage.access): projects the caller reads, within the caller's own restriction,
+    which a token it mints keeps when it names none."""
     principal = caller(ctx)
     try:
         named = parse_owner(*owner)
@@ -51,15 +56,16 @@ async def create(
         )
     user_id = await _user_of_new_token(principal, user)
     owned = named if named is not None or user_id != principal.user_id else principal.owner
+    limited = await _projects_of_new_token(ctx, principal, projects)
     sealer = ctx.syncer.sealer
     if client_id is None or sealer is None:
-        return await _create(principal, name, scopes, owned, user_id)
+        return await _create(principal, name, scopes, owned, user_id, limited)
 
     async def run() -> Result:
-        row, secret = await _create(principal, name, scopes, owned, user_id)
+        row, secret = await _create(principal, name, scopes, owned, user_id, limited)
         return {"token": row.id, "sealed": sealer.seal(secret)}
 
-    asked = [name, sorted(scopes), owned, user_id]
+    asked = [name, sorted(scopes), owned, user_id, None if limited is None else sorted(limited)]
     result = await once(principal, "createAccessToken", client_id, asked, run)
     row = await AccessToken.get(id=result["token"])
     return row, sealer.open(str(result["sealed"]))
@@ -83,12 +89,38 @@ async def _user_of_new_token(principal: Principal, user: str | None) -> int:
     return row.id
 
 
+async def _projects_of_new_token(
+    ctx: Context, principal: Principal, asked: list[int] | None
+) -> frozenset[int] | None:
+    """The projects a new token is restricted to: those asked (each one the caller reads,
+    else NOT_FOUND as for one that does not exist; within the caller's own restriction,
+    else FORBIDDEN; at most GITSTUDIO_MAX_PAGE_SIZE), else the caller's restriction."""
+    if asked is None:
+        return principal.projects
+    if not 1 <= len(asked) <= ctx.max_page_size:
+        raise DomainError(
+            "INVALID", f"name 1-{ctx.max_page_size} projects, or none for all", "projects"
+        )
+    found = await queries.projects_by_ids(asked, ctx.caches.projects)
+    for project_id in asked:
+        project = found.get(project_id)
+        if project is None or not allows(principal, project, READ):
+            raise DomainError("NOT_FOUND", "a project named is not one you can read", "projects")
+    wanted = frozenset(asked)
+    if principal.projects is not None and not wanted <= principal.projects:
+        raise DomainError(
+            "FORBIDDEN", "a restricted token mints tokens for its own projects only", "projects"
+        )
+    return wanted
+
+
 async def _create(
     principal: Principal,
     name: str,
     scopes: list[str],
     owner: tuple[str, str] | None,
     user_id: int,
+    projects: frozenset[int] | None,
 ) -> tuple[AccessToken, str]:
     name = check_token_name(name)
     try:
@@ -101,7 +133,7 @@ async def _create(
     beyond = sorted(s.value for s in wanted if not principal.has(s))
     if beyond:
         raise DomainError("FORBIDDEN", f"cannot grant scopes this token lacks: {beyond}", "scopes")
-    return await create_token(name, wanted, owner, user_id)
+    return await create_token(name, wanted, owner, user_id, projects)
 
 
 async def revoke(ctx: Context, token_id: int) -> AccessToken:

@@ -12,11 +12,11 @@ from resolvers import tokens as resolve
 from resolvers.context import Context
 from schema.errors import UserError, user_error
 from schema.permissions import guard, signed_in
-from schema.relay import InvalidId, from_global_id, to_global_id
+from schema.relay import InvalidId, decode_id, from_global_id, to_global_id
 from schema.scalars import Person
 from storage.errors import DomainError
 from storage.models import AccessToken as TokenRow
-from storage.tokens import Scope, owner_of, scopes_of
+from storage.tokens import Scope, owner_of, projects_of, scopes_of
 
 
 @strawberry.enum
@@ -45,6 +45,10 @@ class AccessToken:
         description="Author of the commits and tagger of the tags written with this token;"
         " null: the server's configured author."
     )
+    projects: list[strawberry.ID] | None = strawberry.field(
+        description="The only projects it acts on (besides reading PUBLIC ones); null: every"
+        " project its user's roles reach."
+    )
 
 
 def token_type(row: TokenRow) -> AccessToken:
@@ -58,7 +62,14 @@ def token_type(row: TokenRow) -> AccessToken:
         last_used_at=row.last_used_at,
         revoked_at=row.revoked_at,
         owner=Person(name=owner[0], email=owner[1]) if owner else None,
+        projects=_project_ids(projects_of(row)),
     )
+
+
+def _project_ids(projects: frozenset[int] | None) -> list[strawberry.ID] | None:
+    if projects is None:
+        return None
+    return [strawberry.ID(to_global_id("Project", p)) for p in sorted(projects)]
 
 
 @strawberry.type
@@ -87,6 +98,11 @@ class CreateAccessTokenInput:
         description="The user the token belongs to (a site admin's ADMIN token may name"
         " any); unset: the caller's user.",
     )
+    projects: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Restrict it to these projects (ones you read; a restricted caller's"
+        " own at most); unset: the caller's restriction, if any.",
+    )
     client_mutation_id: str | None = strawberry.field(
         default=None, description="A retry with the same id returns the same token."
     )
@@ -104,6 +120,9 @@ class TokenMutation:
     ) -> AccessTokenPayload:
         client_id = input.client_mutation_id
         try:
+            projects = None
+            if input.projects is not None:
+                projects = [decode_id(p, "Project") for p in input.projects]
             row, secret = await resolve.create(
                 info.context,
                 input.name,
@@ -111,6 +130,7 @@ class TokenMutation:
                 client_id,
                 (input.owner_name, input.owner_email),
                 input.user,
+                projects,
             )
         except DomainError as exc:
             return AccessTokenPayload(errors=[user_error(exc)], client_mutation_id=client_id)

@@ -16,7 +16,7 @@ lists and nodes filter with this module.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from storage.roles import Role, Visibility
@@ -46,6 +46,9 @@ __all__ = [
 
 class Owned(Protocol):
     """What the decision reads of a project (a ``projects`` row, a record of one)."""
+
+    @property
+    def id(self) -> int: ...
 
     @property
     def owner_user_id(self) -> int | None: ...
@@ -87,11 +90,14 @@ AUDIT = Need(Role.ADMIN, Scope.READ)  # reading a project's audit log
 
 
 def role_on(principal: Principal, project: Owned) -> Role | None:
-    """The principal's user's role on ``project``; None: it may not even know it exists."""
-    if principal.admin:
+    """The principal's user's role on ``project``; None: it may not even know it exists.
+    A token restricted to listed projects (``Principal.projects``) holds its user's roles on
+    those only; elsewhere it is anyone."""
+    listed = principal.projects is None or project.id in principal.projects
+    if principal.admin and listed:
         return Role.ADMIN
     role = None
-    if principal.user_id is not None:
+    if principal.user_id is not None and listed:
         if project.owner_user_id == principal.user_id:
             return Role.ADMIN
         team = project.owner_team_id
@@ -124,10 +130,16 @@ def visible_clause(principal: Principal, table: str = "projects") -> tuple[str, 
         raise ValueError(f"not a table name: {table!r}")
     if not principal.has(READ.scope):
         return "(1 = 0)", []
-    if principal.admin:
-        return "(1 = 1)", []
     terms = [f"{table}.visibility = ?"]
     values: list[Any] = [Visibility.PUBLIC.value]
+    listed = principal.projects
+    if listed is not None:  # its user's roles reach the listed projects only
+        if not listed:
+            return "(" + terms[0] + ")", values
+        condition, values = _listed(table, principal, sorted(listed))
+        return f"({terms[0]} OR {condition})", [Visibility.PUBLIC.value, *values]
+    if principal.admin:
+        return "(1 = 1)", []
     if principal.user_id is not None:
         terms.append(f"{table}.owner_user_id = ?")
         values.append(principal.user_id)
@@ -136,6 +148,16 @@ def visible_clause(principal: Principal, table: str = "projects") -> tuple[str, 
             terms.append(f"{table}.owner_team_id IN ({', '.join('?' * len(teams))})")
             values.extend(teams)
     return "(" + " OR ".join(terms) + ")", values
+
+
+def _listed(table: str, principal: Principal, ids: list[int]) -> tuple[str, list[Any]]:
+    """The listed projects its user's roles reach: ``id IN (...)`` and (site admin, or the
+    owner, or a team's)."""
+    marks = ", ".join("?" * len(ids))
+    if principal.admin:
+        return f"{table}.id IN ({marks})", list(ids)
+    inner, values = visible_clause(replace(principal, projects=None), table)
+    return f"({table}.id IN ({marks}) AND {inner})", [*ids, *values]
 
 
 View = tuple[tuple[str, ...], Role]

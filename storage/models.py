@@ -410,6 +410,9 @@ class AccessToken(Model):
     # Whom the commits and tags written with this token are by (else the settings' author).
     owner_name = fields.CharField(max_length=200, null=True)
     owner_email = fields.CharField(max_length=254, null=True)
+    # The projects it is restricted to, a JSON list of ids (storage.access); null: all its
+    # user may see.
+    project_ids = fields.TextField(null=True)
 
     class Meta:
         table = "access_tokens"

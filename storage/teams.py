@@ -216,6 +216,8 @@ async def project_owner(
     or ADMIN of (a site admin: any team; a team it is not in is NOT_FOUND, as one that does
     not exist, field ``team``), or else its own user. PRIVATE unless asked otherwise."""
     chosen = Visibility.PRIVATE if visibility is None else visibility
+    if principal.projects is not None:  # it would not see what it made
+        raise DomainError("FORBIDDEN", "a token restricted to projects cannot add one", None)
     if team is None:
         user_id = principal.user_id if principal.user_id is not None else await builtin_admin_id()
         return Ownership(user_id=user_id, visibility=chosen)

@@ -52,6 +52,9 @@ class Principal:
     # The user's teams and its role in each, by team id (storage.access.role_on): read with
     # the token, so that deciding access costs no query.
     teams: tuple[tuple[int, Role], ...] = ()
+    # The projects the token is restricted to (storage.access); None: every one its user's
+    # roles reach.
+    projects: frozenset[int] | None = None
 
     def has(self, scope: Scope) -> bool:
         """ADMIN grants every scope; every other scope also grants READ. A scope is not a
@@ -109,10 +112,11 @@ async def create_token(
     scopes: frozenset[Scope],
     owner: tuple[str, str] | None = None,
     user_id: int | None = None,
+    projects: frozenset[int] | None = None,
 ) -> tuple[AccessToken, str]:
     """Return the stored row and the only copy of the secret. The token belongs to user
     ``user_id``, else to the built-in admin (storage.users.BUILTIN_ADMIN): every token
-    belongs to a user."""
+    belongs to a user. ``projects``: the only projects it acts on (None: all)."""
     if user_id is None:
         user_id = await builtin_admin_id()
     token = generate_token()
@@ -124,6 +128,7 @@ async def create_token(
         scopes=orjson.dumps(sorted(scopes)).decode(),
         owner_name=owner[0] if owner else None,
         owner_email=owner[1] if owner else None,
+        project_ids=None if projects is None else orjson.dumps(sorted(projects)).decode(),
     )
     return row, token
 
@@ -152,6 +157,16 @@ def owner_of(row: AccessToken) -> tuple[str, str] | None:
 
 def scopes_of(row: AccessToken) -> frozenset[Scope]:
     return _scopes(row.scopes)
+
+
+def projects_of(row: AccessToken) -> frozenset[int] | None:
+    return _projects(row.project_ids)
+
+
+def _projects(stored: str | None) -> frozenset[int] | None:
+    if stored is None:
+        return None
+    return frozenset(int(p) for p in orjson.loads(stored))
 
 
 # Principals by token hash, so the hot paths (every GraphQL request, every /api/live post)
@@ -190,7 +205,8 @@ async def authenticate(
     # no start-up pass to forget (a backfill at start misses tokens minted after it).
     # One row per team of the user (one, with no team, for a user in none).
     rows = await db.fetch(
-        "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, u.id AS user_id,"
+        "SELECT t.id, t.name, t.scopes, t.owner_name, t.owner_email, t.project_ids,"
+        " u.id AS user_id,"
         " u.name AS user_name, u.admin, m.team_id, m.role FROM access_tokens t JOIN users u"
         " ON u.id = COALESCE(t.user_id, (SELECT a.id FROM users a WHERE a.name = ?))"
         " LEFT JOIN team_members m ON m.user_id = u.id"
@@ -211,6 +227,7 @@ async def authenticate(
             r["user_name"],
             bool(r["admin"]),
             tuple(teams),
+            _projects(r["project_ids"]),
         )
         if uses is not None:
             uses.note(digest, principal.token_id)

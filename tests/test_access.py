@@ -208,6 +208,14 @@ async def test_visible_clause_selects_what_allows_reads(api: Api, unique: str) -
         principals[name] = await authenticate(await token_of(who, *scopes))
     _row, bare = await create_token("bare", frozenset(), None, editor.id)
     principals["no-scope"] = await authenticate(bare)
+    # Tokens restricted to listed projects: their user's roles there only, PUBLIC elsewhere.
+    for name, who, listed in (
+        ("owner-restricted", owner, [ids[0], ids[6], ids[9]]),  # its own, its team's, not its
+        ("site-admin-restricted", admin, [ids[3], ids[12]]),
+    ):
+        _row, limited = await create_token(name, frozenset({Scope.READ}), None, who.id,
+                                           frozenset(listed))  # fmt: skip
+        principals[name] = await authenticate(limited)
     seen = {}
     for name, principal in principals.items():
         assert principal is not None, name
@@ -228,6 +236,8 @@ async def test_visible_clause_selects_what_allows_reads(api: Api, unique: str) -
         "editor": 5 + 2 + 2,  # its two teams'
         "outsider": 5 + 2,  # its team's
         "site-admin": 15,
+        "owner-restricted": 5 + 2,  # its own PRIVATE and its team's PRIVATE, not ops'
+        "site-admin-restricted": 5 + 2,
         "no-scope": 0,
     }
 

@@ -429,3 +429,71 @@ async def test_studios_create_project_maps_team_name_and_public(
     assert hidden["data"]["project"] is None
     owned = await world.post("owner", query, {"n": f"s4-{unique}"})
     assert owned["data"]["project"] == {"visibility": "PRIVATE"}
+
+
+MINT = """mutation($input: CreateAccessTokenInput!) { createAccessToken(input: $input) {
+  token accessToken { projects } errors { code field } } }"""
+
+
+async def test_a_token_restricted_to_projects_acts_on_those_only(
+    world: World, api: Api, unique: str, tmp_path: Path
+) -> None:
+    """A token restricted to listed projects holds its user's roles there only (PUBLIC ones
+    it still reads, as anyone); the tokens it mints stay within its list; it adds no
+    project (it would not see it). Refusals write no token and no project."""
+    listed = world.ids["team-private"]["Project"]
+    made = await world.post("team-admin", MINT, {"input": {
+        "name": "ci", "scopes": ["PROJECTS"], "projects": [listed]}})  # fmt: skip
+    assert made["data"]["createAccessToken"]["accessToken"]["projects"] == [listed]
+    world.tokens["restricted"] = made["data"]["createAccessToken"]["token"]
+    names = await world.post("restricted", "{ projects(first: 200) { nodes { id } } }", {})
+    seen = {n["id"] for n in names["data"]["projects"]["nodes"]}
+    assert listed in seen and world.ids["team-public"]["Project"] in seen  # PUBLIC, as anyone
+    query, values = variables_of("syncProject", world.ids["team-private"])
+    assert refusal(await world.post("restricted", query, values), "syncProject") is None
+    query, values = variables_of("syncProject", world.ids["team-public"])  # its ADMIN, unlisted
+    assert refusal(await world.post("restricted", query, values), "syncProject") == "FORBIDDEN"
+
+    tokens = await db.fetch("SELECT COUNT(*) AS n FROM access_tokens")
+    projects = await db.fetch("SELECT COUNT(*) AS n FROM projects")
+    beyond = await world.post(
+        "restricted",
+        MINT,
+        {
+            "input": {
+                "name": "x",
+                "scopes": ["READ"],
+                "projects": [world.ids["team-public"]["Project"]],
+            }
+        },
+    )
+    hidden = await world.post(
+        "restricted",
+        MINT,
+        {
+            "input": {
+                "name": "x",
+                "scopes": ["READ"],
+                "projects": [world.ids["own-private"]["Project"]],
+            }
+        },
+    )
+    repo = tmp_path / "r"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    create = await world.post(
+        "restricted",
+        """mutation($input: CreateProjectInput!) {
+        createProject(input: $input) { errors { code } } }""",
+        {"input": {"repoUrl": str(repo)}},
+    )
+    assert beyond["data"]["createAccessToken"]["errors"] == [
+        {"code": "FORBIDDEN", "field": "projects"}
+    ]
+    assert hidden["data"]["createAccessToken"]["errors"] == [
+        {"code": "NOT_FOUND", "field": "projects"}
+    ]
+    assert create["data"]["createProject"]["errors"] == [{"code": "FORBIDDEN"}]
+    assert await db.fetch("SELECT COUNT(*) AS n FROM access_tokens") == tokens
+    assert await db.fetch("SELECT COUNT(*) AS n FROM projects") == projects
+    inherited = await world.post("restricted", MINT, {"input": {"name": "y", "scopes": ["READ"]}})
+    assert inherited["data"]["createAccessToken"]["accessToken"]["projects"] == [listed]

@@ -740,3 +740,23 @@ def test_token_uses_are_written_by_the_apps_lifespan_and_to_its_database_only(
     assert result["not_yet"] is False
     assert result["drained"] is True
     assert result["other"] == [False, False]
+
+
+async def test_cli_restricts_a_token_to_named_projects(
+    api: Api, unique: str, tmp_path: Path
+) -> None:
+    before = await counts()
+    unknown = cli(api, "token", "create", "--name", "c", "--scope", "READ",
+                  "--project", f"nope-{unique}")  # fmt: skip
+    assert unknown.returncode == 1 and "[NOT_FOUND]" in unknown.stderr, unknown.stderr
+    assert await counts() == before
+    repo = tmp_path / f"cli-{unique}"
+    from sync.generate import RepoSpec, generate_repo
+
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    project = await api.create_project(repo, f"cli-{unique}")
+    made = cli(api, "token", "create", "--name", "c", "--scope", "READ",
+               "--project", f"cli-{unique}")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    seen = await api.gql("{ me { tokens { projects } } }", token=made.stdout.strip())
+    assert seen["data"]["me"]["tokens"] == [{"projects": [project["id"]]}]
