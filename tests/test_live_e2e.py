@@ -201,8 +201,8 @@ def test_dvc_studio_login(served: Served, tmp_path: Path) -> None:
         if not found:
             login.wait(timeout=30)
             raise AssertionError(f"exit {login.returncode}, no login URL in:\n{''.join(seen)}")
-        page = httpx.get(f"{found[1]}?code={found[2]}")
-        assert page.status_code == 200 and "e2e-login" in page.text
+        page = httpx.get(f"{found[1]}?code={found[2]}")  # approving needs a signed-in user
+        assert page.status_code == 303 and "/login?next=" in page.headers["location"]
         approved = httpx.post(
             found[1], data={"user_code": found[2], "token": served.token, "action": "approve"}
         )
