@@ -120,7 +120,7 @@ class Calls:
             kwargs = arguments(field_plan, source, run, path)
             return function(source, **kwargs) if takes_self else function(**kwargs)
 
-        if guard is None:
+        if guard is None or guard.rule.open:
             return call
 
         async def guarded(field_plan: FieldPlan, source: Any, run: Run, path: Path) -> Any:
