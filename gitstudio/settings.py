@@ -98,6 +98,8 @@ class Settings:
     ws_max_message_bytes: int = 1_000_000
     # Open websockets of one token in this process (tabs of dashboards, scripts).
     ws_max_connections_per_token: int = 100
+    # Websockets without credentials (anonymous readers of PUBLIC projects), all together.
+    ws_max_anonymous_connections: int = 100
     # uvicorn's websocket implementation for `serve`: "lean" (uvicorn's websockets-sansio
     # with less held per idle connection, gitstudio/ws_server.py), or one of uvicorn's own:
     # "websockets-sansio", "websockets", "wsproto" (needs the wsproto package).
@@ -372,6 +374,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
+    "ws_max_anonymous_connections": ("GITSTUDIO_WS_MAX_ANONYMOUS_CONNECTIONS", int),
     "ws_protocol": ("GITSTUDIO_WS_PROTOCOL", str),
     "ws_collect_every": ("GITSTUDIO_WS_COLLECT_EVERY", int),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),

@@ -61,7 +61,7 @@ from resolvers.live import EventStream
 from storage import queries, telemetry
 from storage.access import View, view
 from storage.sessions import session_principal
-from storage.tokens import Principal, authenticate
+from storage.tokens import ANONYMOUS, Principal, authenticate
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -89,6 +89,7 @@ class GraphQLWebSocket:
         self.max_operations = state.settings.ws_max_operations
         self.max_message = state.settings.ws_max_message_bytes
         self.max_per_token = state.settings.ws_max_connections_per_token
+        self.max_anonymous = state.settings.ws_max_anonymous_connections
         self.per_token: dict[int, int] = {}  # open authenticated websockets by token id
         self.collect_every = state.settings.ws_collect_every
         self.since_collect = 0  # subscriptions gone live since the last collection
@@ -107,12 +108,16 @@ class GraphQLWebSocket:
             gc.collect()
 
     def admit(self, principal: Principal) -> bool:
-        """Count a connection of ``principal``'s token, unless it has as many as allowed."""
+        """Count a connection of ``principal``'s token, unless it has as many as allowed
+        (ANONYMOUS: every connection without credentials, together)."""
         held = self.per_token.get(principal.token_id, 0)
-        if held >= self.max_per_token:
+        if held >= self.limit_of(principal):
             return False
         self.per_token[principal.token_id] = held + 1
         return True
+
+    def limit_of(self, principal: Principal) -> int:
+        return self.max_anonymous if principal is ANONYMOUS else self.max_per_token
 
     def release(self, principal: Principal) -> None:
         left = self.per_token.pop(principal.token_id, 1) - 1
@@ -158,6 +163,8 @@ class Connection:
     # Slots: ten thousand idle subscribers are ten thousand of these.
     __slots__ = (
         "aborted",
+        "acked",
+        "anonymous",
         "closed",
         "cookie_session",
         "dropped",
@@ -185,7 +192,9 @@ class Connection:
         self.protocol: Subprotocol = GRAPHQL_TRANSPORT_WS
         self.outbox = Outbox(send, endpoint.queue_limit)
         self.ops: dict[str, Op] = {}
-        self.principal: Principal | None = None
+        self.principal: Principal | None = None  # None: anonymous, or not yet initialised
+        self.acked = False  # connection_init accepted
+        self.anonymous = False  # accepted without credentials
         self.token: str | None = None  # its secret, to authenticate again (may_stay)
         self.init_received = False
         self.closed = False
@@ -243,8 +252,8 @@ class Connection:
         finally:
             if self.timer is not None:
                 self.timer.cancel()
-            if self.principal is not None:
-                self.endpoint.release(self.principal)
+            if self.acked:
+                self.endpoint.release(self.principal or ANONYMOUS)
             self.leave_all()
             for task in self.tasks or ():
                 task.cancel()
@@ -359,18 +368,24 @@ class Connection:
             self.timer.cancel()
             self.timer = None
         principal = await self.authenticate(params)
-        if principal is not None and not self.endpoint.admit(principal):
-            limit = self.endpoint.max_per_token
-            await self.refuse(TOO_MANY_CONNECTIONS, f"more than {limit} websockets of this token")
-            return
-        self.principal = principal
-        if self.principal is None and self.cookie_session == "":
+        if principal is None and self.cookie_session == "":
             message = "a session cookie is accepted from this server's own pages only"
             await self.refuse(CROSS_ORIGIN_COOKIE, message)
             return
-        if self.principal is None:
+        # no credentials at all: anonymous, who subscribes to PUBLIC projects only
+        self.anonymous = principal is None and self.token is None and not self.cookie_session
+        if principal is None and not self.anonymous:
             await self.refuse(UNAUTHORIZED, "a valid access token is required in connection_init")
             return
+        who = principal or ANONYMOUS
+        if not self.endpoint.admit(who):
+            limit, whose = (
+                self.endpoint.limit_of(who),
+                "without credentials" if self.anonymous else "of this token",
+            )
+            await self.refuse(TOO_MANY_CONNECTIONS, f"more than {limit} websockets {whose}")
+            return
+        self.principal, self.acked = principal, True
         self.outbox.push_control('{"type":"connection_ack"}')
         if self.protocol.keep_alive:
             self.background(self._keep_alive())
@@ -388,27 +403,18 @@ class Connection:
 
     async def authenticate(self, params: Any) -> Principal | None:
         """The token of the connection_init payload, else of the upgrade request, else its
-        session cookie (from this server's own origin)."""
-        token: str | None = None
-        for source in (params, params.get("headers") if isinstance(params, dict) else None):
-            if not isinstance(source, dict):
-                continue
-            value = source.get("Authorization", source.get("authorization"))
-            if isinstance(value, str):
-                token = token_from_header(value) or ""
-                break
-            value = source.get("token")
-            if isinstance(value, str):
-                token = token_from_header(value) or value.strip()
-                break
-        if token is None:
-            token = token_from_header(self.header_auth)
-        self.token = token
+        session cookie (from this server's own origin). A payload that is no object, or
+        credentials that are no string, are credentials that fail (not anonymous)."""
+        self.token = _credentials(params)
+        if self.token is None:
+            self.token = token_from_header(self.header_auth)
         return await self.principal_now(count_use=True)
 
     async def principal_now(self, count_use: bool = False) -> Principal | None:
         """Who this connection's token, or else its session cookie, is now (the app's
         caches): None once revoked, disabled, signed out or expired."""
+        if self.anonymous:
+            return ANONYMOUS
         caches = self.endpoint.state.caches
         if self.token is None and self.cookie_session:
             idle = self.endpoint.state.sessions.idle
@@ -425,7 +431,7 @@ class Connection:
             await asyncio.sleep(KEEP_ALIVE)
 
     async def start(self, message: dict[str, Any]) -> None:
-        if self.principal is None:
+        if not self.acked:
             await self.close(UNAUTHORIZED, "Unauthorized")
             return
         op_id, body = message.get("id"), message.get("payload")
@@ -531,7 +537,6 @@ class Connection:
         name: str | None,
     ) -> None:
         state, documents, principal = self.endpoint.state, self.endpoint.documents, self.principal
-        assert principal is not None
         context = make_context(state, principal, cache=False)
         executor = documents.executor(prepared, context, variables, name)
         if isinstance(executor, list):
@@ -586,6 +591,27 @@ class Connection:
                 await self.outbox.put(f"{head}{payload(await execute_event(replay, root))}}}")
         member.go_live(caught.overlap)
         self.endpoint.went_live()
+
+
+def _credentials(params: Any) -> str | None:
+    """The token a connection_init payload sends: None when it sends none, "" when what it
+    sends cannot be one."""
+    if params is None:
+        return None
+    if not isinstance(params, dict):
+        return ""
+    headers = params.get("headers")
+    for source in (params, headers if isinstance(headers, dict) else {}):
+        for key in ("Authorization", "authorization", "token"):
+            value = source.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                return ""
+            if key == "token":  # the bare token, or a header's value
+                return token_from_header(value) or value.strip()
+            return token_from_header(value) or ""
+    return None
 
 
 def websocket_routes(state: State, schema: Schema) -> list[BaseRoute]:

@@ -103,7 +103,9 @@ class _OnProject(Rule):
         )
 
     async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
-        principal = require(ctx, self.need.scope)
+        # reading is open to anyone (a PUBLIC project); anything more needs a token
+        anonymous = ctx.principal is None and self.need == READ
+        principal = ctx.viewer if anonymous else require(ctx, self.need.scope)
         named = self.named
         project_id = await named.project_of(ctx, arguments)
         project = None if project_id is None else await ctx.loaders.project.load(project_id)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.routing import WebSocketRoute
 from support import Api
 
 from gitstudio.ws import GraphQLWebSocket
+from schema.relay import from_global_id
 from storage.models import Team, User
 from storage.roles import Role
 from storage.teams import add_member, create_team, remove_member
@@ -189,3 +191,92 @@ async def _token_row(scene: Scene, who: str) -> int:
 
     row = await AccessToken.get(token_hash=hash_token(scene.tokens[who]))
     return row.id
+
+
+# -- the matrix, generated from the schema --------------------------------------------------
+
+
+def subscription_documents() -> dict[str, str]:
+    """One document per root subscription field, each on ``$p`` (a Project id): a new
+    subscription taking something else fails here until the matrix knows it."""
+    from schema import build_schema
+
+    fields = build_schema()._schema.subscription_type.fields  # type: ignore[union-attr]
+    documents = {}
+    for name, field in fields.items():
+        required = sorted(a for a, arg in field.args.items() if str(arg.type).endswith("!"))
+        assert required == ["projectId"], (name, required)
+        documents[name] = f"subscription($p: ID!) {{ {name}(projectId: $p) {{ __typename }} }}"
+    return documents
+
+
+async def test_every_subscription_admits_exactly_who_may_read_the_project(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    """Every principal of the matrix of tests/test_permissions.py (anonymous too, on a
+    websocket without credentials) subscribes to every subscription of every project: a
+    reader joins, anyone else gets NOT_FOUND as for a project that does not exist; then an
+    event reaches exactly the readers."""
+    from test_permissions import PROJECTS, ROLE, build
+
+    world = await build(api, tmp_path, unique)
+    documents = subscription_documents()
+    app = api.client._transport.app  # type: ignore[attr-defined]
+    missing = "UHJvamVjdDoyMTQ3NDgzNjQ3"  # Project:2147483647
+    for project in PROJECTS:
+        gid = world.ids[project]["Project"]
+        async with AsyncExitStack() as stack:
+            sockets = {}
+            for who in ROLE:
+                ws = await stack.enter_async_context(raw_asgi_websocket(app))
+                token = world.tokens[who]
+                init = {"Authorization": f"token {token}"} if token else {}
+                await ws.send({"type": "connection_init", "payload": init})
+                assert (await ws.receive())["type"] == "connection_ack", who
+                for n, document in enumerate(documents.values()):
+                    for target, op in ((gid, f"{n}"), (missing, f"missing-{n}")):
+                        await ws.send({"id": op, "type": "subscribe",
+                                       "payload": {"query": document, "variables": {"p": target}}})  # fmt: skip
+                sockets[who] = ws
+            readers = [w for w in ROLE if ROLE[w][project] is not None]
+            joined = len(readers) * len(documents)
+            await until(partial(subscribed_to, api, from_global_id(gid)[1], joined))
+            for who, ws in sockets.items():
+                errors = {}
+                expected = len(documents) * (1 if who in readers else 2)
+                while len(errors) < expected:
+                    frame = await ws.receive()
+                    assert frame["type"] == "error", (who, project, frame)
+                    errors[frame["id"]] = frame["payload"][0]
+                for op, error in errors.items():
+                    assert error["extensions"]["code"] == "NOT_FOUND", (who, project, op)
+                    gone = errors[op if op.startswith("missing") else f"missing-{op}"]
+                    assert (
+                        error["message"].split(" with id ")[0]
+                        == gone["message"].split(" with id ")[0]
+                    )
+            await api.gql(SYNC, {"id": gid})
+            for who in readers:
+                frame = await sockets[who].receive()
+                assert frame["type"] == "next", (who, project, frame)
+                assert frame["payload"]["data"] == {"projectEvents": {"__typename": "ProjectEvent"}}
+
+
+def subscribed_to(api: Api, project_id: int, count: int) -> bool:
+    """Whether ``count`` subscriptions to the project's events have joined their groups."""
+    members = (m for g in endpoint(api).hub.groups.values() for m in g.members)
+    return sum(1 for m in members if m.project_id == project_id) == count
+
+
+async def test_anonymous_websockets_are_bounded_together(api: Api) -> None:
+    app = api.client._transport.app  # type: ignore[attr-defined]
+    limit = endpoint(api).max_anonymous
+    async with AsyncExitStack() as stack:
+        for _ in range(limit):
+            ws = await stack.enter_async_context(raw_asgi_websocket(app))
+            await ws.send({"type": "connection_init", "payload": {}})
+            assert (await ws.receive())["type"] == "connection_ack"
+        extra = await stack.enter_async_context(raw_asgi_websocket(app))
+        await extra.send({"type": "connection_init", "payload": {}})
+        closed = await asyncio.wait_for(extra.outgoing.get(), 30)
+        assert closed["type"] == "websocket.close" and closed["code"] == 4429, closed

@@ -165,10 +165,14 @@ async def test_missing_read_scope_is_forbidden(env: Served, protocol: str) -> No
 
 async def test_unauthenticated_connections_are_refused(env: Served) -> None:
     bad = {"Authorization": "token dsat_" + "0" * 48}
-    for payload in (bad, {}, None):
+    for payload in (bad, {"token": 5}, ["token"]):
         async with raw(env.server, TRANSPORT_WS) as ws:
             await send(ws, {"type": "connection_init", "payload": payload})
             assert await closed_with(ws) == (4401, "Unauthorized")
+    for payload in ({}, None):  # no credentials: anonymous (tests/test_subscription_access.py)
+        async with raw(env.server, TRANSPORT_WS) as ws:
+            await send(ws, {"type": "connection_init", "payload": payload})
+            assert (await receive(ws))["type"] == "connection_ack"
     async with raw(env.server, TRANSPORT_WS) as ws:  # subscribe before connection_init
         await send(
             ws,
