@@ -118,6 +118,14 @@ class TokenGate:
         principal = await principal_from_raw(headers, self.cache, self.uses, self.sessions)
         return self.check(principal, scope)
 
+    async def site_admin(self, request: Request) -> Principal:
+        """A site admin's token with the ADMIN scope (a server-wide route: /metrics); any
+        other is 403, a non-admin user's ADMIN token too."""
+        principal = await self.require(request, Scope.ADMIN)
+        if not principal.site_admin:
+            raise HttpError(403, "only a site admin may read this")
+        return principal
+
     @staticmethod
     def check(principal: Principal | None, scope: Scope) -> Principal:
         if principal is None:

@@ -34,7 +34,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from gitstudio.rest import guard, json_response
 from storage import db, telemetry
-from storage.tokens import Scope as TokenScope
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -147,7 +146,7 @@ class Operations:
 
     async def metrics(self, request: Request) -> Response:
         if not self._public:
-            await self._state.gate.require(request, TokenScope.ADMIN)
+            await self._state.gate.site_admin(request)
         queue: tuple[str, Any] | None = None
         scheduler = _queue(self._state)
         if scheduler is not None:

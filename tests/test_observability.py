@@ -25,6 +25,7 @@ from ws_support import (
     Run,
     Served,
     admin_token,
+    cli,
     graphql,
     raw,
     raw_subscription,
@@ -228,7 +229,7 @@ async def test_a_slow_subscriber_dropped_is_counted(env: Served, unique: str) ->
     assert value(await metrics(env), dropped) == before + 1
 
 
-async def test_metrics_need_an_admin_token(env: Served) -> None:
+async def test_metrics_need_a_site_admins_admin_token(env: Served, unique: str) -> None:
     response = await scrape(env.server, None)
     assert response.status_code == 401
     assert response.json()["code"] == "UNAUTHENTICATED"
@@ -238,6 +239,13 @@ async def test_metrics_need_an_admin_token(env: Served) -> None:
     response = await scrape(env.server, weak)
     assert response.status_code == 403
     assert response.json() == {"detail": "this token lacks the ADMIN scope", "code": "FORBIDDEN"}
+    # a user who is no site admin: its ADMIN token has no server-wide power
+    cli(env.data_dir, {}, "user", "create", f"metrics-{unique}")
+    mine = cli(env.data_dir, {}, "token", "create", "--name", "m", "--scope", "ADMIN",
+               "--user", f"metrics-{unique}")  # fmt: skip
+    response = await scrape(env.server, mine)
+    assert response.status_code == 403 and response.json()["code"] == "FORBIDDEN"
+    assert (await scrape(env.server, env.token)).status_code == 200
 
 
 async def test_operation_labels_are_bounded(env: Served) -> None:
