@@ -98,7 +98,9 @@ class _OnProject(Rule):
     def __init__(self, need: Need, named: Named) -> None:
         self.need, self.named = need, named
         self.description = (
-            f"the {need.role.name} role on the project and a token with the"
+            "anyone, on a PUBLIC project or one its user may read"
+            if need == READ
+            else f"the {need.role.name} role on the project and a token with the"
             f" {need.scope.value} scope"
         )
 
@@ -229,6 +231,10 @@ class Guard(FieldExtension):
             self.payload = kind  # type: ignore[assignment]
         if not field.is_subscription and not field.is_async:
             raise TypeError(f"{field.python_name}: a guarded resolver must be async")
+        # The SDL says what the field needs (once: a field is applied per schema built).
+        needs = f"Needs: {self.rule.description}."
+        if not (field.description or "").endswith(needs):
+            field.description = f"{field.description or ''} {needs}".strip()
 
     def resolve(self, next_: Callable[..., Any], source: Any, info: Info, **kwargs: Any) -> Any:
         raise TypeError("guarded fields are async")  # pragma: no cover (apply refuses)

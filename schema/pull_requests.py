@@ -253,7 +253,7 @@ class PullRequestMutation:
 
     @strawberry.mutation(
         extensions=guard(on_project(CONFIGURE, project_at("input", "project_id"))),
-        description="Where the project's pull requests go (ADMIN scope).",
+        description="Where the project's pull requests go.",
     )
     async def configure_forge(
         self, info: Info[Context, None], input: ConfigureForgeInput

@@ -28,7 +28,7 @@ class UnmatchedQuery:
     @strawberry.field(
         extensions=guard(site_admin()),
         description="Most recently seen first; at most GITSTUDIO_UNMATCHED_MAX_ROWS are kept"
-        " (the least recently seen go first). Needs the ADMIN scope.",
+        " (the least recently seen go first).",
     )
     async def unmatched_repositories(
         self, info: Info[Context, None], first: int | None = None
