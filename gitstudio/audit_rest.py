@@ -144,8 +144,8 @@ class RestAudit:
                 return
             if repeats:
                 arguments = {**arguments, "repeats": repeats}
-        rows: dict[int | None, str | None] = {**call.projects} or {None: None}
-        for project_id, own in rows.items():
+        rows: list[tuple[int | None, str | None]] = [*call.projects.items()] or [(None, None)]
+        for project_id, own in rows:
             await self.record(call.principal, call.operation, project_id, arguments, own or result)
 
     async def record(
