@@ -166,7 +166,6 @@ class StudioApi:
         parsed = parse_live(doc, len(body), self._plot_names, self.settings.max_json_depth)
         event = parsed.event
         call.arguments = _live_arguments(parsed.repo_url, event)
-        call.skip = event.type == "data"  # failures of a data event are still recorded
         # A repository whose projects the caller cannot see is one gitstudio does not know.
         projects = await self.tokens.allowed(
             principal, await self.projects.lookup(parsed.repo_url), READ
@@ -186,6 +185,7 @@ class StudioApi:
             self.projects.invalidate()
             self.writer.forget_project(project.id)
             raise await self._unknown_repo(parsed.repo_url) from None
+        call.skip = event.type == "data"  # one per step: not recorded (its failures are)
 
     async def _pick(self, url: str, projects: list[ProjectRef], event: LiveEvent) -> ProjectRef:
         """The project of a run when several projects share the repository (monorepo):
