@@ -55,7 +55,7 @@ class Call:
     """What the audit log learns about one REST call while it runs."""
 
     operation: str
-    address: str  # the client address (device_login.client_key): the key of the anonymous
+    client: str  # the client's host: keys the failures of a caller without a token
     principal: Principal | None = None
     arguments: dict[str, Any] = field(default_factory=dict)
     projects: dict[int, str | None] = field(default_factory=dict)  # id -> own result or None
@@ -167,7 +167,7 @@ def _who(call: Call) -> tuple[str, Any]:
     principal = call.principal
     if principal is not None and principal.token_id:
         return ("token", principal.token_id)  # a session's id is negative: its own key
-    return ("address", call.address)
+    return ("address", address_of(call.client))  # an IPv6 client by its /64
 
 
 def rest_audit(request: Request) -> RestAudit:
@@ -175,11 +175,11 @@ def rest_audit(request: Request) -> RestAudit:
     return found
 
 
-def address_of(host: str | None) -> str:
+def address_of(host: str) -> str:
     # Imported here: device_login imports gitstudio.auth, which imports this module.
     from gitstudio.device_login import client_key
 
-    return client_key(host or "")
+    return client_key(host)
 
 
 def audited(operation: str, handler: Handler) -> Handler:
@@ -188,7 +188,7 @@ def audited(operation: str, handler: Handler) -> Handler:
 
     async def run(request: Request) -> Response:
         recorder = rest_audit(request)
-        call = Call(operation, address_of(request.client.host if request.client else None))
+        call = Call(operation, request.client.host if request.client else "")
         with recorder.running(call):
             response = await handler(request)
         await recorder.done(call, response.status_code, _code(response))

@@ -30,7 +30,7 @@ from starlette.types import Receive, Send
 from starlette.types import Scope as ASGIScope
 
 from gitstudio.asgi import Disconnected, Hot, TooLarge, declared_length, read_body, send_json
-from gitstudio.audit_rest import Call, address_of, audited, current_call
+from gitstudio.audit_rest import Call, audited, current_call
 from gitstudio.device_login import device_login_routes
 from gitstudio.failures import report, rest_body
 from gitstudio.live_events import parse_live
@@ -131,7 +131,7 @@ class StudioApi:
         every REST failure: gitstudio/audit_rest.py); never an accepted ``data`` event,
         one per step, nor an event's metrics or params."""
         client = scope.get("client")
-        call = Call("POST /api/live", address_of(client[0] if client else None))
+        call = Call("POST /api/live", str(client[0]) if client else "")
         with self.state.audit.running(call):
             try:
                 await self._ingest(dict(scope["headers"]), receive, call)
