@@ -32,7 +32,8 @@ a client address tried that named no pending login are counted
 
 The audit log (gitstudio/audit_rest.py) records each decision as ``device-login approve`` or
 ``device-login deny`` with the approver (token or signed-in user) and what the client asked
-(its name, the token's name and scopes; never the approver's pasted token), a refused one
+(the login's id, the client's name, the token's name and scopes; never the approver's pasted
+token nor the user code), a refused one
 bounded as every REST failure; and each token minted at a poll as ``device-login token``
 with the approver and the new token's id, name and scopes (never its secret). Polls that
 mint nothing are not recorded (a client polls every few seconds).
@@ -321,8 +322,8 @@ async def _record_mint(request: Request, row: DeviceCode, minted: AccessToken) -
         user_name=user.name if user is not None else None,
     )
     arguments = {
+        "login": row.id,
         "client_name": row.client_name,
-        "user_code": row.user_code,
         "name": row.token_name,
         "scopes": orjson.loads(row.scopes),
         "id": minted.id,
@@ -446,7 +447,7 @@ async def decide(request: Request) -> Response:
     call = current_call()
     if action in ("approve", "deny"):
         call.operation = f"device-login {action}"
-    call.arguments = {"user_code": code[:32]}  # never the pasted token
+    # Never the pasted token, nor a user code (it approves a pending login): its row's id.
     row = await _looked_up(request, code[:32])
     if isinstance(row, Response):
         return row
@@ -457,9 +458,8 @@ async def decide(request: Request) -> Response:
         message = "This code is unknown, used or expired."
         call.result = "NOT_FOUND"
         return page("Approve a device login", _form(code, None, message, session), 400)
-    call.arguments.update(
-        client_name=row.client_name, name=row.token_name, scopes=orjson.loads(row.scopes)
-    )
+    call.arguments = {"login": row.id, "client_name": row.client_name,
+                      "name": row.token_name, "scopes": orjson.loads(row.scopes)}  # fmt: skip
     approver = await _approver(request, token, form.get("csrf_token"), session)
     if isinstance(approver, str):
         status = 403 if approver.startswith("This page") else 401

@@ -24,7 +24,7 @@ from support import Api, git
 from gitstudio.app import create_app
 from gitstudio.audit_rest import RestAudit
 from schema.relay import from_global_id
-from storage.models import AccessToken, AuditEntry, LoginFailure, User
+from storage.models import AccessToken, AuditEntry, DeviceCode, LoginFailure, User
 from storage.tokens import Scope, create_token, hash_token
 from storage.users import create_user
 from sync import scheduling
@@ -323,6 +323,7 @@ async def test_device_login_records_decisions_and_the_token_minted_never_a_secre
                 "user_code": other["user_code"], "action": "deny", "token": approver.token})  # fmt: skip
             assert denied.status_code == 200
     new = await AccessToken.get(token_hash=hash_token(secret))
+    login = (await DeviceCode.get(user_code=code)).id
     found = await since(start)
     assert [brief(r) for r in found] == [
         ("device-login approve", weak.user.id, weak.token_id, None, "FORBIDDEN"),
@@ -331,11 +332,11 @@ async def test_device_login_records_decisions_and_the_token_minted_never_a_secre
         ("device-login deny", approver.user.id, approver.token_id, None, "OK"),
     ]
     assert orjson.loads(found[1].arguments) == {
-        "user_code": code, "client_name": "DVC", "name": "laptop", "scopes": ["EXPERIMENTS"]}  # fmt: skip
+        "login": login, "client_name": "DVC", "name": "laptop", "scopes": ["EXPERIMENTS"]}  # fmt: skip
     assert orjson.loads(found[2].arguments) == {
-        "client_name": "DVC", "user_code": code, "name": "laptop", "scopes": ["EXPERIMENTS"],
+        "login": login, "client_name": "DVC", "name": "laptop", "scopes": ["EXPERIMENTS"],
         "id": new.id}  # fmt: skip
-    for secret_text in (secret, device_code, approver.token, weak.token):
+    for secret_text in (secret, device_code, code, other["user_code"], approver.token, weak.token):
         assert all(secret_text not in r.arguments for r in await AuditEntry.all())
 
 
