@@ -14,6 +14,7 @@ from starlette.middleware import Middleware
 from starlette.routing import Route
 
 from gitstudio.asgi import Hot, HotRoutes, hot_paths
+from gitstudio.audit_rest import RestAudit
 from gitstudio.auth import TokenGate
 from gitstudio.cors import Cors
 from gitstudio.graphiql import graphiql_page, graphiql_routes
@@ -67,6 +68,7 @@ class State:
         self.gate = TokenGate(
             self.caches.tokens, self.caches.token_uses, self.caches.projects, self.sessions
         )
+        self.audit = RestAudit()  # REST writes in the audit log (gitstudio/audit_rest.py)
         self.projects = ProjectIndex(
             settings.max_repo_url_bytes, settings.repo_index_reload_seconds
         )

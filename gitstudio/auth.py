@@ -8,7 +8,9 @@ Every REST route on projects asks the gate twice: :meth:`TokenGate.caller` (who 
 before the body is read: a caller without credentials is ``ANONYMOUS`` when the route only
 reads) and :meth:`TokenGate.allowed` (which of the projects it touches the caller may touch:
 storage.access, the decision GraphQL makes too). A project the caller may not read is
-exactly one that does not exist; one it reads but may not change is 403.
+exactly one that does not exist; one it reads but may not change is 403. The gate tells
+the audit log who called (gitstudio.audit_rest.note_caller), so that a refused write's record
+names its user and token.
 
 Without an Authorization header, the ``gitstudio_session`` cookie of a signed-in browser
 authenticates as its user, given the app's SessionPolicy; a request other than
@@ -23,6 +25,7 @@ from typing import Protocol, TypeVar
 
 from starlette.requests import Request
 
+from gitstudio.audit_rest import note_caller
 from gitstudio.rest import HttpError
 from gitstudio.sessions import SessionPolicy, principal_from_session
 from storage.access import READ, Need, allows, role_on
@@ -111,11 +114,13 @@ class TokenGate:
         principal = await principal_from(
             request.headers, self.cache, self.uses, self.sessions, request.method
         )
+        note_caller(principal)  # the audit log's caller, refused or not (audit_rest)
         return self.check(principal, scope)
 
     async def require_raw(self, headers: Mapping[bytes, bytes], scope: Scope) -> Principal:
         """Raw headers carry no method: a session must bring its CSRF proof."""
         principal = await principal_from_raw(headers, self.cache, self.uses, self.sessions)
+        note_caller(principal)
         return self.check(principal, scope)
 
     async def site_admin(self, request: Request) -> Principal:
@@ -148,6 +153,7 @@ class TokenGate:
             principal = await principal_from_raw(request, self.cache, self.uses, self.sessions)
         if principal is None and not sent and need == READ:
             principal = ANONYMOUS
+        note_caller(principal)
         return self.check(principal, need.scope)
 
     async def allowed(self, principal: Principal, projects: Sequence[P], need: Need) -> list[P]:

@@ -29,6 +29,14 @@ a client address tried that named no pending login are counted
 (``GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT`` per code lifetime): past it that address gets
 429 without any lookup, so guessing codes stays hopeless. An IPv6 client counts as its whole
 /64, which one client is usually handed.
+
+The audit log (gitstudio/audit_rest.py) records each decision as ``device-login approve`` or
+``device-login deny`` with the approver (token or signed-in user) and what the client asked
+(the login's id, the client's name, the token's name and scopes; never the approver's pasted
+token nor the user code), a refused one
+bounded as every REST failure; and each token minted at a poll as ``device-login token``
+with the approver and the new token's id, name and scopes (never its secret). Polls that
+mint nothing are not recorded (a client polls every few seconds).
 """
 
 from __future__ import annotations
@@ -51,6 +59,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
+from gitstudio.audit_rest import audited, current_call, rest_audit
 from gitstudio.pages import HEADERS, page
 from gitstudio.rest import HttpError, request_body
 from gitstudio.sessions import login_url, policy, signed_in
@@ -294,9 +303,32 @@ async def poll(request: Request) -> Response:
         if isinstance(approval, str):
             return _error(400, "authorization_expired", reason=approval)
         user_id, owner, projects = approval
-        _token_row, token = await create_token(row.token_name, scopes, owner, user_id, projects)
+        token_row, token = await create_token(row.token_name, scopes, owner, user_id, projects)
     log.info("device login: minted token %r for %s", row.token_name, row.client_name)
+    await _record_mint(request, row, token_row)
     return _json({"access_token": token})
+
+
+async def _record_mint(request: Request, row: DeviceCode, minted: AccessToken) -> None:
+    """The audit log's row of a token minted by a device login: by its approver (the
+    approving token, or the signed-in user), naming the new token by id, never its secret."""
+    user = await User.get_or_none(id=minted.user_id) if minted.user_id else None
+    approved_by = row.approved_by or 0
+    principal = Principal(
+        max(approved_by, 0),
+        "device login",
+        frozenset(),
+        user_id=minted.user_id,
+        user_name=user.name if user is not None else None,
+    )
+    arguments = {
+        "login": row.id,
+        "client_name": row.client_name,
+        "name": row.token_name,
+        "scopes": orjson.loads(row.scopes),
+        "id": minted.id,
+    }
+    await rest_audit(request).record(principal, "device-login token", None, arguments, "OK")
 
 
 Approval = tuple[int, tuple[str, str] | None, frozenset[int] | None]
@@ -412,18 +444,28 @@ async def decide(request: Request) -> Response:
         return page("Request too large", "", 413)
     form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items() if v}
     code, token, action = form.get("user_code", ""), form.get("token", ""), form.get("action")
+    call = current_call()
+    if action in ("approve", "deny"):
+        call.operation = f"device-login {action}"
+    # Never the pasted token, nor a user code (it approves a pending login): its row's id.
     row = await _looked_up(request, code[:32])
     if isinstance(row, Response):
         return row
     session = None if token.strip() else await signed_in(request)
+    if session is not None:
+        call.principal = session[0]
     if row is None:
         message = "This code is unknown, used or expired."
+        call.result = "NOT_FOUND"
         return page("Approve a device login", _form(code, None, message, session), 400)
+    call.arguments = {"login": row.id, "client_name": row.client_name,
+                      "name": row.token_name, "scopes": orjson.loads(row.scopes)}  # fmt: skip
     approver = await _approver(request, token, form.get("csrf_token"), session)
     if isinstance(approver, str):
         status = 403 if approver.startswith("This page") else 401
+        call.result = "CSRF_FAILED" if status == 403 else "UNAUTHENTICATED"
         return page("Approve a device login", _form(code, row, approver, session), status)
-    principal = approver
+    principal = call.principal = approver
     if action == "deny":
         await DeviceCode.filter(id=row.id, status=_PENDING).update(status=_DENIED)
         return page("Login denied", "<p>The client will be told the code has expired.</p>")
@@ -471,5 +513,9 @@ def device_login_routes() -> list[BaseRoute]:
         Route("/api/device-login", start, methods=["POST"]),
         Route("/api/device-login/token", poll, methods=["POST"]),
         Route("/auth/device-login", verification_page, methods=["GET"]),
-        Route("/auth/device-login", decide, methods=["POST"]),
+        Route(
+            "/auth/device-login",
+            audited("POST /auth/device-login", decide),
+            methods=["POST"],
+        ),
     ]

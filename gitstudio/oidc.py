@@ -35,6 +35,10 @@ person refused), 401 OIDC_REJECTED (the provider refused the code: used already,
 client's credentials are wrong), 401 OIDC_BAD_TOKEN (an ID token that does not verify),
 403 FORBIDDEN (a disabled user), 502 OIDC_PROVIDER_UNAVAILABLE (the provider did not
 answer, or answered nonsense: not the browser's fault, so not a 4xx).
+
+The audit log (gitstudio/audit_rest.py) records each callback as ``GET
+/login/oidc/callback``: a sign-in with its user, issuer and subject; a failure with its code
+and no user, at most once a minute per client address and code, as every REST failure.
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from gitstudio.audit_rest import audited, current_call, user_principal
 from gitstudio.pages import page
 from gitstudio.rest import error, public_base
 from gitstudio.sessions import LOGIN, new_session, safe_next, secure, set_session_cookie
@@ -399,6 +404,7 @@ def _failure(request: Request, exc: OidcError) -> Response:
         )
         response = page("Sign-in failed", body, exc.status)
     _clear_cookie(response)
+    current_call().result = exc.code
     return response
 
 
@@ -499,6 +505,9 @@ class OidcRoutes:
         )
         _clear_cookie(response)
         await start_session(request, response, signed.user)
+        call = current_call()
+        call.principal = user_principal(signed.user.id, signed.user.name)
+        call.arguments = {"issuer": meta.issuer, "subject": claims["sub"], "new": signed.created}
         return response
 
     def _enabled(self) -> OidcClient:
@@ -513,5 +522,5 @@ def oidc_routes(settings: Settings) -> list[BaseRoute]:
     routes = OidcRoutes(OidcClient(settings))
     return [
         Route(START, routes.start, methods=["GET"]),
-        Route(CALLBACK, routes.callback, methods=["GET"]),
+        Route(CALLBACK, audited(f"GET {CALLBACK}", routes.callback), methods=["GET"]),
     ]

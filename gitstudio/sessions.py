@@ -30,6 +30,12 @@ browser send one.
 ``POST /logout`` deletes the session and clears the cookie; it needs the CSRF token
 (``X-CSRF-Token`` or a ``csrf_token`` form field). ``GET /api/session`` answers the
 signed-in user and the CSRF token a page sends with every write.
+
+The audit log (gitstudio/audit_rest.py) records every sign-in as ``POST /login`` with the
+name tried (never the password): OK with its user, or INVALID_CREDENTIALS without a user,
+each one (the throttle bounds them); a throttled attempt (LOGIN_THROTTLED) or another refusal
+at most once a minute per client address, as every REST failure. A logout that ended a
+session is recorded with its user.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from gitstudio.asgi import Disconnected
+from gitstudio.audit_rest import audited, current_call, user_principal
 from gitstudio.pages import page
 from gitstudio.rest import HttpError, error, json_response, request_body
 from gitstudio.settings import Settings
@@ -297,6 +304,7 @@ async def login(request: Request) -> Response:
     try:
         return await _login(request)
     except HttpError as exc:
+        current_call().result = exc.code
         if _wants_json(request):
             return error(exc.status, exc.detail, exc.code)
         return page("Sign in", f'<p class="error">{html.escape(exc.detail)}</p>', exc.status)
@@ -312,8 +320,11 @@ async def _login(request: Request) -> Response:
     if not isinstance(name, str) or not isinstance(password, str) or not name or not password:
         raise HttpError(400, "give a user name and a password")
     name = name.strip()[:200]
+    call = current_call()
+    call.arguments = {"name": name}
     attempt = await _throttle(request).attempt(name, _client(request))
     if attempt.retry_after:
+        call.result = LOGIN_THROTTLED
         return _throttled(as_json, next_path, name, attempt.retry_after)
     user = await user_by_name(name)
     usable = user is not None and user.disabled_at is None
@@ -321,10 +332,12 @@ async def _login(request: Request) -> Response:
     # No user, a disabled one or one without a password: a dummy hash is verified, in
     # the same time, and fails (the attempt stays noted as a failure).
     if user is None or not await verify_password(stored, password):
+        call.result, call.every = INVALID_CREDENTIALS, True  # bounded by the throttle
         if as_json:
             return error(401, _WRONG, INVALID_CREDENTIALS)
         return page("Sign in", _login_form(next_path, name, "Wrong user name or password."), 401)
     await attempt.succeeded()
+    call.principal = user_principal(user.id, user.name)
     if stored is not None and needs_rehash(stored):
         await User.filter(id=user.id).update(password_hash=await hash_password(password))
     row, secret = await new_session(request, user)
@@ -393,7 +406,12 @@ def _describe(user: User, secret: str, expires_at: datetime) -> dict[str, Any]:
 async def logout(request: Request) -> Response:
     as_json = _wants_json(request) or "text/html" not in request.headers.get("accept", "")
     secret = session_secret(request.headers.get("cookie"))
+    call = current_call()
+    call.skip = True  # nothing to record without a session
     if secret is not None:
+        current = await signed_in(request)
+        if current is not None:
+            call.principal, call.skip = current[0], False
         try:
             fields = {} if _wants_json(request) else await _fields(request)
             sent = fields.get("csrf_token")
@@ -401,6 +419,7 @@ async def logout(request: Request) -> Response:
                 _header(request), secret, sent if isinstance(sent, str) else None
             )
         except HttpError as exc:
+            call.result = exc.code
             if as_json:
                 return error(exc.status, exc.detail, exc.code)
             return page("Sign out", f'<p class="error">{html.escape(exc.detail)}</p>', exc.status)
@@ -436,7 +455,7 @@ async def current_session(request: Request) -> Response:
 def session_routes() -> list[BaseRoute]:
     return [
         Route(LOGIN, login_page, methods=["GET"]),
-        Route(LOGIN, login, methods=["POST"]),
-        Route("/logout", logout, methods=["POST"]),
+        Route(LOGIN, audited("POST /login", login), methods=["POST"]),
+        Route("/logout", audited("POST /logout", logout), methods=["POST"]),
         Route("/api/session", current_session, methods=["GET"]),
     ]

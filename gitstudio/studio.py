@@ -30,6 +30,7 @@ from starlette.types import Receive, Send
 from starlette.types import Scope as ASGIScope
 
 from gitstudio.asgi import Disconnected, Hot, TooLarge, declared_length, read_body, send_json
+from gitstudio.audit_rest import Call, audited, current_call
 from gitstudio.device_login import device_login_routes
 from gitstudio.failures import report, rest_body
 from gitstudio.live_events import parse_live
@@ -92,9 +93,17 @@ class StudioApi:
                 guard(self.image),
                 methods=["GET"],
             ),
-            Route("/webhook/dvc", guard(self.dvc_webhook), methods=["POST"]),
+            Route(
+                "/webhook/dvc",
+                audited("POST /webhook/dvc", guard(self.dvc_webhook)),
+                methods=["POST"],
+            ),
             Route("/api/view-links", guard(self.view_links), methods=["GET"]),
-            Route("/api/create-project", guard(self.create_project), methods=["POST"]),
+            Route(
+                "/api/create-project",
+                audited("POST /api/create-project", guard(self.create_project)),
+                methods=["POST"],
+            ),
             *device_login_routes(),
         ]
 
@@ -118,19 +127,27 @@ class StudioApi:
 
     # POST /api/live: a bare ASGI endpoint, the hottest route (gitstudio/asgi.py)
     async def live(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
-        try:
-            await self._ingest(dict(scope["headers"]), receive)
-        except HttpError as exc:
-            body = {"detail": exc.detail, "code": exc.code}
-            await send_json(send, exc.status, orjson.dumps(body))
-        except Disconnected:
-            return  # gone while sending its body: nobody reads the answer
-        except Exception as exc:  # a bug: masked and logged once, still typed JSON
-            await send_json(send, 500, orjson.dumps(rest_body(exc, "POST /api/live")))
-        else:
-            await send_json(send, 200, _OK)
+        """Audited: ``start`` and ``done`` events, and failures (bounded per caller, as
+        every REST failure: gitstudio/audit_rest.py); never an accepted ``data`` event,
+        one per step, nor an event's metrics or params."""
+        client = scope.get("client")
+        call = Call("POST /api/live", str(client[0]) if client else "")
+        with self.state.audit.running(call):
+            try:
+                await self._ingest(dict(scope["headers"]), receive, call)
+            except HttpError as exc:
+                await self.state.audit.done(call, exc.status, exc.code)
+                body = {"detail": exc.detail, "code": exc.code}
+                await send_json(send, exc.status, orjson.dumps(body))
+            except Disconnected:
+                return  # gone while sending its body: nobody reads the answer
+            except Exception as exc:  # a bug: masked and logged once, still typed JSON
+                await send_json(send, 500, orjson.dumps(rest_body(exc, "POST /api/live")))
+            else:
+                await self.state.audit.done(call, 200)
+                await send_json(send, 200, _OK)
 
-    async def _ingest(self, headers: dict[bytes, bytes], receive: Receive) -> None:
+    async def _ingest(self, headers: dict[bytes, bytes], receive: Receive, call: Call) -> None:
         limit = self.settings.max_live_body_bytes
         length = declared_length(headers)
         if length is not None and length > limit:
@@ -148,6 +165,7 @@ class StudioApi:
             raise bad("body is not valid JSON") from None
         parsed = parse_live(doc, len(body), self._plot_names, self.settings.max_json_depth)
         event = parsed.event
+        call.arguments = _live_arguments(parsed.repo_url, event)
         # A repository whose projects the caller cannot see is one gitstudio does not know.
         projects = await self.tokens.allowed(
             principal, await self.projects.lookup(parsed.repo_url), READ
@@ -158,6 +176,7 @@ class StudioApi:
         await self.tokens.allowed(principal, [project], LIVE)  # the run's project: 403
         event.project_id = project.id
         event.project_subdir = project.subdir
+        call.about(project.id)
         if parsed.images:
             event.images = await asyncio.to_thread(self.images.put, parsed.images)
         try:
@@ -166,6 +185,7 @@ class StudioApi:
             self.projects.invalidate()
             self.writer.forget_project(project.id)
             raise await self._unknown_repo(parsed.repo_url) from None
+        call.skip = event.type == "data"  # one per step: not recorded (its failures are)
 
     async def _pick(self, url: str, projects: list[ProjectRef], event: LiveEvent) -> ProjectRef:
         """The project of a run when several projects share the repository (monorepo):
@@ -240,11 +260,13 @@ class StudioApi:
             isinstance(v, list) and all(isinstance(r, str) for r in v) for v in refs.values()
         ):
             return error(400, "refs must map pushed/removed to lists of ref names")
+        current_call().arguments = {"repo_url": redact(repo_url), "refs": refs}
         projects = await self.tokens.allowed(principal, await self.projects.lookup(repo_url), LIVE)
         if not projects:
             raise await self._unknown_repo(repo_url)
         for project in projects:  # those the caller may change (403 when none)
             await self.state.sync_scheduler.request(project.id, "dvc exp push")
+            current_call().about(project.id)  # a row per project synced
         return json_response({"url": self._project_url(request, projects[0].name)})
 
     # GET /api/view-links
@@ -274,7 +296,12 @@ class StudioApi:
         repo_url = doc.get("repo_url")
         if not isinstance(repo_url, str) or not repo_url.strip():
             return error(400, "repo_url must be a non-empty string", code="INVALID")
-        for field, kind in (("name", str), ("subdir", str), ("team_name", str), ("public", bool)):
+        fields = (("name", str), ("subdir", str), ("team_name", str), ("public", bool))
+        current_call().arguments = {
+            "repo_url": redact(repo_url),
+            **{field: doc.get(field) for field, _kind in fields},
+        }
+        for field, kind in fields:
             if doc.get(field) is not None and not isinstance(doc[field], kind):
                 return error(400, f"{field} must be a {kind.__name__}", code="INVALID")
         team = doc.get("team_name") or None
@@ -296,6 +323,7 @@ class StudioApi:
             }.get(exc.code, 400)
             return error(status, exc.message, code=exc.code, field=exc.field)
         self.projects.invalidate()
+        current_call().about(project.id)
         return json_response(
             {
                 "projects": [
@@ -307,6 +335,17 @@ class StudioApi:
                 ]
             }
         )
+
+
+def _live_arguments(repo_url: str, event: LiveEvent) -> dict[str, object]:
+    """What a live event's record keeps: which run, never its metrics or params."""
+    return {
+        "type": event.type,
+        "repo_url": redact(repo_url),
+        "baseline_sha": event.baseline_sha,
+        "name": event.name,
+        "client": event.client,
+    }
 
 
 def studio_routes(state: State) -> list[BaseRoute]:

@@ -12,6 +12,7 @@ without them on a laptop, and fail under ``CI=true``.
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 import subprocess
 import time
@@ -31,7 +32,7 @@ from support import Api, free_port
 import gitstudio.oidc
 from gitstudio.app import create_app
 from gitstudio.oidc import COOKIE, OidcClient, OidcError
-from storage.models import BrowserSession, OidcIdentity, OidcTeamGrant, TeamMember, User
+from storage.models import AuditEntry, BrowserSession, OidcIdentity, OidcTeamGrant, TeamMember, User
 from storage.oidc import claimed_teams, derived_name, sign_in, sync_teams
 from storage.roles import Role
 from storage.teams import create_team, set_role
@@ -322,6 +323,32 @@ async def test_a_replayed_code_is_refused(
 
     assert again.status_code == 401 and again.json()["code"] == "OIDC_REJECTED"
     assert await counts() == before and len(seam.users) == 1
+
+
+async def test_sign_ins_and_refused_callbacks_are_in_the_audit_log(
+    api: Api, provider: Provider, browser: httpx.AsyncClient, seam: Seam, unique: str
+) -> None:
+    """A sign-in is recorded with its user, issuer and subject; a refused callback with its
+    code and no user, once however often it is replayed (gitstudio/audit_rest.py)."""
+    provider.account(**account(unique))
+    last = await AuditEntry.all().order_by("-id").first()
+    start_id = last.id if last is not None else 0
+    url = await to_callback(browser)
+    sealed = browser.cookies.get(COOKIE)
+    assert (await browser.get(url, follow_redirects=False)).status_code == 303
+    for _ in range(3):
+        again = await browser.get(
+            url, headers={"Accept": "application/json", "Cookie": f"{COOKIE}={sealed}"}
+        )
+        assert again.json()["code"] == "OIDC_REJECTED"
+    [user] = seam.users
+    found = await AuditEntry.filter(id__gt=start_id).order_by("id")
+    assert [(r.operation, r.user_id, r.token_id, r.project_id, r.result) for r in found] == [
+        ("GET /login/oidc/callback", user.id, None, None, "OK"),
+        ("GET /login/oidc/callback", None, None, None, "OIDC_REJECTED"),
+    ]
+    assert json.loads(found[0].arguments) == {
+        "issuer": provider.issuer, "subject": f"sub-{unique}", "new": True}  # fmt: skip
 
 
 async def test_a_wrong_client_secret_is_refused(
