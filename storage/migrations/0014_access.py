@@ -16,6 +16,8 @@ from tortoise.fields.base import OnDelete
 from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
+from storage.migration_ops import AddColumn
+
 _ADMIN = "admin"  # storage.users.BUILTIN_ADMIN, as it was when this migration was written
 
 
@@ -31,30 +33,6 @@ async def _backfill(apps: Any, editor: Any) -> None:
         " WHERE owner_user_id IS NULL AND owner_team_id IS NULL",
         [_ADMIN],
     )
-
-
-class _AddColumn(ops.AddField):
-    """AddField whose reverse on SQLite drops the column in place. tortoise's reverse there
-    rebuilds ``projects`` (copy, drop the old table, rename), and dropping the old table
-    deletes every branch, commit and experiment of every project by ON DELETE CASCADE; it
-    also keeps the last column it drops, so applying 0014 again would fail (as 0013's did).
-    ``ALTER TABLE ... DROP COLUMN`` (SQLite 3.35) does neither. PostgreSQL drops it as
-    before."""
-
-    async def database_backward(
-        self, app_label: str, old_state: Any, new_state: Any, state_editor: Any = None
-    ) -> None:
-        if state_editor is None or state_editor.client.capabilities.dialect != "sqlite":
-            await super().database_backward(app_label, old_state, new_state, state_editor)
-            return
-        client = state_editor.client
-        column = getattr(self.field, "source_field", None) or self.name
-        _count, indexes = await client.execute_query("PRAGMA index_list(projects)")
-        for index in indexes:  # an index on the column would refuse the drop
-            _count, columns = await client.execute_query(f'PRAGMA index_info("{index["name"]}")')
-            if index["origin"] == "c" and any(c["name"] == column for c in columns):
-                await client.execute_script(f'DROP INDEX "{index["name"]}"')
-        await client.execute_script(f'ALTER TABLE projects DROP COLUMN "{column}"')
 
 
 async def _unindex(apps: Any, editor: Any) -> None:
@@ -89,17 +67,20 @@ class Migration(migrations.Migration):
             options={"table": "team_members", "app": "models", "unique_together": (("team", "user"),), "indexes": [Index(fields=["user_id"])], "pk_attr": "id"},
             bases=["Model"],
         ),
-        _AddColumn(
+        AddColumn(
+            table="projects",
             model_name="Project",
             name="owner_user",
             field=fields.ForeignKeyField("models.User", source_field="owner_user_id", null=True, db_constraint=True, to_field="id", related_name="projects", on_delete=OnDelete.RESTRICT),
         ),
-        _AddColumn(
+        AddColumn(
+            table="projects",
             model_name="Project",
             name="owner_team",
             field=fields.ForeignKeyField("models.Team", source_field="owner_team_id", null=True, db_constraint=True, to_field="id", related_name="projects", on_delete=OnDelete.RESTRICT),
         ),
-        _AddColumn(
+        AddColumn(
+            table="projects",
             model_name="Project",
             name="visibility",
             field=fields.CharField(default="PRIVATE", db_default="PRIVATE", max_length=8),

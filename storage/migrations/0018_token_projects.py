@@ -1,7 +1,8 @@
 """Tokens restricted to listed projects (``access_tokens.project_ids``, storage.access)."""
 
 from tortoise import fields, migrations
-from tortoise.migrations import operations as ops
+
+from storage.migration_ops import AddColumn
 
 
 class Migration(migrations.Migration):
@@ -10,7 +11,10 @@ class Migration(migrations.Migration):
     initial = False
 
     operations = [
-        ops.AddField(
-            model_name="AccessToken", name="project_ids", field=fields.TextField(null=True)
+        AddColumn(  # back on SQLite: dropped in place (a rebuild loses 0013's index)
+            table="access_tokens",
+            model_name="AccessToken",
+            name="project_ids",
+            field=fields.TextField(null=True),
         ),
     ]
