@@ -219,7 +219,8 @@ READ_ROUTES = [
         (400, 403),
         lambda e: {"expires": "9999999999", "signature": "x"},
     ),
-    get("live-image-no-token", "/api/live/images/1/a.png", 401, lambda e: {}, None),
+    # 401, or 404 when experiment 1 is in a PUBLIC project (anyone reads its images)
+    get("live-image-no-token", "/api/live/images/1/a.png", (401, 404), lambda e: {}, None),
     get(
         "live-image-path-traversal",
         "/api/live/images/1/..%2F..%2F..%2Fetc%2Fpasswd",
