@@ -21,10 +21,10 @@ from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from storage import teams
 from storage.errors import DomainError
-from storage.models import Team, User
+from storage.models import Team
 from storage.roles import Role
 from storage.tokens import Principal
-from storage.users import user_by_name
+from storage.users import existing_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +73,7 @@ async def put_member(
     """Make ``user`` a member of ``team`` with ``role``, or give a member that role."""
     principal = caller(ctx)
     found = await _managed(principal, team)
-    member = await _user(user)
+    member = await existing_user(user, "user")
 
     async def run() -> Result:
         await teams.put_member(found.id, member.id, role)
@@ -91,7 +91,7 @@ async def remove_member(
     site admin), since it may no longer see it."""
     principal = caller(ctx)
     found = await _managed(principal, team)
-    member = await _user(user)
+    member = await existing_user(user, "user")
 
     async def run() -> Result:
         await teams.remove_member(found.id, member.id)
@@ -112,13 +112,6 @@ async def _managed(principal: Principal, name: str) -> Team:
         raise DomainError(
             "FORBIDDEN", f"only a team's ADMINs change its members; you are {role.name}", "team"
         )
-    return found
-
-
-async def _user(name: str) -> User:
-    found = await user_by_name(name)
-    if found is None:
-        raise DomainError("NOT_FOUND", f"no user named {name!r}", "user")
     return found
 
 

@@ -133,7 +133,7 @@ async def disable_user(name: str) -> User:
     ``admin`` too): a site keeps one. The principals cached in this process are forgotten
     at once; other processes see the change within the token cache's TTL
     (storage.tokens.CACHE_TTL, 5 s), their cached principals until then."""
-    user = await _existing(name)
+    user = await existing_user(name)
     async with in_transaction():
         if db.is_postgres():
             # Lock every enabled site admin: of two disabling the last two at once, the
@@ -162,7 +162,7 @@ async def enable_user(name: str) -> User:
     """Enable the user named ``name`` in any case again: its live tokens authenticate as it
     (in other processes within the token cache's TTL). NOT_FOUND (field ``name``) for no
     such user; an enabled user stays as it is."""
-    user = await _existing(name)
+    user = await existing_user(name)
     if user.disabled_at is not None:
         await User.filter(id=user.id).update(disabled_at=None)
         user.disabled_at = None
@@ -170,10 +170,11 @@ async def enable_user(name: str) -> User:
     return user
 
 
-async def _existing(name: str) -> User:
+async def existing_user(name: str, field: str = "name") -> User:
+    """The user named ``name`` in any case, or NOT_FOUND (on ``field``)."""
     user = await user_by_name(name)
     if user is None:
-        raise DomainError("NOT_FOUND", f"no user named {name!r}", "name")
+        raise DomainError("NOT_FOUND", f"no user named {name!r}", field)
     return user
 
 
