@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -39,13 +38,11 @@ from starlette.responses import Response
 
 from gitstudio.rest import CODES
 from storage import audit
+from storage.audit import MAX_KEYS, WINDOW, Repeats
 from storage.tokens import Principal
 
 log = logging.getLogger(__name__)
 
-WINDOW = 60.0  # seconds: one failure of a (caller, operation, result) recorded per window
-MAX_KEYS = 10_000  # failure keys remembered per process; past it new ones share one key
-_SHARED = ("*",)  # the key of every new failure once MAX_KEYS are held
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -86,35 +83,6 @@ def note_caller(principal: Principal | None) -> None:
 def user_principal(user_id: int, name: str) -> Principal:
     """A signed-in user without a token (a session just started): the row's user."""
     return Principal(0, "session", frozenset(), user_id=user_id, user_name=name)
-
-
-class Repeats:
-    """Which failures get a row: one per key per ``window`` seconds, the others counted."""
-
-    def __init__(self, window: float = WINDOW, max_keys: int = MAX_KEYS) -> None:
-        self.window = window
-        self.max_keys = max_keys
-        self.clock: Callable[[], float] = time.monotonic
-        self._seen: dict[tuple[Any, ...], list[float]] = {}  # key -> [recorded at, not since]
-
-    def admit(self, key: tuple[Any, ...]) -> int | None:
-        """None: not recorded (counted); else how many like failures went unrecorded
-        since this key's last row."""
-        now = self.clock()
-        if key not in self._seen and len(self._seen) >= self.max_keys:
-            self._forget(now)
-            if len(self._seen) >= self.max_keys:
-                key = _SHARED
-        seen = self._seen.get(key)
-        if seen is not None and now - seen[0] < self.window:
-            seen[1] += 1
-            return None
-        self._seen[key] = [now, 0]
-        return int(seen[1]) if seen is not None else 0
-
-    def _forget(self, now: float) -> None:
-        for key in [k for k, (at, _n) in self._seen.items() if now - at >= self.window]:
-            del self._seen[key]
 
 
 class RestAudit:

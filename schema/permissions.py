@@ -290,11 +290,7 @@ class Guard(FieldExtension):
             result = str((exc.extensions or {}).get("code", "ERROR"))
             raise
         finally:
-            operation = self.audited or ""
-            try:
-                await audit.record(ctx.principal, operation, project_id, arguments, result)
-            except Exception:  # the write happened: its record failing must not hide that
-                log.exception("could not record %s in the audit log", operation)
+            await _record(ctx.principal, self.audited or "", project_id, arguments, result)
 
 
 def _client_id(payload: type, arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -328,6 +324,28 @@ def audit_mutations(schema: GraphQLSchema) -> None:
         found = guard_of(definition) if isinstance(definition, StrawberryField) else None
         if found is not None:
             found.audited = name
+
+
+async def _record(
+    principal: Principal | None,
+    operation: str,
+    project_id: int | None,
+    arguments: dict[str, Any],
+    result: str,
+) -> None:
+    """One row of the audit log; a failure at most once per (operation, result, caller)
+    per storage.audit.WINDOW (the next row says how many were left out)."""
+    if result != "OK":
+        caller = ("token", principal.token_id) if principal else ("anonymous",)
+        repeats = audit.REFUSALS.admit((operation, result, caller))
+        if repeats is None:
+            return
+        if repeats:
+            arguments = {**arguments, "repeats": repeats}
+    try:
+        await audit.record(principal, operation, project_id, arguments, result)
+    except Exception:  # the write happened: its record failing must not hide that
+        log.exception("could not record %s in the audit log", operation)
 
 
 def _project_of(answer: Any) -> int | None:

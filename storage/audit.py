@@ -4,8 +4,10 @@ Every mutation is recorded by its guard once it ran (schema/permissions.py), ref
 too; REST writes by their routes. A record keeps the user (and its name then) and token,
 the operation, the project, the arguments as JSON with secrets redacted (the value of any
 key naming a token, password, secret or credential) and cut at ARGUMENT_BYTES, and the
-result: ``OK`` or the error codes. Site admins read every record, a project's admins that
-project's (resolvers/audit.py).
+result: ``OK`` or the error codes. A failed write is recorded at most once per
+(operation, result, caller) per WINDOW seconds (:class:`Repeats`; the next record says how
+many were left out), so that a client repeating a refused request does not flood the log.
+Site admins read every record, a project's admins that project's (resolvers/audit.py).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +27,9 @@ from storage.models import AuditEntry, Project
 from storage.roles import Role
 from storage.tokens import Principal
 
+WINDOW = 60.0  # seconds: one failure of a (caller, operation, result) recorded per window
+MAX_KEYS = 10_000  # failure keys remembered per process; past it new ones share one key
+_SHARED = ("*",)  # the key of every new failure once MAX_KEYS are held
 ARGUMENT_BYTES = 4096  # of JSON arguments kept per record; longer ones are cut, and say so
 REDACTED = "[redacted]"
 _SECRET = re.compile(r"token|password|secret|credential", re.IGNORECASE)
@@ -98,3 +105,40 @@ async def administered(user_id: int | None, teams: tuple[tuple[int, Role], ...])
     if admin_teams:
         condition |= Q(owner_team_id__in=admin_teams)
     return [p.id for p in await Project.filter(condition).only("id")]
+
+
+class Repeats:
+    """Which failures get a row: one per key per ``window`` seconds, the others counted."""
+
+    def __init__(self, window: float = WINDOW, max_keys: int = MAX_KEYS) -> None:
+        self.window = window
+        self.max_keys = max_keys
+        self.clock: Callable[[], float] = time.monotonic
+        self._seen: dict[tuple[Any, ...], list[float]] = {}  # key -> [recorded at, not since]
+
+    def admit(self, key: tuple[Any, ...]) -> int | None:
+        """None: not recorded (counted); else how many like failures went unrecorded
+        since this key's last row."""
+        now = self.clock()
+        if key not in self._seen and len(self._seen) >= self.max_keys:
+            self._forget(now)
+            if len(self._seen) >= self.max_keys:
+                key = _SHARED
+        seen = self._seen.get(key)
+        if seen is not None and now - seen[0] < self.window:
+            seen[1] += 1
+            return None
+        self._seen[key] = [now, 0]
+        return int(seen[1]) if seen is not None else 0
+
+    def clear(self) -> None:
+        self._seen.clear()
+
+    def _forget(self, now: float) -> None:
+        for key in [k for k, (at, _n) in self._seen.items() if now - at >= self.window]:
+            del self._seen[key]
+
+
+# The refused GraphQL mutations of this process (schema/permissions.py); REST calls have
+# their app's (gitstudio/audit_rest.py).
+REFUSALS = Repeats()

@@ -24,6 +24,7 @@ LOG = """query($p: ID, $first: Int, $after: String) { auditLog(projectId: $p, fi
 
 @pytest.fixture
 async def world(api: Api, tmp_path: Path, unique: str) -> World:
+    audit.REFUSALS.clear()  # failures of earlier tests within the window would be left out
     return await build(api, tmp_path, unique)
 
 
@@ -113,3 +114,24 @@ async def test_cursors_no_row_can_have_are_bad_input_not_a_crash(
                   "query($a: String) { auditLog(after: $a) { totalCount } }"):  # fmt: skip
         body = await api.gql(query, {"a": after})
         assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", body
+
+
+async def test_a_repeated_refusal_is_recorded_once_a_window(world: World) -> None:
+    """A client repeating a refused mutation does not flood the log: one row per
+    (operation, result, caller) per window, the next one says how many were left out."""
+    project = world.ids["team-private"]["Project"]
+    audit.REFUSALS.clear()
+    start = await AuditEntry.all().count()
+    for _ in range(5):
+        refused = await world.post("viewer", SYNC, {"id": project})
+        assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert await AuditEntry.all().count() == start + 1
+    clock = audit.REFUSALS.clock
+    audit.REFUSALS.clock = lambda: clock() + audit.WINDOW + 1
+    try:
+        await world.post("viewer", SYNC, {"id": project})
+    finally:
+        audit.REFUSALS.clock = clock
+    last = await AuditEntry.all().order_by("-id").first()
+    assert last is not None and orjson.loads(last.arguments)["repeats"] == 4
+    assert await AuditEntry.all().count() == start + 2
