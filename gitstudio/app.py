@@ -32,6 +32,7 @@ from gitstudio.ws import websocket_routes
 from resolvers.caches import Caches
 from schema import build_schema
 from storage import db, leases, limits
+from storage.audit import Retention
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
 from storage.models import Project
@@ -79,6 +80,7 @@ class State:
         self.services: list[Service] = [
             Checkpointer(settings.effective_database_url),
             self.caches.token_uses,
+            Retention(settings.audit_retention_days),
         ]
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,

@@ -117,6 +117,7 @@ class Settings:
     # Browser sessions (gitstudio/sessions.py): a login lasts at most this many seconds
     # (14 days), however active, and ends sooner after GITSTUDIO_SESSION_IDLE_SECONDS
     # without a request (3 days: a weekend away keeps it; 0: no idle bound).
+    audit_retention_days: float = 365.0  # audit log records older are deleted; 0: kept
     session_ttl_seconds: float = 14 * 86_400.0
     session_idle_seconds: float = 3 * 86_400.0
     # Failed logins (POST /login) allowed within GITSTUDIO_LOGIN_WINDOW_SECONDS per user
@@ -379,6 +380,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ws_collect_every": ("GITSTUDIO_WS_COLLECT_EVERY", int),
     "device_login_pending_per_client": ("GITSTUDIO_DEVICE_LOGIN_PENDING_PER_CLIENT", int),
     "device_login_attempts_per_client": ("GITSTUDIO_DEVICE_LOGIN_ATTEMPTS_PER_CLIENT", int),
+    "audit_retention_days": ("GITSTUDIO_AUDIT_RETENTION_DAYS", float),
     "session_ttl_seconds": ("GITSTUDIO_SESSION_TTL_SECONDS", float),
     "session_idle_seconds": ("GITSTUDIO_SESSION_IDLE_SECONDS", float),
     "login_max_failures": ("GITSTUDIO_LOGIN_MAX_FAILURES", int),

@@ -14,22 +14,26 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import logging
 import re
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
 from tortoise.expressions import Q
 
 from storage.models import AuditEntry, Project
+from storage.periodic import Periodic
 from storage.roles import Role
 from storage.tokens import Principal
 
 WINDOW = 60.0  # seconds: one failure of a (caller, operation, result) recorded per window
 MAX_KEYS = 10_000  # failure keys remembered per process; past it new ones share one key
 _SHARED = ("*",)  # the key of every new failure once MAX_KEYS are held
+log = logging.getLogger(__name__)
+
 ARGUMENT_BYTES = 4096  # of JSON arguments kept per record; longer ones are cut, and say so
 REDACTED = "[redacted]"
 _SECRET = re.compile(r"token|password|secret|credential", re.IGNORECASE)
@@ -137,6 +141,35 @@ class Repeats:
     def _forget(self, now: float) -> None:
         for key in [k for k, (at, _n) in self._seen.items() if now - at >= self.window]:
             del self._seen[key]
+
+
+class Retention(Periodic):
+    """Deletes the records older than ``days`` (GITSTUDIO_AUDIT_RETENTION_DAYS; 0 keeps
+    them all), once an hour and at start, in one statement."""
+
+    def __init__(self, days: float, interval: float = 3600.0) -> None:
+        super().__init__(interval)
+        self.days = days
+
+    def enabled(self) -> bool:
+        return self.days > 0
+
+    async def start(self) -> None:
+        await self.tick()
+        await super().start()
+
+    async def tick(self) -> None:
+        if not self.enabled():
+            return
+        try:
+            await prune(datetime.now(UTC) - timedelta(days=self.days))
+        except Exception:  # the next turn tries again
+            log.warning("pruning the audit log failed", exc_info=True)
+
+
+async def prune(before: datetime) -> int:
+    """Delete the records made before ``before``; how many."""
+    return int(await AuditEntry.filter(at__lt=before).delete())
 
 
 # The refused GraphQL mutations of this process (schema/permissions.py); REST calls have

@@ -135,3 +135,17 @@ async def test_a_repeated_refusal_is_recorded_once_a_window(world: World) -> Non
     last = await AuditEntry.all().order_by("-id").first()
     assert last is not None and orjson.loads(last.arguments)["repeats"] == 4
     assert await AuditEntry.all().count() == start + 2
+
+
+async def test_records_older_than_the_retention_are_deleted(api: Api, unique: str) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    now = datetime.now(UTC)
+    old = await AuditEntry.create(at=now - timedelta(days=400), operation=f"old-{unique}",
+                                  arguments="{}", result="OK")  # fmt: skip
+    recent = await AuditEntry.create(at=now - timedelta(days=300), operation=f"new-{unique}",
+                                     arguments="{}", result="OK")  # fmt: skip
+    await audit.Retention(0).tick()  # 0: kept
+    assert await AuditEntry.filter(id__in=[old.id, recent.id]).count() == 2
+    await audit.Retention(365).tick()
+    assert [r.id for r in await AuditEntry.filter(id__in=[old.id, recent.id])] == [recent.id]
