@@ -27,6 +27,7 @@ class ParsedLive:
     repo_url: str
     event: LiveEvent
     images: list[tuple[str, int, str]]  # (path, step, base64) still to decode and store
+    dropped: int = 0  # plot rows left out: without an integer step (the answer says so)
 
 
 # Plot file key -> (metric name, value column): the app's memo (Caches.plot_names), since
@@ -75,6 +76,7 @@ def parse_live(doc: Any, body_size: int, names: PlotNames, max_depth: int = 32) 
         _shallow("metrics", metrics, max_depth)
         _parse_metrics(metrics, event)
     images: list[tuple[str, int, str]] = []
+    dropped = 0
     if type_ == "start":
         message = doc.get("message")
         if message is not None:
@@ -93,14 +95,14 @@ def parse_live(doc: Any, body_size: int, names: PlotNames, max_depth: int = 32) 
         event.step = step
         plots = doc.get("plots")
         if plots is not None:
-            images = _parse_plots(plots, event, step, body_size > MAX_PLOT_SIZE, names)
+            images, dropped = _parse_plots(plots, event, step, body_size > MAX_PLOT_SIZE, names)
     else:
         rev = doc.get("experiment_rev")
         if rev is not None:
             if not isinstance(rev, str) or not _SHA.match(rev := rev.lower()):
                 raise bad("experiment_rev must be a 40-character commit sha")
             event.experiment_rev = rev
-    return ParsedLive(repo_url, event, images)
+    return ParsedLive(repo_url, event, images, dropped)
 
 
 def _shallow(field: str, value: Any, max_depth: int) -> None:
@@ -155,13 +157,15 @@ def _metric_of(key: str, names: PlotNames) -> tuple[str, str]:
 
 def _parse_plots(
     plots: Any, event: LiveEvent, step: int, check_sizes: bool, names: PlotNames
-) -> list[Any]:
+) -> tuple[list[tuple[str, int, str]], int]:
+    """The images to store, and how many data rows were left out (no integer step)."""
     if not isinstance(plots, dict):
         raise bad("plots must map file paths to {data} or {image} objects")
     if len(plots) > MAX_PLOTS:
         raise HttpError(413, f"too many plot entries: {len(plots)} > {MAX_PLOTS}")
     images: list[tuple[str, int, str]] = []
     points = event.points
+    dropped = 0
     for key, entry in plots.items():
         if not isinstance(entry, dict):
             raise bad(f"plots[{key!r}] must be an object")
@@ -181,18 +185,22 @@ def _parse_plots(
             if check_sizes and len(orjson.dumps(data)) > MAX_PLOT_SIZE:
                 raise HttpError(413, f"plot {key!r} exceeds {MAX_PLOT_SIZE} bytes")
             if data:
-                _parse_rows(key, _metric_of(key, names), data, points)
-    return images
+                dropped += _parse_rows(key, _metric_of(key, names), data, points)
+    return images, dropped
 
 
-def _parse_rows(key: str, metric: tuple[str, str], rows: list[Any], points: list[PointRow]) -> None:
+def _parse_rows(key: str, metric: tuple[str, str], rows: list[Any], points: list[PointRow]) -> int:
+    """Add the rows' points; how many rows were left out for want of an integer step (the
+    event's metrics and its other rows are kept: one bad row must not lose a step)."""
     name, column = metric
+    dropped = 0
     for row in rows:
         if not isinstance(row, dict):
             raise bad(f"plots[{key!r}].data rows must be objects")
         row_step = row.get("step")
         if type(row_step) is not int or not -_INT32 <= row_step < _INT32:
-            raise bad(f"plots[{key!r}].data rows need an integer step")
+            dropped += 1
+            continue
         raw = row.get(column, row)
         if raw is row:  # the value column is named after the file; else the one other key
             others = [k for k in row if k not in ("step", "timestamp")]
@@ -221,6 +229,7 @@ def _parse_rows(key: str, metric: tuple[str, str], rows: list[Any], points: list
         else:
             raise bad(f"plots[{key!r}]: values must be numbers or 'nan'/'inf' strings")
         points.append((name, row_step, value, token, _timestamp(row.get("timestamp"))))
+    return dropped
 
 
 def _timestamp(raw: Any) -> float | None:

@@ -70,6 +70,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _OK = b"{}"
+
+
+def _dropped(count: int) -> bytes:
+    """The answer to an event some of whose plot rows were left out: kept, and said."""
+    detail = f"{count} plot row(s) without an integer step were left out; the rest is kept"
+    return orjson.dumps({"dropped_rows": count, "detail": detail})
+
+
 _INT32 = 2**31
 
 
@@ -134,7 +142,7 @@ class StudioApi:
         call = Call("POST /api/live", str(client[0]) if client else "")
         with self.state.audit.running(call):
             try:
-                await self._ingest(dict(scope["headers"]), receive, call)
+                dropped = await self._ingest(dict(scope["headers"]), receive, call)
             except HttpError as exc:
                 await self.state.audit.done(call, exc.status, exc.code)
                 body = {"detail": exc.detail, "code": exc.code}
@@ -145,9 +153,10 @@ class StudioApi:
                 await send_json(send, 500, orjson.dumps(rest_body(exc, "POST /api/live")))
             else:
                 await self.state.audit.done(call, 200)
-                await send_json(send, 200, _OK)
+                await send_json(send, 200, _dropped(dropped) if dropped else _OK)
 
-    async def _ingest(self, headers: dict[bytes, bytes], receive: Receive, call: Call) -> None:
+    async def _ingest(self, headers: dict[bytes, bytes], receive: Receive, call: Call) -> int:
+        """Take the event; how many of its plot rows were left out (no integer step)."""
         limit = self.settings.max_live_body_bytes
         length = declared_length(headers)
         if length is not None and length > limit:
@@ -186,6 +195,7 @@ class StudioApi:
             self.writer.forget_project(project.id)
             raise await self._unknown_repo(parsed.repo_url) from None
         call.skip = event.type == "data"  # one per step: not recorded (its failures are)
+        return parsed.dropped
 
     async def _pick(self, url: str, projects: list[ProjectRef], event: LiveEvent) -> ProjectRef:
         """The project of a run when several projects share the repository (monorepo):

@@ -260,10 +260,7 @@ MALFORMED: list[tuple[str, Any]] = [
     ("metric error", {"metrics": {"m.json": {"error": {"cls": 1}}}}),
     ("plots", {"type": "data", "step": 1, "plots": []}),
     ("row", {"type": "data", "step": 1, "plots": {"dvclive/plots/metrics/l.tsv": {"data": [3]}}}),
-    (
-        "row step",
-        {"type": "data", "step": 1, "plots": {"dvclive/plots/metrics/l.tsv": {"data": [{"l": 1}]}}},
-    ),
+    # a row without a step is left out, not refused: test_a_plot_row_without_a_step_...
     (
         "value",
         {
@@ -586,3 +583,38 @@ def test_writer_is_a_registered_service(api: Api) -> None:
     assert [type(s) for s in state.services].count(MetricWriter) == 1
     sweepers = [s for s in state.services if isinstance(s, StaleSweeper)]
     assert [s.stale_after for s in sweepers] == [state.settings.live_stale_after]
+
+
+async def test_a_plot_row_without_a_step_is_left_out_and_the_step_kept(
+    api: Api, proj: Proj, unique: str
+) -> None:
+    """One plot row without an integer step drops that row, and the answer says so; the
+    event's metrics and its other rows are stored (the whole event used to be refused)."""
+    name = f"nostep-{unique}"
+    base = (proj.url, proj.baseline, name)
+    await ok(api, event("start", *base))
+    plots = {**rows("train/loss", (5, 0.25)), **rows("train/acc", (5, 0.75))}
+    plots["dvclive/plots/metrics/train/loss.tsv"]["data"].append({"loss": 0.5})  # no step
+    plots["dvclive/plots/metrics/train/acc.tsv"]["data"].append({"step": "6", "acc": 0.8})
+    metrics = {"dvclive/metrics.json": {"data": {"train": {"loss": 0.25}, "step": 5}}}
+    answer = await post_live(api, event("data", *base, step=5, plots=plots, metrics=metrics))
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["dropped_rows"] == 2
+    row = await run_row(proj, name)
+    assert row is not None and row["last_step"] == 5
+    await wait_for_points(row["id"], 2)
+    assert sorted(await points_of(row["id"])) == [
+        ("train/acc", 5, 0.75, None),
+        ("train/loss", 5, 0.25, None),
+    ]
+    assert orjson.loads(row["metrics"]) == {
+        "dvclive/metrics.json": metrics["dvclive/metrics.json"]["data"]
+    }
+
+
+async def wait_for_points(experiment_id: int, count: int) -> None:
+    """The writer stores points off the request: wait for them (a deadline, no sleep)."""
+    deadline = time.monotonic() + 20
+    while len(await points_of(experiment_id)) < count:
+        assert time.monotonic() < deadline, "points never stored"
+        await asyncio.sleep(0.02)
