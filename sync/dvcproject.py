@@ -456,7 +456,7 @@ class _Collector:
             self.metric_paths.append(git_path)
             self.out_dirs.add(git_path)
         for git_path, key in plan.plots:
-            self.data.plots.append(key)
+            self._add_plot(key)
             self.out_dirs.add(git_path)
 
     def _add_out(self, wdir: str, out: str, info: dict[str, Any], use_cache: Any) -> None:
@@ -473,7 +473,13 @@ class _Collector:
             self.param_specs.append({join(directory, str(param)): []})
         for plot in resolved.get("plots") or []:
             names = [plot] if isinstance(plot, str) else list(_dict(plot))
-            self.data.plots.extend(self.rel(join(directory, str(n))) for n in names)
+            for name in names:
+                self._add_plot(self.rel(join(directory, str(name))))
+
+    def _add_plot(self, key: str) -> None:
+        """Once: a file declared in a stage and at the top level is one plot."""
+        if key not in self.data.plots:
+            self.data.plots.append(key)
 
     # params ------------------------------------------------------------------------
 

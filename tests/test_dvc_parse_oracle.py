@@ -532,3 +532,16 @@ def test_git_tree(small_repo: GeneratedRepo) -> None:
     assert "dvclive/plots/metrics/train/loss.tsv" in tree.walk_files("dvclive")
     assert tree.walk_files("params.yaml") == [] and tree.walk_files("nope") == []
     assert tree.read("./data/../params.yaml") == blob
+
+
+def test_a_plot_declared_in_a_stage_and_at_the_top_level_is_listed_once(tmp_path: Path) -> None:
+    generated = _fresh(tmp_path, "twice")
+    dvc_yaml = """\
+stages:
+  train:
+    cmd: python train.py
+    plots: [plots/loss.csv]
+plots: [plots/loss.csv, plots/acc.csv]
+"""
+    sha = add_commit(generated.path, "main", {"dvc.yaml": dvc_yaml, "dvc.lock": None}, "twice")
+    assert collect(generated.path, sha).plots == ["plots/loss.csv", "plots/acc.csv"]
