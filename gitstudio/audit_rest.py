@@ -26,7 +26,6 @@ not be made (logged).
 from __future__ import annotations
 
 import contextvars
-import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,9 +39,6 @@ from gitstudio.rest import CODES
 from storage import audit
 from storage.audit import MAX_KEYS, WINDOW, Repeats
 from storage.tokens import Principal
-
-log = logging.getLogger(__name__)
-
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -107,11 +103,10 @@ class RestAudit:
         result = call.result or ("OK" if status < 400 else code or CODES.get(status, "ERROR"))
         arguments = call.arguments
         if result != "OK" and not call.every:
-            repeats = self.repeats.admit((call.operation, result, _who(call)))
-            if repeats is None:
+            kept = self.repeats.arguments((call.operation, result, _who(call)), arguments)
+            if kept is None:
                 return
-            if repeats:
-                arguments = {**arguments, "repeats": repeats}
+            arguments = kept
         rows: list[tuple[int | None, str | None]] = [*call.projects.items()] or [(None, None)]
         for project_id, own in rows:
             await self.record(call.principal, call.operation, project_id, arguments, own or result)
@@ -124,11 +119,8 @@ class RestAudit:
         arguments: dict[str, Any],
         result: str,
     ) -> None:
-        """One row (storage.audit.record); a failure is logged, never raised."""
-        try:
-            await audit.record(principal, operation, project_id, arguments, result)
-        except Exception:  # the write happened: its record failing must not hide that
-            log.exception("could not record %s in the audit log", operation)
+        """One row (storage.audit.record_quietly: a failure is logged, never raised)."""
+        await audit.record_quietly(principal, operation, project_id, arguments, result)
 
 
 def _who(call: Call) -> tuple[str, Any]:

@@ -27,7 +27,7 @@ from starlette.requests import Request
 
 from gitstudio.audit_rest import note_caller
 from gitstudio.rest import HttpError
-from gitstudio.sessions import SessionPolicy, principal_from_session
+from gitstudio.sessions import Header, SessionPolicy, principal_from_session
 from storage.access import READ, Need, allows, role_on
 from storage.queries import ProjectCache, projects_by_ids
 from storage.tokens import ANONYMOUS, Principal, Scope, TokenCache, TokenUses, authenticate
@@ -53,12 +53,7 @@ async def principal_from(
 ) -> Principal | None:
     """The caller: the Authorization header's token, else (given ``sessions``) the session
     cookie, checked for CSRF unless ``method`` is safe (HttpError 403)."""
-    token = token_from_header(headers.get("authorization"))
-    if token:
-        return await authenticate(token, cache, uses)
-    if sessions is None:
-        return None
-    return await principal_from_session(headers.get, cache, sessions, method)
+    return await _principal(headers.get, cache, uses, sessions, method)
 
 
 async def principal_from_raw(
@@ -69,16 +64,26 @@ async def principal_from_raw(
     method: str = "POST",
 ) -> Principal | None:
     """The same from ASGI's raw headers (lower-cased names, bytes)."""
-    token = token_from_header(headers.get(b"authorization", b"").decode("latin-1"))
-    if token:
-        return await authenticate(token, cache, uses)
-    if sessions is None:
-        return None
 
     def header(name: str) -> str | None:
         value = headers.get(name.encode())
         return None if value is None else value.decode("latin-1")
 
+    return await _principal(header, cache, uses, sessions, method)
+
+
+async def _principal(
+    header: Header,
+    cache: TokenCache,
+    uses: TokenUses | None,
+    sessions: SessionPolicy | None,
+    method: str,
+) -> Principal | None:
+    token = token_from_header(header("authorization"))
+    if token:
+        return await authenticate(token, cache, uses)
+    if sessions is None:
+        return None
     return await principal_from_session(header, cache, sessions, method)
 
 

@@ -19,7 +19,7 @@ path too), so resolvers hold no permission checks of their own:
 from __future__ import annotations
 
 import dataclasses
-import logging
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -46,25 +46,24 @@ from storage.access import REGISTRY as REGISTRY
 from storage.access import RUN as RUN
 from storage.access import SYNC as SYNC
 from storage.errors import DomainError
+from storage.models import PullRequest
 from storage.records import ProjectRecord
 from storage.roles import Role
 from storage.tokens import Principal, Scope
-
-log = logging.getLogger(__name__)
 
 # SYNC, RUN, REGISTRY, LIVE, ADMINISTER, CONFIGURE, AUDIT: what operations on a project need
 # (a role on it and a token scope), declared in storage.access with the REST routes.
 
 
-class Rule:
+class Rule(ABC):
     """A declared need; :meth:`check` raises ApiError or DomainError when it is not met,
     and returns the id of the project the call is about, when the rule found one."""
 
     description = ""
     open = False  # met by every call: a compiled plan skips the check (schema/plan_calls.py)
 
-    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
-        raise NotImplementedError
+    @abstractmethod
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None: ...
 
 
 class _Anyone(Rule):
@@ -192,8 +191,6 @@ class Named:
         if self.kind == "Experiment":
             found = await ctx.loaders.experiment.load(db_id)
             return found.project_id if found is not None else None
-        from storage.models import PullRequest  # tortoise models: not at import time
-
         row = await PullRequest.get_or_none(id=db_id)
         return row.project_id if row is not None else None
 
@@ -337,15 +334,11 @@ async def _record(
     per storage.audit.WINDOW (the next row says how many were left out)."""
     if result != "OK":
         caller = ("token", principal.token_id) if principal else ("anonymous",)
-        repeats = audit.REFUSALS.admit((operation, result, caller))
-        if repeats is None:
+        kept = audit.REFUSALS.arguments((operation, result, caller), arguments)
+        if kept is None:
             return
-        if repeats:
-            arguments = {**arguments, "repeats": repeats}
-    try:
-        await audit.record(principal, operation, project_id, arguments, result)
-    except Exception:  # the write happened: its record failing must not hide that
-        log.exception("could not record %s in the audit log", operation)
+        arguments = kept
+    await audit.record_quietly(principal, operation, project_id, arguments, result)
 
 
 def _project_of(answer: Any) -> int | None:

@@ -85,6 +85,21 @@ async def record(
     )
 
 
+async def record_quietly(
+    principal: Principal | None,
+    operation: str,
+    project_id: int | None,
+    arguments: dict[str, Any],
+    result: str,
+) -> None:
+    """:func:`record`; a failure is logged, never raised: the write happened, and its record
+    failing must not hide that."""
+    try:
+        await record(principal, operation, project_id, arguments, result)
+    except Exception:
+        log.exception("could not record %s in the audit log", operation)
+
+
 async def entries(project_ids: list[int] | None, before_id: int, limit: int) -> list[AuditEntry]:
     """Newest first, ids below ``before_id``: of ``project_ids`` (None: every record)."""
     query = AuditEntry.filter(id__lt=before_id)
@@ -134,6 +149,14 @@ class Repeats:
             return None
         self._seen[key] = [now, 0]
         return int(seen[1]) if seen is not None else 0
+
+    def arguments(self, key: tuple[Any, ...], arguments: dict[str, Any]) -> dict[str, Any] | None:
+        """The arguments to record a failure of ``key`` with (and how many like it were
+        left out since, ``repeats``), or None: left out."""
+        repeats = self.admit(key)
+        if repeats is None:
+            return None
+        return {**arguments, "repeats": repeats} if repeats else arguments
 
     def clear(self) -> None:
         self._seen.clear()
