@@ -61,6 +61,11 @@ class RevisionData:
     # "error": {...}``), e.g. a broken dvc.yaml/dvc.lock or a broken ``params.yaml`` next to
     # a dvc.yaml. What could still be read is kept in the other fields.
     dvc_error: FileError | None = None
+    # How the plots are declared, for rendering them (sync.plot_data); not stored with the
+    # row. Each dvc.yaml's top-level ``plots:`` list by the file's path, and the stage
+    # outputs marked as plots with their ``plots:`` flags (paths relative to the DVC root).
+    plot_definitions: dict[str, list[Any]] = field(default_factory=dict)
+    plot_outputs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -238,6 +243,7 @@ class _StagePlan:
     outs: list[tuple[str, str, str, bool]] = field(default_factory=list)  # + git path, cache
     metrics: list[str] = field(default_factory=list)  # git paths
     plots: list[tuple[str, str]] = field(default_factory=list)  # (git path, key)
+    plot_flags: list[dict[str, Any]] = field(default_factory=list)  # each plot's flags
     error: str | None = None
 
 
@@ -455,8 +461,9 @@ class _Collector:
         for git_path in plan.metrics:
             self.metric_paths.append(git_path)
             self.out_dirs.add(git_path)
-        for git_path, key in plan.plots:
+        for (git_path, key), flags in zip(plan.plots, plan.plot_flags, strict=True):
             self._add_plot(key)
+            self.data.plot_outputs.append((key, flags))
             self.out_dirs.add(git_path)
 
     def _add_out(self, wdir: str, out: str, info: dict[str, Any], use_cache: Any) -> None:
@@ -467,6 +474,10 @@ class _Collector:
         self.data.outs[self.rel(path)] = entry
 
     def _top_level(self, directory: str, resolved: dict[str, Any]) -> None:
+        if resolved.get("plots"):
+            self.data.plot_definitions[self.rel(join(directory, "dvc.yaml"))] = list(
+                resolved["plots"]
+            )
         for metric in resolved.get("metrics") or []:
             self.metric_paths.append(join(directory, str(metric)))
         for param in resolved.get("params") or []:
@@ -642,8 +653,9 @@ def _plan_stage(directory: str, d: dict[str, Any], root: str) -> _StagePlan:
         outs = merge_outs(d.get("outs") or []).items()
         plan.outs = [_planned_out(wdir, out, flags, root) for out, flags in outs]
         plan.metrics = [join(wdir, out) for out in merge_outs(d.get("metrics") or [])]
-        plots = [join(wdir, out) for out in merge_outs(d.get("plots") or [])]
-        plan.plots = [(path, relative(path, root)) for path in plots]
+        plots = merge_outs(d.get("plots") or [])
+        plan.plots = [(path, relative(path, root)) for path in (join(wdir, p) for p in plots)]
+        plan.plot_flags = list(plots.values())
     except ValueError as exc:
         plan.error = str(exc)
     return plan

@@ -1,0 +1,240 @@
+"""One revision's plots as ``dvc plots show`` collects them, read from Git objects only.
+
+DVC's own code does the work (``dvc.repo.plots``: ``_resolve_definitions`` for top-level
+``plots:`` and plot directories, ``unpack_if_dir`` for stage outputs, ``parse`` for CSV,
+TSV, JSON and YAML data) over :class:`TreeFS`, a read-only filesystem on the revision's
+tree with paths relative to the DVC root. Nothing touches the server's own files: a
+``template`` is looked up in the revision (``.dvc/plots/``, then the path itself) and
+handed to dvc-render as a ``Template`` object, never as a name it would look up on disk.
+Parsed data and templates are cached by blob id in the caller's :class:`BlobCache`; image
+files are listed by blob id and never read here.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from storage.limits import limits
+from sync.dvcproject import BlobCache, RevisionData
+from sync.tree import RevisionTree, join
+
+# dvc.schema.PLOT_PROPS: the flags of a plot output that shape its chart.
+PLOT_PROPS = ("template", "x", "y", "x_label", "y_label", "title", "header")
+IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".gif", ".png", ".svg"})  # ImageRenderer's
+TEMPLATES_DIR = ".dvc/plots"
+
+
+class PlotFileError(Exception):
+    """A plot's data file that cannot be read (missing, too large, not a plot format)."""
+
+
+class TreeFS:
+    """The part of fsspec's interface DVC's plot collection calls, over a Git tree.
+
+    Paths are relative to the DVC root (``root`` inside the Git tree), as DVC's own
+    filesystem gives them."""
+
+    sep = "/"
+
+    def __init__(self, tree: RevisionTree, root: str) -> None:
+        self.tree = tree
+        self.root = root
+
+    def git_path(self, path: str) -> str:
+        return join(self.root, path)
+
+    @staticmethod
+    def join(*parts: str) -> str:
+        return posixpath.join(*parts)
+
+    @staticmethod
+    def dirname(path: str) -> str:
+        return posixpath.dirname(path)
+
+    @staticmethod
+    def commonpath(paths: list[str]) -> str:
+        return posixpath.commonpath(paths)
+
+    def isdir(self, path: str) -> bool:
+        return not path.startswith("..") and self.tree.is_dir(self.git_path(path))
+
+    def exists(self, path: str) -> bool:
+        return self.isdir(path) or self.tree.blob_id(self.git_path(path)) is not None
+
+    def find(self, path: str) -> list[str]:
+        prefix = self.git_path(path)
+        files = self.tree.walk_files(prefix)
+        return [posixpath.join(path, f[len(prefix) :].lstrip("/")) for f in files]
+
+    def ls(self, path: str) -> list[str]:
+        if not self.isdir(path):
+            raise FileNotFoundError(path)
+        return [posixpath.join(path, e.name) for e in self.tree.listdir(self.git_path(path))]
+
+    def open(self, path: str, mode: str = "r", encoding: str | None = None, **_: Any) -> IO[Any]:
+        content = self.read(path)
+        if "b" in mode:
+            return io.BytesIO(content)
+        return io.StringIO(content.decode(encoding or "utf-8"))
+
+    def read(self, path: str) -> bytes:
+        git = self.git_path(path)
+        size = None if path.startswith("..") else self.tree.size(git)
+        if size is None:
+            raise FileNotFoundError(f"'{path}' does not exist in this revision")
+        if size > limits().max_parse_file_bytes:
+            raise PlotFileError(f"'{path}' is larger than {limits().max_parse_file_bytes} bytes")
+        found = self.tree.read(git)
+        assert found is not None
+        return found[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ImageFile:
+    """An image of a revision: a Git blob (``step`` None), or a live run's image at a step
+    (``key`` is then its stored digest)."""
+
+    key: str
+    step: int | None = None
+
+
+@dataclass(slots=True)
+class RevisionPlots:
+    """One revision in the shape of ``dvc.repo.plots.Plots.show()[rev]``: ``definitions``
+    ({"data": {config file: {"data": {plot id: props}}}}) and ``sources`` ({"data": {path:
+    {"data": parsed} | {"error": exception}}}); images map to their blob ids instead of
+    their bytes (``images``), and ``errors`` holds the definitions that could not be used."""
+
+    definitions: dict[str, Any] = field(default_factory=dict)
+    sources: dict[str, Any] = field(default_factory=dict)
+    images: dict[str, list[ImageFile]] = field(default_factory=dict)  # by path
+    errors: dict[str, Exception] = field(default_factory=dict)  # plot id -> why
+
+    def as_dvc(self) -> dict[str, Any]:
+        return {"definitions": self.definitions, "sources": self.sources}
+
+
+def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache) -> RevisionPlots:
+    """The plots of the revision ``tree`` whose DVC files ``data`` describes (from
+    :func:`sync.dvcproject.collect_revision` with the same ``root``)."""
+    from dvc.repo.plots import _get_data_targets
+
+    fs = TreeFS(tree, root)
+    definitions = _definitions(fs, data)
+    found = RevisionPlots(definitions={"data": definitions})
+    sources: dict[str, Any] = {}
+    for path in sorted(_get_data_targets(found.definitions)):
+        sources[path] = _source(fs, path, _output_props(data, path), cache, found)
+    found.sources = {"data": sources}
+    _resolve_templates(fs, found, cache)
+    return found
+
+
+def _definitions(fs: TreeFS, data: RevisionData) -> dict[str, Any]:
+    """``_collect_definitions``: each dvc.yaml's top-level plots, then the stage outputs
+    marked as plots under the config file ``""``, merged as DVC merges them."""
+    import dpath
+    from dvc.repo.plots import _normpath, _resolve_definitions, unpack_if_dir
+
+    result: dict[str, Any] = {}
+    for config, plots in data.plot_definitions.items():
+        listed: dict[str, dict[str, Any] | None] = {}
+        for elem in plots:
+            if isinstance(elem, str):
+                listed[elem] = None
+            elif isinstance(elem, dict) and elem:
+                key, value = next(iter(elem.items()))
+                listed[str(key)] = value if isinstance(value, dict) else None
+        resolved = _resolve_definitions(fs, [], {}, config, listed, onerror=_keep_error)
+        dpath.merge(result, {config: resolved})
+    for path, flags in data.plot_outputs:
+        props = {k: v for k, v in flags.items() if k in PLOT_PROPS}
+        unpacked = unpack_if_dir(fs, _normpath(path), props=props, onerror=_keep_error)
+        dpath.merge(result, {"": unpacked})
+    return result
+
+
+def _keep_error(result: dict[str, Any], exception: Exception, *args: Any, **kwargs: Any) -> None:
+    result["error"] = exception  # dvc.repo.plots.onerror_collect, without its logging
+
+
+def _output_props(data: RevisionData, path: str) -> dict[str, Any]:
+    """The flags of the stage output ``path`` (``header`` decides how a CSV is read)."""
+    for out, flags in data.plot_outputs:
+        if out == path or path.startswith(out.rstrip("/") + "/"):
+            return {k: v for k, v in flags.items() if k in PLOT_PROPS}
+    return {}
+
+
+def _source(
+    fs: TreeFS, path: str, props: dict[str, Any], cache: BlobCache, found: RevisionPlots
+) -> dict[str, Any]:
+    """``{"data": parsed}`` or ``{"error": exception}`` for one data file, parsed once per
+    blob id and way of reading it; an image is only listed by its blob id."""
+    from dvc.repo.plots import parse
+
+    blob = None if path.startswith("..") else fs.tree.blob_id(fs.git_path(path))
+    if blob is None:
+        return {"error": FileNotFoundError(f"'{path}' does not exist in this revision")}
+    extension = posixpath.splitext(path)[1]
+    if extension in IMAGE_EXTENSIONS:
+        found.images[path] = [ImageFile(blob)]
+        return {"data": blob.encode()}  # a stand-in: the renderer only needs it truthy
+    kind = f"plot{extension}:{props.get('header', True)}"
+    hit = cache.get(blob, kind)
+    if hit is None:
+        hit = parse(fs, path, props=props, onerror=_keep_error)
+        cache.put(blob, kind, hit)
+    result: dict[str, Any] = hit
+    return result
+
+
+def _resolve_templates(fs: TreeFS, found: RevisionPlots, cache: BlobCache) -> None:
+    """Replace each ``template`` name by the template it names (dvc-render would read a
+    name as a path on this server); drop a plot whose template does not exist."""
+    for config in found.definitions["data"].values():
+        plots = config.get("data", {}) if isinstance(config, dict) else {}
+        for plot_id, props in list(plots.items()):
+            name = props.get("template") if isinstance(props, dict) else None
+            if name is None or not isinstance(name, str):
+                continue
+            try:
+                plots[plot_id] = {**props, "template": template(fs, name, cache)}
+            except (PlotFileError, ValueError) as exc:
+                del plots[plot_id]
+                found.errors[plot_id] = exc
+
+
+def template(fs: TreeFS, name: str, cache: BlobCache) -> Any:
+    """``dvc_render.vega_templates.get_template`` over the revision: ``.dvc/plots/NAME``,
+    ``.dvc/plots/NAME.json``, the path ``NAME``, then the built-in templates."""
+    from dvc_render.vega_templates import TEMPLATES, Template
+
+    for candidate in (f"{TEMPLATES_DIR}/{name}", f"{TEMPLATES_DIR}/{name}.json", name):
+        blob = fs.tree.blob_id(fs.git_path(candidate))
+        if blob is None or candidate.startswith(".."):
+            continue
+        content = cache.get(blob, "plot-template")
+        if content is None:
+            content = _template_content(fs.read(candidate), candidate)
+            cache.put(blob, "plot-template", content)
+        return Template(content, name=name)
+    for kind in TEMPLATES:
+        if name == kind.DEFAULT_NAME:
+            return kind()
+    raise PlotFileError(f"template '{name}' not found")
+
+
+def _template_content(raw: bytes, path: str) -> dict[str, Any]:
+    import orjson
+
+    try:
+        content = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise PlotFileError(f"template '{path}' is not JSON: {exc}") from None
+    if not isinstance(content, dict):
+        raise PlotFileError(f"template '{path}' must be a JSON object")
+    return content
