@@ -280,6 +280,9 @@ class Settings:
     # POST /api/live, repositories with several projects (monorepos): the project each run
     # (repository, baseline, name) went to, so its next events skip the database.
     live_run_cache_entries: int = 10_000
+    # Plots (resolvers.plots): parsed plot data files, templates and dvc.yaml files by blob
+    # id, all projects together; a chart's revisions share most blobs with the last one's.
+    plot_cache_entries: int = 20_000
     # Where sync and indexing work runs (sync/scheduling.py): "inprocess" (the embedded
     # default: each process syncs in the background, at most one running and one pending
     # sync per project) or "procrastinate" (PostgreSQL only: webhooks, polling and
@@ -436,6 +439,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "project_cache_entries": ("GITSTUDIO_PROJECT_CACHE_ENTRIES", int),
     "plot_name_cache_entries": ("GITSTUDIO_PLOT_NAME_CACHE_ENTRIES", int),
     "live_run_cache_entries": ("GITSTUDIO_LIVE_RUN_CACHE_ENTRIES", int),
+    "plot_cache_entries": ("GITSTUDIO_PLOT_CACHE_ENTRIES", int),
     "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
     "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
     "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),

@@ -16,6 +16,7 @@ from storage.caches import BoundedCache
 from storage.limits import from_settings
 from storage.queries import ProjectCache, project_cache
 from storage.tokens import TokenCache, TokenUses, token_cache
+from sync.dvcproject import BlobCache
 
 if TYPE_CHECKING:
     from resolvers.models import RegistryCache
@@ -30,12 +31,21 @@ class CacheSizes:
     registry_cache_projects: int
     plot_name_cache_entries: int
     live_run_cache_entries: int
+    plot_cache_entries: int
 
 
 class Caches:
     """What one app keeps between requests (see the module)."""
 
-    __slots__ = ("live_runs", "plot_names", "projects", "registries", "token_uses", "tokens")
+    __slots__ = (
+        "live_runs",
+        "plot_blobs",
+        "plot_names",
+        "projects",
+        "registries",
+        "token_uses",
+        "tokens",
+    )
 
     def __init__(self, sizes: CacheSizes) -> None:
         # Principals by token hash, for CACHE_TTL seconds (storage.tokens).
@@ -55,6 +65,8 @@ class Caches:
         self.live_runs: BoundedCache[tuple[str, str, str], int] = BoundedCache(
             sizes.live_run_cache_entries
         )
+        # Plots: parsed data files, templates and dvc.yaml files by blob id (resolvers.plots).
+        self.plot_blobs = BlobCache(sizes.plot_cache_entries)
 
     @classmethod
     def from_settings(cls, settings: object) -> Caches:

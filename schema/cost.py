@@ -249,6 +249,9 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("User", "teams"): 20,  # a user's teams
     ("Query", "teams"): 50,  # the caller's teams (a site admin's: all)
     ("Team", "members"): 50,
+    ("Experiment", "plots"): 50,  # a row's plots (each reads the revision's files)
+    ("Project", "plots"): 50,
+    ("Plot", "images"): 100,  # per revision, per step for a live run's images
 }
 _SIZES: dict[tuple[str, str], _Size] = {
     # one cell per column asked, every column of the project without `columns`

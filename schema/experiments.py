@@ -12,10 +12,12 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import experiments as resolve
+from resolvers import plots as plot_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page
 from schema.models import ModelVersion, model_versions_at
+from schema.plots import Plot, plot_type
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
@@ -164,9 +166,16 @@ class Experiment(Node):
         return FileError(**orjson.loads(raw)) if raw else None
 
     @strawberry.field(description="Plot files and directories declared for this revision.")
-    def plots(self) -> list[str]:
+    def plot_files(self) -> list[str]:
         plots: list[str] = self.record.document("plots")
         return plots
+
+    @strawberry.field(
+        description="This row's plots as `dvc plots show --json` renders them; a live run's"
+        " series and images as DVCLive's plots."
+    )
+    async def plots(self, info: Info[Context, None]) -> list[Plot]:
+        return [plot_type(c) for c in await plot_resolvers.charts(info.context, [self.record])]
 
     @strawberry.field(
         description="dvc.lock dependencies (not params): {path: {hash, size, nfiles}}."

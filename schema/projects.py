@@ -11,6 +11,7 @@ from strawberry.types import Info
 from resolvers import commits as commit_resolvers
 from resolvers import experiments as experiment_resolvers
 from resolvers import models as model_resolvers
+from resolvers import plots as plot_resolvers
 from resolvers import projects as resolve
 from resolvers import pull_requests as pr_resolvers
 from resolvers.context import Context
@@ -42,6 +43,7 @@ from schema.permissions import (
     project_at,
     signed_in,
 )
+from schema.plots import Plot, plot_type
 from schema.pull_requests import (
     ForgeSettings,
     PullRequest,
@@ -255,6 +257,16 @@ class Project(Node):
     async def forge(self) -> ForgeSettings:
         row = await pr_resolvers.get_project(self.record.id)
         return forge_settings(row.forge, row.forge_token)
+
+    @strawberry.field(
+        description="Several rows in one set of charts, as `dvc plots diff --json REV...`"
+        " renders them (1 to 100 ids; each data row's `rev` is its row's label)."
+    )
+    async def plots(self, info: Info[Context, None], ids: list[strawberry.ID]) -> list[Plot]:
+        records = await experiment_resolvers.compare(
+            info.context, self.record.id, [decode_id(i, "Experiment") for i in ids]
+        )
+        return [plot_type(c) for c in await plot_resolvers.charts(info.context, records)]
 
     @strawberry.field(description="Experiments side by side.")
     async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:

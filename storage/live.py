@@ -225,6 +225,16 @@ async def find_image(experiment_id: int, path: str, step: int | None) -> StoredI
     return None
 
 
+async def images_of(experiment_id: int) -> list[StoredImage]:
+    """Every image a run logged, by path, then step."""
+    rows = await db.fetch(
+        "SELECT path, step, digest, size FROM live_images WHERE experiment_id = ?"
+        " ORDER BY path, step",
+        [experiment_id],
+    )
+    return [StoredImage(r["path"], r["step"], r["digest"], r["size"]) for r in rows]
+
+
 # -- view links -------------------------------------------------------------------------------
 
 

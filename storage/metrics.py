@@ -172,3 +172,12 @@ def _extremes(bucket: list[Point]) -> list[Point]:
             max(finite, key=lambda p: p.value or 0.0),
         ]
     return chosen
+
+
+async def all_points(experiment_id: int) -> list[PointRow]:
+    """Every point of a run, ordered by metric name, then step."""
+    rows = await db.fetch(
+        "SELECT step, points FROM metric_steps WHERE experiment_id = ? ORDER BY step",
+        [experiment_id],
+    )
+    return unfold((r["step"], r["points"]) for r in rows)

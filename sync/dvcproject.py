@@ -64,8 +64,8 @@ class RevisionData:
     # How the plots are declared, for rendering them (sync.plot_data); not stored with the
     # row. Each dvc.yaml's top-level ``plots:`` list by the file's path, and the stage
     # outputs marked as plots with their ``plots:`` flags (paths relative to the DVC root).
-    plot_definitions: dict[str, list[Any]] = field(default_factory=dict)
-    plot_outputs: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    plot_definitions: dict[str, list[Any]] = field(default_factory=dict, compare=False)
+    plot_outputs: list[tuple[str, dict[str, Any]]] = field(default_factory=list, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -15,11 +15,16 @@ from __future__ import annotations
 import io
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
+import pygit2
+
 from storage.limits import limits
-from sync.dvcproject import BlobCache, RevisionData
-from sync.tree import RevisionTree, join
+from storage.metrics import PointRow
+from sync.dvcproject import BlobCache, RevisionData, collect_revision
+from sync.git import open_mirror
+from sync.tree import GitTree, RevisionTree, join
 
 # dvc.schema.PLOT_PROPS: the flags of a plot output that shape its chart.
 PLOT_PROPS = ("template", "x", "y", "x_label", "y_label", "title", "header")
@@ -238,3 +243,80 @@ def _template_content(raw: bytes, path: str) -> dict[str, Any]:
     if not isinstance(content, dict):
         raise PlotFileError(f"template '{path}' must be a JSON object")
     return content
+
+
+def at_commits(
+    mirror: Path, root: str, shas: list[str], cache: BlobCache
+) -> dict[str, RevisionPlots]:
+    """The plots of each commit of ``shas`` found in the mirror (those missing are left out)."""
+    repo = open_mirror(mirror)
+    found: dict[str, RevisionPlots] = {}
+    for sha in dict.fromkeys(shas):
+        try:
+            commit = repo[sha]
+        except (KeyError, ValueError):
+            continue
+        if not isinstance(commit, pygit2.Commit):
+            continue
+        tree = GitTree(repo, commit.tree)
+        found[sha] = collect(tree, root, collect_revision(tree, root, cache), cache)
+    return found
+
+
+METRICS_DIR = "plots/metrics/"  # DVCLive's series, under its directory (``dvclive`` unless set)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveImage:
+    path: str  # relative to the DVC root, e.g. dvclive/plots/images/confusion.png
+    step: int
+    digest: str
+
+
+def live(
+    baseline: RevisionPlots | None, points: list[PointRow], images: list[LiveImage]
+) -> RevisionPlots:
+    """A live run's plots in the shape of a revision's: its series as the TSVs DVCLive writes
+    (``<dir>/plots/metrics/<name>.tsv``, rows ``{step, <name's last part>, timestamp}``) and
+    its images by path and step, each declared as the baseline declares that file (DVCLive's
+    own ``{x: step}`` otherwise), so a chart holds Git revisions and live runs alike."""
+    declared = _declared(baseline)
+    directory = _live_dir(declared, images)
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for name, step, value, token, timestamp in points:
+        row: dict[str, Any] = {"step": step, name.rsplit("/", 1)[-1]: token or value}
+        if timestamp is not None:
+            row["timestamp"] = round(timestamp * 1000)  # DVCLive writes epoch milliseconds
+        rows.setdefault(f"{directory}{METRICS_DIR}{name}.tsv", []).append(row)
+    found = RevisionPlots()
+    plots: dict[str, Any] = {p: declared.get(p, {"x": "step"}) for p in rows}
+    sources: dict[str, Any] = {p: {"data": r} for p, r in rows.items()}
+    for image in images:
+        plots.setdefault(image.path, declared.get(image.path, {}))
+        sources[image.path] = {"data": image.digest.encode()}
+        found.images.setdefault(image.path, []).append(ImageFile(image.digest, image.step))
+    found.definitions = {"data": {"dvc.yaml": {"data": plots}}} if plots else {}
+    found.sources = {"data": sources}
+    return found
+
+
+def _declared(baseline: RevisionPlots | None) -> dict[str, Any]:
+    """Each plot id of the baseline with its properties, whatever config file holds it."""
+    out: dict[str, Any] = {}
+    if baseline is None or not baseline.definitions:
+        return out
+    for config in baseline.definitions["data"].values():
+        for plot_id, props in (config.get("data") or {}).items():
+            out.setdefault(plot_id, props)
+    return out
+
+
+def _live_dir(declared: dict[str, Any], images: list[LiveImage]) -> str:
+    """The run's DVCLive directory with its trailing ``/``: as its images or the baseline's
+    declared series name it, else DVCLive's default."""
+    for path in [*(i.path for i in images), *declared]:
+        for marker in ("plots/images/", METRICS_DIR):
+            at = path.find(marker)
+            if at >= 0:
+                return path[:at]
+    return "dvclive/"

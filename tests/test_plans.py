@@ -24,7 +24,7 @@ from sync.generate import RepoSpec, generate_repo
 EXPERIMENT_FIELDS = """
   id kind sha baselineSha name ref status message databaseId author { name email }
   createdAt params metrics errors { file kind type message } revisionError { file message }
-  plots deps outs experimentRev lastStep lastEventAt metricNames __typename
+  plotFiles deps outs experimentRev lastStep lastEventAt metricNames __typename
 """
 
 CORPUS: dict[str, str] = {

@@ -1,0 +1,141 @@
+"""Plots of experiment rows: Git revisions read from the project's mirror, live runs from
+their stored series and images, rendered together as ``dvc plots diff --json`` renders
+several revisions (sync.plot_data, sync.plot_render). Each row is labelled as Studio labels
+it: an experiment or live run by its name, a commit by its short sha."""
+
+from __future__ import annotations
+
+import asyncio
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from resolvers.context import Context
+from storage import live as live_storage
+from storage import metrics
+from storage.metrics import PointRow
+from storage.records import ExperimentRecord
+from sync.dvcproject import BlobCache
+from sync.plot_data import LiveImage, RevisionPlots, at_commits, live
+from sync.plot_render import Rendered, render
+
+CONTENT_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImageLink:
+    revision: str
+    step: int | None
+    url: str
+    content_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One plot of the rows asked, ready for the API."""
+
+    id: str
+    kind: str  # "vega" or "image"
+    revisions: list[str]
+    spec: dict[str, object] | None
+    images: list[ImageLink]
+
+
+@dataclass(frozen=True, slots=True)
+class _Live:
+    record: ExperimentRecord
+    points: list[PointRow]
+    images: list[LiveImage]
+
+
+async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> list[Chart]:
+    """The plots of ``records`` (rows of one project), in one set of charts."""
+    if not records:
+        return []
+    project = await ctx.loaders.project.load(records[0].project_id)
+    labels = _labels(records)
+    runs = [await _live_run(r) for r in records if r.kind == "LIVE"]
+    mirror = ctx.syncer.mirror_path(records[0].project_id)
+    subdir = project.subdir if project else ""
+    cache = ctx.caches.plot_blobs
+
+    def build() -> tuple[list[Rendered], dict[str, RevisionPlots]]:
+        return _render(records, labels, runs, mirror, subdir, cache)
+
+    rendered, revisions = await asyncio.to_thread(build)
+    by_label = {labels[r.id]: r for r in records}
+    return [_chart(ctx, plot, revisions, by_label) for plot in rendered]
+
+
+def _labels(records: Sequence[ExperimentRecord]) -> dict[int, str]:
+    """Studio's row labels; a label two rows would share gets the row's id appended."""
+    wanted = {r.id: r.name if r.kind != "COMMIT" and r.name else (r.sha or "")[:7] for r in records}
+    seen: dict[str, int] = {}
+    for label in wanted.values():
+        seen[label] = seen.get(label, 0) + 1
+    return {i: label if seen[label] == 1 else f"{label}#{i}" for i, label in wanted.items()}
+
+
+async def _live_run(record: ExperimentRecord) -> _Live:
+    points = await metrics.all_points(record.id)
+    stored = await live_storage.images_of(record.id)
+    return _Live(record, points, [LiveImage(i.path, i.step, i.digest) for i in stored])
+
+
+def _render(
+    records: Sequence[ExperimentRecord],
+    labels: dict[int, str],
+    runs: list[_Live],
+    mirror: Path,
+    subdir: str,
+    cache: BlobCache,
+) -> tuple[list[Rendered], dict[str, RevisionPlots]]:
+    """Runs in a thread: read the commits, shape the live runs, render them all."""
+    shas = [r.sha if r.kind != "LIVE" else r.baseline_sha for r in records]
+    commits = at_commits(mirror, subdir, [s for s in shas if s], cache) if mirror.exists() else {}
+    by_id = {run.record.id: run for run in runs}
+    revisions: dict[str, RevisionPlots] = {}
+    for record, sha in zip(records, shas, strict=True):
+        run = by_id.get(record.id)
+        if run is not None:
+            baseline = commits.get(sha) if sha else None
+            revisions[labels[record.id]] = live(baseline, run.points, run.images)
+        elif sha in commits:
+            revisions[labels[record.id]] = commits[sha]
+    rendered, _errors = render(revisions)
+    return rendered, revisions
+
+
+def _chart(
+    ctx: Context,
+    plot: Rendered,
+    revisions: dict[str, RevisionPlots],
+    rows: dict[str, ExperimentRecord],
+) -> Chart:
+    images: list[ImageLink] = []
+    for shown in plot.images:
+        content_type = CONTENT_TYPES.get(posixpath.splitext(shown.path)[1].lower(), "")
+        record = rows[shown.revision]
+        for image in revisions[shown.revision].images.get(shown.path, []):
+            url = _image_url(ctx, record, shown.path, image.key, image.step)
+            images.append(ImageLink(shown.revision, image.step, url, content_type))
+    return Chart(plot.id, plot.kind, plot.revisions, plot.spec, images)
+
+
+def _image_url(
+    ctx: Context, record: ExperimentRecord, path: str, key: str, step: int | None
+) -> str:
+    """A live run's image by experiment and step (gitstudio.studio); a committed image by
+    its blob id, cacheable for good (gitstudio.plot_images)."""
+    name = quote(path, safe="/")
+    if step is not None:
+        return f"{ctx.base_url}/api/live/images/{record.id}/{name}?step={step}"
+    return f"{ctx.base_url}/api/projects/{record.project_id}/blobs/{key}/{name}"

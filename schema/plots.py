@@ -1,0 +1,55 @@
+"""Plots: DVC's plots of experiment rows as ``dvc plots show/diff --json`` renders them
+(vega-lite specs with the data inlined, images by revision), live runs included."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from resolvers.plots import Chart
+from schema.scalars import JSON, as_json
+
+
+@strawberry.enum
+class PlotKind(Enum):
+    VEGA = "VEGA"
+    IMAGE = "IMAGE"
+
+
+@strawberry.type(description="One image of a plot: a revision's file, or a live run's at a step.")
+class PlotImage:
+    revision: str = strawberry.field(description="The row's label, as in a spec's `rev`.")
+    step: int | None = strawberry.field(description="The DVCLive step (live runs' images).")
+    url: str = strawberry.field(
+        description="Where the image is served, with this API's authorization; a committed"
+        " image's URL names its content (cacheable for good)."
+    )
+    content_type: str
+
+
+@strawberry.type(
+    description="A DVC plot. `spec` is the vega-lite spec with the data inlined (each row's"
+    " `rev` is its revision's label): vega-embed renders it as is."
+)
+class Plot:
+    id: str = strawberry.field(
+        description="DVC's plot id: the data file's path, or the top-level plots key."
+    )
+    kind: PlotKind
+    revisions: list[str] = strawberry.field(description="Labels of the rows with data here.")
+    spec: JSON | None
+    images: list[PlotImage]
+
+
+def plot_type(chart: Chart) -> Plot:
+    return Plot(
+        id=chart.id,
+        kind=PlotKind.VEGA if chart.kind == "vega" else PlotKind.IMAGE,
+        revisions=list(chart.revisions),
+        spec=as_json(chart.spec) if chart.spec is not None else None,
+        images=[
+            PlotImage(revision=i.revision, step=i.step, url=i.url, content_type=i.content_type)
+            for i in chart.images
+        ],
+    )
