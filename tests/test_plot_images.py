@@ -25,6 +25,7 @@ from gitstudio.live_images import sniff_image
 from storage import db, limits
 from storage.tokens import Scope, create_token
 from storage.users import create_user
+from sync.blobs import BlobTooLarge, read_blob
 
 PASSWORD = "correct horse battery staple"
 IMMUTABLE = "private, max-age=31536000, immutable"
@@ -306,3 +307,21 @@ async def test_live_images_are_cached_by_their_digest(gallery: Gallery) -> None:
 )
 def test_svg_is_recognised_by_its_root_element(head: bytes, expected: str) -> None:
     assert sniff_image(head) == expected
+
+
+def test_read_blob_bounds_packed_and_loose_objects_by_their_header(tmp_path: Path) -> None:
+    """sync.blobs.read_blob on a repository packed by `git gc` and on loose objects."""
+    repo = gallery_repo(tmp_path / "repo")
+    blob = git(repo, "rev-parse", "HEAD:plots/shape.svg")
+    for state in ("loose", "packed"):
+        if state == "packed":
+            git(repo, "gc", "-q")
+            assert not list((repo / ".git" / "objects").glob("??/*")), "still loose"
+        mirror = repo / ".git"
+        assert read_blob(mirror, blob, len(SVG)) == SVG, state
+        with pytest.raises(BlobTooLarge) as refused:
+            read_blob(mirror, blob, len(SVG) - 1)
+        assert (refused.value.size, refused.value.limit) == (len(SVG), len(SVG) - 1)
+        for other in (git(repo, "rev-parse", "HEAD"), "0" * 40, blob.upper(), blob[:39], "../x"):
+            assert read_blob(mirror, other, 10**6) is None, (state, other)
+    assert read_blob(tmp_path / "no-such-mirror", blob, 10**6) is None
