@@ -22,6 +22,7 @@ from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.oidc import oidc_routes
+from gitstudio.plot_images import plot_image_routes
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
 from gitstudio.sessions import SessionPolicy, session_routes
@@ -207,6 +208,7 @@ def create_app(settings: Settings) -> Starlette:
         *webhook_routes(state, settings),
         *studio_routes(state),
         *download_routes(state),
+        *plot_image_routes(state),
         *websocket_routes(state, schema),
     ]
     cors = Cors(settings.cors_origins, settings.public_url)

@@ -200,6 +200,11 @@ class Settings:
     # Forge push webhooks: GitHub caps payloads at 25 MB, but a push naming 5 MB of commits
     # only needs its repository; 5 MB is ample.
     max_webhook_body_bytes: int = 5 * 1024 * 1024
+    # GET /api/projects/{id}/blobs/{blob_id}/{name}: an image committed to Git (a plot)
+    # larger than this is refused (413) before it is read. DVC renders plot images into
+    # its HTML as they are; 20 MiB holds any chart or sample grid and bounds what a request
+    # makes the server hold in memory.
+    plot_image_max_bytes: int = 20 * 1024 * 1024
     # Every other route (POST /webhook/dvc, /api/create-project, device login): small JSON
     # objects; device login answers anyone without a token, so keep it tight.
     max_request_body_bytes: int = 64 * 1024
@@ -421,6 +426,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_live_body_bytes": ("GITSTUDIO_MAX_LIVE_BODY_BYTES", int),
     "max_webhook_body_bytes": ("GITSTUDIO_MAX_WEBHOOK_BODY_BYTES", int),
     "max_request_body_bytes": ("GITSTUDIO_MAX_REQUEST_BODY_BYTES", int),
+    "plot_image_max_bytes": ("GITSTUDIO_PLOT_IMAGE_MAX_BYTES", int),
     "device_login_pending_max": ("GITSTUDIO_DEVICE_LOGIN_PENDING_MAX", int),
     "cors_origins": ("GITSTUDIO_CORS_ORIGINS", lambda v: _listed(v, ",", str)),
     "compiled_plans": ("GITSTUDIO_COMPILED_PLANS", lambda v: _flag(v)),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Send
 from starlette.types import Scope as ASGIScope
@@ -34,7 +34,7 @@ from gitstudio.audit_rest import Call, audited, current_call
 from gitstudio.device_login import device_login_routes
 from gitstudio.failures import report, rest_body
 from gitstudio.live_events import parse_live
-from gitstudio.live_images import ImageStore
+from gitstudio.live_images import ImageStore, image_response
 from gitstudio.rest import (
     HttpError,
     bad,
@@ -247,16 +247,10 @@ class StudioApi:
         if found is None or opened is None:
             return error(404, f"no image {path!r} for experiment {experiment_id}")
         file, media_type = opened
-        return FileResponse(
-            file,
-            media_type=media_type,
-            headers={
-                "X-Content-Type-Options": "nosniff",
-                "Content-Security-Policy": "default-src 'none'",
-                "X-Image-Step": str(found.step),
-                "Cache-Control": "private, max-age=3600",
-            },
-        )
+        # Without ?step= the latest image: the same URL may answer another one later.
+        cache = "private, max-age=3600"
+        shown = {"X-Image-Step": str(found.step)}
+        return image_response(request, file, media_type, found.digest, cache, shown)
 
     # POST /webhook/dvc
     async def dvc_webhook(self, request: Request) -> Response:
