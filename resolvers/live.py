@@ -38,6 +38,7 @@ class LiveRecord:
     step: int | None
     metrics: dict[str, Any]
     published_at: float | None = None  # None for events replayed from the database
+    images: tuple[str, ...] = ()  # DATA: the images logged at the step (DVC-root paths)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,8 +200,9 @@ async def live_metrics(
         if experiment_id is not None and run_id != experiment_id:
             return None
         type_, step, metrics = event["type"], event.get("step"), event.get("metrics") or {}
-        record = LiveRecord(type_, run_id, step, metrics, event.get("ts"))
-        return record, Marker(run_id, type_, step, frozenset(metrics) if type_ == "DATA" else _NONE)
+        images = tuple(event.get("images") or ())
+        record = LiveRecord(type_, run_id, step, metrics, event.get("ts"), images)
+        return record, Marker(run_id, type_, step, _names(record) if type_ == "DATA" else _NONE)
 
     async def catch_up() -> CatchUp[LiveRecord]:
         if experiment_id is not None:
@@ -224,14 +226,23 @@ async def _replay_run(run: live_reads.LiveRun, since_step: int | None, into: Cat
         overlap.phase[run.id] = "DONE" if finished else "RUNNING"
         if since_step is None:
             items.append((LiveRecord("START", run.id, None, {}), None))
-    steps = await live_reads.points_by_step(run.id, since_step)
-    items.extend((LiveRecord("DATA", run.id, step, metrics), None) for step, metrics in steps)
-    if steps:
-        overlap.floor[run.id] = (steps[-1][0], frozenset(steps[-1][1]))
+    steps = await live_reads.steps_with_images(run.id, since_step)
+    replayed = [
+        LiveRecord("DATA", run.id, step, metrics, None, images) for step, metrics, images in steps
+    ]
+    items.extend((record, None) for record in replayed)
+    if replayed:
+        overlap.floor[run.id] = (steps[-1][0], _names(replayed[-1]))
     elif since_step is not None:
         overlap.floor[run.id] = (since_step, None)
     if run.live and finished:
         items.append((LiveRecord("DONE", run.id, run.last_step, {}), None))
+
+
+def _names(record: LiveRecord) -> frozenset[str]:
+    """What a DATA event brings, to tell it from one already replayed: its metric names and
+    its images."""
+    return frozenset(record.metrics) | {f"image:{path}" for path in record.images}
 
 
 async def experiment_events(ctx: Context, project_id: int) -> EventStream[ExperimentChange]:

@@ -18,7 +18,15 @@ from storage import metrics
 from storage.metrics import PointRow
 from storage.records import ExperimentRecord
 from sync.dvcproject import BlobCache
-from sync.plot_data import LiveImage, RevisionPlots, at_commits, live
+from sync.plot_data import (
+    LiveImage,
+    RevisionPlots,
+    at_commits,
+    live,
+    live_directory,
+    series_file,
+    series_row,
+)
 from sync.plot_render import Rendered, render
 
 CONTENT_TYPES = {
@@ -139,3 +147,36 @@ def _image_url(
     if step is not None:
         return f"{ctx.base_url}/api/live/images/{record.id}/{name}?step={step}"
     return f"{ctx.base_url}/api/projects/{record.project_id}/blobs/{key}/{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class LiveStep:
+    """What one step of a live run adds to its plots: rows to append to the series' specs
+    (``{plot id: [row]}``, each with the run's ``rev`` label) and its images."""
+
+    rows: dict[str, list[dict[str, object]]]
+    images: list[ImageLink]
+
+
+async def live_step(
+    ctx: Context, experiment_id: int, step: int, values: dict[str, object], images: Sequence[str]
+) -> LiveStep:
+    record = await ctx.loaders.experiment.load(experiment_id)
+    if record is None:
+        return LiveStep({}, [])
+    label = record.name or str(record.id)
+    directory = live_directory(images)
+    rows: dict[str, list[dict[str, object]]] = {
+        series_file(directory, name): [{**series_row(name, step, value), "rev": label}]
+        for name, value in values.items()
+    }
+    links = [
+        ImageLink(
+            label,
+            step,
+            _image_url(ctx, record, path, "", step),
+            CONTENT_TYPES.get(posixpath.splitext(path)[1].lower(), ""),
+        )
+        for path in images
+    ]
+    return LiveStep(rows, links)

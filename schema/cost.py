@@ -252,6 +252,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Experiment", "plots"): 50,  # a row's plots (each reads the revision's files)
     ("Project", "plots"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
+    ("LiveMetricsEvent", "images"): 20,  # images logged at one step
 }
 _SIZES: dict[tuple[str, str], _Size] = {
     # one cell per column asked, every column of the project without `columns`

@@ -7,7 +7,7 @@ from enum import Enum
 
 import strawberry
 
-from resolvers.plots import Chart
+from resolvers.plots import Chart, ImageLink
 from schema.scalars import JSON, as_json
 
 
@@ -48,8 +48,11 @@ def plot_type(chart: Chart) -> Plot:
         kind=PlotKind.VEGA if chart.kind == "vega" else PlotKind.IMAGE,
         revisions=list(chart.revisions),
         spec=as_json(chart.spec) if chart.spec is not None else None,
-        images=[
-            PlotImage(revision=i.revision, step=i.step, url=i.url, content_type=i.content_type)
-            for i in chart.images
-        ],
+        images=[plot_image(i) for i in chart.images],
+    )
+
+
+def plot_image(image: ImageLink) -> PlotImage:
+    return PlotImage(
+        revision=image.revision, step=image.step, url=image.url, content_type=image.content_type
     )

@@ -14,10 +14,12 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import live
+from resolvers import plots as plot_resolvers
 from resolvers.context import Context
 from resolvers.errors import not_found
 from schema.experiments import Experiment, experiment_type
 from schema.permissions import guard, on_project, project_at
+from schema.plots import PlotImage, plot_image
 from schema.relay import decode_id, to_global_id
 from schema.scalars import JSON, as_json
 from storage.access import READ
@@ -52,6 +54,26 @@ class LiveMetricsEvent:
         if found is None:
             raise not_found("experiment")
         return experiment_type(found)
+
+    @strawberry.field(
+        description="DATA: the rows this step adds to the run's plots, {plot id: [row]}, as"
+        " the rows of its Plot specs (with `rev`): append them to the chart's data, the spec"
+        " itself is not sent again."
+    )
+    async def plot_rows(self, info: Info[Context, None]) -> JSON:
+        return as_json((await self._step(info)).rows)
+
+    @strawberry.field(description="DATA: the images logged at this step (DVCLive's log_image).")
+    async def images(self, info: Info[Context, None]) -> list[PlotImage]:
+        return [plot_image(i) for i in (await self._step(info)).images]
+
+    async def _step(self, info: Info[Context, None]) -> plot_resolvers.LiveStep:
+        r = self.record
+        if r.type != "DATA" or r.step is None:
+            return plot_resolvers.LiveStep({}, [])
+        return await plot_resolvers.live_step(
+            info.context, r.experiment_id, r.step, r.metrics, r.images
+        )
 
 
 @strawberry.type(description="An experiment row was created, changed or removed.")

@@ -35,8 +35,10 @@ def live_event(
     type_: LiveType,
     step: int | None = None,
     metrics: dict[str, Any] | None = None,
+    images: list[str] | None = None,
 ) -> bytes:
-    """``metrics`` maps metric names (``train/loss``) to values (None for nan/inf)."""
+    """``metrics`` maps metric names (``train/loss``) to values (None for nan/inf);
+    ``images`` lists the images logged at the step (paths relative to the DVC root)."""
     return orjson.dumps(
         {
             "kind": "live",
@@ -45,6 +47,7 @@ def live_event(
             "experimentId": experiment_id,
             "step": step,
             "metrics": metrics or {},
+            "images": images or [],
             "ts": time.time(),
         }
     )

@@ -57,3 +57,21 @@ async def points_by_step(
         (r["step"], {name: v[0] for name, v in sorted(decode_step(r["points"]).items())})
         for r in rows
     ]
+
+
+async def steps_with_images(
+    experiment_id: int, after_step: int | None
+) -> list[tuple[int, dict[str, float | None], tuple[str, ...]]]:
+    """:func:`points_by_step` with the images logged at each step: one ``(step, {metric
+    name: value}, image paths)`` per step that has either, in step order."""
+    steps: dict[int, tuple[dict[str, float | None], list[str]]] = {
+        step: (values, []) for step, values in await points_by_step(experiment_id, after_step)
+    }
+    query = "SELECT step, path FROM live_images WHERE experiment_id = ?"
+    args: list[Any] = [experiment_id]
+    if after_step is not None:
+        query += " AND step > ?"
+        args.append(after_step)
+    for r in await db.fetch(query + " ORDER BY step, path", args):
+        steps.setdefault(r["step"], ({}, []))[1].append(r["path"])
+    return [(step, values, tuple(paths)) for step, (values, paths) in sorted(steps.items())]

@@ -126,6 +126,7 @@ class _Fold:
     # Events to publish: ("START", None) / ("DATA", step) / ("DONE", None) in arrival order.
     markers: list[tuple[str, int | None]] = field(default_factory=list)
     values: dict[int, dict[str, Any]] = field(default_factory=dict)
+    images: dict[int, list[str]] = field(default_factory=dict)  # paths logged at a step
     published: dict[str, int] = field(default_factory=dict)
 
     def doc(self, part: str) -> Any:
@@ -466,6 +467,13 @@ def _apply(fold: _Fold, ev: LiveEvent) -> None:
                     values = fold.data_step(step)
                 values[name] = value
                 mine[name] = step
+    if ev.images:
+        root = _root(fold, ev)
+        for image in ev.images:
+            if image.step not in fold.values:
+                fold.data_step(image.step)
+            path = project_path(image.path, root, ev.project_subdir)
+            fold.images.setdefault(image.step, []).append(path)
     if ev.type == "done":
         fold.markers.append(("DONE", None))
 
@@ -621,9 +629,10 @@ def _messages(folds: list[_Fold]) -> list[tuple[str, bytes]]:
             if type_ == "START":
                 out.append((live, live_event(pid, exp_id, "START")))
             elif type_ == "DATA" and step is not None:
-                values = fold.values.get(step)
-                if values:
-                    out.append((live, live_event(pid, exp_id, "DATA", step, values)))
+                values, images = fold.values.get(step), fold.images.get(step)
+                if values or images:
+                    event = live_event(pid, exp_id, "DATA", step, values, images)
+                    out.append((live, event))
             elif type_ == "DONE":
                 last = fold.last_step if fold.last_step is not None else fold.state["last_step"]
                 out.append((live, live_event(pid, exp_id, "DONE", last)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -281,13 +282,13 @@ def live(
     its images by path and step, each declared as the baseline declares that file (DVCLive's
     own ``{x: step}`` otherwise), so a chart holds Git revisions and live runs alike."""
     declared = _declared(baseline)
-    directory = _live_dir(declared, images)
+    directory = live_directory([*(i.path for i in images), *declared])
     rows: dict[str, list[dict[str, Any]]] = {}
     for name, step, value, token, timestamp in points:
-        row: dict[str, Any] = {"step": step, name.rsplit("/", 1)[-1]: token or value}
+        row = series_row(name, step, token or value)
         if timestamp is not None:
             row["timestamp"] = round(timestamp * 1000)  # DVCLive writes epoch milliseconds
-        rows.setdefault(f"{directory}{METRICS_DIR}{name}.tsv", []).append(row)
+        rows.setdefault(series_file(directory, name), []).append(row)
     found = RevisionPlots()
     plots: dict[str, Any] = {p: declared.get(p, {"x": "step"}) for p in rows}
     sources: dict[str, Any] = {p: {"data": r} for p, r in rows.items()}
@@ -311,10 +312,20 @@ def _declared(baseline: RevisionPlots | None) -> dict[str, Any]:
     return out
 
 
-def _live_dir(declared: dict[str, Any], images: list[LiveImage]) -> str:
-    """The run's DVCLive directory with its trailing ``/``: as its images or the baseline's
-    declared series name it, else DVCLive's default."""
-    for path in [*(i.path for i in images), *declared]:
+def series_file(directory: str, name: str) -> str:
+    """The TSV DVCLive writes a metric's series to (``directory`` ends with ``/``)."""
+    return f"{directory}{METRICS_DIR}{name}.tsv"
+
+
+def series_row(name: str, step: int, value: Any) -> dict[str, Any]:
+    """A row of that TSV: the step and the value, in the column named after the metric."""
+    return {"step": step, name.rsplit("/", 1)[-1]: value}
+
+
+def live_directory(paths: Iterable[str]) -> str:
+    """A run's DVCLive directory with its trailing ``/``, from the first of ``paths`` (its
+    images, the series its baseline declares) under one, else DVCLive's default."""
+    for path in paths:
         for marker in ("plots/images/", METRICS_DIR):
             at = path.find(marker)
             if at >= 0:
