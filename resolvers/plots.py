@@ -27,7 +27,7 @@ from sync.plot_data import (
     series_file,
     series_row,
 )
-from sync.plot_render import Rendered, render
+from sync.plot_render import PlotError, Rendered, render
 
 CONTENT_TYPES = {
     ".png": "image/png",
@@ -64,10 +64,28 @@ class _Live:
     images: list[LiveImage]
 
 
-async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> list[Chart]:
-    """The plots of ``records`` (rows of one project), in one set of charts."""
+@dataclass(frozen=True, slots=True)
+class Charts:
+    """The plots of some rows, and what could not be shown (as ``dvc plots`` lists it)."""
+
+    plots: list[Chart]
+    errors: list[PlotError]
+
+
+async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
+    """The plots of ``records`` (rows of one project), in one set of charts; computed once
+    per request for the same rows (a query may ask for plots and their errors)."""
     if not records:
-        return []
+        return Charts([], [])
+    memo: dict[tuple[int, ...], asyncio.Task[Charts]] = ctx.extra.setdefault("plots", {})
+    key = tuple(r.id for r in records)
+    task = memo.get(key)
+    if task is None:
+        task = memo[key] = asyncio.ensure_future(_charts(ctx, records))
+    return await asyncio.shield(task)
+
+
+async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     project = await ctx.loaders.project.load(records[0].project_id)
     labels = _labels(records)
     runs = [await _live_run(r) for r in records if r.kind == "LIVE"]
@@ -75,12 +93,12 @@ async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> list[Char
     subdir = project.subdir if project else ""
     cache = ctx.caches.plot_blobs
 
-    def build() -> tuple[list[Rendered], dict[str, RevisionPlots]]:
+    def build() -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
         return _render(records, labels, runs, mirror, subdir, cache)
 
-    rendered, revisions = await asyncio.to_thread(build)
+    rendered, errors, revisions = await asyncio.to_thread(build)
     by_label = {labels[r.id]: r for r in records}
-    return [_chart(ctx, plot, revisions, by_label) for plot in rendered]
+    return Charts([_chart(ctx, plot, revisions, by_label) for plot in rendered], errors)
 
 
 def _labels(records: Sequence[ExperimentRecord]) -> dict[int, str]:
@@ -105,7 +123,7 @@ def _render(
     mirror: Path,
     subdir: str,
     cache: BlobCache,
-) -> tuple[list[Rendered], dict[str, RevisionPlots]]:
+) -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
     """Runs in a thread: read the commits, shape the live runs, render them all."""
     shas = [r.sha if r.kind != "LIVE" else r.baseline_sha for r in records]
     commits = at_commits(mirror, subdir, [s for s in shas if s], cache) if mirror.exists() else {}
@@ -118,8 +136,8 @@ def _render(
             revisions[labels[record.id]] = live(baseline, run.points, run.images)
         elif sha in commits:
             revisions[labels[record.id]] = commits[sha]
-    rendered, _errors = render(revisions)
-    return rendered, revisions
+    rendered, errors = render(revisions)
+    return rendered, errors, revisions
 
 
 def _chart(

@@ -251,6 +251,8 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Team", "members"): 50,
     ("Experiment", "plots"): 50,  # a row's plots (each reads the revision's files)
     ("Project", "plots"): 50,
+    ("Experiment", "plotErrors"): 20,
+    ("Project", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step
 }

@@ -17,7 +17,7 @@ from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page
 from schema.models import ModelVersion, model_versions_at
-from schema.plots import Plot, plot_type
+from schema.plots import Plot, PlotError, plot_errors_of, plots_of
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
 from storage.cells import column_key, leaves
@@ -175,7 +175,11 @@ class Experiment(Node):
         " series and images as DVCLive's plots."
     )
     async def plots(self, info: Info[Context, None]) -> list[Plot]:
-        return [plot_type(c) for c in await plot_resolvers.charts(info.context, [self.record])]
+        return plots_of(await plot_resolvers.charts(info.context, [self.record]))
+
+    @strawberry.field(description="Why some of this row's plots could not be shown.")
+    async def plot_errors(self, info: Info[Context, None]) -> list[PlotError]:
+        return plot_errors_of(await plot_resolvers.charts(info.context, [self.record]))
 
     @strawberry.field(
         description="dvc.lock dependencies (not params): {path: {hash, size, nfiles}}."

@@ -7,8 +7,9 @@ from enum import Enum
 
 import strawberry
 
-from resolvers.plots import Chart, ImageLink
+from resolvers.plots import Chart, Charts, ImageLink
 from schema.scalars import JSON, as_json
+from sync.plot_render import PlotError as PlotErrorRecord
 
 
 @strawberry.enum
@@ -40,6 +41,36 @@ class Plot:
     revisions: list[str] = strawberry.field(description="Labels of the rows with data here.")
     spec: JSON | None
     images: list[PlotImage]
+
+
+@strawberry.type(
+    description="Why a revision's plot, or one of its data files, could not be shown (the"
+    " `errors` of `dvc plots diff --json`); the plot is left out or drawn without it."
+)
+class PlotError:
+    plot: str = strawberry.field(description="The plot id.")
+    revision: str = strawberry.field(description="The row's label.")
+    source: str | None = strawberry.field(description="The data file, if reading it failed.")
+    type: str
+    message: str
+
+
+def plots_of(found: Charts) -> list[Plot]:
+    return [plot_type(c) for c in found.plots]
+
+
+def plot_errors_of(found: Charts) -> list[PlotError]:
+    return [plot_error(e) for e in found.errors]
+
+
+def plot_error(error: PlotErrorRecord) -> PlotError:
+    return PlotError(
+        plot=error.plot,
+        revision=error.revision,
+        source=error.source,
+        type=error.type,
+        message=error.message,
+    )
 
 
 def plot_type(chart: Chart) -> Plot:

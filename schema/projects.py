@@ -17,6 +17,7 @@ from resolvers import pull_requests as pr_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import page_size
+from resolvers.plots import Charts
 from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
 from schema.experiments import (
@@ -43,7 +44,7 @@ from schema.permissions import (
     project_at,
     signed_in,
 )
-from schema.plots import Plot, plot_type
+from schema.plots import Plot, PlotError, plot_errors_of, plots_of
 from schema.pull_requests import (
     ForgeSettings,
     PullRequest,
@@ -263,10 +264,19 @@ class Project(Node):
         " renders them (1 to 100 ids; each data row's `rev` is its row's label)."
     )
     async def plots(self, info: Info[Context, None], ids: list[strawberry.ID]) -> list[Plot]:
+        return plots_of(await self._charts(info, ids))
+
+    @strawberry.field(description="Why some plots of those rows could not be shown.")
+    async def plot_errors(
+        self, info: Info[Context, None], ids: list[strawberry.ID]
+    ) -> list[PlotError]:
+        return plot_errors_of(await self._charts(info, ids))
+
+    async def _charts(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Charts:
         records = await experiment_resolvers.compare(
             info.context, self.record.id, [decode_id(i, "Experiment") for i in ids]
         )
-        return [plot_type(c) for c in await plot_resolvers.charts(info.context, records)]
+        return await plot_resolvers.charts(info.context, records)
 
     @strawberry.field(description="Experiments side by side.")
     async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:

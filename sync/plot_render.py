@@ -22,6 +22,18 @@ class ImageAt:
     path: str
 
 
+@dataclass(frozen=True, slots=True)
+class PlotError:
+    """Why a revision's plot (or one of its files) could not be shown, as the ``errors`` of
+    ``dvc plots diff --json`` list it."""
+
+    plot: str
+    revision: str
+    source: str | None  # the data file, for an error reading it
+    type: str  # the exception's class name
+    message: str
+
+
 @dataclass(slots=True)
 class Rendered:
     """One plot: a vega-lite ``spec`` with the data inlined, or images by revision."""
@@ -33,30 +45,42 @@ class Rendered:
     images: list[ImageAt] = field(default_factory=list)
 
 
-def render(revisions: dict[str, RevisionPlots]) -> tuple[list[Rendered], dict[str, str]]:
-    """The plots of ``revisions`` ({label: plots}, in the order they are compared), and the
-    plots that could not be rendered ({plot id: why})."""
+def render(revisions: dict[str, RevisionPlots]) -> tuple[list[Rendered], list[PlotError]]:
+    """The plots of ``revisions`` ({label: plots}, in the order they are compared), and what
+    could not be shown."""
     from dvc.render.convert import to_json
     from dvc.render.match import match_defs_renderers
 
     data = {label: plots.as_dvc() for label, plots in revisions.items()}
     rendered: list[Rendered] = []
-    errors = {pid: str(e) for plots in revisions.values() for pid, e in plots.errors.items()}
+    errors = [
+        _error(plot, label, None, exc)
+        for label, plots in revisions.items()
+        for plot, exc in plots.errors.items()
+    ]
     for found in match_defs_renderers(data):
         renderer = found.renderer
-        for rev, error in found.definition_errors.items():
-            errors.setdefault(renderer.name, f"{rev}: {error}")
+        errors += [
+            _error(renderer.name, rev, source, exc)
+            for rev, sources in found.source_errors.items()
+            for source, exc in sources.items()
+        ]
+        errors += [_error(renderer.name, r, None, e) for r, e in found.definition_errors.items()]
         if renderer.TYPE == "image":
             rendered.append(_images(renderer))
             continue
         try:
             entries = to_json(renderer)
         except Exception as exc:  # dvc-render raises its own, undeclared kinds
-            errors[renderer.name] = str(exc)
+            errors.append(_error(renderer.name, ", ".join(renderer.get_revs()), None, exc))
             continue
         for entry in entries:
             rendered.append(Rendered(renderer.name, "vega", entry["revisions"], entry["content"]))
     return rendered, errors
+
+
+def _error(plot: str, revision: str, source: str | None, exc: BaseException) -> PlotError:
+    return PlotError(plot, revision, source, type(exc).__name__, str(exc))
 
 
 def _images(renderer: Any) -> Rendered:

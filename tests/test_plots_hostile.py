@@ -21,7 +21,10 @@ from storage import db
 
 PLOTS = """
 query($name: String!, $ids: [ID!]!) {
-  project(name: $name) { plots(ids: $ids) { id kind revisions spec } }
+  project(name: $name) {
+    plots(ids: $ids) { id kind revisions spec }
+    plotErrors(ids: $ids) { plot revision source type message }
+  }
 }"""
 
 ROWS = """query($name: String!) { project(name: $name) {
@@ -72,7 +75,7 @@ def hostile_repo(root: Path, secret: Path) -> Path:
     return repo
 
 
-def dvc_plots_show(repo: Path) -> dict[str, Any]:
+def dvc_plots_show(repo: Path, part: str = "data") -> Any:
     out = subprocess.run(
         [sys.executable, "-m", "dvc", "plots", "show", "--json"],
         cwd=repo,
@@ -81,8 +84,7 @@ def dvc_plots_show(repo: Path) -> dict[str, Any]:
         text=True,
         check=True,
     ).stdout
-    shown: dict[str, Any] = json.loads(out)["data"]
-    return shown
+    return json.loads(out).get(part)
 
 
 async def project_rows(api: Api, name: str) -> list[dict[str, Any]]:
@@ -119,6 +121,21 @@ async def test_a_repository_cannot_read_the_servers_files_or_break_a_request(
         if v and k not in ("plots/abs.csv", "plots/rel.csv")
     }
     assert set(plots) == theirs - {"plots/link.csv"} | ({"plots/link.csv"} & set(plots))
+    # and it says why the others are missing, as dvc does
+    head = git(repo, "rev-parse", "--short=7", "HEAD").strip()
+    errors = body["data"]["project"]["plotErrors"]
+    mine = {(e["plot"], e["revision"], e["source"], e["type"]) for e in errors}
+    expected = {
+        (e["name"], head, e.get("source"), e["type"])
+        for e in dvc_plots_show(repo, "errors")
+        if e["name"] not in ("plots/link.csv", "plots/abs.csv", "plots/rel.csv")
+    }
+    assert expected <= mine
+    assert {(e["plot"], e["type"]) for e in errors if e["source"] is None} >= {
+        ("plots/abs.csv", "PlotFileError"),
+        ("plots/rel.csv", "PlotFileError"),
+    }
+    assert SECRET not in json.dumps(errors)
 
 
 async def test_bad_ids_get_typed_errors(api: Api, tmp_path: Path, unique: str) -> None:
