@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -209,3 +210,16 @@ if [ -e "$gates/fetch.armed" ]; then
 fi
 exec "$@"
 """
+
+
+def dvc_json(repo: Path, *args: str) -> Any:
+    """What ``dvc ARGS --json`` prints in ``repo``, decoded (the oracle of many tests)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "dvc", *args, "--json"],
+        cwd=repo,
+        env={**os.environ, "DVC_NO_ANALYTICS": "1"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(out)

@@ -7,7 +7,6 @@ dvc.yaml); `dvc` runs once on it; both database backends are compared with that 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Api
+from support import Api, dvc_json
 
 from sync.generate import RepoSpec, add_commit, generate_repo
 
@@ -33,15 +32,7 @@ query($name: String!, $after: String) {
 
 def dvc_exp_show(repo: Path) -> list[dict[str, Any]]:
     shutil.rmtree(repo / ".dvc" / "tmp", ignore_errors=True)
-    out = subprocess.run(
-        [sys.executable, "-m", "dvc", "exp", "show", "--json", "-A", "-f"],
-        cwd=repo,
-        env={**os.environ, "DVC_NO_ANALYTICS": "1"},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    shown: list[dict[str, Any]] = json.loads(out)
+    shown: list[dict[str, Any]] = dvc_json(repo, "exp", "show", "-A", "-f")
     return shown
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Api, git
+from support import Api, dvc_json, git
 
 from schema.relay import to_global_id
 from storage import db
@@ -76,15 +76,7 @@ def hostile_repo(root: Path, secret: Path) -> Path:
 
 
 def dvc_plots_show(repo: Path, part: str = "data") -> Any:
-    out = subprocess.run(
-        [sys.executable, "-m", "dvc", "plots", "show", "--json"],
-        cwd=repo,
-        env={**os.environ, "DVC_NO_ANALYTICS": "1"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out).get(part)
+    return dvc_json(repo, "plots", "show").get(part)
 
 
 async def project_rows(api: Api, name: str) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ sha): the oracle's are replaced by the API's before comparing, everything else i
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support import Api, git
+from support import Api, dvc_json, git
 
 from sync.generate import add_commit
 
@@ -142,15 +141,7 @@ def _write(repo: Path, k: int) -> None:
 
 
 def _dvc(repo: Path, *args: str) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, "-m", "dvc", "plots", *args, "--json"],
-        cwd=repo,
-        env={**os.environ, "DVC_NO_ANALYTICS": "1"},
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    shown: dict[str, Any] = json.loads(out)["data"]
+    shown: dict[str, Any] = dvc_json(repo, "plots", *args)["data"]
     return shown
 
 
