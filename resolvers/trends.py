@@ -10,7 +10,7 @@ from resolvers.context import Context
 from resolvers.errors import bad_input, not_found
 from resolvers.pagination import page_size
 from storage import goals, trends
-from storage.cells import Place, fits, lookup, place, split_column_key
+from storage.cells import MAX_FILE, MAX_PATH, Place, fits, lookup, place, split_column_key
 from storage.errors import DomainError, has_control
 from storage.trends import TrendRow
 
@@ -57,7 +57,9 @@ def goal_column(column: str) -> str:
         raise DomainError("INVALID", str(exc), "column") from None
     if not fits(file, path):
         raise DomainError(
-            "INVALID", "column names a file or path longer than columns may be", "column"
+            "INVALID",
+            f"a column's file and path are at most {MAX_FILE} and {MAX_PATH} characters",
+            "column",
         )
     return column
 

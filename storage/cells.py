@@ -182,13 +182,13 @@ def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
     return skipped
 
 
-_MAX_FILE, _MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
+MAX_FILE, MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
 
 
 def fits(file: str, path: str) -> bool:
     """Whether a column of ``file`` and ``path`` fits what the cells table holds (longer
     ones are never indexed, so nothing can be asked of them)."""
-    return len(file) <= _MAX_FILE and len(path) <= _MAX_PATH
+    return len(file) <= MAX_FILE and len(path) <= MAX_PATH
 
 
 def _known_columns(project_id: int, columns: list[Key]) -> Plan[set[Key]]:

@@ -243,8 +243,8 @@ async def test_goals_are_set_listed_and_cleared(api: Api, project: dict[str, Any
         ("metric:metrics.json", "column id must look like"),
         ("plot:metrics.json:acc", "column id must look like"),
         ("metric:metrics.json:a\x00b", "control characters"),
-        ("metric:metrics.json:" + "p" * 513, "longer than columns may be"),
-        ("metric:" + "f" * 256 + ":acc", "longer than columns may be"),
+        ("metric:metrics.json:" + "p" * 513, "file and path are at most 255 and 512"),
+        ("metric:" + "f" * 256 + ":acc", "file and path are at most 255 and 512"),
     ],
 )
 async def test_a_bad_column_id_changes_no_goal(
