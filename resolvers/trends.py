@@ -16,6 +16,7 @@ from storage.trends import TrendRow
 
 MAX_TREND_COLUMNS = 50  # columns one trends query may ask
 TREND_PAGE = 100  # commits of a trend when `first` is not given (at most the largest page)
+MAX_BRANCH = 255  # branches.name (storage.models.Branch): no branch has a longer name
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,9 @@ async def trend(
     places = _places(columns)
     cap = ctx.max_page_size
     limit = page_size(min(TREND_PAGE, cap) if first is None else first, cap)
-    rows = await trends.first_parent_line(project_id, branch, limit)
+    # Git refuses control characters in ref names; PostgreSQL refuses NUL in a statement.
+    storable = len(branch) <= MAX_BRANCH and not has_control(branch)
+    rows = await trends.first_parent_line(project_id, branch, limit) if storable else None
     if rows is None:
         raise not_found(f"branch {branch!r}")
     return [TrendPoint(row, lookup(row.document, places)) for row in rows]

@@ -173,7 +173,8 @@ async def test_trends_follow_the_first_parent_line(
 
 async def test_hostile_trends_are_typed_errors(api: Api, project: dict[str, Any]) -> None:
     name = project["name"]
-    assert code(await trends(api, name, "no-such-branch", [ACC])) == "NOT_FOUND"
+    for branch in ("no-such-branch", "a\x00b", "b" * 100_000):
+        assert code(await trends(api, name, branch, [ACC])) == "NOT_FOUND", branch
     assert code(await trends(api, name, "main", ["acc"])) == "BAD_USER_INPUT"
     assert code(await trends(api, name, "main", ["metric:metrics.json"])) == "BAD_USER_INPUT"
     many = [f"metric:m.json:k{i}" for i in range(MAX_TREND_COLUMNS + 1)]
