@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from storage import metrics, queries
+from storage import goals, metrics, queries
 from storage.bus import EventBus
 from storage.metrics import Series
 from storage.records import (
@@ -114,6 +114,10 @@ class Loaders:
     @cached_property
     def branch_names(self) -> DataLoader[int, list[str] | None]:
         return self._make(queries.branches_containing, list)
+
+    @cached_property
+    def column_goals(self) -> DataLoader[int, dict[str, str] | None]:
+        return self._make(goals.goals_by_project, dict)
 
     @cached_property
     def metric_names(self) -> DataLoader[int, list[str] | None]:

@@ -1,4 +1,4 @@
-"""The experiments table of a project: filtering, ordering, comparing."""
+"""The experiments table of a project: filters, orderings, cells (compare: resolvers/compare)."""
 
 from __future__ import annotations
 
@@ -99,22 +99,6 @@ async def experiments(
 async def experiment(ctx: Context, project_id: int, exp_id: int) -> ExperimentRecord | None:
     record = await ctx.loaders.experiment.load(exp_id)
     return record if record is not None and record.project_id == project_id else None
-
-
-async def compare(ctx: Context, project_id: int, ids: Sequence[int]) -> list[ExperimentRecord]:
-    if not 1 <= len(ids) <= 100:
-        raise bad_input("compare takes between 1 and 100 ids")
-    records = await ctx.loaders.experiment.load_many(list(ids))
-    missing = [
-        i for i, r in zip(ids, records, strict=True) if r is None or r.project_id != project_id
-    ]
-    if missing:
-        raise bad_input(f"unknown experiment ids in this project: {missing}")
-    return [r for r in records if r is not None]
-
-
-def cell_value(record: ExperimentRecord, key: str) -> Any:
-    return lookup(record.document, [place(*_column(key))])[0]
 
 
 # The column ids of the last values(columns) asked and where each is: every row of a page

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from resolvers.compare import MAX_IDS, rows
 from resolvers.context import Context
+from resolvers.errors import bad_input
 from storage import live as live_storage
 from storage import metrics
 from storage.metrics import PointRow
@@ -70,6 +72,13 @@ class Charts:
 
     plots: list[Chart]
     errors: list[PlotError]
+
+
+async def charts_of(ctx: Context, project_id: int, ids: Sequence[int]) -> Charts:
+    """The plots of the project's rows ``ids`` (1 to MAX_IDS, as compared)."""
+    if not 1 <= len(ids) <= MAX_IDS:
+        raise bad_input(f"plots takes between 1 and {MAX_IDS} ids")
+    return await charts(ctx, await rows(ctx, project_id, ids))
 
 
 async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:

@@ -34,6 +34,7 @@ from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
 from schema.teams import TeamMutation, TeamQuery
 from schema.tokens import TokenMutation
+from schema.trends import TrendMutation
 from schema.unmatched import UnmatchedQuery
 from schema.users import UserQuery
 
@@ -45,7 +46,13 @@ class Query(ProjectQuery, UnmatchedQuery, UserQuery, TeamQuery, AuditQuery):
 
 @strawberry.type
 class Mutation(
-    ProjectMutation, ModelMutation, RunMutation, PullRequestMutation, TokenMutation, TeamMutation
+    ProjectMutation,
+    ModelMutation,
+    RunMutation,
+    PullRequestMutation,
+    TokenMutation,
+    TeamMutation,
+    TrendMutation,
 ):
     pass
 

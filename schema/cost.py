@@ -46,6 +46,9 @@ from graphql import (
 )
 from graphql.language.visitor import SKIP, VisitorAction
 
+from resolvers.compare import MAX_IDS
+from resolvers.trends import TREND_PAGE
+
 TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 _PAGE_ARGUMENTS = ("first", "last")
 
@@ -244,7 +247,8 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Experiment", "modelVersions"): 5,
     ("Commit", "errors"): 10,  # files of a commit that failed to parse
     ("Experiment", "errors"): 10,
-    ("Comparison", "experiments"): 100,  # compare(ids) takes at most 100
+    ("Comparison", "experiments"): MAX_IDS,  # compare(ids) takes at most that many
+    ("Comparison", "files"): 100,  # deps and outs of the rows compared
     ("User", "tokens"): 20,  # a user's live tokens
     ("User", "teams"): 20,  # a user's teams
     ("Query", "teams"): 50,  # the caller's teams (a site admin's: all)
@@ -253,6 +257,8 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "plots"): 50,
     ("Experiment", "plotErrors"): 20,
     ("Project", "plotErrors"): 50,
+    ("Comparison", "plots"): 50,
+    ("Comparison", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step
 }
@@ -268,6 +274,9 @@ _SIZES: dict[tuple[str, str], _Size] = {
         n, _field(w, "Query", "unmatchedRepositories")
     ),
     ("Commit", "experiments"): lambda w, _n: w.pages.experiments_per_commit,
+    # its page: `first` commits, TREND_PAGE without it
+    ("Project", "trends"): lambda w, n: w.page(n, _field(w, "Project", "trends"), TREND_PAGE),
+    ("Project", "columnGoals"): lambda w, _n: w.pages.columns,  # at most GITSTUDIO_MAX_COLUMNS
 }
 
 

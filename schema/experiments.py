@@ -11,6 +11,7 @@ import orjson
 import strawberry
 from strawberry.types import Info
 
+from resolvers import compare
 from resolvers import experiments as resolve
 from resolvers import plots as plot_resolvers
 from resolvers.context import Context
@@ -20,6 +21,7 @@ from schema.models import ModelVersion, model_versions_at
 from schema.plots import Plot, PlotError, plot_errors_of, plots_of
 from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time
+from schema.trends import ColumnGoal
 from storage.cells import column_key, leaves
 from storage.metrics import Series
 from storage.queries import ColumnRecord
@@ -69,6 +71,7 @@ class Cell:
 
 @strawberry.type(description="A param or metric column found in the project.")
 class Column:
+    project_id: strawberry.Private[int]
     id: str = strawberry.field(description="'param:FILE:PATH' or 'metric:FILE:PATH'.")
     kind: ColumnKind
     file: str
@@ -77,10 +80,16 @@ class Column:
     types: list[str]
     count: int = strawberry.field(description="How many rows have a value in this column.")
 
+    @strawberry.field(description="Which values are better (setColumnGoal); null: no goal.")
+    async def goal(self, info: Info[Context, None]) -> ColumnGoal | None:
+        found = (await info.context.loaders.column_goals.load(self.project_id) or {}).get(self.id)
+        return ColumnGoal(found) if found is not None else None
 
-def column_type(record: ColumnRecord) -> Column:
+
+def column_type(record: ColumnRecord, project_id: int) -> Column:
     types = [t for t in record.types if t != "null"] or list(record.types)
     return Column(
+        project_id=project_id,
         id=column_key(record.kind, record.file, record.path),
         kind=ColumnKind(record.kind),
         file=record.file,
@@ -350,36 +359,117 @@ def order_args(order: list[ExperimentOrder] | None) -> list[resolve.OrderArgs]:
     return [resolve.OrderArgs(o.column, o.direction is Direction.DESC) for o in order or []]
 
 
-@strawberry.type(description="Experiments side by side, with the columns whose values differ.")
+@strawberry.type(
+    description="Experiments side by side: the columns whose values differ, and how each row"
+    " differs from the baseline."
+)
 class Comparison:
+    table: strawberry.Private[dict[str, list[Any]]]  # column -> the value of each experiment
+    base: strawberry.Private[dict[str, Any]]  # column -> the baseline's value
     experiments: list[Experiment]
+    baseline: Experiment | None = strawberry.field(
+        description="What deltas are taken from: the baseline asked, else the first experiment."
+    )
     columns: list[str]
     differing: list[str]
 
     @strawberry.field(description="One row per column: the values of each experiment, in order.")
-    def rows(self) -> list[ComparisonRow]:
+    async def rows(self, info: Info[Context, None]) -> list[ComparisonRow]:
+        if self.baseline is None:  # nothing compared
+            return []
+        goals = await info.context.loaders.column_goals.load(self.baseline.record.project_id)
+        goals = goals or {}
         return [
-            ComparisonRow(
-                column=c, values=[resolve.cell_value(e.record, c) for e in self.experiments]
-            )
-            for c in self.columns
+            comparison_row(c, vs, self.base.get(c), goals.get(c)) for c, vs in self.table.items()
         ]
+
+    @strawberry.field(description="Every dep and out of the experiments (dvc.lock), deps first.")
+    def files(self) -> list[ComparisonFile]:
+        return [
+            ComparisonFile(
+                path=f.path,
+                kind=ComparisonFileKind(f.kind),
+                hashes=f.hashes,
+                differing=f.differing,
+            )
+            for f in compare.files([e.record for e in self.experiments])
+        ]
+
+    @strawberry.field(
+        description="The compared rows' plots in one set of charts (as Project.plots(ids))."
+    )
+    async def plots(self, info: Info[Context, None]) -> list[Plot]:
+        return plots_of(await plot_resolvers.charts(info.context, self._records()))
+
+    @strawberry.field(description="Why some plots of the compared rows could not be shown.")
+    async def plot_errors(self, info: Info[Context, None]) -> list[PlotError]:
+        return plot_errors_of(await plot_resolvers.charts(info.context, self._records()))
+
+    def _records(self) -> list[ExperimentRecord]:
+        return [e.record for e in self.experiments]
 
 
 @strawberry.type
 class ComparisonRow:
     column: str
     values: list[JSON | None]
+    deltas: list[float | None] = strawberry.field(
+        description="Each value minus the baseline's where both are numbers (booleans are"
+        " not); null otherwise."
+    )
+    goal: ColumnGoal | None = strawberry.field(description="The column's goal, if set.")
+    better: list[bool | None] = strawberry.field(
+        description="Per experiment: true when better than the baseline by the goal, false"
+        " when worse; null when equal, not numeric, or without a goal."
+    )
 
 
-def comparison(records: list[ExperimentRecord]) -> Comparison:
+def comparison_row(column: str, values: list[Any], base: Any, goal: str | None) -> ComparisonRow:
+    deltas = [compare.delta(v, base) for v in values]
+    return ComparisonRow(
+        column=column,
+        values=values,
+        deltas=deltas,
+        goal=ColumnGoal(goal) if goal is not None else None,
+        better=[compare.better(d, goal) for d in deltas],
+    )
+
+
+@strawberry.enum
+class ComparisonFileKind(Enum):
+    DEP = "DEP"
+    OUT = "OUT"
+
+
+@strawberry.type(description="A dep or out path and its hash in each compared experiment.")
+class ComparisonFile:
+    path: str
+    kind: ComparisonFileKind
+    hashes: list[str | None] = strawberry.field(
+        description="Per experiment, null where it has no such path (or no hash)."
+    )
+    differing: bool = strawberry.field(description="Whether the hashes are not all equal.")
+
+
+def _values(record: ExperimentRecord) -> dict[str, Any]:
+    return {cell.column: cell.value for cell in cells_of(record)}
+
+
+def comparison(
+    records: list[ExperimentRecord], baseline: ExperimentRecord | None = None
+) -> Comparison:
+    """``records`` side by side, against ``baseline`` (the first of them when None)."""
     experiments = [experiment_type(r) for r in records]
     table: dict[str, list[Any]] = {}
     for i, e in enumerate(experiments):
-        for cell in cells_of(e.record):
-            table.setdefault(cell.column, [None] * len(experiments))[i] = cell.value
+        for column, value in _values(e.record).items():
+            table.setdefault(column, [None] * len(experiments))[i] = value
+    base = baseline or (records[0] if records else None)
     return Comparison(
+        table=table,
+        base=_values(base) if base is not None else {},
         experiments=experiments,
+        baseline=experiment_type(base) if base is not None else None,
         columns=list(table),
         differing=[c for c, vals in table.items() if any(v != vals[0] for v in vals)],
     )

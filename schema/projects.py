@@ -9,15 +9,19 @@ import strawberry
 from strawberry.types import Info
 
 from resolvers import commits as commit_resolvers
+from resolvers import compare as compare_resolvers
 from resolvers import experiments as experiment_resolvers
 from resolvers import models as model_resolvers
 from resolvers import plots as plot_resolvers
 from resolvers import projects as resolve
 from resolvers import pull_requests as pr_resolvers
+from resolvers import trends as trend_resolvers
+from resolvers.compare import MAX_IDS
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import page_size
 from resolvers.plots import Charts
+from resolvers.trends import MAX_TREND_COLUMNS, TREND_PAGE
 from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
 from schema.experiments import (
@@ -63,6 +67,7 @@ from schema.relay import (
     to_global_id,
 )
 from schema.scalars import git_time
+from schema.trends import ColumnGoalEntry, TrendPoint, goal_entries, trend_point
 from storage import queries
 from storage.cells import split_column_key
 from storage.errors import DomainError
@@ -222,7 +227,7 @@ class Project(Node):
             column_cursor(after),
             None if first is None else page_size(first, info.context.max_page_size),
         )
-        return [column_type(c) for c in found]
+        return [column_type(c, self.record.id) for c in found]
 
     @strawberry.field(
         description="Columns found beyond GITSTUDIO_MAX_COLUMNS and not indexed (not in"
@@ -273,17 +278,46 @@ class Project(Node):
         return plot_errors_of(await self._charts(info, ids))
 
     async def _charts(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Charts:
-        records = await experiment_resolvers.compare(
-            info.context, self.record.id, [decode_id(i, "Experiment") for i in ids]
-        )
-        return await plot_resolvers.charts(info.context, records)
+        asked = [decode_id(i, "Experiment") for i in ids]
+        return await plot_resolvers.charts_of(info.context, self.record.id, asked)
 
-    @strawberry.field(description="Experiments side by side.")
-    async def compare(self, info: Info[Context, None], ids: list[strawberry.ID]) -> Comparison:
-        records = await experiment_resolvers.compare(
-            info.context, self.record.id, [decode_id(i, "Experiment") for i in ids]
+    @strawberry.field(
+        description=f"Experiments side by side (at most {MAX_IDS}), against `baseline` (any"
+        " row of this project; the first of `ids` when omitted)."
+    )
+    async def compare(
+        self,
+        info: Info[Context, None],
+        ids: list[strawberry.ID],
+        baseline: strawberry.ID | None = None,
+    ) -> Comparison:
+        found = await compare_resolvers.compare(
+            info.context,
+            self.record.id,
+            [decode_id(i, "Experiment") for i in ids],
+            decode_id(baseline, "Experiment") if baseline is not None else None,
         )
-        return comparison(records)
+        return comparison(found.experiments, found.baseline)
+
+    @strawberry.field(
+        description=f"The values of `columns` (at most {MAX_TREND_COLUMNS} column ids) at each"
+        " commit of `branch`'s first-parent line, newest first: `first` commits"
+        f" ({TREND_PAGE} when omitted, at most GITSTUDIO_MAX_PAGE_SIZE). A branch the project"
+        " does not have is NOT_FOUND."
+    )
+    async def trends(
+        self,
+        info: Info[Context, None],
+        branch: str,
+        columns: list[str],
+        first: int | None = None,
+    ) -> list[TrendPoint]:
+        found = await trend_resolvers.trend(info.context, self.record.id, branch, columns, first)
+        return [trend_point(p) for p in found]
+
+    @strawberry.field(description="Which values of each column are better, by column id.")
+    async def column_goals(self, info: Info[Context, None]) -> list[ColumnGoalEntry]:
+        return goal_entries(await info.context.loaders.column_goals.load(self.record.id) or {})
 
 
 def project_type(record: ProjectRecord) -> Project:

@@ -170,7 +170,7 @@ def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
         " WHERE project_id = ? AND cells > 0) AS columns_of_project",
         [project_id],
     )
-    fitting = [c for c in new if len(c[1]) <= _MAX_FILE and len(c[2]) <= _MAX_PATH]
+    fitting = [c for c in new if fits(c[1], c[2])]
     room = max(0, limits().max_columns - int(counted[0]["n"]))
     skipped = set(new).difference(fitting[:room])
     if skipped:
@@ -182,7 +182,13 @@ def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
     return skipped
 
 
-_MAX_FILE, _MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
+MAX_FILE, MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)
+
+
+def fits(file: str, path: str) -> bool:
+    """Whether a column of ``file`` and ``path`` fits what the cells table holds (longer
+    ones are never indexed, so nothing can be asked of them)."""
+    return len(file) <= MAX_FILE and len(path) <= MAX_PATH
 
 
 def _known_columns(project_id: int, columns: list[Key]) -> Plan[set[Key]]:

@@ -206,6 +206,23 @@ class Cell(Model):
         # raw-SQL table cell_columns (0012) sums a project's cells per column and value type.
 
 
+class ColumnGoal(Model):
+    """Which way a param or metric column of a project is better (storage.goals): compare
+    marks values better or worse than its baseline by it."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="column_goals", on_delete=fields.CASCADE
+    )
+    project_id: int
+    column = fields.TextField()  # 'param:FILE:PATH' or 'metric:FILE:PATH' (storage.cells)
+    goal = fields.CharField(max_length=8)  # HIGHER or LOWER
+
+    class Meta:
+        table = "column_goals"
+        unique_together = (("project", "column"),)
+
+
 class MetricStep(Model):
     """The values a live run logged at one step, all metrics in one row (storage.metrics
     holds the format): a run logs every metric step after step, so one row per step is a

@@ -240,6 +240,9 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                          lambda ids: {"input": {"pullRequestId": ids["PullRequest"]}}),
     "configureForge": (A, "configureForge(input: $input) { errors { code message field } }",
                        lambda ids: {"input": {"projectId": ids["Project"]}}),
+    "setColumnGoal": (A, "setColumnGoal(input: $input) { errors { code message field } }",
+                      lambda ids: {"input": {"projectId": ids["Project"], "column": "not-a-column",
+                                             "goal": "HIGHER"}}),
 }  # fmt: skip
 DESTRUCTIVE = {"deleteProject"}  # allowed calls not run here (test_delete... runs one)
 

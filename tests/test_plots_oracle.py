@@ -27,6 +27,7 @@ PLOTS = """
 query($name: String!, $ids: [ID!]!) {
   project(name: $name) {
     plots(ids: $ids) { id kind revisions spec images { revision step url contentType } }
+    compare(ids: $ids) { plots { id revisions } }
   }
 }"""
 
@@ -233,6 +234,8 @@ async def test_plots_of_several_revisions_equal_dvc_plots_diff(
     assert rows[exp]["kind"] == "EXPERIMENT"
     found = await api.data(PLOTS, {"name": name, "ids": [r["id"] for r in asked]})
     ours = found["project"]["plots"]
+    compared = found["project"]["compare"]["plots"]
+    assert compared == [{"id": p["id"], "revisions": p["revisions"]} for p in ours]
     labels = {first: first[:7], second: second[:7], exp: "bold-pike"}
     _assert_equal(ours, plots_repo["diff"], labels)
     # every template and kind of file made it through, not only the easy ones

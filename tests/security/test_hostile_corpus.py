@@ -58,6 +58,8 @@ MERGE = f"""mutation($input: MergePullRequestInput!) {{
   mergePullRequest(input: $input) {{ pullRequest {{ id }} {ERRORS} }} }}"""
 CLOSE = f"""mutation($input: ClosePullRequestInput!) {{
   closePullRequest(input: $input) {{ pullRequest {{ id }} {ERRORS} }} }}"""
+GOAL = f"""mutation($input: SetColumnGoalInput!) {{
+  setColumnGoal(input: $input) {{ columnGoal {{ column }} {ERRORS} }} }}"""
 
 BIG = "x" * 500_000  # a 500 KB value
 # Under the 1 MB body limit of POST /graphql, past any sensible field limit; TOO_LARGE if the
@@ -1016,6 +1018,28 @@ OTHER_CASES = (
             BAD_ID,
         ),
     ]
+    + [
+        Gql(
+            f"setColumnGoal-{name}",
+            GOAL,
+            _input(projectId=alpha, column=column, goal="HIGHER"),
+            INVALID,
+        )
+        for name, column in [
+            ("column-not-an-id", "acc"),
+            ("column-unknown-kind", "plot:metrics.json:acc"),
+            ("column-nul", "metric:metrics.json:a\x00"),
+            ("column-100kb", "metric:metrics.json:" + "a" * 100_000),
+        ]
+    ]
+    + [
+        Gql(
+            "setColumnGoal-project-garbage",
+            GOAL,
+            _input(projectId="garbage", column="metric:metrics.json:acc", goal="LOWER"),
+            BAD_ID,
+        ),
+    ]
 )
 
 # -- scopes: every mutation refused to tokens without its scope ------------------------------
@@ -1076,6 +1100,12 @@ SCOPE_CASES = [
             CLOSE,
             _input(pullRequestId="UHVsbFJlcXVlc3Q6MQ=="),
             ["READ", "MODELS"],
+        ),
+        (
+            "setColumnGoal",
+            GOAL,
+            _input(projectId=alpha, column="metric:metrics.json:acc", goal="HIGHER"),
+            ["READ", "MODELS", "EXPERIMENTS"],
         ),
     ]
     for scope in scopes

@@ -13,6 +13,7 @@ from corpus import (
     BAD_INPUT,
     BAD_REQUEST,
     NOT_ALLOWED,
+    NOT_FOUND,
     NOTHING,
     PARSE,
     TOO_COMPLEX,
@@ -153,6 +154,27 @@ QUERY_CASES = (
         ),
         on_alpha("compare(ids: []) { columns }", BAD_INPUT, "compare-no-ids"),
         on_alpha('compare(ids: ["garbage"]) { columns }', BAD_ID, "compare-garbage-id"),
+        on_alpha(
+            'compare(ids: ["RXhwZXJpbWVudDox"], baseline: "garbage") { columns }',
+            BAD_ID,
+            "compare-garbage-baseline",
+        ),
+        on_alpha('trends(branch: "no-such", columns: []) { sha }', NOT_FOUND, "trends-no-branch"),
+        on_alpha(
+            'trends(branch: "main", columns: ["acc"]) { sha }', BAD_INPUT, "trends-bad-column"
+        ),
+        on_alpha(
+            'trends(branch: "main", columns: [], first: 100000) { sha }',
+            LIMIT,
+            "trends-first-100000",
+        ),
+        Gql(
+            "trends-51-columns",
+            'query($n: String!, $c: [String!]!) { project(name: $n) { trends(branch: "main",'
+            " columns: $c) { sha } } }",
+            lambda e: {"n": alpha_name(e), "c": [f"metric:m.json:k{i}" for i in range(51)]},
+            BAD_INPUT,
+        ),
         Gql(
             "compare-5000-ids",
             "query($n: String!, $ids: [ID!]!) { project(name: $n) { compare(ids: $ids) { columns } } }",
