@@ -25,6 +25,7 @@ from live_support import event, post_live
 from support import Api, copy_repo
 
 from storage import limits
+from sync import git_series
 
 STEPS = 30
 ROWS = """query($name: String!) { project(name: $name) {
@@ -223,7 +224,7 @@ async def test_a_live_run_of_the_same_rows_has_the_same_history(
     rows = await rows_of(api, project)
     commit, run = rows[trained.trained], rows["replayed"]
     assert run["kind"] == "LIVE"
-    await stored(api, project, run["id"], commit["metricNames"])
+    await stored(api, project, run["id"], commit["metricNames"], STEPS)
     for name in ("train/loss", "acc"):
         for since, max_points in ((None, 0), (20, 0), (None, 8)):
             live = await history(api, project, run["id"], name, since, max_points)
@@ -231,14 +232,14 @@ async def test_a_live_run_of_the_same_rows_has_the_same_history(
             assert live == git
 
 
-async def stored(api: Api, project: str, row: str, names: list[str]) -> None:
+async def stored(api: Api, project: str, row: str, names: list[str], steps: int) -> None:
     """The live writer stores points off the request, and the run's names within 50 ms of
     going idle: wait for them all (a deadline, no fixed sleep)."""
     deadline = time.monotonic() + 20
     while True:
         found = {r["id"]: r for r in (await rows_of(api, project)).values()}[row]
         totals = [(await history(api, project, row, name))["total"] for name in names]
-        if found["metricNames"] == names and totals == [STEPS] * len(names):
+        if found["metricNames"] == names and totals == [steps] * len(names):
             return
         assert time.monotonic() < deadline, (found["metricNames"], totals)
         await asyncio.sleep(0.02)
@@ -319,3 +320,60 @@ async def test_declared_files_in_a_subdir_bad_rows_and_the_size_bound(
     (row,) = (await rows_of(api, project)).values()
     assert row["metricNames"] == ["big", "default", "loss", "val"]
     assert (await history(api, project, row["id"], "big"))["steps"] == list(range(1000))
+
+
+async def test_a_page_of_rows_reads_each_revision_once(
+    api: Api, trained: Trained, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row of a page asking metricNames and metricHistory: one read of the mirror,
+    each revision in it once."""
+    project = f"series-page-{unique}"
+    await api.create_project(trained.repo, project)
+    calls: list[list[str]] = []
+    read = git_series.at_commits
+
+    def counted(mirror: Path, root: str, shas: list[str], cache: Any) -> Any:
+        calls.append(list(shas))
+        return read(mirror, root, shas, cache)
+
+    monkeypatch.setattr(git_series, "at_commits", counted)
+    query = """query($name: String!) { project(name: $name) { experiments(first: 20) { nodes {
+      sha metricNames metricHistory(name: "acc", maxPoints: 0) { steps } } } } }"""
+    nodes = (await api.data(query, {"name": project}))["project"]["experiments"]["nodes"]
+    assert sorted(n["sha"] for n in nodes) == sorted([trained.first, trained.trained, trained.exp])
+    assert len(calls) == 1 and sorted(calls[0]) == sorted(n["sha"] for n in nodes)
+    by_sha = {n["sha"]: n for n in nodes}
+    assert by_sha[trained.trained]["metricHistory"]["steps"] == list(range(STEPS))
+    assert by_sha[trained.first]["metricHistory"]["steps"] == []
+
+
+async def test_an_experiment_ref_linked_to_its_live_run_keeps_the_stored_series(
+    api: Api, trained: Trained, tmp_path: Path, unique: str
+) -> None:
+    """The live run the ref became answers from what it stored (here 5 steps of one metric),
+    not from the ref's files (30 steps of two)."""
+    repo = copy_repo(trained.repo, tmp_path / "repo")
+    ref = f"refs/exps/{trained.trained[:2]}/{trained.trained[2:]}/scaled-run"
+    _run(["git", "update-ref", "-d", ref], repo, _env(tmp_path))
+    project = f"series-linked-{unique}"
+    created = await api.create_project(repo, project)
+    base = (str(repo), trained.trained, "scaled-run")
+    acc = parse_tsv(trained.exp_files["acc"])[:5]
+    assert (await post_live(api, event("start", *base))).status_code == 200
+    for row in acc:
+        plots = {"dvclive/plots/metrics/acc.tsv": {"data": _cast_to_numbers([dict(row)])}}
+        step = int(row["step"])
+        assert (
+            await post_live(api, event("data", *base, step=step, plots=plots))
+        ).status_code == 200
+    assert (await post_live(api, event("done", *base))).status_code == 200
+    run = (await rows_of(api, project))["scaled-run"]
+    await stored(api, project, run["id"], ["acc"], len(acc))
+
+    _run(["git", "update-ref", ref, trained.exp], repo, _env(tmp_path))
+    assert (await api.sync(created["id"]))["newExperiments"] == 1
+    linked = (await rows_of(api, project))[trained.exp]
+    assert (linked["id"], linked["kind"]) == (run["id"], "EXPERIMENT")
+    assert linked["metricNames"] == ["acc"]
+    found = await history(api, project, linked["id"], "acc")
+    assert found["steps"] == list(range(5)) and found["total"] == 5
