@@ -3,7 +3,6 @@ violations, 413 on the plot limits) and turned into :class:`~storage.live.LiveEv
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -14,7 +13,7 @@ from gitstudio.rest import HttpError, bad
 from schema.scalars import json_deeper_than
 from storage.caches import MISS, BoundedCache
 from storage.live import FileErrorRow, LiveEvent, normalise_subdir
-from storage.metrics import PointRow
+from storage.metrics import PointRow, metric_name, number_or_token, timestamp_seconds
 
 MAX_PLOTS = 200
 MAX_PLOT_SIZE = 10_000_000
@@ -134,16 +133,6 @@ def _parse_metrics(metrics: Any, event: LiveEvent) -> None:
     event.metrics = out or None
 
 
-def metric_name(key: str) -> str:
-    """``dvclive/plots/metrics/train/loss.tsv`` -> ``train/loss``."""
-    at = key.find("plots/metrics/")
-    name = key[at + len("plots/metrics/") :] if at >= 0 else key
-    for suffix in (".tsv", ".csv", ".json"):
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
 def _metric_of(key: str, names: PlotNames) -> tuple[str, str]:
     found = names.get(key)
     if found is MISS:
@@ -217,29 +206,12 @@ def _parse_rows(key: str, metric: tuple[str, str], rows: list[Any], points: list
                 raise bad(f"plots[{key!r}]: value out of range") from None
         elif kind is str:
             try:
-                number = float(raw)
+                value, token = number_or_token(raw)
             except ValueError:
                 raise bad(f"plots[{key!r}]: value {raw[:40]!r} is not a number") from None
-            if math.isfinite(number):
-                value = number
-            else:
-                value, token = None, raw[:32]
         elif raw is None:
             continue
         else:
             raise bad(f"plots[{key!r}]: values must be numbers or 'nan'/'inf' strings")
-        points.append((name, row_step, value, token, _timestamp(row.get("timestamp"))))
+        points.append((name, row_step, value, token, timestamp_seconds(row.get("timestamp"))))
     return dropped
-
-
-def _timestamp(raw: Any) -> float | None:
-    """DVCLive writes epoch milliseconds (as text in the TSV); store epoch seconds."""
-    if raw is None or isinstance(raw, bool):
-        return None
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
-        return None
-    if not math.isfinite(value):
-        return None
-    return value / 1000 if abs(value) > 1e11 else value

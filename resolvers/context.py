@@ -33,6 +33,8 @@ from sync.service import ProjectSyncer
 if TYPE_CHECKING:
     from resolvers.caches import Caches
     from resolvers.models import ProjectRegistry
+    from resolvers.series import RevisionKey
+    from sync.git_series import RevisionSeries
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -68,8 +70,9 @@ async def _histories(keys: list[HistoryKey]) -> list[Series]:
 class Loaders:
     """The DataLoaders of one request, each built on first use (most requests need few)."""
 
-    def __init__(self, caches: Caches, cache: bool = True) -> None:
+    def __init__(self, caches: Caches, syncer: ProjectSyncer, cache: bool = True) -> None:
         self.caches = caches
+        self.syncer = syncer  # where the projects' mirrors are
         self.cache = cache
 
     def _make(
@@ -137,6 +140,14 @@ class Loaders:
     def history(self) -> DataLoader[HistoryKey, Series]:
         return DataLoader(load_fn=_histories, cache=self.cache, max_batch_size=500)
 
+    @cached_property
+    def revision_series(self) -> DataLoader[RevisionKey, RevisionSeries]:
+        """A Git revision's metric series by name (resolvers.series)."""
+        from resolvers.series import revision_series  # it builds on this module's loaders
+
+        load = partial(revision_series, self, self.syncer.mirror_path)
+        return DataLoader(load_fn=load, cache=self.cache, max_batch_size=500)
+
 
 @dataclass(slots=True)
 class Context:
@@ -152,7 +163,7 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self, cache: bool) -> None:
-        self.loaders = Loaders(self.caches, cache)
+        self.loaders = Loaders(self.caches, self.syncer, cache)
 
     @property
     def viewer(self) -> Principal:

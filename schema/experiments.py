@@ -14,6 +14,7 @@ from strawberry.types import Info
 from resolvers import compare
 from resolvers import experiments as resolve
 from resolvers import plots as plot_resolvers
+from resolvers import series as series_resolvers
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page
@@ -220,13 +221,19 @@ class Experiment(Node):
         at = self.record.last_event_at
         return datetime.fromtimestamp(at, UTC) if at is not None else None
 
-    @strawberry.field(description="Names of the metrics logged step by step (live runs).")
+    @strawberry.field(
+        description="Names of the metrics logged step by step: a live run's series (kept by"
+        " the experiment ref it becomes); for a commit or experiment ref without them, the"
+        " DVCLive metric files of its revision (`<dir>/plots/metrics/**/*.tsv` or `.csv` under a"
+        " declared plot or `dvclive/`), named by their path after `plots/metrics/`."
+    )
     async def metric_names(self, info: Info[Context, None]) -> list[str]:
-        return await info.context.loaders.metric_names.load(self.record.id) or []
+        return await series_resolvers.metric_names(info.context, self.record)
 
     @strawberry.field(
-        description="A metric's history; steps after sinceStep, downsampled to about maxPoints"
-        " keeping each bucket's first, last, min and max (0: every point)."
+        description="A metric's history, from where metricNames finds it (a revision's TSV"
+        " rows equal the points its live run stored); steps after sinceStep, downsampled to"
+        " about maxPoints keeping each bucket's first, last, min and max (0: every point)."
     )
     async def metric_history(
         self,
@@ -237,8 +244,10 @@ class Experiment(Node):
     ) -> MetricSeries:
         if not 0 <= max_points <= 100_000:
             raise bad_input("maxPoints must be between 0 and 100000")
-        key = (self.record.id, name, since_step, max_points)
-        return series_type(await info.context.loaders.history.load(key))
+        found = await series_resolvers.metric_history(
+            info.context, self.record, name, since_step, max_points
+        )
+        return series_type(found)
 
     @strawberry.field(
         description="Registered model versions whose tag points at this row's commit."

@@ -570,8 +570,11 @@ def _update_args(fold: _Fold) -> tuple[Any, ...]:
             if value is not None:
                 docs[i] = orjson.dumps(value).decode()
     step = fold.last_step
+    # The run's names and where each series ends: new highest steps, or deferred progress
+    # riding along (a run's `done` within PROGRESS_EVERY of its last points carries none of
+    # its own, and writing the row ends the deferral).
     series = None
-    if fold.published:  # new highest steps: the run's names and where each series ends
+    if fold.published or fold.run.pending_step is not None:
         series = orjson.dumps({**fold.run.published, **fold.published}).decode()
     return (
         fold.status,

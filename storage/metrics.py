@@ -1,5 +1,6 @@
 """Metric series of live runs: their stored format, and reading them with server-side
-downsampling.
+downsampling; what DVCLive's names and values mean, shared with the series of Git revisions
+(sync/git_series.py), so both read a TSV row alike.
 
 A run's series are stored one row per step (table ``metric_steps``): ``points`` is a JSON
 object ``{metric name: [value, token, timestamp]}`` where ``value`` is None for a non-finite
@@ -16,6 +17,8 @@ envelope survive (the M4 idea) while the point count stays near ``max_points``.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +29,42 @@ from storage import db
 
 # (metric name, step, value, token, timestamp): one row of a DVCLive metric TSV.
 PointRow = tuple[str, int, float | None, str | None, float | None]
+
+METRICS_DIR = "plots/metrics/"  # where DVCLive writes a run's series, under its directory
+
+
+def metric_name(key: str) -> str:
+    """``dvclive/plots/metrics/train/loss.tsv`` -> ``train/loss``."""
+    at = key.find(METRICS_DIR)
+    name = key[at + len(METRICS_DIR) :] if at >= 0 else key
+    for suffix in (".tsv", ".csv", ".json"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def number_or_token(text: str) -> tuple[float | None, str | None]:
+    """A value as DVCLive writes it in a TSV (and posts it when it is not finite): a finite
+    number, or None with the text kept as its token (``nan``, ``inf``). ValueError when it
+    is not a number."""
+    number = float(text)
+    if math.isfinite(number):
+        return number, None
+    return None, text[:32]
+
+
+def timestamp_seconds(raw: Any) -> float | None:
+    """DVCLive writes epoch milliseconds (as text in the TSV); store epoch seconds."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(value):
+        return None
+    return value / 1000 if abs(value) > 1e11 else value
+
 
 # Merge a step written again: existing values win, new names are added.
 _MERGE = {
@@ -136,9 +175,15 @@ async def history(
             found = decode_step(r["points"]).get(name)
             if found is not None:
                 out[r["experiment_id"]].append(Point(r["step"], *found))
-    return {
-        i: Series(name, downsample(points, max_points), len(points)) for i, points in out.items()
-    }
+    return {i: window(name, points, None, max_points) for i, points in out.items()}
+
+
+def window(name: str, points: Sequence[Point], since_step: int | None, max_points: int) -> Series:
+    """The series of ``points`` (in step order) after ``since_step``, downsampled to about
+    ``max_points`` (0 or less: every point)."""
+    start = 0 if since_step is None else bisect_right(points, since_step, key=lambda p: p.step)
+    kept = list(points[start:])
+    return Series(name, downsample(kept, max_points), len(kept))
 
 
 def downsample(points: list[Point], max_points: int) -> list[Point]:
