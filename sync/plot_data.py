@@ -249,10 +249,17 @@ def _template_content(raw: bytes, path: str) -> dict[str, Any]:
 def at_commits(
     mirror: Path, root: str, shas: list[str], cache: BlobCache
 ) -> dict[str, RevisionPlots]:
-    """The plots of each commit of ``shas`` found in the mirror (those missing are left out)."""
-    repo = open_mirror(mirror)
+    """The plots of each commit of ``shas`` found in the mirror (those missing are left out).
+    A commit's plots never change: they are kept in ``cache`` by commit id and DVC root."""
+    repo: pygit2.Repository | None = None
     found: dict[str, RevisionPlots] = {}
+    kind = f"plots:{root}"
     for sha in dict.fromkeys(shas):
+        hit = cache.get(sha, kind)
+        if isinstance(hit, RevisionPlots):
+            found[sha] = hit
+            continue
+        repo = repo or open_mirror(mirror)
         try:
             commit = repo[sha]
         except (KeyError, ValueError):
@@ -261,6 +268,7 @@ def at_commits(
             continue
         tree = GitTree(repo, commit.tree)
         found[sha] = collect(tree, root, collect_revision(tree, root, cache), cache)
+        cache.put(sha, kind, found[sha])
     return found
 
 
