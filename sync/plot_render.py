@@ -11,7 +11,9 @@ from typing import Any
 
 from sync.plot_data import RevisionPlots
 
-log = logging.getLogger(__name__)
+# DVC logs a warning for each plot it cannot render; the API returns those as PlotErrors,
+# so a server's log would only repeat what each client is told.
+logging.getLogger("dvc.render.match").setLevel(logging.ERROR)
 
 
 @dataclass(frozen=True, slots=True)
