@@ -211,11 +211,18 @@ def _key(key: Any) -> str:
 
 
 def collect_revision(
-    tree: RevisionTree, subdir: str = "", cache: BlobCache | None = None
+    tree: RevisionTree,
+    subdir: str = "",
+    cache: BlobCache | None = None,
+    *,
+    declared_only: bool = False,
 ) -> RevisionData:
     """Params, metrics, plots, deps and outs of one revision, as ``dvc exp show --json``
-    run in ``subdir`` (the DVC root inside the Git repository) reports them."""
+    run in ``subdir`` (the DVC root inside the Git repository) reports them.
+    ``declared_only``: what the DVC files declare, without reading the params and metrics
+    files or dvc.lock's hashes (what plots need)."""
     collector = _Collector(tree, norm(subdir), cache if cache is not None else BlobCache())
+    collector.declared_only = declared_only
     return collector.run()
 
 
@@ -295,6 +302,7 @@ class _Collector:
         self.metric_paths: list[str] = []
         self.tracked_vars: dict[str, dict[str, Any]] = {}
         self.out_dirs: set[str] = set()
+        self.declared_only = False
 
     # paths -------------------------------------------------------------------------
 
@@ -351,8 +359,9 @@ class _Collector:
                 self._single_stage_file(path)
             else:
                 self._pipeline_file(path)
-        self._collect_params()
-        self._collect_metrics()
+        if not self.declared_only:
+            self._collect_params()
+            self._collect_metrics()
         return self.data
 
     def _pruned(self, path: str) -> bool:
@@ -400,7 +409,7 @@ class _Collector:
             self._fail(path, "dvc.yaml", "YAMLValidationError", f"'{path}' {info.problem}")
             return
         directory = posixpath.dirname(path)
-        lock = self._lockfile(join(directory, "dvc.lock"))
+        lock = {} if self.declared_only else self._lockfile(join(directory, "dvc.lock"))
         try:
             resolved = _Resolver(self, directory, info).resolve()
         except _RevisionFailure as exc:

@@ -142,7 +142,6 @@ def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache)
 def _definitions(fs: TreeFS, data: RevisionData) -> dict[str, Any]:
     """``_collect_definitions``: each dvc.yaml's top-level plots, then the stage outputs
     marked as plots under the config file ``""``, merged as DVC merges them."""
-    import dpath
     from dvc.repo.plots import _normpath, _resolve_definitions, unpack_if_dir
 
     result: dict[str, Any] = {}
@@ -155,12 +154,25 @@ def _definitions(fs: TreeFS, data: RevisionData) -> dict[str, Any]:
                 key, value = next(iter(elem.items()))
                 listed[str(key)] = value if isinstance(value, dict) else None
         resolved = _resolve_definitions(fs, [], {}, config, listed, onerror=_keep_error)
-        dpath.merge(result, {config: resolved})
+        merge(result, {config: resolved})
     for path, flags in data.plot_outputs:
         props = {k: v for k, v in flags.items() if k in PLOT_PROPS}
         unpacked = unpack_if_dir(fs, _normpath(path), props=props, onerror=_keep_error)
-        dpath.merge(result, {"": unpacked})
+        merge(result, {"": unpacked})
     return result
+
+
+def merge(into: dict[str, Any], source: dict[str, Any]) -> None:
+    """``dpath.merge(into, source)`` (additive: dicts merged, lists joined, the rest
+    replaced) for plain dicts, at a tenth of its cost."""
+    for key, value in source.items():
+        mine = into.get(key)
+        if isinstance(mine, dict) and isinstance(value, dict):
+            merge(mine, value)
+        elif isinstance(mine, list) and isinstance(value, list):
+            mine.extend(value)
+        else:
+            into[key] = value
 
 
 def _keep_error(result: dict[str, Any], exception: Exception, *args: Any, **kwargs: Any) -> None:
@@ -267,7 +279,8 @@ def at_commits(
         if not isinstance(commit, pygit2.Commit):
             continue
         tree = GitTree(repo, commit.tree)
-        found[sha] = collect(tree, root, collect_revision(tree, root, cache), cache)
+        declared = collect_revision(tree, root, cache, declared_only=True)
+        found[sha] = collect(tree, root, declared, cache)
         cache.put(sha, kind, found[sha])
     return found
 
