@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import cProfile
 import time
-from collections.abc import Awaitable, Callable, Coroutine, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
@@ -96,15 +96,27 @@ def _wrap_async(
 @contextmanager
 def phase_timers(profile: bool = False) -> Iterator[PhaseTimes]:
     """Install the wrappers; with ``profile`` each phase also runs under its own cProfile."""
+    with step_timers(_SYNC_STEPS, _ASYNC_STEPS, profile) as times:
+        yield times
+
+
+@contextmanager
+def step_timers(
+    sync_steps: Sequence[tuple[Any, str, str]],
+    async_steps: Sequence[tuple[Any, str, str]] = (),
+    profile: bool = False,
+) -> Iterator[PhaseTimes]:
+    """Time (and with ``profile`` cProfile) each ``(module, attribute, phase)`` while the
+    block runs: plain functions (each in the thread that calls it) and coroutine functions."""
     times = PhaseTimes(profiles={} if profile else None)
     saved: list[tuple[Any, str, Any]] = []
     try:
         # A step renamed by its owner is skipped: its time then shows up under ``other``.
-        for module, attr, phase in _SYNC_STEPS:
+        for module, attr, phase in sync_steps:
             if hasattr(module, attr):
                 saved.append((module, attr, getattr(module, attr)))
                 setattr(module, attr, _wrap_sync(getattr(module, attr), phase, times))
-        for module, attr, phase in _ASYNC_STEPS:
+        for module, attr, phase in async_steps:
             if hasattr(module, attr):
                 saved.append((module, attr, getattr(module, attr)))
                 setattr(module, attr, _wrap_async(getattr(module, attr), phase, times))

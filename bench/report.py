@@ -57,6 +57,14 @@ def print_result(result: Result) -> None:
         if isinstance(phases, dict):
             split = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in phases.items())
             print(f"  split      {split}")
+    for key, label in (("cold_split_s", "split cold"), ("warm_split_s", "split warm")):
+        steps = result.details.get(key)
+        if isinstance(steps, dict):  # bench/plots.py: per request, medians
+            print(f"  {label} " + ", ".join(f"{k} {v * 1000:.1f} ms" for k, v in steps.items()))
+    load = result.details.get("load_average")
+    if isinstance(load, list):  # at the start and at the end of the benchmark
+        shown = " -> ".join("/".join(f"{x:.2f}" for x in one) for one in load)
+        print(f"  load       {shown} (1/5/15 min)")
     ceiling = result.details.get("dvc_over_walk_ceiling")
     if isinstance(ceiling, float):
         print(f"  ceiling    {ceiling:.1f}x  dvc / bare walk (parsing alone, no fetch or storage)")
@@ -66,18 +74,21 @@ def print_result(result: Result) -> None:
 
 
 def print_summary(results: list[Result], errors: dict[str, str]) -> None:
-    head = f"{'benchmark':<15} {'candidate':>11} {'baseline':>11} {'ratio':>8} {'target':>9}  met"
+    width = max([15, *(len(r.name) for r in results), *(len(n) for n in errors)])
+    head = (
+        f"{'benchmark':<{width}} {'candidate':>11} {'baseline':>11} {'ratio':>8} {'target':>9}  met"
+    )
     print("Summary")
     print(head)
     print("-" * len(head))
     for r in results:
         print(
-            f"{r.name:<15} {fmt_value(r.candidate.value, r.candidate.unit):>11} "
+            f"{r.name:<{width}} {fmt_value(r.candidate.value, r.candidate.unit):>11} "
             f"{fmt_value(r.baseline.value, r.baseline.unit):>11} {fmt_ratio(r):>8} "
             f"{fmt_target(r):>9}  {'yes' if r.met else 'NO'}"
         )
     for name, message in errors.items():
-        print(f"{name:<15} ERROR: {message.splitlines()[-1] if message else ''}")
+        print(f"{name:<{width}} ERROR: {message.splitlines()[-1] if message else ''}")
 
 
 def _result_json(result: Result) -> dict[str, Any]:
