@@ -21,15 +21,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from gitstudio.live_images import IMMUTABLE, SVG, image_response, sniff_image
+from gitstudio.live_images import IMMUTABLE, image_response, sniff_image
 from gitstudio.rest import HttpError, guard
 from storage.access import READ
 from sync.blobs import BlobTooLarge, is_blob_id, read_blob
+from sync.plot_data import IMAGE_TYPES
 
 if TYPE_CHECKING:
     from gitstudio.app import State
 
-SERVED = frozenset({"image/png", "image/jpeg", "image/gif", SVG})  # what DVC renders
+SERVED = frozenset(IMAGE_TYPES.values())  # what DVC renders as images
 _MAX_ID = 2**31  # no row has a larger id, and PostgreSQL refuses the comparison
 
 

@@ -78,6 +78,12 @@ class Settings:
     # Files larger than this are not parsed while indexing (a FileError says so), as Studio
     # skips files over 10 MB: a params/metrics file of that size is data, not a summary.
     max_parse_file_bytes: int = 10 * 1024 * 1024
+    # Plots: values (each cell, row and nested value counts one) read of one plot data file,
+    # and of all the plot data one request renders (the rows of Project.plots(ids), a live
+    # run's points). A CSV of 50,000 rows of three columns is 200,000 values; 2,000,000 are
+    # a few hundred MiB while rendering. Larger files are a PlotError, larger charts refused.
+    plot_max_file_values: int = 200_000
+    plot_max_chart_values: int = 2_000_000
     # Param + metric columns indexed per project; the rest are counted as skipped. Studio
     # imports 500: the same number shows a project moving from Studio the same columns, and
     # bounds the cells of one row (and of the columns catalog) to 500.
@@ -376,6 +382,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "redis_prefix": ("GITSTUDIO_REDIS_PREFIX", str),
     "ws_send_queue": ("GITSTUDIO_WS_SEND_QUEUE", int),
     "max_parse_file_bytes": ("GITSTUDIO_MAX_PARSE_FILE_BYTES", int),
+    "plot_max_file_values": ("GITSTUDIO_PLOT_MAX_FILE_VALUES", int),
+    "plot_max_chart_values": ("GITSTUDIO_PLOT_MAX_CHART_VALUES", int),
     "max_columns": ("GITSTUDIO_MAX_COLUMNS", int),
     "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
     "cost_experiments_per_commit": ("GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT", int),

@@ -6,7 +6,7 @@ it: an experiment or live run by its name, a commit by its short sha."""
 from __future__ import annotations
 
 import asyncio
-import posixpath
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +17,12 @@ from resolvers.context import Context
 from resolvers.errors import bad_input
 from storage import live as live_storage
 from storage import metrics
+from storage.limits import limits
 from storage.metrics import PointRow
 from storage.records import ExperimentRecord
 from sync.dvcproject import BlobCache
 from sync.plot_data import (
+    IMAGE_TYPES,
     LiveImage,
     RevisionPlots,
     at_commits,
@@ -31,13 +33,13 @@ from sync.plot_data import (
 )
 from sync.plot_render import PlotError, Rendered, render
 
-CONTENT_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".svg": "image/svg+xml",
-}
+
+class ChartTooLarge(Exception):
+    """The rows' plot data holds more values than GITSTUDIO_PLOT_MAX_CHART_VALUES."""
+
+
+def content_type(path: str) -> str:
+    return IMAGE_TYPES.get(path[path.rfind(".") :], "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
 async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     project = await ctx.loaders.project.load(records[0].project_id)
     labels = _labels(records)
-    runs = [await _live_run(r) for r in records if r.kind == "LIVE"]
+    runs = await asyncio.gather(*(_live_run(r) for r in records if r.kind == "LIVE"))
     mirror = ctx.syncer.mirror_path(records[0].project_id)
     subdir = project.subdir if project else ""
     cache = ctx.caches.plot_blobs
@@ -105,22 +107,33 @@ async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     def build() -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
         return _render(records, labels, runs, mirror, subdir, cache)
 
-    rendered, errors, revisions = await asyncio.to_thread(build)
+    try:
+        rendered, errors, revisions = await asyncio.to_thread(build)
+    except ChartTooLarge as exc:
+        raise bad_input(str(exc)) from None
     by_label = {labels[r.id]: r for r in records}
     return Charts([_chart(ctx, plot, revisions, by_label) for plot in rendered], errors)
 
 
+def label(record: ExperimentRecord) -> str:
+    """A row as Studio labels it: an experiment or live run by its name, a commit by its
+    short sha."""
+    if record.kind != "COMMIT" and record.name:
+        return record.name
+    return record.sha[:7] if record.sha else f"#{record.id}"
+
+
 def _labels(records: Sequence[ExperimentRecord]) -> dict[int, str]:
-    """Studio's row labels; a label two rows would share gets the row's id appended."""
-    wanted = {r.id: r.name if r.kind != "COMMIT" and r.name else (r.sha or "")[:7] for r in records}
-    seen: dict[str, int] = {}
-    for label in wanted.values():
-        seen[label] = seen.get(label, 0) + 1
-    return {i: label if seen[label] == 1 else f"{label}#{i}" for i, label in wanted.items()}
+    """Each row's :func:`label`; one two rows would share gets the row's id appended."""
+    wanted = {r.id: label(r) for r in records}
+    seen = Counter(wanted.values())
+    return {i: name if seen[name] == 1 else f"{name}#{i}" for i, name in wanted.items()}
 
 
 async def _live_run(record: ExperimentRecord) -> _Live:
-    points = await metrics.all_points(record.id)
+    points = await metrics.all_points(record.id, limits().plot_max_chart_values)
+    if points is None:
+        raise bad_input(_too_large(f"live run {label(record)!r}"))
     stored = await live_storage.images_of(record.id)
     return _Live(record, points, [LiveImage(i.path, i.step, i.digest) for i in stored])
 
@@ -145,8 +158,19 @@ def _render(
             revisions[labels[record.id]] = live(baseline, run.points, run.images)
         elif sha in commits:
             revisions[labels[record.id]] = commits[sha]
+    values = sum(r.values for r in revisions.values())
+    if values > limits().plot_max_chart_values:
+        raise ChartTooLarge(_too_large(f"these {len(records)} rows"))
     rendered, errors = render(revisions)
     return rendered, errors, revisions
+
+
+def _too_large(what: str) -> str:
+    bound = limits().plot_max_chart_values
+    return (
+        f"the plot data of {what} holds more than {bound} values"
+        " (GITSTUDIO_PLOT_MAX_CHART_VALUES): ask for fewer rows"
+    )
 
 
 def _chart(
@@ -157,23 +181,26 @@ def _chart(
 ) -> Chart:
     images: list[ImageLink] = []
     for shown in plot.images:
-        content_type = CONTENT_TYPES.get(posixpath.splitext(shown.path)[1].lower(), "")
+        kind = content_type(shown.path)
         record = rows[shown.revision]
         for image in revisions[shown.revision].images.get(shown.path, []):
-            url = _image_url(ctx, record, shown.path, image.key, image.step)
-            images.append(ImageLink(shown.revision, image.step, url, content_type))
+            url = (
+                _blob_url(ctx, record.project_id, image.key, shown.path)
+                if image.step is None
+                else _live_image_url(ctx, record.id, shown.path, image.step)
+            )
+            images.append(ImageLink(shown.revision, image.step, url, kind))
     return Chart(plot.id, plot.kind, plot.revisions, plot.spec, images)
 
 
-def _image_url(
-    ctx: Context, record: ExperimentRecord, path: str, key: str, step: int | None
-) -> str:
-    """A live run's image by experiment and step (gitstudio.studio); a committed image by
-    its blob id, cacheable for good (gitstudio.plot_images)."""
-    name = quote(path, safe="/")
-    if step is not None:
-        return f"{ctx.base_url}/api/live/images/{record.id}/{name}?step={step}"
-    return f"{ctx.base_url}/api/projects/{record.project_id}/blobs/{key}/{name}"
+def _blob_url(ctx: Context, project_id: int, blob: str, path: str) -> str:
+    """A committed image by its blob id, cacheable for good (gitstudio.plot_images)."""
+    return f"{ctx.base_url}/api/projects/{project_id}/blobs/{blob}/{quote(path, safe='/')}"
+
+
+def _live_image_url(ctx: Context, experiment_id: int, path: str, step: int) -> str:
+    """A live run's image by experiment and step (gitstudio.studio)."""
+    return f"{ctx.base_url}/api/live/images/{experiment_id}/{quote(path, safe='/')}?step={step}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,19 +218,14 @@ async def live_step(
     record = await ctx.loaders.experiment.load(experiment_id)
     if record is None:
         return LiveStep({}, [])
-    label = record.name or str(record.id)
-    directory = live_directory(images)
+    shown = label(record)
+    directory = live_directory(images or await live_storage.image_paths(record.id, 1))
     rows: dict[str, list[dict[str, object]]] = {
-        series_file(directory, name): [{**series_row(name, step, value), "rev": label}]
+        series_file(directory, name): [{**series_row(name, step, value), "rev": shown}]
         for name, value in values.items()
     }
     links = [
-        ImageLink(
-            label,
-            step,
-            _image_url(ctx, record, path, "", step),
-            CONTENT_TYPES.get(posixpath.splitext(path)[1].lower(), ""),
-        )
+        ImageLink(shown, step, _live_image_url(ctx, record.id, path, step), content_type(path))
         for path in images
     ]
     return LiveStep(rows, links)

@@ -48,7 +48,9 @@ class Plot:
     " `errors` of `dvc plots diff --json`); the plot is left out or drawn without it."
 )
 class PlotError:
-    plot: str = strawberry.field(description="The plot id.")
+    plot: str | None = strawberry.field(
+        description="The plot id; null when the whole revision failed (a broken dvc.yaml)."
+    )
     revision: str = strawberry.field(description="The row's label.")
     source: str | None = strawberry.field(description="The data file, if reading it failed.")
     type: str

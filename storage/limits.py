@@ -30,6 +30,8 @@ class Limits:
     unmatched_max_rows: int  # rows kept of unmatched repository URLs
     push_timeout_seconds: float  # a push into a local repository (its hooks) may take
     job_results_kept_hours: float  # queued syncs' results kept for their waiters
+    plot_max_file_values: int  # values (cells, rows, nested) read of one plot data file
+    plot_max_chart_values: int  # values of all the rows' plot data in one request
 
 
 _settings: object | None = None

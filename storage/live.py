@@ -235,6 +235,15 @@ async def images_of(experiment_id: int) -> list[StoredImage]:
     return [StoredImage(r["path"], r["step"], r["digest"], r["size"]) for r in rows]
 
 
+async def image_paths(experiment_id: int, most: int) -> list[str]:
+    """Up to ``most`` of the paths a run logged images at."""
+    rows = await db.fetch(
+        "SELECT DISTINCT path FROM live_images WHERE experiment_id = ? ORDER BY path LIMIT ?",
+        [experiment_id, most],
+    )
+    return [r["path"] for r in rows]
+
+
 # -- view links -------------------------------------------------------------------------------
 
 

@@ -219,10 +219,13 @@ def _extremes(bucket: list[Point]) -> list[Point]:
     return chosen
 
 
-async def all_points(experiment_id: int) -> list[PointRow]:
-    """Every point of a run, ordered by metric name, then step."""
+async def all_points(experiment_id: int, most: int) -> list[PointRow] | None:
+    """Every point of a run, ordered by metric name, then step; None when the run has more
+    than ``most`` steps (each holds at least one point)."""
     rows = await db.fetch(
-        "SELECT step, points FROM metric_steps WHERE experiment_id = ? ORDER BY step",
-        [experiment_id],
+        "SELECT step, points FROM metric_steps WHERE experiment_id = ? ORDER BY step LIMIT ?",
+        [experiment_id, most + 1],
     )
+    if len(rows) > most:
+        return None
     return unfold((r["step"], r["points"]) for r in rows)

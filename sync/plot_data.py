@@ -3,11 +3,12 @@
 DVC's own code does the work (``dvc.repo.plots``: ``_resolve_definitions`` for top-level
 ``plots:`` and plot directories, ``unpack_if_dir`` for stage outputs, ``parse`` for CSV,
 TSV, JSON and YAML data) over :class:`TreeFS`, a read-only filesystem on the revision's
-tree with paths relative to the DVC root. Nothing touches the server's own files: a
-``template`` is looked up in the revision (``.dvc/plots/``, then the path itself) and
-handed to dvc-render as a ``Template`` object, never as a name it would look up on disk.
-Parsed data and templates are cached by blob id in the caller's :class:`BlobCache`; image
-files are listed by blob id and never read here.
+tree with paths relative to the DVC root. Nothing touches the server's own files: plot
+properties are checked as DVC's schema checks them and every template is found in the
+revision (``.dvc/plots/``, then the path itself, then DVC's built-ins) before the renderer
+sees it (sync.plot_props). Parsed data is copied into plain values under a budget, and it
+and templates are cached by blob id in the caller's :class:`BlobCache`; image files are
+listed by blob id and never read here.
 """
 
 from __future__ import annotations
@@ -22,19 +23,35 @@ from typing import IO, Any
 import pygit2
 
 from storage.limits import limits
-from storage.metrics import PointRow
+from storage.metrics import METRICS_DIR, PointRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
+from sync.plot_props import PlotPropsError, TemplateRef, TooManyValues, output, plain, top_level
 from sync.tree import GitTree, RevisionTree, join
 
-# dvc.schema.PLOT_PROPS: the flags of a plot output that shape its chart.
-PLOT_PROPS = ("template", "x", "y", "x_label", "y_label", "title", "header")
-IMAGE_EXTENSIONS = frozenset({".jpg", ".jpeg", ".gif", ".png", ".svg"})  # ImageRenderer's
+# What dvc-render shows as images (ImageRenderer.EXTENSIONS), and how they are served.
+IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+}
 TEMPLATES_DIR = ".dvc/plots"
 
 
 class PlotFileError(Exception):
     """A plot's data file that cannot be read (missing, too large, not a plot format)."""
+
+
+def is_image(path: str) -> bool:
+    """Whether DVC shows the plot ``path`` as an image (``ImageRenderer.matches``)."""
+    return posixpath.splitext(path)[1] in IMAGE_TYPES
+
+
+def outside(path: str) -> bool:
+    """Whether a DVC-root-relative path leaves the DVC root (``..``, ``../x``)."""
+    return path == ".." or path.startswith("../")
 
 
 class TreeFS:
@@ -65,7 +82,7 @@ class TreeFS:
         return posixpath.commonpath(paths)
 
     def isdir(self, path: str) -> bool:
-        return not path.startswith("..") and self.tree.is_dir(self.git_path(path))
+        return not outside(path) and self.tree.is_dir(self.git_path(path))
 
     def exists(self, path: str) -> bool:
         return self.isdir(path) or self.tree.blob_id(self.git_path(path)) is not None
@@ -84,11 +101,12 @@ class TreeFS:
         content = self.read(path)
         if "b" in mode:
             return io.BytesIO(content)
-        return io.StringIO(content.decode(encoding or "utf-8"))
+        # newline=None: universal newlines, as DVC's text-mode open reads a file
+        return io.StringIO(content.decode(encoding or "utf-8"), newline=None)
 
     def read(self, path: str) -> bytes:
         git = self.git_path(path)
-        size = None if path.startswith("..") else self.tree.size(git)
+        size = None if outside(path) else self.tree.size(git)
         if size is None:
             raise FileNotFoundError(f"'{path}' does not exist in this revision")
         if size > limits().max_parse_file_bytes:
@@ -112,15 +130,17 @@ class RevisionPlots:
     """One revision in the shape of ``dvc.repo.plots.Plots.show()[rev]``: ``definitions``
     ({"data": {config file: {"data": {plot id: props}}}}) and ``sources`` ({"data": {path:
     {"data": parsed} | {"error": exception}}}); images map to their blob ids instead of
-    their bytes (``images``), and ``errors`` holds the definitions that could not be used."""
+    their bytes (``images``), and ``errors`` holds the definitions that could not be used.
+    ``failure`` (type, message): why DVC shows nothing of this revision (a broken dvc.yaml).
+    ``values``: how many values its data holds (GITSTUDIO_PLOT_MAX_CHART_VALUES). Shared
+    between requests once made: read-only."""
 
     definitions: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, Any] = field(default_factory=dict)
     images: dict[str, list[ImageFile]] = field(default_factory=dict)  # by path
     errors: dict[str, Exception] = field(default_factory=dict)  # plot id -> why
-
-    def as_dvc(self) -> dict[str, Any]:
-        return {"definitions": self.definitions, "sources": self.sources}
+    failure: tuple[str, str] | None = None
+    values: int = 0
 
 
 def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache) -> RevisionPlots:
@@ -128,8 +148,13 @@ def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache)
     :func:`sync.dvcproject.collect_revision` with the same ``root``)."""
     from dvc.repo.plots import _get_data_targets
 
+    if data.dvc_error is not None:
+        return RevisionPlots(failure=(data.dvc_error.type, data.dvc_error.message))
     fs = TreeFS(tree, root)
-    definitions = _definitions(fs, data)
+    try:
+        definitions = _definitions(fs, data)
+    except PlotPropsError as exc:
+        return RevisionPlots(failure=("YAMLValidationError", str(exc)))
     found = RevisionPlots(definitions={"data": definitions})
     sources: dict[str, Any] = {}
     for path in sorted(_get_data_targets(found.definitions)):
@@ -152,11 +177,11 @@ def _definitions(fs: TreeFS, data: RevisionData) -> dict[str, Any]:
                 listed[elem] = None
             elif isinstance(elem, dict) and elem:
                 key, value = next(iter(elem.items()))
-                listed[str(key)] = value if isinstance(value, dict) else None
+                listed[str(key)] = top_level(str(key), value)
         resolved = _resolve_definitions(fs, [], {}, config, listed, onerror=_keep_error)
         merge(result, {config: resolved})
     for path, flags in data.plot_outputs:
-        props = {k: v for k, v in flags.items() if k in PLOT_PROPS}
+        props = output(path, flags)
         unpacked = unpack_if_dir(fs, _normpath(path), props=props, onerror=_keep_error)
         merge(result, {"": unpacked})
     return result
@@ -180,10 +205,11 @@ def _keep_error(result: dict[str, Any], exception: Exception, *args: Any, **kwar
 
 
 def _output_props(data: RevisionData, path: str) -> dict[str, Any]:
-    """The flags of the stage output ``path`` (``header`` decides how a CSV is read)."""
+    """The chart properties of the stage output ``path`` (``header`` decides how a CSV is
+    read); files inside an output directory have none, as in DVC's ``_collect_plots``."""
     for out, flags in data.plot_outputs:
-        if out == path or path.startswith(out.rstrip("/") + "/"):
-            return {k: v for k, v in flags.items() if k in PLOT_PROPS}
+        if out == path:
+            return output(out, flags)
     return {}
 
 
@@ -194,56 +220,69 @@ def _source(
     blob id and way of reading it; an image is only listed by its blob id."""
     from dvc.repo.plots import parse
 
-    blob = None if path.startswith("..") else fs.tree.blob_id(fs.git_path(path))
+    blob = None if outside(path) else fs.tree.blob_id(fs.git_path(path))
     if blob is None:
         return {"error": FileNotFoundError(f"'{path}' does not exist in this revision")}
-    extension = posixpath.splitext(path)[1]
-    if extension in IMAGE_EXTENSIONS:
+    if is_image(path):
         found.images[path] = [ImageFile(blob)]
         return {"data": blob.encode()}  # a stand-in: the renderer only needs it truthy
-    kind = f"plot{extension}:{props.get('header', True)}"
+    kind = f"plot{posixpath.splitext(path)[1]}:{props.get('header', True)}"
     hit = cache.get(blob, kind)
     if hit is None:
-        hit = parse(fs, path, props=props, onerror=_keep_error)
+        hit = _parsed(parse(fs, path, props=props, onerror=_keep_error))
         cache.put(blob, kind, hit)
-    result: dict[str, Any] = hit
+    result, values = hit
+    found.values += values
     return result
 
 
+def _parsed(result: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """DVC's parse result with its data copied into plain values under the file budget."""
+    if "data" not in result:
+        return result, 0
+    try:
+        data, values = plain(result["data"], limits().plot_max_file_values)
+    except TooManyValues as exc:
+        return {"error": PlotFileError(str(exc))}, 0
+    return {"data": data}, values
+
+
 def _resolve_templates(fs: TreeFS, found: RevisionPlots, cache: BlobCache) -> None:
-    """Replace each ``template`` name by the template it names (dvc-render would read a
-    name as a path on this server); drop a plot whose template does not exist."""
+    """Give each chart the template its ``template`` names (``linear`` when none) as found
+    in the revision; drop a plot whose template does not exist."""
     for config in found.definitions["data"].values():
         plots = config.get("data", {}) if isinstance(config, dict) else {}
         for plot_id, props in list(plots.items()):
-            name = props.get("template") if isinstance(props, dict) else None
-            if name is None or not isinstance(name, str):
+            if is_image(plot_id):
                 continue
+            props = props if isinstance(props, dict) else {}
             try:
-                plots[plot_id] = {**props, "template": template(fs, name, cache)}
-            except (PlotFileError, ValueError) as exc:
+                ref = template(fs, props.get("template") or "linear", cache)
+            except PlotFileError as exc:
                 del plots[plot_id]
                 found.errors[plot_id] = exc
+                continue
+            plots[plot_id] = {**props, "template": ref}
 
 
-def template(fs: TreeFS, name: str, cache: BlobCache) -> Any:
+def template(fs: TreeFS, name: str, cache: BlobCache) -> TemplateRef:
     """``dvc_render.vega_templates.get_template`` over the revision: ``.dvc/plots/NAME``,
     ``.dvc/plots/NAME.json``, the path ``NAME``, then the built-in templates."""
-    from dvc_render.vega_templates import TEMPLATES, Template
-
     for candidate in (f"{TEMPLATES_DIR}/{name}", f"{TEMPLATES_DIR}/{name}.json", name):
+        if outside(candidate):
+            continue
         blob = fs.tree.blob_id(fs.git_path(candidate))
-        if blob is None or candidate.startswith(".."):
+        if blob is None:
             continue
         content = cache.get(blob, "plot-template")
         if content is None:
             content = _template_content(fs.read(candidate), candidate)
             cache.put(blob, "plot-template", content)
-        return Template(content, name=name)
-    for kind in TEMPLATES:
-        if name == kind.DEFAULT_NAME:
-            return kind()
-    raise PlotFileError(f"template '{name}' not found")
+        return TemplateRef(name, content)
+    found = TemplateRef.builtin(name)
+    if found is None:
+        raise PlotFileError(f"template '{name}' not found")
+    return found
 
 
 def _template_content(raw: bytes, path: str) -> dict[str, Any]:
@@ -285,9 +324,6 @@ def at_commits(
     return found
 
 
-METRICS_DIR = "plots/metrics/"  # DVCLive's series, under its directory (``dvclive`` unless set)
-
-
 @dataclass(frozen=True, slots=True)
 class LiveImage:
     path: str  # relative to the DVC root, e.g. dvclive/plots/images/confusion.png
@@ -303,7 +339,7 @@ def live(
     its images by path and step, each declared as the baseline declares that file (DVCLive's
     own ``{x: step}`` otherwise), so a chart holds Git revisions and live runs alike."""
     declared = _declared(baseline)
-    directory = live_directory([*(i.path for i in images), *declared])
+    directory = live_directory(i.path for i in images)
     rows: dict[str, list[dict[str, Any]]] = {}
     for name, step, value, token, timestamp in points:
         row = series_row(name, step, token or value)
@@ -318,6 +354,7 @@ def live(
         sources[image.path] = {"data": image.digest.encode()}
         found.images.setdefault(image.path, []).append(ImageFile(image.digest, image.step))
     found.definitions = {"data": {"dvc.yaml": {"data": plots}}} if plots else {}
+    found.values = 3 * len(points) + len(images)  # a row: its step, value and timestamp
     found.sources = {"data": sources}
     return found
 
@@ -345,7 +382,9 @@ def series_row(name: str, step: int, value: Any) -> dict[str, Any]:
 
 def live_directory(paths: Iterable[str]) -> str:
     """A run's DVCLive directory with its trailing ``/``, from the first of ``paths`` (its
-    images, the series its baseline declares) under one, else DVCLive's default."""
+    images) under one, else DVCLive's default. The series' own directory is not stored
+    (points are kept by metric name), and the rows a step adds (resolvers.plots.live_step)
+    must land in the plot this names."""
     for path in paths:
         for marker in ("plots/images/", METRICS_DIR):
             at = path.find(marker)

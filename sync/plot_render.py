@@ -9,11 +9,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sync.plot_data import RevisionPlots
-
-# DVC logs a warning for each plot it cannot render; the API returns those as PlotErrors,
-# so a server's log would only repeat what each client is told.
-logging.getLogger("dvc.render.match").setLevel(logging.ERROR)
+from sync.plot_data import RevisionPlots, is_image
+from sync.plot_props import for_renderer
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +26,7 @@ class PlotError:
     """Why a revision's plot (or one of its files) could not be shown, as the ``errors`` of
     ``dvc plots diff --json`` list it."""
 
-    plot: str
+    plot: str | None  # None: the whole revision (its dvc.yaml is broken)
     revision: str
     source: str | None  # the data file, for an error reading it
     type: str  # the exception's class name
@@ -53,12 +50,20 @@ def render(revisions: dict[str, RevisionPlots]) -> tuple[list[Rendered], list[Pl
     from dvc.render.convert import to_json
     from dvc.render.match import match_defs_renderers
 
-    data = {label: plots.as_dvc() for label, plots in revisions.items()}
+    # DVC logs a warning for each plot it cannot render; they are PlotErrors here, so a
+    # server's log would only repeat what each client is told.
+    logging.getLogger("dvc.render.match").setLevel(logging.ERROR)
+    data = {label: _for_renderer(plots) for label, plots in revisions.items()}
     rendered: list[Rendered] = []
     errors = [
         _error(plot, label, None, exc)
         for label, plots in revisions.items()
         for plot, exc in plots.errors.items()
+    ]
+    errors += [
+        PlotError(None, label, None, *plots.failure)
+        for label, plots in revisions.items()
+        if plots.failure is not None
     ]
     for found in match_defs_renderers(data):
         renderer = found.renderer
@@ -79,6 +84,19 @@ def render(revisions: dict[str, RevisionPlots]) -> tuple[list[Rendered], list[Pl
         for entry in entries:
             rendered.append(Rendered(renderer.name, "vega", entry["revisions"], entry["content"]))
     return rendered, errors
+
+
+def _for_renderer(plots: RevisionPlots) -> dict[str, Any]:
+    """The revision as DVC's renderer takes it, each plot's properties a fresh copy (with
+    a template object of its own: dvc-render fills it in place) holding only what a chart
+    may say; the shared, cached revision is left as it is."""
+    configs = (plots.definitions or {}).get("data", {})
+    definitions = {
+        config: {"data": {pid: for_renderer(p, is_image(pid)) for pid, p in c["data"].items()}}
+        for config, c in configs.items()
+        if isinstance(c, dict) and "data" in c
+    }
+    return {"definitions": {"data": definitions}, "sources": plots.sources}
 
 
 def _error(plot: str, revision: str, source: str | None, exc: BaseException) -> PlotError:

@@ -51,6 +51,9 @@ stages:
           template: smooth
       - plots/stage_dir:
           cache: false
+      - plots/headless:
+          cache: false
+          header: false
 plots:
   - plots/loss.csv:
       x: step
@@ -70,6 +73,7 @@ plots:
   - plots/simple.tsv: {template: simple, x: step, y: v}
   - plots/linear.csv: {template: linear}
   - plots/custom.csv: {template: mine, x: step, y: v}
+  - plots/crlf.csv: {x: step, y: note}
   - dvclive/plots/metrics: {x: step}
   - images
 """
@@ -120,6 +124,10 @@ def _files(k: int) -> dict[str, str]:
         "dvclive/plots/metrics/acc.tsv": "timestamp\tstep\tacc\n"
         + "".join(f"{1700000000000 + s}\t{s}\t{s / 10 + k}\n" for s in steps),
         "sub/curve.csv": "step,v\n" + "".join(f"{s},{s + 2 * k}\n" for s in steps),
+        # a stage's directory output read without a header: DVC reads its files with one
+        "plots/headless/a.csv": "".join(f"{s},{s * 3 + k}\n" for s in steps),
+        # Windows line ends, one inside a quoted field
+        "plots/crlf.csv": "step,note\r\n" + "".join(f'{s},"line\r\n{k}"\r\n' for s in steps),
     }
 
 
