@@ -6,10 +6,12 @@ what it can read (the oracle), and never a 500. Both databases."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,8 @@ from support import Api, dvc_json, git
 
 from schema.relay import to_global_id
 from storage import db
+from storage import limits as limits_module
+from storage.limits import limits
 
 PLOTS = """
 query($name: String!, $ids: [ID!]!) {
@@ -152,3 +156,156 @@ async def test_bad_ids_get_typed_errors(api: Api, tmp_path: Path, unique: str) -
         codes = {e["extensions"]["code"] for e in body["errors"]}
         assert codes == {"BAD_USER_INPUT"}, (asked, body["errors"])
     assert await db.fetch("SELECT count(*) AS n FROM experiments") == before
+
+
+def _commit(repo: Path, dvc_yaml: str, files: dict[str, str | bytes]) -> str:
+    (repo / "dvc.yaml").write_text(dvc_yaml)
+    for path, content in files.items():
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (repo / path).write_bytes(content)
+        else:
+            (repo / path).write_text(content)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "next")
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def renderer_repo(root: Path, elsewhere: Path) -> tuple[Path, dict[str, str]]:
+    """Commits whose dvc.yaml hands dvc-render what it must never get, or data built to
+    exhaust the server; {case: sha}."""
+    repo = root / "renderer"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "t@example.com")
+    git(repo, "config", "user.name", "T")
+    subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
+    good = {"p.csv": "x,y\n1,2\n", "img.png": b"\x89PNG\r\n\x1a\n" + bytes(8)}
+    aliases = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" + "".join(
+        f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n"
+        for p, n in zip("abcdefg", "bcdefgh", strict=False)
+    )
+    shas = {
+        "out": _commit(repo, f"plots:\n  - img.png: {{out: {elsewhere / 'written'}}}\n", good),
+        "template_dir": _commit(
+            repo, f"plots:\n  - p.csv: {{x: x, y: y, template_dir: {elsewhere}}}\n", good
+        ),
+        "template_int": _commit(repo, "plots:\n  - p.csv: {x: x, y: y, template: 5}\n", good),
+        "stage_flag": _commit(
+            repo,
+            "stages:\n  s:\n    cmd: 'true'\n    plots:\n      - p.csv: {template: {a: 1}}\n",
+            good,
+        ),
+        "aliases": _commit(repo, "plots:\n  - bomb.yaml\n", {"bomb.yaml": aliases}),
+        "binary": _commit(
+            repo,
+            "plots:\n  - bin.yaml: {x: step, y: v}\n",
+            {"bin.yaml": "- {step: 0, v: !!binary aGVsbG8=}\n- {step: 1, v: !!set {a: null}}\n"},
+        ),
+        "many_rows": _commit(
+            repo, "plots:\n  - big.csv\n", {"big.csv": "a,b\n" + "1,2\n" * 70_000}
+        ),
+        "broken": _commit(repo, "plots: [\n", good),
+    }
+    return repo, shas
+
+
+async def _plots_of(api: Api, name: str, sha: str) -> dict[str, Any]:
+    rows = {r["sha"]: r for r in await project_rows_all(api, name)}
+    body = await api.gql(PLOTS, {"name": name, "ids": [rows[sha]["id"]]})
+    assert "errors" not in body, body
+    found: dict[str, Any] = body["data"]["project"]
+    return found
+
+
+async def project_rows_all(api: Api, name: str) -> list[dict[str, Any]]:
+    found = await api.data(
+        "query($n: String!) { project(name: $n) { experiments(first: 20) { nodes { id sha } } } }",
+        {"n": name},
+    )
+    rows: list[dict[str, Any]] = found["project"]["experiments"]["nodes"]
+    return rows
+
+
+async def test_what_dvc_render_must_never_get_stops_at_the_schema(
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path / "server"
+    elsewhere.mkdir()
+    (elsewhere / "linear.json").write_text(json.dumps({"title": SECRET, "data": {}}))
+    # dvc-render's fallback: a template named like the default in the working directory
+    monkeypatch.chdir(elsewhere)
+    (elsewhere / "linear").mkdir()
+    repo, shas = renderer_repo(tmp_path, elsewhere)
+    name = f"renderer-{unique}"
+    await api.create_project(repo, name)
+    for case in ("out", "template_dir", "template_int", "stage_flag"):
+        found = await _plots_of(api, name, shas[case])
+        assert found["plots"] == [], case
+        (error,) = found["plotErrors"]
+        assert (error["plot"], error["type"]) == (None, "YAMLValidationError"), case
+        assert SECRET not in json.dumps(found)
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["linear", "linear.json"]
+    broken = await _plots_of(api, name, shas["broken"])
+    assert broken["plots"] == [] and broken["plotErrors"][0]["plot"] is None
+    assert broken["plotErrors"][0]["type"] == "YAMLSyntaxError"
+
+
+async def test_data_built_to_exhaust_the_server_is_refused(
+    api: Api, tmp_path: Path, unique: str
+) -> None:
+    repo, shas = renderer_repo(tmp_path, tmp_path)
+    name = f"exhaust-{unique}"
+    await api.create_project(repo, name)
+    for case, plot in (("aliases", "bomb.yaml"), ("many_rows", "big.csv")):
+        found = await _plots_of(api, name, shas[case])
+        assert found["plots"] == [], case
+        (error,) = found["plotErrors"]
+        assert (error["plot"], error["source"], error["type"]) == (plot, plot, "PlotFileError")
+    values = (await _plots_of(api, name, shas["binary"]))["plots"][0]["spec"]["data"]["values"]
+    assert [v["v"] for v in values] == ["hello", ["a"]]
+
+
+async def test_a_chart_over_its_budget_is_refused(
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, shas = renderer_repo(tmp_path, tmp_path)
+    name = f"budget-{unique}"
+    await api.create_project(repo, name)
+    rows = {r["sha"]: r["id"] for r in await project_rows_all(api, name)}
+    monkeypatch.setattr(limits_module, "_current", replace(limits(), plot_max_chart_values=3))
+    body = await api.gql(PLOTS, {"name": name, "ids": [rows[shas["binary"]]]})
+    assert body["data"]["project"] is None
+    (error,) = body["errors"]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "GITSTUDIO_PLOT_MAX_CHART_VALUES" in error["message"]
+
+
+async def test_concurrent_charts_of_one_commit_agree(
+    api: Api, plots_concurrency_repo: Path, unique: str
+) -> None:
+    name = f"concurrent-{unique}"
+    await api.create_project(plots_concurrency_repo, name)
+    ids = [r["id"] for r in await project_rows_all(api, name)]
+    answers = await asyncio.gather(*(api.gql(PLOTS, {"name": name, "ids": ids}) for _ in range(12)))
+    assert all("errors" not in a for a in answers)
+    first = answers[0]["data"]["project"]
+    assert first["plots"] and first["plotErrors"] == []
+    assert all(a["data"]["project"] == first for a in answers)
+
+
+@pytest.fixture(scope="module")
+def plots_concurrency_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Templates of every kind, so concurrent renders fill the same template objects."""
+    repo = tmp_path_factory.mktemp("concurrent") / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "t@example.com")
+    git(repo, "config", "user.name", "T")
+    templates = ("linear", "scatter", "smooth", "simple", "bar_horizontal", "confusion")
+    dvc_yaml = "plots:\n" + "".join(
+        f"  - d{i}.csv: {{x: a, y: b, template: {t}}}\n" for i, t in enumerate(templates)
+    )
+    rows = "a,b\n" + "".join(f"{i},{i % 3}\n" for i in range(40))
+    _commit(repo, dvc_yaml, {f"d{i}.csv": rows for i in range(len(templates))})
+    return repo
