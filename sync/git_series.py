@@ -18,8 +18,6 @@ import posixpath
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-import pygit2
-
 from storage.limits import limits
 from storage.metrics import (
     METRICS_DIR,
@@ -30,13 +28,14 @@ from storage.metrics import (
 )
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
-from sync.tree import GitTree, RevisionTree, join, norm
+from sync.tree import RevisionTree, commit_trees, join, norm
 
 # DVCLive's default directory: its series are found even when no dvc.yaml declares them
 # (``Live(dvcyaml=None)``, or a dvc.yaml that was not committed).
 DEFAULT_DIR = "dvclive/plots/metrics"
 DELIMITERS = {".tsv": "\t", ".csv": ","}  # DVCLive writes TSVs; DVC reads a CSV by comma
 MAX_NAME = 512  # as POST /api/live accepts a metric name
+MAX_FILES = 1000  # series files read of one revision (DVCLive writes one per metric)
 _INT32 = 2**31
 
 # Metric name -> its points in step order.
@@ -48,16 +47,8 @@ def at_commits(
 ) -> dict[str, RevisionSeries]:
     """The series of each commit of ``shas`` found in the mirror (those missing are left
     out); ``root`` is the DVC root inside the repository (the project's subdir)."""
-    repo = open_mirror(mirror)
     found: dict[str, RevisionSeries] = {}
-    for sha in dict.fromkeys(shas):
-        try:
-            commit = repo[sha]
-        except (KeyError, ValueError):
-            continue
-        if not isinstance(commit, pygit2.Commit):
-            continue
-        tree = GitTree(repo, commit.tree)
+    for sha, tree in commit_trees(open_mirror(mirror), shas):
         found[sha] = revision_series(tree, root, collect_revision(tree, root, cache), cache)
     return found
 
@@ -70,7 +61,7 @@ def revision_series(
     (``loss.tsv`` and ``loss.csv``, two DVCLive directories) merge, the first path's value
     of a step kept."""
     by_name: dict[str, dict[int, Point]] = {}
-    for key in series_files(tree, root, data):
+    for key in series_files(tree, root, data)[:MAX_FILES]:
         name = metric_name(key)
         if not name or len(name) > MAX_NAME:
             continue
@@ -138,19 +129,22 @@ def _file_points(
     blob = tree.read(git_path)
     if blob is None:
         return ()
-    points = parse_table(blob[1], column, DELIMITERS[extension])
+    points = parse_table(blob[1], column, DELIMITERS[extension], limits().plot_max_file_values)
     cache.put(blob[0], kind, points)
     return points
 
 
-def parse_table(content: bytes, column: str, delimiter: str) -> tuple[Point, ...]:
+def parse_table(content: bytes, column: str, delimiter: str, most: int) -> tuple[Point, ...]:
     """The points of a metric file's rows, in step order, as ``POST /api/live`` stores the
     same rows sent by DVCLive; rows without an integer step or a numeric value are left
-    out, and a file the csv module cannot read (an over-long field) gives nothing."""
+    out, and a file the csv module cannot read (an over-long field) or of more than
+    ``most`` rows (GITSTUDIO_PLOT_MAX_FILE_VALUES) gives nothing."""
     text = content.decode("utf-8", errors="replace")
     by_step: dict[int, Point] = {}
     try:
         for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(by_step) >= most:
+                return ()
             point = _point(row, column)
             if point is not None and point.step not in by_step:
                 by_step[point.step] = point

@@ -20,14 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-import pygit2
-
 from storage.limits import limits
 from storage.metrics import METRICS_DIR, PointRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
 from sync.plot_props import PlotPropsError, TemplateRef, TooManyValues, output, plain, top_level
-from sync.tree import GitTree, RevisionTree, join
+from sync.tree import RevisionTree, commit_trees, join
 
 # What dvc-render shows as images (ImageRenderer.EXTENSIONS), and how they are served.
 IMAGE_TYPES = {
@@ -302,22 +300,16 @@ def at_commits(
 ) -> dict[str, RevisionPlots]:
     """The plots of each commit of ``shas`` found in the mirror (those missing are left out).
     A commit's plots never change: they are kept in ``cache`` by commit id and DVC root."""
-    repo: pygit2.Repository | None = None
-    found: dict[str, RevisionPlots] = {}
     kind = f"plots:{root}"
-    for sha in dict.fromkeys(shas):
+    found: dict[str, RevisionPlots] = {}
+    for sha in shas:
         hit = cache.get(sha, kind)
         if isinstance(hit, RevisionPlots):
             found[sha] = hit
-            continue
-        repo = repo or open_mirror(mirror)
-        try:
-            commit = repo[sha]
-        except (KeyError, ValueError):
-            continue
-        if not isinstance(commit, pygit2.Commit):
-            continue
-        tree = GitTree(repo, commit.tree)
+    missing = [sha for sha in shas if sha not in found]
+    if not missing:
+        return found
+    for sha, tree in commit_trees(open_mirror(mirror), missing):
         declared = collect_revision(tree, root, cache, declared_only=True)
         found[sha] = collect(tree, root, declared, cache)
         cache.put(sha, kind, found[sha])

@@ -7,6 +7,7 @@ Paths are POSIX, relative to the Git root, without a leading or trailing ``/``
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -226,3 +227,14 @@ def _walk(tree: pygit2.Tree, prefix: str, out: list[str]) -> None:
             _walk(obj, path, out)
         elif obj.type == ObjectType.BLOB:
             out.append(path)
+
+
+def commit_trees(repo: pygit2.Repository, shas: Iterable[str]) -> Iterator[tuple[str, GitTree]]:
+    """The tree of each commit of ``shas`` the repository has (once each; others skipped)."""
+    for sha in dict.fromkeys(shas):
+        try:
+            commit = repo[sha]
+        except (KeyError, ValueError):
+            continue
+        if isinstance(commit, pygit2.Commit):
+            yield sha, GitTree(repo, commit.tree)
