@@ -223,3 +223,13 @@ def dvc_json(repo: Path, *args: str) -> Any:
         text=True,
     ).stdout
     return json.loads(out)
+
+
+def new_dvc_repo(repo: Path) -> Path:
+    """An empty Git repository on ``main`` with DVC initialised (``dvc init``)."""
+    repo.mkdir(parents=True, exist_ok=True)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "t@example.com")
+    git(repo, "config", "user.name", "T")
+    subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
+    return repo

@@ -9,14 +9,12 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Api, dvc_json, git
+from support import Api, dvc_json, git, new_dvc_repo
 
 from schema.relay import to_global_id
 from storage import db
@@ -47,11 +45,7 @@ def secret_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def hostile_repo(root: Path, secret: Path) -> Path:
     repo = root / "hostile"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "t@example.com")
-    git(repo, "config", "user.name", "T")
-    subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
+    new_dvc_repo(repo)
     relative = os.path.relpath(secret, repo)
     (repo / "dvc.yaml").write_text(
         "plots:\n"
@@ -175,11 +169,7 @@ def renderer_repo(root: Path, elsewhere: Path) -> tuple[Path, dict[str, str]]:
     """Commits whose dvc.yaml hands dvc-render what it must never get, or data built to
     exhaust the server; {case: sha}."""
     repo = root / "renderer"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "t@example.com")
-    git(repo, "config", "user.name", "T")
-    subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
+    new_dvc_repo(repo)
     good = {"p.csv": "x,y\n1,2\n", "img.png": b"\x89PNG\r\n\x1a\n" + bytes(8)}
     aliases = "a: &a [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]\n" + "".join(
         f"{n}: &{n} [{', '.join(['*' + p] * 10)}]\n"
@@ -298,10 +288,7 @@ async def test_concurrent_charts_of_one_commit_agree(
 def plots_concurrency_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Templates of every kind, so concurrent renders fill the same template objects."""
     repo = tmp_path_factory.mktemp("concurrent") / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "t@example.com")
-    git(repo, "config", "user.name", "T")
+    new_dvc_repo(repo)
     templates = ("linear", "scatter", "smooth", "simple", "bar_horizontal", "confusion")
     dvc_yaml = "plots:\n" + "".join(
         f"  - d{i}.csv: {{x: a, y: b, template: {t}}}\n" for i, t in enumerate(templates)

@@ -12,14 +12,12 @@ sha): the oracle's are replaced by the API's before comparing, everything else i
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from support import Api, dvc_json, git
+from support import Api, dvc_json, git, new_dvc_repo
 
 from sync.generate import add_commit
 
@@ -158,11 +156,7 @@ def _dvc(repo: Path, *args: str) -> dict[str, Any]:
 def plots_repo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The repository, its revisions, and dvc's answers about them."""
     repo = tmp_path_factory.mktemp("plots") / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "config", "user.email", "t@example.com")
-    git(repo, "config", "user.name", "T")
-    subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
+    new_dvc_repo(repo)
     (repo / "dvc.yaml").write_text(DVC_YAML)
     (repo / "sub").mkdir()
     (repo / "sub" / "dvc.yaml").write_text(SUB_YAML)
