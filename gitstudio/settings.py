@@ -294,6 +294,8 @@ class Settings:
     # Plots (resolvers.plots): parsed plot data files, templates and dvc.yaml files by blob
     # id, all projects together; a chart's revisions share most blobs with the last one's.
     plot_cache_entries: int = 20_000
+    # ... and at most this many values of parsed plot data (a value is ~100 bytes: ~500 MiB).
+    plot_cache_values: int = 5_000_000
     # Where sync and indexing work runs (sync/scheduling.py): "inprocess" (the embedded
     # default: each process syncs in the background, at most one running and one pending
     # sync per project) or "procrastinate" (PostgreSQL only: webhooks, polling and
@@ -454,6 +456,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "plot_name_cache_entries": ("GITSTUDIO_PLOT_NAME_CACHE_ENTRIES", int),
     "live_run_cache_entries": ("GITSTUDIO_LIVE_RUN_CACHE_ENTRIES", int),
     "plot_cache_entries": ("GITSTUDIO_PLOT_CACHE_ENTRIES", int),
+    "plot_cache_values": ("GITSTUDIO_PLOT_CACHE_VALUES", int),
     "job_queue": ("GITSTUDIO_JOB_QUEUE", str),
     "worker_concurrency": ("GITSTUDIO_WORKER_CONCURRENCY", int),
     "job_stalled_seconds": ("GITSTUDIO_JOB_STALLED_SECONDS", float),

@@ -32,6 +32,7 @@ class CacheSizes:
     plot_name_cache_entries: int
     live_run_cache_entries: int
     plot_cache_entries: int
+    plot_cache_values: int
 
 
 class Caches:
@@ -66,7 +67,7 @@ class Caches:
             sizes.live_run_cache_entries
         )
         # Plots: parsed data files, templates and dvc.yaml files by blob id (resolvers.plots).
-        self.plot_blobs = BlobCache(sizes.plot_cache_entries)
+        self.plot_blobs = BlobCache(sizes.plot_cache_entries, sizes.plot_cache_values)
 
     @classmethod
     def from_settings(cls, settings: object) -> Caches:

@@ -6,6 +6,7 @@ it: an experiment or live run by its name, a commit by its short sha."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from storage.records import ExperimentRecord
 from sync.dvcproject import BlobCache
 from sync.plot_data import (
     IMAGE_TYPES,
+    LIVE_DIR_PATHS,
     LiveImage,
     RevisionPlots,
     at_commits,
@@ -31,11 +33,27 @@ from sync.plot_data import (
     series_file,
     series_row,
 )
-from sync.plot_render import PlotError, Rendered, render
+from sync.plot_render import PlotError, Rendered, cost, render
 
 
 class ChartTooLarge(Exception):
     """The rows' plot data holds more values than GITSTUDIO_PLOT_MAX_CHART_VALUES."""
+
+
+class Budget:
+    """The plot values one request may still render (GITSTUDIO_PLOT_MAX_CHART_VALUES), all
+    its charts together: a page of rows asking each for its plots shares it. Spent from
+    the threads that render."""
+
+    def __init__(self, values: int) -> None:
+        self.left = values
+        self._lock = threading.Lock()
+
+    def spend(self, values: int, what: str) -> None:
+        with self._lock:
+            if values > self.left:
+                raise ChartTooLarge(_too_large(what))
+            self.left -= values
 
 
 def content_type(path: str) -> str:
@@ -103,9 +121,10 @@ async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     mirror = ctx.syncer.mirror_path(records[0].project_id)
     subdir = project.subdir if project else ""
     cache = ctx.caches.plot_blobs
+    budget: Budget = ctx.extra.setdefault("plot_budget", Budget(limits().plot_max_chart_values))
 
     def build() -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
-        return _render(records, labels, runs, mirror, subdir, cache)
+        return _render(records, labels, runs, mirror, subdir, cache, budget)
 
     try:
         rendered, errors, revisions = await asyncio.to_thread(build)
@@ -131,10 +150,11 @@ def _labels(records: Sequence[ExperimentRecord]) -> dict[int, str]:
 
 
 async def _live_run(record: ExperimentRecord) -> _Live:
-    points = await metrics.all_points(record.id, limits().plot_max_chart_values)
-    if points is None:
+    bound = limits().plot_max_chart_values
+    points = await metrics.all_points(record.id, bound)
+    stored = await live_storage.images_of(record.id, bound)
+    if points is None or stored is None:
         raise bad_input(_too_large(f"live run {label(record)!r}"))
-    stored = await live_storage.images_of(record.id)
     return _Live(record, points, [LiveImage(i.path, i.step, i.digest) for i in stored])
 
 
@@ -145,6 +165,7 @@ def _render(
     mirror: Path,
     subdir: str,
     cache: BlobCache,
+    budget: Budget,
 ) -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
     """Runs in a thread: read the commits, shape the live runs, render them all."""
     shas = [r.sha if r.kind != "LIVE" else r.baseline_sha for r in records]
@@ -158,9 +179,7 @@ def _render(
             revisions[labels[record.id]] = live(baseline, run.points, run.images)
         elif sha in commits:
             revisions[labels[record.id]] = commits[sha]
-    values = sum(r.values for r in revisions.values())
-    if values > limits().plot_max_chart_values:
-        raise ChartTooLarge(_too_large(f"these {len(records)} rows"))
+    budget.spend(cost(revisions), f"the {len(records)} rows asked in this request")
     rendered, errors = render(revisions)
     return rendered, errors, revisions
 
@@ -195,12 +214,18 @@ def _chart(
 
 def _blob_url(ctx: Context, project_id: int, blob: str, path: str) -> str:
     """A committed image by its blob id, cacheable for good (gitstudio.plot_images)."""
-    return f"{ctx.base_url}/api/projects/{project_id}/blobs/{blob}/{quote(path, safe='/')}"
+    return f"{ctx.base_url}/api/projects/{project_id}/blobs/{blob}/{_segment(path)}"
 
 
 def _live_image_url(ctx: Context, experiment_id: int, path: str, step: int) -> str:
     """A live run's image by experiment and step (gitstudio.studio)."""
-    return f"{ctx.base_url}/api/live/images/{experiment_id}/{quote(path, safe='/')}?step={step}"
+    return f"{ctx.base_url}/api/live/images/{experiment_id}/{_segment(path)}?step={step}"
+
+
+def _segment(path: str) -> str:
+    """``path`` as one URL segment (``/`` escaped too): a ``..`` in it stays a name, never
+    a step up to another route of the API when a browser resolves the URL."""
+    return quote(path, safe="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +244,7 @@ async def live_step(
     if record is None:
         return LiveStep({}, [])
     shown = label(record)
-    directory = live_directory(images or await live_storage.image_paths(record.id, 1))
+    directory = live_directory(await live_storage.image_paths(record.id, LIVE_DIR_PATHS))
     rows: dict[str, list[dict[str, object]]] = {
         series_file(directory, name): [{**series_row(name, step, value), "rev": shown}]
         for name, value in values.items()

@@ -225,13 +225,16 @@ async def find_image(experiment_id: int, path: str, step: int | None) -> StoredI
     return None
 
 
-async def images_of(experiment_id: int) -> list[StoredImage]:
-    """Every image a run logged, by path, then step."""
+async def images_of(experiment_id: int, most: int) -> list[StoredImage] | None:
+    """Every image a run logged, by path, then step; None when there are more than
+    ``most``."""
     rows = await db.fetch(
         "SELECT path, step, digest, size FROM live_images WHERE experiment_id = ?"
-        " ORDER BY path, step",
-        [experiment_id],
+        " ORDER BY path, step LIMIT ?",
+        [experiment_id, most + 1],
     )
+    if len(rows) > most:
+        return None
     return [StoredImage(r["path"], r["step"], r["digest"], r["size"]) for r in rows]
 
 

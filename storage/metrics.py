@@ -220,12 +220,20 @@ def _extremes(bucket: list[Point]) -> list[Point]:
 
 
 async def all_points(experiment_id: int, most: int) -> list[PointRow] | None:
-    """Every point of a run, ordered by metric name, then step; None when the run has more
-    than ``most`` steps (each holds at least one point)."""
+    """Every point of a run, ordered by metric name, then step; None when they would be
+    more than ``most`` values (a point is three: its step, value and timestamp), counted
+    before they are unfolded."""
     rows = await db.fetch(
         "SELECT step, points FROM metric_steps WHERE experiment_id = ? ORDER BY step LIMIT ?",
-        [experiment_id, most + 1],
+        [experiment_id, most // 3 + 1],
     )
-    if len(rows) > most:
-        return None
-    return unfold((r["step"], r["points"]) for r in rows)
+    steps: list[tuple[int, dict[str, list[Any]]]] = []
+    values = 0
+    for r in rows:
+        decoded = decode_step(r["points"])
+        values += 3 * len(decoded)
+        if values > most:
+            return None
+        steps.append((r["step"], decoded))
+    out = [(name, step, *value) for step, points in steps for name, value in points.items()]
+    return sorted(out, key=lambda p: (p[0], p[1]))

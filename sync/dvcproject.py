@@ -113,12 +113,17 @@ class BlobCache:
     nothing per hit): when the young one is full it becomes the old one and the previous
     old one is dropped; a hit in the old generation moves the entry back to the young one.
     Nearby revisions share most blobs, so a full index keeps its hit rate in bounded memory.
+    With ``max_weight`` too, entries put with a weight (plots: the values parsed) rotate the
+    generations when the young one weighs half of it; an entry heavier than that is not kept.
     """
 
-    def __init__(self, max_entries: int | None = None) -> None:
+    def __init__(self, max_entries: int | None = None, max_weight: int | None = None) -> None:
         self._data: dict[tuple[str, str], Any] = {}
         self._old: dict[tuple[str, str], Any] = {}
+        self._weights: dict[tuple[str, str], int] = {}  # entries heavier than 1
+        self._young_weight = 0
         self.max_entries = max_entries
+        self.max_weight = max_weight
         self.hits = 0
         self.misses = 0
         self.parsed = 0
@@ -139,8 +144,13 @@ class BlobCache:
             self.hits += 1
         return value
 
-    def put(self, oid: str, kind: str, value: Any) -> None:
-        self._store((oid, kind), value)
+    def put(self, oid: str, kind: str, value: Any, weight: int = 1) -> None:
+        key = (oid, kind)
+        if weight > 1:
+            if self.max_weight is not None and weight > self.max_weight // 2:
+                return
+            self._weights[key] = weight
+        self._store(key, value)
 
     def keep_only(self, prefix: str) -> None:
         """Drop every entry whose kind does not start with ``prefix`` (after a large
@@ -149,10 +159,18 @@ class BlobCache:
         self._old = {k: v for k, v in self._old.items() if k[1].startswith(prefix)}
 
     def _store(self, key: tuple[str, str], value: Any) -> None:
-        if self.max_entries is not None and len(self._data) >= max(1, self.max_entries // 2):
+        weight = self._weights.get(key, 1) if self._weights else 1
+        full = self.max_entries is not None and len(self._data) >= max(1, self.max_entries // 2)
+        heavy = self.max_weight is not None and self._young_weight + weight > self.max_weight // 2
+        if full or heavy:
+            if self._weights:
+                for dropped in self._old:
+                    self._weights.pop(dropped, None)
             self._old = self._data
             self._data = {}
+            self._young_weight = 0
         self._data[key] = value
+        self._young_weight += weight
 
     def parse(self, oid: str, kind: str, path: str, content: bytes) -> Parsed:
         """The memoised :class:`Parsed` of a blob."""

@@ -61,12 +61,17 @@ def revision_series(
     (``loss.tsv`` and ``loss.csv``, two DVCLive directories) merge, the first path's value
     of a step kept."""
     by_name: dict[str, dict[int, Point]] = {}
+    left = limits().plot_max_chart_values // 3  # points (3 values each) of the revision
     for key in series_files(tree, root, data)[:MAX_FILES]:
         name = metric_name(key)
         if not name or len(name) > MAX_NAME:
             continue
+        points = _file_points(tree, join(root, key), key, name, cache)
+        left -= len(points)
+        if left < 0:
+            break  # the files read so far: more would exceed GITSTUDIO_PLOT_MAX_CHART_VALUES
         steps = by_name.setdefault(name, {})
-        for point in _file_points(tree, join(root, key), key, name, cache):
+        for point in points:
             steps.setdefault(point.step, point)
     return {
         name: tuple(steps[s] for s in sorted(steps)) for name, steps in by_name.items() if steps
@@ -130,7 +135,7 @@ def _file_points(
     if blob is None:
         return ()
     points = parse_table(blob[1], column, DELIMITERS[extension], limits().plot_max_file_values)
-    cache.put(blob[0], kind, points)
+    cache.put(blob[0], kind, points, weight=max(1, 3 * len(points)))
     return points
 
 

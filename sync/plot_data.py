@@ -24,7 +24,15 @@ from storage.limits import limits
 from storage.metrics import METRICS_DIR, PointRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
-from sync.plot_props import PlotPropsError, TemplateRef, TooManyValues, output, plain, top_level
+from sync.plot_props import (
+    PlotPropsError,
+    TemplateRef,
+    TooManyValues,
+    output,
+    plain,
+    template_content,
+    top_level,
+)
 from sync.tree import RevisionTree, commit_trees, join
 
 # What dvc-render shows as images (ImageRenderer.EXTENSIONS), and how they are served.
@@ -40,6 +48,10 @@ TEMPLATES_DIR = ".dvc/plots"
 
 class PlotFileError(Exception):
     """A plot's data file that cannot be read (missing, too large, not a plot format)."""
+
+
+TOO_MANY_FILE_VALUES = "more values than GITSTUDIO_PLOT_MAX_FILE_VALUES allows"
+TOO_MANY_VALUES = "its plot data holds more values than GITSTUDIO_PLOT_MAX_CHART_VALUES allows"
 
 
 def is_image(path: str) -> bool:
@@ -139,6 +151,7 @@ class RevisionPlots:
     errors: dict[str, Exception] = field(default_factory=dict)  # plot id -> why
     failure: tuple[str, str] | None = None
     values: int = 0
+    source_values: dict[str, int] = field(default_factory=dict)  # by data file
 
 
 def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache) -> RevisionPlots:
@@ -153,10 +166,14 @@ def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache)
         definitions = _definitions(fs, data)
     except PlotPropsError as exc:
         return RevisionPlots(failure=("YAMLValidationError", str(exc)))
+    except Exception as exc:  # DVC's collection fails the revision (its @error_handler)
+        return RevisionPlots(failure=(type(exc).__name__, str(exc)))
     found = RevisionPlots(definitions={"data": definitions})
     sources: dict[str, Any] = {}
     for path in sorted(_get_data_targets(found.definitions)):
         sources[path] = _source(fs, path, _output_props(data, path), cache, found)
+        if found.values > limits().plot_max_chart_values:
+            return RevisionPlots(failure=("PlotFileError", TOO_MANY_VALUES))
     found.sources = {"data": sources}
     _resolve_templates(fs, found, cache)
     return found
@@ -216,8 +233,6 @@ def _source(
 ) -> dict[str, Any]:
     """``{"data": parsed}`` or ``{"error": exception}`` for one data file, parsed once per
     blob id and way of reading it; an image is only listed by its blob id."""
-    from dvc.repo.plots import parse
-
     blob = None if outside(path) else fs.tree.blob_id(fs.git_path(path))
     if blob is None:
         return {"error": FileNotFoundError(f"'{path}' does not exist in this revision")}
@@ -227,22 +242,38 @@ def _source(
     kind = f"plot{posixpath.splitext(path)[1]}:{props.get('header', True)}"
     hit = cache.get(blob, kind)
     if hit is None:
-        hit = _parsed(parse(fs, path, props=props, onerror=_keep_error))
-        cache.put(blob, kind, hit)
+        hit = _parsed(fs, path, props)
+        cache.put(blob, kind, hit, weight=max(1, hit[1]))
     result, values = hit
     found.values += values
+    found.source_values[path] = values
     return result
 
 
-def _parsed(result: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    """DVC's parse result with its data copied into plain values under the file budget."""
-    if "data" not in result:
-        return result, 0
+def _parsed(fs: TreeFS, path: str, props: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """DVC's parse of a data file, its data copied into plain values under the file budget;
+    a file whose bytes promise far more values than that is not parsed at all."""
+    from dvc.repo.plots import parse
+
+    budget = limits().plot_max_file_values
     try:
-        data, values = plain(result["data"], limits().plot_max_file_values)
-    except TooManyValues as exc:
+        if _separators(fs.read(path)) > 4 * budget:
+            raise TooManyValues(TOO_MANY_FILE_VALUES)
+        result = parse(fs, path, props=props, onerror=_keep_error)
+        if "data" not in result:
+            return result, 0
+        data, values = plain(result["data"], budget)
+    except (TooManyValues, PlotFileError) as exc:
         return {"error": PlotFileError(str(exc))}, 0
+    except FileNotFoundError as exc:
+        return {"error": exc}, 0
     return {"data": data}, values
+
+
+def _separators(content: bytes) -> int:
+    """At least the values a CSV, TSV, JSON or YAML file can hold, roughly: its cell, item
+    and line separators (a cheap scan, before a parse builds them all)."""
+    return sum(content.count(c) for c in (b",", b"\t", b"\n", b":"))
 
 
 def _resolve_templates(fs: TreeFS, found: RevisionPlots, cache: BlobCache) -> None:
@@ -274,25 +305,16 @@ def template(fs: TreeFS, name: str, cache: BlobCache) -> TemplateRef:
             continue
         content = cache.get(blob, "plot-template")
         if content is None:
-            content = _template_content(fs.read(candidate), candidate)
+            try:
+                content = template_content(fs.read(candidate), candidate)
+            except PlotPropsError as exc:
+                raise PlotFileError(str(exc)) from None
             cache.put(blob, "plot-template", content)
         return TemplateRef(name, content)
     found = TemplateRef.builtin(name)
     if found is None:
         raise PlotFileError(f"template '{name}' not found")
     return found
-
-
-def _template_content(raw: bytes, path: str) -> dict[str, Any]:
-    import orjson
-
-    try:
-        content = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise PlotFileError(f"template '{path}' is not JSON: {exc}") from None
-    if not isinstance(content, dict):
-        raise PlotFileError(f"template '{path}' must be a JSON object")
-    return content
 
 
 def at_commits(
@@ -312,7 +334,7 @@ def at_commits(
     for sha, tree in commit_trees(open_mirror(mirror), missing):
         declared = collect_revision(tree, root, cache, declared_only=True)
         found[sha] = collect(tree, root, declared, cache)
-        cache.put(sha, kind, found[sha])
+        cache.put(sha, kind, found[sha], weight=max(1, found[sha].values))
     return found
 
 
@@ -331,7 +353,7 @@ def live(
     its images by path and step, each declared as the baseline declares that file (DVCLive's
     own ``{x: step}`` otherwise), so a chart holds Git revisions and live runs alike."""
     declared = _declared(baseline)
-    directory = live_directory(i.path for i in images)
+    directory = live_directory(list(dict.fromkeys(i.path for i in images))[:LIVE_DIR_PATHS])
     rows: dict[str, list[dict[str, Any]]] = {}
     for name, step, value, token, timestamp in points:
         row = series_row(name, step, token or value)
@@ -341,6 +363,7 @@ def live(
     found = RevisionPlots()
     plots: dict[str, Any] = {p: declared.get(p, {"x": "step"}) for p in rows}
     sources: dict[str, Any] = {p: {"data": r} for p, r in rows.items()}
+    found.source_values = {p: 3 * len(r) for p, r in rows.items()}
     for image in images:
         plots.setdefault(image.path, declared.get(image.path, {}))
         sources[image.path] = {"data": image.digest.encode()}
@@ -370,6 +393,9 @@ def series_file(directory: str, name: str) -> str:
 def series_row(name: str, step: int, value: Any) -> dict[str, Any]:
     """A row of that TSV: the step and the value, in the column named after the metric."""
     return {"step": step, name.rsplit("/", 1)[-1]: value}
+
+
+LIVE_DIR_PATHS = 100  # image paths (sorted) a run's DVCLive directory is looked for in
 
 
 def live_directory(paths: Iterable[str]) -> str:

@@ -25,27 +25,35 @@ OUTPUT_FLAGS = frozenset(
 )
 _LABELS = ("template", "x_label", "y_label", "title")
 MAX_DEPTH = 64  # nesting of plot data DVC's converter walks recursively
+MAX_TEXT = 1000  # characters of a property: a template repeats it in the spec
+# A template: its size, and the anchors it may hold (each <DVC_METRIC_DATA> would inline
+# all the chart's rows once more; the others repeat a property's text).
+TEMPLATE_MAX_BYTES = 256 * 1024
+TEMPLATE_MAX_ANCHORS = 100
+DATA_ANCHOR = "<DVC_METRIC_DATA>"
+_INT64 = (-(2**63), 2**64)  # what JSON encoders take (orjson)
 
 
 class PlotPropsError(ValueError):
     """Plot properties DVC's schema refuses (DVC fails the whole revision)."""
 
 
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and len(value) <= MAX_TEXT
+
+
 def _strings(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, list) and all(_text(v) for v in value)
 
 
 def _axis_ok(key: str, value: Any) -> bool:
-    if isinstance(value, str):
+    if _text(value):
         return True
     if key == "y" and _strings(value):
         return True
     if not isinstance(value, dict):
         return False
-    return all(
-        isinstance(k, str) and (isinstance(v, str) or (key == "y" and _strings(v)))
-        for k, v in value.items()
-    )
+    return all(_text(k) and (_text(v) or (key == "y" and _strings(v))) for k, v in value.items())
 
 
 def top_level(plot_id: str, props: Any) -> dict[str, Any] | None:
@@ -55,7 +63,7 @@ def top_level(plot_id: str, props: Any) -> dict[str, Any] | None:
     if not isinstance(props, dict):
         raise PlotPropsError(f"plots: '{plot_id}' must map to properties")
     for key, value in props.items():
-        fine = _axis_ok(key, value) if key in ("x", "y") else isinstance(value, str)
+        fine = _axis_ok(key, value) if key in ("x", "y") else _text(value)
         if key not in ("x", "y", *_LABELS) or not fine:
             raise PlotPropsError(f"plots: '{plot_id}': extra keys or bad value for '{key}'")
     return dict(props)
@@ -68,7 +76,7 @@ def output(path: str, flags: dict[str, Any]) -> dict[str, Any]:
         if key == "header":
             fine = isinstance(value, bool)
         elif key in PLOT_PROPS:
-            fine = isinstance(value, str)
+            fine = _text(value)
         else:
             fine = key in OUTPUT_FLAGS
         if not fine:
@@ -101,7 +109,9 @@ class TemplateRef:
         from dvc_render.vega_templates import TEMPLATES, Template
 
         if self.content is not None:
-            return Template(self.content, name=self.name)
+            # dvc-render makes a file name of it (Path(name).with_suffix), which some names
+            # the revision may hold ("./", "/") fail; it only appears in its messages.
+            return Template(self.content, name="custom")
         for kind in TEMPLATES:
             if self.name == kind.DEFAULT_NAME:
                 return kind()
@@ -135,7 +145,9 @@ def _plain(value: Any, counter: list[int], depth: int) -> Any:
         raise TooManyValues("more values than GITSTUDIO_PLOT_MAX_FILE_VALUES allows")
     if depth > MAX_DEPTH:
         raise TooManyValues(f"nested deeper than {MAX_DEPTH} levels")
-    if value is None or isinstance(value, bool | int | float | str):
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if _INT64[0] <= value < _INT64[1] else str(value)
+    if value is None or isinstance(value, bool | float | str):
         return value
     if isinstance(value, dict):
         return {str(k): _plain(v, counter, depth + 1) for k, v in value.items()}
@@ -146,3 +158,22 @@ def _plain(value: Any, counter: list[int], depth: int) -> Any:
     if isinstance(value, bytes):
         return value.decode("utf-8", "replace")
     return str(value)
+
+
+def template_content(raw: bytes, path: str) -> dict[str, Any]:
+    """A template file of the revision, checked: JSON, an object, at most
+    :data:`TEMPLATE_MAX_BYTES`, one data anchor and :data:`TEMPLATE_MAX_ANCHORS` in all."""
+    import orjson
+
+    if len(raw) > TEMPLATE_MAX_BYTES:
+        raise PlotPropsError(f"template '{path}' is larger than {TEMPLATE_MAX_BYTES} bytes")
+    text = raw.decode("utf-8", "replace")
+    if text.count(DATA_ANCHOR) > 1 or text.count("<DVC_METRIC_") > TEMPLATE_MAX_ANCHORS:
+        raise PlotPropsError(f"template '{path}' repeats its anchors")
+    try:
+        content = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise PlotPropsError(f"template '{path}' is not JSON: {exc}") from None
+    if not isinstance(content, dict):
+        raise PlotPropsError(f"template '{path}' must be a JSON object")
+    return content

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from asgi_ws import raw_asgi_websocket
 from live_support import event, live_rows, new_project, png, post_live, rows
@@ -129,5 +129,5 @@ async def test_a_subscriber_receives_new_rows_and_images_not_the_spec(
         1,
         "image/png",
     )
-    assert urlsplit(logged["url"]).path == f"/api/live/images/{run_id}/{IMAGE}"
+    assert urlsplit(logged["url"]).path == f"/api/live/images/{run_id}/{quote(IMAGE, safe='')}"
     assert "spec" not in str(received)

@@ -196,6 +196,37 @@ def renderer_repo(root: Path, elsewhere: Path) -> tuple[Path, dict[str, str]]:
             repo, "plots:\n  - big.csv\n", {"big.csv": "a,b\n" + "1,2\n" * 70_000}
         ),
         "broken": _commit(repo, "plots: [\n", good),
+        "many_small": _commit(
+            repo,
+            "plots:\n" + "".join(f"  - s{i}.csv\n" for i in range(5)),
+            {f"s{i}.csv": "a,b\n" + "1,2\n" * 100 for i in range(5)},
+        ),
+        "fan_out": _commit(
+            repo,
+            "plots:\n" + "".join(f"  - f{i}: {{y: {{p.csv: y}}}}\n" for i in range(50)),
+            good,
+        ),
+        "missing_data": _commit(repo, "plots:\n  - gone.csv\n", good),
+        "two_data_anchors": _commit(
+            repo,
+            "plots:\n  - p.csv: {x: x, y: y, template: twice}\n",
+            {
+                ".dvc/plots/twice.json": json.dumps(
+                    {"a": "<DVC_METRIC_DATA>", "b": "<DVC_METRIC_DATA>"}
+                )
+            },
+        ),
+        "absolute_and_relative": _commit(repo, "plots:\n  - /abs.csv\n  - p.csv\n", good),
+        "template_named_dot": _commit(
+            repo,
+            "plots:\n  - p.csv: {x: x, y: y, template: ./}\n",
+            {".dvc/plots/.json": json.dumps({"data": {"values": "<DVC_METRIC_DATA>"}})},
+        ),
+        "big_int": _commit(
+            repo,
+            "plots:\n  - big.json: {x: step, y: v}\n",
+            {"big.json": '[{"step": 0, "v": 123456789012345678901234567890}]'},
+        ),
     }
     return repo, shas
 
@@ -263,12 +294,49 @@ async def test_a_chart_over_its_budget_is_refused(
     name = f"budget-{unique}"
     await api.create_project(repo, name)
     rows = {r["sha"]: r["id"] for r in await project_rows_all(api, name)}
-    monkeypatch.setattr(limits_module, "_current", replace(limits(), plot_max_chart_values=3))
-    body = await api.gql(PLOTS, {"name": name, "ids": [rows[shas["binary"]]]})
+    monkeypatch.setattr(limits_module, "_current", replace(limits(), plot_max_chart_values=1000))
+    # one revision whose files hold more: the revision fails, as a too large file does
+    found = await _plots_of(api, name, shas["many_small"])
+    (failed,) = found["plotErrors"]
+    assert (failed["plot"], failed["type"]) == (None, "PlotFileError")
+    assert "GITSTUDIO_PLOT_MAX_CHART_VALUES" in failed["message"]
+    # one small file fanned out into many plots: refused before anything is rendered
+    body = await api.gql(PLOTS, {"name": name, "ids": [rows[shas["fan_out"]]]})
     assert body["data"]["project"] is None
     (error,) = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "GITSTUDIO_PLOT_MAX_CHART_VALUES" in error["message"]
+    # and a page of rows asking each for its plots shares one budget
+    page = await api.gql(
+        "query($n: String!) { project(name: $n) { experiments(first: 20) { nodes {"
+        " plots { id } } } } }",
+        {"n": name},
+    )
+    assert any(e["extensions"]["code"] == "BAD_USER_INPUT" for e in page["errors"])
+
+
+async def test_templates_and_values_that_would_break_the_answer(
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cwd = tmp_path / "cwd"
+    (cwd / "linear").mkdir(parents=True)  # dvc-render's last resort for a default template
+    monkeypatch.chdir(cwd)
+    repo, shas = renderer_repo(tmp_path, tmp_path)
+    name = f"answer-{unique}"
+    await api.create_project(repo, name)
+    missing = await _plots_of(api, name, shas["missing_data"])
+    assert missing["plots"] == []
+    assert {e["type"] for e in missing["plotErrors"]} == {"FileNotFoundError"}
+    amplified = await _plots_of(api, name, shas["two_data_anchors"])
+    assert amplified["plots"] == []
+    assert [(e["plot"], e["type"]) for e in amplified["plotErrors"]] == [("p.csv", "PlotFileError")]
+    mixed = await _plots_of(api, name, shas["absolute_and_relative"])
+    assert mixed["plots"] == [] and mixed["plotErrors"][0]["plot"] is None
+    odd = await _plots_of(api, name, shas["template_named_dot"])
+    assert [p["id"] for p in odd["plots"]] == ["p.csv"]
+    huge = await _plots_of(api, name, shas["big_int"])
+    (values,) = [p["spec"]["data"]["values"] for p in huge["plots"]]
+    assert values[0]["v"] == "123456789012345678901234567890"
 
 
 async def test_concurrent_charts_of_one_commit_agree(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from support import Api, dvc_json, git, new_dvc_repo
@@ -277,7 +277,7 @@ async def test_committed_images_link_to_their_blobs(
         assert image["revision"] == head[:7] and image["step"] is None
         assert image["contentType"] == types[path.rsplit(".", 1)[1]]
         blob = git(repo, "rev-parse", f"{head}:{path}").strip()
-        assert f"/blobs/{blob}/{path}" in image["url"]
+        assert f"/blobs/{blob}/{quote(path, safe='')}" in image["url"]
         served = await api.client.get(
             urlsplit(image["url"]).path, headers={"Authorization": f"token {api.token}"}
         )
