@@ -190,10 +190,38 @@ def _parse(kind: str, path: str, content: bytes) -> Parsed:
         return Parsed(error=exc)
     except (ValueError, TypeError, RecursionError, MemoryError) as exc:
         return Parsed(error=ParseError(type(exc).__name__, str(exc)))
+    if kind == "yaml" and b"*" in content and _expands(raw, _unfolded_bound(content)):
+        message = f"'{path}' unfolds its YAML aliases into too many values"
+        return Parsed(error=ParseError("FileTooLargeError", message))
     if plain:
         return Parsed(value=raw)
     value, exotic = _jsonable(raw)
     return Parsed(value=value, exotic=exotic)
+
+
+MAX_UNFOLDED = 1_000_000  # values a YAML file with aliases may unfold into, at most ...
+UNFOLD_FACTOR = 100  # ... and per byte of the file (a config reusing blocks stays far below)
+
+
+def _unfolded_bound(content: bytes) -> int:
+    return min(MAX_UNFOLDED, UNFOLD_FACTOR * len(content))
+
+
+def _expands(value: Any, most: int) -> bool:
+    """Whether ``value``, walked as a tree, holds more than ``most`` values. With YAML
+    aliases a few hundred bytes can unfold into millions of values (each ``*alias`` repeats
+    a whole subtree), which every later walk and the stored row would pay for."""
+    stack = [value]
+    while stack:
+        most -= 1
+        if most < 0:
+            return True
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+    return False
 
 
 def _jsonable(obj: Any) -> tuple[Any, bool]:
