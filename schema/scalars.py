@@ -6,12 +6,19 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, cast
 
 import strawberry
-from graphql import GraphQLError, ListValueNode, ObjectValueNode, ValueNode, value_from_ast_untyped
+from graphql import (
+    GraphQLError,
+    ListValueNode,
+    Node,
+    ObjectValueNode,
+    ValueNode,
+    value_from_ast_untyped,
+)
 from strawberry.scalars import JSON
 from strawberry.types.scalar import ScalarDefinition, ScalarWrapper
 from strawberry.types.scalar import scalar as make_scalar
 
-__all__ = ["JSON", "Person", "as_json", "bounded_json", "git_time"]
+__all__ = ["JSON", "Person", "as_json", "bounded_json", "git_time", "holds_nul", "nul_error"]
 
 _ECMA_404 = (
     "https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf"
@@ -57,6 +64,29 @@ def bounded_json(max_depth: int) -> ScalarWrapper | ScalarDefinition:
         serialize=lambda v: v,
         parse_value=parse_value,
         parse_literal=parse_literal,
+    )
+
+
+def holds_nul(value: Any) -> bool:
+    """Whether a decoded value holds a NUL character in a string (or a key): no database
+    column takes one (PostgreSQL refuses the whole statement)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+def nul_error(node: Node | None = None) -> GraphQLError:
+    return GraphQLError(
+        "strings may not contain NUL characters", node, extensions={"code": "BAD_USER_INPUT"}
     )
 
 
