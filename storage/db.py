@@ -17,6 +17,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable, Generator, Sequence
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -128,6 +129,7 @@ async def init_db(
     connection, as in-memory databases always do), each with a page cache of
     ``sqlite_reader_cache_mib``."""
     global _current, _url, _timeout, _readers
+    _check_sqlite_directory(database_url)
     await _close_readers()
     _timeout = statement_timeout
     config = tortoise_config(database_url)
@@ -138,6 +140,20 @@ async def init_db(
     # Requests run in other tasks than the lifespan: share the context process-wide.
     await Tortoise.init(config=config, _enable_global_fallback=True)
     _readers = await _open_readers(sqlite_readers, sqlite_reader_cache_mib)
+
+
+def _check_sqlite_directory(database_url: str) -> None:
+    """A SQLite file in a directory that does not exist is an error said at once: the
+    driver's connecting thread fails and the connection never answers (a start that hangs)."""
+    if not database_url.startswith("sqlite://"):
+        return
+    parts = urlsplit(database_url)
+    path = parts.netloc + parts.path  # as tortoise reads a SQLite URL
+    if path in ("", ":memory:") or "mode=memory" in database_url:
+        return
+    directory = Path(path).parent
+    if not directory.is_dir():
+        raise RuntimeError(f"the SQLite database's directory {directory} does not exist")
 
 
 async def _open_readers(size: int, cache_mib: int) -> Readers | None:

@@ -371,3 +371,11 @@ async def test_a_reader_keeps_the_page_cache_it_is_given(tmp_path: Path) -> None
             assert await readers.fetch("PRAGMA cache_size", []) == [{"cache_size": expected}]
         finally:
             await readers.close()
+
+
+async def test_a_database_in_a_missing_directory_is_an_error_at_once(tmp_path: Path) -> None:
+    """It used to hang: the driver's connecting thread failed and nothing answered."""
+    missing = tmp_path / "missing" / "gitstudio.sqlite3"
+    with pytest.raises(RuntimeError, match="does not exist"):
+        await asyncio.wait_for(db.init_db(f"sqlite://{missing}"), 30)
+    assert not missing.parent.exists()
