@@ -8,6 +8,7 @@ Loaders are built per request (cache isolation); they read through the app's cac
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, partial
@@ -177,3 +178,13 @@ class Context:
         the server's configured author."""
         owner = self.principal.owner if self.principal else None
         return owner or self.syncer.author
+
+    async def once(self, key: Hashable, make: Callable[[], Awaitable[V]]) -> V:
+        """``make()`` computed once per request for ``key``, however many fields ask (each
+        waits for the same task; one asker going away does not cancel it for the others)."""
+        memo: dict[Hashable, asyncio.Future[Any]] = self.extra.setdefault("once", {})
+        task = memo.get(key)
+        if task is None:
+            task = memo[key] = asyncio.ensure_future(make())
+        found: V = await asyncio.shield(task)
+        return found

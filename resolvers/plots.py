@@ -106,12 +106,8 @@ async def charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     per request for the same rows (a query may ask for plots and their errors)."""
     if not records:
         return Charts([], [])
-    memo: dict[tuple[int, ...], asyncio.Task[Charts]] = ctx.extra.setdefault("plots", {})
-    key = tuple(r.id for r in records)
-    task = memo.get(key)
-    if task is None:
-        task = memo[key] = asyncio.ensure_future(_charts(ctx, records))
-    return await asyncio.shield(task)
+    key = ("plots", *(r.id for r in records))
+    return await ctx.once(key, lambda: _charts(ctx, records))
 
 
 async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:

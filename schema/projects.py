@@ -8,6 +8,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from resolvers import branches as branch_resolvers
 from resolvers import commits as commit_resolvers
 from resolvers import compare as compare_resolvers
 from resolvers import experiments as experiment_resolvers
@@ -109,6 +110,27 @@ class Branch:
     async def commit(self, info: Info[Context, None]) -> Commit | None:
         found = await info.context.loaders.commit.load((self.record.project_id, self.sha))
         return commit_type(found) if found else None
+
+    @strawberry.field(
+        description="Commits of this branch's history that the default branch's lacks (the"
+        " default branch: its whole history)."
+    )
+    async def own_commits(self, info: Info[Context, None]) -> int:
+        return (await branch_resolvers.shape(info.context, self.record)).own_commits
+
+    @strawberry.field(description="The other branches whose history holds this branch's head.")
+    async def merged_into(self, info: Info[Context, None]) -> list[str]:
+        return list((await branch_resolvers.shape(info.context, self.record)).merged_into)
+
+    @strawberry.field(
+        description="A branch other than the default one without commits of its own: Studio"
+        " folds it into the table's other rows."
+    )
+    async def folded(self, info: Info[Context, None]) -> bool:
+        shape = await branch_resolvers.shape(info.context, self.record)
+        project = await info.context.loaders.project.load(self.record.project_id)
+        default = project.default_branch if project else None
+        return self.name != default and shape.own_commits == 0
 
 
 @strawberry.type
