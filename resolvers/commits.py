@@ -35,3 +35,17 @@ async def commit(ctx: Context, project_id: int, sha: str) -> CommitRecord | None
     if not _SHA.match(sha):
         raise bad_input(f"not a commit sha: {sha!r}")
     return await ctx.loaders.commit.load((project_id, sha.lower()))
+
+
+async def tag_names(ctx: Context, project_id: int, sha: str) -> list[str]:
+    """The tags pointing at commit ``sha``, by name; the project's tags read once per
+    request."""
+
+    async def by_sha() -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for tag in await ctx.loaders.tags.load(project_id) or []:
+            found.setdefault(tag.sha, []).append(tag.name)
+        return found
+
+    names = await ctx.once(("tags by sha", project_id), by_sha)
+    return list(names.get(sha, ()))

@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from resolvers.commits import tag_names
 from resolvers.context import Context
 from resolvers.pagination import Page
 from schema.experiments import Experiment, FileError, experiment_type
@@ -53,6 +54,10 @@ class Commit(Node):
     @strawberry.field(description="Branches whose history contains this commit.")
     async def branches(self, info: Info[Context, None]) -> list[str]:
         return await info.context.loaders.branch_names.load(self.record.id) or []
+
+    @strawberry.field(description="The tags pointing at this commit (GTO's among them), by name.")
+    async def tags(self, info: Info[Context, None]) -> list[str]:
+        return await tag_names(info.context, self.record.project_id, self.record.sha)
 
     async def _row(self, info: Info[Context, None]) -> ExperimentRecord | None:
         return await info.context.loaders.commit_row.load((self.record.project_id, self.record.sha))

@@ -11,6 +11,7 @@ import orjson
 import strawberry
 from strawberry.types import Info
 
+from resolvers import commits as commit_resolvers
 from resolvers import compare
 from resolvers import experiments as resolve
 from resolvers import plots as plot_resolvers
@@ -174,6 +175,14 @@ class Experiment(Node):
     def revision_error(self) -> FileError | None:
         raw = self.record.revision_error_json
         return FileError(**orjson.loads(raw)) if raw else None
+
+    @strawberry.field(description="The tags pointing at this row's commit (COMMIT rows), by name.")
+    async def tags(self, info: Info[Context, None]) -> list[str]:
+        if self.record.kind != "COMMIT" or self.record.sha is None:
+            return []
+        return await commit_resolvers.tag_names(
+            info.context, self.record.project_id, self.record.sha
+        )
 
     @strawberry.field(description="Plot files and directories declared for this revision.")
     def plot_files(self) -> list[str]:

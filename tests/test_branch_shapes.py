@@ -11,7 +11,9 @@ from typing import Any
 from support import Api, git
 
 BRANCHES = """query($n: String!) { project(name: $n) {
-  defaultBranch branches { name ownCommits mergedInto folded } } }"""
+  defaultBranch branches { name ownCommits mergedInto folded }
+  commits(first: 10) { nodes { sha tags } }
+  experiments(first: 10) { nodes { kind sha tags } } } }"""
 
 
 def commit(repo: Path, name: str) -> None:
@@ -36,6 +38,9 @@ def repository(repo: Path) -> Path:
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "-m", "merge", "merged")
     git(repo, "branch", "at-main")
+    git(repo, "tag", "v1", "main~1")
+    git(repo, "tag", "-a", "-m", "release", "v2", "main")
+    git(repo, "tag", "also-v2", "main")
     return repo
 
 
@@ -51,3 +56,15 @@ async def test_own_commits_merges_and_folding(api: Api, tmp_path: Path, unique: 
         "merged": (0, ["at-main", "main"], True),
         "at-main": (0, ["main"], True),
     }
+
+
+async def test_commits_and_rows_carry_their_tags(api: Api, tmp_path: Path, unique: str) -> None:
+    name = f"tags-{unique}"
+    repo = repository(tmp_path / "repo")
+    await api.create_project(repo, name)
+    found = (await api.data(BRANCHES, {"n": name}))["project"]
+    head, before = (git(repo, "rev-parse", r).strip() for r in ("main", "main~1"))
+    tags = {c["sha"]: sorted(c["tags"]) for c in found["commits"]["nodes"] if c["tags"]}
+    assert tags == {head: ["also-v2", "v2"], before: ["v1"]}
+    rows = {r["sha"]: sorted(r["tags"]) for r in found["experiments"]["nodes"] if r["tags"]}
+    assert rows == tags
