@@ -17,6 +17,7 @@ from gitstudio.asgi import Hot, HotRoutes, hot_paths
 from gitstudio.audit_rest import RestAudit
 from gitstudio.auth import TokenGate
 from gitstudio.cors import Cors
+from gitstudio.experiments_csv import experiments_csv_routes
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
@@ -209,6 +210,7 @@ def create_app(settings: Settings) -> Starlette:
         *studio_routes(state),
         *download_routes(state),
         *plot_image_routes(state),
+        *experiments_csv_routes(state, schema),
         *websocket_routes(state, schema),
     ]
     cors = Cors(settings.cors_origins, settings.public_url)

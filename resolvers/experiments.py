@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,7 +10,7 @@ from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from storage import queries
-from storage.cells import Place, lookup, place, split_column_key
+from storage.cells import Place, column_key, lookup, place, split_column_key
 from storage.queries import ColumnCondition, ExperimentQuery
 from storage.records import ExperimentRecord
 
@@ -84,16 +84,37 @@ async def experiments(
 ) -> Page[ExperimentRecord]:
     limit = page_size(first, ctx.max_page_size)
     query = build_query(filter_, order)
-    try:
-        found = await queries.experiments_page(project_id, query, after, limit + 1)
-    except ValueError as exc:
-        raise bad_input(str(exc)) from None
-    rows, more = trim(found, limit)
+    rows, more = await _rows(project_id, query, after, limit)
 
     async def count() -> int:
         return await queries.count_experiments(project_id, query)
 
     return Page(rows, more, after is not None, count)
+
+
+async def _rows(
+    project_id: int, query: ExperimentQuery, after: list[Any] | None, limit: int
+) -> tuple[list[tuple[ExperimentRecord, list[Any]]], bool]:
+    """One page of ``query`` after the keyset cursor ``after``, and whether more follow."""
+    try:
+        found = await queries.experiments_page(project_id, query, after, limit + 1)
+    except ValueError as exc:
+        raise bad_input(str(exc)) from None
+    return trim(found, limit)
+
+
+async def every_page(
+    project_id: int, query: ExperimentQuery, limit: int
+) -> AsyncIterator[list[ExperimentRecord]]:
+    """Every row of ``query`` in the table's order, ``limit`` at a time, paged by the same
+    keyset cursor as the GraphQL table (one page in memory at a time; CSV export)."""
+    after: list[Any] | None = None
+    while True:
+        rows, more = await _rows(project_id, query, after, limit)
+        yield [record for record, _key in rows]
+        if not more or not rows:
+            return
+        after = rows[-1][1]
 
 
 async def experiment(ctx: Context, project_id: int, exp_id: int) -> ExperimentRecord | None:
@@ -118,3 +139,20 @@ def cell_values(record: ExperimentRecord, columns: Sequence[str]) -> list[Any]:
     """The values of ``columns`` in ``record`` (None where it has none), in order: each
     document parsed once for the row."""
     return lookup(record.document, _places(columns))
+
+
+async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> list[str]:
+    """The param and metric columns a CSV export writes: ``asked`` (each an id of this
+    project's columns, at most ``cap``), or every column of the project when none is asked
+    (params first, as Project.columns lists them; GITSTUDIO_MAX_COLUMNS at most)."""
+    if len(asked) > cap:
+        raise bad_input(f"at most {cap} columns can be exported, {len(asked)} asked")
+    known = [column_key(c.kind, c.file, c.path) for c in await queries.columns(project_id)]
+    if not asked:
+        return known
+    present = set(known)
+    for column in asked:
+        _column(column)  # a malformed id is refused as the table refuses it
+        if column not in present:
+            raise bad_input(f"project {project_id} has no column {column!r}")
+    return list(asked)

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import orjson
 import strawberry
+from graphql import GraphQLError, GraphQLInputType, Undefined, coerce_input_value
+from graphql.execution.values import input_is_nested_too_deeply
+from graphql.pyutils import print_path_list
+from graphql.utilities import validate_input_value
 from strawberry.types import Info
+from strawberry.types.arguments import convert_arguments
+from strawberry.types.base import StrawberryObjectDefinition
 
 from resolvers import commits as commit_resolvers
 from resolvers import compare
@@ -26,7 +32,7 @@ from schema.scalars import JSON, Person, as_json, git_time
 from schema.trends import ColumnGoal
 from storage.cells import column_key, leaves
 from storage.metrics import Series
-from storage.queries import ColumnRecord
+from storage.queries import ColumnRecord, ExperimentQuery
 from storage.records import ExperimentRecord
 
 if TYPE_CHECKING:
@@ -375,6 +381,44 @@ def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
 
 def order_args(order: list[ExperimentOrder] | None) -> list[resolve.OrderArgs]:
     return [resolve.OrderArgs(o.column, o.direction is Direction.DESC) for o in order or []]
+
+
+def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQuery:
+    """The query of ``Project.experiments`` for its ``filter`` and ``orderBy`` arguments
+    given as JSON (as GraphQL variables are; the CSV export's query string): coerced by
+    graphql-core, converted by strawberry, then filter_args, order_args and build_query,
+    exactly as a GraphQL request's; BAD_USER_INPUT for whatever that refuses."""
+    field = schema._schema.get_type("Project").fields["experiments"]  # type: ignore[union-attr]
+    coerced: dict[str, Any] = {}
+    for name in ("filter", "orderBy"):
+        if name in given:
+            coerced[name] = _coerced(name, given[name], field.args[name].type)
+    definition = schema.get_type_by_name("Project")
+    assert isinstance(definition, StrawberryObjectDefinition)
+    arguments = definition.get_field("experiments")
+    assert arguments is not None
+    converted = convert_arguments(
+        coerced, arguments.arguments, schema.schema_converter.scalar_registry, schema.config
+    )
+    return resolve.build_query(
+        filter_args(converted.get("filter")), order_args(converted.get("order_by"))
+    )
+
+
+def _coerced(name: str, value: Any, type_: GraphQLInputType) -> Any:
+    """``value`` as graphql-core coerces a variable of ``type_`` (execution.values)."""
+    if input_is_nested_too_deeply(value, type_):
+        raise bad_input(f"{name} is nested too deeply")
+    coerced = coerce_input_value(value, type_)
+    if coerced is not Undefined:
+        return coerced
+    problems: list[str] = []
+
+    def refused(error: GraphQLError, path: list[str | int]) -> None:
+        problems.append(f"{name}{print_path_list(path)}: {error.message}")
+
+    validate_input_value(value, type_, refused)
+    raise bad_input(problems[0] if problems else f"{name} is not valid")
 
 
 @strawberry.type(

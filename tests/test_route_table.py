@@ -24,6 +24,7 @@ TABLE: dict[tuple[str, str], tuple[str, str]] = {
     ("/api/model-registry/get-download-uris", "GET"): ("READ on the model's project", "test_rest_access::test_model_downloads_need_read"),
     ("/api/model-registry/files/{project_id:int}/{sha}/{path:path}", "GET"): ("a link signed for a user who may READ it now", "test_rest_access::test_a_download_link_reads_as_the_user_it_was_minted_for"),
     ("/api/projects/{project_id:int}/blobs/{blob_id}/{name:path}", "GET"): ("READ on the project", "test_plot_images::test_plot_images_need_read"),
+    ("/api/projects/{project_id:int}/experiments.csv", "GET"): ("READ on the project; anonymous: PUBLIC", "test_csv_export::test_the_export_reads_as_the_gate_says"),
     ("/api/create-project", "POST"): ("PROJECTS; a team's EDITOR for a team project", "test_permissions::test_studios_create_project_maps_team_name_and_public"),
     ("/metrics", "GET"): ("a site admin's ADMIN token (unless GITSTUDIO_METRICS_PUBLIC)", "test_observability::test_metrics_need_a_site_admins_admin_token"),
     ("/healthz", "GET"): ("anyone: no project data", "test_observability::test_healthz_answers_ok_when_everything_answers"),
