@@ -1,0 +1,130 @@
+"""The experiments table at scale (issue 15): CSV export of every row of bench/scale_repo.py's
+10,000-commit project (40,000 rows) against Python's csv module writing the same rows.
+
+    python -m bench.table [--quick] [--cache DIR]
+
+The candidate is ``GET /api/projects/{id}/experiments.csv`` answered in process by the app
+(httpx's ASGI transport: the gate, the arguments read as GraphQL reads them, the table's
+keyset pages of GITSTUDIO_MAX_PAGE_SIZE rows, each row's cells, csv.writer), every column of
+the project, the body read to its end. The baseline is ``csv.writer(...).writerows`` of the
+answer's own rows (parsed back: the same strings) into a StringIO, in the same run. The
+target: the export streams at >= 30 % of the baseline's speed (baseline s / export s).
+The repository and its index are cached as bench/plots.py caches them (``<tmp>/scale``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import io
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import Figure, Options, Result, Target, log, median
+from bench.fixture import PROJECT, Fixture
+from bench.plots import SCALE_COMMITS, Session, _scale_data, served
+from bench.report import print_result
+from bench.scale_repo import scale_repo
+from gitstudio.settings import Settings
+from storage import queries
+
+TARGET = 0.30
+
+
+async def _export(session: Session, project_id: int) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    response = await session.client.get(
+        f"/api/projects/{project_id}/experiments.csv",
+        headers={"Authorization": f"token {session.token}"},
+    )
+    elapsed = time.perf_counter() - started
+    if response.status_code != 200:
+        raise RuntimeError(f"unexpected answer: {response.status_code} {response.text[:500]}")
+    return elapsed, response.content
+
+
+def _write(rows: list[list[str]]) -> float:
+    """Seconds of csv.writer writing ``rows`` (the fastest of a few: never the slow side)."""
+    best = float("inf")
+    for _ in range(3):
+        out = io.StringIO()
+        started = time.perf_counter()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+async def measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
+    load = [os.getloadavg()]
+    async with served(Settings(data_dir=data_dir), repo) as session:
+        (data_dir / "indexed").touch()
+        project = await queries.project_by_name(PROJECT)
+        assert project is not None
+        first, body = await _export(session, project.id)
+        rows = list(csv.reader(io.StringIO(body.decode())))
+        exports, writes = [], []
+        for _ in range(rounds):
+            exports.append((await _export(session, project.id))[0])
+            writes.append(_write(rows))
+    load.append(os.getloadavg())
+    return {
+        "rows": len(rows) - 1,
+        "columns": len(rows[0]),
+        "bytes": len(body),
+        "first": first,
+        "export": exports,
+        "csv": writes,
+        "load": load,
+    }
+
+
+def table_csv(opts: Options, fixture: Fixture) -> Result:
+    """bench/run.py's entry: the cached 10,000-commit project (generated if missing)."""
+    cache = Path(tempfile.gettempdir()) / "scale"
+    return _result(opts, cache)
+
+
+def _result(opts: Options, cache: Path) -> Result:
+    repo = scale_repo(cache, SCALE_COMMITS)
+    found = asyncio.run(measure(_scale_data(cache), repo.path, 2 if opts.quick else 5))
+    export, write = median(found["export"]), median(found["csv"])
+    log(
+        f"{found['rows']:,} rows x {found['columns']} columns, {found['bytes']:,} bytes; first"
+        f" export {found['first']:.2f} s; load {found['load'][0][0]:.2f} ->"
+        f" {found['load'][1][0]:.2f}"
+    )
+    return Result(
+        name="table-csv",
+        title=f"CSV export of every row of a {SCALE_COMMITS:,}-commit project vs csv.writer",
+        candidate=Figure("GET experiments.csv in process (SQLite)", "s", found["export"]),
+        baseline=Figure("csv.writer(StringIO).writerows of the same rows", "s", found["csv"]),
+        ratio=write / export,
+        ratio_label="export speed / csv.writer speed",
+        ratio_format="%",
+        target=Target(">=", TARGET),
+        details={
+            "rows": found["rows"],
+            "columns": found["columns"],
+            "bytes": found["bytes"],
+            "first_export_s": found["first"],
+            "load_average": found["load"],
+        },
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "scale")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-table-") as tmp:
+        opts = Options(args.quick, Path(tmp), Path(tmp), False)
+        print_result(_result(opts, args.cache))
+
+
+if __name__ == "__main__":
+    main()
