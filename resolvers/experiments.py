@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,14 +108,23 @@ async def every_page(
     project_id: int, query: ExperimentQuery, limit: int
 ) -> AsyncIterator[list[ExperimentRecord]]:
     """Every row of ``query`` in the table's order, ``limit`` at a time, paged by the same
-    keyset cursor as the GraphQL table (one page in memory at a time; CSV export)."""
-    after: list[Any] | None = None
-    while True:
-        rows, more = await _rows(project_id, query, after, limit)
-        yield [record for record, _key in rows]
-        if not more or not rows:
-            return
-        after = rows[-1][1]
+    keyset cursor as the GraphQL table (CSV export). The next page is read while the caller
+    works on this one (its statements run off the event loop): two pages in memory at most."""
+    rows, more = await _rows(project_id, query, None, limit)
+    ahead: asyncio.Future[tuple[list[tuple[ExperimentRecord, list[Any]]], bool]] | None = None
+    try:
+        while True:
+            if more and rows:
+                ahead = asyncio.ensure_future(_rows(project_id, query, rows[-1][1], limit))
+                await asyncio.sleep(0)  # let it send its statements before the caller works
+            yield [record for record, _key in rows]
+            if ahead is None:
+                return
+            rows, more = await ahead
+            ahead = None
+    finally:
+        if ahead is not None:  # the caller stopped early (a client gone): read no further
+            ahead.cancel()
 
 
 async def experiment(ctx: Context, project_id: int, exp_id: int) -> ExperimentRecord | None:

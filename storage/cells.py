@@ -94,17 +94,22 @@ def lookup(document: Callable[[str], dict[str, Any]], places: Sequence[Place]) -
     gives a part's document, asked once each (a row's parsed params or metrics)."""
     documents: dict[str, dict[str, Any]] = {}
     values: list[Any] = []
+    append = values.append  # CSV export asks this for every cell of a table: kept lean
+    at: tuple[str, str] | None = None
+    data: Any = None
     for part, file, path in places:
-        found = documents.get(part)
-        if found is None:
-            found = documents[part] = document(part)
-        node: Any = found.get(file)
-        for key in path:
-            if not isinstance(node, dict):
-                node = None
-                break
-            node = node.get(key)
-        values.append(node)
+        if at != (part, file):  # columns come grouped by file: each file's data found once
+            found = documents.get(part)
+            if found is None:
+                found = documents[part] = document(part)
+            data, at = found.get(file), (part, file)
+        node = data
+        try:
+            for key in path:
+                node = node[key]
+        except (KeyError, TypeError):  # no such key, or not an object (JSON: dict only)
+            node = None
+        append(node)
     return values
 
 

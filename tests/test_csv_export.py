@@ -6,6 +6,7 @@ defused, the gate's answer for every caller, and typed errors for hostile argume
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import time
@@ -20,7 +21,12 @@ import pytest
 from support import Api
 
 from gitstudio.experiments_csv import FIXED, cell
+from resolvers import experiments as resolve
+from schema import build_schema
+from schema.experiments import table_query
 from storage import db
+from storage.cells import lookup, place
+from storage.queries import ExperimentQuery
 from storage.tokens import Scope, create_token
 from storage.users import create_user
 from sync.generate import RepoSpec, add_commit, generate_repo
@@ -34,6 +40,10 @@ TABLE = """query($id: ID!, $filter: ExperimentFilter, $order: [ExperimentOrder!]
   values(columns: $columns) { value } } } } } } }"""
 COLUMNS = """query($id: ID!) { node(id: $id) { ... on Project { columns { id } } } }"""
 HOSTILE = '=HYPERLINK("http://evil.example","x")'  # a message a spreadsheet would run
+
+
+def table_query_of(given: dict[str, Any]) -> ExperimentQuery:
+    return table_query(build_schema(), given)
 
 
 @dataclass
@@ -276,3 +286,44 @@ async def test_hostile_arguments_are_typed_errors_and_nothing_streams(
     assert body["code"] == code, body
     assert says in body["detail"]
     assert "content-disposition" not in response.headers
+
+
+def test_lookup_finds_nested_values_and_none_where_a_path_stops() -> None:
+    docs = {
+        "params": {"p.yaml": {"lr": 0.1, "model": {"depth": 3}, "tags": ["a"], "s": "x"}},
+        "metrics": {"m.json": {"acc": 0.9}, "bad.json": [1, 2]},
+    }
+    asked = [
+        ("param", "p.yaml", "lr"),
+        ("param", "p.yaml", "model.depth"),
+        ("param", "p.yaml", "model.width"),
+        ("param", "p.yaml", "tags.0"),  # into a list: DVC's columns never are
+        ("param", "p.yaml", "s.x"),  # into a string
+        ("param", "p.yaml", "lr.x"),  # into a number
+        ("metric", "m.json", "acc"),
+        ("metric", "bad.json", "acc"),  # a file whose data is a list
+        ("metric", "none.json", "acc"),
+        ("param", "p.yaml", "tags"),
+    ]
+    found = lookup(docs.__getitem__, [place(*a) for a in asked])
+    assert found == [0.1, 3, None, None, None, None, 0.9, None, None, ["a"]]
+
+
+async def test_pages_read_ahead_hold_every_row_once_in_order(table: Table) -> None:
+    project_id = table.ids["private"]
+    query = table_query_of({"orderBy": [{"column": "metric:metrics.json:acc"}]})
+    whole = [r.id async for page in resolve.every_page(project_id, query, 1000) for r in page]
+    paged = [r.id async for page in resolve.every_page(project_id, query, 7) for r in page]
+    assert len(whole) > 200  # one page
+    assert paged == whole
+
+
+async def test_a_reader_that_stops_early_cancels_the_page_read_ahead(table: Table) -> None:
+    before = asyncio.all_tasks()
+    pages = resolve.every_page(table.ids["private"], table_query_of({}), 10)
+    assert len(await anext(pages)) == 10
+    ahead = asyncio.all_tasks() - before
+    assert len(ahead) == 1  # the next page, being read
+    await pages.aclose()
+    done, _ = await asyncio.wait(ahead)
+    assert all(task.cancelled() or task.done() for task in done)
