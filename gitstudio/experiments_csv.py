@@ -97,6 +97,9 @@ class ExperimentsCsv:
         unknown = set(params) - {"filter", "orderBy", "columns"}
         if unknown:
             raise HttpError(400, f"unknown parameter {sorted(unknown)[0]!r}")
+        repeated = [n for n in ("filter", "orderBy") if len(params.getlist(n)) > 1]
+        if repeated:  # which one would count is a guess: none does
+            raise HttpError(400, f"{repeated[0]} is given more than once")
         given = {
             name: _json(name, params[name]) for name in ("filter", "orderBy") if name in params
         }

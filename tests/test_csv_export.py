@@ -258,6 +258,12 @@ HOSTILE_PARAMS: dict[str, tuple[dict[str, Any], int, str, str]] = {
         "BAD_USER_INPUT",
         "at most",
     ),
+    "filter twice": (
+        {"filter": ["{}", '{"kinds": ["LIVE"]}']},
+        400,
+        "BAD_REQUEST",
+        "more than once",
+    ),
     "unknown parameter": ({"first": "10"}, 400, "BAD_REQUEST", "first"),
     "nested too deeply": (
         {
