@@ -9,6 +9,10 @@ keyset pages of GITSTUDIO_MAX_PAGE_SIZE rows, each row's cells, csv.writer), eve
 the project, the body read to its end. The baseline is ``csv.writer(...).writerows`` of the
 answer's own rows (parsed back: the same strings) into a StringIO, in the same run. The
 target: the export streams at >= 30 % of the baseline's speed (baseline s / export s).
+Reported beside it, a plain script doing the same job without the app: one SELECT of the
+project's rows in the table's default order on the SQLite file, both documents parsed,
+the cells looked up (storage.cells.lookup), csv.writer into a StringIO: the cost of the
+work itself, with no paging, gate or HTTP.
 The repository and its index are cached as bench/plots.py caches them (``<tmp>/scale``).
 """
 
@@ -19,10 +23,13 @@ import asyncio
 import csv
 import io
 import os
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from bench.common import Figure, Options, Result, Target, log, median
 from bench.fixture import PROJECT, Fixture
@@ -31,6 +38,13 @@ from bench.report import print_result
 from bench.scale_repo import scale_repo
 from gitstudio.settings import Settings
 from storage import queries
+from storage.cells import lookup, place, split_column_key
+
+PLAIN = (
+    "SELECT kind, sha, name, baseline_sha, status, author_name, author_email, message,"
+    " created_at, params, metrics FROM experiments WHERE project_id = ?"
+    " ORDER BY created_at DESC, id DESC"
+)
 
 TARGET = 0.30
 
@@ -58,6 +72,20 @@ def _write(rows: list[list[str]]) -> float:
     return best
 
 
+def _plain(database: Path, project_id: int, columns: list[str]) -> float:
+    """Seconds of the plain script (see the module's doc)."""
+    places = [place(*split_column_key(c)) for c in columns]
+    started = time.perf_counter()
+    connection = sqlite3.connect(database)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in connection.execute(PLAIN, [project_id]):
+        documents = {"params": orjson.loads(row[9]), "metrics": orjson.loads(row[10])}
+        writer.writerow([*row[:9], *lookup(documents.__getitem__, places)])
+    connection.close()
+    return time.perf_counter() - started
+
+
 async def measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
     load = [os.getloadavg()]
     async with served(Settings(data_dir=data_dir), repo) as session:
@@ -66,10 +94,12 @@ async def measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
         assert project is not None
         first, body = await _export(session, project.id)
         rows = list(csv.reader(io.StringIO(body.decode())))
-        exports, writes = [], []
+        columns = rows[0][8:]
+        exports, writes, plain = [], [], []
         for _ in range(rounds):
             exports.append((await _export(session, project.id))[0])
             writes.append(_write(rows))
+            plain.append(_plain(data_dir / "gitstudio.db", project.id, columns))
     load.append(os.getloadavg())
     return {
         "rows": len(rows) - 1,
@@ -78,6 +108,7 @@ async def measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
         "first": first,
         "export": exports,
         "csv": writes,
+        "plain": plain,
         "load": load,
     }
 
@@ -92,6 +123,8 @@ def _result(opts: Options, cache: Path) -> Result:
     repo = scale_repo(cache, SCALE_COMMITS)
     found = asyncio.run(measure(_scale_data(cache), repo.path, 2 if opts.quick else 5))
     export, write = median(found["export"]), median(found["csv"])
+    plain = median(found["plain"])
+    log(f"plain script (SELECT, parse, lookup, csv.writer): {plain:.2f} s, {plain / export:.0%}")
     log(
         f"{found['rows']:,} rows x {found['columns']} columns, {found['bytes']:,} bytes; first"
         f" export {found['first']:.2f} s; load {found['load'][0][0]:.2f} ->"
@@ -111,6 +144,8 @@ def _result(opts: Options, cache: Path) -> Result:
             "columns": found["columns"],
             "bytes": found["bytes"],
             "first_export_s": found["first"],
+            "plain_script_s": found["plain"],
+            "plain_script_ratio": plain / export,
             "load_average": found["load"],
         },
     )
