@@ -20,6 +20,7 @@ import orjson
 import pytest
 from support import Api
 
+from gitstudio.app import create_app
 from gitstudio.experiments_csv import FIXED, cell
 from resolvers import experiments as resolve
 from schema import build_schema
@@ -39,6 +40,7 @@ TABLE = """query($id: ID!, $filter: ExperimentFilter, $order: [ExperimentOrder!]
   edges { node { kind sha name baselineSha status author { name email } createdAt message
   values(columns: $columns) { value } } } } } } }"""
 COLUMNS = """query($id: ID!) { node(id: $id) { ... on Project { columns { id } } } }"""
+PASSWORD = "correct horse battery staple"
 HOSTILE = '=HYPERLINK("http://evil.example","x")'  # a message a spreadsheet would run
 
 
@@ -52,6 +54,7 @@ class Table:
     ids: dict[str, int]  # "private" / "public" -> database id
     nodes: dict[str, str]  # "private" / "public" -> GraphQL id
     tokens: dict[str, str | None]  # "owner", "other", "anonymous"
+    owner: str  # the owner's user name (PASSWORD signs it in)
 
     async def get(
         self, kind: str = "private", caller: str = "owner", **params: Any
@@ -79,7 +82,7 @@ def table_repo(repo: Path) -> Path:
 @pytest.fixture(scope="module")
 async def table(api: Api, tmp_path_factory: pytest.TempPathFactory) -> Table:
     tag = f"csv{api.backend[:2]}{time.monotonic_ns() % 10**9}"
-    owner = await create_user(f"{tag}-owner")
+    owner = await create_user(f"{tag}-owner", password=PASSWORD)
     other = await create_user(f"{tag}-other")
     scopes = frozenset({Scope.READ, Scope.PROJECTS})
     tokens: dict[str, str | None] = {
@@ -99,7 +102,7 @@ async def table(api: Api, tmp_path_factory: pytest.TempPathFactory) -> Table:
         nodes[kind] = body["data"]["createProject"]["project"]["id"]
         found = await db.fetch("SELECT id FROM projects WHERE name = ?", [f"{tag}-{kind}"])
         ids[kind] = int(found[0]["id"])
-    return Table(api, ids, nodes, tokens)
+    return Table(api, ids, nodes, tokens, owner.name)
 
 
 def parsed(response: httpx.Response) -> list[list[str]]:
@@ -220,6 +223,20 @@ async def test_the_export_reads_as_the_gate_says(
             "metric:" not in response.text
             and response.headers["content-type"] == "application/json"
         )
+
+
+async def test_a_signed_in_browser_downloads_through_its_session(table: Table) -> None:
+    """A link on the dashboard sends the session cookie, no Authorization header."""
+    app = create_app(table.api.settings)
+    transport = httpx.ASGITransport(app=app)
+    url = f"/api/projects/{table.ids['private']}/experiments.csv?columns=param:params.yaml:lr"
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as browser:
+        before = await browser.get(url)
+        assert before.status_code == 401, before.text
+        login = await browser.post("/login", json={"name": table.owner, "password": PASSWORD})
+        assert login.status_code == 200, login.text
+        after = parsed(await browser.get(url))
+        assert after[0] == [*FIXED, "param:params.yaml:lr"] and len(after) > 200
 
 
 async def test_a_missing_project_answers_as_a_hidden_one(table: Table) -> None:
