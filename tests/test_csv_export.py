@@ -291,9 +291,14 @@ HOSTILE_PARAMS: dict[str, tuple[dict[str, Any], int, str, str]] = {
         },
         400,
         "BAD_USER_INPUT",
-        "",
+        "nested deeper",
     ),
-    "huge query string": ({"filter": '{"message": "' + "x" * 20_000 + '"}'}, 414, "TOO_LARGE", ""),
+    "huge query string": (
+        {"filter": '{"message": "' + "x" * 20_000 + '"}'},
+        414,
+        "TOO_LARGE",
+        "exceeds",
+    ),
 }
 
 
