@@ -28,7 +28,7 @@ from resolvers.pagination import Page
 from schema.models import ModelVersion, model_versions_at
 from schema.plots import Plot, PlotError, plot_errors_of, plots_of
 from schema.relay import Connection, Node, connection, to_global_id
-from schema.scalars import JSON, Person, as_json, git_time
+from schema.scalars import JSON, Person, as_json, git_time, holds_nul, nul_error
 from schema.trends import ColumnGoal
 from storage.cells import column_key, leaves
 from storage.metrics import Series
@@ -388,6 +388,8 @@ def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQ
     given as JSON (as GraphQL variables are; the CSV export's query string): coerced by
     graphql-core, converted by strawberry, then filter_args, order_args and build_query,
     exactly as a GraphQL request's; BAD_USER_INPUT for whatever that refuses."""
+    if holds_nul(given):  # refused as GraphQL refuses it in variables (schema.documents)
+        raise bad_input(nul_error().message)
     field = schema._schema.get_type("Project").fields["experiments"]  # type: ignore[union-attr]
     coerced: dict[str, Any] = {}
     for name in ("filter", "orderBy"):

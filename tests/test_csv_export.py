@@ -275,6 +275,12 @@ HOSTILE_PARAMS: dict[str, tuple[dict[str, Any], int, str, str]] = {
         "BAD_USER_INPUT",
         "at most",
     ),
+    "NUL in a string": (
+        {"filter": '{"message": "a\\u0000b"}'},
+        400,
+        "BAD_USER_INPUT",
+        "NUL",
+    ),
     "filter twice": (
         {"filter": ["{}", '{"kinds": ["LIVE"]}']},
         400,
