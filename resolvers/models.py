@@ -37,6 +37,8 @@ from sync.registry import (
     TagFact,
     Version,
     fold,
+    in_subdir,
+    parse_tag_name,
 )
 from sync.registry_writer import TagRequest
 
@@ -188,20 +190,30 @@ def forget(caches: Caches, project_id: int) -> None:
 
 
 def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
+    """The registry of the models in the project's subdir: in a monorepo every project
+    stores the repository's tags and declarations, and sees those of its own directory
+    (sync.registry.in_subdir) - each model folds from its own tags alone."""
     declarations = (
         Declarations.from_json(orjson.loads(rows.declarations))
         if rows.declarations
         else Declarations()
     )
     head = rows.commits.get(declarations.head) if declarations.head else None
+    subdir = rows.subdir
     registry = fold(
-        (_tag(t) for t in rows.tags),
+        (_tag(t) for t in rows.tags if _tag_in_subdir(t.name, subdir)),
         {sha: _commit(c) for sha, c in rows.commits.items()},
-        declarations.index,
+        [name for name in declarations.index if in_subdir(name, subdir)],
         _commit(head) if head else None,
         declarations.stages,
     )
-    return ProjectRegistry(project_id, registry, declarations.artifacts, list(declarations.errors))
+    declared = {k: v for k, v in declarations.artifacts.items() if in_subdir(k, subdir)}
+    return ProjectRegistry(project_id, registry, declared, list(declarations.errors))
+
+
+def _tag_in_subdir(tag: str, subdir: str) -> bool:
+    parsed = parse_tag_name(tag)
+    return parsed is None or in_subdir(parsed.artifact, subdir)  # other tags: fold skips them
 
 
 def _tag(t: TagRecord) -> TagFact:
@@ -244,6 +256,13 @@ async def write(
     project = await Project.get_or_none(id=project_id)
     if project is None:
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
+    if not in_subdir(request.artifact, project.subdir or ""):  # its models would not list it
+        raise DomainError(
+            "INVALID",
+            f"model {request.artifact!r} is outside the project's directory {project.subdir!r}"
+            f" (name it {project.subdir}:NAME)",
+            "model",
+        )
 
     async def run() -> Result:
         limit = ctx.syncer.write_limits.max_ref_name_bytes  # of the whole tag name
