@@ -70,6 +70,24 @@ async def list_projects(viewer: Principal, after_id: int, limit: int) -> list[Pr
     return [project_record(r) for r in rows]
 
 
+async def visible_project_ids(
+    viewer: Principal, after_id: int, limit: int, only: Sequence[int] | None = None
+) -> list[int]:
+    """Ids of the projects ``viewer`` may read, above ``after_id`` (and among ``only`` when
+    given), in order, at most ``limit``."""
+    visible, values = visible_clause(viewer)
+    among = ""
+    if only is not None:
+        if not only:
+            return []
+        among = f" AND id IN ({', '.join('?' * len(only))})"
+    rows = await db.fetch(
+        f"SELECT id FROM projects WHERE id > ? AND {visible}{among} ORDER BY id LIMIT ?",
+        [after_id, *values, *(only or ()), limit],
+    )
+    return [int(r["id"]) for r in rows]
+
+
 async def count_projects(viewer: Principal) -> int:
     visible, values = visible_clause(viewer)
     rows = await db.fetch(f"SELECT COUNT(*) AS n FROM projects WHERE {visible}", values)
