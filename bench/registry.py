@@ -15,9 +15,11 @@ sync that changed no tag (the version check), and the warm query with the regist
 recomputed per request (as before they were kept: the baseline of the warm figure).
 
     python -m bench.registry --data DIR --project NAME [--runs 30] [--database-url URL]
+        [--across N]
 
 times those on a project already indexed in DIR's SQLite database (e.g. bench/scale_repo's
-10,000-commit repository with 4,003 tags), without gto.
+10,000-commit repository with 4,003 tags), without gto; with ``--across N``, the models
+dashboard's ``Query.models(first: N)`` over every project of the database instead.
 """
 
 from __future__ import annotations
@@ -52,6 +54,17 @@ QUERY = """
 query Models($name: String!) {
   project(name: $name) {
     models { name latestVersion { version } stages { stage versions { version } } }
+  }
+}"""
+
+
+# Query.models (the models dashboard): every readable project's models, with their project.
+ACROSS = """
+query Models($first: Int) {
+  models(first: $first) {
+    nodes {
+      name project { name } latestVersion { version } stages { stage versions { version } }
+    }
   }
 }"""
 
@@ -94,18 +107,21 @@ async def _bump_sync_count(project: str) -> None:
 
 
 async def _rounds(
-    root: Path, project: str, rounds: int, url: str | None = None
+    root: Path, project: str, rounds: int, url: str | None = None, across: int | None = None
 ) -> tuple[dict[str, list[float]], dict[str, Any]]:
     """Seconds per mode (interleaved, so the machine's load drifts over all alike), through
     the app as served (the compiled plans), and the last answer. ``url``: the database
-    (default: the SQLite database of ``root``)."""
+    (default: the SQLite database of ``root``); ``across``: time ``Query.models(first:
+    across)`` instead of the project's models."""
     url = url or sqlite_url(root)
     await db.init_db(url)
     try:
         app = create_app(Settings(data_dir=root, database_url=url))
         _row, token = await create_token("bench-registry", frozenset({Scope.READ}))
         headers = {"Authorization": f"token {token}"}
-        body = {"query": QUERY, "variables": {"name": project}}
+        body: dict[str, Any] = {"query": QUERY, "variables": {"name": project}}
+        if across is not None:
+            body = {"query": ACROSS, "variables": {"first": across}}
         samples: dict[str, list[float]] = {m: [] for m in MODES}
         data: dict[str, Any] = {}
         transport = httpx.ASGITransport(app=app)
@@ -218,9 +234,14 @@ def main() -> None:
     parser.add_argument("--database-url", help="another database (e.g. postgres://...)")
     parser.add_argument("--project", default="scale")
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--across", type=int, metavar="N", help="time Query.models(first: N) instead"
+    )
     args = parser.parse_args()
-    samples, data = asyncio.run(_rounds(args.data, args.project, args.runs, args.database_url))
-    models = data["project"]["models"]
+    samples, data = asyncio.run(
+        _rounds(args.data, args.project, args.runs, args.database_url, args.across)
+    )
+    models = data["models"]["nodes"] if args.across else data["project"]["models"]
     held = sum(len(s["versions"]) for m in models for s in m["stages"])
     print(f"{len(models)} models, {held} versions in stages; load average {os.getloadavg()}")
     print(json.dumps(_warm_details(samples), indent=2))

@@ -12,13 +12,15 @@ stage tag names) carries its error alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
 from resolvers.context import Context
+from resolvers.errors import bad_input
+from resolvers.pagination import Page, page_size, trim
 from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from storage import db, queries
@@ -37,6 +39,8 @@ from sync.registry import (
     TagFact,
     Version,
     fold,
+    in_subdir,
+    parse_tag_name,
 )
 from sync.registry_writer import TagRequest
 
@@ -44,6 +48,16 @@ if TYPE_CHECKING:
     from resolvers.caches import Caches
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSelection:
+    """Which models a list keeps: every condition given holds (None: any)."""
+
+    project_ids: tuple[int, ...] | None = None  # Query.models only
+    type: str | None = None  # the declared type
+    stage: str | None = None  # some version holds it
+    name: str | None = None  # a part of the full name, in any case
 
 
 @dataclass(slots=True)
@@ -66,6 +80,24 @@ class ProjectRegistry:
                 set(self.registry.artifacts) | set(self.declared) | set(self.registry.errors)
             )
         return list(found)
+
+    def matching(self, wanted: ModelSelection) -> list[str]:
+        """Its model names, sorted, that ``wanted``'s type, stage and name keep."""
+        part = wanted.name.casefold() if wanted.name is not None else None
+        out = []
+        for name in self.names():
+            if part is not None and part not in name.casefold():
+                continue
+            declared = self.declared.get(name)
+            if wanted.type is not None and (declared is None or declared.type != wanted.type):
+                continue
+            artifact = self.artifact(name)
+            if wanted.stage is not None and not (
+                artifact and wanted.stage in self.stages(artifact)
+            ):
+                continue
+            out.append(name)
+        return out
 
     def artifact(self, name: str) -> Artifact | None:
         """The folded artifact; None also when GTO refuses its tags (``error``)."""
@@ -188,20 +220,30 @@ def forget(caches: Caches, project_id: int) -> None:
 
 
 def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
+    """The registry of the models in the project's subdir: in a monorepo every project
+    stores the repository's tags and declarations, and sees those of its own directory
+    (sync.registry.in_subdir) - each model folds from its own tags alone."""
     declarations = (
         Declarations.from_json(orjson.loads(rows.declarations))
         if rows.declarations
         else Declarations()
     )
     head = rows.commits.get(declarations.head) if declarations.head else None
+    subdir = rows.subdir
     registry = fold(
-        (_tag(t) for t in rows.tags),
+        (_tag(t) for t in rows.tags if _tag_in_subdir(t.name, subdir)),
         {sha: _commit(c) for sha, c in rows.commits.items()},
-        declarations.index,
+        [name for name in declarations.index if in_subdir(name, subdir)],
         _commit(head) if head else None,
         declarations.stages,
     )
-    return ProjectRegistry(project_id, registry, declarations.artifacts, list(declarations.errors))
+    declared = {k: v for k, v in declarations.artifacts.items() if in_subdir(k, subdir)}
+    return ProjectRegistry(project_id, registry, declared, list(declarations.errors))
+
+
+def _tag_in_subdir(tag: str, subdir: str) -> bool:
+    parsed = parse_tag_name(tag)
+    return parsed is None or in_subdir(parsed.artifact, subdir)  # other tags: fold skips them
 
 
 def _tag(t: TagRecord) -> TagFact:
@@ -244,6 +286,13 @@ async def write(
     project = await Project.get_or_none(id=project_id)
     if project is None:
         raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
+    if not in_subdir(request.artifact, project.subdir or ""):  # its models would not list it
+        raise DomainError(
+            "INVALID",
+            f"model {request.artifact!r} is outside the project's directory {project.subdir!r}"
+            f" (name it {project.subdir}:NAME)",
+            "model",
+        )
 
     async def run() -> Result:
         limit = ctx.syncer.write_limits.max_ref_name_bytes  # of the whole tag name
@@ -257,3 +306,73 @@ async def write(
     forget(ctx.caches, project_id)
     fresh = (await registries([project_id], ctx.caches))[project_id]
     return fresh, str(result["tag"])
+
+
+# Query.models: at most this many projects named in its filter, and the registries of this
+# many readable projects loaded at a time while a page fills (one SQL query and one loader
+# batch each; a kept registry is not folded again).
+MAX_FILTER_PROJECTS = 100
+_PROJECTS_AT_ONCE = 50
+
+Listed = tuple[ProjectRegistry, str]  # a model of Query.models: its project's registry, name
+
+
+async def list_models(
+    ctx: Context, wanted: ModelSelection, first: int | None, after: list[object] | None
+) -> Page[Listed]:
+    """Models of every project the caller may read (anyone: the PUBLIC ones), by project id
+    then name; only the projects up to the end of the page are read."""
+    if wanted.project_ids is not None and len(wanted.project_ids) > MAX_FILTER_PROJECTS:
+        raise bad_input(f"'projectIds' takes at most {MAX_FILTER_PROJECTS} projects")
+    limit = page_size(first, ctx.max_page_size)
+    start = _model_cursor(after)
+    rows: list[tuple[Listed, list[Any]]] = []
+    async for found in _readable_registries(ctx, wanted.project_ids, start[0] - 1 if start else 0):
+        names = found.matching(wanted)
+        if start is not None and found.project_id == start[0]:
+            names = [n for n in names if n > start[1]]
+        for name in names[: limit + 1 - len(rows)]:
+            rows.append(((found, name), [found.project_id, name]))
+        if len(rows) > limit:
+            break
+    page, more = trim(rows, limit)
+
+    async def count() -> int:
+        total = 0
+        async for found in _readable_registries(ctx, wanted.project_ids, 0):
+            total += len(found.matching(wanted))
+        return total
+
+    return Page(page, more, after is not None, count)
+
+
+async def _readable_registries(
+    ctx: Context, only: Sequence[int] | None, after_id: int
+) -> AsyncIterator[ProjectRegistry]:
+    """The registries of the projects the caller may read above ``after_id``, by id: loaded
+    in batches of 1, 2, 4, ... projects, so a page that one project fills folds no other
+    (a registry not kept takes ~200 ms to fold at 4,000 tags) and a page over many small
+    projects still takes few batches."""
+    batch = 1
+    while True:
+        ids = await queries.visible_project_ids(ctx.viewer, after_id, _PROJECTS_AT_ONCE, only)
+        start = 0
+        while start < len(ids):
+            for found in await ctx.loaders.registry.load_many(ids[start : start + batch]):
+                if found is not None:  # deleted meanwhile
+                    yield found
+            start += batch
+            batch = min(batch * 2, _PROJECTS_AT_ONCE)
+        if len(ids) < _PROJECTS_AT_ONCE:
+            return
+        after_id = ids[-1]
+
+
+def _model_cursor(after: list[object] | None) -> tuple[int, str] | None:
+    """(project id, model name) of a Query.models cursor; BAD_USER_INPUT for another list's."""
+    if after is None:
+        return None
+    match after:
+        case [int() as pid, str() as name] if not isinstance(pid, bool) and 0 < pid < 2**31:
+            return pid, name
+    raise bad_input("cursor does not belong to this list")

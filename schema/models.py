@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from resolvers import models as model_resolvers
 from resolvers.context import Context
-from resolvers.models import ProjectRegistry
+from resolvers.models import ModelSelection, ProjectRegistry
 from schema.errors import UserError, user_error
 from schema.permissions import REGISTRY, guard, on_project, project_at
 from schema.relay import decode_id
@@ -29,6 +30,11 @@ from sync.registry import (
     Version,
 )
 from sync.registry_writer import TagRequest
+
+if TYPE_CHECKING:
+    from schema.projects import Project
+
+ProjectRef = Annotated["Project", strawberry.lazy("schema.projects")]
 
 
 @strawberry.enum(description="What a registry tag did.")
@@ -255,6 +261,13 @@ class Model:
             return []
         return [RegistryEvent(event=e) for e in self.found.history(self.artifact)]
 
+    @strawberry.field(description="The project whose registry holds it (null: deleted since).")
+    async def project(self, info: Info[Context, None]) -> ProjectRef | None:
+        from schema.projects import project_type
+
+        found = await info.context.loaders.project.load(self.found.project_id)
+        return project_type(found) if found else None
+
 
 async def model_versions_at(
     info: Info[Context, None], project_id: int, sha: str
@@ -263,19 +276,41 @@ async def model_versions_at(
     return [ModelVersion.of(v) for v in found.versions_at(sha)] if found else []
 
 
-def models_of(
-    found: ProjectRegistry, type_: str | None = None, stage: str | None = None
-) -> list[Model]:
-    out = []
-    for name in found.names():
-        model = model_of(found, name)
-        declared_type = model.declared.type if model and model.declared else None
-        if model is None or (type_ is not None and declared_type != type_):
-            continue
-        if stage is not None and not (model.artifact and stage in found.stages(model.artifact)):
-            continue
-        out.append(model)
-    return out
+def models_of(found: ProjectRegistry, wanted: ModelSelection) -> list[Model]:
+    return [model for name in found.matching(wanted) if (model := model_of(found, name))]
+
+
+def listed_model(listed: model_resolvers.Listed) -> Model:
+    """A model of Query.models (a name its registry lists: never None)."""
+    model = model_of(*listed)
+    assert model is not None
+    return model
+
+
+@strawberry.input(description="Which models `Query.models` lists: every condition given holds.")
+class ModelFilter:
+    project_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Only these projects (at most 100); those you may not read are skipped,"
+        " as missing ones are.",
+    )
+    stage: str | None = strawberry.field(default=None, description="Some version holds it.")
+    type: str | None = strawberry.field(default=None, description="The declared type.")
+    name: str | None = strawberry.field(
+        default=None, description="A part of the model's full name, in any case."
+    )
+
+
+def selection(given: ModelFilter | None) -> ModelSelection:
+    if given is None:
+        return ModelSelection()
+    ids = given.project_ids
+    return ModelSelection(
+        tuple(decode_id(i, "Project") for i in ids) if ids is not None else None,
+        given.type,
+        given.stage,
+        given.name,
+    )
 
 
 def model_of(found: ProjectRegistry, name: str) -> Model | None:

@@ -20,6 +20,7 @@ from resolvers import trends as trend_resolvers
 from resolvers.compare import MAX_IDS
 from resolvers.context import Context
 from resolvers.errors import bad_input
+from resolvers.models import ModelSelection
 from resolvers.pagination import page_size
 from resolvers.plots import Charts
 from resolvers.trends import MAX_TREND_COLUMNS, TREND_PAGE
@@ -39,7 +40,7 @@ from schema.experiments import (
     filter_args,
     order_args,
 )
-from schema.models import Model, model_of, models_of
+from schema.models import Model, ModelFilter, listed_model, model_of, models_of, selection
 from schema.permissions import (
     ADMINISTER,
     SYNC,
@@ -269,7 +270,7 @@ class Project(Node):
         stage: str | None = None,
     ) -> list[Model]:
         found = await model_resolvers.project_registry(info.context, self.record.id)
-        return models_of(found, type, stage)
+        return models_of(found, ModelSelection(type=type, stage=stage))
 
     @strawberry.field(description="A model by its full name (`dir:name` in monorepos).")
     async def model(self, info: Info[Context, None], name: str) -> Model | None:
@@ -438,6 +439,23 @@ class ProjectQuery:
     ) -> Connection[Project]:
         page = await resolve.list_projects(info.context, first, cursor(after))
         return connection(page, project_type)
+
+    @strawberry.field(
+        description="Models of every project you may read (without a token: the PUBLIC"
+        " ones), by project then name, each with its project (Studio's models dashboard);"
+        " `totalCount` reads every such project's registry.",
+        extensions=guard(anyone()),
+    )
+    async def models(
+        self,
+        info: Info[Context, None],
+        filter: ModelFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Model]:
+        wanted = selection(filter)
+        page = await model_resolvers.list_models(info.context, wanted, first, cursor(after))
+        return connection(page, listed_model)
 
     @strawberry.field(
         description="A project by id or by name; null when it does not exist or you may not"

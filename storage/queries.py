@@ -70,6 +70,24 @@ async def list_projects(viewer: Principal, after_id: int, limit: int) -> list[Pr
     return [project_record(r) for r in rows]
 
 
+async def visible_project_ids(
+    viewer: Principal, after_id: int, limit: int, only: Sequence[int] | None = None
+) -> list[int]:
+    """Ids of the projects ``viewer`` may read, above ``after_id`` (and among ``only`` when
+    given), in order, at most ``limit``."""
+    visible, values = visible_clause(viewer)
+    among = ""
+    if only is not None:
+        if not only:
+            return []
+        among = f" AND id IN ({', '.join('?' * len(only))})"
+    rows = await db.fetch(
+        f"SELECT id FROM projects WHERE id > ? AND {visible}{among} ORDER BY id LIMIT ?",
+        [after_id, *values, *(only or ()), limit],
+    )
+    return [int(r["id"]) for r in rows]
+
+
 async def count_projects(viewer: Principal) -> int:
     visible, values = visible_clause(viewer)
     rows = await db.fetch(f"SELECT COUNT(*) AS n FROM projects WHERE {visible}", values)
@@ -1012,6 +1030,7 @@ class RegistryRows:
     """What the registry of a project is folded from (resolvers/models.py)."""
 
     declarations: str | None  # sync.artifacts.Declarations as JSON
+    subdir: str  # the project's directory in its repository: whose models it sees
     tags: list[TagRecord]  # annotated tags only
     commits: dict[str, CommitRecord]  # the commits those tags and the declarations point at
     version: RegistryVersion  # read before the rows: never newer than they are
@@ -1019,26 +1038,29 @@ class RegistryRows:
 
 # What a project's registry is folded from, in brief: its tags' count and highest id (a
 # sync that changes tags replaces them all, under new ids: autoincrement on SQLite, a
-# sequence on PostgreSQL; nothing updates a tag in place) and its declarations. Equal
-# versions, equal registries; reading it walks the tags' index, not their rows.
-RegistryVersion = tuple[int, int | None, str | None]
+# sequence on PostgreSQL; nothing updates a tag in place), its declarations and its subdir
+# (which of them it sees). Equal versions, equal registries; reading it walks the tags'
+# index, not their rows.
+RegistryVersion = tuple[int, int | None, str | None, str]
 
 
 async def registry_versions(project_ids: Sequence[int]) -> dict[int, RegistryVersion]:
     rows = await _in(
-        "SELECT p.id, p.registry,"
+        "SELECT p.id, p.registry, p.subdir,"
         " (SELECT COUNT(*) FROM tags t WHERE t.project_id = p.id) AS n,"
         " (SELECT MAX(t.id) FROM tags t WHERE t.project_id = p.id) AS last"
         " FROM projects p WHERE p.id IN ({in})",
         [],
         project_ids,
     )
-    return {r["id"]: (int(r["n"]), r["last"], r["registry"]) for r in rows}
+    return {r["id"]: (int(r["n"]), r["last"], r["registry"], r["subdir"] or "") for r in rows}
 
 
 async def registry_rows(project_ids: Sequence[int]) -> dict[int, RegistryRows]:
     versions = await registry_versions(project_ids)
-    projects = await _in("SELECT id, registry FROM projects WHERE id IN ({in})", [], project_ids)
+    projects = await _in(
+        "SELECT id, registry, subdir FROM projects WHERE id IN ({in})", [], project_ids
+    )
     tags = await _in(
         "SELECT * FROM tags WHERE project_id IN ({in}) AND annotated ORDER BY name",
         [],
@@ -1055,8 +1077,9 @@ async def registry_rows(project_ids: Sequence[int]) -> dict[int, RegistryRows]:
         pid = p["id"]
         out[pid] = RegistryRows(
             p["registry"],
+            p["subdir"] or "",
             [tag_record(t) for t in tags if t["project_id"] == pid],
             {sha: c for (cpid, sha), c in commits.items() if cpid == pid},
-            versions.get(pid, (0, None, None)),
+            versions.get(pid, (0, None, None, p["subdir"] or "")),
         )
     return out

@@ -88,6 +88,22 @@ def parse_tag_name(tag: str) -> ParsedTag | None:
     )
 
 
+def directory_of(name: str) -> str:
+    """The directory a full artifact name belongs to: ``path/to`` of ``path/to:name`` (the
+    dvc.yaml's directory, as DVC and GTO prefix it), "" for a name without one."""
+    return name.rpartition(":")[0].strip("/")
+
+
+def in_subdir(name: str, subdir: str) -> bool:
+    """Whether the artifact ``name`` belongs to a project rooted at ``subdir`` of its
+    repository (monorepos): its directory is ``subdir`` or below it. The repository's root
+    project ("") holds every artifact, as ``gto show`` lists them."""
+    if not subdir:
+        return True
+    directory = directory_of(name)
+    return directory == subdir or directory.startswith(subdir + "/")
+
+
 def is_version(value: str) -> bool:
     return VERSION_RE.match(value) is not None
 
