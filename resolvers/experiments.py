@@ -10,6 +10,7 @@ from typing import Any
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
+from storage import hidden as hidden_rows
 from storage import queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
 from storage.queries import ColumnCondition, ExperimentQuery
@@ -34,6 +35,7 @@ class FilterArgs:
     message: str | None = None
     baseline_sha: str | None = None
     columns: Sequence[ColumnFilterArgs] = ()
+    include_hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ def build_query(filter_: FilterArgs | None, order: Sequence[OrderArgs]) -> Exper
         conditions=tuple(conditions),
         order=column_orders,
         newest_first=time_orders[0].descending if time_orders else True,
+        include_hidden=f.include_hidden,
     )
 
 
@@ -166,3 +169,10 @@ async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> lis
         if column not in present:
             raise bad_input(f"project {project_id} has no column {column!r}")
     return list(asked)
+
+
+async def set_hidden(project_id: int, ids: Sequence[int], hidden: bool) -> list[ExperimentRecord]:
+    """hideRows / unhideRows: the rows as they now are, in the order named."""
+    done = await hidden_rows.set_hidden(project_id, ids, hidden)
+    records = await queries.experiments_by_ids(done)
+    return [records[i] for i in done]

@@ -24,6 +24,7 @@ from schema.commits import Commit
 from schema.cost import Pages, cost_rule
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
+from schema.hidden import HiddenRowsMutation
 from schema.models import ModelMutation
 from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
@@ -53,6 +54,7 @@ class Mutation(
     TokenMutation,
     TeamMutation,
     TrendMutation,
+    HiddenRowsMutation,
 ):
     pass
 

@@ -162,6 +162,13 @@ class Experiment(Node):
     def created_at(self) -> datetime:
         return git_time(self.record.created_at)
 
+    @strawberry.field(
+        description="Left out of the table unless its filter has includeHidden: hidden by"
+        " hideRows, or by '[skip studio]' in its commit message when indexed."
+    )
+    def hidden(self) -> bool:
+        return bool(self.record.hidden)
+
     @strawberry.field(description="{file: {...}} exactly as DVC shows a params file's data.")
     def params(self) -> JSON:
         return as_json(self.record.document("params"))
@@ -351,6 +358,11 @@ class ExperimentFilter:
     )
     baseline_sha: str | None = None
     columns: list[ColumnFilter] | None = None
+    include_hidden: bool | None = strawberry.field(
+        default=False,
+        description="Also the hidden rows (hideRows, or '[skip studio]' in the commit"
+        " message); without it they are left out of the rows, the count and every order.",
+    )
 
 
 @strawberry.enum
@@ -376,6 +388,7 @@ def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
         message=f.message,
         baseline_sha=f.baseline_sha,
         columns=[resolve.ColumnFilterArgs(c.column, c.op.value, c.value) for c in f.columns or []],
+        include_hidden=bool(f.include_hidden),
     )
 
 

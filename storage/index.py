@@ -339,12 +339,17 @@ def _write_experiments(project_id: int, rows: list[ExperimentRow]) -> Plan[Index
     fresh = [r for r in rows if r.key not in in_place]
     yield from _bulk_insert(
         "experiments",
-        {"project_id": "int", **_COLUMN_TYPES},
-        [(project_id, *_values(r)) for r in fresh],
+        {"project_id": "int", **_COLUMN_TYPES, "hidden": "smallint"},
+        [(project_id, *_values(r), int(r.hidden)) for r in fresh],
     )
     yield Many(
-        f"UPDATE experiments SET {', '.join(f'{c} = ?' for c in _COLUMNS)} WHERE id = ?",
-        [(*_values(r), in_place[r.key][0]) for r in rows if r.key in in_place],
+        f"UPDATE experiments SET {_HIDE_AGAIN}, {', '.join(f'{c} = ?' for c in _COLUMNS)}"
+        " WHERE id = ?",
+        [
+            (int(r.hidden), r.message, *_values(r), in_place[r.key][0])
+            for r in rows
+            if r.key in in_place
+        ],
     )
     ids = yield from _ids_by(project_id, "experiments", "key", [r.key for r in rows])
     yield from _delete_cells([ids[k] for k in in_place])  # fresh rows have no cells yet
@@ -463,6 +468,13 @@ _COLUMNS = (
     "outs", "revision_error",
 )  # fmt: skip
 _COLUMN_TYPES = {c: "bigint" if c == "created_at" else "text" for c in _COLUMNS}
+# A row written again is hidden when its new message hides it and differs from the one it
+# had (a moved experiment ref); otherwise it keeps its ``hidden``: a re-sync neither
+# unhides a row hidden by hand nor hides again a "[skip studio]" row shown by hand. The
+# right-hand sides read the row as it was (SQL's UPDATE), so ``message`` is the old one.
+_HIDE_AGAIN = (
+    "hidden = CASE WHEN ? = 1 AND COALESCE(message, '') <> COALESCE(?, '') THEN 1 ELSE hidden END"
+)
 
 
 def _values(r: ExperimentRow) -> tuple[Any, ...]:

@@ -171,6 +171,10 @@ class Experiment(Model):
     # {metric name: highest step stored} of a live run's series (metric_steps), kept by the
     # writer so names and resend checks never scan the series.
     live_metrics = fields.TextField(null=True)
+    # 1: left out of the table unless a filter includes hidden rows (hideRows, or the
+    # commit message's "[skip studio]"); 0 or 1 rather than a boolean, so that one SQL
+    # literal (``hidden = 0``) filters on both databases.
+    hidden = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "experiments"
@@ -180,6 +184,8 @@ class Experiment(Model):
             ("project_id", "baseline_sha"),
             ("project_id", "sha"),
         )
+        # Raw-SQL indexes: experiments_by_time (project_id, created_at, id), migration 0010;
+        # experiments_shown_by_time (project_id, hidden, created_at, id), migration 0020.
 
 
 class Cell(Model):

@@ -282,6 +282,9 @@ class ExperimentQuery:
     # (kind, file, path, descending) column orders, applied before the creation time.
     order: tuple[tuple[str, str, str, bool], ...] = ()
     newest_first: bool = True
+    # Hidden rows (experiments.hidden) are left out unless included: they neither count
+    # nor take a place in any order.
+    include_hidden: bool = False
 
 
 @dataclass(slots=True)
@@ -344,10 +347,17 @@ def _branch_shas() -> str:
     )
 
 
+_SHOWN = "e.hidden = 0"
+
+
 def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e.id") -> _Sql:
     """The joins, conditions and sort keys of ``q``; its column conditions probe the row
     whose id is ``row`` (a walk of cells gives it before the row itself is read)."""
     s = _Sql(where=["e.project_id = ?"], args=[project_id])
+    if not q.include_hidden:
+        # A literal (not a bound 0): the default order then walks experiments_shown_by_time
+        # (project_id, hidden, created_at, id) past no hidden row.
+        s.where.append(_SHOWN)
     if q.kinds:
         s.where.append(f"e.kind IN ({_marks(len(q.kinds))})")
         s.args += list(q.kinds)
@@ -876,18 +886,25 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
         )
         return int(rows[0]["n"])
     column = first[0]
-    alone = replace(q, conditions=())
+    alone = replace(q, conditions=(), include_hidden=True)
     if _build(project_id, alone).where == ["e.project_id = ?"] and all(
         r is not None and (c.kind, c.file, c.path) == (column.kind, column.file, column.path)
         for c, r in ranged
     ):
-        # Every condition is a range of one column: their cells, counted in the index.
+        # Every condition is a range of one column: their cells, counted in the index, less
+        # the hidden rows' among them (few: read through experiments_shown_by_time).
         tests = [r for _c, r in ranged if r is not None]
-        rows = await db.fetch(
-            "SELECT COUNT(*) AS n FROM cells f WHERE " + " AND ".join(t for t, _a in tests),
-            [x for _t, a in tests for x in [project_id, *a]],
+        where = " AND ".join(t for t, _a in tests)
+        args = [x for _t, a in tests for x in [project_id, *a]]
+        rows = await db.fetch(f"SELECT COUNT(*) AS n FROM cells f WHERE {where}", args)
+        if q.include_hidden:
+            return int(rows[0]["n"])
+        hidden = await db.fetch(
+            "SELECT COUNT(*) AS n FROM experiments e CROSS JOIN cells f"
+            f" WHERE e.project_id = ? AND e.hidden = 1 AND f.experiment_id = e.id AND {where}",
+            [project_id, *args],
         )
-        return int(rows[0]["n"])
+        return int(rows[0]["n"]) - int(hidden[0]["n"])
     # The range is the first ranged condition: the others are probed (PostgreSQL: per row).
     others = list(q.conditions)
     others.remove(column)

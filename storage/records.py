@@ -103,6 +103,7 @@ class ExperimentRecord:
     experiment_rev: str | None = None
     last_step: int | None = None
     last_event_at: float | None = None
+    hidden: int = 0  # 0 or 1 (storage.models.Experiment.hidden)
 
     def document(self, part: str) -> Any:
         return orjson.loads(getattr(self, f"{part}_json"))
@@ -193,4 +194,5 @@ def experiment_record(row: dict[str, Any]) -> ExperimentRecord:
         row["experiment_rev"],
         row["last_step"],
         row["last_event_at"],
+        row["hidden"],
     )

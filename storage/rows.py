@@ -39,6 +39,9 @@ class ExperimentRow:
     message: str | None
     created_at: int
     data: dict[str, Any]  # params, metrics, errors, plots, deps, outs
+    # Hidden by its message (sync.indexer.skips_studio). Never unhides a row: a row hidden
+    # by hand stays hidden when it is written again (storage.index).
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,14 @@ from sync.git import open_mirror
 from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
+# A commit whose message holds this (any case) is hidden from the table, as Studio does.
+SKIP_STUDIO = "[skip studio]"
+
+
+def skips_studio(message: str | None) -> bool:
+    """Whether a row of this commit message starts hidden (migration 0020 hides the rows
+    indexed before by the same rule)."""
+    return message is not None and SKIP_STUDIO in message.lower()
 
 
 @dataclass(frozen=True, slots=True)

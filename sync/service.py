@@ -79,6 +79,7 @@ from sync.indexer import (
     ScanResult,
     plan,
     read_batches,
+    skips_studio,
 )
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
@@ -925,6 +926,7 @@ def _experiment_row(rev: Revision, kind: str, key: str, exp: ExperimentRef | Non
         message=c.message,
         created_at=c.committed_at,
         data=rev.data.to_json(),
+        hidden=skips_studio(c.message),
     )
 
 

@@ -243,6 +243,10 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
     "setColumnGoal": (A, "setColumnGoal(input: $input) { errors { code message field } }",
                       lambda ids: {"input": {"projectId": ids["Project"], "column": "not-a-column",
                                              "goal": "HIGHER"}}),
+    "hideRows": (E, "hideRows(input: $input) { errors { code message field } }",
+                 lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
+    "unhideRows": (E, "unhideRows(input: $input) { errors { code message field } }",
+                   lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
 }  # fmt: skip
 DESTRUCTIVE = {"deleteProject"}  # allowed calls not run here (test_delete... runs one)
 
@@ -269,6 +273,8 @@ def variables_of(field: str, ids: dict[str, str]) -> tuple[str, dict[str, Any]]:
         "unassignStage": "StageInput!",
         "deregisterModelVersion": "DeregisterModelVersionInput!",
         "deprecateModel": "DeprecateModelInput!",
+        "hideRows": "HideRowsInput!",
+        "unhideRows": "HideRowsInput!",
     }
     declared = ", ".join(f"${k}: {types.get(field, kinds[k]) if k == 'input' else kinds[k]}"
                          for k in values)  # fmt: skip

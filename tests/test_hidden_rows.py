@@ -1,0 +1,235 @@
+"""Hidden rows (issue 15, item 1): "[skip studio]" in a commit message hides its row when
+indexed; hideRows / unhideRows hide and show rows by hand; hidden rows are left out of the
+table, its count and its orders unless ``includeHidden``; a re-sync keeps them as they
+were. On a real repository through the real app (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import Api, copy_repo
+
+from schema.relay import to_global_id
+from storage.hidden import MAX_ROWS
+
+ACC = "metric:metrics.json:acc"
+DVC_YAML = "stages:\n  train:\n    cmd: python train.py\n    metrics:\n      - metrics.json:\n          cache: false\n"  # fmt: skip
+
+
+@dataclass
+class Repo:
+    path: Path
+    clock: int = 1_700_000_000
+
+    def git(self, *args: str) -> str:
+        self.clock += 60
+        stamp = f"{self.clock} +0000"
+        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        done = subprocess.run(
+            ["git", "-C", str(self.path), *args],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+    def commit(self, message: str, acc: float) -> str:
+        (self.path / "metrics.json").write_text(json.dumps({"acc": acc}))
+        self.git("add", "-A")
+        self.git("commit", "-qm", message)
+        return self.git("rev-parse", "HEAD")
+
+
+@dataclass(frozen=True)
+class History:
+    path: Path
+    c1: str
+    skipped: str  # "[Skip Studio]" in its message, the best acc
+    c3: str
+    c4: str
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory: pytest.TempPathFactory) -> History:
+    repo = Repo(tmp_path_factory.mktemp("hidden") / "repo")
+    repo.path.mkdir()
+    repo.git("init", "-q", "-b", "main")
+    repo.git("config", "user.email", "t@example.com")
+    repo.git("config", "user.name", "T")
+    (repo.path / ".dvc").mkdir()
+    (repo.path / ".dvc" / "config").write_text("")
+    (repo.path / "dvc.yaml").write_text(DVC_YAML)
+    c1 = repo.commit("first", 0.5)
+    skipped = repo.commit("tweak the docs\n\n[Skip Studio]", 0.99)
+    c3 = repo.commit("third", 0.7)
+    c4 = repo.commit("fourth", 0.6)
+    return History(repo.path, c1, skipped, c3, c4)
+
+
+@pytest.fixture
+async def project(api: Api, history: History, unique: str) -> dict[str, Any]:
+    return await api.create_project(history.path, f"hidden-{unique}")
+
+
+TABLE = """query($name: String!, $filter: ExperimentFilter, $orderBy: [ExperimentOrder!]) {
+  project(name: $name) { experiments(filter: $filter, orderBy: $orderBy) {
+    totalCount nodes { id sha ref kind hidden } } } }"""
+
+
+async def table(
+    api: Api,
+    name: str,
+    include: bool | None = None,
+    by_acc: bool = False,
+    columns: list[dict[str, Any]] | None = None,
+) -> tuple[list[str | None], int]:
+    """The rows' shas (refs for experiment rows) and the table's totalCount."""
+    filter_: dict[str, Any] = {"columns": columns or []}
+    if include is not None:
+        filter_["includeHidden"] = include
+    order = [{"column": ACC, "direction": "DESC"}] if by_acc else None
+    found = await api.data(TABLE, {"name": name, "filter": filter_, "orderBy": order})
+    page = found["project"]["experiments"]
+    return [n["ref"] or n["sha"] for n in page["nodes"]], page["totalCount"]
+
+
+async def rows(api: Api, name: str) -> dict[str, dict[str, Any]]:
+    """Every row, hidden or not, by sha (ref for experiment rows)."""
+    found = await api.data(TABLE, {"name": name, "filter": {"includeHidden": True}})
+    return {n["ref"] or n["sha"]: n for n in found["project"]["experiments"]["nodes"]}
+
+
+def hidden_of(all_rows: dict[str, dict[str, Any]]) -> dict[str, bool]:
+    return {k: r["hidden"] for k, r in all_rows.items()}
+
+
+SET = """mutation($input: HideRowsInput!) { %s(input: $input) {
+  experiments { sha hidden } errors { code field message } clientMutationId } }"""
+
+
+async def set_hidden(
+    api: Api, project_id: str, ids: list[str], hide: bool = True, client_id: str | None = None
+) -> dict[str, Any]:
+    name = "hideRows" if hide else "unhideRows"
+    variables = {"input": {"projectId": project_id, "ids": ids, "clientMutationId": client_id}}
+    payload: dict[str, Any] = (await api.data(SET % name, variables))[name]
+    return payload
+
+
+async def test_skip_studio_hides_a_commit_from_rows_count_and_sort(
+    api: Api, history: History, project: dict[str, Any]
+) -> None:
+    h, name = history, project["name"]
+    assert await table(api, name) == ([h.c4, h.c3, h.c1], 3)
+    assert await table(api, name, include=False) == ([h.c4, h.c3, h.c1], 3)
+    # The best acc is the hidden commit's: it does not win the sort unless included.
+    assert await table(api, name, by_acc=True) == ([h.c3, h.c4, h.c1], 3)
+    assert await table(api, name, include=True, by_acc=True) == ([h.skipped, h.c3, h.c4, h.c1], 4)
+    assert await table(api, name, include=True) == ([h.c4, h.c3, h.skipped, h.c1], 4)
+    # Counts of a column filter (read from the cells' index) leave it out too.
+    above = [{"column": ACC, "op": "GT", "value": 0.55}]
+    assert await table(api, name, columns=above) == ([h.c4, h.c3], 2)
+    assert await table(api, name, include=True, columns=above) == ([h.c4, h.c3, h.skipped], 3)
+    assert hidden_of(await rows(api, name)) == {
+        h.c1: False,
+        h.skipped: True,
+        h.c3: False,
+        h.c4: False,
+    }
+
+
+async def test_hide_and_unhide_round_trip(
+    api: Api, history: History, project: dict[str, Any]
+) -> None:
+    h, name = history, project["name"]
+    ids = {sha: r["id"] for sha, r in (await rows(api, name)).items()}
+    done = await set_hidden(api, project["id"], [ids[h.c3], ids[h.c1], ids[h.c3]], client_id="k1")
+    assert done == {
+        "experiments": [{"sha": h.c3, "hidden": True}, {"sha": h.c1, "hidden": True}],
+        "errors": [],
+        "clientMutationId": "k1",
+    }
+    assert await table(api, name) == ([h.c4], 1)
+    assert await table(api, name, by_acc=True) == ([h.c4], 1)
+    assert await table(api, name, include=True, by_acc=True) == ([h.skipped, h.c3, h.c4, h.c1], 4)
+    again = await set_hidden(api, project["id"], [ids[h.c3]])  # hiding twice is hiding once
+    assert again["errors"] == [] and again["experiments"] == [{"sha": h.c3, "hidden": True}]
+    shown = await set_hidden(api, project["id"], [ids[h.c3], ids[h.skipped]], hide=False)
+    assert shown["errors"] == []
+    assert await table(api, name) == ([h.c4, h.c3, h.skipped], 3)
+    assert await table(api, name, by_acc=True) == ([h.skipped, h.c3, h.c4], 3)
+
+
+async def test_a_resync_keeps_rows_hidden_by_hand_and_shown_by_hand(
+    api: Api, history: History, unique: str, tmp_path: Path
+) -> None:
+    """A row hidden by hand stays hidden when a sync writes it again (an experiment ref
+    moved to a new commit), and a "[skip studio]" commit shown by hand stays shown."""
+    h = history
+    repo = Repo(copy_repo(h.path, tmp_path / "repo"))
+    ref = f"refs/exps/{h.c4[:2]}/{h.c4[2:]}/exp-one"
+    repo.git("checkout", "-q", "--detach", h.c4)
+    first_run = repo.commit("exp one", 0.8)
+    repo.git("update-ref", ref, first_run)
+    repo.git("checkout", "-q", "main")
+    project = await api.create_project(repo.path, f"resync-{unique}")
+    name = project["name"]
+    ids = {k: r["id"] for k, r in (await rows(api, name)).items()}
+    assert (await set_hidden(api, project["id"], [ids[ref], ids[h.c1]]))["errors"] == []
+    assert (await set_hidden(api, project["id"], [ids[h.skipped]], hide=False))["errors"] == []
+    repo.git("checkout", "-q", "--detach", h.c4)
+    repo.git("update-ref", ref, repo.commit("exp one, again", 0.9))  # the row written again
+    repo.git("checkout", "-q", "main")
+    c5 = repo.commit("fifth", 0.4)
+    c6 = repo.commit("sixth [skip studio]", 0.3)
+    await api.sync(project["id"])
+    after = await rows(api, name)
+    assert after[ref]["id"] == ids[ref]  # the same row, updated in place
+    assert hidden_of(after) == {
+        h.c1: True, h.skipped: False, h.c3: False, h.c4: False, ref: True, c5: False, c6: True,
+    }  # fmt: skip
+    assert await table(api, name) == ([c5, h.c4, h.c3, h.skipped], 4)
+
+
+def code_of(payload: dict[str, Any]) -> str:
+    assert payload["experiments"] == [], payload
+    (error,) = payload["errors"]
+    return str(error["code"])
+
+
+async def test_hostile_ids_are_typed_errors_and_change_nothing(
+    api: Api, history: History, project: dict[str, Any], unique: str
+) -> None:
+    h, name = history, project["name"]
+    other = await api.create_project(history.path, f"other-{unique}")
+    theirs = (await rows(api, other["name"]))[h.c3]["id"]
+    mine = await rows(api, name)
+    before = hidden_of(mine)
+    ok = mine[h.c4]["id"]
+    cases = {
+        "unknown": ([ok, to_global_id("Experiment", 999_999_999)], "NOT_FOUND"),
+        "another project's": ([ok, theirs], "NOT_FOUND"),
+        "too many": (
+            [ok] + [to_global_id("Experiment", i) for i in range(1, MAX_ROWS + 1)],
+            "INVALID",
+        ),
+        "none": ([], "INVALID"),
+        "malformed": ([ok, "not an id"], "INVALID"),
+        "a project's id": ([ok, project["id"]], "INVALID"),
+    }
+    for label, (ids, code) in cases.items():
+        for hide in (True, False):
+            assert code_of(await set_hidden(api, project["id"], ids, hide)) == code, label
+    assert hidden_of(await rows(api, name)) == before
+    assert hidden_of(await rows(api, other["name"]))[h.c3] is False
+    # An unknown project: the guard's typed error, and nothing changed either.
+    payload = await set_hidden(api, to_global_id("Project", 999_999_999), [ok])
+    assert code_of(payload) == "NOT_FOUND"
+    assert hidden_of(await rows(api, name)) == before
