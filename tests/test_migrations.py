@@ -346,3 +346,64 @@ def test_a_migration_adding_tables_rolls_back_keeping_users(
     forward, back, again = run_script(head + NEW_TABLES, fresh_url, timeout=120)["seen"]
     assert forward == again == [tables, ["ada", "admin"]]
     assert back == [[], ["ada", "admin"]]
+
+
+# -- 0020: hidden rows ----------------------------------------------------------------------
+
+HIDDEN = """
+async def layout(client, pg):
+    \"\"\"Whether ``experiments.hidden`` and its index exist, and each row's hidden by key.\"\"\"
+    if pg:
+        _, cols = await client.execute_query(
+            "SELECT column_name AS name FROM information_schema.columns"
+            " WHERE table_name = 'experiments'")
+        _, idx = await client.execute_query(
+            "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'experiments'")
+    else:
+        _, cols = await client.execute_query("PRAGMA table_info(experiments)")
+        _, idx = await client.execute_query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'experiments'")
+    has = "hidden" in {c["name"] for c in cols}
+    indexes = {i["name"] for i in idx}
+    _, rows = await client.execute_query(
+        "SELECT key" + (", hidden" if has else "") + " FROM experiments ORDER BY key")
+    return [has, "experiments_shown_by_time" in indexes, "experiments_by_time" in indexes,
+            {r["key"]: dict(r).get("hidden") for r in rows}]
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target="models.0019_column_goals")
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    for key, message in (("a", "docs\\n\\n[Skip STUDIO]"), ("b", "plain"), ("c", None)):
+        await client.execute_query(q(
+            "INSERT INTO experiments (project_id, kind, key, status, message, created_at,"
+            " params, metrics, errors, plots, deps, outs) SELECT id, 'COMMIT', ?, 'COMPLETED',"
+            " ?, 0, '{}', '{}', '[]', '[]', '{}', '{}' FROM projects", pg), [key, message])
+    seen = []
+    for target in (None, "models.0019_column_goals", None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append(await layout(client, pg))
+    # A row written after the migration, naming no hidden: shown (the SQL default).
+    await client.execute_query(
+        "INSERT INTO experiments (project_id, kind, key, status, created_at, params, metrics,"
+        " errors, plots, deps, outs) SELECT id, 'LIVE', 'd', 'RUNNING', 0, '{}', '{}', '[]',"
+        " '[]', '{}', '{}' FROM projects", [])
+    seen.append(await layout(client, pg))
+    print(json.dumps({"seen": seen}))
+"""
+
+
+def test_hidden_rows_of_skip_studio_commits_and_0020_rolls_back(fresh_url: str) -> None:
+    """Migration 0020 hides the rows whose message holds "[skip studio]" (any case) and
+    makes the index of shown rows; back to 0019 both go and every row stays (the column is
+    dropped in place on SQLite, 0010's index kept); forward again hides them again."""
+    forward, back, again, later = run_script(HIDDEN, fresh_url, timeout=120)["seen"]
+    hidden = {"a": 1, "b": 0, "c": 0}
+    assert forward == again == [True, True, True, hidden]
+    assert back == [False, False, True, {"a": None, "b": None, "c": None}]
+    assert later == [True, True, True, {**hidden, "d": 0}]
