@@ -892,17 +892,21 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
         for c, r in ranged
     ):
         # Every condition is a range of one column: their cells, counted in the index, less
-        # the hidden rows' among them (few: read through experiments_shown_by_time).
+        # the hidden rows among them (few: read through experiments_shown_by_time, each
+        # probed as a page probes it; joined to the range instead, SQLite walks the range
+        # once per hidden row: 6 s at 10,000 commits).
         tests = [r for _c, r in ranged if r is not None]
-        where = " AND ".join(t for t, _a in tests)
-        args = [x for _t, a in tests for x in [project_id, *a]]
-        rows = await db.fetch(f"SELECT COUNT(*) AS n FROM cells f WHERE {where}", args)
+        rows = await db.fetch(
+            "SELECT COUNT(*) AS n FROM cells f WHERE " + " AND ".join(t for t, _a in tests),
+            [x for _t, a in tests for x in [project_id, *a]],
+        )
         if q.include_hidden:
             return int(rows[0]["n"])
+        s = _build(project_id, replace(q, include_hidden=True))
         hidden = await db.fetch(
-            "SELECT COUNT(*) AS n FROM experiments e CROSS JOIN cells f"
-            f" WHERE e.project_id = ? AND e.hidden = 1 AND f.experiment_id = e.id AND {where}",
-            [project_id, *args],
+            "SELECT COUNT(*) AS n FROM experiments e WHERE e.hidden = 1 AND "
+            + " AND ".join(s.where),
+            s.args,
         )
         return int(rows[0]["n"]) - int(hidden[0]["n"])
     # The range is the first ranged condition: the others are probed (PostgreSQL: per row).
