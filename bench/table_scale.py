@@ -47,10 +47,12 @@ SHAPES: dict[str, ExperimentQuery] = {
     "sort by lr ASC, then acc DESC": ExperimentQuery(order=((*LR, False), (*ACC, True))),
     "filter lr = 0.5 (no row)": ExperimentQuery(conditions=(ColumnCondition(*LR, "EQ", 0.5),)),
     "filter acc > 0.985": ExperimentQuery(conditions=(ColumnCondition(*ACC, "GT", 0.985),)),
-    "default order": ExperimentQuery(),
+    "default order": ExperimentQuery(),  # hidden rows left out (storage.queries._SHOWN)
+    "default order, hidden rows included": ExperimentQuery(include_hidden=True),
 }
 COUNTS: dict[str, ExperimentQuery] = {
     "count": ExperimentQuery(),
+    "count, hidden rows included": ExperimentQuery(include_hidden=True),
     "count, filter lr = 0.01": SHAPES["filter lr = 0.01"],
     "count, filter 0.5 < acc < 0.9": SHAPES["filter 0.5 < acc < 0.9"],
     "count, filter lr = 0.01, kind COMMIT": ExperimentQuery(
