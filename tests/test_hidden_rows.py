@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from live_support import event, post_live
 from support import Api, copy_repo
 
 from schema.relay import to_global_id
@@ -89,21 +90,26 @@ async def table(
     include: bool | None = None,
     by_acc: bool = False,
     columns: list[dict[str, Any]] | None = None,
-) -> tuple[list[str | None], int]:
-    """The rows' shas (refs for experiment rows) and the table's totalCount."""
+) -> tuple[list[str], int]:
+    """The rows' labels (:func:`label`) and the table's totalCount."""
     filter_: dict[str, Any] = {"columns": columns or []}
     if include is not None:
         filter_["includeHidden"] = include
     order = [{"column": ACC, "direction": "DESC"}] if by_acc else None
     found = await api.data(TABLE, {"name": name, "filter": filter_, "orderBy": order})
     page = found["project"]["experiments"]
-    return [n["ref"] or n["sha"] for n in page["nodes"]], page["totalCount"]
+    return [label(n) for n in page["nodes"]], page["totalCount"]
 
 
 async def rows(api: Api, name: str) -> dict[str, dict[str, Any]]:
-    """Every row, hidden or not, by sha (ref for experiment rows)."""
+    """Every row, hidden or not, by :func:`label`."""
     found = await api.data(TABLE, {"name": name, "filter": {"includeHidden": True}})
-    return {n["ref"] or n["sha"]: n for n in found["project"]["experiments"]["nodes"]}
+    return {label(n): n for n in found["project"]["experiments"]["nodes"]}
+
+
+def label(node: dict[str, Any]) -> str:
+    """A row's sha, its ref for an experiment, its id for a live run."""
+    return str(node["ref"] or node["sha"] or node["id"])
 
 
 def hidden_of(all_rows: dict[str, dict[str, Any]]) -> dict[str, bool]:
@@ -181,8 +187,12 @@ async def test_a_resync_keeps_rows_hidden_by_hand_and_shown_by_hand(
     repo.git("checkout", "-q", "main")
     project = await api.create_project(repo.path, f"resync-{unique}")
     name = project["name"]
+    started = await post_live(api, event("start", str(repo.path), h.c3, "live-one"))
+    assert started.status_code == 200, started.text
+    live = next(k for k, r in (await rows(api, name)).items() if r["kind"] == "LIVE")
     ids = {k: r["id"] for k, r in (await rows(api, name)).items()}
-    assert (await set_hidden(api, project["id"], [ids[ref], ids[h.c1]]))["errors"] == []
+    hide = [ids[ref], ids[h.c1], ids[live]]  # an experiment ref, a commit, a live run
+    assert (await set_hidden(api, project["id"], hide))["errors"] == []
     assert (await set_hidden(api, project["id"], [ids[h.skipped]], hide=False))["errors"] == []
     repo.git("checkout", "-q", "--detach", h.c4)
     repo.git("update-ref", ref, repo.commit("exp one, again", 0.9))  # the row written again
@@ -194,6 +204,7 @@ async def test_a_resync_keeps_rows_hidden_by_hand_and_shown_by_hand(
     assert after[ref]["id"] == ids[ref]  # the same row, updated in place
     assert hidden_of(after) == {
         h.c1: True, h.skipped: False, h.c3: False, h.c4: False, ref: True, c5: False, c6: True,
+        live: True,
     }  # fmt: skip
     assert await table(api, name) == ([c5, h.c4, h.c3, h.skipped], 4)
 
