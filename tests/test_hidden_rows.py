@@ -5,18 +5,21 @@ were. On a real repository through the real app (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from live_support import event, post_live
 from support import Api, copy_repo
 
-from schema.relay import to_global_id
+from schema.relay import from_global_id, to_global_id
 from storage.hidden import MAX_ROWS
 
 ACC = "metric:metrics.json:acc"
@@ -244,3 +247,21 @@ async def test_hostile_ids_are_typed_errors_and_change_nothing(
     payload = await set_hidden(api, to_global_id("Project", 999_999_999), [ok])
     assert code_of(payload) == "NOT_FOUND"
     assert hidden_of(await rows(api, name)) == before
+
+
+async def test_the_csv_export_leaves_hidden_rows_out_unless_included(
+    api: Api, history: History, project: dict[str, Any]
+) -> None:
+    """GET /api/projects/{id}/experiments.csv takes the table's filter: the same rows."""
+    h = history
+    database_id = int(from_global_id(project["id"], "Project")[1])
+
+    async def shas(**params: str) -> list[str]:
+        url = f"/api/projects/{database_id}/experiments.csv?{urlencode(params)}"
+        response = await api.client.get(url, headers={"Authorization": f"token {api.token}"})
+        assert response.status_code == 200, response.text
+        header, *lines = list(csv.reader(io.StringIO(response.text)))
+        return [line[header.index("sha")] for line in lines]
+
+    assert await shas() == [h.c4, h.c3, h.c1]
+    assert await shas(filter=json.dumps({"includeHidden": True})) == [h.c4, h.c3, h.skipped, h.c1]
