@@ -13,6 +13,7 @@ from resolvers.pagination import Page, page_size, trim
 from storage import hidden as hidden_rows
 from storage import queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
+from storage.events import experiment_event, experiments_channel
 from storage.queries import ColumnCondition, ExperimentQuery
 from storage.records import ExperimentRecord
 
@@ -171,8 +172,14 @@ async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> lis
     return list(asked)
 
 
-async def set_hidden(project_id: int, ids: Sequence[int], hidden: bool) -> list[ExperimentRecord]:
-    """hideRows / unhideRows: the rows as they now are, in the order named."""
+async def set_hidden(
+    ctx: Context, project_id: int, ids: Sequence[int], hidden: bool
+) -> list[ExperimentRecord]:
+    """hideRows / unhideRows: the rows as they now are, in the order named; each announced
+    UPDATED to the project's experiments subscribers (a table they show drops or regains it)."""
     done = await hidden_rows.set_hidden(project_id, ids, hidden)
+    channel = experiments_channel(project_id)
+    for exp_id in done:
+        await ctx.bus.publish(channel, experiment_event(project_id, exp_id, "UPDATED"))
     records = await queries.experiments_by_ids(done)
     return [records[i] for i in done]

@@ -41,12 +41,12 @@ def _row_ids(ids: list[strawberry.ID]) -> list[int]:
         raise DomainError("INVALID", str(exc), "ids") from None
 
 
-async def _set(input: HideRowsInput, hidden: bool) -> HideRowsPayload:
+async def _set(ctx: Context, input: HideRowsInput, hidden: bool) -> HideRowsPayload:
     """Setting it twice is setting it once: a retry needs no replay (resolvers.replay)."""
     client_id = input.client_mutation_id
     try:
         project_id = decode_id(input.project_id, "Project")
-        rows = await resolve.set_hidden(project_id, _row_ids(input.ids), hidden)
+        rows = await resolve.set_hidden(ctx, project_id, _row_ids(input.ids), hidden)
     except DomainError as exc:
         return HideRowsPayload(errors=[user_error(exc)], client_mutation_id=client_id)
     return HideRowsPayload(
@@ -62,11 +62,11 @@ class HiddenRowsMutation:
         extensions=guard(on_project(RUN, project_at("input", "project_id"))),
     )
     async def hide_rows(self, info: Info[Context, None], input: HideRowsInput) -> HideRowsPayload:
-        return await _set(input, True)
+        return await _set(info.context, input, True)
 
     @strawberry.mutation(
         description="Show hidden rows again (those of '[skip studio]' commits too).",
         extensions=guard(on_project(RUN, project_at("input", "project_id"))),
     )
     async def unhide_rows(self, info: Info[Context, None], input: HideRowsInput) -> HideRowsPayload:
-        return await _set(input, False)
+        return await _set(info.context, input, False)

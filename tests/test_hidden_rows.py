@@ -5,6 +5,7 @@ were. On a real repository through the real app (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -16,10 +17,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from live_support import event, post_live
+from live_support import event, post_live, state_of
 from support import Api, copy_repo
 
 from schema.relay import from_global_id, to_global_id
+from storage.events import decode, experiments_channel
 from storage.hidden import MAX_ROWS
 
 ACC = "metric:metrics.json:acc"
@@ -159,12 +161,23 @@ async def test_hide_and_unhide_round_trip(
 ) -> None:
     h, name = history, project["name"]
     ids = {sha: r["id"] for sha, r in (await rows(api, name)).items()}
+    database_id = from_global_id(project["id"], "Project")[1]
+    announced = await state_of(api).bus.subscribe(experiments_channel(database_id))
     done = await set_hidden(api, project["id"], [ids[h.c3], ids[h.c1], ids[h.c3]], client_id="k1")
     assert done == {
         "experiments": [{"sha": h.c3, "hidden": True}, {"sha": h.c1, "hidden": True}],
         "errors": [],
         "clientMutationId": "k1",
     }
+    # Each row announced once to the project's experiments subscribers.
+    events = aiter(announced)
+    for wanted in (ids[h.c3], ids[h.c1]):
+        got = decode(await asyncio.wait_for(anext(events), 10))
+        assert (got["change"], got["experimentId"]) == (
+            "UPDATED",
+            from_global_id(wanted, "Experiment")[1],
+        )
+    await announced.close()
     assert await table(api, name) == ([h.c4], 1)
     assert await table(api, name, by_acc=True) == ([h.c4], 1)
     assert await table(api, name, include=True, by_acc=True) == ([h.skipped, h.c3, h.c4, h.c1], 4)
