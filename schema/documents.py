@@ -22,7 +22,6 @@ from graphql import (
     GraphQLSchema,
     OperationDefinitionNode,
     OperationType,
-    StringValueNode,
     parse,
     specified_rules,
     validate,
@@ -31,7 +30,6 @@ from graphql import (
 from schema.cost import Pages, fragments_of, operation_cost, too_complex
 from schema.plan_calls import Calls
 from schema.plans import QueryPlan, compile_query
-from schema.scalars import holds_nul, nul_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +61,6 @@ class Document:
 _PRICES_KEPT = 64  # costs kept per document (one per distinct set of page sizes)
 
 
-class NoNulStrings(ASTValidationRule):
-    """A string literal with a NUL character (``"\\u0000"``) is refused, as such a variable
-    is (DocumentCache.get): no database column takes one."""
-
-    def enter_string_value(self, node: StringValueNode, *_args: object) -> None:
-        if "\x00" in node.value:
-            self.report_error(nul_error(node))
-
-
 class DocumentCache:
     def __init__(
         self,
@@ -88,7 +77,7 @@ class DocumentCache:
         self._max_cost = max_cost  # None: the rules hold no cost rule, nothing to price
         self._pages = pages or Pages(50, 500)
         self._calls = calls  # None: nothing is compiled
-        self._rules = [*specified_rules, *rules, NoNulStrings]
+        self._rules = [*specified_rules, *rules]
         self._max_tokens = max_tokens
         self._max_bytes = max_query_bytes
         self._size = size
@@ -111,8 +100,6 @@ class DocumentCache:
                 self._cache[query] = document
                 if len(self._cache) > self._size:
                     self._cache.popitem(last=False)
-        if document.node is not None and variables and holds_nul(variables):
-            return Document(None, (nul_error(),))
         if self._max_cost is None or document.node is None:
             return document
         return self._priced(document, variables, operation_name, self._max_cost)

@@ -380,6 +380,8 @@ class ExperimentOrder:
 def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
     if f is None:
         return None
+    columns = [[c.column, c.value] for c in f.columns or []]
+    _refuse_nul([f.branch, f.author, f.message, f.baseline_sha, columns])
     return resolve.FilterArgs(
         kinds=[k.value for k in f.kinds or []],
         statuses=[s.value for s in f.statuses or []],
@@ -393,7 +395,15 @@ def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
 
 
 def order_args(order: list[ExperimentOrder] | None) -> list[resolve.OrderArgs]:
+    _refuse_nul([o.column for o in order or []])
     return [resolve.OrderArgs(o.column, o.direction is Direction.DESC) for o in order or []]
+
+
+def _refuse_nul(values: list[Any]) -> None:
+    """The table's strings go to SQL, and PostgreSQL refuses a NUL in any text: a typed
+    error instead of a failed statement (the GraphQL table and the CSV export alike)."""
+    if holds_nul(values):
+        raise bad_input(nul_error().message)
 
 
 def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQuery:
@@ -401,8 +411,6 @@ def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQ
     given as JSON (as GraphQL variables are; the CSV export's query string): coerced by
     graphql-core, converted by strawberry, then filter_args, order_args and build_query,
     exactly as a GraphQL request's; BAD_USER_INPUT for whatever that refuses."""
-    if holds_nul(given):  # refused as GraphQL refuses it in variables (schema.documents)
-        raise bad_input(nul_error().message)
     field = schema._schema.get_type("Project").fields["experiments"]  # type: ignore[union-attr]
     coerced: dict[str, Any] = {}
     for name in ("filter", "orderBy"):

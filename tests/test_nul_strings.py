@@ -1,6 +1,7 @@
-"""A NUL character in any string of a GraphQL request (a literal or a variable, at any
-depth of a JSON value) is BAD_USER_INPUT before anything runs: PostgreSQL refuses such text
-in every statement, which used to answer filters with an internal error. Both databases."""
+"""A NUL character in a string of the experiments table's filter or order (a variable or
+a literal, at any depth of a column filter's JSON value) is BAD_USER_INPUT: PostgreSQL
+refuses such text in every statement, which used to answer the filter with an internal
+error. Both databases."""
 
 from __future__ import annotations
 
@@ -12,39 +13,34 @@ from support import Api
 from storage import db
 from sync.generate import RepoSpec, generate_repo
 
-FILTERED = """query($n: String!, $f: ExperimentFilter) {
-  project(name: $n) { experiments(first: 5, filter: $f) { totalCount } } }"""
+TABLE = """query($n: String!, $f: ExperimentFilter, $o: [ExperimentOrder!]) {
+  project(name: $n) { experiments(first: 5, filter: $f, orderBy: $o) { totalCount } } }"""
 
 
-async def test_nul_in_any_string_is_refused_before_it_runs(
-    api: Api, tmp_path: Path, unique: str
-) -> None:
+async def test_nul_in_the_tables_strings_is_refused(api: Api, tmp_path: Path, unique: str) -> None:
     repo = tmp_path / "r"
     generate_repo(repo, RepoSpec(commits=2, exps_per_commit=0, gto_tags=False))
     name = f"nul-{unique}"
     await api.create_project(repo, name)
-    before = await db.fetch("SELECT count(*) AS n FROM projects")
-    cases: list[tuple[str, dict[str, Any]]] = [
-        (FILTERED, {"n": name, "f": {"branch": "ma\u0000in"}}),
-        (FILTERED, {"n": name, "f": {"author": "x\u0000"}}),
-        (
-            FILTERED,
-            {
-                "n": name,
-                "f": {
-                    "columns": [{"column": "metric:m.json:a", "op": "EQ", "value": {"k\u0000": 1}}]
-                },
-            },
-        ),
-        ('{ project(name: "a\\u0000b") { id } }', {}),
-        (
-            'mutation { createProject(input: {repoUrl: "/nowhere", name: "x\\u0000"}) {'
-            " errors { code } } }",
-            {},
-        ),
+    before = await db.fetch("SELECT count(*) AS n FROM experiments")
+    value = {"column": "metric:m.json:a", "op": "EQ", "value": {"k\u0000": 1}}
+    cases: list[dict[str, Any]] = [
+        {"f": {"branch": "ma\u0000in"}},
+        {"f": {"author": "x\u0000"}},
+        {"f": {"message": "x\u0000"}},
+        {"f": {"baselineSha": "\u0000"}},
+        {"f": {"columns": [value]}},
+        {"f": {"columns": [{**value, "column": "metric:m.json:\u0000"}]}},
+        {"o": [{"column": "param:params.yaml:\u0000"}]},
     ]
-    for query, variables in cases:
-        body = await api.gql(query, variables)
-        assert body.get("data") is None, (query, body)
+    for variables in cases:
+        body = await api.gql(TABLE, {"n": name, **variables})
+        assert body["data"]["project"] is None, (variables, body)
         assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"], body
-    assert await db.fetch("SELECT count(*) AS n FROM projects") == before
+    literal = (
+        f'{{ project(name: "{name}") {{ experiments(filter: {{author: "a\\u0000"}})'
+        " { totalCount } } }"
+    )
+    body = await api.gql(literal)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"], body
+    assert await db.fetch("SELECT count(*) AS n FROM experiments") == before
