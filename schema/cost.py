@@ -258,6 +258,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Experiment", "plotErrors"): 20,
     ("Project", "plotErrors"): 50,
     ("Comparison", "plots"): 50,
+    ("HideRowsPayload", "experiments"): 1000,  # hideRows/unhideRows take at most 1,000 ids
     ("Comparison", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step
