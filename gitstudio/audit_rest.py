@@ -109,18 +109,9 @@ class RestAudit:
             arguments = kept
         rows: list[tuple[int | None, str | None]] = [*call.projects.items()] or [(None, None)]
         for project_id, own in rows:
-            await self.record(call.principal, call.operation, project_id, arguments, own or result)
-
-    async def record(
-        self,
-        principal: Principal | None,
-        operation: str,
-        project_id: int | None,
-        arguments: dict[str, Any],
-        result: str,
-    ) -> None:
-        """One row (storage.audit.record_quietly: a failure is logged, never raised)."""
-        await audit.record_quietly(principal, operation, project_id, arguments, result)
+            await audit.record_quietly(
+                call.principal, call.operation, project_id, arguments, own or result
+            )
 
 
 def _who(call: Call) -> tuple[str, Any]:

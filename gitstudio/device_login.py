@@ -59,11 +59,12 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from gitstudio.asgi import Disconnected
-from gitstudio.audit_rest import audited, current_call, rest_audit
+from gitstudio.audit_rest import audited, current_call
 from gitstudio.pages import HEADERS, page
 from gitstudio.rest import HttpError, request_body
 from gitstudio.sessions import login_url, policy, signed_in
 from gitstudio.settings import Settings
+from storage import audit
 from storage.errors import has_control
 from storage.models import AccessToken, BrowserSession, DeviceCode, User
 from storage.sessions import csrf_token
@@ -328,7 +329,7 @@ async def _record_mint(request: Request, row: DeviceCode, minted: AccessToken) -
         "scopes": orjson.loads(row.scopes),
         "id": minted.id,
     }
-    await rest_audit(request).record(principal, "device-login token", None, arguments, "OK")
+    await audit.record_quietly(principal, "device-login token", None, arguments, "OK")
 
 
 Approval = tuple[int, tuple[str, str] | None, frozenset[int] | None]
