@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -10,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,18 @@ class Api:
             "/graphql",
             json={"query": query, "variables": variables or {}},
             headers={"Authorization": f"token {token or self.token}"},
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def post_as(
+        self, token: str | None, query: str, variables: dict[str, Any]
+    ) -> dict[str, Any]:
+        """``query`` with ``token``, or with no credentials at all (None: anonymous)."""
+        headers = {"Authorization": f"token {token}"} if token else {}
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables}, headers=headers
         )
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
@@ -233,3 +246,35 @@ def new_dvc_repo(repo: Path) -> Path:
     git(repo, "config", "user.name", "T")
     subprocess.run([sys.executable, "-m", "dvc", "init", "-q"], cwd=repo, check=True)
     return repo
+
+
+@dataclass
+class ClockedRepo:
+    """A repository whose git commands each run a minute after the last (author and
+    committer dates fixed), so commit order and times never depend on the machine."""
+
+    path: Path
+    clock: int = 1_700_000_000
+
+    def git(self, *args: str) -> str:
+        self.clock += 60
+        stamp = f"{self.clock} +0000"
+        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+        done = subprocess.run(
+            ["git", "-C", str(self.path), *args],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return done.stdout.strip()
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], what: str, timeout: float = 20) -> Any:
+    """``await check()`` until it answers something true, polled up to ``timeout`` seconds
+    (work done off the request, e.g. the live writer's: a deadline, never a fixed sleep)."""
+    deadline = time.monotonic() + timeout
+    while not (found := await check()):
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.02)
+    return found

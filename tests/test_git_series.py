@@ -6,13 +6,11 @@ left out, and files over the parse bound not read."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import math
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +20,7 @@ import pytest
 from dvclive.studio import _cast_to_numbers  # what DVCLive does to its rows before posting
 from dvclive.utils import parse_tsv
 from live_support import event, post_live
-from support import Api, copy_repo
+from support import Api, copy_repo, eventually
 
 from storage import limits
 from sync import git_series
@@ -235,14 +233,13 @@ async def test_a_live_run_of_the_same_rows_has_the_same_history(
 async def stored(api: Api, project: str, row: str, names: list[str], steps: int) -> None:
     """The live writer stores points off the request, and the run's names within 50 ms of
     going idle: wait for them all (a deadline, no fixed sleep)."""
-    deadline = time.monotonic() + 20
-    while True:
+
+    async def done() -> bool:
         found = {r["id"]: r for r in (await rows_of(api, project)).values()}[row]
         totals = [(await history(api, project, row, name))["total"] for name in names]
-        if found["metricNames"] == names and totals == [steps] * len(names):
-            return
-        assert time.monotonic() < deadline, (found["metricNames"], totals)
-        await asyncio.sleep(0.02)
+        return bool(found["metricNames"] == names and totals == [steps] * len(names))
+
+    await eventually(done, f"{names} stored to {steps} steps")
 
 
 DVC_YAML = """plots:

@@ -9,8 +9,6 @@ import asyncio
 import csv
 import io
 import json
-import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from urllib.parse import urlencode
 
 import pytest
 from live_support import event, post_live, state_of
-from support import Api, copy_repo
+from support import Api, ClockedRepo, copy_repo
 
 from schema.relay import from_global_id, to_global_id
 from storage.events import decode, experiments_channel
@@ -29,23 +27,7 @@ DVC_YAML = "stages:\n  train:\n    cmd: python train.py\n    metrics:\n      - m
 
 
 @dataclass
-class Repo:
-    path: Path
-    clock: int = 1_700_000_000
-
-    def git(self, *args: str) -> str:
-        self.clock += 60
-        stamp = f"{self.clock} +0000"
-        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-        done = subprocess.run(
-            ["git", "-C", str(self.path), *args],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return done.stdout.strip()
-
+class Repo(ClockedRepo):
     def commit(self, message: str, acc: float) -> str:
         (self.path / "metrics.json").write_text(json.dumps({"acc": acc}))
         self.git("add", "-A")

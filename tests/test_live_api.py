@@ -29,7 +29,7 @@ from live_support import (
     token_with,
     writer_of,
 )
-from support import Api
+from support import Api, eventually
 
 from gitstudio.app import create_app
 from gitstudio.settings import from_env
@@ -614,7 +614,8 @@ async def test_a_plot_row_without_a_step_is_left_out_and_the_step_kept(
 
 async def wait_for_points(experiment_id: int, count: int) -> None:
     """The writer stores points off the request: wait for them (a deadline, no sleep)."""
-    deadline = time.monotonic() + 20
-    while len(await points_of(experiment_id)) < count:
-        assert time.monotonic() < deadline, "points never stored"
-        await asyncio.sleep(0.02)
+
+    async def stored() -> bool:
+        return len(await points_of(experiment_id)) >= count
+
+    await eventually(stored, "points stored")

@@ -45,14 +45,7 @@ class Two:
         self.names: dict[str, str] = {}
 
     async def post(self, who: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        token = self.tokens[who]
-        headers = {"Authorization": f"token {token}"} if token else {}
-        response = await self.api.client.post(
-            "/graphql", json={"query": query, "variables": variables}, headers=headers
-        )
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
+        return await self.api.post_as(self.tokens[who], query, variables)
 
     async def models(self, who: str, **filter_: Any) -> list[tuple[str, str]]:
         """(project name, model name) of every page, 7 at a time."""

@@ -99,14 +99,7 @@ class World:
         self.team = ""
 
     async def post(self, who: str, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        token = self.tokens[who]
-        headers = {"Authorization": f"token {token}"} if token else {}
-        response = await self.api.client.post(
-            "/graphql", json={"query": query, "variables": variables}, headers=headers
-        )
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
+        return await self.api.post_as(self.tokens[who], query, variables)
 
 
 async def build(api: Api, tmp: Path, unique: str) -> World:

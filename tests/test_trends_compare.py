@@ -5,14 +5,12 @@ PostgreSQL)."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support import Api, git
+from support import Api, ClockedRepo, git
 
 import storage.goals
 from resolvers.trends import MAX_TREND_COLUMNS
@@ -49,23 +47,7 @@ def lock(data: str, model: str) -> str:
 
 
 @dataclass
-class Repo:
-    path: Path
-    clock: int = 1_700_000_000
-
-    def git(self, *args: str) -> str:
-        self.clock += 60
-        stamp = f"{self.clock} +0000"
-        env = {**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-        done = subprocess.run(
-            ["git", "-C", str(self.path), *args],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return done.stdout.strip()
-
+class Repo(ClockedRepo):
     def commit(
         self,
         message: str,
