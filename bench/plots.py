@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -337,22 +337,15 @@ def versus_dvc(opts: Options, fixture: Fixture) -> list[Result]:
         ("plots-vs-dvc", "warm", found["warm"], found["warm_split"]),
         ("plots-vs-dvc-cold", "cold", found["cold"], found["cold_split"]),
     )
-    return [
-        Result(
-            name=name,
-            title=f"{title} ({label})",
-            candidate=Figure(
-                f"POST /graphql plots(ids), in process (SQLite); {SIDES[label]}", "s", s
-            ),
-            baseline=baseline,
-            ratio=baseline.value / median(s),
-            ratio_label="dvc / gitstudio (speed-up)",
-            ratio_format="x",
-            target=Target(">=", 50.0),
-            details={**details, f"{label}_split_s": split},
-        )
-        for name, label, s, split in sides
-    ]
+    return _results(
+        sides,
+        title,
+        baseline,
+        lambda s: baseline.value / median(s),
+        "dvc / gitstudio (speed-up)",
+        Target(">=", 50.0),
+        details,
+    )
 
 
 async def _seven_rows(opts: Options, repo: ScaleRepo, data_dir: Path) -> dict[str, Any]:
@@ -416,6 +409,30 @@ def seven_rows(opts: Options, cache: Path) -> list[Result]:
         ("plots-7-rows", "warm", timings.warm, timings.warm_split),
         ("plots-7-rows-cold", "cold", timings.cold, timings.cold_split),
     )
+    return _results(
+        sides,
+        title,
+        bound,
+        lambda s: median(s) / SCALE_BOUND_S,
+        f"gitstudio / {_ms(SCALE_BOUND_S)}",
+        Target("<", 1.0),
+        details,
+    )
+
+
+Side = tuple[str, str, list[float], dict[str, float]]  # name, warm/cold, timings, split
+
+
+def _results(
+    sides: Sequence[Side],
+    title: str,
+    baseline: Figure,
+    ratio: Callable[[list[float]], float],
+    ratio_label: str,
+    target: Target,
+    details: dict[str, Any],
+) -> list[Result]:
+    """One result per side (warm, cold) of a measure against the same baseline."""
     return [
         Result(
             name=name,
@@ -423,11 +440,11 @@ def seven_rows(opts: Options, cache: Path) -> list[Result]:
             candidate=Figure(
                 f"POST /graphql plots(ids), in process (SQLite); {SIDES[label]}", "s", s
             ),
-            baseline=bound,
-            ratio=median(s) / SCALE_BOUND_S,
-            ratio_label=f"gitstudio / {_ms(SCALE_BOUND_S)}",
+            baseline=baseline,
+            ratio=ratio(s),
+            ratio_label=ratio_label,
             ratio_format="x",
-            target=Target("<", 1.0),
+            target=target,
             details={**details, f"{label}_split_s": split},
         )
         for name, label, s, split in sides
