@@ -150,8 +150,11 @@ class RevisionPlots:
     images: dict[str, list[ImageFile]] = field(default_factory=dict)  # by path
     errors: dict[str, Exception] = field(default_factory=dict)  # plot id -> why
     failure: tuple[str, str] | None = None
-    values: int = 0
     source_values: dict[str, int] = field(default_factory=dict)  # by data file
+
+    @property
+    def values(self) -> int:
+        return sum(self.source_values.values())
 
 
 def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache) -> RevisionPlots:
@@ -245,7 +248,6 @@ def _source(
         hit = _parsed(fs, path, props)
         cache.put(blob, kind, hit, weight=max(1, hit[1]))
     result, values = hit
-    found.values += values
     found.source_values[path] = values
     return result
 
@@ -363,13 +365,12 @@ def live(
     found = RevisionPlots()
     plots: dict[str, Any] = {p: declared.get(p, {"x": "step"}) for p in rows}
     sources: dict[str, Any] = {p: {"data": r} for p, r in rows.items()}
-    found.source_values = {p: 3 * len(r) for p, r in rows.items()}
+    found.source_values = {p: 3 * len(r) for p, r in rows.items()}  # step, value, timestamp
     for image in images:
         plots.setdefault(image.path, declared.get(image.path, {}))
         sources[image.path] = {"data": image.digest.encode()}
         found.images.setdefault(image.path, []).append(ImageFile(image.digest, image.step))
     found.definitions = {"data": {"dvc.yaml": {"data": plots}}} if plots else {}
-    found.values = 3 * len(points) + len(images)  # a row: its step, value and timestamp
     found.sources = {"data": sources}
     return found
 
