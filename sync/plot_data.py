@@ -25,6 +25,7 @@ from storage.metrics import METRICS_DIR, PointRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
 from sync.plot_props import (
+    TOO_MANY_FILE_VALUES,
     PlotPropsError,
     TemplateRef,
     TooManyValues,
@@ -50,7 +51,6 @@ class PlotFileError(Exception):
     """A plot's data file that cannot be read (missing, too large, not a plot format)."""
 
 
-TOO_MANY_FILE_VALUES = "more values than GITSTUDIO_PLOT_MAX_FILE_VALUES allows"
 TOO_MANY_VALUES = "its plot data holds more values than GITSTUDIO_PLOT_MAX_CHART_VALUES allows"
 
 

@@ -131,6 +131,9 @@ class TooManyValues(ValueError):
     """Plot data over its budget (GITSTUDIO_PLOT_MAX_FILE_VALUES)."""
 
 
+TOO_MANY_FILE_VALUES = "more values than GITSTUDIO_PLOT_MAX_FILE_VALUES allows"
+
+
 def plain(value: Any, budget: int) -> tuple[Any, int]:
     """A JSON-safe copy of parsed plot data and how many values it holds; raises
     :class:`TooManyValues` past ``budget`` values (an alias repeated counts each time, so a
@@ -142,7 +145,7 @@ def plain(value: Any, budget: int) -> tuple[Any, int]:
 def _plain(value: Any, counter: list[int], depth: int) -> Any:
     counter[0] -= 1
     if counter[0] < 0:
-        raise TooManyValues("more values than GITSTUDIO_PLOT_MAX_FILE_VALUES allows")
+        raise TooManyValues(TOO_MANY_FILE_VALUES)
     if depth > MAX_DEPTH:
         raise TooManyValues(f"nested deeper than {MAX_DEPTH} levels")
     if isinstance(value, int) and not isinstance(value, bool):
