@@ -14,7 +14,7 @@ from storage import hidden as hidden_rows
 from storage import queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
 from storage.events import experiment_event, experiments_channel
-from storage.queries import ColumnCondition, ExperimentQuery
+from storage.queries import SORT_FIELDS, ColumnCondition, ExperimentQuery
 from storage.records import ExperimentRecord
 
 OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
@@ -37,12 +37,16 @@ class FilterArgs:
     baseline_sha: str | None = None
     columns: Sequence[ColumnFilterArgs] = ()
     include_hidden: bool = False
+    on_branch: str | None = None
+    tag: str | None = None
+    detached: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class OrderArgs:
-    column: str | None  # None: creation time
+    column: str | None  # None: a row field (``field``), creation time when that is None too
     descending: bool
+    field: str | None = None  # "author" or "message" (storage.queries.SORT_FIELDS)
 
 
 def _column(key: str) -> tuple[str, str, str]:
@@ -63,12 +67,27 @@ def build_query(filter_: FilterArgs | None, order: Sequence[OrderArgs]) -> Exper
         if isinstance(c.value, dict | list):
             raise bad_input("filter values must be numbers, strings or booleans")
         conditions.append(ColumnCondition(*_column(c.column), op=c.op, value=c.value))
+    for o in order:
+        if o.column is not None and o.field is not None:
+            raise bad_input("an order names a column or a field, not both")
+        if o.field is not None and o.field not in SORT_FIELDS:
+            raise bad_input(f"unknown order field {o.field!r}")
     column_orders = tuple((*_column(o.column), o.descending) for o in order if o.column)
-    time_orders = [o for o in order if o.column is None]
+    time_orders = [o for o in order if o.column is None and o.field is None]
+    fields = [o for o in order if o.field is not None]
+    if fields and (column_orders or len(fields) > 1):
+        raise bad_input("order by columns or by one of AUTHOR and MESSAGE, not both")
+    if fields and order[0] is not fields[0]:
+        raise bad_input("AUTHOR or MESSAGE comes first in orderBy (the time follows it)")
     return ExperimentQuery(
         kinds=tuple(f.kinds),
         statuses=tuple(f.statuses),
         branch=f.branch,
+        on_branch=f.on_branch,
+        tag=f.tag,
+        detached=f.detached,
+        sort=fields[0].field if fields else None,
+        sort_descending=fields[0].descending if fields else False,
         author=f.author,
         message=f.message,
         baseline_sha=f.baseline_sha.lower() if f.baseline_sha else None,
@@ -183,3 +202,13 @@ async def set_hidden(
         await ctx.bus.publish(channel, experiment_event(project_id, exp_id, "UPDATED"))
     records = await queries.experiments_by_ids(done)
     return [records[i] for i in done]
+
+
+async def detached(ctx: Context, record: ExperimentRecord) -> bool:
+    """Whether ``record`` is a row other than a commit whose baseline commit is not indexed
+    (storage.queries._DETACHED says it in SQL)."""
+    if record.kind == "COMMIT":
+        return False
+    if record.baseline_sha is None:
+        return True
+    return await ctx.loaders.commit.load((record.project_id, record.baseline_sha)) is None

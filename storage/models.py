@@ -62,6 +62,9 @@ class Branch(Model):
     project_id: int
     name = fields.CharField(max_length=255)
     sha = fields.CharField(max_length=40)
+    # 1: hidden by hideRows (left out of Project.branches unless included); kept by syncs,
+    # which update a branch's row in place (storage.index._write_branches). Migration 0025.
+    hidden = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "branches"
@@ -125,10 +128,15 @@ class BranchCommit(Model):
         "models.Commit", related_name="memberships", on_delete=fields.CASCADE
     )
     commit_id: int
+    # 1: the commit is on the branch's first-parent line from its head (``git rev-list
+    # --first-parent``): ExperimentFilter.branch. Kept by storage.index (migration 0025).
+    first_parent = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "branch_commits"
         unique_together = (("branch", "commit"),)
+        # Raw-SQL index (migration 0025): branch_first_parents (branch_id, first_parent,
+        # commit_id), a branch's first-parent line.
 
 
 class Experiment(Model):

@@ -274,7 +274,13 @@ class ColumnCondition:
 class ExperimentQuery:
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    # Studio's "branch = X": commits of the branch's first-parent line from its head
+    # (branch_commits.first_parent); experiments and live runs by their baseline.
     branch: str | None = None
+    on_branch: str | None = None  # every commit the branch reaches (by baseline likewise)
+    tag: str | None = None  # the commit the tag names (by baseline likewise)
+    # Rows other than commits whose baseline commit is not indexed (True), or the others.
+    detached: bool | None = None
     author: str | None = None
     message: str | None = None
     baseline_sha: str | None = None
@@ -282,6 +288,10 @@ class ExperimentQuery:
     # (kind, file, path, descending) column orders, applied before the creation time.
     order: tuple[tuple[str, str, str, bool], ...] = ()
     newest_first: bool = True
+    # A row field ordered before the time ("author" or "message", SORT_FIELDS), descending
+    # or not; never with column orders.
+    sort: str | None = None
+    sort_descending: bool = False
     # Hidden rows (experiments.hidden) are left out unless included: they neither count
     # nor take a place in any order.
     include_hidden: bool = False
@@ -340,11 +350,46 @@ def _probe(page: bool) -> str:
     return " OFFSET 0" if page and db.is_postgres() else ""
 
 
-def _branch_shas() -> str:
+def _branch_shas(first_parent: bool) -> str:
+    line = " AND bc.first_parent = 1" if first_parent else ""
     return (
         "SELECT c.sha FROM commits c JOIN branch_commits bc ON bc.commit_id = c.id"
-        " JOIN branches b ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?"
+        f" JOIN branches b ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?{line}"
     )
+
+
+_TAG_SHAS = "SELECT t.sha FROM tags t WHERE t.project_id = ? AND t.name = ?"
+
+
+def _at_commits(s: _Sql, shas: str, args: list[Any]) -> None:
+    """Rows whose commit is among ``shas`` (a subquery taking ``args``): commits by their
+    own sha, experiments and live runs by their baseline's."""
+    s.where.append(
+        f"((e.kind = 'COMMIT' AND e.sha IN ({shas}))"
+        f" OR (e.kind <> 'COMMIT' AND e.baseline_sha IN ({shas})))"
+    )
+    s.args += [*args, *args]
+
+
+# A row other than a commit whose baseline commit is not indexed (a live run started on a
+# commit never pushed): Experiment.detached.
+_DETACHED = (
+    "(e.kind <> 'COMMIT' AND NOT EXISTS (SELECT 1 FROM commits d"
+    " WHERE d.project_id = e.project_id AND d.sha = e.baseline_sha))"
+)
+
+# Row fields a page may be ordered by (before the time): the author's name, the message's
+# first 200 characters, in code point order on both databases; each walks its index
+# (migration 0025: experiments_by_author, experiments_by_message).
+SORT_FIELDS = ("author", "message")
+
+
+def sort_key(name: str) -> str:
+    key = {
+        "author": "COALESCE(e.author_name, '')",
+        "message": "SUBSTR(COALESCE(e.message, ''), 1, 200)",
+    }[name]
+    return f'({key}) COLLATE "C"' if db.is_postgres() else key
 
 
 _SHOWN = "e.hidden = 0"
@@ -365,11 +410,13 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
         s.where.append(f"e.status IN ({_marks(len(q.statuses))})")
         s.args += list(q.statuses)
     if q.branch is not None:
-        s.where.append(
-            f"((e.kind = 'COMMIT' AND e.sha IN ({_branch_shas()}))"
-            f" OR (e.kind <> 'COMMIT' AND e.baseline_sha IN ({_branch_shas()})))"
-        )
-        s.args += [project_id, q.branch, project_id, q.branch]
+        _at_commits(s, _branch_shas(True), [project_id, q.branch])
+    if q.on_branch is not None:
+        _at_commits(s, _branch_shas(False), [project_id, q.on_branch])
+    if q.tag is not None:
+        _at_commits(s, _TAG_SHAS, [project_id, q.tag])
+    if q.detached is not None:
+        s.where.append(_DETACHED if q.detached else f"NOT {_DETACHED}")
     if q.author:
         s.where.append("(LOWER(e.author_name) LIKE ? OR LOWER(e.author_email) LIKE ?)")
         s.args += [f"%{q.author.lower()}%"] * 2
@@ -395,6 +442,8 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
             (f"COALESCE(o{i}.num, 0)", desc),
             (f"COALESCE(o{i}.text, '')", desc),
         ]
+    if q.sort is not None:
+        s.keys.append((sort_key(q.sort), q.sort_descending))
     s.keys += [("e.created_at", q.newest_first), ("e.id", q.newest_first)]
     return s
 
@@ -470,6 +519,8 @@ def _sorted(
     """The page in one statement: the default order walks experiments_by_time; ``among``
     (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
     if q.order and after is not None and not _column_cursor(after, len(q.order)):
+        raise ValueError("cursor does not match this ordering")
+    if q.sort is not None and after is not None and not _field_cursor(after):
         raise ValueError("cursor does not match this ordering")
     s = _build(project_id, q)
     head, head_args = "experiments e", []
@@ -748,6 +799,16 @@ def _value_at(
         [*args, offset],
     )
     return (float(rows[0]["k1"]), str(rows[0]["k2"])) if rows else None
+
+
+def _field_cursor(after: list[Any]) -> bool:
+    """Whether ``after`` is a cursor of a page ordered by a row field: its text, then the
+    time and the id."""
+    return (
+        len(after) == 3
+        and isinstance(after[0], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in after[1:])
+    )
 
 
 def _column_cursor(after: list[Any], columns: int) -> bool:
