@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from storage import hidden as hidden_rows
-from storage import queries
+from storage import live, queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
+from storage.errors import DomainError
 from storage.events import experiment_event, experiments_channel
 from storage.queries import SORT_FIELDS, ColumnCondition, ExperimentQuery
-from storage.records import ExperimentRecord
+from storage.records import BranchRecord, ExperimentRecord
 
 OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
 
@@ -191,17 +193,27 @@ async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> lis
     return list(asked)
 
 
+@dataclass(frozen=True, slots=True)
+class HiddenNow:
+    """The rows and branches hideRows / unhideRows named, as they now are."""
+
+    rows: list[ExperimentRecord]
+    branches: list[BranchRecord]
+
+
 async def set_hidden(
-    ctx: Context, project_id: int, ids: Sequence[int], hidden: bool
-) -> list[ExperimentRecord]:
-    """hideRows / unhideRows: the rows as they now are, in the order named; each announced
-    UPDATED to the project's experiments subscribers (a table they show drops or regains it)."""
-    done = await hidden_rows.set_hidden(project_id, ids, hidden)
+    ctx: Context, project_id: int, ids: Sequence[int], hidden: bool, branches: Sequence[str] = ()
+) -> HiddenNow:
+    """hideRows / unhideRows: the rows and branches as they now are, in the order named;
+    each row announced UPDATED to the project's experiments subscribers (a table they show
+    drops or regains it)."""
+    done = await hidden_rows.set_hidden(project_id, ids, hidden, branches)
     channel = experiments_channel(project_id)
-    for exp_id in done:
+    for exp_id in done.rows:
         await ctx.bus.publish(channel, experiment_event(project_id, exp_id, "UPDATED"))
-    records = await queries.experiments_by_ids(done)
-    return [records[i] for i in done]
+    records = await queries.experiments_by_ids(done.rows)
+    now = {b.id: b for b in (await queries.branches_by_project([project_id]))[project_id]}
+    return HiddenNow([records[i] for i in done.rows], [now[i] for i in done.branches])
 
 
 async def detached(ctx: Context, record: ExperimentRecord) -> bool:
@@ -212,3 +224,23 @@ async def detached(ctx: Context, record: ExperimentRecord) -> bool:
     if record.baseline_sha is None:
         return True
     return await ctx.loaders.commit.load((record.project_id, record.baseline_sha)) is None
+
+
+async def delete_experiment(ctx: Context, exp_id: int) -> int:
+    """deleteExperiment: the live run ``exp_id`` (the guard found it readable and its project
+    changeable) deleted with its cells, steps and images, the files of images no other row
+    holds removed, REMOVED announced on the project's experiments channel."""
+    record = await ctx.loaders.experiment.load(exp_id)
+    if record is None:  # deleted since the guard read it
+        raise DomainError("NOT_FOUND", "no such experiment", "id")
+    digests = await live.delete_run(record.project_id, exp_id)
+    channel = experiments_channel(record.project_id)
+    await ctx.bus.publish(channel, experiment_event(record.project_id, exp_id, "REMOVED"))
+    if digests and ctx.live_images is not None:
+        await asyncio.to_thread(_remove_images, ctx.live_images, digests)
+    return exp_id
+
+
+def _remove_images(root: Path, digests: list[str]) -> None:
+    for digest in digests:
+        live.image_file(root, digest).unlink(missing_ok=True)

@@ -22,6 +22,7 @@ from resolvers.pagination import DEFAULT_PAGE
 from schema.audit import AuditQuery
 from schema.commits import Commit
 from schema.cost import Pages, cost_rule
+from schema.deletions import DeleteExperimentMutation
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.hidden import HiddenRowsMutation
@@ -55,6 +56,7 @@ class Mutation(
     TeamMutation,
     TrendMutation,
     HiddenRowsMutation,
+    DeleteExperimentMutation,
 ):
     pass
 

@@ -21,6 +21,7 @@ class ErrorCode(Enum):
     INTERNAL = "INTERNAL"
     INVALID_URL = "INVALID_URL"  # a repository URL that cannot be one (sync.repo_policy)
     FORBIDDEN_REPOSITORY = "FORBIDDEN_REPOSITORY"  # a repository the policy refuses
+    IN_GIT = "IN_GIT"  # a row Git keeps (a commit, a pushed experiment ref): Git removes it
 
 
 @strawberry.type(

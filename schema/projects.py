@@ -133,6 +133,16 @@ class Branch:
         default = project.default_branch if project else None
         return self.name != default and shape.own_commits == 0
 
+    @strawberry.field(
+        description="Hidden by hideRows: left out of Project.branches unless includeHidden."
+    )
+    def hidden(self) -> bool:
+        return bool(self.record.hidden)
+
+
+def branch_type(record: BranchRecord) -> Branch:
+    return Branch(record=record, name=record.name, sha=record.sha)
+
 
 @strawberry.type
 class Tag:
@@ -170,10 +180,12 @@ class Project(Node):
     def visibility(self) -> Visibility:
         return Visibility(self.record.visibility)
 
-    @strawberry.field
-    async def branches(self, info: Info[Context, None]) -> list[Branch]:
+    @strawberry.field(description="By name; hidden ones (hideRows) only with includeHidden.")
+    async def branches(
+        self, info: Info[Context, None], include_hidden: bool = False
+    ) -> list[Branch]:
         rows = await info.context.loaders.branches.load(self.record.id) or []
-        return [Branch(record=b, name=b.name, sha=b.sha) for b in rows]
+        return [branch_type(b) for b in rows if include_hidden or not b.hidden]
 
     @strawberry.field
     async def tags(self, info: Info[Context, None]) -> list[Tag]:

@@ -350,25 +350,87 @@ def _probe(page: bool) -> str:
     return " OFFSET 0" if page and db.is_postgres() else ""
 
 
-def _branch_shas(first_parent: bool) -> str:
+# The commit of a row: its own (COMMIT rows), its baseline's (experiments, live runs).
+_ROW_COMMIT = "(CASE WHEN e.kind = 'COMMIT' THEN e.sha ELSE e.baseline_sha END)"
+
+
+@dataclass(frozen=True, slots=True)
+class Commits:
+    """A set of commits a filter names (a branch's first-parent line, every commit a branch
+    reaches, a tag's commit): commits ``c`` of ``tables`` where ``where`` holds (bound: the
+    project id, then ``args``)."""
+
+    tables: str  # read from the set (CROSS JOIN: in this order on SQLite)
+    where: str
+    args: tuple[Any, ...]
+    field: str  # the ExperimentQuery field that names them
+    lookup: str  # ``tables`` read from the commit
+
+    def probe(self, probe: str) -> str:
+        """Whether the row ``e``'s commit is one of them: one unique-index lookup of the
+        commit (and of its membership row), per row."""
+        return (
+            f"EXISTS (SELECT 1 FROM {self.lookup} WHERE {self.where}"
+            f" AND c.project_id = e.project_id AND c.sha = {_ROW_COMMIT}{probe})"
+        )
+
+    def rows(self, shown: bool = False) -> str:
+        """The ids of the rows at those commits (``rows.id``), read from the commits: the
+        COMMIT rows by sha, the others by baseline, from the indexes alone
+        (experiments_at_commit, experiments_at_baseline); ``shown``: the hidden ones left
+        out. Bound: :meth:`rows_args`."""
+        hidden = f" AND e2.{_SHOWN[2:]}" if shown else ""
+        return (
+            f"(SELECT e2.id FROM {self.tables} CROSS JOIN experiments e2 WHERE {self.where}"
+            f" AND e2.project_id = c.project_id AND e2.sha = c.sha AND e2.kind = 'COMMIT'{hidden}"
+            f" UNION ALL SELECT e2.id FROM {self.tables} CROSS JOIN experiments e2"
+            f" WHERE {self.where} AND e2.project_id = c.project_id"
+            f" AND e2.baseline_sha = c.sha AND e2.kind <> 'COMMIT'{hidden}) rows"
+        )
+
+    def rows_args(self, project_id: int) -> list[Any]:
+        return [project_id, *self.args] * 2
+
+    def apart(self, q: ExperimentQuery) -> ExperimentQuery:
+        """``q`` without the filter naming these commits."""
+        if self.field == "tag":
+            return replace(q, tag=None)
+        if self.field == "branch":
+            return replace(q, branch=None)
+        return replace(q, on_branch=None)
+
+
+def _line(branch: str, first_parent: bool) -> Commits:
+    """A branch's first-parent line, or every commit it reaches (branch_first_parents,
+    branch_commits' unique index)."""
     line = " AND bc.first_parent = 1" if first_parent else ""
-    return (
-        "SELECT c.sha FROM commits c JOIN branch_commits bc ON bc.commit_id = c.id"
-        f" JOIN branches b ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?{line}"
+    where = (
+        "bc.branch_id = (SELECT b.id FROM branches b WHERE b.project_id = ? AND b.name = ?)"
+        f"{line} AND c.id = bc.commit_id"
+    )
+    field = "branch" if first_parent else "on_branch"
+    return Commits(
+        "branch_commits bc CROSS JOIN commits c",
+        where,
+        (branch,),
+        field,
+        "commits c CROSS JOIN branch_commits bc",
     )
 
 
-_TAG_SHAS = "SELECT t.sha FROM tags t WHERE t.project_id = ? AND t.name = ?"
-
-
-def _at_commits(s: _Sql, shas: str, args: list[Any]) -> None:
-    """Rows whose commit is among ``shas`` (a subquery taking ``args``): commits by their
-    own sha, experiments and live runs by their baseline's."""
-    s.where.append(
-        f"((e.kind = 'COMMIT' AND e.sha IN ({shas}))"
-        f" OR (e.kind <> 'COMMIT' AND e.baseline_sha IN ({shas})))"
-    )
-    s.args += [*args, *args]
+def _commit_sets(q: ExperimentQuery) -> list[Commits]:
+    """The commit sets ``q``'s filters name, the smallest first (a tag's one commit, a
+    branch's line, what it reaches)."""
+    found = []
+    if q.tag is not None:
+        tagged = "t.project_id = ? AND t.name = ? AND c.project_id = t.project_id AND c.sha = t.sha"
+        tables = "tags t CROSS JOIN commits c"
+        found.append(Commits(tables, tagged, (q.tag,), "tag", tables))
+    if q.branch is not None:
+        found.append(_line(q.branch, True))
+    if q.on_branch is not None:
+        found.append(_line(q.on_branch, False))
+    return found
 
 
 # A row other than a commit whose baseline commit is not indexed (a live run started on a
@@ -409,12 +471,9 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
     if q.statuses:
         s.where.append(f"e.status IN ({_marks(len(q.statuses))})")
         s.args += list(q.statuses)
-    if q.branch is not None:
-        _at_commits(s, _branch_shas(True), [project_id, q.branch])
-    if q.on_branch is not None:
-        _at_commits(s, _branch_shas(False), [project_id, q.on_branch])
-    if q.tag is not None:
-        _at_commits(s, _TAG_SHAS, [project_id, q.tag])
+    for commits in _commit_sets(q):
+        s.where.append(commits.probe(_probe(page)))
+        s.args += [project_id, *commits.args]
     if q.detached is not None:
         s.where.append(_DETACHED if q.detached else f"NOT {_DETACHED}")
     if q.author:
@@ -620,6 +679,10 @@ def _few_matches(project_id: int, q: ExperimentQuery) -> Reads[tuple[str, list[A
             # The LIMIT states the bound the sort relies on (it never cuts: fewer match).
             among = f"(SELECT f.experiment_id AS id FROM cells f WHERE {test} LIMIT ?) few"
             return among, [project_id, *args, FEW_MATCHES]
+    for commits in _commit_sets(q):  # a tag, a short branch: their rows read from the commits
+        rows, args = commits.rows(), commits.rows_args(project_id)
+        if not (yield from _holds(rows, args, FEW_MATCHES)):
+            return f"(SELECT rows.id AS id FROM {rows} LIMIT ?) few", [*args, FEW_MATCHES]
     return None
 
 
@@ -940,6 +1003,22 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
     else is asked, else the range's rows joined and probed for the rest."""
     ranged = [(c, _cell_range(c)) for c in q.conditions]
     first = next(((c, r) for c, r in ranged if r is not None), None)
+    sets = _commit_sets(q)
+    if first is None and sets:
+        # The rows at the commits of the filter's set, read from them (each row once: a row
+        # has one commit), probed for the rest; not every row probed for its commit.
+        s = _build(project_id, sets[0].apart(q), page=False)
+        args = sets[0].rows_args(project_id)
+        if s.where[1:] in ([], [_SHOWN]):  # nothing else asked: the indexes alone
+            found = sets[0].rows(shown=s.where[1:] == [_SHOWN])
+            rows = await db.fetch(f"SELECT COUNT(*) AS n FROM {found}", args)
+        else:
+            rows = await db.fetch(
+                f"SELECT COUNT(*) AS n FROM {sets[0].rows()} CROSS JOIN experiments e"
+                f" WHERE e.id = rows.id AND {' AND '.join(s.where)}",
+                [*args, *s.args],
+            )
+        return int(rows[0]["n"])
     if first is None:
         s = _build(project_id, q, page=False)
         rows = await db.fetch(

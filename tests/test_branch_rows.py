@@ -2,18 +2,27 @@
 first-parent line (oracle: ``git rev-list --first-parent``), ``onBranch`` every commit it
 reaches (``git rev-list``), ``tag`` the tagged commit; experiments by their baseline. The
 lines are kept by syncs as branches move forward, fast-forward past a merge of another
-line, are reset or deleted. Orders by author and message, page after page. A generated
-repository with experiment refs, merged by git; both databases."""
+line, are reset or deleted. Orders by author and message, page after page. Detached live
+runs and deleteExperiment; branches hidden by hand. A generated repository with experiment
+refs, merged by git; both databases."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import hashlib
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from live_support import event, png, post_live, state_of
 from support import Api, ClockedRepo, copy_repo
 
+from schema.relay import from_global_id
+from storage import db
+from storage.events import decode, experiments_channel
+from storage.live import image_file, images_root
 from sync.generate import RepoSpec, generate_repo
 
 TABLE = """query($n: String!, $f: ExperimentFilter, $o: [ExperimentOrder!], $after: String,
@@ -163,3 +172,130 @@ async def test_orders_by_row_fields(
     ties = [(key(r), r["createdAt"]) for r in rows]
     assert all(a[1] >= b[1] for a, b in pairwise(ties) if a[0] == b[0])
     assert sorted(map(str, rows)) == sorted(map(str, everything))
+
+
+ROW = """query($n: String!, $f: ExperimentFilter) { project(name: $n) {
+  experiments(filter: $f, first: 100) { totalCount nodes { id kind sha name detached commit { sha } } } } }"""
+DELETE = """mutation($input: DeleteExperimentInput!) { deleteExperiment(input: $input) {
+  deletedId errors { code message field } clientMutationId } }"""
+
+
+async def live_rows(api: Api, name: str, detached: bool | None = None) -> list[dict[str, Any]]:
+    found = await api.data(ROW, {"n": name, "f": {"kinds": ["LIVE"], "detached": detached}})
+    nodes: list[dict[str, Any]] = found["project"]["experiments"]["nodes"]
+    return nodes
+
+
+async def test_detached_runs_and_deleting_live_runs(
+    api: Api, merged_repo: Path, unique: str
+) -> None:
+    """A live run on a commit never pushed is detached (commit null), filtered either way;
+    deleteExperiment removes live runs (detached or not) with their steps and images (the
+    image file too when no row holds it), announced REMOVED; commits and pushed experiment
+    refs are IN_GIT and stay."""
+    name = f"detached-{unique}"
+    project = await api.create_project(merged_repo, name)
+    head = ClockedRepo(merged_repo).git("rev-parse", "main")
+    nowhere = "ab" * 20  # a commit the repository does not have
+    image = png(rgb=(4, 5, 6))
+    plots = {"dvclive/plots/images/i.png": {"image": base64.b64encode(image).decode()}}
+    for baseline, run in ((head, "on-main"), (nowhere, "lost")):
+        started = await post_live(api, event("start", str(merged_repo), baseline, run))
+        assert started.status_code == 200, started.text
+        sent = event("data", str(merged_repo), baseline, run, step=1, plots=plots,
+                     metrics={"dvclive/metrics.json": {"data": {"acc": 0.5}}})  # fmt: skip
+        assert (await post_live(api, sent)).status_code == 200
+    runs = {r["name"]: r for r in await live_rows(api, name)}
+    assert {n: (r["detached"], r["commit"]) for n, r in runs.items()} == {
+        "on-main": (False, {"sha": head}),
+        "lost": (True, None),
+    }
+    assert [r["name"] for r in await live_rows(api, name, detached=True)] == ["lost"]
+    assert [r["name"] for r in await live_rows(api, name, detached=False)] == ["on-main"]
+    stored = images_root(api.settings.data_dir)
+    digest = hashlib.sha256(image).hexdigest()
+    assert image_file(stored, digest).exists()
+
+    database_id = from_global_id(project["id"], "Project")[1]
+    announced = await state_of(api).bus.subscribe(experiments_channel(database_id))
+    lost = runs["lost"]["id"]
+    done = await api.data(DELETE, {"input": {"id": lost, "clientMutationId": "d1"}})
+    assert done["deleteExperiment"] == {"deletedId": lost, "errors": [], "clientMutationId": "d1"}
+    got = decode(await asyncio.wait_for(anext(aiter(announced)), 10))
+    assert (got["change"], got["experimentId"]) == (
+        "REMOVED",
+        from_global_id(lost, "Experiment")[1],
+    )
+    await announced.close()
+    assert [r["name"] for r in await live_rows(api, name)] == ["on-main"]
+    assert image_file(stored, digest).exists()  # the other run holds the same image
+    gone = await db.fetch(
+        "SELECT (SELECT COUNT(*) FROM metric_steps WHERE experiment_id = ?) AS steps,"
+        " (SELECT COUNT(*) FROM live_images WHERE experiment_id = ?) AS images,"
+        " (SELECT COUNT(*) FROM cells WHERE experiment_id = ?) AS cells",
+        [from_global_id(lost, "Experiment")[1]] * 3,
+    )
+    assert gone == [{"steps": 0, "images": 0, "cells": 0}]
+    again = await api.data(DELETE, {"input": {"id": lost}})
+    assert again["deleteExperiment"]["errors"][0]["code"] == "NOT_FOUND"
+    other = runs["on-main"]["id"]
+    assert (await api.data(DELETE, {"input": {"id": other}}))["deleteExperiment"]["errors"] == []
+    assert not image_file(stored, digest).exists()  # no row holds it any more
+    assert await live_rows(api, name) == []
+
+
+@pytest.mark.parametrize("kind", ["COMMIT", "EXPERIMENT"])
+async def test_rows_of_git_are_not_deleted(
+    api: Api, merged_repo: Path, unique: str, kind: str
+) -> None:
+    name = f"in-git-{unique}"
+    await api.create_project(merged_repo, name)
+    before = (await api.data(ROW, {"n": name, "f": {"kinds": [kind]}}))["project"]["experiments"]
+    row = before["nodes"][0]
+    body = await api.data(DELETE, {"input": {"id": row["id"]}})
+    [error] = body["deleteExperiment"]["errors"]
+    assert (error["code"], error["field"]) == ("IN_GIT", "id")
+    assert "Git's" in error["message"]
+    if kind == "EXPERIMENT":
+        assert "dvc exp remove --git-remote" in error["message"]
+    after = (await api.data(ROW, {"n": name, "f": {"kinds": [kind]}}))["project"]["experiments"]
+    assert after == before
+
+
+BRANCHES = """query($n: String!, $all: Boolean!) { project(name: $n) {
+  branches(includeHidden: $all) { name hidden } } }"""
+HIDE = """mutation($input: HideRowsInput!) { %s(input: $input) {
+  experiments { sha } branches { name hidden } errors { code field } } }"""
+
+
+async def branches_of(api: Api, name: str, everything: bool = False) -> dict[str, bool]:
+    found = await api.data(BRANCHES, {"n": name, "all": everything})
+    return {b["name"]: b["hidden"] for b in found["project"]["branches"]}
+
+
+async def test_hidden_branches_stay_hidden_across_syncs(
+    api: Api, merged_repo: Path, unique: str, tmp_path: Path
+) -> None:
+    path = copy_repo(merged_repo, tmp_path / "repo")
+    repo = ClockedRepo(path, clock=1_950_000_000)
+    project = await api.create_project(path, f"hide-branches-{unique}")
+    name = project["name"]
+    assert await branches_of(api, name) == {"feature": False, "main": False}
+    variables = {"input": {"projectId": project["id"], "branches": ["feature", "feature"]}}
+    done = (await api.data(HIDE % "hideRows", variables))["hideRows"]
+    assert done == {"experiments": [], "branches": [{"name": "feature", "hidden": True}],
+                    "errors": []}  # fmt: skip
+    assert await branches_of(api, name) == {"main": False}
+    assert await branches_of(api, name, everything=True) == {"feature": True, "main": False}
+    repo.git("checkout", "-q", "feature")  # the branch moves: its row is written again
+    (path / "f.txt").write_text("f\n")
+    repo.git("add", "f.txt")
+    repo.git("commit", "-qm", "More on feature")
+    repo.git("branch", "-f", "main", "main~1")  # and main is rewritten (a reachability pass)
+    await api.sync(project["id"])
+    assert await branches_of(api, name, everything=True) == {"feature": True, "main": False}
+    shown = (await api.data(HIDE % "unhideRows", variables))["unhideRows"]
+    assert shown["errors"] == [] and await branches_of(api, name) == {
+        "feature": False,
+        "main": False,
+    }

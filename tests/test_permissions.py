@@ -240,6 +240,9 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                  lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
     "unhideRows": (E, "unhideRows(input: $input) { errors { code message field } }",
                    lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
+    # The world's experiment is Git's (IN_GIT): allowed callers delete nothing.
+    "deleteExperiment": (E, "deleteExperiment(input: $input) { errors { code message field } }",
+                         lambda ids: {"input": {"id": ids["Experiment"]}}),
 }  # fmt: skip
 DESTRUCTIVE = {"deleteProject"}  # allowed calls not run here (test_delete... runs one)
 

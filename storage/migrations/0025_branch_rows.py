@@ -9,7 +9,12 @@
   ``Project.branches`` unless included;
 - ``experiments_by_author`` and ``experiments_by_message`` (project_id, the author's name or
   the message's first 200 characters, created_at, id), in code point order on both
-  databases: a page ordered by author or message walks one and stops after the page.
+  databases, and their ``_newest`` twins (created_at and id descending): a page ordered by
+  author or message walks one (ties newest or oldest first, each direction) and stops
+  after the page; without the twin, the ties of one author (often most rows) are sorted;
+- ``experiments_at_commit`` (project_id, sha, kind, hidden) and ``experiments_at_baseline``
+  (project_id, baseline_sha, kind, hidden): the rows of a tag's or branch's commits, read
+  and counted from the index alone.
 
 Back: the indexes and the columns are dropped (on SQLite in place: storage.migration_ops).
 """
@@ -31,18 +36,23 @@ def _postgres(editor: Any) -> bool:
     return bool(editor.client.capabilities.dialect == "postgres")
 
 
+_TIES = {"": "created_at, id", "_newest": "created_at DESC, id DESC"}
+
+
 async def _order_indexes(apps: Any, editor: Any) -> None:
     collate = ' COLLATE "C"' if _postgres(editor) else ""
     for name, key in _KEYS.items():
-        await editor.client.execute_script(
-            f"CREATE INDEX IF NOT EXISTS {name} ON experiments"
-            f" (project_id, ({key}){collate}, created_at, id)"
-        )
+        for suffix, ties in _TIES.items():
+            await editor.client.execute_script(
+                f"CREATE INDEX IF NOT EXISTS {name}{suffix} ON experiments"
+                f" (project_id, ({key}){collate}, {ties})"
+            )
 
 
 async def _drop_order_indexes(apps: Any, editor: Any) -> None:
     for name in _KEYS:
-        await editor.client.execute_script(f"DROP INDEX IF EXISTS {name}")
+        for suffix in _TIES:
+            await editor.client.execute_script(f"DROP INDEX IF EXISTS {name}{suffix}")
 
 
 async def _first_parents(apps: Any, editor: Any) -> None:
@@ -92,9 +102,17 @@ class Migration(migrations.Migration):
         ops.RunSQL(
             [
                 "CREATE INDEX IF NOT EXISTS branch_first_parents"
-                " ON branch_commits (branch_id, first_parent, commit_id)"
+                " ON branch_commits (branch_id, first_parent, commit_id)",
+                "CREATE INDEX IF NOT EXISTS experiments_at_commit"
+                " ON experiments (project_id, sha, kind, hidden)",
+                "CREATE INDEX IF NOT EXISTS experiments_at_baseline"
+                " ON experiments (project_id, baseline_sha, kind, hidden)",
             ],
-            reverse_sql=["DROP INDEX IF EXISTS branch_first_parents"],
+            reverse_sql=[
+                "DROP INDEX IF EXISTS branch_first_parents",
+                "DROP INDEX IF EXISTS experiments_at_commit",
+                "DROP INDEX IF EXISTS experiments_at_baseline",
+            ],
         ),
         ops.RunPython(_order_indexes, reverse_code=_drop_order_indexes),
         ops.RunPython(_first_parents, reverse_code=_nothing),
