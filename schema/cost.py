@@ -259,6 +259,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "plotErrors"): 50,
     ("Comparison", "plots"): 50,
     ("HideRowsPayload", "experiments"): 1000,  # hideRows/unhideRows take at most 1,000 ids
+    ("HideRowsPayload", "branches"): 1000,  # ... and branches, 1,000 of both together
     ("Comparison", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step

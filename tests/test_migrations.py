@@ -407,3 +407,74 @@ def test_hidden_rows_of_skip_studio_commits_and_0020_rolls_back(fresh_url: str) 
     assert forward == again == [True, True, True, hidden]
     assert back == [False, False, True, {"a": None, "b": None, "c": None}]
     assert later == [True, True, True, {**hidden, "d": 0}]
+
+
+# -- 0025: branches and rows as Studio shows them ---------------------------------------------
+
+FIRST_PARENTS = """
+async def layout(client, pg):
+    \"\"\"Whether the new columns exist, each commit's first_parent flag on main by sha, the
+    rows of branch_commits, and which of 0025's indexes exist.\"\"\"
+    if pg:
+        _, cols = await client.execute_query(
+            "SELECT table_name || '.' || column_name AS name FROM information_schema.columns")
+        _, idx = await client.execute_query("SELECT indexname AS name FROM pg_indexes")
+    else:
+        cols = []
+        for table in ("branches", "branch_commits"):
+            _, found = await client.execute_query(f"PRAGMA table_info({table})")
+            cols += [{"name": f"{table}.{c['name']}"} for c in found]
+        _, idx = await client.execute_query("SELECT name FROM sqlite_master WHERE type = 'index'")
+    names = {c["name"] for c in cols}
+    flagged = "branch_commits.first_parent" in names
+    _, rows = await client.execute_query(
+        "SELECT c.sha" + (", bc.first_parent" if flagged else "") + " FROM branch_commits bc"
+        " JOIN commits c ON c.id = bc.commit_id ORDER BY c.sha")
+    made = sorted(i["name"] for i in idx if i["name"] in INDEXES)
+    return [flagged, "branches.hidden" in names, {r["sha"]: dict(r).get("first_parent")
+            for r in rows}, made]
+
+INDEXES = {"branch_first_parents", "experiments_at_commit", "experiments_at_baseline",
+           "experiments_by_author", "experiments_by_author_newest", "experiments_by_message",
+           "experiments_by_message_newest"}
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target="models.0020_hidden_rows")
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    # a <- b <- c <- m (merge of f), f <- b: main's first-parent line is m, c, b, a.
+    parents = {"a": [], "b": ["a"], "c": ["b"], "f": ["b"], "m": ["c", "f"]}
+    for sha, ps in parents.items():
+        await client.execute_query(q(
+            "INSERT INTO commits (project_id, sha, parents, author_name, author_email,"
+            " authored_at, committer_name, committer_email, committed_at, commit_offset,"
+            " message) SELECT id, ?, ?, 'a', 'a@x', 0, 'a', 'a@x', 0, 0, 'm' FROM projects", pg),
+            [sha, json.dumps(ps)])
+    await client.execute_query(
+        "INSERT INTO branches (project_id, name, sha) SELECT id, 'main', 'm' FROM projects", [])
+    await client.execute_query(
+        "INSERT INTO branch_commits (branch_id, commit_id) SELECT b.id, c.id FROM branches b"
+        " CROSS JOIN commits c", [])
+    seen = []
+    for target in (None, "models.0020_hidden_rows", None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append(await layout(client, pg))
+    print(json.dumps({"seen": seen}))
+"""
+
+
+def test_0025_flags_first_parent_lines_and_rolls_back(fresh_url: str) -> None:
+    """Migration 0025 flags each branch's first-parent line (not the merged commit), adds
+    branches.hidden and its indexes; back to 0020 they go and every membership row stays."""
+    forward, back, again = run_script(FIRST_PARENTS, fresh_url, timeout=120)["seen"]
+    line = {"a": 1, "b": 1, "c": 1, "f": 0, "m": 1}
+    indexes = sorted(["branch_first_parents", "experiments_at_baseline", "experiments_at_commit",
+                      "experiments_by_author", "experiments_by_author_newest",
+                      "experiments_by_message", "experiments_by_message_newest"])  # fmt: skip
+    assert forward == again == [True, True, line, indexes]
+    assert back == [False, False, dict.fromkeys(line), []]

@@ -71,9 +71,9 @@ async def _first_parents(apps: Any, editor: Any) -> None:
             " AND commit_id IN (WITH RECURSIVE line(id, parent) AS ("
             f" SELECT c.id, {parent} FROM commits c WHERE c.project_id = {mark(2)}"
             f" AND c.sha = {mark(3)} UNION ALL SELECT c.id, {parent} FROM line"
-            f" JOIN commits c ON c.project_id = {mark(2)} AND c.sha = line.parent)"
+            f" JOIN commits c ON c.project_id = {mark(4)} AND c.sha = line.parent)"
             " SELECT id FROM line)",
-            [b["id"], b["project_id"], b["sha"]],
+            [b["id"], b["project_id"], b["sha"], b["project_id"]],
         )
 
 
