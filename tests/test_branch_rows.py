@@ -187,22 +187,23 @@ async def live_rows(api: Api, name: str, detached: bool | None = None) -> list[d
 
 
 async def test_detached_runs_and_deleting_live_runs(
-    api: Api, merged_repo: Path, unique: str
+    api: Api, merged_repo: Path, unique: str, tmp_path: Path
 ) -> None:
     """A live run on a commit never pushed is detached (commit null), filtered either way;
     deleteExperiment removes live runs (detached or not) with their steps and images (the
     image file too when no row holds it), announced REMOVED; commits and pushed experiment
     refs are IN_GIT and stay."""
     name = f"detached-{unique}"
-    project = await api.create_project(merged_repo, name)
-    head = ClockedRepo(merged_repo).git("rev-parse", "main")
+    repo = copy_repo(merged_repo, tmp_path / "repo")  # its own: live runs find the project
+    project = await api.create_project(repo, name)
+    head = ClockedRepo(repo).git("rev-parse", "main")
     nowhere = "ab" * 20  # a commit the repository does not have
     image = png(rgb=(4, 5, 6))
     plots = {"dvclive/plots/images/i.png": {"image": base64.b64encode(image).decode()}}
     for baseline, run in ((head, "on-main"), (nowhere, "lost")):
-        started = await post_live(api, event("start", str(merged_repo), baseline, run))
+        started = await post_live(api, event("start", str(repo), baseline, run))
         assert started.status_code == 200, started.text
-        sent = event("data", str(merged_repo), baseline, run, step=1, plots=plots,
+        sent = event("data", str(repo), baseline, run, step=1, plots=plots,
                      metrics={"dvclive/metrics.json": {"data": {"acc": 0.5}}})  # fmt: skip
         assert (await post_live(api, sent)).status_code == 200
     runs = {r["name"]: r for r in await live_rows(api, name)}

@@ -46,6 +46,25 @@ async def reopen(config):
     await Tortoise.init(config=config)
     client = Tortoise.get_connection(db.connection_name(URL))
     return client, client.capabilities.dialect == "postgres"
+
+async def project_at(config, target):
+    \"\"\"Migrated to ``target`` with one project ``p``: the client, whether PostgreSQL.\"\"\"
+    await migrate(config=config, target=target)
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    return client, pg
+
+async def round_trip(config, back, layout):
+    \"\"\"``layout`` after migrating forward, back to ``back``, forward again; the client.\"\"\"
+    seen = []
+    for target in (None, back, None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append(await layout(client, pg))
+    return seen, client, pg
 """
 
 # ...and ends with: ``main()``, every connection closed however it ends (an open aiosqlite
@@ -372,22 +391,13 @@ async def layout(client, pg):
 
 async def main():
     config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0019_column_goals")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
-        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    client, pg = await project_at(config, "models.0019_column_goals")
     for key, message in (("a", "docs\\n\\n[Skip STUDIO]"), ("b", "plain"), ("c", None)):
         await client.execute_query(q(
             "INSERT INTO experiments (project_id, kind, key, status, message, created_at,"
             " params, metrics, errors, plots, deps, outs) SELECT id, 'COMMIT', ?, 'COMPLETED',"
             " ?, 0, '{}', '{}', '[]', '[]', '{}', '{}' FROM projects", pg), [key, message])
-    seen = []
-    for target in (None, "models.0019_column_goals", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        seen.append(await layout(client, pg))
+    seen, client, pg = await round_trip(config, "models.0019_column_goals", layout)
     # A row written after the migration, naming no hidden: shown (the SQL default).
     await client.execute_query(
         "INSERT INTO experiments (project_id, kind, key, status, created_at, params, metrics,"
@@ -440,11 +450,7 @@ INDEXES = {"branch_first_parents", "experiments_at_commit", "experiments_at_base
 
 async def main():
     config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0020_hidden_rows")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
-        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    client, pg = await project_at(config, "models.0020_hidden_rows")
     # a <- b <- c <- m (merge of f), f <- b: main's first-parent line is m, c, b, a.
     parents = {"a": [], "b": ["a"], "c": ["b"], "f": ["b"], "m": ["c", "f"]}
     for sha, ps in parents.items():
@@ -458,12 +464,7 @@ async def main():
     await client.execute_query(
         "INSERT INTO branch_commits (branch_id, commit_id) SELECT b.id, c.id FROM branches b"
         " CROSS JOIN commits c", [])
-    seen = []
-    for target in (None, "models.0020_hidden_rows", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        seen.append(await layout(client, pg))
+    seen, _client, _pg = await round_trip(config, "models.0020_hidden_rows", layout)
     print(json.dumps({"seen": seen}))
 """
 
