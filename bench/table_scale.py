@@ -58,6 +58,7 @@ SHAPES: dict[str, ExperimentQuery] = {
     "by author": ExperimentQuery(sort="author"),
     "by message, descending": ExperimentQuery(sort="message", sort_descending=True),
     "tag model@v0.0.1": ExperimentQuery(tag="model@v0.0.1"),
+    "by branch": ExperimentQuery(sort="branch"),
 }
 COUNTS: dict[str, ExperimentQuery] = {
     "count": ExperimentQuery(),

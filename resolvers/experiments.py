@@ -48,7 +48,7 @@ class FilterArgs:
 class OrderArgs:
     column: str | None  # None: a row field (``field``), creation time when that is None too
     descending: bool
-    field: str | None = None  # "author" or "message" (storage.queries.SORT_FIELDS)
+    field: str | None = None  # "author", "message", "branch" (storage.queries.SORT_FIELDS)
 
 
 def _column(key: str) -> tuple[str, str, str]:
@@ -78,9 +78,9 @@ def build_query(filter_: FilterArgs | None, order: Sequence[OrderArgs]) -> Exper
     time_orders = [o for o in order if o.column is None and o.field is None]
     fields = [o for o in order if o.field is not None]
     if fields and (column_orders or len(fields) > 1):
-        raise bad_input("order by columns or by one of AUTHOR and MESSAGE, not both")
+        raise bad_input("order by columns or by one of AUTHOR, MESSAGE and BRANCH, not both")
     if fields and order[0] is not fields[0]:
-        raise bad_input("AUTHOR or MESSAGE comes first in orderBy (the time follows it)")
+        raise bad_input("AUTHOR, MESSAGE or BRANCH comes first in orderBy (the time follows)")
     return ExperimentQuery(
         kinds=tuple(f.kinds),
         statuses=tuple(f.statuses),

@@ -400,18 +400,24 @@ class ExperimentSortField(Enum):
     COMMITTED_AT = "COMMITTED_AT"
     AUTHOR = "AUTHOR"
     MESSAGE = "MESSAGE"
+    BRANCH = "BRANCH"
 
 
 # The row fields ordered before the time (storage.queries.SORT_FIELDS); COMMITTED_AT is the
 # time itself (a row's commit time, a live run's start).
-_SORT_FIELDS = {ExperimentSortField.AUTHOR: "author", ExperimentSortField.MESSAGE: "message"}
+_SORT_FIELDS = {
+    ExperimentSortField.AUTHOR: "author",
+    ExperimentSortField.MESSAGE: "message",
+    ExperimentSortField.BRANCH: "branch",
+}
 
 
 @strawberry.input(
     description="Order by a column id, or by a row field (the creation time when both are"
-    " omitted). AUTHOR (the author's name) and MESSAGE (its first 200 characters), in code"
-    " point order, come first and alone: the time then orders their ties; columns cannot"
-    " follow them."
+    " omitted). AUTHOR (the author's name), MESSAGE (its first 200 characters) and BRANCH"
+    " (the first, by name, of the branches whose first-parent line holds the row's commit;"
+    " rows on none last), in code point order, come first and alone: the time then orders"
+    " their ties; columns cannot follow them."
 )
 class ExperimentOrder:
     column: str | None = None

@@ -288,10 +288,14 @@ class ExperimentQuery:
     # (kind, file, path, descending) column orders, applied before the creation time.
     order: tuple[tuple[str, str, str, bool], ...] = ()
     newest_first: bool = True
-    # A row field ordered before the time ("author" or "message", SORT_FIELDS), descending
-    # or not; never with column orders.
+    # A row field ordered before the time ("author", "message" or "branch", SORT_FIELDS),
+    # descending or not; never with column orders.
     sort: str | None = None
     sort_descending: bool = False
+    # Internal (the walk of the branch order): rows whose commit is on no first-parent line
+    # of a branch named before this one; rows whose commit is on no line at all.
+    first_on: str | None = None
+    on_no_line: bool = False
     # Hidden rows (experiments.hidden) are left out unless included: they neither count
     # nor take a place in any order.
     include_hidden: bool = False
@@ -442,8 +446,10 @@ _DETACHED = (
 
 # Row fields a page may be ordered by (before the time): the author's name, the message's
 # first 200 characters, in code point order on both databases; each walks its index
-# (migration 0025: experiments_by_author, experiments_by_message).
-SORT_FIELDS = ("author", "message")
+# (migration 0025: experiments_by_author, experiments_by_message). And the branch: the
+# first (by name) of the branches whose first-parent line holds the row's commit, rows on
+# none last (_branch_page).
+SORT_FIELDS = ("author", "message", "branch")
 
 
 def sort_key(name: str) -> str:
@@ -452,6 +458,26 @@ def sort_key(name: str) -> str:
         "message": "SUBSTR(COALESCE(e.message, ''), 1, 200)",
     }[name]
     return f'({key}) COLLATE "C"' if db.is_postgres() else key
+
+
+def _lines_of_row(names: str = "") -> str:
+    """The first-parent lines holding the row ``e``'s commit (``b``: their branches, of
+    ``names`` only when given: a condition on ``b.name``), per row: the commit's lookup, then
+    one probe per branch of the project."""
+    return (
+        f"FROM commits c CROSS JOIN branches b CROSS JOIN branch_commits bc"
+        f" WHERE c.project_id = e.project_id AND c.sha = {_ROW_COMMIT}"
+        f" AND b.project_id = c.project_id{names} AND bc.branch_id = b.id"
+        " AND bc.first_parent = 1 AND bc.commit_id = c.id"
+    )
+
+
+def _branch_keys(desc: bool) -> list[tuple[str, bool]]:
+    """The branch order's keys in one sort (the order the walk gives): on no line last, then
+    the first branch's name."""
+    first = f"(SELECT MIN(b.name {_binary()}) {_lines_of_row()})"
+    return [(f"CASE WHEN {first} IS NULL THEN 1 ELSE 0 END", False),
+            (f"COALESCE({first}, '')", desc)]  # fmt: skip
 
 
 _SHOWN = "e.hidden = 0"
@@ -476,6 +502,11 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
         s.args += [project_id, *commits.args]
     if q.detached is not None:
         s.where.append(_DETACHED if q.detached else f"NOT {_DETACHED}")
+    if q.first_on is not None:
+        s.where.append(f"NOT EXISTS (SELECT 1 {_lines_of_row(f' AND b.name {_binary()} < ?')})")
+        s.args.append(q.first_on)
+    if q.on_no_line:
+        s.where.append(f"NOT EXISTS (SELECT 1 {_lines_of_row()})")
     if q.author:
         s.where.append("(LOWER(e.author_name) LIKE ? OR LOWER(e.author_email) LIKE ?)")
         s.args += [f"%{q.author.lower()}%"] * 2
@@ -501,7 +532,9 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
             (f"COALESCE(o{i}.num, 0)", desc),
             (f"COALESCE(o{i}.text, '')", desc),
         ]
-    if q.sort is not None:
+    if q.sort == "branch":
+        s.keys += _branch_keys(q.sort_descending)
+    elif q.sort is not None:
         s.keys.append((sort_key(q.sort), q.sort_descending))
     s.keys += [("e.created_at", q.newest_first), ("e.id", q.newest_first)]
     return s
@@ -554,7 +587,50 @@ def _page(project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: i
     """The page when no filter of ``q`` matches few rows."""
     if q.order:
         return (yield from _column_page(project_id, q, after, limit))
+    if q.sort == "branch":
+        return (yield from _branch_page(project_id, q, after, limit))
     return (yield from _sorted(project_id, q, after, limit))
+
+
+def _branch_page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
+) -> Reads[Page]:
+    """A page ordered by branch: the project's branches in name order, each the page of
+    its first-parent line's rows that no line of a branch named before holds (the same
+    query filtered so, in the time order: its walk, or its few rows sorted), then the rows
+    on no line. The cursor: (on no line, the branch's name, the time, the id)."""
+    if after is not None and not _branch_cursor(after):
+        raise ValueError("cursor does not match this ordering")
+    found = yield Fetch("SELECT name FROM branches WHERE project_id = ?", [project_id])
+    # Sorted here, by code point (as _binary() sorts): branches, not rows.
+    names = sorted((r["name"] for r in found), reverse=q.sort_descending)
+    rows: Page = []
+    plain = replace(q, sort=None)
+    if after is None or after[0] == 0:
+        for name in names:
+            if after is not None and (name < after[1]) != q.sort_descending and name != after[1]:
+                continue  # before the cursor's branch
+            tail = after[2:] if after is not None and name == after[1] else None
+            sub = replace(plain, branch=name, first_on=name)
+            found = yield from _page_plan(project_id, sub, tail, limit - len(rows))
+            rows += [(record, [0, name, *keys]) for record, keys in found]
+            if len(rows) >= limit:
+                return rows
+    tail = after[2:] if after is not None and after[0] == 1 else None
+    found = yield from _page_plan(
+        project_id, replace(plain, on_no_line=True), tail, limit - len(rows)
+    )
+    return rows + [(record, [1, "", *keys]) for record, keys in found]
+
+
+def _branch_cursor(after: list[Any]) -> bool:
+    return (
+        len(after) == 4
+        and after[0] in (0, 1)
+        and not isinstance(after[0], bool)
+        and isinstance(after[1], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in after[2:])
+    )
 
 
 async def _sorted_page(
@@ -579,7 +655,8 @@ def _sorted(
     (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
     if q.order and after is not None and not _column_cursor(after, len(q.order)):
         raise ValueError("cursor does not match this ordering")
-    if q.sort is not None and after is not None and not _field_cursor(after):
+    fits = _branch_cursor if q.sort == "branch" else _field_cursor
+    if q.sort is not None and after is not None and not fits(after):
         raise ValueError("cursor does not match this ordering")
     s = _build(project_id, q)
     head, head_args = "experiments e", []

@@ -146,7 +146,7 @@ async def test_tag_filter(api: Api, merged_repo: Path, unique: str) -> None:
     assert await every_row(api, name, {"tag": "no-such-tag"}) == ([], 0)
 
 
-@pytest.mark.parametrize("field", ["AUTHOR", "MESSAGE", "COMMITTED_AT"])
+@pytest.mark.parametrize("field", ["AUTHOR", "MESSAGE", "COMMITTED_AT", "BRANCH"])
 @pytest.mark.parametrize("direction", ["ASC", "DESC"])
 async def test_orders_by_row_fields(
     api: Api, merged_repo: Path, unique: str, field: str, direction: str
@@ -160,14 +160,29 @@ async def test_orders_by_row_fields(
     everything, _n = await every_row(api, name, {})
     assert total == len(rows) == len(everything) > 7  # more than one page
 
+    repo = ClockedRepo(merged_repo)
+    lines = {  # each branch's first-parent line (git's)
+        branch: set(repo.git("rev-list", "--first-parent", branch).split())
+        for branch in repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads").split()
+    }
+
+    def first_branch(r: dict[str, Any]) -> str | None:
+        commit = r["sha"] if r["kind"] == "COMMIT" else r["baselineSha"]
+        return min((b for b, line in lines.items() if commit in line), default=None)
+
     def key(r: dict[str, Any]) -> Any:
         return {
             "AUTHOR": (r["author"] or {}).get("name") or "",
             "MESSAGE": (r["message"] or "")[:200],
             "COMMITTED_AT": r["createdAt"],
+            "BRANCH": first_branch(r) or "",
         }[field]
 
     keys = [key(r) for r in rows]
+    if field == "BRANCH":  # rows on no line last, in either direction
+        on_none = [first_branch(r) is None for r in rows]
+        assert on_none == sorted(on_none)
+        keys = [k for k, none in zip(keys, on_none, strict=True) if not none]
     assert keys == sorted(keys, reverse=direction == "DESC")
     ties = [(key(r), r["createdAt"]) for r in rows]
     assert all(a[1] >= b[1] for a, b in pairwise(ties) if a[0] == b[0])

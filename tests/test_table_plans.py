@@ -51,6 +51,10 @@ SHAPES: dict[str, ExperimentQuery] = {
     "by message, descending": ExperimentQuery(sort="message", sort_descending=True),
     "a branch's line by author": ExperimentQuery(branch="feature", sort="author"),
     "not detached, oldest first": ExperimentQuery(detached=False, newest_first=False),
+    "by branch": ExperimentQuery(sort="branch"),
+    "by branch, descending, oldest first": ExperimentQuery(
+        sort="branch", sort_descending=True, newest_first=False
+    ),
 }
 # Filters matching fewer than FEW_MATCHES rows: read from the filter's range, then sorted.
 # (The shapes above run with FEW_MATCHES at 2: this project's filters match a few hundred.)
@@ -147,7 +151,7 @@ async def plan_faults(query: str, args: list[Any]) -> list[str]:
         rows = await db.fetch("EXPLAIN QUERY PLAN " + query, args)
         details = [str(r["detail"]) for r in rows]
         if sorts_few:  # the rows come from the matches (a scan of them), by primary key
-            read = "INDEX cells_column_order" if FEW_ROWS in query else "INDEX idx_experiments_"
+            read = "INDEX cells_column_order" if FEW_ROWS in query else "INDEX experiments_at_"
             assert any(read in d for d in details), details
             assert any("USING INTEGER PRIMARY KEY (rowid=?)" in d for d in details), details
             # A compound subquery's rows (its two parts read by index) are scanned in turn.
