@@ -196,8 +196,13 @@ class Settings:
     max_message_bytes: int = 64 * 1024
     # Bytes of a pull request title (GitHub shows 256 characters).
     max_title_bytes: int = 1024
-    # Bytes of a branch or tag name (git allows ~4 KB, forges far less).
+    # Bytes of a branch or tag name (git allows ~4 KB, forges far less); also of a model's
+    # name, type and each of its labels (addModel).
     max_ref_name_bytes: int = 200
+    # Bytes of a model's description written by addModel (a paragraph or two).
+    max_model_description_bytes: int = 16 * 1024
+    # Labels of one model written by addModel.
+    max_model_labels: int = 32
     # Request bodies, refused with 413 before they are read past the bound.
     # POST /graphql: a document and its variables (a large query is a few KB).
     max_graphql_body_bytes: int = 1_000_000
@@ -432,6 +437,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),
     "max_title_bytes": ("GITSTUDIO_MAX_TITLE_BYTES", int),
     "max_ref_name_bytes": ("GITSTUDIO_MAX_REF_NAME_BYTES", int),
+    "max_model_description_bytes": ("GITSTUDIO_MAX_MODEL_DESCRIPTION_BYTES", int),
+    "max_model_labels": ("GITSTUDIO_MAX_MODEL_LABELS", int),
     "max_graphql_body_bytes": ("GITSTUDIO_MAX_GRAPHQL_BODY_BYTES", int),
     "max_live_body_bytes": ("GITSTUDIO_MAX_LIVE_BODY_BYTES", int),
     "max_webhook_body_bytes": ("GITSTUDIO_MAX_WEBHOOK_BODY_BYTES", int),
