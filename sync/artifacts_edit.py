@@ -8,7 +8,8 @@ written in a person's layout:
   last entry, indented as its entries are;
 * anything else (a flow-style or empty section, a file the text edit would not round-trip)
   goes through ruamel.yaml's round trip, as ``dvc``'s ``modify_yaml`` does;
-* every result is parsed back and must hold exactly the old document plus the entry.
+* every result is parsed back and must hold exactly the old document plus the entry
+  (compared node by node, each pair of nodes YAML aliases share once).
 
 The name must not be declared already at that commit (in the dvc.yaml, or under the same
 full name anywhere the registry reads declarations): CONFLICT, field ``name``. A dvc.yaml
@@ -173,6 +174,34 @@ def _round_trip(content: bytes, name: str, fields: dict[str, Any]) -> bytes | No
 
 def _parses_to(path: str, written: bytes, wanted: dict[str, Any]) -> bool:
     try:
-        return bool(parse_file(path, written) == wanted)
+        return _same(parse_file(path, written), wanted)
     except Exception:
         return False
+
+
+def _equal(x: Any, y: Any) -> bool:
+    """Scalars: ``==``, and NaN equals NaN."""
+    return bool(x == y) or (x != x and y != y)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """``a == b`` for parsed documents, each pair of shared nodes compared once: YAML
+    aliases make a few hundred bytes a tree of billions of nodes, which ``==`` would walk."""
+    seen: set[tuple[int, int]] = set()
+    pending = [(a, b)]
+    while pending:
+        x, y = pending.pop()
+        if x is y or (id(x), id(y)) in seen:
+            continue
+        seen.add((id(x), id(y)))
+        if isinstance(x, dict) and isinstance(y, dict):
+            if x.keys() != y.keys():
+                return False
+            pending.extend((x[k], y[k]) for k in x)
+        elif isinstance(x, list) and isinstance(y, list):
+            if len(x) != len(y):
+                return False
+            pending.extend(zip(x, y, strict=True))
+        elif isinstance(x, dict | list) or isinstance(y, dict | list) or not _equal(x, y):
+            return False
+    return True
