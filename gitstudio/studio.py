@@ -188,18 +188,20 @@ class StudioApi:
         if parsed.images:
             event.images = await asyncio.to_thread(self.images.put, parsed.images)
         if len(targets) == 1:  # the usual case: one project per repository
-            await self._submit(parsed.repo_url, event, targets[0])
+            delivered = [await self._submit(event, targets[0])]
         else:  # a monorepo run shown by several projects: committed in one flush
             copies = [replace(event) for _ in targets]
-            await asyncio.gather(
-                *(self._submit(parsed.repo_url, c, p) for c, p in zip(copies, targets, strict=True))
+            delivered = await asyncio.gather(
+                *(self._submit(c, p) for c, p in zip(copies, targets, strict=True))
             )
+        if not any(delivered):
+            raise await self._unknown_repo(parsed.repo_url)
         call.skip = event.type == "data"  # one per step: not recorded (its failures are)
         return parsed.dropped
 
-    async def _submit(self, url: str, event: LiveEvent, project: ProjectRef) -> None:
+    async def _submit(self, event: LiveEvent, project: ProjectRef) -> bool:
         """``event`` as an event of ``project``'s run (the writer never changes an event's
-        rows, so the copies of a monorepo run share them)."""
+        rows, so the copies of a monorepo run share them); False when the project is gone."""
         event.project_id = project.id
         event.project_subdir = project.subdir
         try:
@@ -207,7 +209,8 @@ class StudioApi:
         except ProjectGone:
             self.projects.invalidate()
             self.writer.forget_project(project.id)
-            raise await self._unknown_repo(url) from None
+            return False
+        return True
 
     async def _targets(
         self, url: str, projects: list[ProjectRef], event: LiveEvent
