@@ -11,7 +11,7 @@ from typing import Any
 
 from asgi_ws import raw_asgi_websocket
 from live_support import event, live_rows, new_project, points_of, post_live, rows, state_of
-from support import Api
+from support import Api, StatementCounter
 
 from schema.relay import to_global_id
 from storage import db
@@ -91,3 +91,29 @@ async def test_runs_without_a_subdir_reach_every_root_project(
         (row,) = await live_rows(pid)
         assert len(await points_of(row["id"])) == 1
     assert await live_rows(sub) == []
+
+
+RUN_LOOKUP = "FROM experiments WHERE project_id IN"  # storage.live.projects_with_run
+
+
+async def test_one_project_per_repository_asks_nothing_more(
+    api: Api, tmp_path: Path, unique: str, sql_counter: StatementCounter
+) -> None:
+    """The hot path: a repository of one project neither looks the run up nor caches it;
+    a monorepo's events look the run up only when the app does not know it."""
+    repo, _pid, baseline = await new_project(api, tmp_path, f"mlive-one-{unique}")
+    base = (str(repo), baseline, "solo")
+    await _ok(api, event("start", *base))
+    for step in range(3):
+        await _ok(api, event("data", *base, step=step, plots=rows("acc", (step, 0.5))))
+    assert not [s for s in sql_counter.statements if RUN_LOOKUP in s]
+    mono, _root, head = await new_project(api, tmp_path, f"mlive-two-{unique}")
+    await api.create_project(mono, f"mlive-two-b-{unique}")
+    shared = (str(mono), head, "shared")
+    await _ok(api, event("start", *shared))
+    state_of(api).caches.live_runs.clear()
+    for step in range(3):
+        await _ok(api, event("data", *shared, step=step, plots=rows("acc", (step, 0.5))))
+    # The start of a new run (is it some project's already?) and the first event after the
+    # cache was emptied; the other events follow the cache.
+    assert len([s for s in sql_counter.statements if RUN_LOOKUP in s]) == 2
