@@ -32,7 +32,7 @@ LR = "param:params.yaml:lr"
 DEPTH = "param:params.yaml:model.depth"
 
 # Three column filters and a sort: the shape the issue times.
-FILTER = {
+FILTER: dict[str, list[dict[str, Any]]] = {
     "columns": [
         {"column": ACC, "op": "GT", "value": 0.75},
         {"column": LR, "op": "LTE", "value": 0.03},
@@ -122,7 +122,7 @@ async def test_a_view_gives_the_table_its_arguments_give(api: Api, project: dict
     assert view["baseline"] == {"id": baseline}
     assert view["includeHidden"] is False
     # The stored filter and order are the table's variables, defaults filled in.
-    assert view["filter"]["columns"] == [{**c, "value": c.get("value")} for c in FILTER["columns"]]
+    assert view["filter"]["columns"] == [{"value": None, **c} for c in FILTER["columns"]]
     assert view["order"] == ORDER
 
     explicit = await table(api, name, filter=FILTER, orderBy=ORDER, first=200)
