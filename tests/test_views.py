@@ -343,3 +343,18 @@ def test_every_field_of_the_table_inputs_round_trips() -> None:
     assert back["filter"] == filter_value
     assert back["order_by"] == order_value
     assert input_json(back["filter"], names) == given["filter"]
+
+
+async def test_one_shared_view_of_a_name_even_beside_the_database(
+    api: Api, project: dict[str, Any]
+) -> None:
+    """views_by_name holds whatever writes a view: a NULL owner is no way around it."""
+    project_id = _db_id(project["id"])
+    insert = (
+        "INSERT INTO views (project_id, owner_user_id, name, state, created_at, updated_at)"
+        " VALUES (?, NULL, 'twice', '{}', 0, 0)"
+    )
+    await db.execute(insert, [project_id])
+    with pytest.raises(Exception, match=r"(?i)unique"):
+        await db.execute(insert, [project_id])
+    assert len(await db.fetch("SELECT id FROM views WHERE name = 'twice'")) == 1
