@@ -97,8 +97,13 @@ async def by_id(view_id: int) -> ViewRecord | None:
 
 
 def encoded(state: dict[str, Any]) -> str:
-    """``state`` as the JSON stored; TOO_LARGE past GITSTUDIO_MAX_VIEW_BYTES."""
-    text = orjson.dumps(state).decode()
+    """``state`` as the JSON stored; TOO_LARGE past GITSTUDIO_MAX_VIEW_BYTES, INVALID for a
+    string UTF-8 cannot hold."""
+    try:
+        text = orjson.dumps(state).decode()
+    except orjson.JSONEncodeError:  # a lone surrogate in a string: no text UTF-8 stores
+        message = "the view holds a string that is not valid text"
+        raise DomainError("INVALID", message, "input") from None
     bound = limits().max_view_bytes
     if len(text.encode()) > bound:
         raise DomainError(
