@@ -209,4 +209,3 @@ def _db(body: Any) -> int:
     payload = body.json()["data"]["saveView"]
     assert payload["errors"] == [], payload
     return from_global_id(payload["view"]["id"], "View")[1]
-
