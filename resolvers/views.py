@@ -149,6 +149,8 @@ async def save(
         row = await ctx.loaders.experiment.load(state.baseline)
         if row is None or row.project_id != project_id:
             raise DomainError("NOT_FOUND", "the baseline is no row of this project", "baseline")
+    if not shared and principal.user_id is None:  # it would be saved as a shared view
+        raise DomainError("FORBIDDEN", "a view of one's own needs a user's token", "shared")
     owner = None if shared else principal.user_id
     kept = ViewState(columns, state.filter, state.order, state.baseline, state.goals)
     return await stored.save(project_id, owner, name, kept.as_json(), principal.user_id)
