@@ -283,6 +283,7 @@ _SIZES: dict[tuple[str, str], _Size] = {
     ("Project", "columnGoals"): lambda w, _n: w.pages.columns,  # at most GITSTUDIO_MAX_COLUMNS
     ("Project", "views"): lambda w, _n: w.pages.views,  # shared and the caller's own, bounded
     ("View", "goals"): lambda w, _n: w.pages.columns,  # a goal per column at most
+    ("View", "columnGoals"): lambda w, _n: w.pages.columns,
 }
 
 

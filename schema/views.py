@@ -84,6 +84,15 @@ class View:
         goals = resolve.state_of(self.record).goals
         return [ColumnGoalEntry(column=c, goal=ColumnGoal(g)) for c, g in goals.items()]
 
+    @strawberry.field(
+        description="The goals this view's table follows, by column id: the project's"
+        " (Project.columnGoals) with the view's own over them."
+    )
+    async def column_goals(self, info: Info[Context, None]) -> list[ColumnGoalEntry]:
+        project = await info.context.loaders.column_goals.load(self.record.project_id) or {}
+        merged = {**project, **resolve.state_of(self.record).goals}
+        return [ColumnGoalEntry(column=c, goal=ColumnGoal(g)) for c, g in sorted(merged.items())]
+
     @strawberry.field(description="The row deltas are taken from; null: none, or it is gone.")
     async def baseline(self, info: Info[Context, None]) -> Experiment | None:
         found = await resolve.baseline(info.context, self.record)

@@ -138,13 +138,24 @@ async def test_a_view_gives_the_table_its_arguments_give(api: Api, project: dict
     assert again == explicit
 
     # Project.view(name) and its own table, and the list.
+    goal = await api.data(
+        """mutation($input: SetColumnGoalInput!) { setColumnGoal(input: $input) {
+             errors { code } } }""",
+        {"input": {"projectId": project["id"], "column": LOSS, "goal": "HIGHER"}},
+    )
+    assert goal["setColumnGoal"]["errors"] == []
     found = await api.data(
         """query($name: String!) { project(name: $name) { view(name: "best by loss") {
-             id experiments(first: 200) { totalCount nodes { id } } } } }""",
+             id columnGoals { column goal } experiments(first: 200) { totalCount nodes { id } }
+           } } }""",
         {"name": name},
     )
     own = found["project"]["view"]
     assert own["id"] == view["id"]
+    assert own["columnGoals"] == [  # the project's, the view's over them
+        {"column": ACC, "goal": "HIGHER"},
+        {"column": LOSS, "goal": "LOWER"},
+    ]
     assert own["experiments"]["nodes"] == explicit["nodes"]
     listed = (await api.data(VIEWS, {"name": name}))["project"]["views"]
     assert [v["name"] for v in listed] == ["best by loss"]
