@@ -292,13 +292,3 @@ class ViewMutation:
 
 def views_of(records: list[ViewRecord]) -> list[View]:
     return [view_type(r) for r in records]
-
-
-__all__ = [
-    "View",
-    "ViewMutation",
-    "named_view",
-    "view_query",
-    "view_type",
-    "views_of",
-]
