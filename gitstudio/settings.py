@@ -98,6 +98,14 @@ class Settings:
     cost_experiments_per_commit: int = 20
     # Nesting of one JSON argument value (param values are shallow; deep ones only recurse).
     max_json_depth: int = 32
+    # Saved views (storage.views): shared views of one project, and one user's own views of
+    # one project (Project.views lists at most the sum); a view's name in characters; its
+    # state (columns, filter, order, baseline, goals) as JSON in bytes: 64 KiB holds the
+    # 500 columns GITSTUDIO_MAX_COLUMNS allows a view to show, with filters, several times.
+    max_views_per_project: int = 100
+    max_views_per_user: int = 100
+    max_view_name_chars: int = 100
+    max_view_bytes: int = 64 * 1024
     # Operations one websocket may run at once (a dashboard watches tens of runs).
     ws_max_operations: int = 200
     # Bytes of one websocket message, as POST /graphql's body bound (1 MB).
@@ -395,6 +403,10 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
     "cost_experiments_per_commit": ("GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT", int),
     "max_json_depth": ("GITSTUDIO_MAX_JSON_DEPTH", int),
+    "max_views_per_project": ("GITSTUDIO_MAX_VIEWS_PER_PROJECT", int),
+    "max_views_per_user": ("GITSTUDIO_MAX_VIEWS_PER_USER", int),
+    "max_view_name_chars": ("GITSTUDIO_MAX_VIEW_NAME_CHARS", int),
+    "max_view_bytes": ("GITSTUDIO_MAX_VIEW_BYTES", int),
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
