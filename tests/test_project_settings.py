@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
-from support import Api, eventually
+from support import Api, copy_repo, eventually
 
 from storage import db
 from sync.generate import RepoSpec, add_commit, generate_repo
@@ -208,3 +208,23 @@ async def test_auto_hide_unchanged_hides_a_readme_commit_not_a_params_one(
     await updated(api, pid, autoHideUnchanged=False)
     rows = {r["sha"]: r for r in commits(await table(api, name))}
     assert not any(r["hidden"] for r in rows.values())
+
+
+async def test_a_reindex_that_fails_is_failed_until_a_sync_succeeds(
+    api: Api, generated: Path, tmp_path: Path, unique: str
+) -> None:
+    repo = copy_repo(generated, tmp_path / "repo")
+    name = f"failing-{unique}"
+    pid = (await api.create_project(repo, name, subdir="proj"))["id"]
+    away = repo.rename(tmp_path / "away")
+    await updated(api, pid, columnLimit=3)
+
+    async def failed() -> dict[str, Any] | None:
+        found = await table(api, name)
+        return found if found["syncState"] == "FAILED" else None
+
+    assert (await eventually(failed, "the failed re-index"))["lastSyncError"]
+    away.rename(repo)
+    await api.sync(pid)
+    found = await settled(api, name, lambda t: True)
+    assert len(found["columns"]) == 3 and found["lastSyncError"] is None
