@@ -22,7 +22,7 @@ from pygit2.enums import SortMode
 
 from storage.rows import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
-from sync.git import open_mirror
+from sync.git import default_branch, open_mirror
 from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
@@ -354,17 +354,19 @@ def _walk(
     return [str(c.id) for c in walker]
 
 
-def has_directory(mirror: Path, branch: str, path: str) -> bool:
-    """Whether the head of ``branch`` in the mirror holds the directory ``path`` (the
-    repository's root: "")."""
-    repo = open_mirror(mirror)
-    ref = repo.references.get(f"refs/heads/{branch}")
-    if ref is None:
+def has_directory(mirror: Path, branch: str | None, path: str) -> bool:
+    """Whether the head of ``branch`` (None: the mirror's default branch) holds the
+    directory ``path`` (the repository's root: ""); False too without a mirror or branch."""
+    try:
+        repo = open_mirror(mirror)
+        branch = branch or default_branch(mirror)
+    except (pygit2.GitError, KeyError):
         return False
-    commit = _peel_commit(ref)
-    return commit is not None and (
-        not path or GitTree(repo, _commit(repo, commit).tree).is_dir(path)
-    )
+    ref = repo.references.get(f"refs/heads/{branch}") if branch else None
+    commit = _peel_commit(ref) if ref is not None else None
+    if commit is None:
+        return False
+    return not path or GitTree(repo, _commit(repo, commit).tree).is_dir(path)
 
 
 def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit:

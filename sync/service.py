@@ -719,15 +719,8 @@ class ProjectSyncer:
             try:
                 if subdir is not None:
                     mirror = self.mirror_path(project.id)
-                    branch = (
-                        branch
-                        or project.default_branch
-                        or await asyncio.to_thread(default_branch, mirror)
-                    )
-                    found = branch is not None and await asyncio.to_thread(
-                        has_directory, mirror, branch, subdir
-                    )
-                    if not found:
+                    where = branch or project.default_branch
+                    if not await asyncio.to_thread(has_directory, mirror, where, subdir):
                         raise DomainError(
                             "NOT_FOUND", f"the default branch has no directory {subdir!r}", "subdir"
                         )
