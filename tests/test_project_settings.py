@@ -205,6 +205,11 @@ async def test_auto_hide_unchanged_hides_a_readme_commit_not_a_params_one(
     rows = {r["sha"]: r for r in commits(await table(api, name))}
     assert rows[later]["autoHidden"]
 
+    # a re-index judges every commit again, with the rows it reads
+    await updated(api, pid, columnLimit=5)
+    again = await settled(api, name, lambda t: len(t["columns"]) == 5)
+    assert [r["sha"] for r in commits(again) if r["autoHidden"]] == [later, readme]
+
     await updated(api, pid, autoHideUnchanged=False)
     rows = {r["sha"]: r for r in commits(await table(api, name))}
     assert not any(r["hidden"] for r in rows.values())
