@@ -48,6 +48,20 @@ class Project(Model):
     )
     owner_team_id: int | None
     visibility = fields.CharField(max_length=8, default="PRIVATE", db_default="PRIVATE")
+    # What is imported (updateProject; storage.project_settings, migration 0021): commits
+    # committed before ``import_since`` (epoch seconds) are not indexed; ``column_filter``
+    # ({"include": [glob], "exclude": [glob]}) names the columns stored as cells;
+    # ``custom_files`` ([{"path", "kind"}]) are read as params or metrics files besides
+    # DVC's; ``column_limit`` caps the columns below GITSTUDIO_MAX_COLUMNS (NULL: that);
+    # ``auto_hide_unchanged`` hides commits whose params, metrics and deps equal their
+    # first parent's (experiments.hidden = 2). ``reindex`` is 1 from a change of any of
+    # them until the full re-index it asked for has written its tips.
+    import_since = fields.BigIntField(null=True)
+    column_filter = fields.TextField(null=True)
+    custom_files = fields.TextField(null=True)
+    column_limit = fields.IntField(null=True)
+    auto_hide_unchanged = fields.SmallIntField(default=0, db_default=0)
+    reindex = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "projects"
@@ -180,8 +194,10 @@ class Experiment(Model):
     # writer so names and resend checks never scan the series.
     live_metrics = fields.TextField(null=True)
     # 1: left out of the table unless a filter includes hidden rows (hideRows, or the
-    # commit message's "[skip studio]"); 0 or 1 rather than a boolean, so that one SQL
-    # literal (``hidden = 0``) filters on both databases.
+    # commit message's "[skip studio]"); 2: the same, hidden by the project's
+    # autoHideUnchanged (storage.index; shown again when it is turned off). A small integer
+    # rather than a boolean, so that one SQL literal (``hidden = 0``) filters on both
+    # databases.
     hidden = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
@@ -235,6 +251,29 @@ class ColumnGoal(Model):
     class Meta:
         table = "column_goals"
         unique_together = (("project", "column"),)
+
+
+class View(Model):
+    """A saved view of a project's experiments table (storage.views): shared (no owner) or
+    one user's own; ``state`` is its columns, filter, order, baseline and goals as JSON."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="views", on_delete=fields.CASCADE
+    )
+    project_id: int
+    owner_user_id = fields.IntField(null=True)  # None: shared with the project's readers
+    name = fields.CharField(max_length=255)
+    state = fields.TextField()  # JSON (storage.views)
+    created_at = fields.FloatField()  # epoch seconds
+    updated_at = fields.FloatField()
+    created_by_user_id = fields.IntField(null=True)
+    updated_by_user_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "views"
+        # Raw-SQL unique index views_by_name (project_id, COALESCE(owner_user_id, 0), name),
+        # migration 0022: one shared view and one view per user of a name.
 
 
 class MetricStep(Model):

@@ -307,7 +307,11 @@ def test_projects_of_before_owners_are_the_builtin_admins_and_0014_rolls_back(
     forward, back, again = result["seen"]
     assert set(access) <= set(forward[0][0])
     assert forward[0][1] == ["team_members", "teams"]
-    assert back[0] == [sorted(set(forward[0][0]) - set(access)), []]
+    later = {  # projects columns of later migrations (0021: project settings)
+        "import_since", "column_filter", "custom_files", "column_limit", "auto_hide_unchanged",
+        "reindex",
+    }  # fmt: skip
+    assert back[0] == [sorted(set(forward[0][0]) - set(access) - later), []]
     assert again[0] == forward[0]
     owned = [{"name": n, "owner_user_id": admin, "owner_team_id": None, "visibility": "PRIVATE"}
              for n in ("p", "q")]  # fmt: skip
@@ -354,6 +358,7 @@ async def main():
         ("0015_audit", ["login_failures", "sessions"]),  # 0016
         ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
         ("0018_token_projects", ["column_goals"]),  # 0019
+        ("0021_project_settings", ["views"]),  # 0022
     ],
 )
 def test_a_migration_adding_tables_rolls_back_keeping_users(
@@ -419,6 +424,47 @@ def test_hidden_rows_of_skip_studio_commits_and_0020_rolls_back(fresh_url: str) 
     assert later == [True, True, True, {**hidden, "d": 0}]
 
 
+# -- 0021: project settings -------------------------------------------------------------------
+
+SETTINGS = """
+async def layout(client, pg):
+    \"\"\"The settings columns ``projects`` has, its rows' names and the branches left.\"\"\"
+    if pg:
+        _, cols = await client.execute_query(
+            "SELECT column_name AS name FROM information_schema.columns"
+            " WHERE table_name = 'projects'")
+    else:
+        _, cols = await client.execute_query("PRAGMA table_info(projects)")
+    names = {c["name"] for c in cols}
+    wanted = ["auto_hide_unchanged", "column_filter", "column_limit", "custom_files",
+              "import_since", "reindex"]
+    _, projects = await client.execute_query("SELECT * FROM projects ORDER BY name")
+    _, branches = await client.execute_query("SELECT name FROM branches ORDER BY name")
+    return [[c for c in wanted if c in names],
+            [[p["name"], dict(p).get("auto_hide_unchanged"), dict(p).get("reindex")]
+             for p in projects],
+            [b["name"] for b in branches]]
+
+async def main():
+    config = db.tortoise_config(URL)
+    client, pg = await project_at(config, "models.0020_hidden_rows")
+    await client.execute_query(
+        "INSERT INTO branches (project_id, name, sha) SELECT id, 'main', 'abc' FROM projects", [])
+    seen, _client, _pg = await round_trip(config, "models.0020_hidden_rows", layout)
+    print(json.dumps({"seen": seen}))
+"""
+
+
+def test_project_settings_columns_and_0021_rolls_back(fresh_url: str) -> None:
+    """Migration 0021 adds the settings columns to ``projects`` (off: 0, or NULL); back to
+    0020 they go in place and every project and branch stays; forward again works."""
+    forward, back, again = run_script(SETTINGS, fresh_url, timeout=120)["seen"]
+    columns = ["auto_hide_unchanged", "column_filter", "column_limit", "custom_files",
+               "import_since", "reindex"]  # fmt: skip
+    assert forward == again == [columns, [["p", 0, 0]], ["main"]]
+    assert back == [[], [["p", None, None]], ["main"]]
+
+
 # -- 0025: branches and rows as Studio shows them ---------------------------------------------
 
 FIRST_PARENTS = """
@@ -450,7 +496,7 @@ INDEXES = {"branch_first_parents", "experiments_at_commit", "experiments_at_base
 
 async def main():
     config = db.tortoise_config(URL)
-    client, pg = await project_at(config, "models.0020_hidden_rows")
+    client, pg = await project_at(config, "models.0022_views")
     # a <- b <- c <- m (merge of f), f <- b: main's first-parent line is m, c, b, a.
     parents = {"a": [], "b": ["a"], "c": ["b"], "f": ["b"], "m": ["c", "f"]}
     for sha, ps in parents.items():
@@ -464,14 +510,14 @@ async def main():
     await client.execute_query(
         "INSERT INTO branch_commits (branch_id, commit_id) SELECT b.id, c.id FROM branches b"
         " CROSS JOIN commits c", [])
-    seen, _client, _pg = await round_trip(config, "models.0020_hidden_rows", layout)
+    seen, _client, _pg = await round_trip(config, "models.0022_views", layout)
     print(json.dumps({"seen": seen}))
 """
 
 
 def test_0025_flags_first_parent_lines_and_rolls_back(fresh_url: str) -> None:
     """Migration 0025 flags each branch's first-parent line (not the merged commit), adds
-    branches.hidden and its indexes; back to 0020 they go and every membership row stays."""
+    branches.hidden and its indexes; back to 0022 they go and every membership row stays."""
     forward, back, again = run_script(FIRST_PARENTS, fresh_url, timeout=120)["seen"]
     line = {"a": 1, "b": 1, "c": 1, "f": 0, "m": 1}
     indexes = sorted(["branch_first_parents", "experiments_at_baseline", "experiments_at_commit",

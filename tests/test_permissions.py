@@ -23,8 +23,8 @@ from support import Api
 
 from schema import Mutation, Query, Subscription, build_schema
 from schema.permissions import Guard, _OnProject, guard_of
-from schema.relay import to_global_id
-from storage import db
+from schema.relay import from_global_id, to_global_id
+from storage import db, views
 from storage.models import Experiment as ExperimentRow
 from storage.models import PullRequest
 from storage.roles import Role
@@ -138,9 +138,8 @@ async def build(api: Api, tmp: Path, unique: str) -> World:
 
 
 async def objects(project_gid: str) -> dict[str, str]:
-    """Global ids of the project, one of its commits and experiments, a pull request."""
-    from schema.relay import from_global_id
-
+    """Global ids of the project, one of its commits and experiments, a pull request, a
+    shared view."""
     _kind, project_id = from_global_id(project_gid)
     experiment = await ExperimentRow.filter(project_id=project_id, kind="EXPERIMENT").first()
     commit = await db.fetch("SELECT id FROM commits WHERE project_id = ? LIMIT 1", [project_id])
@@ -149,11 +148,13 @@ async def objects(project_gid: str) -> dict[str, str]:
         project_id=project_id, number=1, source_branch="b", target_branch="main",
         title="t", state="CLOSED", source_sha="0" * 40, created_at=time.time(),
     )  # fmt: skip
+    view = await views.save(project_id, None, "shared", {}, None)
     return {
         "Project": project_gid,
         "Commit": to_global_id("Commit", commit[0]["id"]),
         "Experiment": to_global_id("Experiment", experiment.id),
         "PullRequest": to_global_id("PullRequest", pull.id),
+        "View": to_global_id("View", view.id),
     }
 
 
@@ -187,7 +188,8 @@ async def test_reads_show_exactly_what_each_may_read(world: World, unique: str) 
             assert "errors" not in by_name and "errors" not in by_id, (who, project)
             assert (by_name["data"]["project"] or {}).get("id") == expected, (who, project)
             assert (by_id["data"]["project"] or {}).get("id") == expected, (who, project)
-            for kind, gid in ids.items():
+            for kind in NODES:
+                gid = ids[kind]
                 node = await world.post(who, "query($id: ID!) { node(id: $id) { id } }",
                                         {"id": gid})  # fmt: skip
                 assert "errors" not in node, (who, project, kind)
@@ -220,6 +222,9 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                                                       "model": "no-model", "version": "v9.9.9"}}),
     "deprecateModel": (E, "deprecateModel(input: $input) { errors { code message field } }",
                        lambda ids: {"input": {"projectId": ids["Project"], "model": "no-model"}}),
+    "addModel": (E, "addModel(input: $input) { errors { code message field } }",
+                 lambda ids: {"input": {"projectId": ids["Project"], "name": "not a name",
+                                        "path": "m.pt"}}),
     "runExperiment": (E, "runExperiment(input: $input) { errors { code message field } }",
                       lambda ids: {"input": {"projectId": ids["Project"], "baseRev": "no-such-rev",
                                              "paramChanges": [{"file": "params.yaml",
@@ -243,8 +248,15 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
     # The world's experiment is Git's (IN_GIT): allowed callers delete nothing.
     "deleteExperiment": (E, "deleteExperiment(input: $input) { errors { code message field } }",
                          lambda ids: {"input": {"id": ids["Experiment"]}}),
+    # a shared view (one's own: test_own_views_need_a_signed_in_reader)
+    "saveView": (E, "saveView(input: $input) { errors { code message field } }",
+                 lambda ids: {"input": {"projectId": ids["Project"], "name": "", "shared": True}}),
+    "deleteView": (E, "deleteView(input: $input) { errors { code message field } }",
+                   lambda ids: {"input": {"id": ids["View"]}}),
 }  # fmt: skip
-DESTRUCTIVE = {"deleteProject"}  # allowed calls not run here (test_delete... runs one)
+# allowed calls not run here (test_delete... and test_shared_views_are_deleted... run them)
+DESTRUCTIVE = {"deleteProject", "deleteView"}
+NODES = ("Project", "Commit", "Experiment", "PullRequest")  # the node types of World.ids
 
 
 def project_scoped(root: Any) -> set[str]:
@@ -294,7 +306,8 @@ async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_r
 ) -> None:
     missing = {"Project": to_global_id("Project", 2**31 - 1),
                "Experiment": to_global_id("Experiment", 2**31 - 1),
-               "PullRequest": to_global_id("PullRequest", 2**31 - 1)}  # fmt: skip
+               "PullRequest": to_global_id("PullRequest", 2**31 - 1),
+               "View": to_global_id("View", 2**31 - 1)}  # fmt: skip
     for field, (need, _selection, _call) in MUTATIONS.items():
         query, values = variables_of(field, missing)
         absent = await world.post("site-admin", query, values)
@@ -323,6 +336,44 @@ async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_r
                     )
                 else:
                     assert found == "FORBIDDEN", (field, who, project, body)
+
+
+async def test_shared_views_are_deleted_by_editors(world: World) -> None:
+    """deleteView's allowed calls of the matrix, each on a shared view made for it."""
+    for who in ROLE:
+        for project in PROJECTS:
+            role = ROLE[who][project]
+            if role is None or role < E:
+                continue
+            _kind, project_id = from_global_id(world.ids[project]["Project"])
+            view = await views.save(project_id, None, f"by {who}", {}, None)
+            query, values = variables_of("deleteView", {"View": to_global_id("View", view.id)})
+            body = await world.post(who, query, values)
+            assert body["data"]["deleteView"]["errors"] == [], (who, project, body)
+            assert await views.by_id(view.id) is None
+
+
+async def test_own_views_need_a_signed_in_reader(world: World) -> None:
+    """saveView and deleteView of one's own view: any reader with a token (VIEWERs too),
+    never anonymous; a project one may not read is NOT_FOUND as a missing one."""
+    save = """mutation($input: SaveViewInput!) { saveView(input: $input) {
+                view { id } errors { code field } } }"""
+    delete = """mutation($input: DeleteViewInput!) { deleteView(input: $input) {
+                  errors { code } } }"""
+    for who in ROLE:
+        for project in PROJECTS:
+            given = {"input": {"projectId": world.ids[project]["Project"], "name": f"own {who}"}}
+            body = await world.post(who, save, given)
+            if who == "anonymous":
+                assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+                continue
+            payload = body["data"]["saveView"]
+            if not readable(who, project):
+                assert payload["errors"] == [{"code": "NOT_FOUND", "field": "projectId"}]
+                continue
+            assert payload["errors"] == [], (who, project)
+            gone = await world.post(who, delete, {"input": {"id": payload["view"]["id"]}})
+            assert gone["data"]["deleteView"]["errors"] == [], (who, project)
 
 
 async def test_scopes_and_roles_intersect(world: World, api: Api, unique: str) -> None:

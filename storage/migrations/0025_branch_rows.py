@@ -82,7 +82,7 @@ async def _nothing(apps: Any, editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0020_hidden_rows")]
+    dependencies = [("models", "0022_views")]  # chained after main's 0022 when merged
 
     initial = False
 
