@@ -26,6 +26,7 @@ from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.hidden import HiddenRowsMutation
 from schema.models import ModelMutation
+from schema.outgoing import WebhookMutation
 from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
@@ -55,6 +56,7 @@ class Mutation(
     TeamMutation,
     TrendMutation,
     HiddenRowsMutation,
+    WebhookMutation,
 ):
     pass
 

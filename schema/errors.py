@@ -21,6 +21,8 @@ class ErrorCode(Enum):
     INTERNAL = "INTERNAL"
     INVALID_URL = "INVALID_URL"  # a repository URL that cannot be one (sync.repo_policy)
     FORBIDDEN_REPOSITORY = "FORBIDDEN_REPOSITORY"  # a repository the policy refuses
+    FORBIDDEN_URL = "FORBIDDEN_URL"  # a webhook URL the outbound host policy refuses
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"  # a documented bound on how many (webhooks per project)
 
 
 @strawberry.type(

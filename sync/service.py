@@ -30,7 +30,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from storage import index, leases, telemetry
+from storage import deliveries, index, leases, telemetry
 from storage.access import Ownership
 from storage.errors import DomainError, has_control
 from storage.events import (
@@ -81,6 +81,7 @@ from sync.indexer import (
     read_batches,
     skips_studio,
 )
+from sync.registry import ASSIGN, DEPRECATE, REGISTER
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.scan_process import ScanProcessError, read_batches_in_child
@@ -549,6 +550,7 @@ class ProjectSyncer:
         project.last_sync_error = error
         await project.save(update_fields=["last_sync_error"])
         forget_projects()
+        await deliveries.enqueue(project.id, deliveries.SYNC_FAILED, {"error": error})
         await self._emit(
             project_channel(project.id),
             project_event(project.id, "SYNC_FAILED", {"error": error}),
@@ -664,6 +666,9 @@ class ProjectSyncer:
             "message": written.message,
         }
         await self._emit(registry_channel(project.id), registry_event(project.id, detail))
+        event = _REGISTRY_EVENTS.get(written.action)
+        if event is not None:
+            await deliveries.enqueue(project.id, event, detail)
         return written
 
     async def write_commit(self, project: Project, request: CommitRequest) -> WrittenCommit:
@@ -727,6 +732,8 @@ class ProjectSyncer:
         if moved or gone:
             detail = {"updated": moved, "deleted": gone}
             await self._emit(channel, project_event(project_id, "REFS_CHANGED", detail))
+        pushed = [*changes.created, *changes.updated, *changes.linked]
+        await deliveries.enqueue_experiments(project_id, pushed)
         for change, ids in (
             ("CREATED", changes.created),
             ("UPDATED", changes.updated),
@@ -747,6 +754,14 @@ class ProjectSyncer:
 
     def _lock(self, project_id: int) -> asyncio.Lock:
         return self._locks.setdefault(project_id, asyncio.Lock())
+
+
+# Registry writes that outgoing webhooks announce (storage.deliveries).
+_REGISTRY_EVENTS = {
+    REGISTER: deliveries.MODEL_REGISTERED,
+    ASSIGN: deliveries.STAGE_ASSIGNED,
+    DEPRECATE: deliveries.MODEL_DEPRECATED,
+}
 
 
 def _git_work(
