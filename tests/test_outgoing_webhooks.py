@@ -1,0 +1,368 @@
+"""Outgoing webhooks against a real receiver: an HTTP server on 127.0.0.2 (the loopback
+address the tests' policy allows, GITSTUDIO_ALLOWED_GIT_HOSTS) run in a thread, answering
+as each test scripts it. Events come from real actions: a live run posted through
+POST /api/live, a registry write, a sync that fails. Each body's signature is checked with
+the webhook's secret. Delivery loops are the app's own (gitstudio.outgoing.Deliverer) with a
+small backoff; every wait is for a condition."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from live_support import event, post_live
+from services import DAEMON_HOST
+from support import Api, eventually
+
+from gitstudio.app import create_app
+from gitstudio.outgoing import Deliverer
+from schema.relay import from_global_id
+from storage import db
+from sync.generate import RepoSpec, generate_repo
+from sync.generate_registry import RegistrySpec, generate_registry
+
+SECRET = "s3cret-for-tests"
+CREATE = """mutation($input: CreateWebhookInput!) { createWebhook(input: $input) {
+  webhook { id url events active } errors { code message field } } }"""
+DELIVERIES = """query($name: String!) { project(name: $name) { webhooks { id events
+  deliveries(first: 20) { totalCount nodes { id event status attempts responseCode error
+  deliveredAt } } } } }"""
+
+
+class Receiver:
+    """An HTTP server that records each POST (headers, raw body) and answers with the next
+    scripted status (200 once the script is used up)."""
+
+    def __init__(self, codes: list[int] | None = None) -> None:
+        self.codes = list(codes or [])
+        self.received: list[tuple[dict[str, str], bytes]] = []
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                with receiver.lock:
+                    receiver.received.append((dict(self.headers.items()), body))
+                    code = receiver.codes.pop(0) if receiver.codes else 200
+                self.send_response(code)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((DAEMON_HOST, 0), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{DAEMON_HOST}:{self.server.server_address[1]}/hook"
+
+    def bodies(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return [orjson.loads(body) for _headers, body in self.received]
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    found = Receiver()
+    found.thread.start()
+    yield found
+    found.server.shutdown()
+    found.server.server_close()
+
+
+@pytest.fixture
+async def deliverer(api: Api) -> Any:
+    """The app's delivery loop with a small backoff (started as the lifespan starts it)."""
+    settings = dataclasses.replace(
+        api.settings, webhook_retry_base_seconds=0.05, webhook_poll_seconds=0.05
+    )
+    loop = create_app(settings).state.gitstudio.deliverer
+    await loop.start()
+    yield loop
+    await loop.stop()
+
+
+def verify(receiver: Receiver, secret: str = SECRET) -> list[dict[str, Any]]:
+    """Each request's signature and headers, as a receiver checks them; the bodies."""
+    with receiver.lock:
+        received = list(receiver.received)
+    bodies = []
+    for headers, body in received:
+        expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        assert hmac.compare_digest(headers["X-Gitstudio-Signature-256"], expected)
+        parsed = orjson.loads(body)
+        assert headers["X-Gitstudio-Event"] == parsed["event"]
+        assert headers["X-Gitstudio-Delivery"] == parsed["delivery"]
+        assert headers["Content-Type"] == "application/json"
+        bodies.append(parsed)
+    return bodies
+
+
+async def webhook_for(api: Api, project_id: str, url: str, *events: str) -> dict[str, Any]:
+    body = await api.data(
+        CREATE,
+        {"input": {"projectId": project_id, "url": url, "events": list(events), "secret": SECRET}},
+    )
+    payload: dict[str, Any] = body["createWebhook"]
+    assert payload["errors"] == [], payload
+    return payload
+
+
+async def deliveries_of(api: Api, name: str) -> list[dict[str, Any]]:
+    found = await api.data(DELIVERIES, {"name": name})
+    nodes: list[dict[str, Any]] = found["project"]["webhooks"][0]["deliveries"]["nodes"]
+    return nodes
+
+
+async def test_a_live_run_started_and_finished_is_delivered_signed(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
+) -> None:
+    repo = tmp_path / "live"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-live-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "RUN_STARTED", "RUN_FINISHED")
+    rows = await db.fetch(
+        "SELECT c.sha FROM commits c JOIN projects p ON p.id = c.project_id WHERE p.name = ?",
+        [name],
+    )
+    baseline = rows[0]["sha"]
+    for kind in ("start", "start", "done"):  # a resent start is no second RUN_STARTED
+        answer = await post_live(api, event(kind, str(repo), baseline, "run-a"))
+        assert answer.status_code == 200, answer.text
+
+    await eventually(_count(receiver, 2), "two deliveries")
+    bodies = verify(receiver)
+    assert sorted(b["event"] for b in bodies) == ["RUN_FINISHED", "RUN_STARTED"]
+    for body in bodies:
+        assert body["project"] == {"id": project["id"], "name": name}
+        assert body["data"]["name"] == "run-a" and body["data"]["baselineSha"] == baseline
+        assert from_global_id(body["data"]["id"])[0] == "Experiment"
+    finished = next(b for b in bodies if b["event"] == "RUN_FINISHED")
+    assert finished["data"]["status"] == "COMPLETED"
+    listed = await eventually(_all_delivered(api, name, 2), "deliveries recorded")
+    assert {d["responseCode"] for d in listed} == {200}
+    assert {d["attempts"] for d in listed} == {1}
+    assert len(receiver.received) == 2
+
+
+async def test_failed_answers_are_retried_with_their_codes_recorded(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
+) -> None:
+    """A receiver answering 500 twice then 200: three attempts of one delivery (the same
+    body, id and signature), each code recorded in turn, DELIVERED at last. The event: a
+    sync that fails (the repository is gone)."""
+    receiver.codes = [500, 500]
+    repo = tmp_path / "gone"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-sync-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    shutil.rmtree(repo)
+    failed = await api.gql(
+        "mutation($id: ID!) { syncProject(id: $id) { errors { code } } }", {"id": project["id"]}
+    )
+    assert failed["data"]["syncProject"]["errors"], failed
+
+    listed = await eventually(_all_delivered(api, name, 1), "the third attempt")
+    assert listed[0]["attempts"] == 3 and listed[0]["responseCode"] == 200
+    assert listed[0]["error"] is None
+    bodies = verify(receiver)
+    assert len(bodies) == 3 and len({orjson.dumps(b) for b in bodies}) == 1
+    assert bodies[0]["event"] == "SYNC_FAILED" and bodies[0]["data"]["error"]
+    assert bodies[0]["delivery"] == str(from_global_id(listed[0]["id"])[1])
+
+
+async def test_giving_up_records_failed_with_the_last_code(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    receiver.codes = [503] * 10
+    settings = dataclasses.replace(
+        api.settings,
+        webhook_retry_base_seconds=0.01,
+        webhook_poll_seconds=0.05,
+        webhook_max_attempts=2,
+    )
+    loop = create_app(settings).state.gitstudio.deliverer
+    repo = tmp_path / "gone"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-fail-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    shutil.rmtree(repo)
+    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
+                  {"id": project["id"]})  # fmt: skip
+    await loop.start()
+    try:
+
+        async def gave_up() -> list[dict[str, Any]] | None:
+            found = await deliveries_of(api, name)
+            return found if found and found[0]["status"] == "FAILED" else None
+
+        listed = await eventually(gave_up, "FAILED")
+    finally:
+        await loop.stop()
+    assert listed[0]["attempts"] == 2 and listed[0]["responseCode"] == 503
+    assert listed[0]["error"] == "HTTP 503"
+
+
+async def test_a_registry_write_is_delivered(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
+) -> None:
+    repo = tmp_path / "registry"
+    generate_registry(repo, RegistrySpec(models=1, versions=1, seed=3, edge_cases=False))
+    name = f"hooks-reg-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "MODEL_REGISTERED", "STAGE_ASSIGNED")
+    done = await api.data(
+        """mutation($input: RegisterModelVersionInput!) { registerModelVersion(input: $input)
+           { tag errors { code message } } }""",
+        {"input": {"projectId": project["id"], "model": "model-0", "rev": "main",
+                   "bump": "MINOR"}},
+    )  # fmt: skip
+    assert done["registerModelVersion"]["errors"] == []
+    await eventually(_count(receiver, 1), "the registration")
+    (body,) = verify(receiver)
+    assert body["event"] == "MODEL_REGISTERED"
+    assert body["data"]["model"] == "model-0"
+    assert body["data"]["tag"] == done["registerModelVersion"]["tag"]
+
+
+async def test_a_pending_delivery_is_sent_after_a_restart(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """Queued while no delivery loop ran (a server that stopped): a new app over the same
+    database sends it."""
+    repo = tmp_path / "gone"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-restart-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    shutil.rmtree(repo)
+    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
+                  {"id": project["id"]})  # fmt: skip
+    pending = await deliveries_of(api, name)
+    assert [(d["status"], d["attempts"]) for d in pending] == [("PENDING", 0)]
+    assert receiver.received == []
+
+    settings = dataclasses.replace(api.settings, webhook_poll_seconds=0.05)
+    restarted = create_app(settings).state.gitstudio.deliverer
+    await restarted.start()
+    try:
+        listed = await eventually(_all_delivered(api, name, 1), "the restart's delivery")
+    finally:
+        await restarted.stop()
+    assert listed[0]["attempts"] == 1
+    assert verify(receiver)[0]["event"] == "SYNC_FAILED"
+
+
+async def test_a_loopback_url_without_the_allow_setting_is_refused(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    repo = tmp_path / "r"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    project = await api.create_project(repo, f"hooks-refused-{unique}")
+    before = await db.fetch("SELECT COUNT(*) AS n FROM webhooks")
+    for url in (
+        receiver.url.replace(DAEMON_HOST, "127.0.0.1"),
+        "https://localhost/hook",
+        "https://10.1.2.3/hook",
+        "https://[::1]/hook",
+    ):
+        body = await api.data(
+            CREATE,
+            {"input": {"projectId": project["id"], "url": url, "events": ["RUN_FAILED"],
+                       "secret": SECRET}},
+        )  # fmt: skip
+        errors = body["createWebhook"]["errors"]
+        assert [(e["code"], e["field"]) for e in errors] == [("FORBIDDEN_URL", "url")], url
+    assert await db.fetch("SELECT COUNT(*) AS n FROM webhooks") == before
+
+
+async def test_a_url_refused_since_it_was_made_is_not_contacted(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """The host policy is asked again before each delivery: a server whose allow list no
+    longer names the receiver records the refusal and sends nothing."""
+    repo = tmp_path / "gone"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-recheck-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    shutil.rmtree(repo)
+    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
+                  {"id": project["id"]})  # fmt: skip
+    settings = dataclasses.replace(
+        api.settings, allowed_git_hosts=(), webhook_poll_seconds=0.05, webhook_max_attempts=1
+    )
+    strict = create_app(settings).state.gitstudio.deliverer
+    await strict.start()
+    try:
+
+        async def refused() -> list[dict[str, Any]] | None:
+            found = await deliveries_of(api, name)
+            return found if found and found[0]["status"] == "FAILED" else None
+
+        listed = await eventually(refused, "the refusal")
+    finally:
+        await strict.stop()
+    assert listed[0]["responseCode"] is None and "refused" in listed[0]["error"]
+    assert receiver.received == []
+
+
+async def test_webhooks_are_listed_without_secrets_and_deleted(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    repo = tmp_path / "r"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-list-{unique}"
+    project = await api.create_project(repo, name)
+    made = await webhook_for(api, project["id"], receiver.url, "RUN_FAILED", "RUN_STARTED")
+    assert made["webhook"]["events"] == ["RUN_STARTED", "RUN_FAILED"]
+    stored = await db.fetch("SELECT secret FROM webhooks WHERE url = ?", [receiver.url])
+    assert SECRET not in stored[-1]["secret"]  # sealed at rest
+    listed = await api.gql(
+        "query($n: String!) { project(name: $n) { webhooks { id url } } }", {"n": name}
+    )
+    assert SECRET not in orjson.dumps(listed).decode()
+    assert listed["data"]["project"]["webhooks"] == [
+        {"id": made["webhook"]["id"], "url": receiver.url}
+    ]
+    deleted = await api.data(
+        """mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) {
+             webhook { id } errors { code } } }""",
+        {"input": {"id": made["webhook"]["id"]}},
+    )
+    assert deleted["deleteWebhook"] == {"webhook": {"id": made["webhook"]["id"]}, "errors": []}
+    listed = await api.data("query($n: String!) { project(name: $n) { webhooks { id } } }",
+                            {"n": name})  # fmt: skip
+    assert listed["project"]["webhooks"] == []
+
+
+def _count(receiver: Receiver, n: int) -> Any:
+    async def check() -> bool:
+        with receiver.lock:
+            return len(receiver.received) >= n
+
+    return check
+
+
+def _all_delivered(api: Api, name: str, n: int) -> Any:
+    async def check() -> list[dict[str, Any]] | None:
+        found = await deliveries_of(api, name)
+        done = len(found) == n and all(d["status"] == "DELIVERED" for d in found)
+        return found if done else None
+
+    return check
