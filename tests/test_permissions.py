@@ -23,10 +23,10 @@ from support import Api
 
 from schema import Mutation, Query, Subscription, build_schema
 from schema.permissions import Guard, _OnProject, guard_of
-from schema.relay import to_global_id
+from schema.relay import from_global_id, to_global_id
 from storage import db
 from storage.models import Experiment as ExperimentRow
-from storage.models import PullRequest
+from storage.models import PullRequest, Webhook, WebhookDelivery
 from storage.roles import Role
 from storage.teams import add_member, create_team
 from storage.tokens import Scope, create_token
@@ -149,17 +149,30 @@ async def objects(project_gid: str) -> dict[str, str]:
         project_id=project_id, number=1, source_branch="b", target_branch="main",
         title="t", state="CLOSED", source_sha="0" * 40, created_at=time.time(),
     )  # fmt: skip
+    hook = await Webhook.create(
+        project_id=project_id, url="https://example.com/hook", events='["RUN_FAILED"]',
+        secret="sealed", created_at=time.time(),
+    )  # fmt: skip
+    delivery = await WebhookDelivery.create(
+        webhook_id=hook.id, event="RUN_FAILED", payload='{"node": null, "data": {}}',
+        status="FAILED", next_attempt_at=0, created_at=time.time(),
+    )  # fmt: skip
     return {
         "Project": project_gid,
         "Commit": to_global_id("Commit", commit[0]["id"]),
         "Experiment": to_global_id("Experiment", experiment.id),
         "PullRequest": to_global_id("PullRequest", pull.id),
+        "Webhook": to_global_id("Webhook", hook.id),
+        "WebhookDelivery": to_global_id("WebhookDelivery", delivery.id),
     }
 
 
 @pytest.fixture
 async def world(api: Api, tmp_path: Path, unique: str) -> World:
     return await build(api, tmp_path, unique)
+
+
+NOT_NODES = {"Webhook", "WebhookDelivery"}  # reached through Project.webhooks only
 
 
 def readable(who: str, project: str) -> bool:
@@ -188,6 +201,8 @@ async def test_reads_show_exactly_what_each_may_read(world: World, unique: str) 
             assert (by_name["data"]["project"] or {}).get("id") == expected, (who, project)
             assert (by_id["data"]["project"] or {}).get("id") == expected, (who, project)
             for kind, gid in ids.items():
+                if kind in NOT_NODES:
+                    continue
                 node = await world.post(who, "query($id: ID!) { node(id: $id) { id } }",
                                         {"id": gid})  # fmt: skip
                 assert "errors" not in node, (who, project, kind)
@@ -240,8 +255,17 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                  lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
     "unhideRows": (E, "unhideRows(input: $input) { errors { code message field } }",
                    lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
+    # webhooks hold a secret and name a host the server contacts: as the forge, CONFIGURE
+    "createWebhook": (A, "createWebhook(input: $input) { errors { code message field } }",
+                      lambda ids: {"input": {"projectId": ids["Project"], "url": "ftp://x/",
+                                             "events": ["RUN_FAILED"], "secret": "s"}}),
+    "deleteWebhook": (A, "deleteWebhook(input: $input) { errors { code message field } }",
+                      lambda ids: {"input": {"id": ids["Webhook"]}}),
+    "redeliverWebhook": (A, "redeliverWebhook(input: $input) { errors { code message field } }",
+                         lambda ids: {"input": {"deliveryId": ids["WebhookDelivery"]}}),
 }  # fmt: skip
-DESTRUCTIVE = {"deleteProject"}  # allowed calls not run here (test_delete... runs one)
+# Allowed calls not run here (test_delete... and test_webhooks... run them).
+DESTRUCTIVE = {"deleteProject", "deleteWebhook"}
 
 
 def project_scoped(root: Any) -> set[str]:
@@ -289,9 +313,8 @@ def refusal(body: dict[str, Any], field: str) -> str | None:
 async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_read(
     world: World,
 ) -> None:
-    missing = {"Project": to_global_id("Project", 2**31 - 1),
-               "Experiment": to_global_id("Experiment", 2**31 - 1),
-               "PullRequest": to_global_id("PullRequest", 2**31 - 1)}  # fmt: skip
+    kinds = ("Project", "Experiment", "PullRequest", "Webhook", "WebhookDelivery")
+    missing = {kind: to_global_id(kind, 2**31 - 1) for kind in kinds}
     for field, (need, _selection, _call) in MUTATIONS.items():
         query, values = variables_of(field, missing)
         absent = await world.post("site-admin", query, values)
@@ -380,6 +403,33 @@ async def test_an_admin_deletes_and_nobody_else(world: World) -> None:
     assert deleted["data"]["deleteProject"]["errors"] == []
     again = await world.post("site-admin", "query($id: ID!) { node(id: $id) { id } }", target)
     assert again["data"]["node"] is None
+
+
+async def test_webhooks_are_read_and_deleted_by_the_projects_admins_only(world: World) -> None:
+    """Project.webhooks (URLs may carry a receiver's token): its ADMINs see them, other
+    readers get FORBIDDEN, and nobody else learns the project exists. deleteWebhook, not run
+    by the matrix for allowed callers, removes the webhook and its deliveries."""
+    query = "query($id: ID!) { node(id: $id) { ... on Project { webhooks { id } } } }"
+    for who in ROLE:
+        for project in PROJECTS:
+            ids, role = world.ids[project], ROLE[who][project]
+            body = await world.post(who, query, {"id": ids["Project"]})
+            if role is None:
+                assert body["data"]["node"] is None and "errors" not in body, (who, project)
+            elif role >= A and who != "anonymous":
+                assert body["data"]["node"]["webhooks"] == [{"id": ids["Webhook"]}], (who, project)
+            else:
+                assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN", (who, project)
+                assert body["data"]["node"]["webhooks"] is None
+    delete = """mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) {
+                  webhook { id } errors { code } } }"""
+    target = world.ids["team-private"]
+    refused = await world.post("editor", delete, {"input": {"id": target["Webhook"]}})
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    deleted = await world.post("team-admin", delete, {"input": {"id": target["Webhook"]}})
+    assert deleted["data"]["deleteWebhook"] == {"webhook": {"id": target["Webhook"]}, "errors": []}
+    _kind, delivery = from_global_id(target["WebhookDelivery"])
+    assert await WebhookDelivery.filter(id=delivery).count() == 0
 
 
 async def test_anonymous_reads_public_projects_without_a_token(world: World, api: Api) -> None:
