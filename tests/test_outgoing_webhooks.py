@@ -17,11 +17,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import pytest
 from live_support import event, post_live
 from services import DAEMON_HOST
-from support import Api, eventually
+from support import Api, eventually, git
 
 from gitstudio.app import create_app
 from gitstudio.outgoing import Deliverer
@@ -366,3 +367,101 @@ def _all_delivered(api: Api, name: str, n: int) -> Any:
         return found if done else None
 
     return check
+
+
+async def test_a_silent_run_is_delivered_stale(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """The app's own services (its live writer's STALE sweep and its delivery loop): a run
+    that stops sending is RUN_STALE, queued by the sweep that marked it."""
+    repo = tmp_path / "live"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-stale-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "RUN_STALE")
+    baseline = git(repo, "rev-parse", "main")
+    settings = dataclasses.replace(api.settings, live_stale_after=0.3, webhook_poll_seconds=0.05)
+    app = create_app(settings)
+    state = app.state.gitstudio
+    for service in state.services:
+        await service.start()
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as http:
+            headers = {"Authorization": f"token {api.token}"}
+            sent = await http.post(
+                "/api/live", json=event("start", str(repo), baseline, "sleepy"), headers=headers
+            )
+            assert sent.status_code == 200, sent.text
+            await eventually(_count(receiver, 1), "RUN_STALE")
+    finally:
+        for service in reversed(state.services):
+            await service.stop()
+    (body,) = verify(receiver)
+    assert body["event"] == "RUN_STALE"
+    assert body["data"]["name"] == "sleepy" and body["data"]["status"] == "STALE"
+
+
+async def test_pushed_experiments_are_delivered(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
+) -> None:
+    """Experiment refs a sync finds (dvc exp push) are EXPERIMENT_PUSHED, one each; commits
+    are not experiments."""
+    repo = tmp_path / "exps"
+    generate_repo(repo, RepoSpec(commits=2, branches=("main",), exps_per_commit=1, gto_tags=False))
+    refs = dict(
+        line.split(" ", 1)[::-1]
+        for line in git(repo, "for-each-ref", "--format=%(objectname) %(refname)",
+                        "refs/exps").splitlines()
+    )  # fmt: skip
+    assert len(refs) == 2
+    for ref in refs:
+        git(repo, "update-ref", "-d", ref)
+    name = f"hooks-exps-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "EXPERIMENT_PUSHED")
+    for ref, sha in refs.items():
+        git(repo, "update-ref", ref, sha)
+    await api.sync(project["id"])
+    await eventually(_count(receiver, 2), "two pushed experiments")
+    bodies = verify(receiver)
+    assert {b["event"] for b in bodies} == {"EXPERIMENT_PUSHED"}
+    assert {b["data"]["sha"] for b in bodies} == set(refs.values())
+    await api.sync(project["id"])  # nothing new: nothing more
+    assert len(await deliveries_of(api, name)) == 2
+
+
+async def test_pull_requests_opened_and_closed_are_delivered(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
+) -> None:
+    work = tmp_path / "work"
+    generate_repo(work, RepoSpec(commits=1, branches=("main",), exps_per_commit=0, gto_tags=False))
+    served = tmp_path / "served.git"
+    git(tmp_path, "clone", "-q", "--bare", str(work), str(served))
+    name = f"hooks-pr-{unique}"
+    project = await api.create_project(served, name)
+    await webhook_for(
+        api, project["id"], receiver.url, "PULL_REQUEST_OPENED", "PULL_REQUEST_CLOSED"
+    )
+    opened = await api.data(
+        """mutation($input: RunExperimentInput!) { runExperiment(input: $input) {
+             pullRequest { id number } errors { code message } } }""",
+        {"input": {"projectId": project["id"], "baseRev": "main", "target": "PULL_REQUEST",
+                   "branch": "exp/lr", "paramChanges": [{"file": "params.yaml", "path": "lr",
+                                                         "value": 0.5}]}},
+    )  # fmt: skip
+    pr = opened["runExperiment"]["pullRequest"]
+    assert opened["runExperiment"]["errors"] == [] and pr is not None
+    closed = await api.data(
+        """mutation($input: ClosePullRequestInput!) { closePullRequest(input: $input) {
+             errors { code } } }""",
+        {"input": {"pullRequestId": pr["id"]}},
+    )
+    assert closed["closePullRequest"]["errors"] == []
+    await eventually(_count(receiver, 2), "opened and closed")
+    bodies = sorted(verify(receiver), key=lambda b: int(b["delivery"]))
+    assert [b["event"] for b in bodies] == ["PULL_REQUEST_OPENED", "PULL_REQUEST_CLOSED"]
+    assert {b["data"]["id"] for b in bodies} == {pr["id"]}
+    assert [b["data"]["state"] for b in bodies] == ["OPEN", "CLOSED"]
+    assert bodies[0]["data"]["sourceBranch"] == "exp/lr"
