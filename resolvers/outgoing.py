@@ -9,6 +9,7 @@ from typing import Any
 from resolvers.context import Context
 from resolvers.pagination import Page, cursor_id, page_size, trim
 from resolvers.permissions import caller
+from resolvers.replay import Result, once
 from storage import deliveries, limits
 from storage.deliveries import WebhookLimits
 from storage.errors import DomainError
@@ -22,20 +23,33 @@ def webhook_limits() -> WebhookLimits:
 
 
 async def create(
-    ctx: Context, project_id: int, url: str, events: list[str], secret: str
+    ctx: Context,
+    project_id: int,
+    url: str,
+    events: list[str],
+    secret: str,
+    client_id: str | None,
 ) -> dict[str, Any]:
     """A new webhook of the project: shape checked, the URL's host judged by the outbound
     policy now (and again before every delivery), the secret sealed. Nothing is stored
-    when any check fails."""
-    bounds = webhook_limits()
-    url = url.strip()
-    deliveries.check_webhook(bounds, url, events, secret)
-    await check_url(ctx.syncer.policy or RepoPolicy(), url)
-    if ctx.syncer.sealer is None:
-        raise DomainError("INVALID", "this server has no secret key to keep webhook secrets")
-    sealed = ctx.syncer.sealer.seal(secret)
-    who = caller(ctx).name
-    return await deliveries.create_webhook(bounds, project_id, url, events, sealed, who)
+    when any check fails. A retry under the same clientMutationId gets the webhook made
+    first (the secret is not part of what tells a retry from another request)."""
+
+    async def run() -> Result:
+        bounds = webhook_limits()
+        given = url.strip()
+        deliveries.check_webhook(bounds, given, events, secret)
+        await check_url(ctx.syncer.policy or RepoPolicy(), given)
+        if ctx.syncer.sealer is None:
+            raise DomainError("INVALID", "this server has no secret key to keep webhook secrets")
+        sealed = ctx.syncer.sealer.seal(secret)
+        who = caller(ctx).name
+        made = await deliveries.create_webhook(bounds, project_id, given, events, sealed, who)
+        return {"webhook": made["id"]}
+
+    request = {"project": project_id, "url": url, "events": events}
+    done = await once(caller(ctx), "createWebhook", client_id, request, run)
+    return await webhook(int(done["webhook"]))
 
 
 async def check_url(policy: RepoPolicy, url: str) -> None:
@@ -64,11 +78,17 @@ async def delete(webhook_id: int) -> dict[str, Any]:
     return found
 
 
-async def redeliver(delivery_id: int) -> dict[str, Any]:
-    again = await deliveries.redeliver(delivery_id)
-    if again is None:
-        raise DomainError("NOT_FOUND", f"no delivery {delivery_id}", "deliveryId")
-    return again
+async def redeliver(ctx: Context, delivery_id: int, client_id: str | None) -> dict[str, Any]:
+    """A copy of a delivery, due now (once per clientMutationId)."""
+
+    async def run() -> Result:
+        again = await deliveries.redeliver(delivery_id)
+        if again is None:
+            raise DomainError("NOT_FOUND", f"no delivery {delivery_id}", "deliveryId")
+        return {"delivery": again["id"]}
+
+    done = await once(caller(ctx), "redeliverWebhook", client_id, delivery_id, run)
+    return await delivery(int(done["delivery"]))
 
 
 async def deliveries_page(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -13,8 +14,6 @@ from strawberry.types import Info
 
 from resolvers import outgoing as resolve
 from resolvers.context import Context
-from resolvers.permissions import caller
-from resolvers.replay import Result, once
 from schema.errors import UserError, user_error
 from schema.permissions import (
     CONFIGURE,
@@ -59,6 +58,10 @@ def _time(value: Any) -> datetime | None:
 @strawberry.type(description="One event sent (or being sent) to a webhook.")
 class WebhookDelivery:
     row: strawberry.Private[dict[str, Any]]
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> WebhookDelivery:
+        return cls(row=row)
 
     @strawberry.field(description="Also its X-Gitstudio-Delivery header.")
     def id(self) -> strawberry.ID:
@@ -106,6 +109,10 @@ class WebhookDelivery:
 class Webhook:
     row: strawberry.Private[dict[str, Any]]
 
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> Webhook:
+        return cls(row=row)
+
     @strawberry.field
     def id(self) -> strawberry.ID:
         return strawberry.ID(to_global_id("Webhook", int(self.row["id"])))
@@ -141,7 +148,7 @@ class Webhook:
         page = await resolve.deliveries_page(
             info.context, int(self.row["id"]), first, cursor(after)
         )
-        return connection(page, lambda row: WebhookDelivery(row=row))
+        return connection(page, WebhookDelivery.of)
 
 
 @strawberry.input
@@ -185,6 +192,21 @@ class RedeliverWebhookPayload:
     client_mutation_id: str | None = None
 
 
+async def _answer(
+    payload: Any,
+    field: str,
+    make: Callable[[dict[str, Any]], Any],
+    client_id: str | None,
+    work: Awaitable[dict[str, Any]],
+) -> Any:
+    """``payload`` with ``field`` made from the row ``work`` answers, or its typed error."""
+    try:
+        row = await work
+    except DomainError as exc:
+        return payload(errors=[user_error(exc)], client_mutation_id=client_id)
+    return payload(**{field: make(row)}, client_mutation_id=client_id)
+
+
 @strawberry.type
 class WebhookMutation:
     @strawberry.mutation(
@@ -194,23 +216,15 @@ class WebhookMutation:
     async def create_webhook(
         self, info: Info[Context, None], input: CreateWebhookInput
     ) -> WebhookPayload:
-        ctx, client_id = info.context, input.client_mutation_id
-        try:
-            project_id = decode_id(input.project_id, "Project")
-            events = [e.value for e in input.events]
-
-            async def run() -> Result:
-                made = await resolve.create(ctx, project_id, input.url, events, input.secret)
-                return {"webhook": made["id"]}
-
-            # A retry under the same clientMutationId gets the webhook made first (the
-            # secret is not part of what tells a retry from another request).
-            request = {"project": project_id, "url": input.url, "events": events}
-            done = await once(caller(ctx), "createWebhook", client_id, request, run)
-            row = await resolve.webhook(int(done["webhook"]))
-        except DomainError as exc:
-            return WebhookPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-        return WebhookPayload(webhook=Webhook(row=row), client_mutation_id=client_id)
+        project_id = decode_id(input.project_id, "Project")
+        events = [e.value for e in input.events]
+        work = resolve.create(
+            info.context, project_id, input.url, events, input.secret, input.client_mutation_id
+        )
+        answer: WebhookPayload = await _answer(
+            WebhookPayload, "webhook", Webhook.of, input.client_mutation_id, work
+        )
+        return answer
 
     @strawberry.mutation(
         extensions=guard(on_project(CONFIGURE, webhook_at("input", "id"))),
@@ -219,12 +233,11 @@ class WebhookMutation:
     async def delete_webhook(
         self, info: Info[Context, None], input: DeleteWebhookInput
     ) -> WebhookPayload:
-        client_id = input.client_mutation_id
-        try:
-            row = await resolve.delete(decode_id(input.id, "Webhook"))
-        except DomainError as exc:
-            return WebhookPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-        return WebhookPayload(webhook=Webhook(row=row), client_mutation_id=client_id)
+        work = resolve.delete(decode_id(input.id, "Webhook"))
+        answer: WebhookPayload = await _answer(
+            WebhookPayload, "webhook", Webhook.of, input.client_mutation_id, work
+        )
+        return answer
 
     @strawberry.mutation(
         extensions=guard(on_project(CONFIGURE, delivery_at("input", "delivery_id"))),
@@ -233,17 +246,9 @@ class WebhookMutation:
     async def redeliver_webhook(
         self, info: Info[Context, None], input: RedeliverWebhookInput
     ) -> RedeliverWebhookPayload:
-        ctx, client_id = info.context, input.client_mutation_id
-        try:
-            delivery_id = decode_id(input.delivery_id, "WebhookDelivery")
-
-            async def run() -> Result:
-                return {"delivery": (await resolve.redeliver(delivery_id))["id"]}
-
-            done = await once(caller(ctx), "redeliverWebhook", client_id, delivery_id, run)
-            row = await resolve.delivery(int(done["delivery"]))
-        except DomainError as exc:
-            return RedeliverWebhookPayload(errors=[user_error(exc)], client_mutation_id=client_id)
-        return RedeliverWebhookPayload(
-            delivery=WebhookDelivery(row=row), client_mutation_id=client_id
+        delivery_id = decode_id(input.delivery_id, "WebhookDelivery")
+        work = resolve.redeliver(info.context, delivery_id, input.client_mutation_id)
+        answer: RedeliverWebhookPayload = await _answer(
+            RedeliverWebhookPayload, "delivery", WebhookDelivery.of, input.client_mutation_id, work
         )
+        return answer

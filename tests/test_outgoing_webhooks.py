@@ -7,22 +7,22 @@ small backoff; every wait is for a condition."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import hmac
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 import pytest
 from live_support import event, post_live
 from services import DAEMON_HOST
-from support import Api, eventually, git
+from support import Api, eventually, git, with_services
 
 from gitstudio.app import create_app
 from gitstudio.outgoing import Deliverer
@@ -83,16 +83,37 @@ def receiver() -> Iterator[Receiver]:
     found.server.server_close()
 
 
-@pytest.fixture
-async def deliverer(api: Api) -> Any:
-    """The app's delivery loop with a small backoff (started as the lifespan starts it)."""
-    settings = dataclasses.replace(
-        api.settings, webhook_retry_base_seconds=0.05, webhook_poll_seconds=0.05
-    )
+@contextlib.asynccontextmanager
+async def delivering(api: Api, **changes: Any) -> AsyncIterator[Deliverer]:
+    """A new app's delivery loop (started as its lifespan starts it), polling often, with
+    ``changes`` to the settings."""
+    settings = dataclasses.replace(api.settings, **{"webhook_poll_seconds": 0.05, **changes})
     loop = create_app(settings).state.gitstudio.deliverer
     await loop.start()
-    yield loop
-    await loop.stop()
+    try:
+        yield loop
+    finally:
+        await loop.stop()
+
+
+@pytest.fixture
+async def deliverer(api: Api) -> AsyncIterator[Deliverer]:
+    """The app's delivery loop with a small backoff."""
+    async with delivering(api, webhook_retry_base_seconds=0.05) as loop:
+        yield loop
+
+
+async def a_failed_sync(api: Api, tmp_path: Path, name: str, receiver: Receiver) -> None:
+    """A project with a SYNC_FAILED webhook whose sync then fails (its repository gone)."""
+    repo = tmp_path / "gone"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    shutil.rmtree(repo)
+    failed = await api.gql(
+        "mutation($id: ID!) { syncProject(id: $id) { errors { code } } }", {"id": project["id"]}
+    )
+    assert failed["data"]["syncProject"]["errors"], failed
 
 
 def verify(receiver: Receiver, secret: str = SECRET) -> list[dict[str, Any]]:
@@ -166,16 +187,8 @@ async def test_failed_answers_are_retried_with_their_codes_recorded(
     body, id and signature), each code recorded in turn, DELIVERED at last. The event: a
     sync that fails (the repository is gone)."""
     receiver.codes = [500, 500]
-    repo = tmp_path / "gone"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-sync-{unique}"
-    project = await api.create_project(repo, name)
-    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
-    shutil.rmtree(repo)
-    failed = await api.gql(
-        "mutation($id: ID!) { syncProject(id: $id) { errors { code } } }", {"id": project["id"]}
-    )
-    assert failed["data"]["syncProject"]["errors"], failed
+    await a_failed_sync(api, tmp_path, name, receiver)
 
     listed = await eventually(_all_delivered(api, name, 1), "the third attempt")
     assert listed[0]["attempts"] == 3 and listed[0]["responseCode"] == 200
@@ -190,31 +203,10 @@ async def test_giving_up_records_failed_with_the_last_code(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver
 ) -> None:
     receiver.codes = [503] * 10
-    settings = dataclasses.replace(
-        api.settings,
-        webhook_retry_base_seconds=0.01,
-        webhook_poll_seconds=0.05,
-        webhook_max_attempts=2,
-    )
-    loop = create_app(settings).state.gitstudio.deliverer
-    repo = tmp_path / "gone"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-fail-{unique}"
-    project = await api.create_project(repo, name)
-    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
-    shutil.rmtree(repo)
-    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
-                  {"id": project["id"]})  # fmt: skip
-    await loop.start()
-    try:
-
-        async def gave_up() -> list[dict[str, Any]] | None:
-            found = await deliveries_of(api, name)
-            return found if found and found[0]["status"] == "FAILED" else None
-
-        listed = await eventually(gave_up, "FAILED")
-    finally:
-        await loop.stop()
+    await a_failed_sync(api, tmp_path, name, receiver)
+    async with delivering(api, webhook_retry_base_seconds=0.01, webhook_max_attempts=2):
+        listed = await eventually(_ended(api, name, "FAILED"), "FAILED")
     assert listed[0]["attempts"] == 2 and listed[0]["responseCode"] == 503
     assert listed[0]["error"] == "HTTP 503"
 
@@ -246,25 +238,13 @@ async def test_a_pending_delivery_is_sent_after_a_restart(
 ) -> None:
     """Queued while no delivery loop ran (a server that stopped): a new app over the same
     database sends it."""
-    repo = tmp_path / "gone"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-restart-{unique}"
-    project = await api.create_project(repo, name)
-    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
-    shutil.rmtree(repo)
-    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
-                  {"id": project["id"]})  # fmt: skip
+    await a_failed_sync(api, tmp_path, name, receiver)
     pending = await deliveries_of(api, name)
     assert [(d["status"], d["attempts"]) for d in pending] == [("PENDING", 0)]
     assert receiver.received == []
-
-    settings = dataclasses.replace(api.settings, webhook_poll_seconds=0.05)
-    restarted = create_app(settings).state.gitstudio.deliverer
-    await restarted.start()
-    try:
+    async with delivering(api):
         listed = await eventually(_all_delivered(api, name, 1), "the restart's delivery")
-    finally:
-        await restarted.stop()
     assert listed[0]["attempts"] == 1
     assert verify(receiver)[0]["event"] == "SYNC_FAILED"
 
@@ -297,28 +277,10 @@ async def test_a_url_refused_since_it_was_made_is_not_contacted(
 ) -> None:
     """The host policy is asked again before each delivery: a server whose allow list no
     longer names the receiver records the refusal and sends nothing."""
-    repo = tmp_path / "gone"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-recheck-{unique}"
-    project = await api.create_project(repo, name)
-    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
-    shutil.rmtree(repo)
-    await api.gql("mutation($id: ID!) { syncProject(id: $id) { errors { code } } }",
-                  {"id": project["id"]})  # fmt: skip
-    settings = dataclasses.replace(
-        api.settings, allowed_git_hosts=(), webhook_poll_seconds=0.05, webhook_max_attempts=1
-    )
-    strict = create_app(settings).state.gitstudio.deliverer
-    await strict.start()
-    try:
-
-        async def refused() -> list[dict[str, Any]] | None:
-            found = await deliveries_of(api, name)
-            return found if found and found[0]["status"] == "FAILED" else None
-
-        listed = await eventually(refused, "the refusal")
-    finally:
-        await strict.stop()
+    await a_failed_sync(api, tmp_path, name, receiver)
+    async with delivering(api, allowed_git_hosts=(), webhook_max_attempts=1):
+        listed = await eventually(_ended(api, name, "FAILED"), "the refusal")
     assert listed[0]["responseCode"] is None and "refused" in listed[0]["error"]
     assert receiver.received == []
 
@@ -381,23 +343,14 @@ async def test_a_silent_run_is_delivered_stale(
     await webhook_for(api, project["id"], receiver.url, "RUN_STALE")
     baseline = git(repo, "rev-parse", "main")
     settings = dataclasses.replace(api.settings, live_stale_after=0.3, webhook_poll_seconds=0.05)
-    app = create_app(settings)
-    state = app.state.gitstudio
-    for service in state.services:
-        await service.start()
-    try:
-        async with httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://t"
-        ) as http:
-            headers = {"Authorization": f"token {api.token}"}
-            sent = await http.post(
-                "/api/live", json=event("start", str(repo), baseline, "sleepy"), headers=headers
-            )
-            assert sent.status_code == 200, sent.text
-            await eventually(_count(receiver, 1), "RUN_STALE")
-    finally:
-        for service in reversed(state.services):
-            await service.stop()
+    async with with_services(create_app(settings)) as http:
+        sent = await http.post(
+            "/api/live",
+            json=event("start", str(repo), baseline, "sleepy"),
+            headers={"Authorization": f"token {api.token}"},
+        )
+        assert sent.status_code == 200, sent.text
+        await eventually(_count(receiver, 1), "RUN_STALE")
     (body,) = verify(receiver)
     assert body["event"] == "RUN_STALE"
     assert body["data"]["name"] == "sleepy" and body["data"]["status"] == "STALE"
@@ -465,3 +418,11 @@ async def test_pull_requests_opened_and_closed_are_delivered(
     assert {b["data"]["id"] for b in bodies} == {pr["id"]}
     assert [b["data"]["state"] for b in bodies] == ["OPEN", "CLOSED"]
     assert bodies[0]["data"]["sourceBranch"] == "exp/lr"
+
+
+def _ended(api: Api, name: str, status: str) -> Any:
+    async def check() -> list[dict[str, Any]] | None:
+        found = await deliveries_of(api, name)
+        return found if found and found[0]["status"] == status else None
+
+    return check
