@@ -143,9 +143,14 @@ class Deliverer:
     async def tick(self) -> int:
         """Claim the due deliveries (up to the concurrency) and send them; how many."""
         now = time.time()
+        await deliveries.HOOKS.fresh()
+        if deliveries.HOOKS.none():  # no webhook: no delivery (they go with their webhook)
+            return 0
         if now - self._pruned_at >= PRUNE_EVERY:
             self._pruned_at = now
             await deliveries.prune(self.limits.webhook_deliveries_kept)
+        if not await deliveries.due(now):
+            return 0
         # The lease outlasts an attempt, so no other process takes it while it runs.
         lease = self.limits.webhook_timeout_seconds * 2 + 5
         rows = await deliveries.claim(now, lease, self.concurrency)

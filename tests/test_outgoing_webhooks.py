@@ -27,7 +27,7 @@ from support import Api, eventually, git, with_services
 from gitstudio.app import create_app
 from gitstudio.outgoing import Deliverer
 from schema.relay import from_global_id
-from storage import db
+from storage import db, deliveries
 from sync.generate import RepoSpec, generate_repo
 from sync.generate_registry import RegistrySpec, generate_registry
 
@@ -296,6 +296,8 @@ async def test_webhooks_are_listed_without_secrets_and_deleted(
     assert made["webhook"]["events"] == ["RUN_STARTED", "RUN_FAILED"]
     stored = await db.fetch("SELECT secret FROM webhooks WHERE url = ?", [receiver.url])
     assert SECRET not in stored[-1]["secret"]  # sealed at rest
+    audited = await db.fetch("SELECT arguments FROM audit_log WHERE operation = 'createWebhook'")
+    assert audited and all(SECRET not in row["arguments"] for row in audited)  # redacted
     listed = await api.gql(
         "query($n: String!) { project(name: $n) { webhooks { id url } } }", {"n": name}
     )
@@ -426,3 +428,52 @@ def _ended(api: Api, name: str, status: str) -> Any:
         return found if found and found[0]["status"] == status else None
 
     return check
+
+
+async def test_two_delivery_loops_send_each_delivery_once(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """Two servers' loops over one database: each delivery is claimed by one of them; an
+    object over the payload bound is sent cut to its id; finished deliveries beyond the
+    kept number are pruned."""
+    repo = tmp_path / "r"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    name = f"hooks-two-{unique}"
+    project = await api.create_project(repo, name)
+    await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+    project_id = from_global_id(project["id"])[1]
+    for n in range(12):
+        await deliveries.enqueue(project_id, deliveries.SYNC_FAILED, {"error": f"e{n}"})
+    huge = {"error": "x" * (deliveries.HOOKS.max_payload_bytes + 1)}
+    await deliveries.enqueue(project_id, deliveries.SYNC_FAILED, huge, ("Project", project_id))
+    async with delivering(api, webhook_concurrency=2), delivering(api, webhook_concurrency=2):
+        await eventually(_all_delivered(api, name, 13), "13 deliveries")
+    bodies = verify(receiver)
+    assert len(bodies) == 13 and len({b["delivery"] for b in bodies}) == 13
+    assert sorted(b["data"].get("error", "") for b in bodies)[1:] == sorted(
+        f"e{n}" for n in range(12)
+    )
+    cut = next(b for b in bodies if "error" not in b["data"])
+    assert cut["data"] == {"truncated": True, "id": project["id"]}
+    assert await deliveries.prune(5) >= 8
+    assert len(await deliveries_of(api, name)) == 5
+
+
+async def test_a_project_has_at_most_its_bound_of_webhooks(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    repo = tmp_path / "r"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    project = await api.create_project(repo, f"hooks-bound-{unique}")
+    most = api.settings.webhooks_per_project
+    for _ in range(most):
+        await webhook_for(api, project["id"], receiver.url, "RUN_FAILED")
+    before = await db.fetch("SELECT COUNT(*) AS n FROM webhooks")
+    body = await api.data(
+        CREATE,
+        {"input": {"projectId": project["id"], "url": receiver.url, "events": ["RUN_FAILED"],
+                   "secret": SECRET}},
+    )  # fmt: skip
+    errors = body["createWebhook"]["errors"]
+    assert [(e["code"], e["field"]) for e in errors] == [("LIMIT_EXCEEDED", "projectId")]
+    assert await db.fetch("SELECT COUNT(*) AS n FROM webhooks") == before
