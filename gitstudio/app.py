@@ -34,7 +34,7 @@ from gitstudio.webhooks import webhook_routes
 from gitstudio.ws import websocket_routes
 from resolvers.caches import Caches
 from schema import build_schema
-from storage import db, leases, limits
+from storage import db, deliveries, leases, limits
 from storage.audit import Retention
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
@@ -156,6 +156,7 @@ def create_app(settings: Settings) -> Starlette:
     state = State(settings)
     setup_telemetry(state)  # label bounds of /metrics, tracing when configured
     limits.configure(settings)  # what indexing and ingest may store
+    deliveries.configure(settings)  # outgoing webhooks' snapshot and payload bound
     schema = build_schema(
         settings.max_query_depth,
         settings.max_aliases,

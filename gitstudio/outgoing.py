@@ -103,7 +103,6 @@ class Deliverer:
     async def start(self) -> None:
         if self._task is not None:
             return
-        deliveries.HOOKS.configure(self.limits)
         deliveries.HOOKS.forget()  # the database may be another than the last snapshot's
         self._wakeup = asyncio.Event()
         self._client = httpx.AsyncClient(

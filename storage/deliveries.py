@@ -35,7 +35,7 @@ from typing import Any
 
 import orjson
 
-from storage import db
+from storage import db, limits
 from storage.errors import DomainError, check_text, has_control
 from storage.sqlplan import Fetch, Many, Plan, run_plan
 
@@ -146,6 +146,12 @@ class Hooks:
 
 
 HOOKS = Hooks()  # one per process: the database is the process's
+
+
+def configure(settings: object) -> None:
+    """This process's snapshot bounds from the settings (the app, the worker and the CLI
+    call it at start, as storage.limits.configure)."""
+    HOOKS.configure(limits.from_settings(WebhookLimits, settings))
 
 
 # -- enqueueing (the sources) -----------------------------------------------------------------
