@@ -211,9 +211,11 @@ async def test_giving_up_records_failed_with_the_last_code(
     assert listed[0]["error"] == "HTTP 503"
 
 
-async def test_a_registry_write_is_delivered(
+async def test_registry_tags_are_delivered_whoever_wrote_them(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
 ) -> None:
+    """registerModelVersion through the API, then a stage assigned by a tag pushed as the gto
+    CLI writes it: each announced once, by the sync that indexed its tag."""
     repo = tmp_path / "registry"
     generate_registry(repo, RegistrySpec(models=1, versions=1, seed=3, edge_cases=False))
     name = f"hooks-reg-{unique}"
@@ -226,11 +228,23 @@ async def test_a_registry_write_is_delivered(
                    "bump": "MINOR"}},
     )  # fmt: skip
     assert done["registerModelVersion"]["errors"] == []
+    tag = done["registerModelVersion"]["tag"]
     await eventually(_count(receiver, 1), "the registration")
-    (body,) = verify(receiver)
-    assert body["event"] == "MODEL_REGISTERED"
-    assert body["data"]["model"] == "model-0"
-    assert body["data"]["tag"] == done["registerModelVersion"]["tag"]
+    version = tag.split("@", 1)[1]
+    git(repo, "tag", "-a", "model-0#staging#1000", "-m",
+        f"Assigning stage staging to artifact model-0 version {version}", tag)  # fmt: skip
+    await api.sync(project["id"])
+    await api.sync(project["id"])  # nothing new: nothing more
+    await eventually(_count(receiver, 2), "the assignment")
+    registered, assigned = sorted(verify(receiver), key=lambda b: int(b["delivery"]))
+    assert registered["event"] == "MODEL_REGISTERED"
+    assert (registered["data"]["model"], registered["data"]["tag"]) == ("model-0", tag)
+    assert registered["data"]["version"] == version
+    assert assigned["event"] == "STAGE_ASSIGNED"
+    assert (
+        assigned["data"]["stage"] == "staging" and assigned["data"]["tag"] == "model-0#staging#1000"
+    )
+    assert len(await deliveries_of(api, name)) == 2
 
 
 async def test_a_pending_delivery_is_sent_after_a_restart(
