@@ -401,7 +401,15 @@ async def test_pushed_experiments_are_delivered(
     assert len(await deliveries_of(api, name)) == 2
 
 
-async def test_pull_requests_opened_and_closed_are_delivered(
+OPEN_PR = """mutation($input: RunExperimentInput!) { runExperiment(input: $input) {
+  pullRequest { id number } errors { code message } } }"""
+SETTLE_PR = """mutation($close: ClosePullRequestInput!, $merge: MergePullRequestInput!,
+  $closing: Boolean!) {
+  closePullRequest(input: $close) @include(if: $closing) { errors { code } }
+  mergePullRequest(input: $merge) @skip(if: $closing) { errors { code } } }"""
+
+
+async def test_pull_requests_opened_closed_and_merged_are_delivered(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
 ) -> None:
     work = tmp_path / "work"
@@ -410,30 +418,33 @@ async def test_pull_requests_opened_and_closed_are_delivered(
     git(tmp_path, "clone", "-q", "--bare", str(work), str(served))
     name = f"hooks-pr-{unique}"
     project = await api.create_project(served, name)
-    await webhook_for(
-        api, project["id"], receiver.url, "PULL_REQUEST_OPENED", "PULL_REQUEST_CLOSED"
-    )
-    opened = await api.data(
-        """mutation($input: RunExperimentInput!) { runExperiment(input: $input) {
-             pullRequest { id number } errors { code message } } }""",
-        {"input": {"projectId": project["id"], "baseRev": "main", "target": "PULL_REQUEST",
-                   "branch": "exp/lr", "paramChanges": [{"file": "params.yaml", "path": "lr",
-                                                         "value": 0.5}]}},
-    )  # fmt: skip
-    pr = opened["runExperiment"]["pullRequest"]
-    assert opened["runExperiment"]["errors"] == [] and pr is not None
-    closed = await api.data(
-        """mutation($input: ClosePullRequestInput!) { closePullRequest(input: $input) {
-             errors { code } } }""",
-        {"input": {"pullRequestId": pr["id"]}},
-    )
-    assert closed["closePullRequest"]["errors"] == []
-    await eventually(_count(receiver, 2), "opened and closed")
+    await webhook_for(api, project["id"], receiver.url, "PULL_REQUEST_OPENED",
+                      "PULL_REQUEST_CLOSED", "PULL_REQUEST_MERGED")  # fmt: skip
+    prs = []
+    for branch, value, closing in (("exp/a", 0.5, True), ("exp/b", 0.25, False)):
+        opened = await api.data(
+            OPEN_PR,
+            {"input": {"projectId": project["id"], "baseRev": "main", "target": "PULL_REQUEST",
+                       "branch": branch, "paramChanges": [{"file": "params.yaml", "path": "lr",
+                                                           "value": value}]}},
+        )  # fmt: skip
+        pr = opened["runExperiment"]["pullRequest"]
+        assert opened["runExperiment"]["errors"] == [] and pr is not None
+        prs.append(pr["id"])
+        ids = {"pullRequestId": pr["id"]}
+        settled = await api.data(SETTLE_PR, {"close": ids, "merge": ids, "closing": closing})
+        assert [p["errors"] for p in settled.values()] == [[]]
+    await eventually(_count(receiver, 4), "opened, closed, opened, merged")
     bodies = sorted(verify(receiver), key=lambda b: int(b["delivery"]))
-    assert [b["event"] for b in bodies] == ["PULL_REQUEST_OPENED", "PULL_REQUEST_CLOSED"]
-    assert {b["data"]["id"] for b in bodies} == {pr["id"]}
-    assert [b["data"]["state"] for b in bodies] == ["OPEN", "CLOSED"]
-    assert bodies[0]["data"]["sourceBranch"] == "exp/lr"
+    assert [(b["event"], b["data"]["state"], b["data"]["id"]) for b in bodies] == [
+        ("PULL_REQUEST_OPENED", "OPEN", prs[0]),
+        ("PULL_REQUEST_CLOSED", "CLOSED", prs[0]),
+        ("PULL_REQUEST_OPENED", "OPEN", prs[1]),
+        ("PULL_REQUEST_MERGED", "MERGED", prs[1]),
+    ]
+    assert bodies[0]["data"]["sourceBranch"] == "exp/a"
+    assert bodies[3]["data"]["mergeSha"] == git(served, "rev-parse", "main")
+    assert len(await deliveries_of(api, name)) == 4  # each once
 
 
 def _ended(api: Api, name: str, status: str) -> Any:
