@@ -103,11 +103,15 @@ async def deliverer(api: Api) -> AsyncIterator[Deliverer]:
         yield loop
 
 
+async def a_project(api: Api, repo: Path, name: str) -> tuple[Path, dict[str, Any]]:
+    """A generated one-commit repository at ``repo`` added as project ``name``."""
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    return repo, await api.create_project(repo, name)
+
+
 async def a_failed_sync(api: Api, tmp_path: Path, name: str, receiver: Receiver) -> None:
     """A project with a SYNC_FAILED webhook whose sync then fails (its repository gone)."""
-    repo = tmp_path / "gone"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
-    project = await api.create_project(repo, name)
+    repo, project = await a_project(api, tmp_path / "gone", name)
     await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
     shutil.rmtree(repo)
     failed = await api.gql(
@@ -151,10 +155,8 @@ async def deliveries_of(api: Api, name: str) -> list[dict[str, Any]]:
 async def test_a_live_run_started_and_finished_is_delivered_signed(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver, deliverer: Deliverer
 ) -> None:
-    repo = tmp_path / "live"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-live-{unique}"
-    project = await api.create_project(repo, name)
+    repo, project = await a_project(api, tmp_path / "live", name)
     await webhook_for(api, project["id"], receiver.url, "RUN_STARTED", "RUN_FINISHED")
     rows = await db.fetch(
         "SELECT c.sha FROM commits c JOIN projects p ON p.id = c.project_id WHERE p.name = ?",
@@ -266,9 +268,7 @@ async def test_a_pending_delivery_is_sent_after_a_restart(
 async def test_a_loopback_url_without_the_allow_setting_is_refused(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver
 ) -> None:
-    repo = tmp_path / "r"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
-    project = await api.create_project(repo, f"hooks-refused-{unique}")
+    _repo, project = await a_project(api, tmp_path / "r", f"hooks-refused-{unique}")
     before = await db.fetch("SELECT COUNT(*) AS n FROM webhooks")
     for url in (
         receiver.url.replace(DAEMON_HOST, "127.0.0.1"),
@@ -302,10 +302,8 @@ async def test_a_url_refused_since_it_was_made_is_not_contacted(
 async def test_webhooks_are_listed_without_secrets_and_deleted(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver
 ) -> None:
-    repo = tmp_path / "r"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-list-{unique}"
-    project = await api.create_project(repo, name)
+    _repo, project = await a_project(api, tmp_path / "r", name)
     made = await webhook_for(api, project["id"], receiver.url, "RUN_FAILED", "RUN_STARTED")
     assert made["webhook"]["events"] == ["RUN_STARTED", "RUN_FAILED"]
     stored = await db.fetch("SELECT secret FROM webhooks WHERE url = ?", [receiver.url])
@@ -352,10 +350,8 @@ async def test_a_silent_run_is_delivered_stale(
 ) -> None:
     """The app's own services (its live writer's STALE sweep and its delivery loop): a run
     that stops sending is RUN_STALE, queued by the sweep that marked it."""
-    repo = tmp_path / "live"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-stale-{unique}"
-    project = await api.create_project(repo, name)
+    repo, project = await a_project(api, tmp_path / "live", name)
     await webhook_for(api, project["id"], receiver.url, "RUN_STALE")
     baseline = git(repo, "rev-parse", "main")
     settings = dataclasses.replace(api.settings, live_stale_after=0.3, webhook_poll_seconds=0.05)
@@ -461,10 +457,8 @@ async def test_two_delivery_loops_send_each_delivery_once(
     """Two servers' loops over one database: each delivery is claimed by one of them; an
     object over the payload bound is sent cut to its id; finished deliveries beyond the
     kept number are pruned."""
-    repo = tmp_path / "r"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
     name = f"hooks-two-{unique}"
-    project = await api.create_project(repo, name)
+    _repo, project = await a_project(api, tmp_path / "r", name)
     await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
     project_id = from_global_id(project["id"])[1]
     for n in range(12):
@@ -487,9 +481,7 @@ async def test_two_delivery_loops_send_each_delivery_once(
 async def test_a_project_has_at_most_its_bound_of_webhooks(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver
 ) -> None:
-    repo = tmp_path / "r"
-    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
-    project = await api.create_project(repo, f"hooks-bound-{unique}")
+    _repo, project = await a_project(api, tmp_path / "r", f"hooks-bound-{unique}")
     most = api.settings.webhooks_per_project
     for _ in range(most):
         await webhook_for(api, project["id"], receiver.url, "RUN_FAILED")
