@@ -1,13 +1,15 @@
 """The experiments table at size: pages sorted and filtered on a project of N commits.
 
-    python -m bench.table_scale --commits 10000 --db sqlite|postgres [--workdir DIR]
+    python -m bench.table_scale --commits 10000 --db sqlite|postgres [--workdir DIR] [--view-only]
 
 The repository and the indexed database are kept in ``--workdir`` between runs (PostgreSQL:
 database ``table_scale_<N>`` on 127.0.0.1, user postgres). Prints, for each page shape, the
 median milliseconds of storage.queries.experiments_page (the SQL the API runs for a page of
 50 and its probe row) and the plan of each statement, then bench/scale.py's page shapes as
 bench/scale_engine.py times them against bench/scale_sql.py's ideal statement (side tables
-built in the database for the run and dropped). Not part of CI.
+built in the database for the run and dropped), and a saved view's page (three column
+filters and a sort, read by name as Project.experiments(view:) reads it; ``--view-only``:
+that alone). Not part of CI.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ import asyncpg
 from bench import scale_engine
 from bench.scale import SHAPES as SCALE_SHAPES
 from bench.scale_sql import Baseline
+from resolvers import views
+from schema import build_schema
+from schema.experiments import table_query
 from storage import db, queries
+from storage import views as stored_views
 from storage.queries import ColumnCondition, ExperimentQuery
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials
@@ -60,6 +66,17 @@ COUNTS: dict[str, ExperimentQuery] = {
     ),
 }
 GOAL_PAGE_MS, GOAL_COUNT_MS, GOAL_RATIO = 30.0, 50.0, 3.0
+# A saved view of three column filters and a sort (issue 15: < 50 ms), stored as saveView
+# stores it: the table's GraphQL variables (resolvers.views).
+VIEW_FILTER = {
+    "columns": [
+        {"column": "metric:metrics.json:acc", "op": "GT", "value": 0.6},
+        {"column": "param:params.yaml:lr", "op": "LTE", "value": 0.01},
+        {"column": "param:params.yaml:model.depth", "op": "GTE", "value": 4},
+    ]
+}
+VIEW_ORDER = [{"column": "metric:metrics.json:acc", "direction": "DESC"}]
+GOAL_VIEW_MS = 50.0
 
 
 async def _database(kind: str, workdir: Path, commits: int) -> tuple[str, bool]:
@@ -180,7 +197,40 @@ async def _engine(url: str, project_id: int, runs: int) -> None:
             )
 
 
-async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
+async def _view(project_id: int, runs: int) -> None:
+    """A page (and the count) of a saved view with three column filters and a sort, as
+    Project.experiments(view:) reads it: the view by name, its filter and order through the
+    table's coercion and checks (schema.experiments.table_query), then the page; beside the
+    same page of the query built directly."""
+    state = views.ViewState(filter=VIEW_FILTER, order=VIEW_ORDER)
+    saved = await stored_views.save(project_id, None, "bench view", state.as_json(), None)
+    schema = build_schema()
+    try:
+
+        async def query() -> ExperimentQuery:
+            record = await views.named(project_id, None, "bench view")
+            assert record is not None
+            return table_query(schema, views.table_arguments(views.state_of(record)))
+
+        built = await query()
+
+        async def page() -> Any:
+            return await queries.experiments_page(project_id, await query(), None, 51)
+
+        rows = len(await page())
+        direct = await _timed(lambda: queries.experiments_page(project_id, built, None, 51), runs)
+        through = await _timed(page, runs)
+        matching = await queries.count_experiments(project_id, built)
+        counted = await _timed(lambda: queries.count_experiments(project_id, built), runs)
+        label = "view: 3 column filters, sort acc"
+        print(f"  {label:40} {_verdict(through, GOAL_VIEW_MS)} ({rows} rows; the query"
+              f" built directly {direct:.2f} ms)")  # fmt: skip
+        print(f"  {label + ', count':40} {_verdict(counted, GOAL_COUNT_MS)} ({matching})")
+    finally:
+        await stored_views.delete(saved.id)
+
+
+async def main(commits: int, kind: str, workdir: Path, runs: int, view_only: bool = False) -> None:
     repo = workdir / f"repo{commits}"
     if not repo.exists():
         generate_repo(repo, RepoSpec(commits=commits, exps_per_commit=3))
@@ -200,6 +250,9 @@ async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
         count = await db.fetch("SELECT COUNT(*) AS n FROM experiments WHERE project_id = ?",
                                [project.id])  # fmt: skip
         print(f"{kind}: {commits} commits, {count[0]['n']} rows")
+        if view_only:
+            await _view(project.id, runs)
+            return
         await db.execute(
             "CREATE TABLE IF NOT EXISTS ideal_page (shape VARCHAR(100), rank INT, id INT,"
             " PRIMARY KEY (shape, rank))"
@@ -221,6 +274,7 @@ async def main(commits: int, kind: str, workdir: Path, runs: int) -> None:
             n = await queries.count_experiments(project.id, q)
             ms = await _timed(lambda q=q: queries.count_experiments(project.id, q), runs)
             print(f"  {name:40} {_verdict(ms, GOAL_COUNT_MS)} ({n})")
+        await _view(project.id, runs)
         found = await queries.columns(project.id)
         ms = await _timed(lambda: queries.columns(project.id), runs)
         print(f"  {'Project.columns':40} {_verdict(ms, GOAL_PAGE_MS)} ({len(found)} columns)")
@@ -250,6 +304,7 @@ if __name__ == "__main__":
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "table_scale")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--view-only", action="store_true", help="the saved view's page alone")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    asyncio.run(main(args.commits, args.db, args.workdir, args.runs))
+    asyncio.run(main(args.commits, args.db, args.workdir, args.runs, args.view_only))

@@ -166,6 +166,7 @@ def create_app(settings: Settings) -> Starlette:
         settings.max_json_depth,
         settings.max_columns,
         settings.cost_experiments_per_commit,
+        settings.max_views_per_project + settings.max_views_per_user,
     )
 
     @contextlib.asynccontextmanager

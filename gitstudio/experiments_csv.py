@@ -4,9 +4,13 @@ The query string carries the table's own arguments: ``filter`` and ``orderBy`` a
 the shapes of the GraphQL inputs ``ExperimentFilter`` and ``[ExperimentOrder!]``, read by the
 code that reads a GraphQL request's (schema.experiments.table_query), and ``columns``, param
 and metric column ids, repeated or comma-separated (every column of the project when
-omitted, at most GITSTUDIO_MAX_COLUMNS). Anything refused is a typed 400 before a byte of
-CSV is sent. The caller is who the one gate says (token, session cookie, anonymous for
-PUBLIC projects) and must READ the project; one it may not read answers as a missing one.
+omitted, at most GITSTUDIO_MAX_COLUMNS), or ``view``, the name of a saved view (the caller's
+own of that name, else the shared one; a missing one is a typed 404): its filter, order and
+columns (those the project still has), each replaced by ``filter``, ``orderBy`` or
+``columns`` when given too, as ``Project.experiments(view:)`` does. Anything refused is a
+typed 400 before a byte of CSV is sent. The caller is who the one gate says (token, session
+cookie, anonymous for PUBLIC projects) and must READ the project; one it may not read answers
+as a missing one.
 
 The rows are those of ``Project.experiments`` in its order, read a page at a time
 (GITSTUDIO_MAX_PAGE_SIZE rows) through the table's keyset cursor and written as each page
@@ -32,6 +36,7 @@ from starlette.routing import BaseRoute, Route
 
 from gitstudio.rest import HttpError, guard
 from resolvers import experiments as resolve
+from resolvers import views
 from resolvers.errors import ApiError
 from schema.experiments import table_query
 from schema.scalars import git_time
@@ -71,7 +76,7 @@ class ExperimentsCsv:
         if not await self.tokens.allows_project(principal, project_id, READ):
             raise HttpError(404, f"no project {project_id}")
         try:
-            query, columns = await self._arguments(request, project_id)
+            query, columns = await self._arguments(request, project_id, principal.user_id)
             pages = resolve.every_page(project_id, query, self.settings.max_page_size)
             first = await anext(pages)  # refused here, before the response starts
         except ApiError as exc:
@@ -89,23 +94,33 @@ class ExperimentsCsv:
         )
 
     async def _arguments(
-        self, request: Request, project_id: int
+        self, request: Request, project_id: int, user_id: int | None
     ) -> tuple[ExperimentQuery, list[str]]:
         params = request.query_params
         if len(request.url.query) > MAX_QUERY:
             raise HttpError(414, f"the query string exceeds {MAX_QUERY} bytes", "TOO_LARGE")
-        unknown = set(params) - {"filter", "orderBy", "columns"}
+        unknown = set(params) - {"filter", "orderBy", "columns", "view"}
         if unknown:
             raise HttpError(400, f"unknown parameter {sorted(unknown)[0]!r}")
-        repeated = [n for n in ("filter", "orderBy") if len(params.getlist(n)) > 1]
+        repeated = [n for n in ("filter", "orderBy", "view") if len(params.getlist(n)) > 1]
         if repeated:  # which one would count is a guess: none does
             raise HttpError(400, f"{repeated[0]} is given more than once")
-        given = {
-            name: _json(name, params[name]) for name in ("filter", "orderBy") if name in params
-        }
+        given: dict[str, Any] = {}
+        view_columns: list[str] = []
+        if "view" in params:
+            view = await views.named(project_id, user_id, params["view"])
+            if view is None:
+                raise HttpError(404, f"no view {params['view']!r} in project {project_id}")
+            given = views.table_arguments(views.state_of(view))
+            view_columns = await views.shown_columns(project_id, view)
+        given.update(
+            (name, _json(name, params[name])) for name in ("filter", "orderBy") if name in params
+        )
         query = table_query(self.schema, given)
         wanted = [c for value in params.getlist("columns") for c in _split(value)]
-        columns = await resolve.export_columns(project_id, wanted, self.settings.max_columns)
+        columns = await resolve.export_columns(
+            project_id, wanted or view_columns, self.settings.max_columns
+        )
         return query, columns
 
 

@@ -98,6 +98,14 @@ class Settings:
     cost_experiments_per_commit: int = 20
     # Nesting of one JSON argument value (param values are shallow; deep ones only recurse).
     max_json_depth: int = 32
+    # Saved views (storage.views): shared views of one project, and one user's own views of
+    # one project (Project.views lists at most the sum); a view's name in characters; its
+    # state (columns, filter, order, baseline, goals) as JSON in bytes: 64 KiB holds the
+    # 500 columns GITSTUDIO_MAX_COLUMNS allows a view to show, with filters, several times.
+    max_views_per_project: int = 100
+    max_views_per_user: int = 100
+    max_view_name_chars: int = 100
+    max_view_bytes: int = 64 * 1024
     # Operations one websocket may run at once (a dashboard watches tens of runs).
     ws_max_operations: int = 200
     # Bytes of one websocket message, as POST /graphql's body bound (1 MB).
@@ -222,8 +230,13 @@ class Settings:
     max_message_bytes: int = 64 * 1024
     # Bytes of a pull request title (GitHub shows 256 characters).
     max_title_bytes: int = 1024
-    # Bytes of a branch or tag name (git allows ~4 KB, forges far less).
+    # Bytes of a branch or tag name (git allows ~4 KB, forges far less); also of a model's
+    # name, type and each of its labels (addModel).
     max_ref_name_bytes: int = 200
+    # Bytes of a model's description written by addModel (a paragraph or two).
+    max_model_description_bytes: int = 16 * 1024
+    # Labels of one model written by addModel.
+    max_model_labels: int = 32
     # Request bodies, refused with 413 before they are read past the bound.
     # POST /graphql: a document and its variables (a large query is a few KB).
     max_graphql_body_bytes: int = 1_000_000
@@ -416,6 +429,10 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
     "cost_experiments_per_commit": ("GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT", int),
     "max_json_depth": ("GITSTUDIO_MAX_JSON_DEPTH", int),
+    "max_views_per_project": ("GITSTUDIO_MAX_VIEWS_PER_PROJECT", int),
+    "max_views_per_user": ("GITSTUDIO_MAX_VIEWS_PER_USER", int),
+    "max_view_name_chars": ("GITSTUDIO_MAX_VIEW_NAME_CHARS", int),
+    "max_view_bytes": ("GITSTUDIO_MAX_VIEW_BYTES", int),
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),
@@ -470,6 +487,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_message_bytes": ("GITSTUDIO_MAX_MESSAGE_BYTES", int),
     "max_title_bytes": ("GITSTUDIO_MAX_TITLE_BYTES", int),
     "max_ref_name_bytes": ("GITSTUDIO_MAX_REF_NAME_BYTES", int),
+    "max_model_description_bytes": ("GITSTUDIO_MAX_MODEL_DESCRIPTION_BYTES", int),
+    "max_model_labels": ("GITSTUDIO_MAX_MODEL_LABELS", int),
     "max_graphql_body_bytes": ("GITSTUDIO_MAX_GRAPHQL_BODY_BYTES", int),
     "max_live_body_bytes": ("GITSTUDIO_MAX_LIVE_BODY_BYTES", int),
     "max_webhook_body_bytes": ("GITSTUDIO_MAX_WEBHOOK_BODY_BYTES", int),

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import orjson
@@ -90,7 +91,7 @@ class StudioApi:
         self.writer = MetricWriter(state.bus.publish)
         self.sweeper = StaleSweeper(self.writer, state.settings.live_stale_after)
         self.images = ImageStore(state.settings.data_dir.resolve() / "live" / "images")
-        self._runs = state.caches.live_runs  # monorepos: run -> project id
+        self._runs = state.caches.live_runs  # monorepos: run -> its projects' ids
         self._plot_names = state.caches.plot_names
 
     def routes(self) -> list[BaseRoute]:
@@ -181,49 +182,63 @@ class StudioApi:
         )
         if not projects:
             raise await self._unknown_repo(parsed.repo_url)
-        project = await self._pick(parsed.repo_url, projects, event)
-        await self.tokens.allowed(principal, [project], LIVE)  # the run's project: 403
-        event.project_id = project.id
-        event.project_subdir = project.subdir
-        call.about(project.id)
+        targets = await self._targets(parsed.repo_url, projects, event)
+        targets = await self.tokens.allowed(principal, targets, LIVE)  # none allowing it: 403
+        call.about(targets[0].id)
         if parsed.images:
             event.images = await asyncio.to_thread(self.images.put, parsed.images)
+        if len(targets) == 1:  # the usual case: one project per repository
+            delivered = [await self._submit(event, targets[0])]
+        else:  # a monorepo run shown by several projects: committed in one flush
+            copies = [replace(event) for _ in targets]
+            delivered = await asyncio.gather(
+                *(self._submit(c, p) for c, p in zip(copies, targets, strict=True))
+            )
+        if not any(delivered):
+            raise await self._unknown_repo(parsed.repo_url)
+        call.skip = event.type == "data"  # one per step: not recorded (its failures are)
+        return parsed.dropped
+
+    async def _submit(self, event: LiveEvent, project: ProjectRef) -> bool:
+        """``event`` as an event of ``project``'s run (the writer never changes an event's
+        rows, so the copies of a monorepo run share them); False when the project is gone."""
+        event.project_id = project.id
+        event.project_subdir = project.subdir
         try:
             await self.writer.submit(event)
         except ProjectGone:
             self.projects.invalidate()
             self.writer.forget_project(project.id)
-            raise await self._unknown_repo(parsed.repo_url) from None
-        call.skip = event.type == "data"  # one per step: not recorded (its failures are)
-        return parsed.dropped
+            return False
+        return True
 
-    async def _pick(self, url: str, projects: list[ProjectRef], event: LiveEvent) -> ProjectRef:
-        """The project of a run when several projects share the repository (monorepo):
-        by the run's sub-directory, else where the run already is, else the root project."""
+    async def _targets(
+        self, url: str, projects: list[ProjectRef], event: LiveEvent
+    ) -> list[ProjectRef]:
+        """The projects that show a run when several share the repository (monorepo), as
+        Studio matches them: every project whose sub-directory is the run's DVC root (the
+        ``subdir`` of DVC's ``start``, ``""`` when absent); when none is, the deepest
+        project containing that root (the root project for any). Events without a subdir
+        (DVCLive's, ``data``, ``done``) follow the run where it already is (kept in
+        ``Caches.live_runs``, else asked of the database), else go to every root project.
+        One project per repository takes none of this: no cache, no query."""
         if len(projects) == 1:
-            return projects[0]
+            return projects
         run = (self.projects.key(url), event.baseline_sha, event.name)
         by_id = {p.id: p for p in projects}
-        chosen: ProjectRef | None = None
+        chosen: list[ProjectRef] = []
         if event.subdir is not None:
-            inside = [
-                p
-                for p in projects
-                if not p.subdir
-                or event.subdir == p.subdir
-                or event.subdir.startswith(p.subdir + "/")
-            ]
-            if inside:
-                chosen = max(inside, key=lambda p: len(p.subdir))
-        if chosen is None:
+            chosen = _matching(projects, event.subdir)
+        if not chosen:
             known = self._runs.get(run)
-            chosen = None if known is MISS else by_id.get(known)
-        if chosen is None:
+            if known is not MISS:
+                chosen = [by_id[i] for i in known if i in by_id]
+        if not chosen:
             having = await projects_with_run(list(by_id), event.baseline_sha, event.name)
-            chosen = by_id[having[0]] if having else None
-        if chosen is None:
-            chosen = next((p for p in projects if not p.subdir), projects[0])
-        self._runs.put(run, chosen.id)
+            chosen = [by_id[i] for i in sorted(set(having))]
+        if not chosen:
+            chosen = _matching(projects, "") or projects[:1]
+        self._runs.put(run, tuple(p.id for p in chosen))
         return chosen
 
     # GET /api/live/images/{experiment_id}/{path}
@@ -339,6 +354,15 @@ class StudioApi:
                 ]
             }
         )
+
+
+def _matching(projects: list[ProjectRef], root: str) -> list[ProjectRef]:
+    """The projects whose sub-directory is ``root``; else the deepest one containing it."""
+    exact = [p for p in projects if p.subdir == root]
+    if exact:
+        return exact
+    inside = [p for p in projects if not p.subdir or root.startswith(p.subdir + "/")]
+    return [max(inside, key=lambda p: len(p.subdir))] if inside else []
 
 
 def _live_arguments(repo_url: str, event: LiveEvent) -> dict[str, object]:

@@ -62,8 +62,8 @@ class Caches:
         self.plot_names: BoundedCache[str, tuple[str, str]] = BoundedCache(
             sizes.plot_name_cache_entries
         )
-        # POST /api/live in monorepos: (repository, baseline, run name) -> project id.
-        self.live_runs: BoundedCache[tuple[str, str, str], int] = BoundedCache(
+        # POST /api/live in monorepos: (repository, baseline, run name) -> its projects' ids.
+        self.live_runs: BoundedCache[tuple[str, str, str], tuple[int, ...]] = BoundedCache(
             sizes.live_run_cache_entries
         )
         # Plots: parsed data files, templates and dvc.yaml files by blob id (resolvers.plots).

@@ -87,8 +87,18 @@ async def experiments(
     first: int | None,
     after: list[Any] | None,
 ) -> Page[ExperimentRecord]:
+    return await table_page(ctx, project_id, build_query(filter_, order), first, after)
+
+
+async def table_page(
+    ctx: Context,
+    project_id: int,
+    query: ExperimentQuery,
+    first: int | None,
+    after: list[Any] | None,
+) -> Page[ExperimentRecord]:
+    """A page of the table for a built ``query`` (a view's: schema.experiments.table_query)."""
     limit = page_size(first, ctx.max_page_size)
-    query = build_query(filter_, order)
     rows, more = await _rows(project_id, query, after, limit)
 
     async def count() -> int:
@@ -161,7 +171,7 @@ async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> lis
     (params first, as Project.columns lists them; GITSTUDIO_MAX_COLUMNS at most)."""
     if len(asked) > cap:
         raise bad_input(f"at most {cap} columns can be exported, {len(asked)} asked")
-    known = [column_key(c.kind, c.file, c.path) for c in await queries.columns(project_id)]
+    known = await column_ids(project_id)
     if not asked:
         return known
     present = set(known)
@@ -170,6 +180,11 @@ async def export_columns(project_id: int, asked: Sequence[str], cap: int) -> lis
         if column not in present:
             raise bad_input(f"project {project_id} has no column {column!r}")
     return list(asked)
+
+
+async def column_ids(project_id: int) -> list[str]:
+    """The ids of the project's columns, as Project.columns lists them."""
+    return [column_key(c.kind, c.file, c.path) for c in await queries.columns(project_id)]
 
 
 async def set_hidden(

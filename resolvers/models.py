@@ -13,11 +13,13 @@ stage tag names) carries its error alone.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 
+from resolvers import pull_requests as prs
+from resolvers import runs
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
@@ -30,6 +32,8 @@ from storage.models import Project
 from storage.queries import RegistryRows, RegistryVersion
 from storage.records import CommitRecord, TagRecord
 from sync.artifacts import Declarations, Declared
+from sync.artifacts_edit import full_name
+from sync.git_writer import COMMIT, CommitRequest
 from sync.registry import (
     Artifact,
     CommitFact,
@@ -43,6 +47,13 @@ from sync.registry import (
     parse_tag_name,
 )
 from sync.registry_writer import TagRequest
+from sync.write_policy import (
+    ModelDeclaration,
+    check_message,
+    check_model_input,
+    check_pull_text,
+    check_ref_name,
+)
 
 if TYPE_CHECKING:
     from resolvers.caches import Caches
@@ -306,6 +317,57 @@ async def write(
     forget(ctx.caches, project_id)
     fresh = (await registries([project_id], ctx.caches))[project_id]
     return fresh, str(result["tag"])
+
+
+@dataclass(frozen=True, slots=True)
+class AddedModel:
+    written: runs.Written
+    registry: ProjectRegistry  # the project's, after the write and its sync
+    name: str  # the model's full name (``dir:name`` below the repository's root)
+
+
+async def add_model(
+    ctx: Context,
+    project_id: int,
+    model: ModelDeclaration,
+    target: str,
+    branch: str | None,
+    message: str | None,
+    pull: runs.PullRequestText | None,
+    client_id: str | None = None,
+) -> AddedModel:
+    """Declare ``model`` in the dvc.yaml of the project's DVC root (MODELS scope), as a
+    commit on the default branch (``target`` COMMIT) or on a new ``branch`` (BRANCH, and
+    with ``pull`` a pull request into the default branch): runExperiment's write path
+    (resolvers.runs.write_commit), once per clientMutationId."""
+    limits = ctx.syncer.write_limits
+    check_model_input(limits, model)
+    if target == COMMIT and branch is not None:
+        raise DomainError(
+            "INVALID", "a COMMIT goes onto the default branch; branch is for a new one", "branch"
+        )
+    if target != COMMIT:
+        check_ref_name(branch or "", "branch", limits.max_ref_name_bytes)
+    check_message(message, "message", limits.max_message_bytes)
+    if pull is not None:
+        check_pull_text(limits, pull.title, pull.body)
+    project = await prs.get_project(project_id)
+    base, _tip = await prs.base_branch(ctx, project, None)
+    name = full_name(project.subdir, model.name)
+    text = message or f"Add model {name}"
+    request = CommitRequest(base, (), text, target, branch, model=model)
+    asked = {
+        "project": project_id,
+        "model": asdict(model),
+        "target": target,
+        "branch": branch,
+        "message": message,
+        "pull": pull and asdict(pull),
+    }
+    written = await runs.write_commit(ctx, project, request, pull, "addModel", client_id, asked)
+    forget(ctx.caches, project_id)
+    fresh = (await registries([project_id], ctx.caches))[project_id]
+    return AddedModel(written, fresh, name)
 
 
 # Query.models: at most this many projects named in its filter, and the registries of this

@@ -65,17 +65,12 @@ class Opening:
 async def destination(ctx: Context, project: Project, base_rev: str | None) -> Destination:
     """The target branch (the base's branch when ``base_rev`` names one, else the project's
     default) with its tip, and the project's forge."""
-    tips = {b.name: b.sha for b in await ctx.loaders.branches.load(project.id) or []}
-    target = next(
-        (n for n in (base_rev, project.default_branch, "main", "master") if n in tips), None
-    )
-    if target is None:
-        raise DomainError("NOT_FOUND", "no branch to open the pull request against", "baseRev")
+    target, tip = await base_branch(ctx, project, base_rev, "to open the pull request against")
     config = forge_config(project, ctx.syncer.sealer)
     if config is None:
-        return Destination(target, tips[target], None)
+        return Destination(target, tip, None)
     try:
-        return Destination(target, tips[target], forge_for(config, check=_host_check(ctx)))
+        return Destination(target, tip, forge_for(config, check=_host_check(ctx)))
     except ForgeError as exc:
         raise DomainError(exc.code, f"the project's forge setting: {exc.message}") from exc
 
@@ -232,6 +227,20 @@ async def _check_api_host(ctx: Context, url: str) -> None:
     except DomainError as exc:
         if exc.code != UNREACHABLE:
             raise DomainError(exc.code, exc.message, "apiUrl") from None
+
+
+async def base_branch(
+    ctx: Context, project: Project, base_rev: str | None, purpose: str = "to write on"
+) -> tuple[str, str]:
+    """The branch a write starts from and its indexed tip: ``base_rev`` when it names a
+    branch, else the project's default branch (``main``, ``master`` when it has none)."""
+    tips = {b.name: b.sha for b in await ctx.loaders.branches.load(project.id) or []}
+    target = next(
+        (n for n in (base_rev, project.default_branch, "main", "master") if n in tips), None
+    )
+    if target is None:
+        raise DomainError("NOT_FOUND", f"no branch {purpose}", "baseRev")
+    return target, tips[target]
 
 
 async def get_project(project_id: int) -> Project:

@@ -12,7 +12,7 @@ from resolvers.permissions import caller
 from resolvers.replay import Result, once
 from storage import queries
 from storage.errors import DomainError
-from storage.models import PullRequest
+from storage.models import Project, PullRequest
 from storage.records import CommitRecord
 from sync.git_writer import BranchRequest, CommitRequest
 from sync.write_policy import check_pull_text, check_ref_name, check_run_input
@@ -40,7 +40,6 @@ async def run_experiment(
 ) -> Written:
     """Commit the params changes (PROJECTS scope), and open a pull request from the new
     branch into the base's branch when ``pull`` is given."""
-    principal = caller(ctx)
     check_run_input(
         ctx.syncer.write_limits,
         request.base_rev,
@@ -51,6 +50,24 @@ async def run_experiment(
         pull.body if pull else None,
     )
     project = await prs.get_project(project_id)
+    asked = {"project": project_id, "request": asdict(request), "pull": pull and asdict(pull)}
+    return await write_commit(ctx, project, request, pull, "runExperiment", client_id, asked)
+
+
+async def write_commit(
+    ctx: Context,
+    project: Project,
+    request: CommitRequest,
+    pull: PullRequestText | None,
+    mutation: str,
+    client_id: str | None,
+    asked: dict[str, object],
+) -> Written:
+    """The commit of ``request`` on ``project`` (onto its base branch, or a new branch), with
+    a pull request from the new branch into the base's branch when ``pull`` is given; once
+    per ``clientMutationId`` of ``mutation`` (``asked``: what the request asks, for replay).
+    Inputs are checked by the caller."""
+    principal = caller(ctx)
 
     async def run() -> Result:
         to = await prs.destination(ctx, project, request.base_rev) if pull else None
@@ -63,10 +80,7 @@ async def run_experiment(
             pr_id = (await prs.open_pull_request(ctx, project, to, opening)).id
         return {"sha": written.sha, "branch": written.branch, "pullRequest": pr_id}
 
-    asked = {"project": project_id, "request": asdict(request), "pull": pull and asdict(pull)}
-    return await _written(
-        ctx, project_id, await once(principal, "runExperiment", client_id, asked, run)
-    )
+    return await _written(ctx, project.id, await once(principal, mutation, client_id, asked, run))
 
 
 async def branch_from_experiment(

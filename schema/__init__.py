@@ -39,6 +39,7 @@ from schema.tokens import TokenMutation
 from schema.trends import TrendMutation
 from schema.unmatched import UnmatchedQuery
 from schema.users import UserQuery
+from schema.views import ViewMutation
 
 
 @strawberry.type
@@ -56,6 +57,7 @@ class Mutation(
     TeamMutation,
     TrendMutation,
     HiddenRowsMutation,
+    ViewMutation,
     WebhookMutation,
 ):
     pass
@@ -118,9 +120,12 @@ def build_schema(
     max_json_depth: int = 32,
     max_columns: int = 500,
     experiments_per_commit: int = 20,
+    views_per_project: int = 200,
 ) -> Schema:
     default_page = min(DEFAULT_PAGE, max_page_size)
-    pages = Pages(default_page, max_page_size, max_columns, experiments_per_commit)
+    pages = Pages(
+        default_page, max_page_size, max_columns, experiments_per_commit, views_per_project
+    )
     rules: Sequence[type[ASTValidationRule]] = limit_rules(max_depth, max_aliases, max_cost, pages)
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: AddValidationRules(list(rules)),

@@ -11,8 +11,7 @@ from strawberry.types import Info
 from resolvers import audit as resolve
 from resolvers.context import Context
 from schema.permissions import AUDIT, guard, on_project_if_named, project_at
-from schema.projects import cursor
-from schema.relay import Connection, connection, decode_id, to_global_id
+from schema.relay import Connection, connection, cursor, decode_id, to_global_id
 from schema.scalars import JSON, as_json
 from storage.models import AuditEntry as AuditRow
 

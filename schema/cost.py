@@ -59,6 +59,9 @@ class Pages:
     maximum: int  # larger pages are refused by the resolver itself: priced at this
     columns: int = 500  # GITSTUDIO_MAX_COLUMNS: a project's columns, the cells of a row
     experiments_per_commit: int = 20  # GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT (an estimate)
+    # the saved views a caller sees of a project: GITSTUDIO_MAX_VIEWS_PER_PROJECT shared and
+    # GITSTUDIO_MAX_VIEWS_PER_USER of its own
+    views: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +282,9 @@ _SIZES: dict[tuple[str, str], _Size] = {
     # its page: `first` commits, TREND_PAGE without it
     ("Project", "trends"): lambda w, n: w.page(n, _field(w, "Project", "trends"), TREND_PAGE),
     ("Project", "columnGoals"): lambda w, _n: w.pages.columns,  # at most GITSTUDIO_MAX_COLUMNS
+    ("Project", "views"): lambda w, _n: w.pages.views,  # shared and the caller's own, bounded
+    ("View", "goals"): lambda w, _n: w.pages.columns,  # a goal per column at most
+    ("View", "columnGoals"): lambda w, _n: w.pages.columns,
 }
 
 

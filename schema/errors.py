@@ -22,7 +22,8 @@ class ErrorCode(Enum):
     INVALID_URL = "INVALID_URL"  # a repository URL that cannot be one (sync.repo_policy)
     FORBIDDEN_REPOSITORY = "FORBIDDEN_REPOSITORY"  # a repository the policy refuses
     FORBIDDEN_URL = "FORBIDDEN_URL"  # a webhook URL the outbound host policy refuses
-    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"  # a documented bound on how many (webhooks per project)
+    TOO_LARGE = "TOO_LARGE"  # an input past its size bound (a saved view's JSON)
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"  # one more would pass a count bound (views, webhooks)
 
 
 @strawberry.type(

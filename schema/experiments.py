@@ -3,7 +3,7 @@ filters, orderings and comparisons."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +13,8 @@ from graphql import GraphQLError, GraphQLInputType, Undefined, coerce_input_valu
 from graphql.execution.values import input_is_nested_too_deeply
 from graphql.pyutils import print_path_list
 from graphql.utilities import validate_input_value
+from strawberry import UNSET
+from strawberry.schema.name_converter import NameConverter
 from strawberry.types import Info
 from strawberry.types.arguments import convert_arguments
 from strawberry.types.base import StrawberryObjectDefinition
@@ -408,9 +410,18 @@ def _refuse_nul(values: list[Any]) -> None:
 
 def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQuery:
     """The query of ``Project.experiments`` for its ``filter`` and ``orderBy`` arguments
-    given as JSON (as GraphQL variables are; the CSV export's query string): coerced by
-    graphql-core, converted by strawberry, then filter_args, order_args and build_query,
-    exactly as a GraphQL request's; BAD_USER_INPUT for whatever that refuses."""
+    given as JSON (as GraphQL variables are; the CSV export's query string, a saved view):
+    coerced by graphql-core, converted by strawberry, then filter_args, order_args and
+    build_query, exactly as a GraphQL request's; BAD_USER_INPUT for whatever that refuses."""
+    converted = table_arguments(schema, given)
+    return resolve.build_query(
+        filter_args(converted.get("filter")), order_args(converted.get("order_by"))
+    )
+
+
+def table_arguments(schema: strawberry.Schema, given: dict[str, Any]) -> dict[str, Any]:
+    """``filter`` and ``orderBy`` given as JSON, as the strawberry inputs a GraphQL request
+    gets (keys ``filter`` and ``order_by``); BAD_USER_INPUT for what coercion refuses."""
     field = schema._schema.get_type("Project").fields["experiments"]  # type: ignore[union-attr]
     coerced: dict[str, Any] = {}
     for name in ("filter", "orderBy"):
@@ -420,12 +431,33 @@ def table_query(schema: strawberry.Schema, given: dict[str, Any]) -> ExperimentQ
     assert isinstance(definition, StrawberryObjectDefinition)
     arguments = definition.get_field("experiments")
     assert arguments is not None
-    converted = convert_arguments(
+    converted: dict[str, Any] = convert_arguments(
         coerced, arguments.arguments, schema.schema_converter.scalar_registry, schema.config
     )
-    return resolve.build_query(
-        filter_args(converted.get("filter")), order_args(converted.get("order_by"))
-    )
+    return converted
+
+
+def input_json(value: Any, names: NameConverter) -> Any:
+    """A strawberry input value (``ExperimentFilter``, a list of ``ExperimentOrder``) as
+    the JSON of a GraphQL variable, field by field from strawberry's definitions: what
+    table_arguments reads back into an equal value, for fields added later too (enums by
+    their GraphQL name, dates as ISO 8601, JSON values as they are; unset fields left out)."""
+    if value is None or value is UNSET:
+        return None
+    definition = getattr(type(value), "__strawberry_definition__", None)
+    if isinstance(definition, StrawberryObjectDefinition) and definition.is_input:
+        return {
+            names.get_graphql_name(f): input_json(getattr(value, f.python_name), names)
+            for f in definition.fields
+            if getattr(value, f.python_name) is not UNSET
+        }
+    if isinstance(value, Enum):
+        return value.name
+    if isinstance(value, list | tuple):
+        return [input_json(v, names) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
 
 
 def _coerced(name: str, value: Any, type_: GraphQLInputType) -> Any:

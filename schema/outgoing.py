@@ -23,7 +23,7 @@ from schema.permissions import (
     project_at,
     webhook_at,
 )
-from schema.relay import Connection, connection, decode_id, to_global_id
+from schema.relay import Connection, connection, cursor, decode_id, to_global_id
 from storage import deliveries
 from storage.errors import DomainError
 
@@ -143,8 +143,6 @@ class Webhook:
     async def deliveries(
         self, info: Info[Context, None], first: int | None = None, after: str | None = None
     ) -> Connection[WebhookDelivery]:
-        from schema.projects import cursor  # schema.projects lists webhooks of a project
-
         page = await resolve.deliveries_page(
             info.context, int(self.row["id"]), first, cursor(after)
         )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +30,7 @@ from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
-from resolvers import replay
+from resolvers import replay, views
 from resolvers.context import Context
 from resolvers.errors import ApiError
 from resolvers.permissions import require
@@ -105,9 +105,14 @@ class _OnProject(Rule):
         )
 
     async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
+        return await self.check_need(ctx, arguments, self.need)
+
+    async def check_need(
+        self, ctx: Context, arguments: Mapping[str, Any], need: Need
+    ) -> int | None:
         # reading is open to anyone (a PUBLIC project); anything more needs a token
-        anonymous = ctx.principal is None and self.need == READ
-        principal = ctx.viewer if anonymous else require(ctx, self.need.scope)
+        anonymous = ctx.principal is None and need == READ
+        principal = ctx.viewer if anonymous else require(ctx, need.scope)
         named = self.named
         project_id = await named.project_of(ctx, arguments)
         project = None if project_id is None else await ctx.loaders.project.load(project_id)
@@ -115,9 +120,28 @@ class _OnProject(Rule):
             # the same answer whether it does not exist or may not be seen
             given = named.given(arguments)
             raise DomainError("NOT_FOUND", f"no {named.kind} with id {given!r}", named.field)
-        if not allows(principal, project, self.need):
-            raise role_too_low(principal, project, self.need.role)
+        if not allows(principal, project, need):
+            raise role_too_low(principal, project, need.role)
         return project.id
+
+
+class _OnView(_OnProject):
+    """A saved view (saveView, deleteView): a shared one needs ``need`` on its project, one's
+    own a signed-in user who may read it (anonymous callers read PUBLIC projects but own no
+    view). ``shared`` says which the call is about."""
+
+    def __init__(self, need: Need, named: Named, shared: Shared) -> None:
+        super().__init__(need, named)
+        self.shared = shared
+        self.description = (
+            f"for a shared view the {need.role.name} role on the project and a token with the"
+            f" {need.scope.value} scope; for one's own, a signed-in reader of the project"
+        )
+
+    async def check(self, ctx: Context, arguments: Mapping[str, Any]) -> int | None:
+        require(ctx, READ.scope)  # a view of one's own needs a user: anonymous is refused
+        shared = await self.shared(ctx, arguments)
+        return await self.check_need(ctx, arguments, self.need if shared else READ)
 
 
 class _ProjectOrSelf(Rule):
@@ -151,6 +175,15 @@ def on_project(need: Need, named: Named) -> Rule:
     return _OnProject(need, named)
 
 
+Shared = Callable[[Context, Mapping[str, Any]], Awaitable[bool]]
+
+
+def on_view(need: Need, named: Named, shared: Shared) -> Rule:
+    """``need`` on the project of ``named`` when ``shared(ctx, arguments)`` says the view
+    is shared; else a signed-in reader of that project."""
+    return _OnView(need, named, shared)
+
+
 def on_project_if_named(need: Need, named: Named) -> Rule:
     """``need`` on the project of ``named`` when the call names one; else a token with
     ``need.scope`` (the resolver then answers about the caller's own projects)."""
@@ -174,7 +207,7 @@ class Named:
     or ``("input", "project_id")``), whose project the rule is about; ``field`` names the
     argument in errors."""
 
-    kind: str  # Project, Experiment, PullRequest, Webhook or WebhookDelivery
+    kind: str  # Project, Experiment, View, PullRequest, Webhook or WebhookDelivery
     path: tuple[str, ...]
     field: str
 
@@ -192,6 +225,9 @@ class Named:
         if self.kind == "Experiment":
             found = await ctx.loaders.experiment.load(db_id)
             return found.project_id if found is not None else None
+        if self.kind == "View":  # another user's own view is as missing as none
+            view = await views.visible(ctx, db_id)
+            return view.project_id if view is not None else None
         if self.kind == "Webhook":
             hook = await deliveries.webhook(db_id)
             return int(hook["project_id"]) if hook is not None else None
@@ -207,6 +243,10 @@ def project_at(*path: str, field: str = "projectId") -> Named:
 
 def experiment_at(*path: str, field: str = "experimentId") -> Named:
     return Named("Experiment", path, field)
+
+
+def view_at(*path: str, field: str = "id") -> Named:
+    return Named("View", path, field)
 
 
 def pull_request_at(*path: str, field: str = "pullRequestId") -> Named:

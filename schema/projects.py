@@ -17,6 +17,7 @@ from resolvers import plots as plot_resolvers
 from resolvers import projects as resolve
 from resolvers import pull_requests as pr_resolvers
 from resolvers import trends as trend_resolvers
+from resolvers import views as view_resolvers
 from resolvers.compare import MAX_IDS
 from resolvers.context import Context
 from resolvers.errors import ApiError, bad_input
@@ -65,13 +66,14 @@ from schema.relay import (
     InvalidId,
     Node,
     connection,
-    decode_cursor,
+    cursor,
     decode_id,
     from_global_id,
     to_global_id,
 )
 from schema.scalars import git_time
 from schema.trends import ColumnGoalEntry, TrendPoint, goal_entries, trend_point
+from schema.views import View, named_view, view_query, view_type, views_of
 from storage import deliveries, queries
 from storage.access import allows
 from storage.cells import split_column_key
@@ -95,13 +97,6 @@ def column_cursor(after: str | None) -> tuple[str, str, str] | None:
         return split_column_key(after) if after is not None else None
     except ValueError as exc:
         raise bad_input(f"'after' must be a column id: {exc}") from None
-
-
-def cursor(after: str | None) -> list[object] | None:
-    try:
-        return decode_cursor(after) if after else None
-    except InvalidId as exc:
-        raise bad_input(str(exc)) from None
 
 
 @strawberry.type
@@ -204,7 +199,12 @@ class Project(Node):
         found = await commit_resolvers.commit(info.context, self.record.id, sha)
         return commit_type(found) if found else None
 
-    @strawberry.field(description="The experiments table: commits, experiment refs and live runs.")
+    @strawberry.field(
+        description="The experiments table: commits, experiment refs and live runs. With"
+        " `view` (a saved view's name: the caller's own of that name, else the shared one;"
+        " NOT_FOUND when neither) the view's filter and order apply; a `filter` or `orderBy`"
+        " given as well replaces the view's (each whole)."
+    )
     async def experiments(
         self,
         info: Info[Context, None],
@@ -212,7 +212,15 @@ class Project(Node):
         order_by: list[ExperimentOrder] | None = None,
         first: int | None = None,
         after: str | None = None,
+        view: str | None = None,
     ) -> Connection[Experiment]:
+        if view is not None:
+            record = await named_view(info, self.record.id, view)
+            query = view_query(info, record, filter, order_by)
+            page = await experiment_resolvers.table_page(
+                info.context, self.record.id, query, first, cursor(after)
+            )
+            return experiment_connection(page)
         page = await experiment_resolvers.experiments(
             info.context,
             self.record.id,
@@ -222,6 +230,20 @@ class Project(Node):
             cursor(after),
         )
         return experiment_connection(page)
+
+    @strawberry.field(
+        description="Saved views of the experiments table: the shared ones, then the"
+        " caller's own, each by name."
+    )
+    async def views(self, info: Info[Context, None]) -> list[View]:
+        return views_of(await view_resolvers.views_of(info.context, self.record.id))
+
+    @strawberry.field(
+        description="A saved view by name: the caller's own of that name, else the shared one."
+    )
+    async def view(self, info: Info[Context, None], name: str) -> View | None:
+        found = await view_resolvers.named(self.record.id, info.context.viewer.user_id, name)
+        return view_type(found) if found is not None else None
 
     @strawberry.field
     async def experiment(self, info: Info[Context, None], id: strawberry.ID) -> Experiment | None:

@@ -51,6 +51,15 @@ def decode_id(global_id: str, expected: str) -> int:
         raise bad_input(str(exc)) from None
 
 
+def cursor(after: str | None) -> list[Any] | None:
+    """The keyset cursor of a connection's ``after`` (None: the first page);
+    BAD_USER_INPUT for one that is not a cursor."""
+    try:
+        return decode_cursor(after) if after else None
+    except InvalidId as exc:
+        raise bad_input(str(exc)) from None
+
+
 def encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
 

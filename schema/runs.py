@@ -1,24 +1,29 @@
-"""Running experiments from the API: change params, commit, on a branch of the project,
-optionally with a pull request."""
+"""Commits from the API: running experiments (changed params) and declaring models (an
+``artifacts:`` entry of dvc.yaml), each on a branch of the project, optionally with a pull
+request."""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
 
+from resolvers import models as model_resolvers
 from resolvers import runs as resolve
 from resolvers.context import Context
 from schema.commits import Commit, commit_type
 from schema.errors import UserError, user_error
-from schema.permissions import RUN, experiment_at, guard, on_project, project_at
+from schema.models import Model, model_of
+from schema.permissions import REGISTRY, RUN, experiment_at, guard, on_project, project_at
 from schema.pull_requests import PullRequest, pull_request_type
 from schema.relay import decode_id
 from schema.scalars import JSON
 from storage.errors import DomainError
 from sync.git_writer import BRANCH, COMMIT, CommitRequest
 from sync.params_edit import ParamChange
+from sync.write_policy import ModelDeclaration
 
 
 @strawberry.enum(description="Where the new commit goes.")
@@ -75,13 +80,18 @@ class RunExperimentPayload:
 
 
 def _payload(written: resolve.Written, client_id: str | None) -> RunExperimentPayload:
+    return RunExperimentPayload(**_written(written, client_id))
+
+
+def _written(written: resolve.Written, client_id: str | None) -> dict[str, Any]:
+    """The fields of a payload of a written commit."""
     pr = written.pull_request
-    return RunExperimentPayload(
-        commit=commit_type(written.commit),
-        branch=written.branch,
-        pull_request=pull_request_type(pr) if pr else None,
-        client_mutation_id=client_id,
-    )
+    return {
+        "commit": commit_type(written.commit),
+        "branch": written.branch,
+        "pull_request": pull_request_type(pr) if pr else None,
+        "client_mutation_id": client_id,
+    }
 
 
 def _shorten(text: str, limit: int = 200) -> str:
@@ -102,6 +112,48 @@ class CreateBranchFromExperimentInput:
     title: str | None = None
     body: str | None = None
     client_mutation_id: str | None = None
+
+
+@strawberry.input(description="A model declared in the dvc.yaml of the project's DVC root.")
+class AddModelInput:
+    project_id: strawberry.ID
+    name: str = strawberry.field(
+        description="Its name in the dvc.yaml (gto's rule: letters, digits, inner '-', '_',"
+        " '/'); the model's full name is `subdir:name` in a project with a subdir."
+    )
+    path: str = strawberry.field(
+        description="The model's file or directory, relative to the project's DVC root."
+    )
+    type: str | None = strawberry.field(default=None, description="e.g. model.")
+    description: str | None = None
+    labels: list[str] | None = None
+    target: RunTarget = strawberry.field(
+        default=RunTarget.COMMIT,
+        description="COMMIT: onto the default branch; BRANCH: a new branch from it;"
+        " PULL_REQUEST: a new branch and a pull request into the default branch.",
+    )
+    branch: str | None = strawberry.field(
+        default=None, description="BRANCH, PULL_REQUEST: the new branch."
+    )
+    message: str | None = strawberry.field(
+        default=None, description="The commit message (default: Add model NAME)."
+    )
+    title: str | None = strawberry.field(
+        default=None, description="PULL_REQUEST: its title (default: the message's first line)."
+    )
+    body: str | None = None
+    client_mutation_id: str | None = strawberry.field(
+        default=None, description="A retry with the same id returns the first result."
+    )
+
+
+@strawberry.type
+class AddModelPayload(RunExperimentPayload):
+    model: Model | None = strawberry.field(
+        default=None,
+        description="The model as the registry lists it; null unless it was committed onto"
+        " the default branch (the registry reads declarations there).",
+    )
 
 
 @strawberry.type
@@ -167,3 +219,38 @@ class RunMutation:
         except DomainError as exc:
             return RunExperimentPayload(errors=[user_error(exc)], client_mutation_id=client_id)
         return _payload(written, client_id)
+
+    @strawberry.mutation(
+        extensions=guard(on_project(REGISTRY, project_at("input", "project_id"))),
+        description="Declare a model: its entry under `artifacts:` of the dvc.yaml at the"
+        " project's DVC root (created when absent), written as `dvc` writes it, committed"
+        " onto the default branch, on a new branch, or on a new branch with a pull request."
+        " A name declared already is CONFLICT.",
+    )
+    async def add_model(self, info: Info[Context, None], input: AddModelInput) -> AddModelPayload:
+        client_id = input.client_mutation_id
+        try:
+            model = ModelDeclaration(
+                input.name, input.path, input.type, input.description, tuple(input.labels or ())
+            )
+            target = COMMIT if input.target is RunTarget.COMMIT else BRANCH
+            pull = None
+            if input.target is RunTarget.PULL_REQUEST:
+                title = input.title or (input.message or f"Add model {input.name}").splitlines()[0]
+                pull = resolve.PullRequestText(title, input.body or "")
+            added = await model_resolvers.add_model(
+                info.context,
+                decode_id(input.project_id, "Project"),
+                model,
+                target,
+                input.branch,
+                input.message,
+                pull,
+                client_id,
+            )
+        except DomainError as exc:
+            return AddModelPayload(errors=[user_error(exc)], client_mutation_id=client_id)
+        return AddModelPayload(
+            model=model_of(added.registry, added.name) if target == COMMIT else None,
+            **_written(added.written, client_id),
+        )

@@ -4,7 +4,8 @@ hold on, set once per process from the settings.
 ``gitstudio.settings`` is the one source of every bound and its documented default
 (``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
 ``GITSTUDIO_UNMATCHED_MAX_ROWS``, ``GITSTUDIO_PUSH_TIMEOUT_SECONDS``,
-``GITSTUDIO_JOB_RESULTS_KEPT_HOURS``, the write policy's). The layers below the app cannot import
+``GITSTUDIO_JOB_RESULTS_KEPT_HOURS``, ``GITSTUDIO_MAX_VIEWS_PER_PROJECT`` and the other bounds of
+saved views, the write policy's). The layers below the app cannot import
 it, so the bounds dataclasses here and in sync.write_policy have no defaults: their fields
 are named as the settings and :func:`from_settings` builds them. The app and the CLI call
 :func:`configure` with the settings at start; reading a bound before that is an error, never
@@ -32,6 +33,10 @@ class Limits:
     job_results_kept_hours: float  # queued syncs' results kept for their waiters
     plot_max_file_values: int  # values (cells, rows, nested) read of one plot data file
     plot_max_chart_values: int  # values of all the rows' plot data in one request
+    max_views_per_project: int  # shared saved views of a project
+    max_views_per_user: int  # one user's own saved views of a project
+    max_view_name_chars: int  # characters of a saved view's name
+    max_view_bytes: int  # bytes of a saved view's state as JSON
 
 
 _settings: object | None = None

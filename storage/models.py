@@ -229,6 +229,29 @@ class ColumnGoal(Model):
         unique_together = (("project", "column"),)
 
 
+class View(Model):
+    """A saved view of a project's experiments table (storage.views): shared (no owner) or
+    one user's own; ``state`` is its columns, filter, order, baseline and goals as JSON."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="views", on_delete=fields.CASCADE
+    )
+    project_id: int
+    owner_user_id = fields.IntField(null=True)  # None: shared with the project's readers
+    name = fields.CharField(max_length=255)
+    state = fields.TextField()  # JSON (storage.views)
+    created_at = fields.FloatField()  # epoch seconds
+    updated_at = fields.FloatField()
+    created_by_user_id = fields.IntField(null=True)
+    updated_by_user_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "views"
+        # Raw-SQL unique index views_by_name (project_id, COALESCE(owner_user_id, 0), name),
+        # migration 0022: one shared view and one view per user of a name.
+
+
 class MetricStep(Model):
     """The values a live run logged at one step, all metrics in one row (storage.metrics
     holds the format): a run logs every metric step after step, so one row per step is a

@@ -1,6 +1,7 @@
-"""Writing commits: a new commit of edited params files on top of a base commit, built in
-the project's bare mirror without any working tree, then put on the repository as a new
-branch or as the next commit of the base branch.
+"""Writing commits: a new commit of edited params files (or of a dvc.yaml declaring a model,
+sync.artifacts_edit) on top of a base commit, built in the project's bare mirror without any
+working tree, then put on the repository as a new branch or as the next commit of the base
+branch.
 
 Nothing is forced: a new branch must not exist, and the base branch must still point at
 the base commit (a branch that moved meanwhile is reported, never overwritten, so
@@ -37,6 +38,7 @@ from pygit2.enums import FileMode
 
 from storage.errors import DomainError
 from sync import receive_pack, remote_push
+from sync.artifacts_edit import declare_model
 from sync.git import (
     Credentials,
     GitError,
@@ -48,7 +50,13 @@ from sync.git import (
     push_ref,
 )
 from sync.params_edit import ParamChange, edit
-from sync.write_policy import changes_by_file, check_change, check_ref_name, visible_params
+from sync.write_policy import (
+    ModelDeclaration,
+    changes_by_file,
+    check_change,
+    check_ref_name,
+    visible_params,
+)
 
 COMMIT, BRANCH = "COMMIT", "BRANCH"
 MERGE_COMMIT, FAST_FORWARD = "MERGE_COMMIT", "FAST_FORWARD"
@@ -63,6 +71,7 @@ class CommitRequest:
     branch: str | None = None
     author: tuple[str, str] = ("gitstudio", "gitstudio@localhost")
     subdir: str = ""  # the project's DVC root: params paths are relative to it
+    model: ModelDeclaration | None = None  # addModel: this declared instead of ``changes``
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +284,8 @@ def _base(repo: pygit2.Repository, request: CommitRequest) -> tuple[pygit2.Commi
 def _edited_tree(
     repo: pygit2.Repository, base: pygit2.Commit, request: CommitRequest
 ) -> pygit2.Oid:
+    if request.model is not None:
+        return _tree_with(repo, base.tree, declare_model(repo, base, request.subdir, request.model))
     if not request.changes:
         raise DomainError("INVALID", "no parameter changes", "paramChanges")
     by_path = changes_by_file(request.changes, request.subdir)

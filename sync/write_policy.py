@@ -7,6 +7,11 @@
 * Branch and tag names: git's rules for a branch name (``git check-ref-format --branch``),
   plus no leading ``-``, not ``HEAD``, not under ``refs/``, no control characters, at most
   ``max_ref_name_bytes``.
+* ``addModel`` declares a model in the ``artifacts:`` of the dvc.yaml at the project's
+  DVC root: its name as gto's ``name_re`` (which ``dvc``'s ``check_name_format`` applies),
+  its path relative to that root, inside it, canonical (no ``..``, ``.``, empty parts,
+  absolute path or backslash) and outside ``.git/`` and ``.dvc/``; type and labels one
+  line each, the description a message; each bounded.
 * ``runExperiment`` edits params files only: the files DVC reads params from at the base
   revision (every stage's ``params:`` including ``file:`` entries, top-level ``params:``,
   the default ``params.yaml``, as sync.dvcproject collects them), only keys DVC shows
@@ -30,6 +35,7 @@ import pygit2
 from storage.errors import DomainError, check_text, has_control
 from sync.dvcproject import collect_revision
 from sync.params_edit import FIELD, ParamChange
+from sync.registry import NAME_RE
 from sync.tree import GitTree, join
 
 
@@ -45,6 +51,8 @@ class WriteLimits:
     max_message_bytes: int
     max_title_bytes: int
     max_ref_name_bytes: int
+    max_model_description_bytes: int
+    max_model_labels: int
 
 
 def check_line(value: str | None, field: str, limit: int) -> None:
@@ -113,6 +121,45 @@ def check_tag_input(
         check_line(value, field, limits.max_ref_name_bytes)
     check_line(rev, "rev", limits.max_ref_name_bytes)
     check_message(message, "message", limits.max_message_bytes)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelDeclaration:
+    """What ``addModel`` writes: an entry of a dvc.yaml's ``artifacts:``."""
+
+    name: str  # within its dvc.yaml; the full name is ``dir:name`` below the root
+    path: str  # relative to the dvc.yaml's directory (the project's DVC root)
+    type: str | None = None
+    description: str | None = None
+    labels: tuple[str, ...] = ()
+
+
+def check_model_input(limits: WriteLimits, model: ModelDeclaration) -> None:
+    """Every bound and rule of an ``addModel`` declaration, before any Git work: INVALID
+    for a malformed one, FORBIDDEN for a path outside the project's directory."""
+    check_line(model.name, "name", limits.max_ref_name_bytes)
+    if not NAME_RE.match(model.name):
+        shown = model.name if len(model.name) <= 80 else model.name[:80] + "..."
+        raise DomainError(
+            "INVALID",
+            f"{shown!r} is not a model name: letters, digits and inner '-', '_', '/';"
+            " it starts and ends with a letter or digit (as gto and dvc require)",
+            "name",
+        )
+    check_line(model.path, "path", limits.max_param_path_bytes)
+    parts = check_inside(model.path, "path")
+    if any(p in ("", ".") for p in parts):
+        raise DomainError("INVALID", f"{model.path!r} is not a plain relative path", "path")
+    if any(p in (".git", ".dvc") for p in parts):
+        raise DomainError("FORBIDDEN", f"{model.path} is inside .git or .dvc", "path")
+    check_line(model.type, "type", limits.max_ref_name_bytes)
+    check_message(model.description, "description", limits.max_model_description_bytes)
+    if len(model.labels) > limits.max_model_labels:
+        raise DomainError("INVALID", f"at most {limits.max_model_labels} labels", "labels")
+    for label in model.labels:
+        check_line(label, "labels", limits.max_ref_name_bytes)
+        if not label:
+            raise DomainError("INVALID", "a label is empty", "labels")
 
 
 def _check_value(value: Any, limit: int) -> None:
@@ -190,12 +237,19 @@ _DENIED_DIRS = frozenset(
 )  # fmt: skip
 
 
+def check_inside(path: str, field: str) -> list[str]:
+    """The parts of ``path``, a path relative to the project's DVC root; FORBIDDEN when it is
+    empty, absolute, holds a backslash or a ``..`` part (it could leave the directory)."""
+    parts = path.split("/")
+    if not path or path.startswith("/") or "\\" in path or ".." in parts:
+        raise DomainError("FORBIDDEN", f"{path!r} leaves the project's directory", field)
+    return parts
+
+
 def params_file(file: str, subdir: str) -> str:
     """``file`` (relative to the project's DVC root) as a path in the repository; FORBIDDEN
     when it leaves the subdir or is one the API never writes."""
-    parts = file.split("/")
-    if not file or file.startswith("/") or "\\" in file or ".." in parts:
-        raise DomainError("FORBIDDEN", f"{file!r} leaves the project's directory", FIELD)
+    check_inside(file, FIELD)
     path = join(subdir, file)
     pieces = path.split("/")
     if any(p in _DENIED_DIRS for p in pieces[:-1]) or pieces[-1] in _DENIED_NAMES:

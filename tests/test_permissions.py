@@ -24,7 +24,7 @@ from support import Api
 from schema import Mutation, Query, Subscription, build_schema
 from schema.permissions import Guard, _OnProject, guard_of
 from schema.relay import from_global_id, to_global_id
-from storage import db
+from storage import db, views
 from storage.models import Experiment as ExperimentRow
 from storage.models import PullRequest, Webhook, WebhookDelivery
 from storage.roles import Role
@@ -138,9 +138,8 @@ async def build(api: Api, tmp: Path, unique: str) -> World:
 
 
 async def objects(project_gid: str) -> dict[str, str]:
-    """Global ids of the project, one of its commits and experiments, a pull request."""
-    from schema.relay import from_global_id
-
+    """Global ids of the project, one of its commits and experiments, a pull request, a
+    shared view."""
     _kind, project_id = from_global_id(project_gid)
     experiment = await ExperimentRow.filter(project_id=project_id, kind="EXPERIMENT").first()
     commit = await db.fetch("SELECT id FROM commits WHERE project_id = ? LIMIT 1", [project_id])
@@ -157,11 +156,13 @@ async def objects(project_gid: str) -> dict[str, str]:
         webhook_id=hook.id, event="RUN_FAILED", payload='{"node": null, "data": {}}',
         status="FAILED", next_attempt_at=0, created_at=time.time(),
     )  # fmt: skip
+    view = await views.save(project_id, None, "shared", {}, None)
     return {
         "Project": project_gid,
         "Commit": to_global_id("Commit", commit[0]["id"]),
         "Experiment": to_global_id("Experiment", experiment.id),
         "PullRequest": to_global_id("PullRequest", pull.id),
+        "View": to_global_id("View", view.id),
         "Webhook": to_global_id("Webhook", hook.id),
         "WebhookDelivery": to_global_id("WebhookDelivery", delivery.id),
     }
@@ -170,9 +171,6 @@ async def objects(project_gid: str) -> dict[str, str]:
 @pytest.fixture
 async def world(api: Api, tmp_path: Path, unique: str) -> World:
     return await build(api, tmp_path, unique)
-
-
-NOT_NODES = {"Webhook", "WebhookDelivery"}  # reached through Project.webhooks only
 
 
 def readable(who: str, project: str) -> bool:
@@ -200,9 +198,8 @@ async def test_reads_show_exactly_what_each_may_read(world: World, unique: str) 
             assert "errors" not in by_name and "errors" not in by_id, (who, project)
             assert (by_name["data"]["project"] or {}).get("id") == expected, (who, project)
             assert (by_id["data"]["project"] or {}).get("id") == expected, (who, project)
-            for kind, gid in ids.items():
-                if kind in NOT_NODES:
-                    continue
+            for kind in NODES:
+                gid = ids[kind]
                 node = await world.post(who, "query($id: ID!) { node(id: $id) { id } }",
                                         {"id": gid})  # fmt: skip
                 assert "errors" not in node, (who, project, kind)
@@ -235,6 +232,9 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                                                       "model": "no-model", "version": "v9.9.9"}}),
     "deprecateModel": (E, "deprecateModel(input: $input) { errors { code message field } }",
                        lambda ids: {"input": {"projectId": ids["Project"], "model": "no-model"}}),
+    "addModel": (E, "addModel(input: $input) { errors { code message field } }",
+                 lambda ids: {"input": {"projectId": ids["Project"], "name": "not a name",
+                                        "path": "m.pt"}}),
     "runExperiment": (E, "runExperiment(input: $input) { errors { code message field } }",
                       lambda ids: {"input": {"projectId": ids["Project"], "baseRev": "no-such-rev",
                                              "paramChanges": [{"file": "params.yaml",
@@ -255,6 +255,11 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                  lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
     "unhideRows": (E, "unhideRows(input: $input) { errors { code message field } }",
                    lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
+    # a shared view (one's own: test_own_views_need_a_signed_in_reader)
+    "saveView": (E, "saveView(input: $input) { errors { code message field } }",
+                 lambda ids: {"input": {"projectId": ids["Project"], "name": "", "shared": True}}),
+    "deleteView": (E, "deleteView(input: $input) { errors { code message field } }",
+                   lambda ids: {"input": {"id": ids["View"]}}),
     # webhooks hold a secret and name a host the server contacts: as the forge, CONFIGURE
     "createWebhook": (A, "createWebhook(input: $input) { errors { code message field } }",
                       lambda ids: {"input": {"projectId": ids["Project"], "url": "ftp://x/",
@@ -264,8 +269,10 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
     "redeliverWebhook": (A, "redeliverWebhook(input: $input) { errors { code message field } }",
                          lambda ids: {"input": {"deliveryId": ids["WebhookDelivery"]}}),
 }  # fmt: skip
-# Allowed calls not run here (test_delete... and test_webhooks... run them).
-DESTRUCTIVE = {"deleteProject", "deleteWebhook"}
+# allowed calls not run here (test_delete..., test_shared_views_are_deleted... and
+# test_webhooks_are_read_and_deleted... run them)
+DESTRUCTIVE = {"deleteProject", "deleteView", "deleteWebhook"}
+NODES = ("Project", "Commit", "Experiment", "PullRequest")  # the node types of World.ids
 
 
 def project_scoped(root: Any) -> set[str]:
@@ -313,7 +320,7 @@ def refusal(body: dict[str, Any], field: str) -> str | None:
 async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_read(
     world: World,
 ) -> None:
-    kinds = ("Project", "Experiment", "PullRequest", "Webhook", "WebhookDelivery")
+    kinds = ("Project", "Experiment", "PullRequest", "View", "Webhook", "WebhookDelivery")
     missing = {kind: to_global_id(kind, 2**31 - 1) for kind in kinds}
     for field, (need, _selection, _call) in MUTATIONS.items():
         query, values = variables_of(field, missing)
@@ -343,6 +350,44 @@ async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_r
                     )
                 else:
                     assert found == "FORBIDDEN", (field, who, project, body)
+
+
+async def test_shared_views_are_deleted_by_editors(world: World) -> None:
+    """deleteView's allowed calls of the matrix, each on a shared view made for it."""
+    for who in ROLE:
+        for project in PROJECTS:
+            role = ROLE[who][project]
+            if role is None or role < E:
+                continue
+            _kind, project_id = from_global_id(world.ids[project]["Project"])
+            view = await views.save(project_id, None, f"by {who}", {}, None)
+            query, values = variables_of("deleteView", {"View": to_global_id("View", view.id)})
+            body = await world.post(who, query, values)
+            assert body["data"]["deleteView"]["errors"] == [], (who, project, body)
+            assert await views.by_id(view.id) is None
+
+
+async def test_own_views_need_a_signed_in_reader(world: World) -> None:
+    """saveView and deleteView of one's own view: any reader with a token (VIEWERs too),
+    never anonymous; a project one may not read is NOT_FOUND as a missing one."""
+    save = """mutation($input: SaveViewInput!) { saveView(input: $input) {
+                view { id } errors { code field } } }"""
+    delete = """mutation($input: DeleteViewInput!) { deleteView(input: $input) {
+                  errors { code } } }"""
+    for who in ROLE:
+        for project in PROJECTS:
+            given = {"input": {"projectId": world.ids[project]["Project"], "name": f"own {who}"}}
+            body = await world.post(who, save, given)
+            if who == "anonymous":
+                assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+                continue
+            payload = body["data"]["saveView"]
+            if not readable(who, project):
+                assert payload["errors"] == [{"code": "NOT_FOUND", "field": "projectId"}]
+                continue
+            assert payload["errors"] == [], (who, project)
+            gone = await world.post(who, delete, {"input": {"id": payload["view"]["id"]}})
+            assert gone["data"]["deleteView"]["errors"] == [], (who, project)
 
 
 async def test_scopes_and_roles_intersect(world: World, api: Api, unique: str) -> None:

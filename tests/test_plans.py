@@ -16,8 +16,11 @@ from support import Api, git
 
 from gitstudio.app import State, create_app
 from gitstudio.graphql_app import make_context
+from resolvers.views import ViewState
 from schema import build_schema
 from schema.plans import Abandon
+from schema.relay import decode_id
+from storage import views
 from storage.tokens import Principal, authenticate
 from sync.generate import RepoSpec, generate_repo
 
@@ -63,6 +66,13 @@ CORPUS: dict[str, str] = {
           metricHistory(name: "acc", maxPoints: 10) { name steps values tokens timestamps total
             downsampled } } } } }""",
     "missing project is null": """{ project(name: "no-such-project") { id } }""",
+    "saved views": """query($name: String) { project(name: $name) {
+        views { id name shared owner columns filter order includeHidden createdBy updatedBy
+          createdAt updatedAt baseline { id } experiments(first: 4) { totalCount nodes { id } } }
+        best: experiments(view: "best", first: 5) { totalCount nodes { id sha } }
+        view(name: "best") { name goals { column goal }
+          experiments(first: 2) { pageInfo { endCursor } nodes { id } } }
+        none: view(name: "none") { id } } }""",
 }
 
 
@@ -77,7 +87,14 @@ def plans_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def project(api: Api, plans_repo: Path, unique: str) -> str:
-    await api.create_project(plans_repo, f"plans-{unique}")
+    created = await api.create_project(plans_repo, f"plans-{unique}")
+    state = ViewState(
+        columns=["metric:metrics.json:acc"],
+        filter={"columns": [{"column": "metric:metrics.json:acc", "op": "GT", "value": 0}]},
+        order=[{"column": "param:params.yaml:lr", "direction": "ASC"}],
+        goals={"metric:metrics.json:acc": "HIGHER"},
+    )
+    await views.save(decode_id(created["id"], "Project"), None, "best", state.as_json(), None)
     return f"plans-{unique}"
 
 

@@ -277,3 +277,14 @@ async def test_the_readme_query_runs(hostile: Hostile) -> None:
     body = assert_no_internal_error(await hostile.gql(readme))
     assert "errors" not in body, body
     assert body["data"]["project"]["columns"]
+
+
+def test_saved_views_are_priced_by_their_bound_and_pages() -> None:
+    """Project.views: the shared and the caller's own views a project holds at most (200 by
+    default); each view's goals a goal per column at most; View.experiments its page."""
+    views = '{ project(name: "x") { views { name goals { column } } } }'
+    assert price(views) == 1 + 1 + 200 * (1 + 1 + 500)
+    table = (
+        '{ project(name: "x") { view(name: "v") { experiments(first: 100) { nodes { id } } } } }'
+    )
+    assert price(table) == 1 + 1 + 1 + 100
