@@ -194,7 +194,7 @@ class Settings:
     # Outgoing webhooks (storage/deliveries.py, gitstudio/outgoing.py). Their URLs pass the
     # repository policy above (public hosts, or listed in GITSTUDIO_ALLOWED_GIT_HOSTS).
     # Webhooks one project may have (GitHub allows 20 per repository).
-    webhooks_per_project: int = 20
+    max_webhooks_per_project: int = 20
     # Bytes of a webhook's URL and of its secret (GitHub's secrets are far shorter).
     max_webhook_url_bytes: int = 2048
     max_webhook_secret_bytes: int = 256
@@ -468,7 +468,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "allow_http_remotes": ("GITSTUDIO_ALLOW_HTTP_REMOTES", lambda v: _flag(v)),
     "max_repo_url_bytes": ("GITSTUDIO_MAX_REPO_URL_BYTES", int),
     "repo_index_reload_seconds": ("GITSTUDIO_REPO_INDEX_RELOAD_SECONDS", float),
-    "webhooks_per_project": ("GITSTUDIO_WEBHOOKS_PER_PROJECT", int),
+    "max_webhooks_per_project": ("GITSTUDIO_MAX_WEBHOOKS_PER_PROJECT", int),
     "max_webhook_url_bytes": ("GITSTUDIO_MAX_WEBHOOK_URL_BYTES", int),
     "max_webhook_secret_bytes": ("GITSTUDIO_MAX_WEBHOOK_SECRET_BYTES", int),
     "max_webhook_payload_bytes": ("GITSTUDIO_MAX_WEBHOOK_PAYLOAD_BYTES", int),

@@ -79,7 +79,7 @@ class WebhookLimits:
     """The bounds of webhooks and their deliveries, named as their settings
     (gitstudio.settings; built by storage.limits.from_settings)."""
 
-    webhooks_per_project: int  # webhooks one project may have
+    max_webhooks_per_project: int  # webhooks one project may have
     max_webhook_url_bytes: int  # bytes of a webhook's URL
     max_webhook_secret_bytes: int  # bytes of a webhook's secret
     max_webhook_payload_bytes: int  # bytes of an event's object; a larger one is cut to its id
@@ -275,16 +275,16 @@ async def create_webhook(
     sealed_secret: str,
     created_by: str,
 ) -> dict[str, Any]:
-    """Store a webhook (its secret already sealed); at most ``webhooks_per_project``."""
+    """Store a webhook (its secret already sealed); at most ``max_webhooks_per_project``."""
     chosen = [e for e in EVENTS if e in set(events)]
     rows = await run_plan(
-        _create_plan(limits.webhooks_per_project, project_id, url, chosen, sealed_secret,
+        _create_plan(limits.max_webhooks_per_project, project_id, url, chosen, sealed_secret,
                      created_by)
     )  # fmt: skip
     if not rows:
         raise DomainError(
             "LIMIT_EXCEEDED",
-            f"a project has at most {limits.webhooks_per_project} webhooks",
+            f"a project has at most {limits.max_webhooks_per_project} webhooks",
             "projectId",
         )
     HOOKS.forget()

@@ -482,7 +482,7 @@ async def test_a_project_has_at_most_its_bound_of_webhooks(
     api: Api, tmp_path: Path, unique: str, receiver: Receiver
 ) -> None:
     _repo, project = await a_project(api, tmp_path / "r", f"hooks-bound-{unique}")
-    most = api.settings.webhooks_per_project
+    most = api.settings.max_webhooks_per_project
     for _ in range(most):
         await webhook_for(api, project["id"], receiver.url, "RUN_FAILED")
     before = await db.fetch("SELECT COUNT(*) AS n FROM webhooks")
