@@ -9,8 +9,10 @@ rows every ``GITSTUDIO_WEBHOOK_POLL_SECONDS``; it sends up to
 ``GITSTUDIO_WEBHOOK_CONCURRENCY`` deliveries at once.
 
 An attempt checks the URL against the outbound host policy again (the DNS answer may have
-changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook), opens the
-secret, and POSTs the JSON body with httpx, redirects not followed, bounded by
+changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook; as for Git
+remotes, a resolver answering differently in the milliseconds before httpx resolves the
+name again is beyond it: an egress firewall closes that), opens the secret, and POSTs the
+JSON body with httpx, redirects not followed, the answer's body never read, bounded by
 ``GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS``. Headers as GitHub's::
 
     X-Gitstudio-Event: RUN_FINISHED
@@ -171,12 +173,20 @@ class Deliverer:
                 SIGNATURE: signature(secret, body),
             }
             assert self._client is not None
-            response = await self._client.post(row["url"], content=body, headers=headers)
-            code = response.status_code
+            # The answer's status is all that is kept: its body is never read (a receiver
+            # cannot make the server hold a large answer), and the whole attempt is bounded
+            # (httpx's timeouts are per read: a trickle of bytes would not end it).
+            async with (
+                asyncio.timeout(self.limits.webhook_timeout_seconds),
+                self._client.stream("POST", row["url"], content=body, headers=headers) as answer,
+            ):
+                code = answer.status_code
             if not 200 <= code < 300:
                 error = f"HTTP {code}" + (" (redirects are not followed)" if code < 400 else "")
         except DomainError as exc:
             error = exc.message
+        except TimeoutError:
+            error = f"no answer within {self.limits.webhook_timeout_seconds:g} s"
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         except Exception as exc:  # never let one delivery end the loop

@@ -45,6 +45,7 @@ class Receiver:
 
     def __init__(self, codes: list[int] | None = None) -> None:
         self.codes = list(codes or [])
+        self.hold: threading.Event | None = None  # set: answers wait until it is set
         self.received: list[tuple[dict[str, str], bytes]] = []
         self.lock = threading.Lock()
         receiver = self
@@ -55,6 +56,8 @@ class Receiver:
                 with receiver.lock:
                     receiver.received.append((dict(self.headers.items()), body))
                     code = receiver.codes.pop(0) if receiver.codes else 200
+                if receiver.hold is not None:
+                    receiver.hold.wait(30)
                 self.send_response(code)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -79,6 +82,8 @@ def receiver() -> Iterator[Receiver]:
     found = Receiver()
     found.thread.start()
     yield found
+    if found.hold is not None:
+        found.hold.set()
     found.server.shutdown()
     found.server.server_close()
 
@@ -494,3 +499,16 @@ async def test_a_project_has_at_most_its_bound_of_webhooks(
     errors = body["createWebhook"]["errors"]
     assert [(e["code"], e["field"]) for e in errors] == [("LIMIT_EXCEEDED", "projectId")]
     assert await db.fetch("SELECT COUNT(*) AS n FROM webhooks") == before
+
+
+async def test_a_receiver_that_does_not_answer_in_time_is_a_failed_attempt(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """The whole attempt is bounded by the timeout setting, whatever the receiver does."""
+    receiver.hold = threading.Event()
+    name = f"hooks-slow-{unique}"
+    await a_failed_sync(api, tmp_path, name, receiver)
+    async with delivering(api, webhook_timeout_seconds=0.3, webhook_max_attempts=1):
+        listed = await eventually(_ended(api, name, "FAILED"), "the timeout")
+    assert listed[0]["responseCode"] is None
+    assert listed[0]["error"] == "no answer within 0.3 s"
