@@ -13,16 +13,18 @@ import hashlib
 import hmac
 import shutil
 import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import pytest
-from live_support import event, post_live
+from live_support import admin_token, cli, event, post_live
 from services import DAEMON_HOST
-from support import Api, eventually, git, with_services
+from support import Api, eventually, git, start_server, stop_server, with_services
 
 from gitstudio.app import create_app
 from gitstudio.outgoing import Deliverer
@@ -512,3 +514,35 @@ async def test_a_receiver_that_does_not_answer_in_time_is_a_failed_attempt(
         listed = await eventually(_ended(api, name, "FAILED"), "the timeout")
     assert listed[0]["responseCode"] is None
     assert listed[0]["error"] == "no answer within 0.3 s"
+
+
+def test_a_real_server_delivers_from_its_lifespan(tmp_path: Path, receiver: Receiver) -> None:
+    """`gitstudio serve` in a subprocess: its lifespan runs the delivery loop, and a live run
+    posted to it is delivered, signed, to the receiver."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, RepoSpec(commits=1, exps_per_commit=0, gto_tags=False))
+    data = tmp_path / "data"
+    cli(data, "project", "add", str(repo), "--name", "served")
+    token = admin_token(data)
+    server = start_server([], data, {"GITSTUDIO_WEBHOOK_POLL_SECONDS": "0.1"})
+    try:
+        headers = {"Authorization": f"token {token}"}
+        found = httpx.post(f"{server.url}/graphql", headers=headers, json={
+            "query": '{ project(name: "served") { id } }'}).json()  # fmt: skip
+        made = httpx.post(f"{server.url}/graphql", headers=headers, json={
+            "query": CREATE, "variables": {"input": {
+                "projectId": found["data"]["project"]["id"], "url": receiver.url,
+                "events": ["RUN_STARTED", "RUN_FINISHED"], "secret": SECRET}}}).json()  # fmt: skip
+        assert made["data"]["createWebhook"]["errors"] == [], made
+        baseline = git(repo, "rev-parse", "main")
+        for kind in ("start", "done"):
+            sent = httpx.post(f"{server.url}/api/live", headers=headers,
+                              json=event(kind, str(repo), baseline, "served-run"))  # fmt: skip
+            assert sent.status_code == 200, sent.text
+        deadline = time.monotonic() + 20
+        while len(receiver.received) < 2:
+            assert time.monotonic() < deadline, server.output.read_text()
+            time.sleep(0.05)
+    finally:
+        stop_server(server)
+    assert sorted(b["event"] for b in verify(receiver)) == ["RUN_FINISHED", "RUN_STARTED"]
