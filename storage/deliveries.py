@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -103,9 +103,9 @@ class Hooks:
         self.ttl = 5.0
         self.max_payload_bytes = 64 * 1024
 
-    def configure(self, limits: WebhookLimits) -> None:
-        self.ttl = limits.webhook_cache_seconds
-        self.max_payload_bytes = limits.max_webhook_payload_bytes
+    def configure(self, bounds: WebhookLimits) -> None:
+        self.ttl = bounds.webhook_cache_seconds
+        self.max_payload_bytes = bounds.max_webhook_payload_bytes
 
     def forget(self) -> None:
         """Read the webhooks again at the next check (a webhook created or deleted here, a
@@ -209,12 +209,19 @@ async def enqueue_experiments(project_id: int, ids: list[int]) -> int:
             f" WHERE kind = 'EXPERIMENT' AND id IN ({', '.join('?' * len(chunk))}) ORDER BY id",
             chunk,
         )
-        for row in rows:
-            obj = {"name": row["name"], "sha": row["sha"], "baselineSha": row["baseline_sha"]}
-            node = ("Experiment", int(row["id"]))
-            queued += await run_plan(enqueue_plan(project_id, EXPERIMENT_PUSHED, obj, node))
+        queued += await run_plan(_pushed_plan(project_id, rows))
     if queued:
         wake()
+    return queued
+
+
+def _pushed_plan(project_id: int, rows: list[dict[str, Any]]) -> Plan[int]:
+    """EXPERIMENT_PUSHED of each of ``rows`` (experiment refs), in one transaction."""
+    queued = 0
+    for row in rows:
+        obj = {"name": row["name"], "sha": row["sha"], "baselineSha": row["baseline_sha"]}
+        node = ("Experiment", int(row["id"]))
+        queued += yield from enqueue_plan(project_id, EXPERIMENT_PUSHED, obj, node)
     return queued
 
 
@@ -227,14 +234,14 @@ def _payload(obj: dict[str, Any], node: Node | None) -> str:
 
 # Delivery loops of this process (gitstudio.outgoing.Deliverer) woken by an enqueue here;
 # others find the row at their next poll.
-_WAKERS: list[Any] = []
+_WAKERS: list[Callable[[], None]] = []
 
 
-def on_enqueue(waker: Any) -> None:
+def on_enqueue(waker: Callable[[], None]) -> None:
     _WAKERS.append(waker)
 
 
-def off_enqueue(waker: Any) -> None:
+def off_enqueue(waker: Callable[[], None]) -> None:
     if waker in _WAKERS:
         _WAKERS.remove(waker)
 
@@ -247,15 +254,15 @@ def wake() -> None:
 # -- webhooks ---------------------------------------------------------------------------------
 
 
-def check_webhook(limits: WebhookLimits, url: str, events: Iterable[str], secret: str) -> None:
+def check_webhook(bounds: WebhookLimits, url: str, events: Iterable[str], secret: str) -> None:
     """Shape of a new webhook before anything is looked up or stored (the URL's host is the
     outbound policy's to judge)."""
-    check_text(url, "url", limits.max_webhook_url_bytes, "INVALID_URL")
+    check_text(url, "url", bounds.max_webhook_url_bytes, "INVALID_URL")
     if not secret:
         raise DomainError("INVALID", "secret must not be empty", "secret")
-    if len(secret.encode("utf-8", "surrogatepass")) > limits.max_webhook_secret_bytes:
+    if len(secret.encode("utf-8", "surrogatepass")) > bounds.max_webhook_secret_bytes:
         raise DomainError(
-            "INVALID", f"secret is longer than {limits.max_webhook_secret_bytes} bytes", "secret"
+            "INVALID", f"secret is longer than {bounds.max_webhook_secret_bytes} bytes", "secret"
         )
     if has_control(secret):
         raise DomainError("INVALID", "secret contains control characters", "secret")
@@ -268,7 +275,7 @@ def check_webhook(limits: WebhookLimits, url: str, events: Iterable[str], secret
 
 
 async def create_webhook(
-    limits: WebhookLimits,
+    bounds: WebhookLimits,
     project_id: int,
     url: str,
     events: list[str],
@@ -278,13 +285,13 @@ async def create_webhook(
     """Store a webhook (its secret already sealed); at most ``max_webhooks_per_project``."""
     chosen = [e for e in EVENTS if e in set(events)]
     rows = await run_plan(
-        _create_plan(limits.max_webhooks_per_project, project_id, url, chosen, sealed_secret,
+        _create_plan(bounds.max_webhooks_per_project, project_id, url, chosen, sealed_secret,
                      created_by)
     )  # fmt: skip
     if not rows:
         raise DomainError(
             "LIMIT_EXCEEDED",
-            f"a project has at most {limits.max_webhooks_per_project} webhooks",
+            f"a project has at most {bounds.max_webhooks_per_project} webhooks",
             "projectId",
         )
     HOOKS.forget()
@@ -379,16 +386,16 @@ async def claim(now: float, lease: float, most: int) -> list[dict[str, Any]]:
     return rows
 
 
-def retry_delay(limits: WebhookLimits, attempts: int) -> float:
+def retry_delay(bounds: WebhookLimits, attempts: int) -> float:
     """Seconds before the attempt after ``attempts`` failed ones: base, doubled each time,
     at most the cap."""
     exponent = min(attempts - 1, 60)
-    return float(min(limits.webhook_retry_max_seconds,
-                     limits.webhook_retry_base_seconds * 2**exponent))  # fmt: skip
+    return float(min(bounds.webhook_retry_max_seconds,
+                     bounds.webhook_retry_base_seconds * 2**exponent))  # fmt: skip
 
 
 async def record(
-    limits: WebhookLimits,
+    bounds: WebhookLimits,
     delivery_id: int,
     attempts: int,
     code: int | None,
@@ -400,10 +407,10 @@ async def record(
     now = time.time()
     if code is not None and 200 <= code < 300:
         status, due, delivered = DELIVERED, now, now
-    elif attempts >= limits.webhook_max_attempts:
+    elif attempts >= bounds.webhook_max_attempts:
         status, due, delivered = FAILED, now, None
     else:
-        status, due, delivered = PENDING, now + retry_delay(limits, attempts), None
+        status, due, delivered = PENDING, now + retry_delay(bounds, attempts), None
     await db.fetch(
         "UPDATE webhook_deliveries SET status = ?, next_attempt_at = ?, response_code = ?,"
         " error = ?, delivered_at = ? WHERE id = ? AND attempts = ? AND status = ?"
