@@ -88,6 +88,10 @@ class Settings:
     # imports 500: the same number shows a project moving from Studio the same columns, and
     # bounds the cells of one row (and of the columns catalog) to 500.
     max_columns: int = 500
+    # Globs a project's columns setting may hold in each of its include and exclude lists
+    # (updateProject), and files its customFiles setting may declare.
+    max_column_globs: int = 100
+    max_custom_files: int = 50
     # Cost of one GraphQL operation: objects it may return, page sizes multiplied through
     # nested connections (schema/cost.py). 100 projects x a full page (500) of experiments
     # passes, 500 x 500 (250,000 rows) does not.
@@ -426,6 +430,8 @@ _ENV: dict[str, tuple[str, Any]] = {
     "plot_max_file_values": ("GITSTUDIO_PLOT_MAX_FILE_VALUES", int),
     "plot_max_chart_values": ("GITSTUDIO_PLOT_MAX_CHART_VALUES", int),
     "max_columns": ("GITSTUDIO_MAX_COLUMNS", int),
+    "max_column_globs": ("GITSTUDIO_MAX_COLUMN_GLOBS", int),
+    "max_custom_files": ("GITSTUDIO_MAX_CUSTOM_FILES", int),
     "max_query_cost": ("GITSTUDIO_MAX_QUERY_COST", int),
     "cost_experiments_per_commit": ("GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT", int),
     "max_json_depth": ("GITSTUDIO_MAX_JSON_DEPTH", int),

@@ -266,6 +266,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Comparison", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step
+    ("ProjectSettings", "customFiles"): 50,  # GITSTUDIO_MAX_CUSTOM_FILES's default
 }
 _SIZES: dict[tuple[str, str], _Size] = {
     # one cell per column asked, every column of the project without `columns`

@@ -33,6 +33,7 @@ from schema.relay import Connection, Node, connection, to_global_id
 from schema.scalars import JSON, Person, as_json, git_time, holds_nul, nul_error
 from schema.trends import ColumnGoal
 from storage.cells import column_key, leaves
+from storage.hidden import UNCHANGED
 from storage.metrics import Series
 from storage.queries import ColumnRecord, ExperimentQuery
 from storage.records import ExperimentRecord
@@ -166,10 +167,18 @@ class Experiment(Node):
 
     @strawberry.field(
         description="Left out of the table unless its filter has includeHidden: hidden by"
-        " hideRows, or by '[skip studio]' in its commit message when indexed."
+        " hideRows, by '[skip studio]' in its commit message when indexed, or by its"
+        " project's autoHideUnchanged (see autoHidden)."
     )
     def hidden(self) -> bool:
         return bool(self.record.hidden)
+
+    @strawberry.field(
+        description="Hidden by its project's autoHideUnchanged (its params, metrics and deps"
+        " equal its first parent's); shown again when that setting is turned off."
+    )
+    def auto_hidden(self) -> bool:
+        return self.record.hidden == UNCHANGED
 
     @strawberry.field(description="{file: {...}} exactly as DVC shows a params file's data.")
     def params(self) -> JSON:

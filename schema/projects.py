@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable
-from datetime import datetime
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -24,6 +26,7 @@ from resolvers.errors import ApiError, bad_input
 from resolvers.models import ModelSelection
 from resolvers.pagination import page_size
 from resolvers.plots import Charts
+from resolvers.projects import KEEP, ProjectUpdate
 from resolvers.trends import MAX_TREND_COLUMNS, TREND_PAGE
 from schema.commits import Commit, commit_connection, commit_type
 from schema.errors import UserError, user_error
@@ -78,7 +81,10 @@ from storage import deliveries, queries
 from storage.access import allows
 from storage.cells import split_column_key
 from storage.errors import DomainError
+from storage.limits import limits
 from storage.models import PullRequest as PullRequestRow
+from storage.project_settings import METRICS, PARAMS, settings_of
+from storage.project_settings import ProjectSettings as StoredSettings
 from storage.records import BranchRecord, ProjectRecord, TagRecord
 from storage.roles import Visibility
 from storage.tokens import Scope
@@ -149,6 +155,87 @@ class Tag:
         return self.record.tagger_name
 
 
+@strawberry.enum(description="What a project's syncing is doing.")
+class SyncState(Enum):
+    IDLE = "IDLE"
+    QUEUED = strawberry.enum_value("QUEUED", description="A sync waits to start.")
+    SYNCING = strawberry.enum_value("SYNCING", description="A sync (or a write) runs.")
+    REINDEXING = strawberry.enum_value(
+        "REINDEXING",
+        description="A settings change asked for a full re-index, which has not finished:"
+        " the table still shows rows as the old settings made them, rewritten as it goes.",
+    )
+    FAILED = strawberry.enum_value(
+        "FAILED", description="The last sync failed (lastSyncError); the next one retries."
+    )
+
+
+@strawberry.enum(description="How a file a project declares (customFiles) is read.")
+class CustomFileKind(Enum):
+    PARAMS = PARAMS
+    METRICS = METRICS
+
+
+@strawberry.type(description="Which param and metric columns are stored (fnmatch globs).")
+class ColumnSelection:
+    include: list[str] = strawberry.field(
+        description="A column is stored if it matches one (any column, when empty), as"
+        " FILE:PATH (`params.yaml:lr`) or as its id (`metric:metrics.json:acc`)."
+    )
+    exclude: list[str] = strawberry.field(description="...and matches none of these.")
+
+
+@strawberry.type
+class CustomFile:
+    path: str = strawberry.field(description="Relative to the project's subdir.")
+    kind: CustomFileKind
+
+
+@strawberry.type(description="What a project imports (updateProject changes it).")
+class ProjectSettings:
+    record: strawberry.Private[ProjectRecord]
+    settings: strawberry.Private[StoredSettings]
+
+    @strawberry.field
+    def default_branch(self) -> str | None:
+        return self.record.default_branch
+
+    @strawberry.field(description="The DVC root inside the repository ('' for its root).")
+    def subdir(self) -> str:
+        return self.record.subdir
+
+    @strawberry.field(description="Commits committed before it are not indexed; null: all.")
+    def import_since(self) -> datetime | None:
+        since = self.settings.import_since
+        return None if since is None else datetime.fromtimestamp(since, UTC)
+
+    @strawberry.field
+    def columns(self) -> ColumnSelection:
+        chosen = self.settings.columns
+        return ColumnSelection(include=list(chosen.include), exclude=list(chosen.exclude))
+
+    @strawberry.field(description="Files read as params or metrics besides what DVC declares.")
+    def custom_files(self) -> list[CustomFile]:
+        return [
+            CustomFile(path=f.path, kind=CustomFileKind(f.kind)) for f in self.settings.custom_files
+        ]
+
+    @strawberry.field(
+        description="Columns this project stores at most: its own limit, else"
+        " GITSTUDIO_MAX_COLUMNS (500 unless the server says otherwise)."
+    )
+    def column_limit(self) -> int:
+        most = limits().max_columns
+        return min(self.settings.column_limit or most, most)
+
+    @strawberry.field(
+        description="Commits whose params, metrics and deps equal their first parent's are"
+        " hidden (Experiment.autoHidden)."
+    )
+    def auto_hide_unchanged(self) -> bool:
+        return self.settings.auto_hide_unchanged
+
+
 @strawberry.type(description="A Git repository (or a sub-directory of one) of an ML project.")
 class Project(Node):
     record: strawberry.Private[ProjectRecord]
@@ -167,6 +254,17 @@ class Project(Node):
     @strawberry.field(description="Who may read it besides its owner and site admins.")
     def visibility(self) -> Visibility:
         return Visibility(self.record.visibility)
+
+    @strawberry.field(description="What it imports (updateProject changes it).")
+    def settings(self) -> ProjectSettings:
+        return ProjectSettings(record=self.record, settings=settings_of(self.record))
+
+    @strawberry.field(
+        description="What its syncing is doing: REINDEXING after a settings change until the"
+        " re-index it asked for is written; FAILED with lastSyncError."
+    )
+    async def sync_state(self, info: Info[Context, None]) -> SyncState:
+        return SyncState(await resolve.sync_state(info.context, self.record))
 
     @strawberry.field
     async def branches(self, info: Info[Context, None]) -> list[Branch]:
@@ -430,12 +528,99 @@ class CreateProjectInput:
 
 
 @strawberry.input
+class ColumnsInput:
+    include: list[str] = strawberry.field(
+        default_factory=list,
+        description="fnmatch globs over FILE:PATH or the column id; empty: every column.",
+    )
+    exclude: list[str] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class CustomFileInput:
+    path: str = strawberry.field(
+        description="Relative to the project's subdir: a .json, .yaml, .yml or .toml file"
+        " (.py too for params)."
+    )
+    kind: CustomFileKind
+
+
+@strawberry.input(
+    description="Every field but id is optional: what is omitted (or null, for name,"
+    " defaultBranch, subdir, visibility and autoHideUnchanged) is unchanged. All is checked"
+    " before anything changes. A change of subdir, importSince, columns, customFiles or"
+    " columnLimit re-indexes the project in the background (Project.syncState)."
+)
 class UpdateProjectInput:
     id: strawberry.ID
     visibility: Visibility | None = strawberry.field(
         default=None, description="Unchanged when omitted."
     )
+    name: str | None = strawberry.field(
+        default=None, description="1-100 letters, digits, '.', '_' or '-'; unique (DUPLICATE)."
+    )
+    default_branch: str | None = strawberry.field(
+        default=None, description="A branch the project has (NOT_FOUND otherwise)."
+    )
+    subdir: str | None = strawberry.field(
+        default=None,
+        description="The DVC root: a relative path without '..', a directory at the default"
+        " branch's head (NOT_FOUND otherwise); '' for the repository's root.",
+    )
+    import_since: datetime | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Commits committed before it (and experiments based on them) are not"
+        " indexed; null: every commit. Without an offset: UTC.",
+    )
+    columns: ColumnsInput | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Which param and metric columns are stored (filters, sorts, values;"
+        " params and metrics JSON keep everything); null: all. At most"
+        " GITSTUDIO_MAX_COLUMN_GLOBS globs in each list.",
+    )
+    custom_files: list[CustomFileInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Files read as params or metrics as if a dvc.yaml declared them (a"
+        " repository without DVC, or beside it); null or empty: none. At most"
+        " GITSTUDIO_MAX_CUSTOM_FILES.",
+    )
+    column_limit: int | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Columns the project stores at most, 1 to GITSTUDIO_MAX_COLUMNS (500"
+        " by default, Studio's cap); null: GITSTUDIO_MAX_COLUMNS.",
+    )
+    auto_hide_unchanged: bool | None = strawberry.field(
+        default=None,
+        description="Hide commits whose params, metrics and deps equal their first"
+        " parent's (at once, and as they are indexed); off shows them again.",
+    )
     client_mutation_id: str | None = None
+
+
+def project_update(input: UpdateProjectInput) -> ProjectUpdate:
+    """updateProject's input as the resolver takes it: KEEP for what is unchanged."""
+
+    def given(value: Any) -> Any:
+        return KEEP if value is None or value is strawberry.UNSET else value
+
+    def clearable(value: Any) -> Any:
+        return KEEP if value is strawberry.UNSET else value
+
+    columns = clearable(input.columns)
+    files = clearable(input.custom_files)
+    return ProjectUpdate(
+        visibility=given(input.visibility),
+        name=given(input.name),
+        default_branch=given(input.default_branch),
+        subdir=given(input.subdir),
+        import_since=clearable(input.import_since),
+        columns=columns
+        if columns is KEEP
+        else ((columns.include, columns.exclude) if columns is not None else ((), ())),
+        custom_files=files if files is KEEP else [(f.path, f.kind.value) for f in files or ()],
+        column_limit=clearable(input.column_limit),
+        auto_hide_unchanged=given(input.auto_hide_unchanged),
+    )
 
 
 async def _load_node(info: Info[Context, None], type_name: str, db_id: int) -> Node | None:
@@ -583,7 +768,8 @@ class ProjectMutation:
         return await _payload(work(), client_mutation_id)
 
     @strawberry.mutation(
-        description="Change a project's settings: its visibility.",
+        description="Change a project's settings: visibility, name, default branch and what"
+        " it imports (Project.settings); a typed error changes nothing.",
         extensions=guard(on_project(ADMINISTER, project_at("input", "id", field="id"))),
     )
     async def update_project(
@@ -591,6 +777,7 @@ class ProjectMutation:
     ) -> ProjectPayload:
         async def work() -> tuple[ProjectRecord, None]:
             project_id = decode_id(input.id, "Project")
-            return await resolve.update_project(info.context, project_id, input.visibility), None
+            asked = project_update(input)
+            return await resolve.update_project(info.context, project_id, asked), None
 
         return await _payload(work(), input.client_mutation_id)

@@ -7,10 +7,16 @@ dotted path inside it, as DVC flattens them for ``exp show``.
 
 from __future__ import annotations
 
+import fnmatch
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
+
+import orjson
 
 from storage.limits import limits
 from storage.sqlplan import Fetch, Many, Plan, one
@@ -113,13 +119,51 @@ def lookup(document: Callable[[str], dict[str, Any]], places: Sequence[Place]) -
     return values
 
 
+@dataclass(frozen=True, slots=True)
+class ColumnFilter:
+    """Which columns a project stores as cells (its columns setting): fnmatch globs, case
+    sensitive, over ``FILE:PATH`` and the column id ``KIND:FILE:PATH``; a column is stored
+    when it matches an include glob (any, without one) and no exclude glob."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def admits(self, kind: str, file: str, path: str) -> bool:
+        if not (self.include or self.exclude):
+            return True
+        names = (f"{file}:{path}", f"{kind}:{file}:{path}")
+        included = not self.include or any(map(_matcher(self.include), names))
+        return included and not any(map(_matcher(self.exclude), names))
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {"include": list(self.include), "exclude": list(self.exclude)}
+
+
+@lru_cache(maxsize=256)
+def _matcher(globs: tuple[str, ...]) -> Any:
+    """One compiled pattern for a list of globs: its ``match`` (False for no glob)."""
+    if not globs:
+        return lambda _name: False
+    return re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)).match
+
+
+@lru_cache(maxsize=1024)
+def column_filter(stored: str | None) -> ColumnFilter:
+    """A project's ``projects.column_filter`` (storage.project_settings) as a filter."""
+    if not stored:
+        return ColumnFilter()
+    value = orjson.loads(stored)
+    return ColumnFilter(tuple(value.get("include") or ()), tuple(value.get("exclude") or ()))
+
+
 Row = tuple[Any, ...]  # a cells row: project_id, experiment_id, kind, file, path, vtype, ...
 Key = tuple[str, str, str]  # kind, file, path
 
 
 def within_columns(rows: list[Row]) -> Plan[list[Row]]:
-    """The rows of columns their projects may index: the columns a project has, then new
-    ones (params first, in the order found) up to ``max_columns``; the rest are counted in
+    """The rows of columns their projects may index: of the columns their columns setting
+    admits, the ones a project has, then new ones (params first, in the order found) up to
+    its column cap (:func:`_beyond_cap`); the rest are counted in
     ``projects.skipped_columns`` (the most any write found) and not stored. Columns whose
     file or path exceed what the table holds are skipped too.
 
@@ -166,17 +210,30 @@ def _count_columns(counts: Mapping[Counted, int]) -> Plan[None]:
 
 
 def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
+    """The columns of ``found`` not to store: those the project's columns setting leaves
+    out (not counted as skipped), then new ones beyond its column cap (its columnLimit, at
+    most GITSTUDIO_MAX_COLUMNS) or too long for the table."""
+    settings = yield Fetch(
+        "SELECT column_limit, column_filter FROM projects WHERE id = ?", [project_id]
+    )
+    cap, wanted = limits().max_columns, ColumnFilter()
+    if settings:
+        cap = min(cap, settings[0]["column_limit"] or cap)
+        wanted = column_filter(settings[0]["column_filter"])
+    refused = {c for c in found if not wanted.admits(*c)}
+    if refused:
+        found = [c for c in found if c not in refused]
     known = yield from _known_columns(project_id, found)
     new = sorted((c for c in found if c not in known), key=lambda c: c[0] != "param")
     if not new:
-        return set()
+        return refused
     counted = yield Fetch(
         "SELECT COUNT(*) AS n FROM (SELECT DISTINCT kind, file, path FROM cell_columns"
         " WHERE project_id = ? AND cells > 0) AS columns_of_project",
         [project_id],
     )
     fitting = [c for c in new if fits(c[1], c[2])]
-    room = max(0, limits().max_columns - int(counted[0]["n"]))
+    room = max(0, cap - int(counted[0]["n"]))
     skipped = set(new).difference(fitting[:room])
     if skipped:
         yield one(
@@ -184,7 +241,7 @@ def _beyond_cap(project_id: int, found: list[Key]) -> Plan[set[Key]]:
             " ELSE skipped_columns END WHERE id = ?",
             [len(skipped), len(skipped), project_id],
         )
-    return skipped
+    return skipped | refused
 
 
 MAX_FILE, MAX_PATH = 255, 512  # cells.file and cells.path (storage.models.Cell)

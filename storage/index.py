@@ -20,6 +20,7 @@ import orjson
 
 from storage import db
 from storage.cells import admit_columns
+from storage.hidden import auto_hide
 from storage.limits import configured
 from storage.queries import forget_projects
 from storage.rows import CommitRow, ExperimentRow, Membership, TagRow
@@ -55,6 +56,9 @@ class IndexBatch:
     registry: str | None = None  # declarations at the default branch head, when re-read
     # The sync's lease owner: the last write happens only while it still holds the lease.
     lease_owner: str | None = None
+    # The commits this sync read (written in this batch or streamed before it), judged
+    # by the project's autoHideUnchanged; None when it is off.
+    auto_hide_shas: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -240,6 +244,8 @@ def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
     yield from _delete_experiments(project_id, gone)
     if batch.reachable is not None:
         yield from _prune_unreachable(project_id, batch.reachable)
+    if batch.auto_hide_shas:  # after every row of the sync and its parents' are stored
+        yield from auto_hide(project_id, batch.auto_hide_shas)
     yield from _write_branches(project_id, batch)
     if batch.tags_changed:
         yield from _write_tags(project_id, batch.tags)
@@ -254,6 +260,9 @@ def _batch_plan(project_id: int, batch: IndexBatch) -> Plan[IndexChanges]:
         " last_sync_error = NULL,"
         " sync_count = sync_count + 1, default_branch = COALESCE(?, default_branch),"
         " registry = COALESCE(?, registry),"
+        # A re-index a settings change asked for is done (changes take the lease: none
+        # happened since this sync read the settings).
+        " reindex = 0,"
         " sync_owner = NULL, sync_lease_until = NULL"  # the sync's lease ends with it
         f" WHERE id = ?{fence} RETURNING id",
         args,

@@ -52,7 +52,10 @@ _SLOTS = 16
 
 # What a sync needs of its project, read in the same statement that takes the lease (the
 # freshest values: another instance may have synced while we waited).
-SYNC_COLUMNS = "repo_url, subdir, default_branch, ref_tips, sync_count"
+SYNC_COLUMNS = (
+    "repo_url, subdir, default_branch, ref_tips, sync_count, import_since, custom_files,"
+    " auto_hide_unchanged"
+)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 hold on, set once per process from the settings.
 
 ``gitstudio.settings`` is the one source of every bound and its documented default
-(``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
+(``GITSTUDIO_MAX_PARSE_FILE_BYTES``, ``GITSTUDIO_MAX_COLUMNS``, ``GITSTUDIO_MAX_COLUMN_GLOBS``,
+``GITSTUDIO_MAX_CUSTOM_FILES``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
 ``GITSTUDIO_UNMATCHED_MAX_ROWS``, ``GITSTUDIO_PUSH_TIMEOUT_SECONDS``,
 ``GITSTUDIO_JOB_RESULTS_KEPT_HOURS``, ``GITSTUDIO_MAX_VIEWS_PER_PROJECT`` and the other bounds of
 saved views, the write policy's). The layers below the app cannot import
@@ -26,7 +27,9 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Limits:
     max_parse_file_bytes: int  # larger files are not parsed
-    max_columns: int  # param + metric columns indexed per project
+    max_columns: int  # param + metric columns indexed per project (a project's columnLimit: fewer)
+    max_column_globs: int  # globs in each list of a project's columns setting
+    max_custom_files: int  # files a project's customFiles setting declares
     unmatched_url_chars: int  # characters kept of an unmatched repository URL
     unmatched_max_rows: int  # rows kept of unmatched repository URLs
     push_timeout_seconds: float  # a push into a local repository (its hooks) may take

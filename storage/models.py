@@ -48,6 +48,20 @@ class Project(Model):
     )
     owner_team_id: int | None
     visibility = fields.CharField(max_length=8, default="PRIVATE", db_default="PRIVATE")
+    # What is imported (updateProject; storage.project_settings, migration 0021): commits
+    # committed before ``import_since`` (epoch seconds) are not indexed; ``column_filter``
+    # ({"include": [glob], "exclude": [glob]}) names the columns stored as cells;
+    # ``custom_files`` ([{"path", "kind"}]) are read as params or metrics files besides
+    # DVC's; ``column_limit`` caps the columns below GITSTUDIO_MAX_COLUMNS (NULL: that);
+    # ``auto_hide_unchanged`` hides commits whose params, metrics and deps equal their
+    # first parent's (experiments.hidden = 2). ``reindex`` is 1 from a change of any of
+    # them until the full re-index it asked for has written its tips.
+    import_since = fields.BigIntField(null=True)
+    column_filter = fields.TextField(null=True)
+    custom_files = fields.TextField(null=True)
+    column_limit = fields.IntField(null=True)
+    auto_hide_unchanged = fields.SmallIntField(default=0, db_default=0)
+    reindex = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "projects"
@@ -172,8 +186,10 @@ class Experiment(Model):
     # writer so names and resend checks never scan the series.
     live_metrics = fields.TextField(null=True)
     # 1: left out of the table unless a filter includes hidden rows (hideRows, or the
-    # commit message's "[skip studio]"); 0 or 1 rather than a boolean, so that one SQL
-    # literal (``hidden = 0``) filters on both databases.
+    # commit message's "[skip studio]"); 2: the same, hidden by the project's
+    # autoHideUnchanged (storage.index; shown again when it is turned off). A small integer
+    # rather than a boolean, so that one SQL literal (``hidden = 0``) filters on both
+    # databases.
     hidden = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:

@@ -56,7 +56,9 @@ async def _in(query: str, head: Sequence[Any], keys: Sequence[Any]) -> list[dict
 # cost 20-30 ms instead of 1).
 PROJECT_COLUMNS = (
     "id, name, repo_url, subdir, default_branch, created_at, last_synced_at,"
-    " last_sync_error, sync_count, skipped_columns, owner_user_id, owner_team_id, visibility"
+    " last_sync_error, sync_count, skipped_columns, owner_user_id, owner_team_id, visibility,"
+    " import_since, column_filter, custom_files, column_limit, auto_hide_unchanged, reindex,"
+    " sync_owner, sync_lease_until"
 )
 
 
@@ -904,7 +906,7 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
             return int(rows[0]["n"])
         s = _build(project_id, replace(q, include_hidden=True))
         hidden = await db.fetch(
-            "SELECT COUNT(*) AS n FROM experiments e WHERE e.hidden = 1 AND "
+            "SELECT COUNT(*) AS n FROM experiments e WHERE e.hidden > 0 AND "
             + " AND ".join(s.where),
             s.args,
         )

@@ -33,6 +33,16 @@ class ProjectRecord:
     owner_user_id: int | None = None
     owner_team_id: int | None = None
     visibility: str = "PRIVATE"
+    # What it imports (storage.project_settings reads them; migration 0021)
+    import_since: int | None = None
+    column_filter: str | None = None
+    custom_files: str | None = None
+    column_limit: int | None = None
+    auto_hide_unchanged: int = 0
+    reindex: int = 0  # 1: a settings change's full re-index has not finished
+    # The sync lease (storage.leases): who holds it and until when (epoch seconds).
+    sync_owner: str | None = None
+    sync_lease_until: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +113,7 @@ class ExperimentRecord:
     experiment_rev: str | None = None
     last_step: int | None = None
     last_event_at: float | None = None
-    hidden: int = 0  # 0 or 1 (storage.models.Experiment.hidden)
+    hidden: int = 0  # 0, 1 or 2 (storage.models.Experiment.hidden, storage.hidden)
 
     def document(self, part: str) -> Any:
         return orjson.loads(getattr(self, f"{part}_json"))
@@ -124,6 +134,14 @@ def project_record(row: dict[str, Any]) -> ProjectRecord:
         owner_user_id=row["owner_user_id"],
         owner_team_id=row["owner_team_id"],
         visibility=row["visibility"],
+        import_since=row.get("import_since"),
+        column_filter=row.get("column_filter"),
+        custom_files=row.get("custom_files"),
+        column_limit=row.get("column_limit"),
+        auto_hide_unchanged=row.get("auto_hide_unchanged") or 0,
+        reindex=row.get("reindex") or 0,
+        sync_owner=row.get("sync_owner"),
+        sync_lease_until=row.get("sync_lease_until"),
     )
 
 

@@ -19,7 +19,7 @@ import fnmatch
 import json
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from itertools import product
 from typing import Any
@@ -262,13 +262,18 @@ def collect_revision(
     cache: BlobCache | None = None,
     *,
     declared_only: bool = False,
+    custom_files: Sequence[tuple[str, str]] = (),
 ) -> RevisionData:
     """Params, metrics, plots, deps and outs of one revision, as ``dvc exp show --json``
     run in ``subdir`` (the DVC root inside the Git repository) reports them.
     ``declared_only``: what the DVC files declare, without reading the params and metrics
-    files or dvc.lock's hashes (what plots need)."""
+    files or dvc.lock's hashes (what plots need). ``custom_files``: (path relative to the
+    root, ``params`` or ``metrics``) read as if a dvc.yaml declared them (a project's
+    customFiles setting, for repositories without DVC or beside it); one this revision
+    lacks is left out, not an error."""
     collector = _Collector(tree, norm(subdir), cache if cache is not None else BlobCache())
     collector.declared_only = declared_only
+    collector.custom_files = custom_files
     return collector.run()
 
 
@@ -349,6 +354,7 @@ class _Collector:
         self.tracked_vars: dict[str, dict[str, Any]] = {}
         self.out_dirs: set[str] = set()
         self.declared_only = False
+        self.custom_files: Sequence[tuple[str, str]] = ()
 
     # paths -------------------------------------------------------------------------
 
@@ -405,6 +411,14 @@ class _Collector:
                 self._single_stage_file(path)
             else:
                 self._pipeline_file(path)
+        for path, kind in self.custom_files:
+            full = join(self.root, path)
+            if self.tree.blob_id(full) is None:
+                continue
+            if kind == "params":
+                self.param_specs.append({full: []})
+            elif full not in self.metric_paths:
+                self.metric_paths.append(full)
         if not self.declared_only:
             self._collect_params()
             self._collect_metrics()

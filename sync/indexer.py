@@ -22,7 +22,7 @@ from pygit2.enums import SortMode
 
 from storage.rows import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
-from sync.git import open_mirror
+from sync.git import default_branch, open_mirror
 from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
@@ -197,34 +197,54 @@ def _tag_info(repo: pygit2.Repository, ref: pygit2.Reference) -> TagRow | None:
 def scan(mirror: Path, old_tips: dict[str, str], subdir: str, cache: BlobCache) -> ScanResult:
     """:func:`plan` and every revision it names, read at once."""
     result = plan(mirror, old_tips, memo=cache)
-    for batch in read_batches(mirror, result, subdir, cache, 1 << 30):
+    for batch in read_batches(mirror, result, Reading(subdir), cache, 1 << 30):
         result.commits.extend(batch.commits)
         result.experiments.extend(batch.experiments)
     return result
 
 
 def plan(
-    mirror: Path, old_tips: dict[str, str], prune: bool = False, memo: BlobCache | None = None
+    mirror: Path,
+    old_tips: dict[str, str],
+    prune: bool = False,
+    memo: BlobCache | None = None,
+    since: int | None = None,
 ) -> ScanResult:
     """What changed since ``old_tips``, without reading any revision's files. ``prune``:
     compute every reachable sha even if no ref was rewritten (a sync cut off after writing
     rows for commits its refs may no longer reach). ``memo``: the project's cache, which
-    also keeps what each tag object says."""
+    also keeps what each tag object says. ``since`` (the project's importSince, epoch
+    seconds): commits committed before it are neither read nor counted reachable (so a
+    pruning pass drops them), and experiment refs based on one are removed."""
     with _gc_paused():
-        return _plan(mirror, old_tips, prune, memo)
+        return _plan(mirror, old_tips, prune, memo, since)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a project's revisions are read: its DVC root and the files its settings declare
+    as params or metrics besides DVC's ((path relative to the root, ``params`` or
+    ``metrics``); storage.project_settings). Picklable: a child process reads with it."""
+
+    subdir: str = ""
+    custom_files: tuple[tuple[str, str], ...] = ()
 
 
 def read_batches(
-    mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, batch_rows: int
+    mirror: Path, result: ScanResult, reading: Reading, cache: BlobCache, batch_rows: int
 ) -> Generator[RevisionBatch, None, None]:
     """The revisions ``result`` names, ``batch_rows`` at a time (the last may be smaller;
     nothing when there is nothing to read). A generator: call it, and ``next`` it, from one
     thread at a time (libgit2 objects are not shared between threads)."""
-    return read_work(mirror, in_reading_order(result), subdir, cache, batch_rows)
+    return read_work(mirror, in_reading_order(result), reading, cache, batch_rows)
 
 
 def read_work(
-    mirror: Path, work: list[tuple[str, str]], subdir: str, cache: BlobCache, batch_rows: int
+    mirror: Path,
+    work: list[tuple[str, str]],
+    reading: Reading,
+    cache: BlobCache,
+    batch_rows: int,
 ) -> Generator[RevisionBatch, None, None]:
     """:func:`read_batches` of a list of (sha, experiment ref or "") in reading order."""
     repo = open_mirror(mirror)
@@ -233,7 +253,7 @@ def read_work(
         batch = RevisionBatch()
         with _gc_paused():
             for sha, ref in work[start : start + batch_rows]:
-                revision = _revision(repo, _commit(repo, sha), subdir, cache, loose)
+                revision = _revision(repo, _commit(repo, sha), reading, cache, loose)
                 if not ref:
                     batch.commits.append(revision)
                     continue
@@ -278,7 +298,11 @@ def _gc_paused() -> Iterator[None]:
 
 
 def _plan(
-    mirror: Path, old_tips: dict[str, str], prune: bool, memo: BlobCache | None
+    mirror: Path,
+    old_tips: dict[str, str],
+    prune: bool,
+    memo: BlobCache | None,
+    since: int | None = None,
 ) -> ScanResult:
     repo = open_mirror(mirror)
     tips, branches, tags = read_refs(repo, old_tips, memo)
@@ -287,16 +311,34 @@ def _plan(
     old_history = {r: s for r, s in old_tips.items() if not r.startswith("refs/exps/")}
     # Only moved or new tips can reach commits the old tips do not: nothing moved, no walk.
     moved = [sha for ref, sha in history_tips.items() if old_history.get(ref) != sha]
-    result.commit_shas = _walk(repo, moved, old_history.values()) if moved else []
+    result.commit_shas = _walk(repo, moved, old_history.values(), since) if moved else []
     _scan_branches(repo, branches, old_tips, result)
     _scan_experiments(tips, old_tips, result)
+    if since is not None:
+        _leave_out_before(repo, since, result)
     if prune or _history_rewritten(repo, history_tips, old_history):
-        result.reachable = set(_walk(repo, history_tips.values(), ()))
+        result.reachable = set(_walk(repo, history_tips.values(), (), since))
     return result
 
 
-def _walk(repo: pygit2.Repository, tips: object, hidden: object) -> list[str]:
-    """Shas reachable from ``tips`` but not from ``hidden`` (missing hidden objects ignored)."""
+def _leave_out_before(repo: pygit2.Repository, since: int, result: ScanResult) -> None:
+    """New or moved experiment refs based on a commit committed before ``since`` are not
+    read, and their rows (if an earlier setting indexed them) removed."""
+    kept: list[tuple[str, str]] = []
+    for ref, sha in result.experiment_refs:
+        baseline = repo.get((parse_exp_ref(ref) or ("", ""))[0] or sha)
+        if isinstance(baseline, pygit2.Commit) and baseline.commit_time < since:
+            result.removed_experiments.append(ref)
+        else:
+            kept.append((ref, sha))
+    result.experiment_refs = kept
+
+
+def _walk(
+    repo: pygit2.Repository, tips: object, hidden: object, since: int | None = None
+) -> list[str]:
+    """Shas reachable from ``tips`` but not from ``hidden`` (missing hidden objects
+    ignored), committed at ``since`` or later when it is given."""
     tip_list = [pygit2.Oid(hex=t) for t in dict.fromkeys(tips)]  # type: ignore[call-overload]
     if not tip_list:
         return []
@@ -307,7 +349,24 @@ def _walk(repo: pygit2.Repository, tips: object, hidden: object) -> list[str]:
         oid = pygit2.Oid(hex=old)
         if oid in repo:
             walker.hide(oid)
+    if since is not None:
+        return [str(c.id) for c in walker if c.commit_time >= since]
     return [str(c.id) for c in walker]
+
+
+def has_directory(mirror: Path, branch: str | None, path: str) -> bool:
+    """Whether the head of ``branch`` (None: the mirror's default branch) holds the
+    directory ``path`` (the repository's root: ""); False too without a mirror or branch."""
+    try:
+        repo = open_mirror(mirror)
+        branch = branch or default_branch(mirror)
+    except (pygit2.GitError, KeyError):
+        return False
+    ref = repo.references.get(f"refs/heads/{branch}") if branch else None
+    commit = _peel_commit(ref) if ref is not None else None
+    if commit is None:
+        return False
+    return not path or GitTree(repo, _commit(repo, commit).tree).is_dir(path)
 
 
 def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit:
@@ -319,11 +378,12 @@ def _commit(repo: pygit2.Repository, sha: str) -> pygit2.Commit:
 def _revision(
     repo: pygit2.Repository,
     commit: pygit2.Commit,
-    subdir: str,
+    reading: Reading,
     cache: BlobCache,
     loose: LooseObjects | None = None,
 ) -> Revision:
-    data = collect_revision(GitTree(repo, commit.tree, loose), subdir, cache)
+    tree = GitTree(repo, commit.tree, loose)
+    data = collect_revision(tree, reading.subdir, cache, custom_files=reading.custom_files)
     return Revision(commit=commit_row(commit), data=data)
 
 

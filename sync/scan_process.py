@@ -31,7 +31,7 @@ import pygit2
 
 from storage.limits import Limits, configure, limits
 from sync.dvcproject import BlobCache
-from sync.indexer import RevisionBatch, ScanResult, in_reading_order, read_work
+from sync.indexer import Reading, RevisionBatch, ScanResult, in_reading_order, read_work
 
 _HEADER = 8
 
@@ -44,7 +44,7 @@ class ScanProcessError(RuntimeError):
 class ScanJob:
     mirror: str
     work: list[tuple[str, str]]  # (sha, experiment ref or "") in reading order
-    subdir: str
+    reading: Reading
     batch_rows: int
     parse_cache_entries: int
     git_cache_mib: int
@@ -54,7 +54,7 @@ class ScanJob:
 def read_batches_in_child(
     mirror: Path,
     result: ScanResult,
-    subdir: str,
+    reading: Reading,
     cache: BlobCache,
     batch_rows: int,
     parse_cache_entries: int,
@@ -65,7 +65,7 @@ def read_batches_in_child(
     job = ScanJob(
         str(mirror),
         in_reading_order(result),
-        subdir,
+        reading,
         batch_rows,
         parse_cache_entries,
         git_cache_mib,
@@ -136,7 +136,7 @@ def main() -> None:
     pygit2.settings.cache_max_size(job.git_cache_mib * 1024 * 1024)
     cache = BlobCache(max_entries=job.parse_cache_entries)
     try:
-        for batch in read_work(Path(job.mirror), job.work, job.subdir, cache, job.batch_rows):
+        for batch in read_work(Path(job.mirror), job.work, job.reading, cache, job.batch_rows):
             _write_frame(out, ("batch", batch))
         _write_frame(out, ("done", cache.parsed))
     except BrokenPipeError:  # the parent stopped reading: nothing to tell it

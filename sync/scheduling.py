@@ -52,6 +52,8 @@ PROCRASTINATE = "procrastinate"
 JOB_QUEUES = (INPROCESS, PROCRASTINATE)
 
 SYNC_TASK = "gitstudio.sync_project"
+# What SyncScheduler.state says of a project's sync.
+SYNC_RUNNING, SYNC_QUEUED = "RUNNING", "QUEUED"
 QUEUE = "gitstudio-sync"
 
 __all__ = [
@@ -89,6 +91,11 @@ class SyncScheduler(Protocol):
 
     async def stats(self) -> QueueStats:
         """Jobs waiting to start, and the age of the oldest."""
+
+    async def state(self, project_id: int) -> str | None:
+        """RUNNING when a sync of the project it scheduled runs, QUEUED when one waits to
+        start, None when neither (a sync of another server, or syncProject's in process,
+        shows in the project's lease instead)."""
 
 
 def make_scheduler(
@@ -214,6 +221,11 @@ class InProcessScheduler:
     def running(self) -> list[int]:
         """Projects with a sync running or about to (tests, diagnostics)."""
         return sorted(self._running)
+
+    async def state(self, project_id: int) -> str | None:
+        if project_id in self._waiting_slot:
+            return SYNC_QUEUED
+        return SYNC_RUNNING if project_id in self._running else None
 
 
 # -- procrastinate ----------------------------------------------------------------------------
@@ -459,6 +471,15 @@ class QueueScheduler:
 
     async def ping(self) -> None:
         await self.connector.execute_query_one_async("SELECT 1 AS ok")
+
+    async def state(self, project_id: int) -> str | None:
+        rows = await self.connector.execute_query_all_async(
+            "SELECT status FROM procrastinate_jobs WHERE queueing_lock = %(lock)s"
+            " AND status IN ('todo', 'doing')",
+            lock=f"gitstudio-sync-{project_id}",
+        )
+        statuses = {r["status"] for r in rows}
+        return SYNC_RUNNING if "doing" in statuses else SYNC_QUEUED if statuses else None
 
     async def stats(self) -> QueueStats:
         row = await self.connector.execute_query_one_async(

@@ -30,7 +30,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from storage import deliveries, index, leases, telemetry
+from storage import deliveries, index, leases, project_settings, telemetry
 from storage.access import Ownership
 from storage.errors import DomainError, has_control
 from storage.events import (
@@ -43,6 +43,7 @@ from storage.events import (
 )
 from storage.limits import configured
 from storage.models import Project
+from storage.project_settings import Change, custom_files, name_taken
 from storage.queries import forget_projects
 from storage.records import PROJECT_NAME
 from storage.rows import CommitRow, ExperimentRow, TagRow
@@ -74,9 +75,11 @@ from sync.git_writer import (
 from sync.indexer import (
     TAG_MEMO,
     ExperimentRef,
+    Reading,
     Revision,
     RevisionBatch,
     ScanResult,
+    has_directory,
     plan,
     read_batches,
     skips_studio,
@@ -251,16 +254,12 @@ class ProjectSyncer:
         first sync refused, unreachable, raising, cancelled) removes the row and mirror."""
         max_bytes = (self.policy or RepoPolicy()).max_url_bytes
         repo_url = check_shape(repo_url, max_bytes)
-        name = name or derive_name(repo_url)
-        if not PROJECT_NAME.fullmatch(name):
-            raise DomainError(
-                "INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name"
-            )
+        name = check_name(name or derive_name(repo_url))
         subdir = normalise_subdir(subdir)
         if default_branch is not None:
             check_ref_name(default_branch, "defaultBranch", self.write_limits.max_ref_name_bytes)
         if await Project.exists(name=name):
-            raise _taken(name)
+            raise name_taken(name)
         if admit is not None:
             repo_url = await asyncio.to_thread(admit, repo_url)  # DNS, file system
         if owner is None:
@@ -276,7 +275,7 @@ class ProjectSyncer:
                 visibility=owner.visibility.value,
             )
         except IntegrityError:  # the same name created since the check above
-            raise _taken(name) from None
+            raise name_taken(name) from None
         syncing = asyncio.ensure_future(self.sync(project))
         try:
             await asyncio.shield(syncing)
@@ -485,6 +484,7 @@ class ProjectSyncer:
                     known,
                     self.ref_memos,
                     project.ref_tips,
+                    project.import_since,
                 )
             except GitError as exc:
                 # A lock the dead holder left when its lease was taken over, too young to
@@ -496,6 +496,7 @@ class ProjectSyncer:
                 raise DomainError("UNREACHABLE", str(exc)) from exc
             batch = to_batch(result, project.default_branch or branch)
             batch.lease_owner = self.owner
+            batch.auto_hide_shas = [] if project.auto_hide_unchanged else None
             if declared is not None:
                 batch.registry = orjson.dumps(declared.to_json()).decode()
             same_tips = result.tips is old_tips or result.tips == old_tips
@@ -504,7 +505,7 @@ class ProjectSyncer:
             )
             batch.tips_changed = cut_off or not same_tips
             revisions = len(result.commit_shas) + len(result.experiment_refs)
-            rows = self._reader(mirror, result, project.subdir, cache, revisions)
+            rows = self._reader(mirror, result, reading_of(project), cache, revisions)
             with telemetry.timed("index", project_id=project.id):  # read and write the rows
                 try:
                     changes, new_commits = await self._store(
@@ -558,7 +559,7 @@ class ProjectSyncer:
         )
 
     def _reader(
-        self, mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, revisions: int
+        self, mirror: Path, result: ScanResult, reading: Reading, cache: BlobCache, revisions: int
     ) -> Generator[RevisionBatch, None, None]:
         """The batches of the revisions ``result`` names, read by a child process when
         there are many (sync.scan_process), else in the sync's thread."""
@@ -567,13 +568,13 @@ class ProjectSyncer:
             return read_batches_in_child(
                 mirror,
                 result,
-                subdir,
+                reading,
                 cache,
                 streaming.index_batch_rows,
                 streaming.parse_cache_entries,
                 streaming.scan_process_git_cache_mib,
             )
-        return read_batches(mirror, result, subdir, cache, streaming.index_batch_rows)
+        return read_batches(mirror, result, reading, cache, streaming.index_batch_rows)
 
     async def _store(
         self,
@@ -638,6 +639,8 @@ class ProjectSyncer:
             await loop.run_in_executor(worker, rows.close)  # ...which ends in it
         if lease.lost:  # another instance took the project over while the git work ran
             raise _lost(project)
+        if batch.auto_hide_shas is not None:
+            batch.auto_hide_shas = shas  # every commit read, streamed or in the batch
         try:
             done = await index.apply_batch(project.id, batch)
         except index.LeaseLost as exc:
@@ -706,6 +709,28 @@ class ProjectSyncer:
                 await leases.release(project.id, self.owner)
                 log.exception("indexing %s after a write failed; the next sync will", project.name)
         return written
+
+    async def reconfigure(
+        self, project: Project, change: Change, subdir: str | None, branch: str | None = None
+    ) -> None:
+        """Write a settings change (storage.project_settings) under the project's lock and
+        lease, as writes are: no sync of any instance runs meanwhile, so none mixes old and
+        new settings or overwrites the re-index it asks for with older tips. ``subdir`` (a
+        new one) must be a directory at the head of ``branch`` (the new default branch, when it
+        changes too), else of the default branch, checked first (NOT_FOUND)."""
+        async with self._lock(project.id), self._leased(project, "syncing"):
+            try:
+                if subdir is not None:
+                    mirror = self.mirror_path(project.id)
+                    where = branch or project.default_branch
+                    if not await asyncio.to_thread(has_directory, mirror, where, subdir):
+                        raise DomainError(
+                            "NOT_FOUND", f"the default branch has no directory {subdir!r}", "subdir"
+                        )
+                await project_settings.reconfigure(project.id, change)
+            finally:
+                await leases.release(project.id, self.owner)
+        forget_projects()
 
     async def _emit(self, channel: str, message: bytes) -> None:
         if self._publish is not None:
@@ -808,6 +833,7 @@ def _git_work(
     known: Planned | None = None,
     ref_memos: RefMemos | None = None,
     stored_tips: str = "",
+    since: int | None = None,
 ) -> tuple[ScanResult, str | None, Declarations | None, bytes]:
     """The blocking part of a sync before its revisions are read, in one worker-thread hop:
     fetch, what changed (sync.indexer.plan), default branch, the models declared at its
@@ -828,7 +854,7 @@ def _git_work(
         # Tags are written only when the tips changed, which they did not: none are read.
         result = ScanResult(tips=old_tips, branches=_branches(old_tips), tags=[])
     else:
-        result = plan(mirror, old_tips, prune, memo)
+        result = plan(mirror, old_tips, prune, memo, since)
         if not prune and stored_tips and result.tips == old_tips:
             _remember_plan(mirror, fingerprint, stored_tips)
     branch = default_branch(mirror)
@@ -928,32 +954,48 @@ def derive_name(repo_url: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]", "-", tail)[:100]
 
 
+def check_name(name: str) -> str:
+    """``name`` if a project may be named so, else INVALID."""
+    if not PROJECT_NAME.fullmatch(name):
+        raise DomainError("INVALID", "name must be 1-100 letters, digits, '.', '_' or '-'", "name")
+    return name
+
+
 def normalise_subdir(subdir: str | None) -> str:
     """``subdir`` as stored: relative, ``/``-separated, without empty or ``.`` parts; a
     typed INVALID for one that leaves the repository or does not fit the column."""
-    if subdir and len(subdir) > 4 * MAX_SUBDIR_CHARS:  # before any work on a huge value
-        raise _subdir_too_long()
-    if subdir and has_control(subdir):
-        raise DomainError("INVALID", "subdir contains control characters", "subdir")
-    if subdir and subdir.startswith(("/", "\\")):
-        raise DomainError("INVALID", "subdir is relative to the repository's root", "subdir")
-    parts = [p for p in (subdir or "").replace("\\", "/").split("/") if p not in ("", ".")]
+    return relative_path(subdir, "subdir", MAX_SUBDIR_CHARS)
+
+
+def relative_path(value: str | None, field: str, most: int) -> str:
+    """``value`` as a path inside the repository: relative, ``/``-separated, without empty
+    or ``.`` parts, at most ``most`` characters; INVALID (on ``field``) for one that leaves
+    the repository, names Git's or DVC's own directory or holds control characters."""
+    if value and len(value) > 4 * most:  # before any work on a huge value
+        raise _too_long(field, most)
+    if value and has_control(value):
+        raise DomainError("INVALID", f"{field} contains control characters", field)
+    if value and value.startswith(("/", "\\")):
+        raise DomainError("INVALID", f"{field} is relative to the repository's root", field)
+    parts = [p for p in (value or "").replace("\\", "/").split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
-        raise DomainError("INVALID", "subdir must stay inside the repository", "subdir")
+        raise DomainError("INVALID", f"{field} must stay inside the repository", field)
     if any(p in (".git", ".dvc") for p in parts):
-        raise DomainError("INVALID", "subdir must not be Git's or DVC's own directory", "subdir")
+        raise DomainError("INVALID", f"{field} must not be Git's or DVC's own directory", field)
     normal = "/".join(parts)
-    if len(normal) > MAX_SUBDIR_CHARS:
-        raise _subdir_too_long()
+    if len(normal) > most:
+        raise _too_long(field, most)
     return normal
 
 
-def _subdir_too_long() -> DomainError:
-    return DomainError("INVALID", f"subdir is longer than {MAX_SUBDIR_CHARS} characters", "subdir")
+def _too_long(field: str, most: int) -> DomainError:
+    return DomainError("INVALID", f"{field} is longer than {most} characters", field)
 
 
-def _taken(name: str) -> DomainError:
-    return DomainError("DUPLICATE", f"a project named {name!r} already exists", "name")
+def reading_of(project: Project) -> Reading:
+    """How the project's revisions are read: its subdir and customFiles."""
+    files = custom_files(project.custom_files)
+    return Reading(project.subdir, tuple((f.path, f.kind) for f in files))
 
 
 def _experiment_row(rev: Revision, kind: str, key: str, exp: ExperimentRef | None) -> ExperimentRow:

@@ -21,7 +21,7 @@ from storage.sqlplan import Fetch, Plan, run_plan
 from sync.dvcproject import BlobCache
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials, fetch_mirror
-from sync.indexer import plan, read_batches
+from sync.indexer import Reading, plan, read_batches
 from sync.service import IndexStreaming, ProjectSyncer, revision_rows
 
 SPEC = RepoSpec(commits=14, exps_per_commit=2, gto_tags=True, extra_formats=True)
@@ -97,7 +97,7 @@ async def test_a_sync_cut_off_between_batches_is_completed_and_pruned_by_the_nex
     fetch_mirror(mirror, str(repo), Credentials())
     result = plan(mirror, old_tips)
     assert len(result.commit_shas) >= 6
-    batches = read_batches(mirror, result, "", BlobCache(), 3)
+    batches = read_batches(mirror, result, Reading(), BlobCache(), 3)
     for number, revisions in enumerate(batches):
         if number == 2:
             break  # killed here: two batches committed, the rest never written
@@ -142,7 +142,7 @@ def test_batches_are_bounded_and_cover_every_revision(tmp_path: Path) -> None:
     fetch_mirror(mirror, str(repo), Credentials())
     result = plan(mirror, {})
     sizes, seen, batch_of = [], [], {}
-    for number, batch in enumerate(read_batches(mirror, result, "", BlobCache(), 4)):
+    for number, batch in enumerate(read_batches(mirror, result, Reading(), BlobCache(), 4)):
         sizes.append(len(batch))
         seen += [r.commit.sha for r in batch.commits]
         seen += [e.ref for e in batch.experiments]

@@ -288,7 +288,11 @@ def test_projects_of_before_owners_are_the_builtin_admins_and_0014_rolls_back(
     forward, back, again = result["seen"]
     assert set(access) <= set(forward[0][0])
     assert forward[0][1] == ["team_members", "teams"]
-    assert back[0] == [sorted(set(forward[0][0]) - set(access)), []]
+    later = {  # projects columns of later migrations (0021: project settings)
+        "import_since", "column_filter", "custom_files", "column_limit", "auto_hide_unchanged",
+        "reindex",
+    }  # fmt: skip
+    assert back[0] == [sorted(set(forward[0][0]) - set(access) - later), []]
     assert again[0] == forward[0]
     owned = [{"name": n, "owner_user_id": admin, "owner_team_id": None, "visibility": "PRIVATE"}
              for n in ("p", "q")]  # fmt: skip
@@ -335,7 +339,7 @@ async def main():
         ("0015_audit", ["login_failures", "sessions"]),  # 0016
         ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
         ("0018_token_projects", ["column_goals"]),  # 0019
-        ("0020_hidden_rows", ["views"]),  # 0022 (0021 is another branch's)
+        ("0021_project_settings", ["views"]),  # 0022
         ("0022_views", ["webhook_deliveries", "webhooks"]),  # 0024
     ],
 )
@@ -409,3 +413,53 @@ def test_hidden_rows_of_skip_studio_commits_and_0020_rolls_back(fresh_url: str) 
     assert forward == again == [True, True, True, hidden]
     assert back == [False, False, True, {"a": None, "b": None, "c": None}]
     assert later == [True, True, True, {**hidden, "d": 0}]
+
+
+# -- 0021: project settings -------------------------------------------------------------------
+
+SETTINGS = """
+async def layout(client, pg):
+    \"\"\"The settings columns ``projects`` has, its rows' names and the branches left.\"\"\"
+    if pg:
+        _, cols = await client.execute_query(
+            "SELECT column_name AS name FROM information_schema.columns"
+            " WHERE table_name = 'projects'")
+    else:
+        _, cols = await client.execute_query("PRAGMA table_info(projects)")
+    names = {c["name"] for c in cols}
+    wanted = ["auto_hide_unchanged", "column_filter", "column_limit", "custom_files",
+              "import_since", "reindex"]
+    _, projects = await client.execute_query("SELECT * FROM projects ORDER BY name")
+    _, branches = await client.execute_query("SELECT name FROM branches ORDER BY name")
+    return [[c for c in wanted if c in names],
+            [[p["name"], dict(p).get("auto_hide_unchanged"), dict(p).get("reindex")]
+             for p in projects],
+            [b["name"] for b in branches]]
+
+async def main():
+    config = db.tortoise_config(URL)
+    await migrate(config=config, target="models.0020_hidden_rows")
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    await client.execute_query(
+        "INSERT INTO branches (project_id, name, sha) SELECT id, 'main', 'abc' FROM projects", [])
+    seen = []
+    for target in (None, "models.0020_hidden_rows", None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append(await layout(client, pg))
+    print(json.dumps({"seen": seen}))
+"""
+
+
+def test_project_settings_columns_and_0021_rolls_back(fresh_url: str) -> None:
+    """Migration 0021 adds the settings columns to ``projects`` (off: 0, or NULL); back to
+    0020 they go in place and every project and branch stays; forward again works."""
+    forward, back, again = run_script(SETTINGS, fresh_url, timeout=120)["seen"]
+    columns = ["auto_hide_unchanged", "column_filter", "column_limit", "custom_files",
+               "import_since", "reindex"]  # fmt: skip
+    assert forward == again == [columns, [["p", 0, 0]], ["main"]]
+    assert back == [[], [["p", None, None]], ["main"]]

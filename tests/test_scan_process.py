@@ -20,7 +20,7 @@ from storage.models import Project
 from sync.dvcproject import BlobCache
 from sync.generate import RepoSpec, generate_repo
 from sync.git import Credentials, fetch_mirror
-from sync.indexer import plan, read_batches
+from sync.indexer import Reading, plan, read_batches
 from sync.scan_process import ScanProcessError, read_batches_in_child
 from sync.service import IndexStreaming, ProjectSyncer
 
@@ -67,8 +67,8 @@ def larger(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_child_reads_the_batches_the_thread_reads(mirror: Path) -> None:
     result = plan(mirror, {})
     thread_cache, child_cache = BlobCache(), BlobCache()
-    in_thread = list(read_batches(mirror, result, "", thread_cache, 5))
-    in_child = list(read_batches_in_child(mirror, result, "", child_cache, 5, 1000))
+    in_thread = list(read_batches(mirror, result, Reading(), thread_cache, 5))
+    in_child = list(read_batches_in_child(mirror, result, Reading(), child_cache, 5, 1000))
     assert len(in_thread) > 3 and in_child == in_thread
     assert child_cache.parsed == thread_cache.parsed > 0  # the child's parses are counted
     assert not _readers()
@@ -97,14 +97,14 @@ def test_a_child_that_fails_raises_a_typed_error_and_is_gone(tmp_path: Path, mir
     result = plan(mirror, {})
     gone = tmp_path / "gone.git"  # removed after planning: the child cannot open it
     gone.mkdir()
-    batches = read_batches_in_child(gone, result, "", BlobCache(), 5, 1000)
+    batches = read_batches_in_child(gone, result, Reading(), BlobCache(), 5, 1000)
     with pytest.raises(ScanProcessError, match="reading revisions failed"):
         next(batches)
     assert not _readers()
 
 
 def test_closing_the_read_early_kills_the_child(larger: Path) -> None:
-    batches = read_batches_in_child(larger, plan(larger, {}), "", BlobCache(), 2, 1000)
+    batches = read_batches_in_child(larger, plan(larger, {}), Reading(), BlobCache(), 2, 1000)
     first = next(batches)
     assert len(first) == 2 and _readers()  # the child is reading the next batches
     batches.close()
@@ -112,7 +112,7 @@ def test_closing_the_read_early_kills_the_child(larger: Path) -> None:
 
 
 def test_a_child_killed_mid_read_raises_a_typed_error(larger: Path) -> None:
-    batches = read_batches_in_child(larger, plan(larger, {}), "", BlobCache(), 2, 1000)
+    batches = read_batches_in_child(larger, plan(larger, {}), Reading(), BlobCache(), 2, 1000)
     next(batches)
     readers = _readers()
     assert readers
@@ -171,5 +171,5 @@ def test_a_child_that_cannot_start_raises_a_typed_error(
 ) -> None:
     monkeypatch.setattr(sys, "executable", "/bin/false")  # exits at once, reads nothing
     with pytest.raises(ScanProcessError):
-        next(read_batches_in_child(mirror, plan(mirror, {}), "", BlobCache(), 5, 1000))
+        next(read_batches_in_child(mirror, plan(mirror, {}), Reading(), BlobCache(), 5, 1000))
     assert not _readers()

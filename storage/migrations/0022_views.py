@@ -10,7 +10,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0020_hidden_rows")]
+    dependencies = [("models", "0021_project_settings")]
 
     initial = False
 
