@@ -27,6 +27,7 @@ from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.hidden import HiddenRowsMutation
 from schema.models import ModelMutation
+from schema.outgoing import WebhookMutation
 from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
@@ -59,6 +60,7 @@ class Mutation(
     HiddenRowsMutation,
     DeleteExperimentMutation,
     ViewMutation,
+    WebhookMutation,
 ):
     pass
 

@@ -241,6 +241,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "tags"): 100,
     ("Project", "models"): 50,
     ("Project", "pullRequests"): 50,
+    ("Project", "webhooks"): 20,  # GITSTUDIO_MAX_WEBHOOKS_PER_PROJECT's default
     ("Model", "versions"): 50,
     ("Model", "stages"): 10,
     ("Model", "history"): 100,

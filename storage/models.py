@@ -573,3 +573,51 @@ class LoginFailure(Model):
     class Meta:
         table = "login_failures"
         indexes = (("key", "failed_at"), ("failed_at",))
+
+
+class Webhook(Model):
+    """An outgoing webhook (storage/deliveries.py): events of a project POSTed to ``url``,
+    signed with ``secret``, which is sealed (storage.sealed: it must be read again to sign)
+    and never returned by the API. ``events`` is a JSON list of event names."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="webhooks", on_delete=fields.CASCADE
+    )
+    project_id: int
+    url = fields.TextField()
+    events = fields.TextField()
+    secret = fields.TextField()
+    created_by = fields.CharField(max_length=100, default="")
+    created_at = fields.FloatField()
+    active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "webhooks"
+        indexes = (("project_id",),)
+
+
+class WebhookDelivery(Model):
+    """One event for one webhook, written by the event's source (so it outlives a restart)
+    and sent by a delivery loop (gitstudio/outgoing.py): PENDING until a 2xx answer
+    (DELIVERED) or its last attempt (FAILED). ``next_attempt_at`` (epoch seconds) is when it
+    is due; a loop claims it by moving that forward (storage.deliveries.claim)."""
+
+    id = fields.IntField(primary_key=True)
+    webhook: fields.ForeignKeyRelation[Webhook] = fields.ForeignKeyField(
+        "models.Webhook", related_name="deliveries", on_delete=fields.CASCADE
+    )
+    webhook_id: int
+    event = fields.CharField(max_length=40)
+    payload = fields.TextField()
+    status = fields.CharField(max_length=16, default="PENDING")
+    attempts = fields.IntField(default=0)
+    next_attempt_at = fields.FloatField()
+    response_code = fields.IntField(null=True)
+    error = fields.TextField(null=True)
+    created_at = fields.FloatField()
+    delivered_at = fields.FloatField(null=True)
+
+    class Meta:
+        table = "webhook_deliveries"
+        indexes = (("status", "next_attempt_at"), ("webhook_id", "id"))

@@ -359,6 +359,7 @@ async def main():
         ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
         ("0018_token_projects", ["column_goals"]),  # 0019
         ("0021_project_settings", ["views"]),  # 0022
+        ("0022_views", ["webhook_deliveries", "webhooks"]),  # 0024
     ],
 )
 def test_a_migration_adding_tables_rolls_back_keeping_users(
@@ -496,7 +497,7 @@ INDEXES = {"branch_first_parents", "experiments_at_commit", "experiments_at_base
 
 async def main():
     config = db.tortoise_config(URL)
-    client, pg = await project_at(config, "models.0022_views")
+    client, pg = await project_at(config, "models.0024_webhooks")
     # a <- b <- c <- m (merge of f), f <- b: main's first-parent line is m, c, b, a.
     parents = {"a": [], "b": ["a"], "c": ["b"], "f": ["b"], "m": ["c", "f"]}
     for sha, ps in parents.items():
@@ -510,14 +511,14 @@ async def main():
     await client.execute_query(
         "INSERT INTO branch_commits (branch_id, commit_id) SELECT b.id, c.id FROM branches b"
         " CROSS JOIN commits c", [])
-    seen, _client, _pg = await round_trip(config, "models.0022_views", layout)
+    seen, _client, _pg = await round_trip(config, "models.0024_webhooks", layout)
     print(json.dumps({"seen": seen}))
 """
 
 
 def test_0025_flags_first_parent_lines_and_rolls_back(fresh_url: str) -> None:
     """Migration 0025 flags each branch's first-parent line (not the merged commit), adds
-    branches.hidden and its indexes; back to 0022 they go and every membership row stays."""
+    branches.hidden and its indexes; back to 0024 they go and every membership row stays."""
     forward, back, again = run_script(FIRST_PARENTS, fresh_url, timeout=120)["seen"]
     line = {"a": 1, "b": 1, "c": 1, "f": 0, "m": 1}
     indexes = sorted(["branch_first_parents", "experiments_at_baseline", "experiments_at_commit",

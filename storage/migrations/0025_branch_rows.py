@@ -82,7 +82,7 @@ async def _nothing(apps: Any, editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0022_views")]  # chained after main's 0022 when merged
+    dependencies = [("models", "0024_webhooks")]  # chained after main's 0024 when merged
 
     initial = False
 
