@@ -12,8 +12,11 @@ if TYPE_CHECKING:
     from gitstudio.app import State
 
 
-def make_context(state: State, principal: Principal | None, cache: bool = True) -> Context:
-    """The context of one request (or, with ``cache=False``, of one websocket event)."""
+def make_context(
+    state: State, principal: Principal | None, cache: bool = True, shielded: bool = True
+) -> Context:
+    """The context of one request (or, with ``cache=False``, of one websocket event);
+    ``shielded=False`` for a compiled plan's run (resolvers.context.ShieldedLoader)."""
     return Context(
         principal=principal,
         syncer=state.syncer,
@@ -23,5 +26,6 @@ def make_context(state: State, principal: Principal | None, cache: bool = True) 
         scheduler=state.sync_scheduler,
         caches=state.caches,
         cache=cache,
+        shielded=shielded,
         live_images=images_root(state.settings.data_dir),
     )

@@ -260,7 +260,9 @@ class FastGraphQL:
             self.counters.fell_back(params)
             return None
         try:
-            data = await plan.execute(make_context(self._state, principal), params.variables)
+            data = await plan.execute(
+                make_context(self._state, principal, shielded=False), params.variables
+            )
         except Abandon as exc:  # graphql-core runs it again, with a fresh context
             self.counters.fell_back(params, exc)
             return None

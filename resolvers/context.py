@@ -42,16 +42,32 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
+class ShieldedLoader(DataLoader[K, V]):
+    """A DataLoader whose callers each wait behind a shield of the batch's future.
+
+    graphql-core 3.3 cancels the sibling fields of a field whose error nulls their parent
+    (``gather_with_cancel``). A sibling cancelled while it awaits a batch would cancel the
+    batch's future itself, which other fields of the request may await too (a project's
+    registry, say): they would get ``CancelledError``, which no field catches, and the
+    request would fail as a whole. Compiled plans never cancel a field (they await every
+    sibling), so their loaders skip the shield's cost (a future and a callback per load)."""
+
+    def load(self, key: K) -> Awaitable[V]:
+        return asyncio.shield(super().load(key))
+
+
 def _loader(
     fetch: Callable[[Sequence[K]], Awaitable[dict[K, V]]],
     default: Callable[[], V | None],
     cache: bool,
+    kind: type[DataLoader[Any, Any]],
 ) -> DataLoader[K, V | None]:
     async def load(keys: list[K]) -> list[V | None]:
         found = await fetch(keys)
         return [found.get(k, default()) for k in keys]
 
-    return DataLoader(load_fn=load, cache=cache, max_batch_size=500)
+    loader: DataLoader[K, V | None] = kind(load_fn=load, cache=cache, max_batch_size=500)
+    return loader
 
 
 HistoryKey = tuple[int, str, int | None, int]  # experiment id, metric, since step, max points
@@ -72,15 +88,19 @@ async def _histories(keys: list[HistoryKey]) -> list[Series]:
 class Loaders:
     """The DataLoaders of one request, each built on first use (most requests need few)."""
 
-    def __init__(self, caches: Caches, syncer: ProjectSyncer, cache: bool = True) -> None:
+    def __init__(
+        self, caches: Caches, syncer: ProjectSyncer, cache: bool = True, shielded: bool = True
+    ) -> None:
         self.caches = caches
         self.syncer = syncer  # where the projects' mirrors are
         self.cache = cache
+        # What a field cancelled by graphql-core would otherwise cancel (ShieldedLoader).
+        self.kind: type[DataLoader[Any, Any]] = ShieldedLoader if shielded else DataLoader
 
     def _make(
         self, fetch: Callable[[Sequence[K]], Awaitable[dict[K, V]]], default: Callable[[], V | None]
     ) -> DataLoader[K, V | None]:
-        return _loader(fetch, default, self.cache)
+        return _loader(fetch, default, self.cache, self.kind)
 
     @cached_property
     def project(self) -> DataLoader[int, ProjectRecord | None]:
@@ -140,7 +160,10 @@ class Loaders:
 
     @cached_property
     def history(self) -> DataLoader[HistoryKey, Series]:
-        return DataLoader(load_fn=_histories, cache=self.cache, max_batch_size=500)
+        loader: DataLoader[HistoryKey, Series] = self.kind(
+            load_fn=_histories, cache=self.cache, max_batch_size=500
+        )
+        return loader
 
     @cached_property
     def revision_series(self) -> DataLoader[RevisionKey, RevisionSeries]:
@@ -148,7 +171,10 @@ class Loaders:
         from resolvers.series import revision_series  # it builds on this module's loaders
 
         load = partial(revision_series, self, self.syncer.mirror_path)
-        return DataLoader(load_fn=load, cache=self.cache, max_batch_size=500)
+        loader: DataLoader[RevisionKey, RevisionSeries] = self.kind(
+            load_fn=load, cache=self.cache, max_batch_size=500
+        )
+        return loader
 
 
 @dataclass(slots=True)
@@ -161,12 +187,14 @@ class Context:
     scheduler: SyncScheduler  # where this server's syncs run (in process or queued)
     caches: Caches  # the app's (resolvers/caches.py)
     cache: InitVar[bool] = True  # False: loaders that keep nothing (a websocket event)
+    # False for a compiled plan's run, which cancels no field: loaders without shields.
+    shielded: InitVar[bool] = True
     loaders: Loaders = field(init=False)
     extra: dict[str, Any] = field(default_factory=dict)
     live_images: Path | None = None  # where live images are (storage.live.images_root)
 
-    def __post_init__(self, cache: bool) -> None:
-        self.loaders = Loaders(self.caches, self.syncer, cache)
+    def __post_init__(self, cache: bool, shielded: bool) -> None:
+        self.loaders = Loaders(self.caches, self.syncer, cache, shielded)
 
     @property
     def viewer(self) -> Principal:
