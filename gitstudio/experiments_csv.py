@@ -28,7 +28,8 @@ import io
 import logging
 import time
 from collections.abc import AsyncIterator, Sequence
-from itertools import repeat
+from itertools import compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -216,23 +217,33 @@ class PageWriter:
             if kind is str:
                 return _texts(values)
             if kind is int or kind is float:
-                texts = self.numbers[kind]
-                new = set(values).difference(texts)
-                # 0.0 == -0.0 (one entry, two texts): a column holding either goes value
-                # by value.
-                if kind is int or (0.0 not in new and 0.0 not in texts):
-                    if len(texts) + len(new) > self.most:
-                        texts.clear()
-                        texts[None] = ""
-                        new = set(values)
-                        new.discard(None)
-                    texts.update(zip(new, map(str, new), strict=True))
-                    return list(map(texts.__getitem__, values))
-            if kind is bool:
+                found = self._numbers(kind, values)
+                if found is not None:
+                    return found
+            elif kind is bool:
                 return list(map(_BOOLS.__getitem__, values))
+            elif (kind is list or kind is dict) and None not in values:
+                return _json_texts(list(map(bytes.decode, map(orjson.dumps, values))))
         elif not kinds:
             return [""] * len(values)
         return list(map(_field, values))
+
+    def _numbers(self, kind: type, values: list[Any]) -> list[str] | None:
+        """The fields of a column of numbers of ``kind`` (or None), through the table of
+        the texts met so far; None for a column holding 0.0 or -0.0 (equal: one entry for
+        two texts)."""
+        texts = self.numbers[kind]
+        found = list(map(texts.get, values))
+        if None not in found:
+            return found
+        new = set(compress(values, map(is_, found, repeat(None))))
+        if kind is float and 0.0 in new:
+            return None
+        if len(texts) + len(new) > self.most:
+            texts.clear()
+            texts[None] = ""
+        texts.update(zip(new, map(str, new), strict=True))
+        return list(map(texts.__getitem__, values))
 
 
 def cell(value: Any) -> Any:
@@ -294,6 +305,17 @@ def _texts(values: Sequence[str | None], safe: bool = True) -> list[str]:
     texts: dict[str | None, str] = {text: quote(text) for text in distinct if text is not None}
     texts[None] = ""
     return list(map(texts.__getitem__, values))
+
+
+def _json_texts(texts: list[str]) -> list[str]:
+    """The fields of a column of JSON texts (lists, objects). orjson escapes every control
+    character, so none holds a line end or a NUL; none starts as a formula. The usual
+    column, each text holding a comma (a list of several values, an object of several
+    keys), is quoted at once: the texts joined by NUL, quotes doubled, split again."""
+    if all(map(str.__contains__, texts, repeat(","))):
+        doubled = "\x00".join(texts).replace('"', '""')
+        return ('"' + doubled.replace("\x00", '"\x00"') + '"').split("\x00")
+    return _texts(texts)
 
 
 def _author(name: str | None, email: str | None) -> str:
