@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import gc
 import io
 import os
 import sqlite3
@@ -50,6 +51,7 @@ TARGET = 0.30
 
 
 async def _export(session: Session, project_id: int) -> tuple[float, bytes]:
+    gc.collect()  # the collector's debts of the work before (the rows parsed) paid before
     started = time.perf_counter()
     response = await session.client.get(
         f"/api/projects/{project_id}/experiments.csv",
@@ -66,6 +68,7 @@ def _write(rows: list[list[str]]) -> float:
     best = float("inf")
     for _ in range(3):
         out = io.StringIO()
+        gc.collect()
         started = time.perf_counter()
         csv.writer(out, lineterminator="\r\n").writerows(rows)
         best = min(best, time.perf_counter() - started)
@@ -75,6 +78,7 @@ def _write(rows: list[list[str]]) -> float:
 def _plain(database: Path, project_id: int, columns: list[str]) -> float:
     """Seconds of the plain script (see the module's doc)."""
     places = [place(*split_column_key(c)) for c in columns]
+    gc.collect()
     started = time.perf_counter()
     connection = sqlite3.connect(database)
     out = io.StringIO()

@@ -233,15 +233,17 @@ class PageWriter:
         the texts met so far; None for a column holding 0.0 or -0.0 (equal: one entry for
         two texts)."""
         texts = self.numbers[kind]
-        found = list(map(texts.get, values))
+        found: list[Any] = list(map(texts.get, values))
         if None not in found:
             return found
         new = set(compress(values, map(is_, found, repeat(None))))
         if kind is float and 0.0 in new:
             return None
-        if len(texts) + len(new) > self.most:
+        if len(texts) + len(new) > self.most:  # full: a table of this column's alone
             texts.clear()
             texts[None] = ""
+            new = set(values)
+            new.discard(None)
         texts.update(zip(new, map(str, new), strict=True))
         return list(map(texts.__getitem__, values))
 
