@@ -14,10 +14,14 @@ as a missing one.
 
 The rows are those of ``Project.experiments`` in its order, read a page at a time
 (GITSTUDIO_MAX_PAGE_SIZE rows) through the table's keyset cursor and written as each page
-comes: memory stays one page whatever the table holds. Text cells that a spreadsheet would
-run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
-prefixed with ``'``, as OWASP's "CSV Injection" page recommends; numbers are written as
-numbers (a negative metric stays ``-0.5``).
+comes: memory stays one page whatever the table holds. A page reads only what the CSV
+writes (storage.queries.EXPORT_ROWS: not a row's errors, plots, deps or outs) and is
+written column by column (PageWriter: each step down a column's path, each column's
+formatting and the rows' joining done for the whole page in C, not cell by cell in Python),
+the text csv.writer would write for the same rows (tests/test_csv_pages.py). Text cells
+that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return) are prefixed with ``'``, as OWASP's "CSV Injection" page recommends;
+numbers are written as Python writes them (a negative metric stays ``-0.5``).
 """
 
 from __future__ import annotations

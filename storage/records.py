@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 import orjson
 
@@ -119,23 +119,16 @@ class ExperimentRecord:
         return orjson.loads(getattr(self, f"{part}_json"))
 
 
-class ExportRow(NamedTuple):
-    """What the CSV export (gitstudio/experiments_csv.py) reads of a row of the table: the
-    fields it writes and the two documents its columns are in, nothing else (a row's
-    errors, plots, deps and outs are most of what it stores). A tuple: a page of them is
-    built and taken apart column by column for little."""
-
-    kind: str
-    sha: str | None
-    name: str | None
-    baseline_sha: str | None
-    status: str
-    author_name: str | None
-    author_email: str | None
-    message: str | None
-    created_at: int
-    params_json: str
-    metrics_json: str
+# What the CSV export (gitstudio/experiments_csv.py) reads of a row of the table
+# (storage.queries.EXPORT_ROWS), in this order: the fields it writes and the two documents
+# its columns are in, nothing else (a row's errors, plots, deps and outs are most of what it
+# stores). A plain tuple: a page of them is built and taken apart column by column for little.
+EXPORT_FIELDS = ("kind", "sha", "name", "baseline_sha", "status", "author_name",
+                 "author_email", "message", "created_at", "params_json",
+                 "metrics_json")  # fmt: skip
+ExportRow = tuple[
+    str, str | None, str | None, str | None, str, str | None, str | None, str | None, int, str, str
+]
 
 
 def project_record(row: dict[str, Any]) -> ProjectRecord:

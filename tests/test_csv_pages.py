@@ -42,16 +42,16 @@ def reference(rows: list[ExportRow], columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     places = [place(*split_column_key(c)) for c in columns]
-    for r in rows:
-        documents = {"params": r.params_json, "metrics": r.metrics_json}
-        author = r.author_name or ""
-        if author and r.author_email:
-            author = f"{author} <{r.author_email}>"
+    for kind, sha, name, baseline, status, who, email, message, at, params, metrics in rows:
+        documents = {"params": params, "metrics": metrics}
+        author = who or ""
+        if author and email:
+            author = f"{author} <{email}>"
         values = lookup(lambda part, d=documents: orjson.loads(d[part]), places)  # type: ignore[misc]
         writer.writerow(
-            [r.kind, r.sha or "", _safe(r.name or ""), r.baseline_sha or "", r.status,
-             _safe(author), git_time(r.created_at).isoformat(),
-             _safe((r.message or "").split("\n", 1)[0]), *map(cell, values)]
+            [kind, sha or "", _safe(name or ""), baseline or "", status, _safe(author),
+             git_time(at).isoformat(), _safe((message or "").split("\n", 1)[0]),
+             *map(cell, values)]
         )  # fmt: skip
     return out.getvalue()
 
@@ -90,7 +90,7 @@ def document_row(rng: random.Random, i: int) -> ExportRow:
             "obj": {"a": [1, 2]} if rng.random() < 0.8 else {"a": 1},
         }
     }
-    return ExportRow(
+    return (
         rng.choice(["COMMIT", "EXPERIMENT"]),
         rng.choice([None, f"{i:040x}"]),
         rng.choice([None, *TEXTS]),
@@ -127,7 +127,7 @@ def test_columns_of_one_type_go_whole_and_still_match() -> None:
         lr = [0.0, 0.5, -0.0][i % 3] if i > 100 else 0.5
         params = {"p.yaml": {"lr": lr, "n": i % 7, "c": i if i % 2 else 0}}
         metrics = {"m.json": {"l": [i, i + 1] if i % 2 else [i], "b": i % 2 == 0, "s": "ok"}}
-        rows.append(ExportRow("COMMIT", f"{i:040x}", None, None, "COMPLETED", "A", "a@b", "m",
+        rows.append(("COMMIT", f"{i:040x}", None, None, "COMPLETED", "A", "a@b", "m",
                               1843989200 + i, orjson.dumps(params).decode(),
                               orjson.dumps(metrics).decode()))  # fmt: skip
     columns = ["param:p.yaml:lr", "param:p.yaml:n", "param:p.yaml:c", "metric:m.json:l",
@@ -151,8 +151,8 @@ def test_column_lookup_finds_what_lookup_finds_row_by_row() -> None:
     rows = [document_row(rng, i) for i in range(200)]
     places = [place(*split_column_key(c)) for c in [*COLUMNS, "param:p.yaml:model.depth.x"]]
     documents = {
-        "params": [orjson.loads(r.params_json) for r in rows],
-        "metrics": [orjson.loads(r.metrics_json) for r in rows],
+        "params": [orjson.loads(r[9]) for r in rows],
+        "metrics": [orjson.loads(r[10]) for r in rows],
     }
     columns = ColumnLookup(places)(documents.__getitem__)
     for i in range(len(rows)):
