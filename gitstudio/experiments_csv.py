@@ -181,7 +181,7 @@ class PageWriter:
             return self._text(rows)
         # A page's parsed documents live until its text is made: CPython's collector, run
         # meanwhile, would move them to its oldest generation and so scan the whole heap
-        # every few pages (half the export's time). They hold no cycle: nothing is left for
+        # every few pages (some 40 % of the export). They hold no cycle: nothing is left for
         # it to find when they are freed, before it runs again.
         gc.disable()
         try:
