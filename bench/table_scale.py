@@ -55,6 +55,16 @@ SHAPES: dict[str, ExperimentQuery] = {
     "filter acc > 0.985": ExperimentQuery(conditions=(ColumnCondition(*ACC, "GT", 0.985),)),
     "default order": ExperimentQuery(),  # hidden rows left out (storage.queries._SHOWN)
     "default order, hidden rows included": ExperimentQuery(include_hidden=True),
+    # Rows as Studio shows them (issue 15.2): a branch's first-parent line, every commit it
+    # reaches, a tag, orders by row fields.
+    "branch main (first-parent line)": ExperimentQuery(branch="main"),
+    "branch main, by author": ExperimentQuery(branch="main", sort="author"),
+    "branch feature (first-parent line)": ExperimentQuery(branch="feature"),
+    "on branch feature": ExperimentQuery(on_branch="feature"),
+    "by author": ExperimentQuery(sort="author"),
+    "by message, descending": ExperimentQuery(sort="message", sort_descending=True),
+    "tag model@v0.0.1": ExperimentQuery(tag="model@v0.0.1"),
+    "by branch": ExperimentQuery(sort="branch"),
 }
 COUNTS: dict[str, ExperimentQuery] = {
     "count": ExperimentQuery(),
@@ -64,6 +74,7 @@ COUNTS: dict[str, ExperimentQuery] = {
     "count, filter lr = 0.01, kind COMMIT": ExperimentQuery(
         kinds=("COMMIT",), conditions=(ColumnCondition(*LR, "EQ", 0.01),)
     ),
+    "count, branch main (first-parent line)": ExperimentQuery(branch="main"),
 }
 GOAL_PAGE_MS, GOAL_COUNT_MS, GOAL_RATIO = 30.0, 50.0, 3.0
 # A saved view of three column filters and a sort (issue 15: < 50 ms), stored as saveView
@@ -79,12 +90,14 @@ VIEW_ORDER = [{"column": "metric:metrics.json:acc", "direction": "DESC"}]
 GOAL_VIEW_MS = 50.0
 
 
-async def _database(kind: str, workdir: Path, commits: int) -> tuple[str, bool]:
+async def _database(
+    kind: str, workdir: Path, commits: int, name: str | None = None
+) -> tuple[str, bool]:
     """The URL and whether the project must be indexed first."""
     if kind == "sqlite":
         path = workdir / f"table{commits}.sqlite3"
         return f"sqlite://{path}", not path.exists()
-    name = f"table_scale_{commits}"
+    name = name or f"table_scale_{commits}"
     admin = await asyncpg.connect("postgresql://postgres@127.0.0.1:5432/postgres")
     try:
         found = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
@@ -230,11 +243,22 @@ async def _view(project_id: int, runs: int) -> None:
         await stored_views.delete(saved.id)
 
 
-async def main(commits: int, kind: str, workdir: Path, runs: int, view_only: bool = False) -> None:
+async def main(
+    commits: int,
+    kind: str,
+    workdir: Path,
+    runs: int,
+    view_only: bool = False,
+    only: str | None = None,
+    engine: bool = True,
+    database: str | None = None,
+) -> None:
+    """``only``: the shapes and counts whose name holds it (no view); ``engine``:
+    bench/scale.py's shapes too; ``database``: the PostgreSQL database's name."""
     repo = workdir / f"repo{commits}"
     if not repo.exists():
         generate_repo(repo, RepoSpec(commits=commits, exps_per_commit=3))
-    url, fresh = await _database(kind, workdir, commits)
+    url, fresh = await _database(kind, workdir, commits, database)
     await db.init_db(url)
     try:
         if fresh:
@@ -259,7 +283,8 @@ async def main(commits: int, kind: str, workdir: Path, runs: int, view_only: boo
         )
         print(f"  (goals: page < {GOAL_PAGE_MS:g} ms and <= {GOAL_RATIO:g}x the ideal SQL;"
               f" count < {GOAL_COUNT_MS:g} ms)")  # fmt: skip
-        for name, q in SHAPES.items():
+        shapes = {k: v for k, v in SHAPES.items() if only is None or only in k}
+        for name, q in shapes.items():
             ideal, matching = await _ideal(project.id, name, q, runs)
             for page, base in ((1, ideal[0]), (50, ideal[1])):
                 if page > 1 and (page - 1) * 50 >= matching:
@@ -269,12 +294,16 @@ async def main(commits: int, kind: str, workdir: Path, runs: int, view_only: boo
                 ratio = ms / base if rows else None
                 print(f"  {label:40} {_verdict(ms, GOAL_PAGE_MS, ratio)} ({rows} rows)")
         await db.execute("DROP TABLE ideal_page")
-        await _engine(url, project.id, runs)
+        if engine:
+            await _engine(url, project.id, runs)
         for name, q in COUNTS.items():
+            if only is not None and only not in name:
+                continue
             n = await queries.count_experiments(project.id, q)
             ms = await _timed(lambda q=q: queries.count_experiments(project.id, q), runs)
             print(f"  {name:40} {_verdict(ms, GOAL_COUNT_MS)} ({n})")
-        await _view(project.id, runs)
+        if only is None:
+            await _view(project.id, runs)
         found = await queries.columns(project.id)
         ms = await _timed(lambda: queries.columns(project.id), runs)
         print(f"  {'Project.columns':40} {_verdict(ms, GOAL_PAGE_MS)} ({len(found)} columns)")
@@ -285,7 +314,7 @@ async def main(commits: int, kind: str, workdir: Path, runs: int, view_only: boo
             seen.append((query, list(values)))
             return await real(query, values)
 
-        for name, q in SHAPES.items():
+        for name, q in shapes.items():
             seen.clear()
             # The page's plan statement by statement, through the recording fetch.
             await db._drive_async(queries._page_plan(project.id, q, None, 51), recorded(recording))
@@ -305,6 +334,20 @@ if __name__ == "__main__":
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "table_scale")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--view-only", action="store_true", help="the saved view's page alone")
+    parser.add_argument("--only", help="only the shapes and counts whose name holds this")
+    parser.add_argument("--no-engine", action="store_true", help="skip bench/scale.py's shapes")
+    parser.add_argument("--database", help="PostgreSQL database (table_scale_<N> by default)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
-    asyncio.run(main(args.commits, args.db, args.workdir, args.runs, args.view_only))
+    asyncio.run(
+        main(
+            args.commits,
+            args.db,
+            args.workdir,
+            args.runs,
+            args.view_only,
+            args.only,
+            not args.no_engine,
+            args.database,
+        )
+    )

@@ -23,6 +23,7 @@ from gitstudio.graphql_http import FastGraphQL, PlanCounters
 from gitstudio.model_downloads import download_routes
 from gitstudio.observability import RequestIds, observability_routes, setup_telemetry
 from gitstudio.oidc import oidc_routes
+from gitstudio.outgoing import Deliverer
 from gitstudio.plot_images import plot_image_routes
 from gitstudio.project_index import ProjectIndex
 from gitstudio.rest import http_exception
@@ -33,10 +34,11 @@ from gitstudio.webhooks import webhook_routes
 from gitstudio.ws import websocket_routes
 from resolvers.caches import Caches
 from schema import build_schema
-from storage import db, leases, limits
+from storage import db, deliveries, leases, limits
 from storage.audit import Retention
 from storage.bus import EventBus, make_bus
 from storage.checkpoints import Checkpointer
+from storage.deliveries import WebhookLimits
 from storage.models import Project
 from storage.sealed import Sealer
 from sync.git import Credentials, RefMemo, RefMemos
@@ -84,6 +86,16 @@ class State:
             self.caches.token_uses,
             Retention(settings.audit_retention_days),
         ]
+        sealer = Sealer(settings.secret_key, settings.data_dir)
+        # Outgoing webhooks: this server sends the deliveries any process queued.
+        self.deliverer = Deliverer(
+            limits.from_settings(WebhookLimits, settings),
+            repo_policy(settings),
+            sealer,
+            settings.webhook_poll_seconds,
+            settings.webhook_concurrency,
+        )
+        self.services.append(self.deliverer)
         self.syncer = ProjectSyncer(
             settings.mirrors_dir,
             Credentials(
@@ -94,7 +106,7 @@ class State:
             ),
             publish=self.bus.publish,
             author=(settings.git_author_name, settings.git_author_email),
-            sealer=Sealer(settings.secret_key, settings.data_dir),
+            sealer=sealer,
             lease_seconds=settings.lease_seconds,
             lease_wait=settings.lease_wait,
             policy=repo_policy(settings),
@@ -144,6 +156,7 @@ def create_app(settings: Settings) -> Starlette:
     state = State(settings)
     setup_telemetry(state)  # label bounds of /metrics, tracing when configured
     limits.configure(settings)  # what indexing and ingest may store
+    deliveries.configure(settings)  # outgoing webhooks' snapshot and payload bound
     schema = build_schema(
         settings.max_query_depth,
         settings.max_aliases,

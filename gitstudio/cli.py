@@ -32,9 +32,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 async def _with_db(settings: Settings, work: Callable[[], Awaitable[Any]]) -> Any:
-    from storage import db, limits
+    from storage import db, deliveries, limits
 
     limits.configure(settings)  # what indexing may store
+    deliveries.configure(settings)  # its syncs and writes queue webhook deliveries
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     await db.init_db(settings.effective_database_url)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from resolvers.context import Context
+from storage.live import images_root
 from storage.tokens import Principal
 
 if TYPE_CHECKING:
@@ -22,4 +23,5 @@ def make_context(state: State, principal: Principal | None, cache: bool = True) 
         scheduler=state.sync_scheduler,
         caches=state.caches,
         cache=cache,
+        live_images=images_root(state.settings.data_dir),
     )

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
 from gitstudio.rest import bad
-from storage.live import ImageRow
+from storage.live import ImageRow, image_file
 
 # Bytes sniff_image looks at: enough for an SVG's XML declaration, comments and DOCTYPE.
 SNIFF_BYTES = 1024
@@ -39,7 +39,7 @@ class ImageStore:
         self.root = root
 
     def path(self, digest: str) -> Path:
-        return self.root / digest[:2] / digest
+        return image_file(self.root, digest)
 
     def put(self, items: list[tuple[str, int, str]]) -> list[ImageRow]:
         """Decode base64 ``(path, step, data)`` items and store them; runs in a thread.

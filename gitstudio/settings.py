@@ -195,6 +195,32 @@ class Settings:
     # reloads at once): any token holder can send such URLs and a reload reads every
     # project. A second bounds that cost and still picks up other changes promptly.
     repo_index_reload_seconds: float = 1.0
+    # Outgoing webhooks (storage/deliveries.py, gitstudio/outgoing.py). Their URLs pass the
+    # repository policy above (public hosts, or listed in GITSTUDIO_ALLOWED_GIT_HOSTS).
+    # Webhooks one project may have (GitHub allows 20 per repository).
+    max_webhooks_per_project: int = 20
+    # Bytes of a webhook's URL and of its secret (GitHub's secrets are far shorter).
+    max_webhook_url_bytes: int = 2048
+    max_webhook_secret_bytes: int = 256
+    # Bytes of an event's object as stored; a larger one is sent cut to its id.
+    max_webhook_payload_bytes: int = 64 * 1024
+    # Finished (delivered or failed) deliveries kept per webhook; older ones are deleted.
+    webhook_deliveries_kept: int = 1000
+    # Attempts of a delivery before it is FAILED, and the backoff between them: the base
+    # delay after the first failure, doubled after each, at most the cap (8 attempts at
+    # 10 s doubling span about 21 minutes).
+    webhook_max_attempts: int = 8
+    webhook_retry_base_seconds: float = 10.0
+    webhook_retry_max_seconds: float = 3600.0
+    # One attempt (connect, send, answer); GitHub's own webhooks wait 10 s.
+    webhook_timeout_seconds: float = 10.0
+    # How old a process's snapshot of which webhooks want which events may be (a webhook
+    # made in another process is served from then on); this process's own changes at once.
+    webhook_cache_seconds: float = 5.0
+    # Seconds between looks for due deliveries when this process queued none meanwhile.
+    webhook_poll_seconds: float = 1.0
+    # Deliveries a server sends at once.
+    webhook_concurrency: int = 8
     # Write policy (sync/write_policy.py), checked before any parsing or Git work.
     # Param changes in one runExperiment (a sweep sets a handful).
     max_param_changes: int = 100
@@ -448,6 +474,18 @@ _ENV: dict[str, tuple[str, Any]] = {
     "allow_http_remotes": ("GITSTUDIO_ALLOW_HTTP_REMOTES", lambda v: _flag(v)),
     "max_repo_url_bytes": ("GITSTUDIO_MAX_REPO_URL_BYTES", int),
     "repo_index_reload_seconds": ("GITSTUDIO_REPO_INDEX_RELOAD_SECONDS", float),
+    "max_webhooks_per_project": ("GITSTUDIO_MAX_WEBHOOKS_PER_PROJECT", int),
+    "max_webhook_url_bytes": ("GITSTUDIO_MAX_WEBHOOK_URL_BYTES", int),
+    "max_webhook_secret_bytes": ("GITSTUDIO_MAX_WEBHOOK_SECRET_BYTES", int),
+    "max_webhook_payload_bytes": ("GITSTUDIO_MAX_WEBHOOK_PAYLOAD_BYTES", int),
+    "webhook_deliveries_kept": ("GITSTUDIO_WEBHOOK_DELIVERIES_KEPT", int),
+    "webhook_max_attempts": ("GITSTUDIO_WEBHOOK_MAX_ATTEMPTS", int),
+    "webhook_retry_base_seconds": ("GITSTUDIO_WEBHOOK_RETRY_BASE_SECONDS", float),
+    "webhook_retry_max_seconds": ("GITSTUDIO_WEBHOOK_RETRY_MAX_SECONDS", float),
+    "webhook_timeout_seconds": ("GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS", float),
+    "webhook_cache_seconds": ("GITSTUDIO_WEBHOOK_CACHE_SECONDS", float),
+    "webhook_poll_seconds": ("GITSTUDIO_WEBHOOK_POLL_SECONDS", float),
+    "webhook_concurrency": ("GITSTUDIO_WEBHOOK_CONCURRENCY", int),
     "max_param_changes": ("GITSTUDIO_MAX_PARAM_CHANGES", int),
     "max_param_path_bytes": ("GITSTUDIO_MAX_PARAM_PATH_BYTES", int),
     "max_param_path_depth": ("GITSTUDIO_MAX_PARAM_PATH_DEPTH", int),

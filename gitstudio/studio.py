@@ -55,6 +55,7 @@ from storage.live import (
     ProjectRef,
     count_unmatched,
     find_image,
+    images_root,
     live_runs_on,
     project_of_experiment,
     projects_with_run,
@@ -90,7 +91,7 @@ class StudioApi:
         self.projects = state.projects
         self.writer = MetricWriter(state.bus.publish)
         self.sweeper = StaleSweeper(self.writer, state.settings.live_stale_after)
-        self.images = ImageStore(state.settings.data_dir.resolve() / "live" / "images")
+        self.images = ImageStore(images_root(state.settings.data_dir))
         self._runs = state.caches.live_runs  # monorepos: run -> its projects' ids
         self._plot_names = state.caches.plot_names
 

@@ -26,7 +26,7 @@ GRACEFUL_SHUTDOWN_SECONDS = 5
 
 async def run(settings: Settings, concurrency: int | None = None) -> None:
     from gitstudio.app import State
-    from storage import db, leases, limits
+    from storage import db, deliveries, leases, limits
     from sync.scheduling import QueueScheduler
 
     if settings.job_queue == "inprocess":
@@ -36,6 +36,7 @@ async def run(settings: Settings, concurrency: int | None = None) -> None:
             " themselves"
         )
     limits.configure(settings)
+    deliveries.configure(settings)  # its syncs queue webhook deliveries; servers send them
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     await db.init_db(settings.effective_database_url)
     state = State(settings)

@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import InitVar, dataclass, field
 from functools import cached_property, partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -162,6 +163,7 @@ class Context:
     cache: InitVar[bool] = True  # False: loaders that keep nothing (a websocket event)
     loaders: Loaders = field(init=False)
     extra: dict[str, Any] = field(default_factory=dict)
+    live_images: Path | None = None  # where live images are (storage.live.images_root)
 
     def __post_init__(self, cache: bool) -> None:
         self.loaders = Loaders(self.caches, self.syncer, cache)

@@ -5,17 +5,19 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, overload
 
 from resolvers.context import Context
 from resolvers.errors import bad_input
 from resolvers.pagination import Page, page_size, trim
 from storage import hidden as hidden_rows
-from storage import queries
+from storage import live, queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
+from storage.errors import DomainError
 from storage.events import experiment_event, experiments_channel
-from storage.queries import RECORDS, ColumnCondition, ExperimentQuery, R, RowShape
-from storage.records import ExperimentRecord
+from storage.queries import RECORDS, SORT_FIELDS, ColumnCondition, ExperimentQuery, R, RowShape
+from storage.records import BranchRecord, ExperimentRecord
 
 OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
 
@@ -37,12 +39,16 @@ class FilterArgs:
     baseline_sha: str | None = None
     columns: Sequence[ColumnFilterArgs] = ()
     include_hidden: bool = False
+    on_branch: str | None = None
+    tag: str | None = None
+    detached: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class OrderArgs:
-    column: str | None  # None: creation time
+    column: str | None  # None: a row field (``field``), creation time when that is None too
     descending: bool
+    field: str | None = None  # "author", "message", "branch" (storage.queries.SORT_FIELDS)
 
 
 def _column(key: str) -> tuple[str, str, str]:
@@ -63,12 +69,27 @@ def build_query(filter_: FilterArgs | None, order: Sequence[OrderArgs]) -> Exper
         if isinstance(c.value, dict | list):
             raise bad_input("filter values must be numbers, strings or booleans")
         conditions.append(ColumnCondition(*_column(c.column), op=c.op, value=c.value))
+    for o in order:
+        if o.column is not None and o.field is not None:
+            raise bad_input("an order names a column or a field, not both")
+        if o.field is not None and o.field not in SORT_FIELDS:
+            raise bad_input(f"unknown order field {o.field!r}")
     column_orders = tuple((*_column(o.column), o.descending) for o in order if o.column)
-    time_orders = [o for o in order if o.column is None]
+    time_orders = [o for o in order if o.column is None and o.field is None]
+    fields = [o for o in order if o.field is not None]
+    if fields and (column_orders or len(fields) > 1):
+        raise bad_input("order by columns or by one of AUTHOR, MESSAGE and BRANCH, not both")
+    if fields and order[0] is not fields[0]:
+        raise bad_input("AUTHOR, MESSAGE or BRANCH comes first in orderBy (the time follows)")
     return ExperimentQuery(
         kinds=tuple(f.kinds),
         statuses=tuple(f.statuses),
         branch=f.branch,
+        on_branch=f.on_branch,
+        tag=f.tag,
+        detached=f.detached,
+        sort=fields[0].field if fields else None,
+        sort_descending=fields[0].descending if fields else False,
         author=f.author,
         message=f.message,
         baseline_sha=f.baseline_sha.lower() if f.baseline_sha else None,
@@ -201,14 +222,54 @@ async def column_ids(project_id: int) -> list[str]:
     return [column_key(c.kind, c.file, c.path) for c in await queries.columns(project_id)]
 
 
+@dataclass(frozen=True, slots=True)
+class HiddenNow:
+    """The rows and branches hideRows / unhideRows named, as they now are."""
+
+    rows: list[ExperimentRecord]
+    branches: list[BranchRecord]
+
+
 async def set_hidden(
-    ctx: Context, project_id: int, ids: Sequence[int], hidden: bool
-) -> list[ExperimentRecord]:
-    """hideRows / unhideRows: the rows as they now are, in the order named; each announced
-    UPDATED to the project's experiments subscribers (a table they show drops or regains it)."""
-    done = await hidden_rows.set_hidden(project_id, ids, hidden)
+    ctx: Context, project_id: int, ids: Sequence[int], hidden: bool, branches: Sequence[str] = ()
+) -> HiddenNow:
+    """hideRows / unhideRows: the rows and branches as they now are, in the order named;
+    each row announced UPDATED to the project's experiments subscribers (a table they show
+    drops or regains it)."""
+    done = await hidden_rows.set_hidden(project_id, ids, hidden, branches)
     channel = experiments_channel(project_id)
-    for exp_id in done:
+    for exp_id in done.rows:
         await ctx.bus.publish(channel, experiment_event(project_id, exp_id, "UPDATED"))
-    records = await queries.experiments_by_ids(done)
-    return [records[i] for i in done]
+    records = await queries.experiments_by_ids(done.rows)
+    now = {b.id: b for b in (await queries.branches_by_project([project_id]))[project_id]}
+    return HiddenNow([records[i] for i in done.rows], [now[i] for i in done.branches])
+
+
+async def detached(ctx: Context, record: ExperimentRecord) -> bool:
+    """Whether ``record`` is a row other than a commit whose baseline commit is not indexed
+    (storage.queries._DETACHED says it in SQL)."""
+    if record.kind == "COMMIT":
+        return False
+    if record.baseline_sha is None:
+        return True
+    return await ctx.loaders.commit.load((record.project_id, record.baseline_sha)) is None
+
+
+async def delete_experiment(ctx: Context, exp_id: int) -> int:
+    """deleteExperiment: the live run ``exp_id`` (the guard found it readable and its project
+    changeable) deleted with its cells, steps and images, the files of images no other row
+    holds removed, REMOVED announced on the project's experiments channel."""
+    record = await ctx.loaders.experiment.load(exp_id)
+    if record is None:  # deleted since the guard read it
+        raise DomainError("NOT_FOUND", "no such experiment", "id")
+    digests = await live.delete_run(record.project_id, exp_id)
+    channel = experiments_channel(record.project_id)
+    await ctx.bus.publish(channel, experiment_event(record.project_id, exp_id, "REMOVED"))
+    if digests and ctx.live_images is not None:
+        await asyncio.to_thread(_remove_images, ctx.live_images, digests)
+    return exp_id
+
+
+def _remove_images(root: Path, digests: list[str]) -> None:
+    for digest in digests:
+        live.image_file(root, digest).unlink(missing_ok=True)

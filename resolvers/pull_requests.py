@@ -19,6 +19,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 
 from resolvers.context import Context
+from storage import deliveries
 from storage.errors import DomainError, check_text
 from storage.events import project_channel, project_event
 from storage.models import Project, PullRequest
@@ -36,7 +37,7 @@ from sync.forges import (
     secure_api_url,
 )
 from sync.git_writer import BranchRequest, Mergeability, MergeRequest
-from sync.pull_requests import CLOSED, MERGED, OPEN, forge_config, settle
+from sync.pull_requests import CLOSED, MERGED, OPEN, announced, forge_config, settle
 from sync.pull_requests import merge_state as merge_state_now
 from sync.repo_policy import RepoPolicy
 
@@ -117,6 +118,7 @@ async def open_pull_request(
                 exc.code, f"{kind} did not open the pull request: {exc.message} ({undone})"
             ) from exc
         raise
+    await deliveries.enqueue(project.id, deliveries.PULL_REQUEST_OPENED, *announced(pr))
     detail = {"pullRequest": pr.number, "source": pr.source_branch, "target": pr.target_branch}
     await ctx.bus.publish(
         project_channel(project.id), project_event(project.id, "PULL_REQUEST_OPENED", detail)

@@ -22,10 +22,12 @@ from resolvers.pagination import DEFAULT_PAGE
 from schema.audit import AuditQuery
 from schema.commits import Commit
 from schema.cost import Pages, cost_rule
+from schema.deletions import DeleteExperimentMutation
 from schema.documents import DocumentCache
 from schema.experiments import Experiment
 from schema.hidden import HiddenRowsMutation
 from schema.models import ModelMutation
+from schema.outgoing import WebhookMutation
 from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
@@ -56,7 +58,9 @@ class Mutation(
     TeamMutation,
     TrendMutation,
     HiddenRowsMutation,
+    DeleteExperimentMutation,
     ViewMutation,
+    WebhookMutation,
 ):
     pass
 

@@ -241,6 +241,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "tags"): 100,
     ("Project", "models"): 50,
     ("Project", "pullRequests"): 50,
+    ("Project", "webhooks"): 20,  # GITSTUDIO_MAX_WEBHOOKS_PER_PROJECT's default
     ("Model", "versions"): 50,
     ("Model", "stages"): 10,
     ("Model", "history"): 100,
@@ -262,6 +263,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "plotErrors"): 50,
     ("Comparison", "plots"): 50,
     ("HideRowsPayload", "experiments"): 1000,  # hideRows/unhideRows take at most 1,000 ids
+    ("HideRowsPayload", "branches"): 1000,  # ... and branches, 1,000 of both together
     ("Comparison", "plotErrors"): 50,
     ("Plot", "images"): 100,  # per revision, per step for a live run's images
     ("LiveMetricsEvent", "images"): 20,  # images logged at one step

@@ -21,8 +21,10 @@ class ErrorCode(Enum):
     INTERNAL = "INTERNAL"
     INVALID_URL = "INVALID_URL"  # a repository URL that cannot be one (sync.repo_policy)
     FORBIDDEN_REPOSITORY = "FORBIDDEN_REPOSITORY"  # a repository the policy refuses
+    IN_GIT = "IN_GIT"  # a row Git keeps (a commit, a pushed experiment ref): Git removes it
+    FORBIDDEN_URL = "FORBIDDEN_URL"  # a webhook URL the outbound host policy refuses
     TOO_LARGE = "TOO_LARGE"  # an input past its size bound (a saved view's JSON)
-    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"  # one more would pass a count bound (views per project)
+    LIMIT_EXCEEDED = "LIMIT_EXCEEDED"  # one more would pass a count bound (views, webhooks)
 
 
 @strawberry.type(

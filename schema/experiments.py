@@ -174,6 +174,14 @@ class Experiment(Node):
         return bool(self.record.hidden)
 
     @strawberry.field(
+        description="A row other than a commit whose baseline commit is not indexed (a live"
+        " run started on a commit never pushed): its commit is null. deleteExperiment removes"
+        " a live one."
+    )
+    async def detached(self, info: Info[Context, None]) -> bool:
+        return await resolve.detached(info.context, self.record)
+
+    @strawberry.field(
         description="Hidden by its project's autoHideUnchanged (its params, metrics and deps"
         " equal its first parent's); shown again when that setting is turned off."
     )
@@ -359,7 +367,23 @@ class ExperimentFilter:
     kinds: list[ExperimentKind] | None = None
     statuses: list[ExperimentStatus] | None = None
     branch: str | None = strawberry.field(
-        default=None, description="Rows on this branch's history (experiments by their baseline)."
+        default=None,
+        description="Studio's 'branch = X': the commits of this branch's first-parent line"
+        " from its head (`git rev-list --first-parent X`), experiments and live runs by their"
+        " baseline. Every commit it reaches: onBranch.",
+    )
+    on_branch: str | None = strawberry.field(
+        default=None,
+        description="Studio's 'commits on branch X': every commit the branch reaches (`git"
+        " rev-list X`), experiments and live runs by their baseline.",
+    )
+    tag: str | None = strawberry.field(
+        default=None,
+        description="The commit this tag names (experiments and live runs by their baseline).",
+    )
+    detached: bool | None = strawberry.field(
+        default=None,
+        description="true: only detached rows (Experiment.detached); false: none of them.",
     )
     author: str | None = strawberry.field(
         default=None, description="Substring of the author's name or email."
@@ -382,9 +406,33 @@ class Direction(Enum):
     DESC = "DESC"
 
 
-@strawberry.input(description="Order by a column id, or by creation time when column is omitted.")
+@strawberry.enum(description="A field of the rows the table can be ordered by.")
+class ExperimentSortField(Enum):
+    COMMITTED_AT = "COMMITTED_AT"
+    AUTHOR = "AUTHOR"
+    MESSAGE = "MESSAGE"
+    BRANCH = "BRANCH"
+
+
+# The row fields ordered before the time (storage.queries.SORT_FIELDS); COMMITTED_AT is the
+# time itself (a row's commit time, a live run's start).
+_SORT_FIELDS = {
+    ExperimentSortField.AUTHOR: "author",
+    ExperimentSortField.MESSAGE: "message",
+    ExperimentSortField.BRANCH: "branch",
+}
+
+
+@strawberry.input(
+    description="Order by a column id, or by a row field (the creation time when both are"
+    " omitted). AUTHOR (the author's name), MESSAGE (its first 200 characters) and BRANCH"
+    " (the first, by name, of the branches whose first-parent line holds the row's commit;"
+    " rows on none last), in code point order, come first and alone: the time then orders"
+    " their ties; columns cannot follow them."
+)
 class ExperimentOrder:
     column: str | None = None
+    field: ExperimentSortField | None = None
     direction: Direction = Direction.DESC
 
 
@@ -392,7 +440,7 @@ def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
     if f is None:
         return None
     columns = [[c.column, c.value] for c in f.columns or []]
-    _refuse_nul([f.branch, f.author, f.message, f.baseline_sha, columns])
+    _refuse_nul([f.branch, f.on_branch, f.tag, f.author, f.message, f.baseline_sha, columns])
     return resolve.FilterArgs(
         kinds=[k.value for k in f.kinds or []],
         statuses=[s.value for s in f.statuses or []],
@@ -402,12 +450,22 @@ def filter_args(f: ExperimentFilter | None) -> resolve.FilterArgs | None:
         baseline_sha=f.baseline_sha,
         columns=[resolve.ColumnFilterArgs(c.column, c.op.value, c.value) for c in f.columns or []],
         include_hidden=bool(f.include_hidden),
+        on_branch=f.on_branch,
+        tag=f.tag,
+        detached=f.detached,
     )
 
 
 def order_args(order: list[ExperimentOrder] | None) -> list[resolve.OrderArgs]:
     _refuse_nul([o.column for o in order or []])
-    return [resolve.OrderArgs(o.column, o.direction is Direction.DESC) for o in order or []]
+    return [
+        resolve.OrderArgs(
+            o.column,
+            o.direction is Direction.DESC,
+            _SORT_FIELDS.get(o.field) if o.field is not None else None,
+        )
+        for o in order or []
+    ]
 
 
 def _refuse_nul(values: list[Any]) -> None:

@@ -1,5 +1,6 @@
-"""Hiding rows of the experiments table by hand: ``hideRows`` and ``unhideRows``
-(``ExperimentFilter.includeHidden`` shows them again in the table; ``Experiment.hidden``)."""
+"""Hiding rows of the experiments table and branches by hand: ``hideRows`` and
+``unhideRows`` (``ExperimentFilter.includeHidden`` shows rows again in the table,
+``Project.branches(includeHidden)`` branches; ``Experiment.hidden``, ``Branch.hidden``)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from resolvers.context import Context
 from schema.errors import UserError, user_error
 from schema.experiments import Experiment, experiment_type
 from schema.permissions import RUN, guard, on_project, project_at
+from schema.projects import Branch, branch_type
 from schema.relay import InvalidId, decode_id, from_global_id
+from schema.scalars import holds_nul, nul_error
 from storage.errors import DomainError
 
 
@@ -19,8 +22,15 @@ from storage.errors import DomainError
 class HideRowsInput:
     project_id: strawberry.ID
     ids: list[strawberry.ID] = strawberry.field(
-        description="Experiment ids (commits, experiments, live runs) of this project: 1 to"
-        " 1,000. One that is not (unknown, another project's) is NOT_FOUND and none changes."
+        default_factory=list,
+        description="Experiment ids (commits, experiments, live runs) of this project. One"
+        " that is not (unknown, another project's) is NOT_FOUND and none changes.",
+    )
+    branches: list[str] = strawberry.field(
+        default_factory=list,
+        description="Branch names of this project: a hidden branch is left out of"
+        " Project.branches unless includeHidden (a sync keeps it hidden). One the project"
+        " lacks is NOT_FOUND and none changes. 1 to 1,000 ids and branches together.",
     )
     client_mutation_id: str | None = None
 
@@ -29,6 +39,9 @@ class HideRowsInput:
 class HideRowsPayload:
     experiments: list[Experiment] = strawberry.field(
         default_factory=list, description="The rows named, as they now are."
+    )
+    branches: list[Branch] = strawberry.field(
+        default_factory=list, description="The branches named, as they now are."
     )
     errors: list[UserError] = strawberry.field(default_factory=list)
     client_mutation_id: str | None = None
@@ -46,11 +59,17 @@ async def _set(ctx: Context, input: HideRowsInput, hidden: bool) -> HideRowsPayl
     client_id = input.client_mutation_id
     try:
         project_id = decode_id(input.project_id, "Project")
-        rows = await resolve.set_hidden(ctx, project_id, _row_ids(input.ids), hidden)
+        if holds_nul(input.branches):  # no branch has one (and PostgreSQL refuses it)
+            raise DomainError("INVALID", nul_error().message, "branches")
+        done = await resolve.set_hidden(
+            ctx, project_id, _row_ids(input.ids), hidden, input.branches
+        )
     except DomainError as exc:
         return HideRowsPayload(errors=[user_error(exc)], client_mutation_id=client_id)
     return HideRowsPayload(
-        experiments=[experiment_type(r) for r in rows], client_mutation_id=client_id
+        experiments=[experiment_type(r) for r in done.rows],
+        branches=[branch_type(b) for b in done.branches],
+        client_mutation_id=client_id,
     )
 
 
@@ -58,7 +77,8 @@ async def _set(ctx: Context, input: HideRowsInput, hidden: bool) -> HideRowsPayl
 class HiddenRowsMutation:
     @strawberry.mutation(
         description="Hide rows from the experiments table (they stay readable by id, and"
-        " come back with ExperimentFilter.includeHidden); a re-sync keeps them hidden.",
+        " come back with ExperimentFilter.includeHidden) and branches from Project.branches;"
+        " a re-sync keeps them hidden.",
         extensions=guard(on_project(RUN, project_at("input", "project_id"))),
     )
     async def hide_rows(self, info: Info[Context, None], input: HideRowsInput) -> HideRowsPayload:

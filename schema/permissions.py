@@ -36,7 +36,7 @@ from resolvers.errors import ApiError
 from resolvers.permissions import require
 from schema.errors import user_error
 from schema.relay import decode_id
-from storage import audit
+from storage import audit, deliveries
 from storage.access import ADMINISTER as ADMINISTER
 from storage.access import AUDIT as AUDIT
 from storage.access import CONFIGURE as CONFIGURE
@@ -45,6 +45,7 @@ from storage.access import READ, Need, allows, role_on
 from storage.access import REGISTRY as REGISTRY
 from storage.access import RUN as RUN
 from storage.access import SYNC as SYNC
+from storage.access import WEBHOOKS as WEBHOOKS
 from storage.errors import DomainError
 from storage.models import PullRequest
 from storage.records import ProjectRecord
@@ -206,7 +207,7 @@ class Named:
     or ``("input", "project_id")``), whose project the rule is about; ``field`` names the
     argument in errors."""
 
-    kind: str  # Project, Experiment, View or PullRequest
+    kind: str  # Project, Experiment, View, PullRequest, Webhook or WebhookDelivery
     path: tuple[str, ...]
     field: str
 
@@ -227,6 +228,11 @@ class Named:
         if self.kind == "View":  # another user's own view is as missing as none
             view = await views.visible(ctx, db_id)
             return view.project_id if view is not None else None
+        if self.kind == "Webhook":
+            hook = await deliveries.webhook(db_id)
+            return int(hook["project_id"]) if hook is not None else None
+        if self.kind == "WebhookDelivery":
+            return await deliveries.project_of_delivery(db_id)
         row = await PullRequest.get_or_none(id=db_id)
         return row.project_id if row is not None else None
 
@@ -245,6 +251,14 @@ def view_at(*path: str, field: str = "id") -> Named:
 
 def pull_request_at(*path: str, field: str = "pullRequestId") -> Named:
     return Named("PullRequest", path, field)
+
+
+def webhook_at(*path: str, field: str = "id") -> Named:
+    return Named("Webhook", path, field)
+
+
+def delivery_at(*path: str, field: str = "deliveryId") -> Named:
+    return Named("WebhookDelivery", path, field)
 
 
 # -- the extension ---------------------------------------------------------------------------

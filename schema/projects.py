@@ -22,7 +22,7 @@ from resolvers import trends as trend_resolvers
 from resolvers import views as view_resolvers
 from resolvers.compare import MAX_IDS
 from resolvers.context import Context
-from resolvers.errors import bad_input
+from resolvers.errors import ApiError, bad_input
 from resolvers.models import ModelSelection
 from resolvers.pagination import page_size
 from resolvers.plots import Charts
@@ -45,9 +45,11 @@ from schema.experiments import (
     order_args,
 )
 from schema.models import Model, ModelFilter, listed_model, model_of, models_of, selection
+from schema.outgoing import Webhook
 from schema.permissions import (
     ADMINISTER,
     SYNC,
+    WEBHOOKS,
     anyone,
     guard,
     on_project,
@@ -75,7 +77,8 @@ from schema.relay import (
 from schema.scalars import git_time
 from schema.trends import ColumnGoalEntry, TrendPoint, goal_entries, trend_point
 from schema.views import View, named_view, view_query, view_type, views_of
-from storage import queries
+from storage import deliveries, queries
+from storage.access import allows
 from storage.cells import split_column_key
 from storage.errors import DomainError
 from storage.limits import limits
@@ -133,6 +136,16 @@ class Branch:
         project = await info.context.loaders.project.load(self.record.project_id)
         default = project.default_branch if project else None
         return self.name != default and shape.own_commits == 0
+
+    @strawberry.field(
+        description="Hidden by hideRows: left out of Project.branches unless includeHidden."
+    )
+    def hidden(self) -> bool:
+        return bool(self.record.hidden)
+
+
+def branch_type(record: BranchRecord) -> Branch:
+    return Branch(record=record, name=record.name, sha=record.sha)
 
 
 @strawberry.type
@@ -263,10 +276,12 @@ class Project(Node):
     async def sync_state(self, info: Info[Context, None]) -> SyncState:
         return SyncState(await resolve.sync_state(info.context, self.record))
 
-    @strawberry.field
-    async def branches(self, info: Info[Context, None]) -> list[Branch]:
+    @strawberry.field(description="By name; hidden ones (hideRows) only with includeHidden.")
+    async def branches(
+        self, info: Info[Context, None], include_hidden: bool = False
+    ) -> list[Branch]:
         rows = await info.context.loaders.branches.load(self.record.id) or []
-        return [Branch(record=b, name=b.name, sha=b.sha) for b in rows]
+        return [branch_type(b) for b in rows if include_hidden or not b.hidden]
 
     @strawberry.field
     async def tags(self, info: Info[Context, None]) -> list[Tag]:
@@ -406,6 +421,15 @@ class Project(Node):
     async def forge(self) -> ForgeSettings:
         row = await pr_resolvers.get_project(self.record.id)
         return forge_settings(row.forge, row.forge_token)
+
+    @strawberry.field(
+        description="Its outgoing webhooks, oldest first (secrets are never shown): for its"
+        " ADMINs, with a token holding READ; others get FORBIDDEN."
+    )
+    async def webhooks(self, info: Info[Context, None]) -> list[Webhook] | None:
+        if not allows(info.context.viewer, self.record, WEBHOOKS):
+            raise ApiError("FORBIDDEN", "only the project's admins see its webhooks")
+        return [Webhook(row=row) for row in await deliveries.webhooks_of(self.record.id)]
 
     @strawberry.field(
         description="Several rows in one set of charts, as `dvc plots diff --json REV...`"

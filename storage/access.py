@@ -31,6 +31,7 @@ __all__ = [
     "REGISTRY",
     "RUN",
     "SYNC",
+    "WEBHOOKS",
     "Need",
     "Owned",
     "Ownership",
@@ -87,6 +88,9 @@ LIVE = Need(Role.EDITOR, Scope.EXPERIMENTS)  # live metrics (POST /api/live, /we
 ADMINISTER = Need(Role.ADMIN, Scope.PROJECTS)  # settings, visibility, deletion
 CONFIGURE = Need(Role.ADMIN, Scope.ADMIN)  # the forge and its token
 AUDIT = Need(Role.ADMIN, Scope.READ)  # reading a project's audit log
+# Reading a project's webhooks and deliveries (their URLs may carry a receiver's token);
+# creating and deleting them is CONFIGURE, as the forge: a secret and a host to contact.
+WEBHOOKS = Need(Role.ADMIN, Scope.READ)
 
 
 def role_on(principal: Principal, project: Owned) -> Role | None:

@@ -25,6 +25,7 @@ from storage.limits import configured
 from storage.queries import forget_projects
 from storage.rows import CommitRow, ExperimentRow, Membership, TagRow
 from storage.sqlplan import Fetch, Many, Plan, one, run_plan
+from storage.trends import first_parent
 
 _BATCH = 500  # below SQLite's bound-variable limit for IN (...) lists
 _ARRAY_ROWS = 20_000  # rows of one PostgreSQL unnest insert (a few MB of parameters)
@@ -619,12 +620,22 @@ def _write_branches(project_id: int, batch: IndexBatch) -> Plan[None]:
         elif current[name][1] != sha:
             yield one("UPDATE branches SET sha = ? WHERE id = ?", [sha, current[name][0]])
     changed = batch.membership
-    if not changed.added:
-        return
     branch_ids = {name: row[0] for name, row in current.items()}
-    new = [name for name in changed.added if name not in branch_ids]
+    new = [name for name in batch.branches if name not in branch_ids]
     if new:
         branch_ids.update((yield from _ids_by(project_id, "branches", "name", new)))
+    yield from _write_membership(project_id, changed, branch_ids)
+    for name, sha in batch.branches.items():
+        old = current.get(name, (0, None))[1]
+        if old != sha or name in changed.rebuilt or name in changed.added:
+            yield from _first_parent_line(project_id, branch_ids[name], old, sha)
+
+
+def _write_membership(
+    project_id: int, changed: Membership, branch_ids: dict[str, int]
+) -> Plan[None]:
+    if not changed.added:
+        return
     shas = sorted({sha for members in changed.added.values() for sha in members})
     commit_ids = yield from _ids_by(project_id, "commits", "sha", shas)
     for name, members in changed.added.items():
@@ -642,6 +653,49 @@ def _write_branches(project_id: int, batch: IndexBatch) -> Plan[None]:
             {"branch_id": "int", "commit_id": "int"},
             [(branch_id, commit_ids[sha]) for sha in members if sha in commit_ids],
             "ON CONFLICT (branch_id, commit_id) DO NOTHING",
+        )
+
+
+def _line_from(flagged: bool) -> str:
+    """The first-parent line from a commit (bound: project id, its sha, a sha that ends the
+    line, the branch id), as long as each commit's membership row of the branch is
+    ``flagged`` or not: ids and first parents, from the start."""
+    step = (
+        f" AND c.sha <> ? AND {'' if flagged else 'NOT '}EXISTS (SELECT 1 FROM branch_commits f"
+        " WHERE f.branch_id = ? AND f.commit_id = c.id AND f.first_parent = 1)"
+    )
+    return (
+        f"WITH RECURSIVE line(id, parent, depth) AS (SELECT c.id, {first_parent()}, 0"
+        f" FROM commits c WHERE c.project_id = ? AND c.sha = ?{step}"
+        f" UNION ALL SELECT c.id, {first_parent()}, line.depth + 1 FROM line"
+        f" JOIN commits c ON c.project_id = ? AND c.sha = line.parent{step})"
+        " SELECT id, parent FROM line ORDER BY depth"
+    )
+
+
+def _first_parent_line(project_id: int, branch_id: int, old: str | None, new: str) -> Plan[None]:
+    """Keep ``branch_commits.first_parent`` the branch's first-parent line from its head
+    ``new`` (``git rev-list --first-parent``): the commits from ``new`` down to the first
+    one already flagged (the old line, met at its head when the branch moved forward: only
+    the new commits are read) are flagged, and those of the old line from its head ``old``
+    down to that meeting point unflagged (all of it when none was met: a rebuilt branch, a
+    reset, a new branch)."""
+    walk = [project_id, new, "", branch_id, project_id, "", branch_id]
+    fresh = yield Fetch(_line_from(False), walk)
+    meet = fresh[-1]["parent"] if fresh else new
+    if old is not None and old != meet:
+        walk = [project_id, old, meet or "", branch_id, project_id, meet or "", branch_id]
+        stale = yield Fetch(_line_from(True), walk)
+        yield from _flag(branch_id, [r["id"] for r in stale], 0)
+    yield from _flag(branch_id, [r["id"] for r in fresh], 1)
+
+
+def _flag(branch_id: int, commit_ids: list[int], value: int) -> Plan[None]:
+    for chunk in _chunks(commit_ids):
+        yield one(
+            f"UPDATE branch_commits SET first_parent = ? WHERE branch_id = ?"
+            f" AND commit_id IN ({', '.join('?' * len(chunk))})",
+            [value, branch_id, *chunk],
         )
 
 

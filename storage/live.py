@@ -13,12 +13,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from storage import db
-from storage.errors import redact
+from storage.errors import DomainError, redact
 from storage.limits import limits
 from storage.metrics import PointRow
+from storage.sqlplan import Fetch, Plan, one, run_plan
 
 EventType = Literal["start", "data", "done"]
 
@@ -281,3 +283,61 @@ async def pushed_on(project_ids: Sequence[int], baselines: Sequence[str]) -> lis
         )
         out.update(dict.fromkeys(r["sha"] for r in rows))
     return list(out)
+
+
+def images_root(data_dir: Path) -> Path:
+    """Where live images are stored under the data directory (gitstudio.live_images)."""
+    return data_dir.resolve() / "live" / "images"
+
+
+def image_file(root: Path, digest: str) -> Path:
+    """An image's file under ``root``: by its sha256, in directories by the first two hex
+    digits."""
+    return root / digest[:2] / digest
+
+
+# -- deleting a run -----------------------------------------------------------------------
+
+# What deleteExperiment says of rows that are Git's (a commit, a pushed experiment ref).
+GIT_ROWS = {
+    "COMMIT": "this row is a Git commit: it is Git's, and leaves the table when no branch or"
+    " tag reaches it any more (or hide it with hideRows)",
+    "EXPERIMENT": "this experiment is a ref pushed to Git (refs/exps/...): it is Git's; delete"
+    " the ref with `dvc exp remove --git-remote <remote> <name>` (or `git push <remote>"
+    " --delete <ref>`), and the next sync removes the row",
+}
+
+
+async def delete_run(project_id: int, experiment_id: int) -> list[str]:
+    """Delete the live run ``experiment_id`` of the project with its cells, metric steps
+    and images (one transaction); the digests of its images no row holds any more (their
+    files may go). A row of another kind is Git's: ``IN_GIT``, nothing deleted. A run that
+    keeps sending events comes back as a new row (storage.metric_writer finds or creates
+    it)."""
+    return await run_plan(_delete_run(project_id, experiment_id))
+
+
+def _delete_run(project_id: int, experiment_id: int) -> Plan[list[str]]:
+    rows = yield Fetch(
+        "SELECT kind FROM experiments WHERE id = ? AND project_id = ?", [experiment_id, project_id]
+    )
+    if not rows:
+        raise DomainError("NOT_FOUND", "no such experiment in this project", "id")
+    if rows[0]["kind"] in GIT_ROWS:
+        raise DomainError("IN_GIT", GIT_ROWS[rows[0]["kind"]], "id")
+    images = yield Fetch(
+        "SELECT DISTINCT digest FROM live_images WHERE experiment_id = ?", [experiment_id]
+    )
+    # Children first: SQLite cascades only when foreign keys are on (they are not).
+    for table in ("cells", "metric_steps", "live_images"):
+        yield one(f"DELETE FROM {table} WHERE experiment_id = ?", [experiment_id])
+    yield one("DELETE FROM experiments WHERE id = ?", [experiment_id])
+    digests = [r["digest"] for r in images]
+    if not digests:
+        return []
+    marks = ", ".join("?" * len(digests))  # a run's images: bounded by the ingest limits
+    kept = yield Fetch(
+        f"SELECT DISTINCT digest FROM live_images WHERE digest IN ({marks})", digests
+    )
+    held = {r["digest"] for r in kept}
+    return [d for d in digests if d not in held]

@@ -44,7 +44,7 @@ from typing import Any
 
 import orjson
 
-from storage import telemetry
+from storage import deliveries, telemetry
 from storage.cells import flatten, within_columns
 from storage.events import experiment_event, experiments_channel, live_channel, live_event
 from storage.live import (
@@ -128,6 +128,7 @@ class _Fold:
     values: dict[int, dict[str, Any]] = field(default_factory=dict)
     images: dict[int, list[str]] = field(default_factory=dict)  # paths logged at a step
     published: dict[str, int] = field(default_factory=dict)
+    queued: int = 0  # outgoing webhook deliveries its status change queued
 
     def doc(self, part: str) -> Any:
         current = getattr(self, part)
@@ -304,6 +305,7 @@ class MetricWriter:
             for r in self._deferred.values()
             if r.deferred_since is not None and now - r.deferred_since >= self.PROGRESS_EVERY
         ]
+        await deliveries.HOOKS.fresh()  # which projects want run events (rarely a read)
         plan = _write_plan(jobs, cached, insert_steps_sql(), deferrable, _progress_rows(due))
         try:
             folds, gone = await run_plan(plan)
@@ -332,6 +334,8 @@ class MetricWriter:
             for job in fold.jobs:
                 if not job.future.done():
                     job.future.set_result(fold.run.id)
+        if any(f.queued for f in folds):
+            deliveries.wake()
         assert self._outbox is not None
         self._outbox.put_nowait(_messages(folds))
 
@@ -371,7 +375,9 @@ class MetricWriter:
                 future.set_result(0)
             return
         try:
+            await deliveries.HOOKS.fresh()
             rows = await run_plan(_sweep_plan(cutoff))
+            deliveries.wake()
         except Exception as exc:
             log.exception("marking silent live runs STALE failed")
             if not future.done():
@@ -590,6 +596,22 @@ def _update_args(fold: _Fold) -> tuple[Any, ...]:
     )
 
 
+def _run_events(fold: _Fold) -> list[str]:
+    """The outgoing webhook events of a run's status change in this flush: started (a new
+    run, or a finished one started again), finished, failed. Progress alone is none."""
+    before, after = fold.state["status"], fold.status
+    events = []
+    restarted = before in FINAL and any(m == "START" for m, _ in fold.markers)
+    if fold.created or restarted:
+        events.append(deliveries.RUN_STARTED)
+    if after != before or fold.created:
+        if after == COMPLETED:
+            events.append(deliveries.RUN_FINISHED)
+        elif after == FAILED:
+            events.append(deliveries.RUN_FAILED)
+    return events
+
+
 def _progress_only(fold: _Fold) -> bool:
     """Whether this flush changes nothing of the run's row but its progress columns."""
     return not (
@@ -672,6 +694,11 @@ def _write_plan(
     if due:
         yield from _progress_plan(due)
     yield Many(_UPDATE, [_update_args(f) for f in folds if not f.deferred])
+    for fold in folds:  # in this transaction: a status change and its webhooks commit together
+        for event in _run_events(fold):
+            obj = {"name": fold.key[2], "baselineSha": fold.key[1], "status": fold.status}
+            node = ("Experiment", fold.run.id)
+            fold.queued += yield from deliveries.enqueue_plan(fold.run.project_id, event, obj, node)
     steps: list[tuple[Any, ...]] = []
     images: list[tuple[Any, ...]] = []
     for fold in folds:
@@ -851,13 +878,20 @@ def _sweep_plan(cutoff: float) -> Plan[list[dict[str, Any]]]:
         " AND status = ? AND last_event_at < ?",
         [RUNNING, cutoff],
     )
+    marked: list[dict[str, Any]] = []
     for chunk in _chunks([r["id"] for r in rows]):
-        yield Many(
+        # RETURNING: the rows this statement changed, so of two sweeping processes each
+        # announces (and queues webhooks for) only its own.
+        marked += yield Fetch(
             f"UPDATE experiments SET status = ? WHERE id IN ({_marks(len(chunk))})"
-            " AND status = ? AND last_event_at < ?",
-            [(STALE, *chunk, RUNNING, cutoff)],
+            " AND status = ? AND last_event_at < ? RETURNING id, project_id, name, baseline_sha",
+            [STALE, *chunk, RUNNING, cutoff],
         )
-    return rows
+    for row in marked:
+        obj = {"name": row["name"], "baselineSha": row["baseline_sha"], "status": STALE}
+        node = ("Experiment", row["id"])
+        yield from deliveries.enqueue_plan(row["project_id"], deliveries.RUN_STALE, obj, node)
+    return marked
 
 
 def _fail(job: _Job, exc: BaseException) -> None:

@@ -76,6 +76,9 @@ class Branch(Model):
     project_id: int
     name = fields.CharField(max_length=255)
     sha = fields.CharField(max_length=40)
+    # 1: hidden by hideRows (left out of Project.branches unless included); kept by syncs,
+    # which update a branch's row in place (storage.index._write_branches). Migration 0025.
+    hidden = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "branches"
@@ -139,10 +142,15 @@ class BranchCommit(Model):
         "models.Commit", related_name="memberships", on_delete=fields.CASCADE
     )
     commit_id: int
+    # 1: the commit is on the branch's first-parent line from its head (``git rev-list
+    # --first-parent``): ExperimentFilter.branch. Kept by storage.index (migration 0025).
+    first_parent = fields.SmallIntField(default=0, db_default=0)
 
     class Meta:
         table = "branch_commits"
         unique_together = (("branch", "commit"),)
+        # Raw-SQL index (migration 0025): branch_first_parents (branch_id, first_parent,
+        # commit_id), a branch's first-parent line.
 
 
 class Experiment(Model):
@@ -565,3 +573,51 @@ class LoginFailure(Model):
     class Meta:
         table = "login_failures"
         indexes = (("key", "failed_at"), ("failed_at",))
+
+
+class Webhook(Model):
+    """An outgoing webhook (storage/deliveries.py): events of a project POSTed to ``url``,
+    signed with ``secret``, which is sealed (storage.sealed: it must be read again to sign)
+    and never returned by the API. ``events`` is a JSON list of event names."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="webhooks", on_delete=fields.CASCADE
+    )
+    project_id: int
+    url = fields.TextField()
+    events = fields.TextField()
+    secret = fields.TextField()
+    created_by = fields.CharField(max_length=100, default="")
+    created_at = fields.FloatField()
+    active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "webhooks"
+        indexes = (("project_id",),)
+
+
+class WebhookDelivery(Model):
+    """One event for one webhook, written by the event's source (so it outlives a restart)
+    and sent by a delivery loop (gitstudio/outgoing.py): PENDING until a 2xx answer
+    (DELIVERED) or its last attempt (FAILED). ``next_attempt_at`` (epoch seconds) is when it
+    is due; a loop claims it by moving that forward (storage.deliveries.claim)."""
+
+    id = fields.IntField(primary_key=True)
+    webhook: fields.ForeignKeyRelation[Webhook] = fields.ForeignKeyField(
+        "models.Webhook", related_name="deliveries", on_delete=fields.CASCADE
+    )
+    webhook_id: int
+    event = fields.CharField(max_length=40)
+    payload = fields.TextField()
+    status = fields.CharField(max_length=16, default="PENDING")
+    attempts = fields.IntField(default=0)
+    next_attempt_at = fields.FloatField()
+    response_code = fields.IntField(null=True)
+    error = fields.TextField(null=True)
+    created_at = fields.FloatField()
+    delivered_at = fields.FloatField(null=True)
+
+    class Meta:
+        table = "webhook_deliveries"
+        indexes = (("status", "next_attempt_at"), ("webhook_id", "id"))

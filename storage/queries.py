@@ -278,7 +278,13 @@ class ColumnCondition:
 class ExperimentQuery:
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    # Studio's "branch = X": commits of the branch's first-parent line from its head
+    # (branch_commits.first_parent); experiments and live runs by their baseline.
     branch: str | None = None
+    on_branch: str | None = None  # every commit the branch reaches (by baseline likewise)
+    tag: str | None = None  # the commit the tag names (by baseline likewise)
+    # Rows other than commits whose baseline commit is not indexed (True), or the others.
+    detached: bool | None = None
     author: str | None = None
     message: str | None = None
     baseline_sha: str | None = None
@@ -286,6 +292,14 @@ class ExperimentQuery:
     # (kind, file, path, descending) column orders, applied before the creation time.
     order: tuple[tuple[str, str, str, bool], ...] = ()
     newest_first: bool = True
+    # A row field ordered before the time ("author", "message" or "branch", SORT_FIELDS),
+    # descending or not; never with column orders.
+    sort: str | None = None
+    sort_descending: bool = False
+    # Internal (the walk of the branch order): rows whose commit is on no first-parent line
+    # of a branch named before this one; rows whose commit is on no line at all.
+    first_on: str | None = None
+    on_no_line: bool = False
     # Hidden rows (experiments.hidden) are left out unless included: they neither count
     # nor take a place in any order.
     include_hidden: bool = False
@@ -344,11 +358,130 @@ def _probe(page: bool) -> str:
     return " OFFSET 0" if page and db.is_postgres() else ""
 
 
-def _branch_shas() -> str:
-    return (
-        "SELECT c.sha FROM commits c JOIN branch_commits bc ON bc.commit_id = c.id"
-        " JOIN branches b ON b.id = bc.branch_id WHERE b.project_id = ? AND b.name = ?"
+# The commit of a row: its own (COMMIT rows), its baseline's (experiments, live runs).
+_ROW_COMMIT = "(CASE WHEN e.kind = 'COMMIT' THEN e.sha ELSE e.baseline_sha END)"
+
+
+@dataclass(frozen=True, slots=True)
+class Commits:
+    """A set of commits a filter names (a branch's first-parent line, every commit a branch
+    reaches, a tag's commit): commits ``c`` of ``tables`` where ``where`` holds (bound: the
+    project id, then ``args``)."""
+
+    tables: str  # read from the set (CROSS JOIN: in this order on SQLite)
+    where: str
+    args: tuple[Any, ...]
+    field: str  # the ExperimentQuery field that names them
+    lookup: str  # ``tables`` read from the commit
+
+    def probe(self, probe: str) -> str:
+        """Whether the row ``e``'s commit is one of them: one unique-index lookup of the
+        commit (and of its membership row), per row."""
+        return (
+            f"EXISTS (SELECT 1 FROM {self.lookup} WHERE {self.where}"
+            f" AND c.project_id = e.project_id AND c.sha = {_ROW_COMMIT}{probe})"
+        )
+
+    def rows(self, shown: bool = False) -> str:
+        """The ids of the rows at those commits (``rows.id``), read from the commits: the
+        COMMIT rows by sha, the others by baseline, from the indexes alone
+        (experiments_at_commit, experiments_at_baseline); ``shown``: the hidden ones left
+        out. Bound: :meth:`rows_args`."""
+        hidden = f" AND e2.{_SHOWN[2:]}" if shown else ""
+        return (
+            f"(SELECT e2.id FROM {self.tables} CROSS JOIN experiments e2 WHERE {self.where}"
+            f" AND e2.project_id = c.project_id AND e2.sha = c.sha AND e2.kind = 'COMMIT'{hidden}"
+            f" UNION ALL SELECT e2.id FROM {self.tables} CROSS JOIN experiments e2"
+            f" WHERE {self.where} AND e2.project_id = c.project_id"
+            f" AND e2.baseline_sha = c.sha AND e2.kind <> 'COMMIT'{hidden}) rows"
+        )
+
+    def rows_args(self, project_id: int) -> list[Any]:
+        return [project_id, *self.args] * 2
+
+    def apart(self, q: ExperimentQuery) -> ExperimentQuery:
+        """``q`` without the filter naming these commits."""
+        if self.field == "tag":
+            return replace(q, tag=None)
+        if self.field == "branch":
+            return replace(q, branch=None)
+        return replace(q, on_branch=None)
+
+
+def _line(branch: str, first_parent: bool) -> Commits:
+    """A branch's first-parent line, or every commit it reaches (branch_first_parents,
+    branch_commits' unique index)."""
+    line = " AND bc.first_parent = 1" if first_parent else ""
+    where = (
+        "bc.branch_id = (SELECT b.id FROM branches b WHERE b.project_id = ? AND b.name = ?)"
+        f"{line} AND c.id = bc.commit_id"
     )
+    field = "branch" if first_parent else "on_branch"
+    return Commits(
+        "branch_commits bc CROSS JOIN commits c",
+        where,
+        (branch,),
+        field,
+        "commits c CROSS JOIN branch_commits bc",
+    )
+
+
+def _commit_sets(q: ExperimentQuery) -> list[Commits]:
+    """The commit sets ``q``'s filters name, the smallest first (a tag's one commit, a
+    branch's line, what it reaches)."""
+    found = []
+    if q.tag is not None:
+        tagged = "t.project_id = ? AND t.name = ? AND c.project_id = t.project_id AND c.sha = t.sha"
+        tables = "tags t CROSS JOIN commits c"
+        found.append(Commits(tables, tagged, (q.tag,), "tag", tables))
+    if q.branch is not None:
+        found.append(_line(q.branch, True))
+    if q.on_branch is not None:
+        found.append(_line(q.on_branch, False))
+    return found
+
+
+# A row other than a commit whose baseline commit is not indexed (a live run started on a
+# commit never pushed): Experiment.detached.
+_DETACHED = (
+    "(e.kind <> 'COMMIT' AND NOT EXISTS (SELECT 1 FROM commits d"
+    " WHERE d.project_id = e.project_id AND d.sha = e.baseline_sha))"
+)
+
+# Row fields a page may be ordered by (before the time): the author's name, the message's
+# first 200 characters, in code point order on both databases; each walks its index
+# (migration 0025: experiments_by_author, experiments_by_message). And the branch: the
+# first (by name) of the branches whose first-parent line holds the row's commit, rows on
+# none last (_branch_page).
+SORT_FIELDS = ("author", "message", "branch")
+
+
+def sort_key(name: str) -> str:
+    key = {
+        "author": "COALESCE(e.author_name, '')",
+        "message": "SUBSTR(COALESCE(e.message, ''), 1, 200)",
+    }[name]
+    return f'({key}) COLLATE "C"' if db.is_postgres() else key
+
+
+def _lines_of_row(names: str = "") -> str:
+    """The first-parent lines holding the row ``e``'s commit (``b``: their branches, of
+    ``names`` only when given: a condition on ``b.name``), per row: the commit's lookup, then
+    one probe per branch of the project."""
+    return (
+        f"FROM commits c CROSS JOIN branches b CROSS JOIN branch_commits bc"
+        f" WHERE c.project_id = e.project_id AND c.sha = {_ROW_COMMIT}"
+        f" AND b.project_id = c.project_id{names} AND bc.branch_id = b.id"
+        " AND bc.first_parent = 1 AND bc.commit_id = c.id"
+    )
+
+
+def _branch_keys(desc: bool) -> list[tuple[str, bool]]:
+    """The branch order's keys in one sort (the order the walk gives): on no line last, then
+    the first branch's name."""
+    first = f"(SELECT MIN(b.name {_binary()}) {_lines_of_row()})"
+    return [(f"CASE WHEN {first} IS NULL THEN 1 ELSE 0 END", False),
+            (f"COALESCE({first}, '')", desc)]  # fmt: skip
 
 
 _SHOWN = "e.hidden = 0"
@@ -368,12 +501,16 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
     if q.statuses:
         s.where.append(f"e.status IN ({_marks(len(q.statuses))})")
         s.args += list(q.statuses)
-    if q.branch is not None:
-        s.where.append(
-            f"((e.kind = 'COMMIT' AND e.sha IN ({_branch_shas()}))"
-            f" OR (e.kind <> 'COMMIT' AND e.baseline_sha IN ({_branch_shas()})))"
-        )
-        s.args += [project_id, q.branch, project_id, q.branch]
+    for commits in _commit_sets(q):
+        s.where.append(commits.probe(_probe(page)))
+        s.args += [project_id, *commits.args]
+    if q.detached is not None:
+        s.where.append(_DETACHED if q.detached else f"NOT {_DETACHED}")
+    if q.first_on is not None:
+        s.where.append(f"NOT EXISTS (SELECT 1 {_lines_of_row(f' AND b.name {_binary()} < ?')})")
+        s.args.append(q.first_on)
+    if q.on_no_line:
+        s.where.append(f"NOT EXISTS (SELECT 1 {_lines_of_row()})")
     if q.author:
         s.where.append("(LOWER(e.author_name) LIKE ? OR LOWER(e.author_email) LIKE ?)")
         s.args += [f"%{q.author.lower()}%"] * 2
@@ -399,6 +536,10 @@ def _build(project_id: int, q: ExperimentQuery, page: bool = True, row: str = "e
             (f"COALESCE(o{i}.num, 0)", desc),
             (f"COALESCE(o{i}.text, '')", desc),
         ]
+    if q.sort == "branch":
+        s.keys += _branch_keys(q.sort_descending)
+    elif q.sort is not None:
+        s.keys.append((sort_key(q.sort), q.sort_descending))
     s.keys += [("e.created_at", q.newest_first), ("e.id", q.newest_first)]
     return s
 
@@ -485,7 +626,50 @@ def _page(
     """The page when no filter of ``q`` matches few rows."""
     if q.order:
         return (yield from _column_page(project_id, q, after, limit, shape))
+    if q.sort == "branch":
+        return (yield from _branch_page(project_id, q, after, limit, shape))
     return (yield from _sorted(project_id, q, after, limit, shape))
+
+
+def _branch_page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int, shape: RowShape[R]
+) -> Reads[Page[R]]:
+    """A page ordered by branch: the project's branches in name order, each the page of
+    its first-parent line's rows that no line of a branch named before holds (the same
+    query filtered so, in the time order: its walk, or its few rows sorted), then the rows
+    on no line. The cursor: (on no line, the branch's name, the time, the id)."""
+    if after is not None and not _branch_cursor(after):
+        raise ValueError("cursor does not match this ordering")
+    found = yield Fetch("SELECT name FROM branches WHERE project_id = ?", [project_id])
+    # Sorted here, by code point (as _binary() sorts): branches, not rows.
+    names = sorted((r["name"] for r in found), reverse=q.sort_descending)
+    rows: Page[R] = []
+    plain = replace(q, sort=None)
+    if after is None or after[0] == 0:
+        for name in names:
+            if after is not None and (name < after[1]) != q.sort_descending and name != after[1]:
+                continue  # before the cursor's branch
+            tail = after[2:] if after is not None and name == after[1] else None
+            sub = replace(plain, branch=name, first_on=name)
+            found = yield from _page_plan(project_id, sub, tail, limit - len(rows), shape)
+            rows += [(record, [0, name, *keys]) for record, keys in found]
+            if len(rows) >= limit:
+                return rows
+    tail = after[2:] if after is not None and after[0] == 1 else None
+    found = yield from _page_plan(
+        project_id, replace(plain, on_no_line=True), tail, limit - len(rows), shape
+    )
+    return rows + [(record, [1, "", *keys]) for record, keys in found]
+
+
+def _branch_cursor(after: list[Any]) -> bool:
+    return (
+        len(after) == 4
+        and after[0] in (0, 1)
+        and not isinstance(after[0], bool)
+        and isinstance(after[1], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in after[2:])
+    )
 
 
 async def _sorted_page(
@@ -510,6 +694,9 @@ def _sorted(
     """The page in one statement: the default order walks experiments_by_time; ``among``
     (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
     if q.order and after is not None and not _column_cursor(after, len(q.order)):
+        raise ValueError("cursor does not match this ordering")
+    fits = _branch_cursor if q.sort == "branch" else _field_cursor
+    if q.sort is not None and after is not None and not fits(after):
         raise ValueError("cursor does not match this ordering")
     s = _build(project_id, q)
     head, head_args = "experiments e", []
@@ -610,6 +797,10 @@ def _few_matches(project_id: int, q: ExperimentQuery) -> Reads[tuple[str, list[A
             # The LIMIT states the bound the sort relies on (it never cuts: fewer match).
             among = f"(SELECT f.experiment_id AS id FROM cells f WHERE {test} LIMIT ?) few"
             return among, [project_id, *args, FEW_MATCHES]
+    for commits in _commit_sets(q):  # a tag, a short branch: their rows read from the commits
+        rows, args = commits.rows(), commits.rows_args(project_id)
+        if not (yield from _holds(rows, args, FEW_MATCHES)):
+            return f"(SELECT rows.id AS id FROM {rows} LIMIT ?) few", [*args, FEW_MATCHES]
     return None
 
 
@@ -797,6 +988,16 @@ def _value_at(
     return (float(rows[0]["k1"]), str(rows[0]["k2"])) if rows else None
 
 
+def _field_cursor(after: list[Any]) -> bool:
+    """Whether ``after`` is a cursor of a page ordered by a row field: its text, then the
+    time and the id."""
+    return (
+        len(after) == 3
+        and isinstance(after[0], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in after[1:])
+    )
+
+
 def _column_cursor(after: list[Any], columns: int) -> bool:
     """Whether ``after`` is a cursor of a page ordered by ``columns`` columns: (missing,
     number, text) of each, then the time and the id."""
@@ -931,6 +1132,22 @@ async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
     else is asked, else the range's rows joined and probed for the rest."""
     ranged = [(c, _cell_range(c)) for c in q.conditions]
     first = next(((c, r) for c, r in ranged if r is not None), None)
+    sets = _commit_sets(q)
+    if first is None and sets:
+        # The rows at the commits of the filter's set, read from them (each row once: a row
+        # has one commit), probed for the rest; not every row probed for its commit.
+        s = _build(project_id, sets[0].apart(q), page=False)
+        args = sets[0].rows_args(project_id)
+        if s.where[1:] in ([], [_SHOWN]):  # nothing else asked: the indexes alone
+            found = sets[0].rows(shown=s.where[1:] == [_SHOWN])
+            rows = await db.fetch(f"SELECT COUNT(*) AS n FROM {found}", args)
+        else:
+            rows = await db.fetch(
+                f"SELECT COUNT(*) AS n FROM {sets[0].rows()} CROSS JOIN experiments e"
+                f" WHERE e.id = rows.id AND {' AND '.join(s.where)}",
+                [*args, *s.args],
+            )
+        return int(rows[0]["n"])
     if first is None:
         s = _build(project_id, q, page=False)
         rows = await db.fetch(

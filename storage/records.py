@@ -51,6 +51,7 @@ class BranchRecord:
     project_id: int
     name: str
     sha: str
+    hidden: int = 0  # 0 or 1 (storage.models.Branch.hidden)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +165,7 @@ def _dt(value: Any) -> datetime:
 
 
 def branch_record(row: dict[str, Any]) -> BranchRecord:
-    return BranchRecord(row["id"], row["project_id"], row["name"], row["sha"])
+    return BranchRecord(row["id"], row["project_id"], row["name"], row["sha"], row["hidden"])
 
 
 def tag_record(row: dict[str, Any]) -> TagRecord:

@@ -33,7 +33,7 @@ class TrendRow:
         return orjson.loads(getattr(self, f"{part}_json") or "{}")
 
 
-def _first_parent() -> str:
+def first_parent() -> str:
     """The first sha of a commit's ``parents`` (a JSON list as text), NULL for a root."""
     if db.is_postgres():
         return "(c.parents::json ->> 0)"
@@ -55,7 +55,7 @@ def _line() -> str:
     return (
         "WITH RECURSIVE line(sha, depth) AS ("
         " SELECT CAST(b.sha AS TEXT), 0 FROM branches b WHERE b.project_id = ? AND b.name = ?"
-        f" UNION ALL SELECT (SELECT {_first_parent()} FROM commits c WHERE c.project_id = ?"
+        f" UNION ALL SELECT (SELECT {first_parent()} FROM commits c WHERE c.project_id = ?"
         " AND c.sha = line.sha), line.depth + 1 FROM line"
         " WHERE line.sha IS NOT NULL AND line.depth + 1 < ?)"
         " SELECT c.sha, c.committed_at, c.commit_offset, c.message,"

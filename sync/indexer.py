@@ -417,7 +417,9 @@ def _based_on(
     delta = _walk(repo, [sha], unchanged.values())
     if not unchanged:  # nothing hidden: the walk was the whole history
         return None, delta
-    if len(delta) > _COPY_WALK_LIMIT:
+    if not delta or len(delta) > _COPY_WALK_LIMIT:
+        # Nothing new (``sha`` is inside another branch's history, e.g. a branch reset back
+        # to a merged commit: no boundary to copy from) or too much: walked whole.
         return None, _walk(repo, [sha], [])
     inside = set(delta)
     boundary = {str(parent) for c in delta for parent in _commit(repo, c).parent_ids} - inside

@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import orjson
 
-from storage import db
+from storage import db, deliveries
 from storage.errors import DomainError
 from storage.models import Project, PullRequest
 from storage.sealed import Sealer
@@ -90,7 +90,29 @@ async def settle(pr: PullRequest, fields: dict[str, Any]) -> bool:
     """Write a state change of an open pull request, unless another writer (a merge, a
     close, another instance's sync) settled it first: True when this one did, so each
     change is announced exactly once."""
-    return bool(await PullRequest.filter(id=pr.id, state=OPEN).update(**fields))
+    settled = bool(await PullRequest.filter(id=pr.id, state=OPEN).update(**fields))
+    if settled:
+        merged = fields.get("state") == MERGED
+        event = deliveries.PULL_REQUEST_MERGED if merged else deliveries.PULL_REQUEST_CLOSED
+        await deliveries.enqueue(pr.project_id, event, *announced(pr, fields))
+    return settled
+
+
+def announced(
+    pr: PullRequest, changed: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], deliveries.Node]:
+    """What outgoing webhooks are told of a pull request (with ``changed`` applied)."""
+    now = {"state": pr.state, "merge_sha": pr.merge_sha, **(changed or {})}
+    obj = {
+        "number": pr.number,
+        "title": pr.title,
+        "sourceBranch": pr.source_branch,
+        "targetBranch": pr.target_branch,
+        "state": now["state"],
+        "url": pr.url,
+        "mergeSha": now["merge_sha"],
+    }
+    return obj, ("PullRequest", pr.id)
 
 
 async def _forge_states(

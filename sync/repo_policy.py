@@ -193,6 +193,32 @@ class RepoPolicy:
                     f" or unspecified address (list it in {HOSTS_SETTING} to allow it)",
                 )
 
+    def check_webhook(self, url: str) -> None:
+        """Before an outgoing webhook (gitstudio/outgoing.py) is stored and before each of
+        its deliveries: an ``https`` URL (``http`` with GITSTUDIO_ALLOW_HTTP_REMOTES, or to a
+        host listed in GITSTUDIO_ALLOWED_GIT_HOSTS), without credentials or a fragment, to a
+        host that passes :meth:`check_host`. Redirects are never followed. Blocking (DNS):
+        call it from a worker thread."""
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            raise invalid(url, "it cannot be read as a URL") from None
+        scheme = parts.scheme.lower()
+        if scheme not in ("https", "http") or "://" not in url:
+            raise forbidden(url, "only https (or allowed http) webhook URLs are accepted")
+        if "@" in parts.netloc:
+            raise invalid(url, "credentials in a webhook URL are not accepted; use the secret")
+        if parts.fragment or "#" in url:
+            raise invalid(url, "a webhook URL has no fragment")
+        _scheme, host, port = _host_port(url)
+        if scheme == "http" and not (self.allow_http or self._host_allowed(host, port)):
+            raise forbidden(
+                url,
+                f"plain http is allowed only to hosts listed in {HOSTS_SETTING}"
+                f" (or with {HTTP_SETTING}=1)",
+            )
+        self.check_host(url)
+
     def _host_allowed(self, host: str, port: int) -> bool:
         host = host.rstrip(".")
         bracketed = f"[{host}]" if ":" in host else host

@@ -30,7 +30,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from storage import index, leases, project_settings, telemetry
+from storage import deliveries, index, leases, project_settings, telemetry
 from storage.access import Ownership
 from storage.errors import DomainError, has_control
 from storage.events import (
@@ -84,6 +84,7 @@ from sync.indexer import (
     read_batches,
     skips_studio,
 )
+from sync.registry import ASSIGN, DEPRECATE, REGISTER, in_subdir, parse_tag_name
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.scan_process import ScanProcessError, read_batches_in_child
@@ -538,6 +539,7 @@ class ProjectSyncer:
                 fingerprint, project.ref_tips, result.tips, result.branches, result.tags
             )
         await self._announce(project.id, result, new_commits, old_tips, changes, report)
+        await _registry_announced(project.id, project.subdir, result, old_tips)
         if revisions > self.streaming().index_batch_rows:
             # A streamed sync's parses are spread over the heap it grew: keeping them would
             # keep most of that heap. The next sync parses the few blobs it needs again.
@@ -550,6 +552,7 @@ class ProjectSyncer:
         project.last_sync_error = error
         await project.save(update_fields=["last_sync_error"])
         forget_projects()
+        await deliveries.enqueue(project.id, deliveries.SYNC_FAILED, {"error": error})
         await self._emit(
             project_channel(project.id),
             project_event(project.id, "SYNC_FAILED", {"error": error}),
@@ -667,7 +670,7 @@ class ProjectSyncer:
             "message": written.message,
         }
         await self._emit(registry_channel(project.id), registry_event(project.id, detail))
-        return written
+        return written  # outgoing webhooks hear of it from the sync that indexed the tag
 
     async def write_commit(self, project: Project, request: CommitRequest) -> WrittenCommit:
         """Commit edited params (sync.git_writer), then sync so the commit is indexed and
@@ -752,6 +755,8 @@ class ProjectSyncer:
         if moved or gone:
             detail = {"updated": moved, "deleted": gone}
             await self._emit(channel, project_event(project_id, "REFS_CHANGED", detail))
+        pushed = [*changes.created, *changes.updated, *changes.linked]
+        await deliveries.enqueue_experiments(project_id, pushed)
         for change, ids in (
             ("CREATED", changes.created),
             ("UPDATED", changes.updated),
@@ -772,6 +777,46 @@ class ProjectSyncer:
 
     def _lock(self, project_id: int) -> asyncio.Lock:
         return self._locks.setdefault(project_id, asyncio.Lock())
+
+
+# Registry actions that outgoing webhooks announce (storage.deliveries).
+_REGISTRY_EVENTS = {
+    REGISTER: deliveries.MODEL_REGISTERED,
+    ASSIGN: deliveries.STAGE_ASSIGNED,
+    DEPRECATE: deliveries.MODEL_DEPRECATED,
+}
+
+
+async def _registry_announced(
+    project_id: int, subdir: str, result: ScanResult, old_tips: dict[str, str]
+) -> None:
+    """MODEL_REGISTERED, STAGE_ASSIGNED, MODEL_DEPRECATED for each GTO tag of the project's
+    models that this committed sync found new: written through the API (its write syncs)
+    or pushed by the gto CLI alike, and once, by the one sync that indexes it (under the
+    project's lease). A sync that found no tag change looks at nothing."""
+    if result.tips is old_tips:
+        return
+    new = {
+        ref[len("refs/tags/") :]
+        for ref, sha in result.tips.items()
+        if ref.startswith("refs/tags/") and old_tips.get(ref) != sha
+    }
+    for tag in result.tags if new else ():
+        parsed = parse_tag_name(tag.name) if tag.name in new else None
+        event = _REGISTRY_EVENTS.get(parsed.action or "") if parsed else None
+        if parsed is None or event is None or not in_subdir(parsed.artifact, subdir):
+            continue
+        detail = {
+            "tag": tag.name,
+            "action": parsed.action,
+            "model": parsed.artifact,
+            "version": parsed.version,
+            "stage": parsed.stage,
+            "commit": tag.sha,
+            "message": tag.message,
+            "tagger": tag.tagger_name,
+        }
+        await deliveries.enqueue(project_id, event, detail)
 
 
 def _git_work(

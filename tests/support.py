@@ -270,6 +270,22 @@ class ClockedRepo:
         return done.stdout.strip()
 
 
+@asynccontextmanager
+async def with_services(app: Any) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of ``app`` over ASGI while the services its lifespan runs (live writer,
+    STALE sweep, webhook deliveries, ...) run, stopped afterwards in reverse order."""
+    state = app.state.gitstudio
+    for service in state.services:
+        await service.start()
+    try:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            yield http
+    finally:
+        for service in reversed(state.services):
+            await service.stop()
+
+
 async def eventually(check: Callable[[], Awaitable[Any]], what: str, timeout: float = 20) -> Any:
     """``await check()`` until it answers something true, polled up to ``timeout`` seconds
     (work done off the request, e.g. the live writer's: a deadline, never a fixed sleep)."""

@@ -46,6 +46,25 @@ async def reopen(config):
     await Tortoise.init(config=config)
     client = Tortoise.get_connection(db.connection_name(URL))
     return client, client.capabilities.dialect == "postgres"
+
+async def project_at(config, target):
+    \"\"\"Migrated to ``target`` with one project ``p``: the client, whether PostgreSQL.\"\"\"
+    await migrate(config=config, target=target)
+    client, pg = await reopen(config)
+    await client.execute_query(q(
+        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
+        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    return client, pg
+
+async def round_trip(config, back, layout):
+    \"\"\"``layout`` after migrating forward, back to ``back``, forward again; the client.\"\"\"
+    seen = []
+    for target in (None, back, None):
+        await Tortoise.close_connections()
+        await migrate(config=config, target=target) if target else await migrate(config=config)
+        client, pg = await reopen(config)
+        seen.append(await layout(client, pg))
+    return seen, client, pg
 """
 
 # ...and ends with: ``main()``, every connection closed however it ends (an open aiosqlite
@@ -340,6 +359,7 @@ async def main():
         ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
         ("0018_token_projects", ["column_goals"]),  # 0019
         ("0021_project_settings", ["views"]),  # 0022
+        ("0022_views", ["webhook_deliveries", "webhooks"]),  # 0024
     ],
 )
 def test_a_migration_adding_tables_rolls_back_keeping_users(
@@ -377,22 +397,13 @@ async def layout(client, pg):
 
 async def main():
     config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0019_column_goals")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
-        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    client, pg = await project_at(config, "models.0019_column_goals")
     for key, message in (("a", "docs\\n\\n[Skip STUDIO]"), ("b", "plain"), ("c", None)):
         await client.execute_query(q(
             "INSERT INTO experiments (project_id, kind, key, status, message, created_at,"
             " params, metrics, errors, plots, deps, outs) SELECT id, 'COMMIT', ?, 'COMPLETED',"
             " ?, 0, '{}', '{}', '[]', '[]', '{}', '{}' FROM projects", pg), [key, message])
-    seen = []
-    for target in (None, "models.0019_column_goals", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        seen.append(await layout(client, pg))
+    seen, client, pg = await round_trip(config, "models.0019_column_goals", layout)
     # A row written after the migration, naming no hidden: shown (the SQL default).
     await client.execute_query(
         "INSERT INTO experiments (project_id, kind, key, status, created_at, params, metrics,"
@@ -437,19 +448,10 @@ async def layout(client, pg):
 
 async def main():
     config = db.tortoise_config(URL)
-    await migrate(config=config, target="models.0020_hidden_rows")
-    client, pg = await reopen(config)
-    await client.execute_query(q(
-        "INSERT INTO projects (name, repo_url, subdir, created_at, ref_tips, sync_count)"
-        " VALUES (?, '/x', '', ?, '{}', 0)", pg), ["p", datetime.datetime.now(datetime.UTC)])
+    client, pg = await project_at(config, "models.0020_hidden_rows")
     await client.execute_query(
         "INSERT INTO branches (project_id, name, sha) SELECT id, 'main', 'abc' FROM projects", [])
-    seen = []
-    for target in (None, "models.0020_hidden_rows", None):
-        await Tortoise.close_connections()
-        await migrate(config=config, target=target) if target else await migrate(config=config)
-        client, pg = await reopen(config)
-        seen.append(await layout(client, pg))
+    seen, _client, _pg = await round_trip(config, "models.0020_hidden_rows", layout)
     print(json.dumps({"seen": seen}))
 """
 
@@ -462,3 +464,65 @@ def test_project_settings_columns_and_0021_rolls_back(fresh_url: str) -> None:
                "import_since", "reindex"]  # fmt: skip
     assert forward == again == [columns, [["p", 0, 0]], ["main"]]
     assert back == [[], [["p", None, None]], ["main"]]
+
+
+# -- 0025: branches and rows as Studio shows them ---------------------------------------------
+
+FIRST_PARENTS = """
+async def layout(client, pg):
+    \"\"\"Whether the new columns exist, each commit's first_parent flag on main by sha, the
+    rows of branch_commits, and which of 0025's indexes exist.\"\"\"
+    if pg:
+        _, cols = await client.execute_query(
+            "SELECT table_name || '.' || column_name AS name FROM information_schema.columns")
+        _, idx = await client.execute_query("SELECT indexname AS name FROM pg_indexes")
+    else:
+        cols = []
+        for table in ("branches", "branch_commits"):
+            _, found = await client.execute_query(f"PRAGMA table_info({table})")
+            cols += [{"name": f"{table}.{c['name']}"} for c in found]
+        _, idx = await client.execute_query("SELECT name FROM sqlite_master WHERE type = 'index'")
+    names = {c["name"] for c in cols}
+    flagged = "branch_commits.first_parent" in names
+    _, rows = await client.execute_query(
+        "SELECT c.sha" + (", bc.first_parent" if flagged else "") + " FROM branch_commits bc"
+        " JOIN commits c ON c.id = bc.commit_id ORDER BY c.sha")
+    made = sorted(i["name"] for i in idx if i["name"] in INDEXES)
+    return [flagged, "branches.hidden" in names, {r["sha"]: dict(r).get("first_parent")
+            for r in rows}, made]
+
+INDEXES = {"branch_first_parents", "experiments_at_commit", "experiments_at_baseline",
+           "experiments_by_author", "experiments_by_author_newest", "experiments_by_message",
+           "experiments_by_message_newest"}
+
+async def main():
+    config = db.tortoise_config(URL)
+    client, pg = await project_at(config, "models.0024_webhooks")
+    # a <- b <- c <- m (merge of f), f <- b: main's first-parent line is m, c, b, a.
+    parents = {"a": [], "b": ["a"], "c": ["b"], "f": ["b"], "m": ["c", "f"]}
+    for sha, ps in parents.items():
+        await client.execute_query(q(
+            "INSERT INTO commits (project_id, sha, parents, author_name, author_email,"
+            " authored_at, committer_name, committer_email, committed_at, commit_offset,"
+            " message) SELECT id, ?, ?, 'a', 'a@x', 0, 'a', 'a@x', 0, 0, 'm' FROM projects", pg),
+            [sha, json.dumps(ps)])
+    await client.execute_query(
+        "INSERT INTO branches (project_id, name, sha) SELECT id, 'main', 'm' FROM projects", [])
+    await client.execute_query(
+        "INSERT INTO branch_commits (branch_id, commit_id) SELECT b.id, c.id FROM branches b"
+        " CROSS JOIN commits c", [])
+    seen, _client, _pg = await round_trip(config, "models.0024_webhooks", layout)
+    print(json.dumps({"seen": seen}))
+"""
+
+
+def test_0025_flags_first_parent_lines_and_rolls_back(fresh_url: str) -> None:
+    """Migration 0025 flags each branch's first-parent line (not the merged commit), adds
+    branches.hidden and its indexes; back to 0024 they go and every membership row stays."""
+    forward, back, again = run_script(FIRST_PARENTS, fresh_url, timeout=120)["seen"]
+    line = {"a": 1, "b": 1, "c": 1, "f": 0, "m": 1}
+    indexes = sorted(["branch_first_parents", "experiments_at_baseline", "experiments_at_commit",
+                      "experiments_by_author", "experiments_by_author_newest",
+                      "experiments_by_message", "experiments_by_message_newest"])  # fmt: skip
+    assert forward == again == [True, True, line, indexes]
+    assert back == [False, False, dict.fromkeys(line), []]

@@ -26,6 +26,8 @@ async def test_nul_in_the_tables_strings_is_refused(api: Api, tmp_path: Path, un
     value = {"column": "metric:m.json:a", "op": "EQ", "value": {"k\u0000": 1}}
     cases: list[dict[str, Any]] = [
         {"f": {"branch": "ma\u0000in"}},
+        {"f": {"onBranch": "ma\u0000in"}},
+        {"f": {"tag": "v\u0000"}},
         {"f": {"author": "x\u0000"}},
         {"f": {"message": "x\u0000"}},
         {"f": {"baselineSha": "\u0000"}},

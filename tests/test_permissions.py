@@ -26,7 +26,7 @@ from schema.permissions import Guard, _OnProject, guard_of
 from schema.relay import from_global_id, to_global_id
 from storage import db, views
 from storage.models import Experiment as ExperimentRow
-from storage.models import PullRequest
+from storage.models import PullRequest, Webhook, WebhookDelivery
 from storage.roles import Role
 from storage.teams import add_member, create_team
 from storage.tokens import Scope, create_token
@@ -148,6 +148,14 @@ async def objects(project_gid: str) -> dict[str, str]:
         project_id=project_id, number=1, source_branch="b", target_branch="main",
         title="t", state="CLOSED", source_sha="0" * 40, created_at=time.time(),
     )  # fmt: skip
+    hook = await Webhook.create(
+        project_id=project_id, url="https://example.com/hook", events='["RUN_FAILED"]',
+        secret="sealed", created_at=time.time(),
+    )  # fmt: skip
+    delivery = await WebhookDelivery.create(
+        webhook_id=hook.id, event="RUN_FAILED", payload='{"node": null, "data": {}}',
+        status="FAILED", next_attempt_at=0, created_at=time.time(),
+    )  # fmt: skip
     view = await views.save(project_id, None, "shared", {}, None)
     return {
         "Project": project_gid,
@@ -155,6 +163,8 @@ async def objects(project_gid: str) -> dict[str, str]:
         "Experiment": to_global_id("Experiment", experiment.id),
         "PullRequest": to_global_id("PullRequest", pull.id),
         "View": to_global_id("View", view.id),
+        "Webhook": to_global_id("Webhook", hook.id),
+        "WebhookDelivery": to_global_id("WebhookDelivery", delivery.id),
     }
 
 
@@ -245,14 +255,26 @@ MUTATIONS: dict[str, tuple[Role, str, Call]] = {
                  lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
     "unhideRows": (E, "unhideRows(input: $input) { errors { code message field } }",
                    lambda ids: {"input": {"projectId": ids["Project"], "ids": []}}),
+    # The world's experiment is Git's (IN_GIT): allowed callers delete nothing.
+    "deleteExperiment": (E, "deleteExperiment(input: $input) { errors { code message field } }",
+                         lambda ids: {"input": {"id": ids["Experiment"]}}),
     # a shared view (one's own: test_own_views_need_a_signed_in_reader)
     "saveView": (E, "saveView(input: $input) { errors { code message field } }",
                  lambda ids: {"input": {"projectId": ids["Project"], "name": "", "shared": True}}),
     "deleteView": (E, "deleteView(input: $input) { errors { code message field } }",
                    lambda ids: {"input": {"id": ids["View"]}}),
+    # webhooks hold a secret and name a host the server contacts: as the forge, CONFIGURE
+    "createWebhook": (A, "createWebhook(input: $input) { errors { code message field } }",
+                      lambda ids: {"input": {"projectId": ids["Project"], "url": "ftp://x/",
+                                             "events": ["RUN_FAILED"], "secret": "s"}}),
+    "deleteWebhook": (A, "deleteWebhook(input: $input) { errors { code message field } }",
+                      lambda ids: {"input": {"id": ids["Webhook"]}}),
+    "redeliverWebhook": (A, "redeliverWebhook(input: $input) { errors { code message field } }",
+                         lambda ids: {"input": {"deliveryId": ids["WebhookDelivery"]}}),
 }  # fmt: skip
-# allowed calls not run here (test_delete... and test_shared_views_are_deleted... run them)
-DESTRUCTIVE = {"deleteProject", "deleteView"}
+# allowed calls not run here (test_delete..., test_shared_views_are_deleted... and
+# test_webhooks_are_read_and_deleted... run them)
+DESTRUCTIVE = {"deleteProject", "deleteView", "deleteWebhook"}
 NODES = ("Project", "Commit", "Experiment", "PullRequest")  # the node types of World.ids
 
 
@@ -301,10 +323,8 @@ def refusal(body: dict[str, Any], field: str) -> str | None:
 async def test_every_project_mutation_needs_its_role_and_hides_what_it_may_not_read(
     world: World,
 ) -> None:
-    missing = {"Project": to_global_id("Project", 2**31 - 1),
-               "Experiment": to_global_id("Experiment", 2**31 - 1),
-               "PullRequest": to_global_id("PullRequest", 2**31 - 1),
-               "View": to_global_id("View", 2**31 - 1)}  # fmt: skip
+    kinds = ("Project", "Experiment", "PullRequest", "View", "Webhook", "WebhookDelivery")
+    missing = {kind: to_global_id(kind, 2**31 - 1) for kind in kinds}
     for field, (need, _selection, _call) in MUTATIONS.items():
         query, values = variables_of(field, missing)
         absent = await world.post("site-admin", query, values)
@@ -431,6 +451,33 @@ async def test_an_admin_deletes_and_nobody_else(world: World) -> None:
     assert deleted["data"]["deleteProject"]["errors"] == []
     again = await world.post("site-admin", "query($id: ID!) { node(id: $id) { id } }", target)
     assert again["data"]["node"] is None
+
+
+async def test_webhooks_are_read_and_deleted_by_the_projects_admins_only(world: World) -> None:
+    """Project.webhooks (URLs may carry a receiver's token): its ADMINs see them, other
+    readers get FORBIDDEN, and nobody else learns the project exists. deleteWebhook, not run
+    by the matrix for allowed callers, removes the webhook and its deliveries."""
+    query = "query($id: ID!) { node(id: $id) { ... on Project { webhooks { id } } } }"
+    for who in ROLE:
+        for project in PROJECTS:
+            ids, role = world.ids[project], ROLE[who][project]
+            body = await world.post(who, query, {"id": ids["Project"]})
+            if role is None:
+                assert body["data"]["node"] is None and "errors" not in body, (who, project)
+            elif role >= A and who != "anonymous":
+                assert body["data"]["node"]["webhooks"] == [{"id": ids["Webhook"]}], (who, project)
+            else:
+                assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN", (who, project)
+                assert body["data"]["node"]["webhooks"] is None
+    delete = """mutation($input: DeleteWebhookInput!) { deleteWebhook(input: $input) {
+                  webhook { id } errors { code } } }"""
+    target = world.ids["team-private"]
+    refused = await world.post("editor", delete, {"input": {"id": target["Webhook"]}})
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    deleted = await world.post("team-admin", delete, {"input": {"id": target["Webhook"]}})
+    assert deleted["data"]["deleteWebhook"] == {"webhook": {"id": target["Webhook"]}, "errors": []}
+    _kind, delivery = from_global_id(target["WebhookDelivery"])
+    assert await WebhookDelivery.filter(id=delivery).count() == 0
 
 
 async def test_anonymous_reads_public_projects_without_a_token(world: World, api: Api) -> None:

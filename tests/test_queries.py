@@ -103,12 +103,15 @@ async def test_filter_by_column_kind_and_text(api: Api, project: str) -> None:
     assert [v for v in lrs if v is not None] == sorted(v for v in lrs if v is not None)
 
 
-async def test_branch_filter_follows_history(api: Api, project: str, query_repo: Path) -> None:
-    feature = set(git(query_repo, "rev-list", "feature").split())
-    on_feature = await rows(api, project, filter={"branch": "feature"})
-    commits = {r["sha"] for r in on_feature if r["kind"] == "COMMIT"}
-    assert commits == feature
-    assert all(r["baselineSha"] in feature for r in on_feature if r["kind"] == "EXPERIMENT")
+async def test_branch_filters_follow_history(api: Api, project: str, query_repo: Path) -> None:
+    """onBranch: every commit the branch reaches; branch: its first-parent line (the two
+    differ once merges come in: tests/test_branch_rows.py)."""
+    for key, args in (("onBranch", []), ("branch", ["--first-parent"])):
+        feature = set(git(query_repo, "rev-list", *args, "feature").split())
+        on_feature = await rows(api, project, filter={key: "feature"})
+        commits = {r["sha"] for r in on_feature if r["kind"] == "COMMIT"}
+        assert commits == feature
+        assert all(r["baselineSha"] in feature for r in on_feature if r["kind"] == "EXPERIMENT")
 
 
 async def test_columns_catalog(api: Api, project: str) -> None:

@@ -44,6 +44,17 @@ SHAPES: dict[str, ExperimentQuery] = {
     ),
     "default order": ExperimentQuery(),
     "oldest first": ExperimentQuery(newest_first=False),
+    # Rows as Studio shows them (issue 15.2): each row's commit probed in the line.
+    "a branch's first-parent line": ExperimentQuery(branch="main"),
+    "every commit a branch reaches": ExperimentQuery(on_branch="feature"),
+    "by author": ExperimentQuery(sort="author"),
+    "by message, descending": ExperimentQuery(sort="message", sort_descending=True),
+    "a branch's line by author": ExperimentQuery(branch="feature", sort="author"),
+    "not detached, oldest first": ExperimentQuery(detached=False, newest_first=False),
+    "by branch": ExperimentQuery(sort="branch"),
+    "by branch, descending, oldest first": ExperimentQuery(
+        sort="branch", sort_descending=True, newest_first=False
+    ),
 }
 # Filters matching fewer than FEW_MATCHES rows: read from the filter's range, then sorted.
 # (The shapes above run with FEW_MATCHES at 2: this project's filters match a few hundred.)
@@ -59,6 +70,10 @@ FEW: dict[str, ExperimentQuery] = {
     "filter and sort, cursor checked": ExperimentQuery(
         conditions=(ColumnCondition(*LR, "GTE", 0.03),), order=((*ACC, True),)
     ),
+    # Read from the commits they name: a tag's, a branch's line (FEW_MATCHES at 2000).
+    "a tag": ExperimentQuery(tag="model@v0.0.1"),
+    "a tag, by message": ExperimentQuery(tag="model@v0.0.1", sort="message"),
+    "a branch's line, sorted by a metric": ExperimentQuery(branch="feature", order=((*ACC, True),)),
 }
 # Shapes whose ties of the first column are groups bigger than BIG_GROUP (patched small):
 # each group paged on its own, walking the further order.
@@ -114,14 +129,18 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, list
     yield seen
 
 
-# The rows of a filter matching fewer than FEW_MATCHES, read from its index range: a sort
-# of them is bounded by the LIMIT the statement states (storage.queries._few_matches).
+# The rows of a filter matching fewer than FEW_MATCHES, read from its index range (or from
+# the commits a tag or branch filter names): a sort of them is bounded by the LIMIT the
+# statement states (storage.queries._few_matches).
 FEW_ROWS = "FROM (SELECT f.experiment_id AS id FROM cells f WHERE "
+FEW_COMMITS = "FROM (SELECT rows.id AS id FROM (SELECT e2.id FROM "
 
 
 def bounded_sort(query: str, args: list[Any]) -> bool:
     return (
-        FEW_ROWS in query and " LIMIT ?) few CROSS JOIN" in query and (queries.FEW_MATCHES in args)
+        (FEW_ROWS in query or FEW_COMMITS in query)
+        and " LIMIT ?) few CROSS JOIN" in query
+        and (queries.FEW_MATCHES in args)
     )
 
 
@@ -132,9 +151,12 @@ async def plan_faults(query: str, args: list[Any]) -> list[str]:
         rows = await db.fetch("EXPLAIN QUERY PLAN " + query, args)
         details = [str(r["detail"]) for r in rows]
         if sorts_few:  # the rows come from the matches (a scan of them), by primary key
-            assert any("USING INDEX cells_column_order" in d for d in details), details
+            read = "INDEX cells_column_order" if FEW_ROWS in query else "INDEX experiments_at_"
+            assert any(read in d for d in details), details
             assert any("USING INTEGER PRIMARY KEY (rowid=?)" in d for d in details), details
-            details = [d for d in details if d not in ("SCAN few", "USE TEMP B-TREE FOR ORDER BY")]
+            # A compound subquery's rows (its two parts read by index) are scanned in turn.
+            gathered = ("SCAN few", "USE TEMP B-TREE FOR ORDER BY", "SCAN rows")
+            details = [d for d in details if d not in gathered]
         return [d for d in details if d.startswith("SCAN ") or d == "USE TEMP B-TREE FOR ORDER BY"]
     # On a few hundred commits a scan and a sort are what PostgreSQL's cost model prefers
     # (at 10,000 commits it walks the indexes: bench/table_scale.py); with both priced out,
@@ -230,7 +252,7 @@ async def test_big_groups_of_ties_walk_an_index(
 
 
 ORDERS = {
-    **{k: v for k, v in SHAPES.items() if v.order},
+    **{k: v for k, v in SHAPES.items() if v.order or v.sort},
     **{f"{k} (few)": v for k, v in FEW.items()},
     **BIG_GROUPS,
 }

@@ -123,7 +123,7 @@ async def test_a_view_gives_the_table_its_arguments_give(api: Api, project: dict
     assert view["includeHidden"] is False
     # The stored filter and order are the table's variables, defaults filled in.
     assert view["filter"]["columns"] == [{"value": None, **c} for c in FILTER["columns"]]
-    assert view["order"] == ORDER
+    assert view["order"] == [{**o, "field": None} for o in ORDER]  # defaults filled in
 
     explicit = await table(api, name, filter=FILTER, orderBy=ORDER, first=200)
     through = await table(api, name, view="best by loss", first=200)

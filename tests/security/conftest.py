@@ -94,6 +94,10 @@ async def hostile(api: Api, tmp_path_factory: pytest.TempPathFactory) -> AsyncIt
         "SELECT id FROM experiments WHERE project_id = ? AND kind = 'EXPERIMENT' ORDER BY id",
         [projects["alpha"].db_id],
     )
+    commit_row = await db.fetch(
+        "SELECT id FROM experiments WHERE project_id = ? AND kind = 'COMMIT' ORDER BY id",
+        [projects["alpha"].db_id],
+    )
     tokens = {}
     for scope in Scope:
         _row, tokens[scope.value] = await create_token(f"hostile-{scope.value}", frozenset({scope}))
@@ -108,4 +112,5 @@ async def hostile(api: Api, tmp_path_factory: pytest.TempPathFactory) -> AsyncIt
             repos_root,
             outside_root,
             experiment_id=to_global_id("Experiment", int(experiment[0]["id"])),
+            commit_row_id=to_global_id("Experiment", int(commit_row[0]["id"])),
         )

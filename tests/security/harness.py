@@ -60,6 +60,7 @@ class Hostile:
     repos_root: Path  # the one local repository root the API may read
     outside_root: Path  # repositories on disk outside every allowed root
     experiment_id: str  # an EXPERIMENT row of alpha (a DVC experiment ref)
+    commit_row_id: str  # a COMMIT row of alpha
     extra_repos: list[Path] = field(default_factory=list)
 
     def headers(self, scope: str | None) -> dict[str, str]:

@@ -58,6 +58,11 @@ MERGE = f"""mutation($input: MergePullRequestInput!) {{
   mergePullRequest(input: $input) {{ pullRequest {{ id }} {ERRORS} }} }}"""
 CLOSE = f"""mutation($input: ClosePullRequestInput!) {{
   closePullRequest(input: $input) {{ pullRequest {{ id }} {ERRORS} }} }}"""
+DELETE_ROW = f"""mutation($input: DeleteExperimentInput!) {{
+  deleteExperiment(input: $input) {{ deletedId {ERRORS} }} }}"""
+HIDE = f"""mutation($input: HideRowsInput!) {{
+  hideRows(input: $input) {{ branches {{ name }} {ERRORS} }} }}"""
+IN_GIT = frozenset({"IN_GIT"})
 GOAL = f"""mutation($input: SetColumnGoalInput!) {{
   setColumnGoal(input: $input) {{ columnGoal {{ column }} {ERRORS} }} }}"""
 
@@ -882,6 +887,51 @@ OTHER_CASES = (
     + [
         Gql(f"closePullRequest-id-{name}", CLOSE, _input(pullRequestId=value), BAD_ID)
         for name, value in ID_GARBAGE
+    ]
+    + [
+        Gql(f"deleteExperiment-id-{name}", DELETE_ROW, _input(id=value), BAD_ID)
+        for name, value in ID_GARBAGE
+    ]
+    + [
+        # Rows Git keeps: refused as Git's, nothing deleted.
+        Gql(
+            "deleteExperiment-commit-row", DELETE_ROW, _input(id=lambda e: e.commit_row_id), IN_GIT
+        ),
+        Gql(
+            "deleteExperiment-experiment-ref",
+            DELETE_ROW,
+            _input(id=lambda e: e.experiment_id),
+            IN_GIT,
+        ),
+        Gql("deleteExperiment-id-is-project", DELETE_ROW, _input(id=alpha), BAD_ID),
+        Gql(
+            "deleteExperiment-read-scope",
+            DELETE_ROW,
+            _input(id=lambda e: e.commit_row_id),
+            SCOPE,
+            "READ",
+        ),
+        # Branches hidden by name: one unknown, a NUL, too many, nothing named.
+        Gql(
+            "hideRows-branch-unknown",
+            HIDE,
+            _input(projectId=alpha, branches=["main", "nope"]),
+            NOT_FOUND,
+        ),
+        Gql("hideRows-branch-nul", HIDE, _input(projectId=alpha, branches=["ma\x00in"]), INVALID),
+        Gql(
+            "hideRows-branches-too-many",
+            HIDE,
+            _input(projectId=alpha, branches=[f"b{i}" for i in range(1001)]),
+            INVALID,
+        ),
+        Gql("hideRows-nothing-named", HIDE, _input(projectId=alpha), INVALID),
+        Gql(
+            "hideRows-branch-100kb",
+            HIDE,
+            _input(projectId=alpha, branches=["b" * 100_000]),
+            NOT_FOUND | TOO_LARGE,
+        ),
     ]
     + [
         Gql("syncProject-id-is-experiment", SYNC, lambda e: {"id": e.experiment_id}, BAD_ID),
