@@ -27,7 +27,6 @@ numbers are written as Python writes them (a negative metric stays ``-0.5``).
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import logging
 import time
@@ -52,6 +51,7 @@ from storage.access import READ
 from storage.cells import ColumnLookup, place, split_column_key
 from storage.queries import EXPORT_ROWS, ExperimentQuery
 from storage.records import ExportRow
+from sync.indexer import gc_paused
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -177,17 +177,12 @@ class PageWriter:
         self.most = rows * max(len(columns), 1)
 
     def text(self, rows: Sequence[ExportRow]) -> str:
-        if not rows or not gc.isenabled():
-            return self._text(rows)
         # A page's parsed documents live until its text is made: CPython's collector, run
         # meanwhile, would move them to its oldest generation and so scan the whole heap
-        # every few pages (some 40 % of the export). They hold no cycle: nothing is left for
-        # it to find when they are freed, before it runs again.
-        gc.disable()
-        try:
+        # every few pages (some 40 % of the export, collector settings as in process). They
+        # hold no cycle: nothing is left for it to find when they are freed.
+        with gc_paused():
             return self._text(rows)
-        finally:
-            gc.enable()
 
     def _text(self, rows: Sequence[ExportRow]) -> str:
         if not rows:
