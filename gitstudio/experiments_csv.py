@@ -14,10 +14,14 @@ as a missing one.
 
 The rows are those of ``Project.experiments`` in its order, read a page at a time
 (GITSTUDIO_MAX_PAGE_SIZE rows) through the table's keyset cursor and written as each page
-comes: memory stays one page whatever the table holds. Text cells that a spreadsheet would
-run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) are
-prefixed with ``'``, as OWASP's "CSV Injection" page recommends; numbers are written as
-numbers (a negative metric stays ``-0.5``).
+comes: memory stays one page whatever the table holds. A page reads only what the CSV
+writes (storage.queries.EXPORT_ROWS: not a row's errors, plots, deps or outs) and is
+written column by column (PageWriter: each step down a column's path, each column's
+formatting and the rows' joining done for the whole page in C, not cell by cell in Python),
+the text csv.writer would write for the same rows (tests/test_csv_pages.py). Text cells
+that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return) are prefixed with ``'``, as OWASP's "CSV Injection" page recommends;
+numbers are written as Python writes them (a negative metric stays ``-0.5``).
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import time
 from collections.abc import AsyncIterator, Sequence
+from itertools import compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -41,8 +48,10 @@ from resolvers.errors import ApiError
 from schema.experiments import table_query
 from schema.scalars import git_time
 from storage.access import READ
-from storage.queries import ExperimentQuery
-from storage.records import ExperimentRecord
+from storage.cells import ColumnLookup, place, split_column_key
+from storage.queries import EXPORT_ROWS, ExperimentQuery
+from storage.records import ExportRow
+from sync.indexer import gc_paused
 
 if TYPE_CHECKING:
     from gitstudio.app import State
@@ -52,7 +61,6 @@ log = logging.getLogger(__name__)
 FIXED = ("kind", "sha", "name", "baseline sha", "status", "author", "created at", "message")
 MAX_QUERY = 16 * 1024  # bytes of query string: filters a person or a script writes fit
 _FORMULA = frozenset("=+-@\t\r")
-_PLAIN = frozenset({int, float, type(None)})  # type(): a bool is not plain
 
 
 class ExperimentsCsv:
@@ -77,7 +85,7 @@ class ExperimentsCsv:
             raise HttpError(404, f"no project {project_id}")
         try:
             query, columns = await self._arguments(request, project_id, principal.user_id)
-            pages = resolve.every_page(project_id, query, self.settings.max_page_size)
+            pages = resolve.every_page(project_id, query, self.settings.max_page_size, EXPORT_ROWS)
             first = await anext(pages)  # refused here, before the response starts
         except ApiError as exc:
             raise HttpError(400, exc.message, exc.code) from None
@@ -136,45 +144,107 @@ def _split(value: str) -> list[str]:
 
 
 async def _csv(
-    first: list[ExperimentRecord],
-    rest: AsyncIterator[list[ExperimentRecord]],
+    first: list[ExportRow],
+    rest: AsyncIterator[list[ExportRow]],
     columns: list[str],
     project_id: int,
 ) -> AsyncIterator[str]:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*FIXED, *(_safe(c) for c in columns)])
-    page: list[ExperimentRecord] | None = first
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\r\n").writerow([*FIXED, *(_safe(c) for c in columns)])
+    writer = PageWriter(columns, len(first))
+    page: list[ExportRow] | None = first
     try:
+        yield header.getvalue()
         while page is not None:
-            writer.writerows(row(record, columns) for record in page)
-            yield out.getvalue()
-            out.seek(0)
-            out.truncate()
+            yield writer.text(page)
             page = await anext(rest, None)
     except Exception:  # the status is sent: the client sees a cut body, the log says why
         log.exception("CSV export of project %s failed while streaming", project_id)
         raise
 
 
-def row(record: ExperimentRecord, columns: Sequence[str]) -> list[Any]:
-    """One CSV row of the table: the fixed fields, then the value of each column."""
-    author = record.author_name or ""
-    if author and record.author_email:
-        author = f"{author} <{record.author_email}>"
-    return [
-        record.kind,
-        record.sha or "",
-        _safe(record.name or ""),
-        record.baseline_sha or "",
-        record.status,
-        _safe(author),
-        git_time(record.created_at).isoformat(),
-        _safe((record.message or "").split("\n", 1)[0]),
-        # Numbers and missing values (csv writes None as nothing) go as they are: most
-        # cells, so they skip cell() (a page is written at a fraction of csv.writer's pace).
-        *[v if type(v) in _PLAIN else cell(v) for v in resolve.cell_values(record, columns)],
-    ]
+class PageWriter:
+    """The CSV text of pages of rows, column by column: each column's fields made for the
+    whole page (its values' types looked at once, each distinct value formatted once) and
+    the rows joined. The text is what csv.writer writes for the rows (QUOTE_MINIMAL,
+    ``\\r\\n``) of :func:`cell`'s values."""
+
+    def __init__(self, columns: Sequence[str], rows: int) -> None:
+        self.lookup = ColumnLookup([place(*split_column_key(c)) for c in columns])
+        # The texts of the numbers met so far (floats and ints apart: 1 == 1.0), kept from
+        # page to page (params repeat), at most a page of cells of each.
+        self.numbers: dict[type, dict[Any, str]] = {int: {None: ""}, float: {None: ""}}
+        self.most = rows * max(len(columns), 1)
+
+    def text(self, rows: Sequence[ExportRow]) -> str:
+        # A page's parsed documents live until its text is made: CPython's collector, run
+        # meanwhile, would move them to its oldest generation and so scan the whole heap
+        # every few pages (some 40 % of the export, collector settings as in process). They
+        # hold no cycle: nothing is left for it to find when they are freed.
+        with gc_paused():
+            return self._text(rows)
+
+    def _text(self, rows: Sequence[ExportRow]) -> str:
+        if not rows:
+            return ""
+        (kind, sha, name, baseline, status, author, email, message, at, params, metrics) = zip(
+            *rows, strict=True
+        )
+        documents = {"params": params, "metrics": metrics}
+        cells = self.lookup(lambda part: list(map(orjson.loads, documents[part])))
+        fixed = [
+            _texts(kind, safe=False),
+            _texts(sha, safe=False),
+            _texts(name),
+            _texts(baseline, safe=False),
+            _texts(status, safe=False),
+            _texts(list(map(_author, author, email))),
+            _times(at),
+            _texts(_first_lines(message)),
+        ]
+        lines = map(",".join, zip(*fixed, *map(self._fields, cells), strict=True))
+        return "\r\n".join(lines) + "\r\n"
+
+    def _fields(self, values: list[Any]) -> list[str]:
+        """The CSV fields of a column of param or metric values. A column of one type
+        goes at C speed: numbers through the table of their texts (a float's text is its
+        costliest part), booleans through theirs, text through _texts."""
+        kinds = set(map(type, values))
+        kinds.discard(_NONE)
+        if len(kinds) == 1:
+            kind = kinds.pop()
+            if kind is str:
+                return _texts(values)
+            if kind is int or kind is float:
+                found = self._numbers(kind, values)
+                if found is not None:
+                    return found
+            elif kind is bool:
+                return list(map(_BOOLS.__getitem__, values))
+            elif (kind is list or kind is dict) and None not in values:
+                return _json_texts(list(map(bytes.decode, map(orjson.dumps, values))))
+        elif not kinds:
+            return [""] * len(values)
+        return list(map(_field, values))
+
+    def _numbers(self, kind: type, values: list[Any]) -> list[str] | None:
+        """The fields of a column of numbers of ``kind`` (or None), through the table of
+        the texts met so far; None for a column holding 0.0 or -0.0 (equal: one entry for
+        two texts)."""
+        texts = self.numbers[kind]
+        found: list[Any] = list(map(texts.get, values))
+        if None not in found:
+            return found
+        new = set(compress(values, map(is_, found, repeat(None))))
+        if kind is float and 0.0 in new:
+            return None
+        if len(texts) + len(new) > self.most:  # full: a table of this column's alone
+            texts.clear()
+            texts[None] = ""
+            new = set(values)
+            new.discard(None)
+        texts.update(zip(new, map(str, new), strict=True))
+        return list(map(texts.__getitem__, values))
 
 
 def cell(value: Any) -> Any:
@@ -194,6 +264,90 @@ def cell(value: Any) -> Any:
 
 def _safe(text: str) -> str:
     return "'" + text if text[:1] in _FORMULA else text
+
+
+_FORMULAS = tuple(_FORMULA)  # str.startswith's
+_NONE = type(None)
+_EMPTY: dict[Any, Any] = {None: ""}
+_BOOLS: dict[Any, str] = {True: "true", False: "false", None: ""}
+
+
+def _quote(text: str) -> str:
+    """``text`` as csv.writer writes a field (QUOTE_MINIMAL, doubled quotes)."""
+    if _quoted(text):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _quoted(text: str) -> bool:
+    """Whether csv.writer quotes ``text`` (QUOTE_MINIMAL: the delimiter, the quote, a line
+    end in it). Four scans of the text are faster than one of a regular expression."""
+    return "," in text or '"' in text or "\r" in text or "\n" in text
+
+
+def _field(value: Any) -> str:
+    """The CSV field of a param or metric value (:func:`cell`'s value as csv.writer
+    writes it)."""
+    text = cell(value)
+    return _quote(text) if type(text) is str else str(text)
+
+
+def _texts(values: Sequence[str | None], safe: bool = True) -> list[str]:
+    """The CSV fields of a column of texts (None: nothing), made formula-safe unless not
+    ``safe`` (texts the app writes: kinds, shas, statuses). A column none of whose texts is
+    quoted or changed goes as it is."""
+    distinct: set[Any] = set(values)
+    distinct.discard(None)
+    if not _quoted("\x00".join(distinct)) and not (
+        safe and any(map(str.startswith, distinct, repeat(_FORMULAS)))
+    ):
+        return list(map(_EMPTY.get, values, values))
+    quote = _field if safe else _quote
+    texts: dict[str | None, str] = {text: quote(text) for text in distinct if text is not None}
+    texts[None] = ""
+    return list(map(texts.__getitem__, values))
+
+
+def _json_texts(texts: list[str]) -> list[str]:
+    """The fields of a column of JSON texts (lists, objects). orjson escapes every control
+    character, so none holds a line end or a NUL; none starts as a formula. The usual
+    column, each text holding a comma (a list of several values, an object of several
+    keys), is quoted at once: the texts joined by NUL, quotes doubled, split again."""
+    if all(map(str.__contains__, texts, repeat(","))):
+        doubled = "\x00".join(texts).replace('"', '""')
+        return ('"' + doubled.replace("\x00", '"\x00"') + '"').split("\x00")
+    return _texts(texts)
+
+
+def _author(name: str | None, email: str | None) -> str:
+    author = name or ""
+    return f"{author} <{email}>" if author and email else author
+
+
+# Times (Unix seconds) whose year has four digits: time.strftime's %Y pads none.
+_FOUR_DIGIT_YEARS = range(-30610224000, 253402300800)
+
+
+def _times(times: Sequence[int]) -> list[str]:
+    """ISO 8601 texts of creation times, as schema.scalars.git_time(t).isoformat() writes
+    them (UTC), by time.strftime for a page's distinct times at once."""
+    distinct = set(times)
+    if min(distinct) in _FOUR_DIGIT_YEARS and max(distinct) in _FOUR_DIGIT_YEARS:
+        found = map(time.strftime, repeat("%Y-%m-%dT%H:%M:%S+00:00"), map(time.gmtime, distinct))
+    else:
+        found = map(_iso, distinct)
+    texts = dict(zip(distinct, found, strict=True))
+    return list(map(texts.__getitem__, times))
+
+
+def _iso(epoch: int) -> str:
+    return git_time(epoch).isoformat()
+
+
+def _first_lines(messages: Sequence[str | None]) -> Sequence[str | None]:
+    if "\n" not in "\x00".join(filter(None, messages)):
+        return messages
+    return [m.split("\n", 1)[0] if m else m for m in messages]
 
 
 def experiments_csv_routes(state: State, schema: strawberry.Schema) -> list[BaseRoute]:

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from resolvers.context import Context
 from resolvers.errors import bad_input
@@ -16,7 +16,7 @@ from storage import live, queries
 from storage.cells import Place, column_key, lookup, place, split_column_key
 from storage.errors import DomainError
 from storage.events import experiment_event, experiments_channel
-from storage.queries import SORT_FIELDS, ColumnCondition, ExperimentQuery
+from storage.queries import RECORDS, SORT_FIELDS, ColumnCondition, ExperimentQuery, R, RowShape
 from storage.records import BranchRecord, ExperimentRecord
 
 OPERATORS = ("EQ", "NE", "GT", "GTE", "LT", "LTE", "CONTAINS", "EXISTS")
@@ -120,7 +120,7 @@ async def table_page(
 ) -> Page[ExperimentRecord]:
     """A page of the table for a built ``query`` (a view's: schema.experiments.table_query)."""
     limit = page_size(first, ctx.max_page_size)
-    rows, more = await _rows(project_id, query, after, limit)
+    rows, more = await _rows(project_id, query, after, limit, RECORDS)
 
     async def count() -> int:
         return await queries.count_experiments(project_id, query)
@@ -129,28 +129,42 @@ async def table_page(
 
 
 async def _rows(
-    project_id: int, query: ExperimentQuery, after: list[Any] | None, limit: int
-) -> tuple[list[tuple[ExperimentRecord, list[Any]]], bool]:
+    project_id: int,
+    query: ExperimentQuery,
+    after: list[Any] | None,
+    limit: int,
+    shape: RowShape[R],
+) -> tuple[list[tuple[R, list[Any]]], bool]:
     """One page of ``query`` after the keyset cursor ``after``, and whether more follow."""
     try:
-        found = await queries.experiments_page(project_id, query, after, limit + 1)
+        found = await queries.table_page(project_id, query, after, limit + 1, shape)
     except ValueError as exc:
         raise bad_input(str(exc)) from None
     return trim(found, limit)
 
 
-async def every_page(
+@overload
+def every_page(
     project_id: int, query: ExperimentQuery, limit: int
-) -> AsyncIterator[list[ExperimentRecord]]:
-    """Every row of ``query`` in the table's order, ``limit`` at a time, paged by the same
-    keyset cursor as the GraphQL table (CSV export). The next page is read while the caller
-    works on this one (its statements run off the event loop): two pages in memory at most."""
-    rows, more = await _rows(project_id, query, None, limit)
-    ahead: asyncio.Future[tuple[list[tuple[ExperimentRecord, list[Any]]], bool]] | None = None
+) -> AsyncIterator[list[ExperimentRecord]]: ...
+@overload
+def every_page(
+    project_id: int, query: ExperimentQuery, limit: int, shape: RowShape[R]
+) -> AsyncIterator[list[R]]: ...
+async def every_page(
+    project_id: int, query: ExperimentQuery, limit: int, shape: RowShape[Any] = RECORDS
+) -> AsyncIterator[list[Any]]:
+    """Every row of ``query`` in the table's order as ``shape`` reads it, ``limit`` at a
+    time, paged by the same keyset cursor as the GraphQL table (CSV export). The next page
+    is read while the caller works on this one (its statements run off the event loop): two
+    pages in memory at most."""
+    rows, more = await _rows(project_id, query, None, limit, shape)
+    ahead: asyncio.Future[tuple[list[tuple[Any, list[Any]]], bool]] | None = None
     try:
         while True:
             if more and rows:
-                ahead = asyncio.ensure_future(_rows(project_id, query, rows[-1][1], limit))
+                after = rows[-1][1]
+                ahead = asyncio.ensure_future(_rows(project_id, query, after, limit, shape))
                 await asyncio.sleep(0)  # let it send its statements before the caller works
             yield [record for record, _key in rows]
             if ahead is None:

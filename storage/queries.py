@@ -5,10 +5,10 @@ use keyset pagination on a total order that ends with the primary key.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 import orjson
 
@@ -17,10 +17,12 @@ from storage.access import visible_clause
 from storage.caches import ACCESS, MISS, BoundedCache, Family
 from storage.limits import limits
 from storage.records import (
+    EXPORT_FIELDS,
     PROJECT_NAME,
     BranchRecord,
     CommitRecord,
     ExperimentRecord,
+    ExportRow,
     ProjectRecord,
     TagRecord,
     branch_record,
@@ -557,46 +559,81 @@ def _keyset(keys: list[tuple[str, bool]], after: list[Any]) -> tuple[str, list[A
     return f"({bound} AND (" + " OR ".join(ors) + "))", args
 
 
-Page = list[tuple[ExperimentRecord, list[Any]]]
+R = TypeVar("R")
+Page = list[tuple[R, list[Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class RowShape(Generic[R]):
+    """What a page of the table reads of each row and makes of it: ``columns`` (a SELECT
+    list over ``experiments e``, ``width`` of them) and ``make`` (their values, in order ->
+    a row). Every plan of a page reads its rows through one (the same filter, order and
+    keyset cursor whatever is read)."""
+
+    columns: str
+    width: int
+    make: Callable[[tuple[Any, ...]], R]
+
+
+def _shape(names: Sequence[str], make: Callable[[tuple[Any, ...]], R]) -> RowShape[R]:
+    """The shape reading the columns of ``names`` (a record's fields: ``params_json`` is
+    the column ``params``), in that order."""
+    return RowShape(", ".join("e." + n.removesuffix("_json") for n in names), len(names), make)
+
 
 # What an ExperimentRecord is read from, in the order of its fields (storage.records): not
 # ``e.*``, whose live runs' live_metrics and live_subdir no page reads.
-EXPERIMENT_COLUMNS = ", ".join(
-    "e." + f.name.removesuffix("_json") for f in dataclass_fields(ExperimentRecord)
+RECORDS = _shape(
+    [f.name for f in dataclass_fields(ExperimentRecord)], lambda r: ExperimentRecord(*r)
 )
-_RECORD_WIDTH = len(dataclass_fields(ExperimentRecord))
+# What the CSV export writes (storage.records.ExportRow): about half the bytes of a row,
+# as the statement gives them (``tuple`` of a tuple is the tuple itself).
+EXPORT_ROWS = _shape(EXPORT_FIELDS, cast("Callable[[tuple[Any, ...]], ExportRow]", tuple))
 
 
 async def experiments_page(
     project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> Page:
-    """A page of rows with the sort key of each (the cursor material). Its statements run
-    as one plan (storage.db.fetch_plan): on SQLite one call on a reader's thread, on
+) -> Page[ExperimentRecord]:
+    """A page of rows with the sort key of each (the cursor material)."""
+    return await table_page(project_id, q, after, limit, RECORDS)
+
+
+async def table_page(
+    project_id: int,
+    q: ExperimentQuery,
+    after: list[Any] | None,
+    limit: int,
+    shape: RowShape[R],
+) -> Page[R]:
+    """A page of rows as ``shape`` reads them, with the sort key of each. Its statements
+    run as one plan (storage.db.fetch_plan): on SQLite one call on a reader's thread, on
     PostgreSQL one pooled connection."""
-    return await db.fetch_plan(_page_plan(project_id, q, after, limit))
+    return await db.fetch_plan(_page_plan(project_id, q, after, limit, shape))
 
 
 def _page_plan(
-    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> Reads[Page]:
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int, shape: RowShape[R]
+) -> Reads[Page[R]]:
     few = yield from _few_matches(project_id, q)
     if few is not None:
-        return (yield from _sorted(project_id, q, after, limit, few))
-    return (yield from _page(project_id, q, after, limit))
+        return (yield from _sorted(project_id, q, after, limit, shape, few))
+    return (yield from _page(project_id, q, after, limit, shape))
 
 
-def _page(project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int) -> Reads[Page]:
+def _page(
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int, shape: RowShape[R]
+) -> Reads[Page[R]]:
     """The page when no filter of ``q`` matches few rows."""
     if q.order:
-        return (yield from _column_page(project_id, q, after, limit))
+        return (yield from _column_page(project_id, q, after, limit, shape))
     if q.sort == "branch":
-        return (yield from _branch_page(project_id, q, after, limit))
-    return (yield from _sorted(project_id, q, after, limit))
+        return (yield from _branch_page(project_id, q, after, limit, shape))
+    return (yield from _sorted(project_id, q, after, limit, shape))
 
 
 def _branch_page(
-    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> Reads[Page]:
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int, shape: RowShape[R]
+) -> Reads[Page[R]]:
     """A page ordered by branch: the project's branches in name order, each the page of
     its first-parent line's rows that no line of a branch named before holds (the same
     query filtered so, in the time order: its walk, or its few rows sorted), then the rows
@@ -606,7 +643,7 @@ def _branch_page(
     found = yield Fetch("SELECT name FROM branches WHERE project_id = ?", [project_id])
     # Sorted here, by code point (as _binary() sorts): branches, not rows.
     names = sorted((r["name"] for r in found), reverse=q.sort_descending)
-    rows: Page = []
+    rows: Page[R] = []
     plain = replace(q, sort=None)
     if after is None or after[0] == 0:
         for name in names:
@@ -614,13 +651,13 @@ def _branch_page(
                 continue  # before the cursor's branch
             tail = after[2:] if after is not None and name == after[1] else None
             sub = replace(plain, branch=name, first_on=name)
-            found = yield from _page_plan(project_id, sub, tail, limit - len(rows))
+            found = yield from _page_plan(project_id, sub, tail, limit - len(rows), shape)
             rows += [(record, [0, name, *keys]) for record, keys in found]
             if len(rows) >= limit:
                 return rows
     tail = after[2:] if after is not None and after[0] == 1 else None
     found = yield from _page_plan(
-        project_id, replace(plain, on_no_line=True), tail, limit - len(rows)
+        project_id, replace(plain, on_no_line=True), tail, limit - len(rows), shape
     )
     return rows + [(record, [1, "", *keys]) for record, keys in found]
 
@@ -641,9 +678,9 @@ async def _sorted_page(
     after: list[Any] | None,
     limit: int,
     among: tuple[str, list[Any]] | None = None,
-) -> Page:
+) -> Page[ExperimentRecord]:
     """:func:`_sorted` alone: the plain sort of every row, which the walks must equal."""
-    return await db.fetch_plan(_sorted(project_id, q, after, limit, among))
+    return await db.fetch_plan(_sorted(project_id, q, after, limit, RECORDS, among))
 
 
 def _sorted(
@@ -651,8 +688,9 @@ def _sorted(
     q: ExperimentQuery,
     after: list[Any] | None,
     limit: int,
+    shape: RowShape[R],
     among: tuple[str, list[Any]] | None = None,
-) -> Reads[Page]:
+) -> Reads[Page[R]]:
     """The page in one statement: the default order walks experiments_by_time; ``among``
     (the rows of a filter matching fewer than FEW_MATCHES) are read and sorted instead."""
     if q.order and after is not None and not _column_cursor(after, len(q.order)):
@@ -674,12 +712,13 @@ def _sorted(
         args += extra
     order = ", ".join(f"{expr} {'DESC' if desc else 'ASC'}" for expr, desc in s.keys)
     rows = yield Fetch(
-        f"SELECT {EXPERIMENT_COLUMNS}, {_selected(s.keys)} FROM {head} {' '.join(s.joins)}"
+        f"SELECT {shape.columns}, {_selected(s.keys)} FROM {head} {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
         [*head_args, *s.join_args, *args, limit],
         tuples=True,
     )
-    return [(ExperimentRecord(*r[:_RECORD_WIDTH]), list(r[_RECORD_WIDTH:])) for r in rows]
+    make, width = shape.make, shape.width
+    return [(make(r[:width]), list(r[width:])) for r in rows]
 
 
 # A filter matching few rows is read from its range of cells_column_order, and its rows
@@ -782,25 +821,26 @@ _COLUMN = "o.kind = ? AND o.file = ? AND o.path = ?"
 
 
 def _column_page(
-    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int
-) -> Reads[Page]:
+    project_id: int, q: ExperimentQuery, after: list[Any] | None, limit: int, shape: RowShape[R]
+) -> Reads[Page[R]]:
     if after is not None and not _column_cursor(after, len(q.order)):
         raise ValueError("cursor does not match this ordering")
     kind, file, path, _desc = q.order[0]
     # The further columns and the time: the tie keys of both ranges, as _build makes them
     # (the walk of cells probes filters on its cell's row id, before reading the row).
     further = replace(q, order=q.order[1:])
-    rows: Page = []
+    rows: Page[R] = []
     if after is None or after[0] == 0:
         walked = _build(project_id, further, row="o.experiment_id")
-        rows += yield from _valued_walk(project_id, q, walked, after[1:] if after else None, limit)
+        cursor = after[1:] if after else None
+        rows += yield from _valued_walk(project_id, q, walked, cursor, limit, shape)
     # A condition on the ordered column other than NE holds only for rows with its value.
     valued_only = any((c.kind, c.file, c.path, c.op != "NE") == (kind, file, path, True)
                       for c in q.conditions)  # fmt: skip
     if len(rows) < limit and not valued_only:
         tail = after[3:] if after is not None and after[0] == 1 else None
         s = _build(project_id, further)
-        rows += yield from _valueless(s, (kind, file, path), tail, limit - len(rows))
+        rows += yield from _valueless(s, (kind, file, path), tail, limit - len(rows), shape)
     return rows
 
 
@@ -815,12 +855,17 @@ BIG_GROUP = 2000
 
 
 def _valued_walk(
-    project_id: int, q: ExperimentQuery, s: _Sql, after: list[Any] | None, limit: int
-) -> Reads[Page]:
+    project_id: int,
+    q: ExperimentQuery,
+    s: _Sql,
+    after: list[Any] | None,
+    limit: int,
+    shape: RowShape[R],
+) -> Reads[Page[R]]:
     """The rows with a value of the first ordered column from ``after`` (number, text,
     further keys), at most ``limit``, group after group."""
     kind, file, path, _desc = column = q.order[0]
-    rows: Page = []
+    rows: Page[R] = []
     cursor = after
     start = None if after is None else (">=", float(after[0]), str(after[1])[:TEXT_PREFIX])
     # Cells ahead the first range spans: the page and some, more when filters skip rows
@@ -833,7 +878,7 @@ def _valued_walk(
         bound = far  # the walk stops before it (None: at the end)
         if far is not None:
             found = yield from _valued(
-                project_id, s, column, q.conditions, cursor, start, far, need
+                project_id, s, column, q.conditions, cursor, start, far, need, shape
             )
             rows += found
             if len(found) >= need:
@@ -848,7 +893,7 @@ def _valued_walk(
                     same = ColumnCondition(kind, file, path, "KEY", first)
                     sub = replace(q, conditions=(*q.conditions, same), order=q.order[1:])
                     tail = cursor[2:] if cursor and inside else None
-                    group = yield from _page(project_id, sub, tail, need)
+                    group = yield from _page(project_id, sub, tail, need, shape)
                     rows += [(r, [0, first[0], first[1], *k]) for r, k in group]
                     if len(group) >= need:
                         break
@@ -859,14 +904,14 @@ def _valued_walk(
                 else:
                     bound = yield from _value_at(project_id, column, q.conditions, start, BIG_GROUP)
                 found = yield from _valued(
-                    project_id, s, column, q.conditions, cursor, start, bound, need
+                    project_id, s, column, q.conditions, cursor, start, bound, need, shape
                 )
                 rows += found
                 if len(found) >= need:
                     break
         else:
             found = yield from _valued(
-                project_id, s, column, q.conditions, cursor, start, None, need
+                project_id, s, column, q.conditions, cursor, start, None, need, shape
             )
             rows += found
         if bound is None:
@@ -979,7 +1024,8 @@ def _valued(
     start: tuple[str, float, str] | None,
     bound: tuple[float, str] | None,
     limit: int,
-) -> Reads[Page]:
+    shape: RowShape[R],
+) -> Reads[Page[R]]:
     """The rows valued in ``column`` after the cursor ``after``, from ``start`` and before
     ``bound`` (number, text prefix) of the walk, their ties sorted. On SQLite the walk
     gives ids and the rows are read after, by id (its sort of ties copies whole rows: 3x
@@ -1006,7 +1052,7 @@ def _valued(
     direction = "DESC" if desc else "ASC"
     rest = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
     wide = db.is_postgres()
-    head = EXPERIMENT_COLUMNS if wide else "o.experiment_id AS id"
+    head = shape.columns if wide else "o.experiment_id AS id"
     rows = yield Fetch(
         f"SELECT {head}, {_NUM} AS v1, {_TEXT} AS v2, {_selected(s.keys)}"
         f" FROM cells o JOIN experiments e ON e.id = o.experiment_id {' '.join(s.joins)}"
@@ -1016,21 +1062,23 @@ def _valued(
         tuples=True,
     )
     if wide:
-        return [(ExperimentRecord(*r[:_RECORD_WIDTH]), [0, *r[_RECORD_WIDTH:]]) for r in rows]
-    records = yield from _records([r[0] for r in rows])
+        width = shape.width
+        return [(shape.make(r[:width]), [0, *r[width:]]) for r in rows]
+    records = yield from _records([r[0] for r in rows], shape)
     return [(records[r[0]], [0, *r[1:]]) for r in rows]
 
 
-def _records(ids: list[int]) -> Reads[dict[int, ExperimentRecord]]:
+def _records(ids: list[int], shape: RowShape[R]) -> Reads[dict[int, R]]:
     """The rows of ``ids`` (a page's: bound variables well within both databases' limits)."""
     if not ids:
         return {}
     rows = yield Fetch(
-        f"SELECT {EXPERIMENT_COLUMNS} FROM experiments e WHERE e.id IN ({_marks(len(ids))})",
+        f"SELECT e.id AS row_id, {shape.columns} FROM experiments e"
+        f" WHERE e.id IN ({_marks(len(ids))})",
         ids,
         tuples=True,
     )
-    return {r[0]: ExperimentRecord(*r) for r in rows}
+    return {r[0]: shape.make(r[1:]) for r in rows}
 
 
 def _within(
@@ -1058,7 +1106,8 @@ def _valueless(
     column: tuple[str, str, str],
     after: list[Any] | None,
     limit: int,
-) -> Reads[Page]:
+    shape: RowShape[R],
+) -> Reads[Page[R]]:
     where = [*s.where, f"NOT EXISTS (SELECT 1 FROM cells o WHERE o.experiment_id = e.id"
              f" AND {_COLUMN} AND {_HAS_VALUE})"]  # fmt: skip
     args: list[Any] = [*s.args, *column]
@@ -1068,12 +1117,13 @@ def _valueless(
         args += extra
     order = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
     rows = yield Fetch(
-        f"SELECT {EXPERIMENT_COLUMNS}, {_selected(s.keys)} FROM experiments e"
+        f"SELECT {shape.columns}, {_selected(s.keys)} FROM experiments e"
         f" {' '.join(s.joins)} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
         [*s.join_args, *args, limit],
         tuples=True,
     )
-    return [(ExperimentRecord(*r[:_RECORD_WIDTH]), [1, 0.0, "", *r[_RECORD_WIDTH:]]) for r in rows]
+    width = shape.width
+    return [(shape.make(r[:width]), [1, 0.0, "", *r[width:]]) for r in rows]
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:

@@ -120,6 +120,18 @@ class ExperimentRecord:
         return orjson.loads(getattr(self, f"{part}_json"))
 
 
+# What the CSV export (gitstudio/experiments_csv.py) reads of a row of the table
+# (storage.queries.EXPORT_ROWS), in this order: the fields it writes and the two documents
+# its columns are in, nothing else (a row's errors, plots, deps and outs are most of what it
+# stores). A plain tuple: a page of them is built and taken apart column by column for little.
+EXPORT_FIELDS = ("kind", "sha", "name", "baseline_sha", "status", "author_name",
+                 "author_email", "message", "created_at", "params_json",
+                 "metrics_json")  # fmt: skip
+ExportRow = tuple[
+    str, str | None, str | None, str | None, str, str | None, str | None, str | None, int, str, str
+]
+
+
 def project_record(row: dict[str, Any]) -> ProjectRecord:
     return ProjectRecord(
         id=row["id"],

@@ -216,7 +216,7 @@ def plan(
     also keeps what each tag object says. ``since`` (the project's importSince, epoch
     seconds): commits committed before it are neither read nor counted reachable (so a
     pruning pass drops them), and experiment refs based on one are removed."""
-    with _gc_paused():
+    with gc_paused():
         return _plan(mirror, old_tips, prune, memo, since)
 
 
@@ -251,7 +251,7 @@ def read_work(
     loose = LooseObjects(repo)
     for start in range(0, len(work), max(1, batch_rows)):
         batch = RevisionBatch()
-        with _gc_paused():
+        with gc_paused():
             for sha, ref in work[start : start + batch_rows]:
                 revision = _revision(repo, _commit(repo, sha), reading, cache, loose)
                 if not ref:
@@ -284,10 +284,12 @@ def in_reading_order(result: ScanResult) -> list[tuple[str, str]]:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while scanning: parsing creates many containers that
-    all survive (results, cache) and no cycles, and a full collection over a server's heap
-    can cost half as much as the scan itself. Re-enabled only if it was enabled."""
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: for work that creates many containers that
+    survive it, and no cycles (a scan's parsed files, its results and cache; a CSV page's
+    parsed documents), where collections would promote them and a full collection over a
+    server's heap can cost half as much as the work itself. Re-enabled only if it was
+    enabled."""
     enabled = gc.isenabled()
     gc.disable()
     try:

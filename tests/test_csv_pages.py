@@ -1,0 +1,160 @@
+"""The CSV export's page writer (gitstudio.experiments_csv.PageWriter) against csv.writer
+writing the same rows row by row, as the export wrote them before it wrote whole pages: the
+same bytes for values of every kind a param or metric may hold (columns of mixed types,
+0.0 beside -0.0, 1 beside 1.0 and true, JSON with and without commas, text to quote or
+defuse), for rows lacking a file or a key, and over pages whose number table fills up."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import sys
+from typing import Any
+
+import orjson
+
+from gitstudio.experiments_csv import PageWriter, _quote, _safe, cell
+from schema.scalars import git_time
+from storage.cells import ColumnLookup, lookup, place, split_column_key
+from storage.records import ExportRow
+
+COLUMNS = [
+    "param:p.yaml:lr",
+    "param:p.yaml:model.depth",
+    "param:p.yaml:model",
+    "param:p.yaml:tags",
+    "param:p.yaml:note",
+    "param:other.json:x",
+    "metric:m.json:acc",
+    "metric:m.json:mixed",
+    "metric:m.json:zero",
+    "metric:m.json:flag",
+    "metric:m.json:obj",
+]
+TEXTS = ["", "plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "=1+2", "+x", "-0.5",
+         "@SUM(A1)", "\ttab", " lead", "ünï", "\x00nul", "=", "'quoted"]  # fmt: skip
+TIMES = [0, -1, 1843989200, -30610224000, 253402300799, 86399, 951782400]
+
+
+def reference(rows: list[ExportRow], columns: list[str]) -> str:
+    """csv.writer of each row as the export wrote rows before pages were written whole."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    places = [place(*split_column_key(c)) for c in columns]
+    for kind, sha, name, baseline, status, who, email, message, at, params, metrics in rows:
+        documents = {"params": params, "metrics": metrics}
+        author = who or ""
+        if author and email:
+            author = f"{author} <{email}>"
+        values = lookup(lambda part, d=documents: orjson.loads(d[part]), places)  # type: ignore[misc]
+        writer.writerow(
+            [kind, sha or "", _safe(name or ""), baseline or "", status, _safe(author),
+             git_time(at).isoformat(), _safe((message or "").split("\n", 1)[0]),
+             *map(cell, values)]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def value(rng: random.Random, kind: str) -> Any:
+    if kind == "float":
+        return rng.choice([0.5, 0.25, 1e-05, 1e16, 123456789.123, -2.5, rng.random()])
+    if kind == "mixed":
+        return rng.choice([1, 1.0, True, False, 0, 0.0, -0.0, None, "1", [1, 2], {"a": 1}])
+    if kind == "zero":
+        return rng.choice([0.0, -0.0, 0.1])
+    if kind == "json":
+        return rng.choice([[1, 2], [3], [], {"a": "b,c"}, {}, ['"q"'], ["x\ny"]])
+    return rng.choice(TEXTS)
+
+
+def document_row(rng: random.Random, i: int) -> ExportRow:
+    params: dict[str, Any] = {
+        "p.yaml": {
+            "lr": value(rng, "float"),
+            "model": rng.choice([{"depth": rng.randint(-3, 300)}, {"width": 2}, 5, "m", None]),
+            "tags": value(rng, "json"),
+            "note": value(rng, "text"),
+        }
+    }
+    if rng.random() < 0.3:
+        params["other.json"] = rng.choice([{"x": i}, [1, 2], "text", {"y": 1}])
+    if rng.random() < 0.1:
+        del params["p.yaml"]["lr"]
+    metrics = {
+        "m.json": {
+            "acc": rng.random() if rng.random() < 0.9 else None,
+            "mixed": value(rng, "mixed"),
+            "zero": value(rng, "zero"),
+            "flag": rng.choice([True, False]),
+            "obj": {"a": [1, 2]} if rng.random() < 0.8 else {"a": 1},
+        }
+    }
+    return (
+        rng.choice(["COMMIT", "EXPERIMENT"]),
+        rng.choice([None, f"{i:040x}"]),
+        rng.choice([None, *TEXTS]),
+        rng.choice([None, f"{i + 1:040x}"]),
+        "COMPLETED",
+        rng.choice([None, "", "Alice", "=Eve", 'Q "x"']),
+        rng.choice([None, "", "a@example.com", "b,c@example.com"]),
+        rng.choice([None, "", "one line", "first\nsecond", "=cmd\nmore", *TEXTS]),
+        rng.choice(TIMES),
+        orjson.dumps(params).decode(),
+        orjson.dumps(metrics).decode(),
+    )
+
+
+def pages_text(rows: list[ExportRow], columns: list[str], size: int) -> str:
+    writer = PageWriter(columns, size)
+    return "".join(writer.text(rows[i : i + size]) for i in range(0, len(rows), size))
+
+
+def test_pages_are_written_as_csv_writer_writes_their_rows() -> None:
+    rng = random.Random(15)
+    rows = [document_row(rng, i) for i in range(600)]
+    expected = reference(rows, COLUMNS)
+    for size in (1, 7, 50, 600):  # small pages refill the table of numbers' texts
+        assert pages_text(rows, COLUMNS, size) == expected, size
+
+
+def test_columns_of_one_type_go_whole_and_still_match() -> None:
+    """Columns whose values are all numbers, booleans or lists (the fast paths), with a
+    -0.0 arriving after 0.0 was seen on an earlier page, text needing no care, and a
+    column of new numbers filling the table of texts while another's are in it."""
+    rows = []
+    for i in range(300):
+        lr = [0.0, 0.5, -0.0][i % 3] if i > 100 else 0.5
+        params = {"p.yaml": {"lr": lr, "n": i % 7, "c": i if i % 2 else 0}}
+        metrics = {"m.json": {"l": [i, i + 1] if i % 2 else [i], "b": i % 2 == 0, "s": "ok"}}
+        rows.append(("COMMIT", f"{i:040x}", None, None, "COMPLETED", "A", "a@b", "m",
+                              1843989200 + i, orjson.dumps(params).decode(),
+                              orjson.dumps(metrics).decode()))  # fmt: skip
+    columns = ["param:p.yaml:lr", "param:p.yaml:n", "param:p.yaml:c", "metric:m.json:l",
+               "metric:m.json:b", "metric:m.json:s", "metric:m.json:none"]  # fmt: skip
+    expected = reference(rows, columns)
+    for size in (10, 50, 300):  # 10: "c" fills the table (70 texts) while "n"'s are in it
+        assert pages_text(rows, columns, size) == expected
+
+
+def test_a_field_is_quoted_as_csv_writer_quotes_it_for_every_character() -> None:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    texts = [f"a{chr(c)}b" for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    texts += ['"', ",", "", '""', "\r\n"]
+    writer.writerows([t, "x"] for t in texts)
+    assert "".join(f"{_quote(t)},x\r\n" for t in texts) == out.getvalue()
+
+
+def test_column_lookup_finds_what_lookup_finds_row_by_row() -> None:
+    rng = random.Random(7)
+    rows = [document_row(rng, i) for i in range(200)]
+    places = [place(*split_column_key(c)) for c in [*COLUMNS, "param:p.yaml:model.depth.x"]]
+    documents = {
+        "params": [orjson.loads(r[9]) for r in rows],
+        "metrics": [orjson.loads(r[10]) for r in rows],
+    }
+    columns = ColumnLookup(places)(documents.__getitem__)
+    for i in range(len(rows)):
+        by_row = lookup(lambda part, i=i: documents[part][i], places)  # type: ignore[misc]
+        assert [column[i] for column in columns] == by_row
