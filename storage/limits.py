@@ -32,6 +32,9 @@ class Limits:
     job_results_kept_hours: float  # queued syncs' results kept for their waiters
     plot_max_file_values: int  # values (cells, rows, nested) read of one plot data file
     plot_max_chart_values: int  # values of all the rows' plot data in one request
+    remote_timeout_seconds: float  # one read from a DVC remote may take
+    remote_cache_bytes: int  # objects read from DVC remotes kept on disk, in all
+    remote_setting_max_bytes: int  # one value configureRemote keeps
 
 
 _settings: object | None = None

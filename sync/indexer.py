@@ -23,6 +23,7 @@ from pygit2.enums import SortMode
 from storage.rows import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import open_mirror
+from sync.remote_files import RemoteAccess
 from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
@@ -215,16 +216,27 @@ def plan(
 
 
 def read_batches(
-    mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, batch_rows: int
+    mirror: Path,
+    result: ScanResult,
+    subdir: str,
+    cache: BlobCache,
+    batch_rows: int,
+    remote: RemoteAccess | None = None,
 ) -> Generator[RevisionBatch, None, None]:
     """The revisions ``result`` names, ``batch_rows`` at a time (the last may be smaller;
     nothing when there is nothing to read). A generator: call it, and ``next`` it, from one
-    thread at a time (libgit2 objects are not shared between threads)."""
-    return read_work(mirror, in_reading_order(result), subdir, cache, batch_rows)
+    thread at a time (libgit2 objects are not shared between threads). ``remote``: how
+    params and metrics kept in the DVC cache are read (sync.remote_files)."""
+    return read_work(mirror, in_reading_order(result), subdir, cache, batch_rows, remote)
 
 
 def read_work(
-    mirror: Path, work: list[tuple[str, str]], subdir: str, cache: BlobCache, batch_rows: int
+    mirror: Path,
+    work: list[tuple[str, str]],
+    subdir: str,
+    cache: BlobCache,
+    batch_rows: int,
+    remote: RemoteAccess | None = None,
 ) -> Generator[RevisionBatch, None, None]:
     """:func:`read_batches` of a list of (sha, experiment ref or "") in reading order."""
     repo = open_mirror(mirror)
@@ -233,7 +245,7 @@ def read_work(
         batch = RevisionBatch()
         with _gc_paused():
             for sha, ref in work[start : start + batch_rows]:
-                revision = _revision(repo, _commit(repo, sha), subdir, cache, loose)
+                revision = _revision(repo, _commit(repo, sha), subdir, cache, loose, remote)
                 if not ref:
                     batch.commits.append(revision)
                     continue
@@ -322,8 +334,9 @@ def _revision(
     subdir: str,
     cache: BlobCache,
     loose: LooseObjects | None = None,
+    remote: RemoteAccess | None = None,
 ) -> Revision:
-    data = collect_revision(GitTree(repo, commit.tree, loose), subdir, cache)
+    data = collect_revision(GitTree(repo, commit.tree, loose), subdir, cache, remote=remote)
     return Revision(commit=commit_row(commit), data=data)
 
 

@@ -32,6 +32,7 @@ import pygit2
 from storage.limits import Limits, configure, limits
 from sync.dvcproject import BlobCache
 from sync.indexer import RevisionBatch, ScanResult, in_reading_order, read_work
+from sync.remote_files import RemoteAccess
 
 _HEADER = 8
 
@@ -49,6 +50,7 @@ class ScanJob:
     parse_cache_entries: int
     git_cache_mib: int
     limits: Limits
+    remote: RemoteAccess | None = None
 
 
 def read_batches_in_child(
@@ -59,6 +61,7 @@ def read_batches_in_child(
     batch_rows: int,
     parse_cache_entries: int,
     git_cache_mib: int = 16,
+    remote: RemoteAccess | None = None,
 ) -> Generator[RevisionBatch, None, None]:
     """:func:`sync.indexer.read_batches`, read by a child process. The blobs the child
     parsed are added to ``cache.parsed`` (its parses stay in the child)."""
@@ -70,6 +73,7 @@ def read_batches_in_child(
         parse_cache_entries,
         git_cache_mib,
         limits(),
+        remote,
     )
     child = subprocess.Popen(
         # Imported by name, not run as __main__: the job's class is then the parent's.
@@ -136,7 +140,8 @@ def main() -> None:
     pygit2.settings.cache_max_size(job.git_cache_mib * 1024 * 1024)
     cache = BlobCache(max_entries=job.parse_cache_entries)
     try:
-        for batch in read_work(Path(job.mirror), job.work, job.subdir, cache, job.batch_rows):
+        work = read_work(Path(job.mirror), job.work, job.subdir, cache, job.batch_rows, job.remote)
+        for batch in work:
             _write_frame(out, ("batch", batch))
         _write_frame(out, ("done", cache.parsed))
     except BrokenPipeError:  # the parent stopped reading: nothing to tell it

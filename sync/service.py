@@ -41,10 +41,11 @@ from storage.events import (
     registry_channel,
     registry_event,
 )
-from storage.limits import configured
+from storage.limits import configured, limits
 from storage.models import Project
 from storage.queries import forget_projects
-from storage.records import PROJECT_NAME
+from storage.records import PROJECT_NAME, ProjectRecord
+from storage.remotes import opened_settings
 from storage.rows import CommitRow, ExperimentRow, TagRow
 from storage.sealed import Sealer
 from storage.users import builtin_admin_id
@@ -79,9 +80,11 @@ from sync.indexer import (
     ScanResult,
     plan,
     read_batches,
+    read_work,
     skips_studio,
 )
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
+from sync.remote_files import REMOTE_CACHE_DIR, RemoteAccess
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.scan_process import ScanProcessError, read_batches_in_child
 from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
@@ -503,7 +506,8 @@ class ProjectSyncer:
             )
             batch.tips_changed = cut_off or not same_tips
             revisions = len(result.commit_shas) + len(result.experiment_refs)
-            rows = self._reader(mirror, result, project.subdir, cache, revisions)
+            remote = await self.remote_access(project) if revisions else None
+            rows = self._reader(mirror, result, project.subdir, cache, revisions, remote)
             with telemetry.timed("index", project_id=project.id):  # read and write the rows
                 try:
                     changes, new_commits = await self._store(
@@ -555,7 +559,13 @@ class ProjectSyncer:
         )
 
     def _reader(
-        self, mirror: Path, result: ScanResult, subdir: str, cache: BlobCache, revisions: int
+        self,
+        mirror: Path,
+        result: ScanResult,
+        subdir: str,
+        cache: BlobCache,
+        revisions: int,
+        remote: RemoteAccess | None,
     ) -> Generator[RevisionBatch, None, None]:
         """The batches of the revisions ``result`` names, read by a child process when
         there are many (sync.scan_process), else in the sync's thread."""
@@ -569,8 +579,55 @@ class ProjectSyncer:
                 streaming.index_batch_rows,
                 streaming.parse_cache_entries,
                 streaming.scan_process_git_cache_mib,
+                remote,
             )
-        return read_batches(mirror, result, subdir, cache, streaming.index_batch_rows)
+        return read_batches(mirror, result, subdir, cache, streaming.index_batch_rows, remote)
+
+    async def remote_access(self, project: Project | ProjectRecord) -> RemoteAccess:
+        """How the project's params, metrics and plots kept in its DVC remote are read
+        (sync.remote_files): its configured settings opened, the policy when it governs
+        the project."""
+        bounds = limits()
+        governed = self.policy is not None and self.policy.governs(project.repo_url)
+        local = not is_network(project.repo_url)
+        return RemoteAccess(
+            cache_dir=str(self._mirrors.parent / REMOTE_CACHE_DIR),
+            settings=await opened_settings(project.id, self.sealer),
+            policy=self.policy if governed else None,
+            repo_dir=os.path.join(project.repo_url, project.subdir) if local else None,
+            timeout=bounds.remote_timeout_seconds,
+            max_bytes=bounds.max_parse_file_bytes,
+            cache_bytes=bounds.remote_cache_bytes,
+        )
+
+    async def reread(self, project: Project, work: list[tuple[str, str]]) -> int:
+        """Read the revisions ``work`` names ((sha, experiment ref or "")) again and write
+        their rows in place: after configureRemote, the rows whose files the remote could
+        not give. Under the project's lock and lease, as a sync. Returns the rows written."""
+        if not work:
+            return 0
+        async with self._lock(project.id), self._leased(project, "re-reading") as lease:
+            try:
+                remote = await self.remote_access(project)
+                mirror, cache = self.mirror_path(project.id), self._cache(project.id)
+                batch_rows = self.streaming().index_batch_rows
+                for start in range(0, len(work), batch_rows):
+                    part = work[start : start + batch_rows]
+                    reading = read_work(mirror, part, project.subdir, cache, batch_rows, remote)
+                    batches = await asyncio.to_thread(list, reading)
+                    for batch in batches:
+                        if lease.lost:
+                            raise _lost(project)
+                        commits, experiments = revision_rows(batch, [])
+                        try:
+                            await index.write_rows(project.id, commits, experiments, self.owner)
+                        except index.LeaseLost as exc:
+                            raise _lost(project) from exc
+            finally:
+                self._bound_caches()
+            await leases.release(project.id, self.owner)
+        forget_projects()
+        return len(work)
 
     async def _store(
         self,
