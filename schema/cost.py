@@ -238,6 +238,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "tags"): 100,
     ("Project", "models"): 50,
     ("Project", "pullRequests"): 50,
+    ("Project", "remotes"): 10,  # the DVC remotes of its .dvc/config, and those configured
     ("Model", "versions"): 50,
     ("Model", "stages"): 10,
     ("Model", "history"): 100,

@@ -8,20 +8,28 @@ pushed, credentials refused, an endpoint the policy refuses) are the row's typed
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import socket
+import threading
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pygit2
 import pytest
-from remote_support import BUCKET, S3Server, cached_repo, dvc, pulled_clone, start_s3
+from remote_support import BUCKET, S3Server, cached_repo, pulled_clone, start_s3
 from support import Api, dvc_json
 from test_api_oracle import dvc_exp_show, oracle_by_sha
 from test_plots_oracle import _assert_equal
 
 from gitstudio.app import create_app
 from storage.models import RemoteSetting
+from sync.dvcproject import BlobCache, collect_revision
+from sync.remote_files import RemoteAccess
+from sync.tree import GitTree
 
 ROWS = """
 query($name: String!) {
@@ -283,3 +291,52 @@ async def test_an_s3_endpoint_on_this_machine_is_refused_unless_allowed(
     ]
     assert await _stored(project["id"]) == []
 
+
+@pytest.fixture
+def silent_endpoint() -> Iterator[str]:
+    """An http endpoint that accepts connections and never answers."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError, OSError):
+                held.append(listener.accept()[0])
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    for conn in held:
+        conn.close()
+    listener.close()
+
+
+def test_a_remote_that_never_answers_is_a_row_error_within_the_timeout(
+    s3_project: dict[str, Any], s3: S3Server, silent_endpoint: str, tmp_path: Path
+) -> None:
+    """GITSTUDIO_REMOTE_TIMEOUT_SECONDS bounds a read; the remote is then not asked again
+    by the same reader, so a sync of many revisions waits once, not once per revision."""
+    remote = RemoteAccess(
+        cache_dir=str(tmp_path / "cache"),
+        settings={
+            "": {
+                "endpointurl": silent_endpoint,
+                "access_key_id": s3.key_id,
+                "secret_access_key": s3.secret,
+            }
+        },
+        timeout=1.0,
+    )
+    repo = pygit2.Repository(str(s3_project["repo"]))
+    started = time.monotonic()
+    for sha in s3_project["pushed"]:
+        tree = GitTree(repo, repo[sha].peel(pygit2.Commit).tree)
+        data = collect_revision(tree, "", BlobCache(), remote=remote)
+        (error,) = data.errors
+        assert (error.file, error.type) == ("metrics.json", "RemoteFileError")
+        assert "did not answer within 1 s" in error.message, error.message
+    assert time.monotonic() - started < 10
