@@ -28,7 +28,9 @@ from test_plots_oracle import _assert_equal
 from gitstudio.app import create_app
 from storage.models import RemoteSetting
 from sync.dvcproject import BlobCache, collect_revision
+from sync.indexer import plan
 from sync.remote_files import RemoteAccess
+from sync.scan_process import read_batches_in_child
 from sync.tree import GitTree
 
 ROWS = """
@@ -340,3 +342,19 @@ def test_a_remote_that_never_answers_is_a_row_error_within_the_timeout(
         assert (error.file, error.type) == ("metrics.json", "RemoteFileError")
         assert "did not answer within 1 s" in error.message, error.message
     assert time.monotonic() - started < 10
+
+
+def test_a_sync_read_by_a_child_process_reads_the_remote_too(
+    local_project: dict[str, Any], tmp_path: Path
+) -> None:
+    """A large sync's revisions are read by a child process (sync/scan_process.py): it gets
+    the reader, settings and all, and reads what the thread reads."""
+    remote = RemoteAccess(cache_dir=str(tmp_path / "cache"))
+    repo = local_project["repo"]
+    result = plan(repo, {})
+    batches = list(read_batches_in_child(repo, result, "", BlobCache(), 10, 1000, remote=remote))
+    read = {r.commit.sha: r.data for b in batches for r in b.commits}
+    for sha in local_project["pushed"]:
+        assert read[sha].errors == []
+        assert read[sha].metrics == local_project["oracle"][sha]["metrics"]
+    assert sum(1 for p in (tmp_path / "cache").rglob("*") if p.is_file()) >= 2
