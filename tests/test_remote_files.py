@@ -67,6 +67,19 @@ async def rows_by_sha(api: Api, name: str) -> dict[str, dict[str, Any]]:
     return {r["sha"]: r for r in found["project"]["experiments"]["nodes"]}
 
 
+async def indexed(api: Api, built: dict[str, Any], name: str) -> dict[str, dict[str, Any]]:
+    """The rows, by sha, of a new project of the repository ``built``."""
+    await api.create_project(built["repo"], name)
+    return await rows_by_sha(api, name)
+
+
+def with_oracle(built: dict[str, Any], clone: Path, keys: dict[str, str]) -> dict[str, Any]:
+    """``built`` with a ``dvc pull``ed clone and what ``dvc exp show`` says there."""
+    built["clone"] = pulled_clone(built["repo"], clone, keys)
+    built["oracle"] = oracle_by_sha(dvc_exp_show(built["clone"]))
+    return built
+
+
 def assert_table_equals(rows: dict[str, dict[str, Any]], oracle: dict[str, Any], shas: list[str]):
     for sha in shas:
         assert rows[sha]["errors"] == [], rows[sha]["errors"]
@@ -90,19 +103,15 @@ def local_project(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     base = tmp_path_factory.mktemp("dvc-local-remote")
     storage = base / "storage"
     built = cached_repo(base / "repo", str(storage), {}, {}, [0.1, 0.2], [0.3])
-    clone = pulled_clone(built["repo"], base / "clone", {})
-    built["oracle"] = oracle_by_sha(dvc_exp_show(clone))
-    built["clone"] = clone
     built["storage"] = storage
-    return built
+    return with_oracle(built, base / "clone", {})
 
 
 async def test_metrics_in_a_local_remote_equal_dvc_exp_show(
     api: Api, local_project: dict[str, Any], unique: str
 ) -> None:
     name = f"remote-local-{unique}"
-    await api.create_project(local_project["repo"], name)
-    rows = await rows_by_sha(api, name)
+    rows = await indexed(api, local_project, name)
     assert_table_equals(rows, local_project["oracle"], local_project["pushed"])
     # never pushed: the remote does not hold it, and the row says so
     (unpushed,) = local_project["unpushed"]
@@ -124,8 +133,7 @@ async def test_plots_in_a_local_remote_equal_dvc_plots_diff(
     api: Api, local_project: dict[str, Any], unique: str
 ) -> None:
     name = f"remote-plots-{unique}"
-    await api.create_project(local_project["repo"], name)
-    rows = await rows_by_sha(api, name)
+    rows = await indexed(api, local_project, name)
     first, second = local_project["pushed"]
     oracle = dvc_json(local_project["clone"], "plots", "diff", first, second)["data"]
     found = await api.data(PLOTS, {"name": name, "ids": [rows[first]["id"], rows[second]["id"]]})
@@ -154,9 +162,7 @@ async def test_objects_read_are_kept_on_disk_by_md5(
     moved = tmp_path / "moved"
     local_project["storage"].rename(moved)
     try:
-        again = f"remote-kept2-{unique}"
-        await api.create_project(local_project["repo"], again)
-        rows = await rows_by_sha(api, again)
+        rows = await indexed(api, local_project, f"remote-kept2-{unique}")
         assert_table_equals(rows, local_project["oracle"], local_project["pushed"])
     finally:
         moved.rename(local_project["storage"])
@@ -182,10 +188,7 @@ def s3_project(tmp_path_factory: pytest.TempPathFactory, s3: S3Server) -> dict[s
         [0.25, 0.5],
         [],
     )
-    clone = pulled_clone(built["repo"], base / "clone", keys)
-    built["oracle"] = oracle_by_sha(dvc_exp_show(clone))
-    built["clone"] = clone
-    return built
+    return with_oracle(built, base / "clone", keys)
 
 
 @pytest.fixture
@@ -277,8 +280,8 @@ async def test_an_s3_endpoint_on_this_machine_is_refused_unless_allowed(
     """The tests' usual policy does not list 127.0.0.1 (nor plain http): the server never
     contacts the endpoint the repository names, nor one configureRemote is given."""
     name = f"remote-s3-refused-{unique}"
-    project = await api.create_project(s3_project["repo"], name)
-    rows = await rows_by_sha(api, name)
+    rows = await indexed(api, s3_project, name)
+    project = (await api.data(ROWS, {"name": name}))["project"]
     for sha in s3_project["pushed"]:
         message = remote_error(rows[sha])["message"]
         assert "the server may not read it" in message, message
