@@ -45,7 +45,8 @@ class Settings:
     git_author_email: str = "gitstudio@localhost"
     # Signs model download links (dvc artifacts get); empty: a key kept in the data directory.
     url_signing_key: str = ""
-    # Encrypts secrets kept in the database (forge tokens); empty: a key in the data directory.
+    # Encrypts secrets kept in the database (forge tokens, DVC remote settings); empty: a key
+    # in the data directory.
     secret_key: str = ""
     # GraphQL limits.
     max_query_depth: int = 12
