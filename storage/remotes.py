@@ -5,16 +5,21 @@ whichever remote a revision names as its default."""
 
 from __future__ import annotations
 
+import logging
+
 import orjson
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from storage.errors import DomainError
 from storage.models import Experiment, RemoteSetting
 from storage.sealed import Sealer
 
 # The type of a row's file error when the DVC remote could not give the file
 # (sync.remote_files).
 ERROR_TYPE = "RemoteFileError"
+
+log = logging.getLogger(__name__)
 
 
 async def remote_settings(project_id: int) -> list[RemoteSetting]:
@@ -44,11 +49,19 @@ def keys_of(row: RemoteSetting) -> list[str]:
 
 
 async def opened_settings(project_id: int, sealer: Sealer | None) -> dict[str, dict[str, str]]:
-    """Every configured remote's settings, opened: for the server's own reads only."""
+    """Every configured remote's settings, opened: for the server's own reads only. Settings
+    sealed under another key (GITSTUDIO_SECRET_KEY changed) are left out, logged: the
+    remote is then read without them, and configureRemote sets them again."""
     rows = await remote_settings(project_id)
     if not rows or sealer is None:
         return {}
-    return {row.name: orjson.loads(sealer.open(row.sealed)) for row in rows}
+    opened: dict[str, dict[str, str]] = {}
+    for row in rows:
+        try:
+            opened[row.name] = orjson.loads(sealer.open(row.sealed))
+        except DomainError as exc:
+            log.warning("DVC remote settings of project %s: %s", project_id, exc.message)
+    return opened
 
 
 async def rows_missing_files(project_id: int) -> list[tuple[str, str]]:
