@@ -88,7 +88,7 @@ class Settings:
     # Metrics, params and plots kept in a DVC remote (sync/remote_files.py): one read (its
     # connection and its bytes) takes at most this many seconds, then the row says the
     # remote did not answer (and that remote is not asked again during that sync or
-    # request); the objects read are kept on disk by md5, this many bytes in all (the
+    # request); the objects read are kept on disk per project and md5, this many bytes in all (the
     # least recently written go first); a value configureRemote sets holds at most this
     # many bytes (an AWS session token is about 1-2 KB).
     remote_timeout_seconds: float = 30.0

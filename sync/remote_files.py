@@ -16,8 +16,9 @@ settings included, passes ``RepoPolicy.check_storage`` before anything is contac
 the server never lends a repository its own cloud identity: the ``profile`` option is
 dropped and an S3 remote without configured keys is read anonymously.
 
-What was read is checked against its md5 and kept on disk by md5 (``GITSTUDIO_REMOTE_CACHE_BYTES``
-in all, least recently written first out), so each object is fetched once. One read takes
+What was read is checked against its md5 and kept on disk per project and md5
+(``GITSTUDIO_REMOTE_CACHE_BYTES`` in all, least recently written first out), so each object
+is fetched once. One read takes
 at most ``GITSTUDIO_REMOTE_TIMEOUT_SECONDS`` (the connection's own timeouts, and a deadline
 on the thread that reads); a remote found unreachable, refused or misconfigured is not
 asked again by the same reader (one sync, one plot request), so a sync of many revisions
@@ -49,7 +50,7 @@ from sync.tree import RevisionTree, join
 
 log = logging.getLogger(__name__)
 
-REMOTE_CACHE_DIR = "dvc-remote-cache"  # in the data directory: the objects read, by md5
+REMOTE_CACHE_DIR = "dvc-remote-cache"  # in the data directory: objects read, by project and md5
 # The settings configureRemote takes (DVC's own option names): S3 and S3-compatible
 # servers, and the user and password of http, WebDAV and SSH remotes.
 SETTING_KEYS = frozenset(
@@ -86,6 +87,7 @@ class RemoteAccess:
     what it learns (filesystems, broken remotes) stays in the process that learnt it."""
 
     cache_dir: str
+    project: str = ""  # whose objects: each project keeps its own (see the disk cache)
     settings: dict[str, dict[str, str]] = field(default_factory=dict)
     policy: RepoPolicy | None = None
     repo_dir: str | None = None
@@ -255,7 +257,9 @@ class RemoteAccess:
     # the disk cache ----------------------------------------------------------------
 
     def _path(self, digest: str) -> Path:
-        return Path(self.cache_dir) / digest[:2] / digest[2:]
+        """Per project: an md5 is no proof of content (collisions can be made), so one
+        project's objects never answer another's."""
+        return Path(self.cache_dir) / (self.project or "_") / digest[:2] / digest[2:]
 
     def _kept(self, digest: str) -> bytes | None:
         try:
@@ -392,9 +396,12 @@ _EVICT_SLACK = 0.9  # evicting down to this share of the bound leaves room for a
 
 
 def _evict(directory: Path, bound: int) -> None:
-    """Delete the least recently written objects until the cache holds at most ``bound``."""
+    """Delete the least recently written objects (of every project) until the cache holds
+    at most ``bound``."""
     files: list[tuple[float, int, Path]] = []
-    for sub in directory.iterdir():
+    for sub in (
+        s for project in directory.iterdir() if project.is_dir() for s in project.iterdir()
+    ):
         if not sub.is_dir():
             continue
         for entry in os.scandir(sub):

@@ -211,6 +211,11 @@ class ProjectSyncer:
         if self._ref_memos is not None:
             self._ref_memos.close()
 
+    @property
+    def _remote_cache(self) -> Path:
+        """Where the objects read from DVC remotes are kept (sync.remote_files)."""
+        return self._mirrors.parent / REMOTE_CACHE_DIR
+
     def mirror_path(self, project_id: int) -> Path:
         return self._mirrors / f"{project_id}.git"
 
@@ -325,6 +330,7 @@ class ProjectSyncer:
             self._caches.pop(project.id, None)
             self._planned.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
+            await asyncio.to_thread(shutil.rmtree, self._remote_cache / str(project.id), True)
 
     async def take_over(self, claim: leases.Claim) -> list[Project]:
         """At a server's start, as ``claim``'s owner: end the leases of its previous boot
@@ -591,7 +597,8 @@ class ProjectSyncer:
         governed = self.policy is not None and self.policy.governs(project.repo_url)
         local = not is_network(project.repo_url)
         return RemoteAccess(
-            cache_dir=str(self._mirrors.parent / REMOTE_CACHE_DIR),
+            cache_dir=str(self._remote_cache),
+            project=str(project.id),
             settings=await opened_settings(project.id, self.sealer),
             policy=self.policy if governed else None,
             repo_dir=os.path.join(project.repo_url, project.subdir) if local else None,

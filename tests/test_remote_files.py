@@ -150,22 +150,40 @@ async def test_plots_in_a_local_remote_equal_dvc_plots_diff(
     assert found["project"]["plots"][0]["revisions"] == [first[:7]]
 
 
-async def test_objects_read_are_kept_on_disk_by_md5(
-    api: Api, local_project: dict[str, Any], unique: str, tmp_path: Path
+def revisions(built: dict[str, Any], remote: RemoteAccess) -> dict[str, Any]:
+    """Each pushed revision of ``built`` as collect_revision reads it with ``remote``."""
+    repo = pygit2.Repository(str(built["repo"]))
+    return {
+        sha: collect_revision(
+            GitTree(repo, repo[sha].peel(pygit2.Commit).tree), "", BlobCache(), remote=remote
+        )
+        for sha in built["pushed"]
+    }
+
+
+def test_objects_read_are_kept_on_disk_per_project(
+    local_project: dict[str, Any], tmp_path: Path
 ) -> None:
-    """A second project of the same repository reads nothing from the remote: the objects
-    are on disk, checked against their md5 (the remote gone, the rows are the same)."""
-    name = f"remote-kept-{unique}"
-    await api.create_project(local_project["repo"], name)
-    kept = api.settings.data_dir / "dvc-remote-cache"
-    assert sum(1 for p in kept.rglob("*") if p.is_file()) >= 4  # 2 metrics + 2 plots
+    """Read once, a project's objects are on disk (checked against their md5 when read
+    again): with the remote gone it reads the same values, while another project, whose
+    objects are kept apart, reads nothing of them; the cache keeps within its bound."""
+    cache = str(tmp_path / "cache")
+    first = revisions(local_project, RemoteAccess(cache_dir=cache, project="1"))
+    oracle = local_project["oracle"]
+    assert all(first[sha].metrics == oracle[sha]["metrics"] for sha in first)
     moved = tmp_path / "moved"
     local_project["storage"].rename(moved)
     try:
-        rows = await indexed(api, local_project, f"remote-kept2-{unique}")
-        assert_table_equals(rows, local_project["oracle"], local_project["pushed"])
+        again = revisions(local_project, RemoteAccess(cache_dir=cache, project="1"))
+        assert all(again[sha].metrics == oracle[sha]["metrics"] for sha in again)
+        other = revisions(local_project, RemoteAccess(cache_dir=cache, project="2"))
+        assert all(r.errors[0].type == "RemoteFileError" for r in other.values())
     finally:
         moved.rename(local_project["storage"])
+    bounded = tmp_path / "bounded"
+    revisions(local_project, RemoteAccess(cache_dir=str(bounded), project="1", cache_bytes=30))
+    kept = [p.stat().st_size for p in bounded.rglob("*") if p.is_file()]
+    assert len(kept) == 1 and sum(kept) <= 30  # two objects of about 25 bytes read
 
 
 # --- an S3-compatible server --------------------------------------------------------------
@@ -336,11 +354,8 @@ def test_a_remote_that_never_answers_is_a_row_error_within_the_timeout(
         },
         timeout=1.0,
     )
-    repo = pygit2.Repository(str(s3_project["repo"]))
     started = time.monotonic()
-    for sha in s3_project["pushed"]:
-        tree = GitTree(repo, repo[sha].peel(pygit2.Commit).tree)
-        data = collect_revision(tree, "", BlobCache(), remote=remote)
+    for data in revisions(s3_project, remote).values():
         (error,) = data.errors
         assert (error.file, error.type) == ("metrics.json", "RemoteFileError")
         assert "did not answer within 1 s" in error.message, error.message
