@@ -35,7 +35,7 @@ from sync.plot_props import (
     template_content,
     top_level,
 )
-from sync.remote_files import RemoteAccess, RemoteFileError
+from sync.remote_files import RemoteAccess, RemoteFileError, cached_output
 from sync.tree import RevisionTree, commit_trees, join
 
 # What dvc-render shows as images (ImageRenderer.EXTENSIONS), and how they are served.
@@ -106,7 +106,9 @@ class TreeFS:
         return posixpath.commonpath(paths)
 
     def isdir(self, path: str) -> bool:
-        return not outside(path) and self.tree.is_dir(self.git_path(path))
+        if outside(path):
+            return False
+        return self.tree.is_dir(self.git_path(path)) or bool(self._remote_files(path))
 
     def exists(self, path: str) -> bool:
         return (
@@ -121,9 +123,7 @@ class TreeFS:
         Raises RemoteFileError when the remote cannot give it."""
         if self.remote is None or outside(path):
             return None
-        if self._outs is None:  # dvc.lock's hashes: only once a file is missing
-            self._outs = collect_revision(self.tree, self.root, self.cache).cached
-        content = self.remote.read(self.tree, self.root, self._outs, path)
+        content = self.remote.read(self.tree, self.root, self._outputs(), path)
         if content is None:
             return None
         self.fetched[path] = content
@@ -132,7 +132,29 @@ class TreeFS:
     def find(self, path: str) -> list[str]:
         prefix = self.git_path(path)
         files = self.tree.walk_files(prefix)
+        if not files:  # a directory output kept in the DVC remote: its listing
+            return sorted(posixpath.join(path, f) for f in self._remote_files(path))
         return [posixpath.join(path, f[len(prefix) :].lstrip("/")) for f in files]
+
+    def _outputs(self) -> dict[str, Any]:
+        """The revision's cached outputs with their hashes (dvc.lock's), read once."""
+        if self._outs is None:
+            self._outs = collect_revision(self.tree, self.root, self.cache).cached
+        return self._outs
+
+    def _remote_files(self, path: str) -> list[str]:
+        """The files of the directory output ``path`` kept in the DVC remote (its listing,
+        read from there), relative to it; none when it is no such output or cannot be
+        listed (reading it as a file then says why)."""
+        if self.remote is None or self.tree.blob_id(self.git_path(path)) is not None:
+            return []  # a file in Git (the usual case) needs no dvc.lock read
+        found = cached_output(self._outputs(), path)
+        if found is None or found[0] != path or not found[1].endswith(".dir"):
+            return []
+        try:
+            return list(self.remote.listing(self.tree, self.root, found[1], path))
+        except RemoteFileError:
+            return []
 
     def ls(self, path: str) -> list[str]:
         if not self.isdir(path):

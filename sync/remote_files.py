@@ -116,7 +116,12 @@ class RemoteAccess:
         out, digest = found
         size = outs[out].get("size")
         if digest.endswith(".dir"):
-            digest, size = self._in_directory(tree, root, digest, posixpath.relpath(key, out))
+            listed = self.listing(tree, root, digest, out)
+            if key == out:
+                raise RemoteFileError(f"'{key}' is a directory kept in the DVC remote")
+            if posixpath.relpath(key, out) not in listed:
+                raise RemoteFileError(f"'{key}' is not in its output directory's DVC listing")
+            digest, size = listed[posixpath.relpath(key, out)]
         if isinstance(size, int) and size > self.max_bytes:
             raise RemoteFileError(
                 f"'{key}' is {size} bytes, over the {self.max_bytes} bytes files may have to be"
@@ -237,22 +242,27 @@ class RemoteAccess:
             )
         return data
 
-    def _in_directory(
-        self, tree: RevisionTree, root: str, digest: str, relpath: str
-    ) -> tuple[str, int | None]:
-        """The md5 and size of ``relpath`` in the output directory whose manifest is the
-        object ``digest``."""
+    def listing(
+        self, tree: RevisionTree, root: str, digest: str, key: str
+    ) -> dict[str, tuple[str, int | None]]:
+        """{path inside the directory: (md5, size)} of the output directory ``key`` whose
+        listing (DVC's ``.dir`` manifest) is the object ``digest``."""
         try:
-            entries = json.loads(self.object(tree, root, digest, relpath))
+            entries = json.loads(self.object(tree, root, digest, key))
         except ValueError:
-            raise RemoteFileError(f"the DVC directory listing {digest} is not valid") from None
+            raise RemoteFileError(f"the DVC listing of '{key}' is not valid") from None
+        found: dict[str, tuple[str, int | None]] = {}
         for entry in entries[:_MANIFEST_ENTRIES] if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and entry.get("relpath") == relpath:
-                md5 = str(entry.get("md5", ""))
-                if _MD5.match(md5) and not md5.endswith(".dir"):
-                    size = entry.get("size")
-                    return md5, size if isinstance(size, int) else None
-        raise RemoteFileError(f"'{relpath}' is not in its output directory's DVC listing")
+            if not isinstance(entry, dict):
+                continue
+            relpath, md5, size = entry.get("relpath"), str(entry.get("md5", "")), entry.get("size")
+            inside = isinstance(relpath, str) and not relpath.startswith(("/", "../"))
+            if inside and _MD5.match(md5) and not md5.endswith(".dir"):
+                found[posixpath.normpath(str(relpath))] = (
+                    md5,
+                    size if isinstance(size, int) else None,
+                )
+        return found
 
     # the disk cache ----------------------------------------------------------------
 

@@ -21,12 +21,18 @@ from support import free_port, git, new_dvc_repo
 
 TRAIN = """\
 import json
+import os
+
 import yaml
 
 lr = yaml.safe_load(open("params.yaml"))["lr"]
 json.dump({"acc": round(lr * 3, 4), "loss": round(1 - lr, 4)}, open("metrics.json", "w"))
 rows = "".join(f"{step},{round(lr / (step + 1), 4)}\\n" for step in range(4))
 open("loss.csv", "w").write("step,loss\\n" + rows)
+os.makedirs("curves", exist_ok=True)
+for name, scale in (("a", 1), ("b", 2)):
+    points = "".join(f"{step},{round(lr * scale * step, 4)}\\n" for step in range(3))
+    open(f"curves/{name}.csv", "w").write("step,value\\n" + points)
 """
 
 DVC_YAML = """\
@@ -40,6 +46,9 @@ stages:
       - loss.csv:
           x: step
           y: loss
+      - curves:
+          x: step
+          y: value
 """
 
 BUCKET = "dvcstore"
@@ -125,8 +134,8 @@ def cached_repo(
     pushed: list[float],
     unpushed: list[float],
 ) -> dict[str, Any]:
-    """A DVC project whose stage writes metrics.json and loss.csv, DVC outputs kept in the
-    cache (not in Git): a commit per learning rate of ``pushed`` (``dvc push``ed to the
+    """A DVC project whose stage writes metrics.json, loss.csv and a directory of curves,
+    DVC outputs kept in the cache (not in Git): a commit per learning rate of ``pushed`` (``dvc push``ed to the
     default remote ``storage`` at ``remote_url`` with ``config``, ``local_config`` kept
     in the uncommitted .dvc/config.local) and then of ``unpushed``. Returns the repository
     and the commits' shas."""
@@ -148,7 +157,8 @@ def cached_repo(
             shas[group].append(git(repo, "rev-parse", "HEAD"))
         if group == "pushed":
             dvc(repo, "push", "-q", "--all-commits")
-    assert not (set(git(repo, "ls-files").split()) & {"metrics.json", "loss.csv"})
+    tracked = set(git(repo, "ls-files").split())
+    assert not tracked & {"metrics.json", "loss.csv", "curves/a.csv", "curves/b.csv"}
     return {"repo": repo, **shas}
 
 
