@@ -304,16 +304,17 @@ class _Broken(Exception):
 def cached_output(outs: dict[str, Any], key: str) -> tuple[str, str] | None:
     """(output path, md5) of the cached output that is ``key`` or the directory holding it."""
     path = key
-    while True:
+    while path:
         out = outs.get(path)
         if isinstance(out, dict):
             digest = str(out.get("hash") or "")
-            is_dir = digest.endswith(".dir")
-            if _MD5.match(digest) and (path == key or is_dir):
+            if _MD5.match(digest) and (path == key or digest.endswith(".dir")):
                 return path, digest
-        if not path or "/" not in path:
+        parent = posixpath.dirname(path)
+        if parent == path:  # "/" (a path no output has): the top
             return None
-        path = posixpath.dirname(path)
+        path = parent
+    return None
 
 
 def _first_of(fs: Any, paths: list[str], max_bytes: int) -> bytes:

@@ -29,7 +29,7 @@ from gitstudio.app import create_app
 from storage.models import RemoteSetting
 from sync.dvcproject import BlobCache, collect_revision
 from sync.indexer import plan
-from sync.remote_files import RemoteAccess
+from sync.remote_files import RemoteAccess, cached_output
 from sync.scan_process import read_batches_in_child
 from sync.tree import GitTree
 
@@ -381,3 +381,14 @@ def test_a_sync_read_by_a_child_process_reads_the_remote_too(
         assert read[sha].errors == []
         assert read[sha].metrics == local_project["oracle"][sha]["metrics"]
     assert sum(1 for p in (tmp_path / "cache").rglob("*") if p.is_file()) == 2  # metrics
+
+
+def test_outputs_holding_a_path_are_found_for_any_path() -> None:
+    """Plot ids and metrics paths come from the repository: absolute, dotted or odd ones
+    end the search (no output holds them), never loop."""
+    digest = "0" * 32
+    outs = {"curves": {"hash": digest + ".dir"}, "m.json": {"hash": digest}}
+    assert cached_output(outs, "curves/a.csv") == ("curves", digest + ".dir")
+    assert cached_output(outs, "m.json") == ("m.json", digest)
+    for odd in ("/abs/x", "/", "//", "a/b/", "x", "", "./x", "m.json/inner"):
+        assert cached_output(outs, odd) is None
