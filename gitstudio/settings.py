@@ -45,7 +45,8 @@ class Settings:
     git_author_email: str = "gitstudio@localhost"
     # Signs model download links (dvc artifacts get); empty: a key kept in the data directory.
     url_signing_key: str = ""
-    # Encrypts secrets kept in the database (forge tokens); empty: a key in the data directory.
+    # Encrypts secrets kept in the database (forge tokens, DVC remote settings); empty: a key
+    # in the data directory.
     secret_key: str = ""
     # GraphQL limits.
     max_query_depth: int = 12
@@ -84,6 +85,15 @@ class Settings:
     # a few hundred MiB while rendering. Larger files are a PlotError, larger charts refused.
     plot_max_file_values: int = 200_000
     plot_max_chart_values: int = 2_000_000
+    # Metrics, params and plots kept in a DVC remote (sync/remote_files.py): one read (its
+    # connection and its bytes) takes at most this many seconds, then the row says the
+    # remote did not answer (and that remote is not asked again during that sync or
+    # request); the objects read are kept on disk per project and md5, this many bytes in all (the
+    # least recently written go first); a value configureRemote sets holds at most this
+    # many bytes (an AWS session token is about 1-2 KB).
+    remote_timeout_seconds: float = 30.0
+    remote_cache_bytes: int = 256 * 1024 * 1024
+    remote_setting_max_bytes: int = 4096
     # Param + metric columns indexed per project; the rest are counted as skipped. Studio
     # imports 500: the same number shows a project moving from Studio the same columns, and
     # bounds the cells of one row (and of the columns catalog) to 500.
@@ -429,6 +439,9 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_parse_file_bytes": ("GITSTUDIO_MAX_PARSE_FILE_BYTES", int),
     "plot_max_file_values": ("GITSTUDIO_PLOT_MAX_FILE_VALUES", int),
     "plot_max_chart_values": ("GITSTUDIO_PLOT_MAX_CHART_VALUES", int),
+    "remote_timeout_seconds": ("GITSTUDIO_REMOTE_TIMEOUT_SECONDS", float),
+    "remote_cache_bytes": ("GITSTUDIO_REMOTE_CACHE_BYTES", int),
+    "remote_setting_max_bytes": ("GITSTUDIO_REMOTE_SETTING_MAX_BYTES", int),
     "max_columns": ("GITSTUDIO_MAX_COLUMNS", int),
     "max_column_globs": ("GITSTUDIO_MAX_COLUMN_GLOBS", int),
     "max_custom_files": ("GITSTUDIO_MAX_CUSTOM_FILES", int),

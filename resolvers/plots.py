@@ -34,6 +34,7 @@ from sync.plot_data import (
     series_row,
 )
 from sync.plot_render import PlotError, Rendered, cost, render
+from sync.remote_files import RemoteAccess
 
 
 class ChartTooLarge(Exception):
@@ -118,9 +119,10 @@ async def _charts(ctx: Context, records: Sequence[ExperimentRecord]) -> Charts:
     subdir = project.subdir if project else ""
     cache = ctx.caches.plot_blobs
     budget: Budget = ctx.extra.setdefault("plot_budget", Budget(limits().plot_max_chart_values))
+    remote = await ctx.syncer.remote_access(project) if project else None
 
     def build() -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
-        return _render(records, labels, runs, mirror, subdir, cache, budget)
+        return _render(records, labels, runs, mirror, subdir, cache, budget, remote)
 
     try:
         rendered, errors, revisions = await asyncio.to_thread(build)
@@ -162,10 +164,13 @@ def _render(
     subdir: str,
     cache: BlobCache,
     budget: Budget,
+    remote: RemoteAccess | None = None,
 ) -> tuple[list[Rendered], list[PlotError], dict[str, RevisionPlots]]:
-    """Runs in a thread: read the commits, shape the live runs, render them all."""
+    """Runs in a thread: read the commits (data files kept in the DVC remote through
+    ``remote``), shape the live runs, render them all."""
     shas = [r.sha if r.kind != "LIVE" else r.baseline_sha for r in records]
-    commits = at_commits(mirror, subdir, [s for s in shas if s], cache) if mirror.exists() else {}
+    wanted = [s for s in shas if s]
+    commits = at_commits(mirror, subdir, wanted, cache, remote) if mirror.exists() else {}
     by_id = {run.record.id: run for run in runs}
     revisions: dict[str, RevisionPlots] = {}
     for record, sha in zip(records, shas, strict=True):

@@ -32,6 +32,7 @@ from schema.permissions import audit_mutations
 from schema.plan_calls import Calls
 from schema.projects import Project, ProjectMutation, ProjectQuery
 from schema.pull_requests import PullRequest, PullRequestMutation
+from schema.remotes import RemoteMutation
 from schema.runs import RunMutation
 from schema.scalars import JSON, bounded_json
 from schema.subscriptions import Subscription
@@ -61,6 +62,7 @@ class Mutation(
     DeleteExperimentMutation,
     ViewMutation,
     WebhookMutation,
+    RemoteMutation,
 ):
     pass
 

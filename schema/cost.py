@@ -242,6 +242,7 @@ ESTIMATES: dict[tuple[str, str], int] = {
     ("Project", "models"): 50,
     ("Project", "pullRequests"): 50,
     ("Project", "webhooks"): 20,  # GITSTUDIO_MAX_WEBHOOKS_PER_PROJECT's default
+    ("Project", "remotes"): 10,  # the DVC remotes of its .dvc/config, and those configured
     ("Model", "versions"): 50,
     ("Model", "stages"): 10,
     ("Model", "history"): 100,

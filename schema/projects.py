@@ -18,6 +18,7 @@ from resolvers import models as model_resolvers
 from resolvers import plots as plot_resolvers
 from resolvers import projects as resolve
 from resolvers import pull_requests as pr_resolvers
+from resolvers import remotes as remote_resolvers
 from resolvers import trends as trend_resolvers
 from resolvers import views as view_resolvers
 from resolvers.compare import MAX_IDS
@@ -74,6 +75,7 @@ from schema.relay import (
     from_global_id,
     to_global_id,
 )
+from schema.remotes import DvcRemote, dvc_remote
 from schema.scalars import git_time
 from schema.trends import ColumnGoalEntry, TrendPoint, goal_entries, trend_point
 from schema.views import View, named_view, view_query, view_type, views_of
@@ -416,6 +418,13 @@ class Project(Node):
     async def pull_requests(self, state: PullRequestState | None = None) -> list[PullRequest]:
         rows = await pr_resolvers.pull_requests(self.record.id, state.value if state else None)
         return [pull_request_type(r) for r in rows]
+
+    @strawberry.field(
+        description="Its DVC remotes (the default branch's .dvc/config) and the settings kept"
+        " for them (names only: values are never shown)."
+    )
+    async def remotes(self, info: Info[Context, None]) -> list[DvcRemote]:
+        return [dvc_remote(r) for r in await remote_resolvers.remotes(info.context, self.record)]
 
     @strawberry.field(description="Where pull requests go (the token is never shown).")
     async def forge(self) -> ForgeSettings:

@@ -40,6 +40,9 @@ class Limits:
     max_views_per_user: int  # one user's own saved views of a project
     max_view_name_chars: int  # characters of a saved view's name
     max_view_bytes: int  # bytes of a saved view's state as JSON
+    remote_timeout_seconds: float  # one read from a DVC remote may take
+    remote_cache_bytes: int  # objects read from DVC remotes kept on disk, in all
+    remote_setting_max_bytes: int  # one value configureRemote keeps
 
 
 _settings: object | None = None

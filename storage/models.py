@@ -276,6 +276,27 @@ class View(Model):
         # migration 0022: one shared view and one view per user of a name.
 
 
+class RemoteSetting(Model):
+    """What configureRemote set for one DVC remote of a project (storage.remotes): its
+    settings (DVC option names and values) as one JSON object sealed with the server's
+    secret key (storage.sealed), and the names of the keys set, which is all the API shows.
+    ``name`` is the remote's name in the repository's .dvc/config, or '' for whichever
+    remote a revision names as its default (core.remote)."""
+
+    id = fields.IntField(primary_key=True)
+    project: fields.ForeignKeyRelation[Project] = fields.ForeignKeyField(
+        "models.Project", related_name="remote_settings", on_delete=fields.CASCADE
+    )
+    project_id: int
+    name = fields.CharField(max_length=64)
+    sealed = fields.TextField()
+    keys = fields.TextField()  # JSON list of the key names set, sorted
+
+    class Meta:
+        table = "remote_settings"
+        unique_together = (("project", "name"),)
+
+
 class MetricStep(Model):
     """The values a live run logged at one step, all metrics in one row (storage.metrics
     holds the format): a run logs every metric step after step, so one row per step is a

@@ -1,4 +1,4 @@
-"""Secrets gitstudio must use again, stored encrypted at rest: forge tokens.
+"""Secrets gitstudio must use again, stored encrypted at rest: forge tokens, DVC remote settings.
 
 Access tokens are only ever compared, so they are hashed (storage.tokens); a forge's token is
 sent back to the forge, so it is sealed with Fernet (AES-128-CBC + HMAC-SHA256) under a key

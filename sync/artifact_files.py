@@ -179,11 +179,11 @@ def dvc_locations(tree: pygit2.Tree) -> list[str]:
             raise DomainError(FORBIDDEN, f"{name} cannot be read: {exc!r}") from None
         for section_name, section in config.items():
             if isinstance(section, dict):
-                found.extend(_section_locations(name, str(section_name), section))
+                found.extend(section_locations(name, str(section_name), section))
     return found
 
 
-def _section_locations(config: str, section_name: str, section: dict[str, Any]) -> list[str]:
+def section_locations(config: str, section_name: str, section: dict[str, Any]) -> list[str]:
     found: list[str] = []
     for key, raw in section.items():
         value, lowered = str(raw), str(key).lower()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import hashlib
 import json
 import posixpath
 import re
@@ -26,6 +27,7 @@ from typing import Any
 
 from storage.limits import limits
 from sync.formats import ParseError, kind_of, parse_as_plain
+from sync.remote_files import ERROR_TYPE, RemoteAccess, RemoteFileError
 from sync.tree import RevisionTree, join, norm
 
 __all__ = ["BlobCache", "FileError", "Parsed", "RevisionData", "collect_revision"]
@@ -66,6 +68,10 @@ class RevisionData:
     # outputs marked as plots with their ``plots:`` flags (paths relative to the DVC root).
     plot_definitions: dict[str, list[Any]] = field(default_factory=dict, compare=False)
     plot_outputs: list[tuple[str, dict[str, Any]]] = field(default_factory=list, compare=False)
+    # Every output kept in the DVC cache that DVC's files give a hash for (metrics and plots
+    # outputs too), by path, with its hash fields: what sync.remote_files reads from the DVC
+    # remote when Git lacks the file. Not stored with the row.
+    cached: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -263,6 +269,7 @@ def collect_revision(
     *,
     declared_only: bool = False,
     custom_files: Sequence[tuple[str, str]] = (),
+    remote: RemoteAccess | None = None,
 ) -> RevisionData:
     """Params, metrics, plots, deps and outs of one revision, as ``dvc exp show --json``
     run in ``subdir`` (the DVC root inside the Git repository) reports them.
@@ -270,10 +277,13 @@ def collect_revision(
     files or dvc.lock's hashes (what plots need). ``custom_files``: (path relative to the
     root, ``params`` or ``metrics``) read as if a dvc.yaml declared them (a project's
     customFiles setting, for repositories without DVC or beside it); one this revision
-    lacks is left out, not an error."""
+    lacks is left out, not an error. ``remote``: how a params or metrics file missing from
+    Git is read from the DVC remote when it is a cached output (None: such a file is
+    missing, as DVC finds it without the cache)."""
     collector = _Collector(tree, norm(subdir), cache if cache is not None else BlobCache())
     collector.declared_only = declared_only
     collector.custom_files = custom_files
+    collector.remote = remote
     return collector.run()
 
 
@@ -299,6 +309,7 @@ class _StagePlan:
     params: list[dict[str, list[str]]] = field(default_factory=list)
     deps: list[tuple[str, str]] = field(default_factory=list)  # (key, lock path)
     outs: list[tuple[str, str, str, bool]] = field(default_factory=list)  # + git path, cache
+    outputs: list[tuple[str, str, str, bool]] = field(default_factory=list)  # metrics, plots
     metrics: list[str] = field(default_factory=list)  # git paths
     plots: list[tuple[str, str]] = field(default_factory=list)  # (git path, key)
     plot_flags: list[dict[str, Any]] = field(default_factory=list)  # each plot's flags
@@ -355,6 +366,7 @@ class _Collector:
         self.out_dirs: set[str] = set()
         self.declared_only = False
         self.custom_files: Sequence[tuple[str, str]] = ()
+        self.remote: RemoteAccess | None = None
 
     # paths -------------------------------------------------------------------------
 
@@ -527,6 +539,9 @@ class _Collector:
             self.out_dirs.add(git_path)
             hashes = outs.get(path, _NO_HASH)
             self.data.outs[key] = {**hashes, "use_cache": use_cache, "is_data_source": False}
+        for _git_path, key, path, use_cache in plan.outs + plan.outputs:
+            if use_cache and path in outs:
+                self.data.cached[key] = outs[path]
         for git_path in plan.metrics:
             self.metric_paths.append(git_path)
             self.out_dirs.add(git_path)
@@ -539,6 +554,8 @@ class _Collector:
         path = join(wdir, out)
         self.out_dirs.add(path)
         entry = _hash_fields(info)
+        if use_cache:
+            self.data.cached[self.rel(path)] = dict(entry)
         entry.update(use_cache=bool(use_cache), is_data_source=False)
         self.data.outs[self.rel(path)] = entry
 
@@ -607,7 +624,7 @@ class _Collector:
 
     def _read_or_error(self, path: str, kind: str) -> tuple[str, Parsed] | None:
         key = self.rel(path)
-        found = self.load_blob(path)
+        found = self.load_blob(path) or self._from_remote(path, kind)
         if found is None:
             message = f"[Errno 2] No such file or directory: '{key}'"
             self.add_error(FileError(key, kind, "FileNotFoundError", message))
@@ -617,6 +634,22 @@ class _Collector:
             self.add_error(FileError(key, kind, error.type, error.message))
             return None
         return found
+
+    def _from_remote(self, path: str, kind: str) -> tuple[str, Parsed] | None:
+        """(``md5:`` + its md5, parsed content) of a file Git lacks that a cached output
+        holds, read from the DVC remote; None when no output holds it. A remote that
+        fails records the row's error and gives a Parsed error (reported once)."""
+        key = self.rel(path)
+        if self.remote is None or key == ".." or key.startswith("../"):
+            return None
+        try:
+            content = self.remote.read(self.tree, self.root, self.data.cached, key)
+        except RemoteFileError as exc:
+            return "", Parsed(error=ParseError(ERROR_TYPE, str(exc)))
+        if content is None:
+            return None
+        oid = "md5:" + hashlib.md5(content, usedforsecurity=False).hexdigest()
+        return oid, self.cache.parse(oid, kind_of(path), path, content)
 
     # metrics -----------------------------------------------------------------------
 
@@ -721,8 +754,11 @@ def _plan_stage(directory: str, d: dict[str, Any], root: str) -> _StagePlan:
         plan.deps = [(relative(join(wdir, dep), root), dep) for dep in deps]
         outs = merge_outs(d.get("outs") or []).items()
         plan.outs = [_planned_out(wdir, out, flags, root) for out, flags in outs]
-        plan.metrics = [join(wdir, out) for out in merge_outs(d.get("metrics") or [])]
+        metrics = merge_outs(d.get("metrics") or [])
+        plan.metrics = [join(wdir, out) for out in metrics]
         plots = merge_outs(d.get("plots") or [])
+        marked = {**metrics, **plots}.items()
+        plan.outputs = [_planned_out(wdir, out, _dict(flags), root) for out, flags in marked]
         plan.plots = [(path, relative(path, root)) for path in (join(wdir, p) for p in plots)]
         plan.plot_flags = list(plots.values())
     except ValueError as exc:

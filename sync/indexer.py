@@ -23,6 +23,7 @@ from pygit2.enums import SortMode
 from storage.rows import CommitRow, Membership, TagRow
 from sync.dvcproject import BlobCache, RevisionData, collect_revision
 from sync.git import default_branch, open_mirror
+from sync.remote_files import RemoteAccess
 from sync.tree import GitTree, LooseObjects
 
 _EXP_REF = re.compile(r"^refs/exps/([0-9a-f]{2})/([0-9a-f]{38})/([^/]+)$")
@@ -222,12 +223,15 @@ def plan(
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """How a project's revisions are read: its DVC root and the files its settings declare
+    """How a project's revisions are read: its DVC root, the files its settings declare
     as params or metrics besides DVC's ((path relative to the root, ``params`` or
-    ``metrics``); storage.project_settings). Picklable: a child process reads with it."""
+    ``metrics``); storage.project_settings) and its DVC remote. Picklable: a child process
+    reads with it."""
 
     subdir: str = ""
     custom_files: tuple[tuple[str, str], ...] = ()
+    # How params and metrics kept in the DVC cache are read (sync.remote_files); None: not.
+    remote: RemoteAccess | None = None
 
 
 def read_batches(
@@ -385,7 +389,13 @@ def _revision(
     loose: LooseObjects | None = None,
 ) -> Revision:
     tree = GitTree(repo, commit.tree, loose)
-    data = collect_revision(tree, reading.subdir, cache, custom_files=reading.custom_files)
+    data = collect_revision(
+        tree,
+        reading.subdir,
+        cache,
+        custom_files=reading.custom_files,
+        remote=reading.remote,
+    )
     return Revision(commit=commit_row(commit), data=data)
 
 

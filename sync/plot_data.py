@@ -13,6 +13,7 @@ listed by blob id and never read here.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ from sync.plot_props import (
     template_content,
     top_level,
 )
+from sync.remote_files import RemoteAccess, RemoteFileError, cached_output
 from sync.tree import RevisionTree, commit_trees, join
 
 # What dvc-render shows as images (ImageRenderer.EXTENSIONS), and how they are served.
@@ -68,13 +70,25 @@ class TreeFS:
     """The part of fsspec's interface DVC's plot collection calls, over a Git tree.
 
     Paths are relative to the DVC root (``root`` inside the Git tree), as DVC's own
-    filesystem gives them."""
+    filesystem gives them. With ``remote``, a data file Git lacks that is a cached DVC
+    output is read from the DVC remote (:meth:`from_remote`) and then served like the
+    others."""
 
     sep = "/"
 
-    def __init__(self, tree: RevisionTree, root: str) -> None:
+    def __init__(
+        self,
+        tree: RevisionTree,
+        root: str,
+        remote: RemoteAccess | None = None,
+        cache: BlobCache | None = None,
+    ) -> None:
         self.tree = tree
         self.root = root
+        self.remote = remote
+        self.cache = cache
+        self.fetched: dict[str, bytes] = {}  # read from the DVC remote, by path
+        self._outs: dict[str, Any] | None = None
 
     def git_path(self, path: str) -> str:
         return join(self.root, path)
@@ -92,15 +106,55 @@ class TreeFS:
         return posixpath.commonpath(paths)
 
     def isdir(self, path: str) -> bool:
-        return not outside(path) and self.tree.is_dir(self.git_path(path))
+        if outside(path):
+            return False
+        return self.tree.is_dir(self.git_path(path)) or bool(self._remote_files(path))
 
     def exists(self, path: str) -> bool:
-        return self.isdir(path) or self.tree.blob_id(self.git_path(path)) is not None
+        return (
+            self.isdir(path)
+            or path in self.fetched
+            or self.tree.blob_id(self.git_path(path)) is not None
+        )
+
+    def from_remote(self, path: str) -> str | None:
+        """``md5:`` + the md5 of ``path`` read from the DVC remote when a cached output of
+        the revision holds it (its bytes then served by :meth:`read`); None when none does.
+        Raises RemoteFileError when the remote cannot give it."""
+        if self.remote is None or outside(path):
+            return None
+        content = self.remote.read(self.tree, self.root, self._outputs(), path)
+        if content is None:
+            return None
+        self.fetched[path] = content
+        return "md5:" + hashlib.md5(content, usedforsecurity=False).hexdigest()
 
     def find(self, path: str) -> list[str]:
         prefix = self.git_path(path)
         files = self.tree.walk_files(prefix)
+        if not files:  # a directory output kept in the DVC remote: its listing
+            return sorted(posixpath.join(path, f) for f in self._remote_files(path))
         return [posixpath.join(path, f[len(prefix) :].lstrip("/")) for f in files]
+
+    def _outputs(self) -> dict[str, Any]:
+        """The revision's cached outputs with their hashes (dvc.lock's), read once."""
+        if self._outs is None:
+            self._outs = collect_revision(self.tree, self.root, self.cache).cached
+        return self._outs
+
+    def _remote_files(self, path: str) -> list[str]:
+        """The files of the directory output ``path`` kept in the DVC remote (its listing,
+        read from there), relative to it; none when it is no such output or cannot be
+        listed (reading it as a file then says why)."""
+        if self.remote is None or self.tree.blob_id(self.git_path(path)) is not None:
+            return []  # a file in Git (the usual case) needs no dvc.lock read
+        found = cached_output(self._outputs(), path)
+        if found is None or found[0] != path or not found[1].endswith(".dir"):
+            return []
+        try:
+            return list(self.remote.listing(self.tree, self.root, found[1], path))
+        except RemoteFileError:
+            return []
 
     def ls(self, path: str) -> list[str]:
         if not self.isdir(path):
@@ -115,6 +169,8 @@ class TreeFS:
         return io.StringIO(content.decode(encoding or "utf-8"), newline=None)
 
     def read(self, path: str) -> bytes:
+        if path in self.fetched:
+            return self.fetched[path]
         git = self.git_path(path)
         size = None if outside(path) else self.tree.size(git)
         if size is None:
@@ -157,14 +213,21 @@ class RevisionPlots:
         return sum(self.source_values.values())
 
 
-def collect(tree: RevisionTree, root: str, data: RevisionData, cache: BlobCache) -> RevisionPlots:
+def collect(
+    tree: RevisionTree,
+    root: str,
+    data: RevisionData,
+    cache: BlobCache,
+    remote: RemoteAccess | None = None,
+) -> RevisionPlots:
     """The plots of the revision ``tree`` whose DVC files ``data`` describes (from
-    :func:`sync.dvcproject.collect_revision` with the same ``root``)."""
+    :func:`sync.dvcproject.collect_revision` with the same ``root``); ``remote``: how data
+    files kept in the DVC remote are read (sync.remote_files)."""
     from dvc.repo.plots import _get_data_targets
 
     if data.dvc_error is not None:
         return RevisionPlots(failure=(data.dvc_error.type, data.dvc_error.message))
-    fs = TreeFS(tree, root)
+    fs = TreeFS(tree, root, remote, cache)
     try:
         definitions = _definitions(fs, data)
     except PlotPropsError as exc:
@@ -237,6 +300,11 @@ def _source(
     """``{"data": parsed}`` or ``{"error": exception}`` for one data file, parsed once per
     blob id and way of reading it; an image is only listed by its blob id."""
     blob = None if outside(path) else fs.tree.blob_id(fs.git_path(path))
+    if blob is None and not is_image(path):
+        try:
+            blob = fs.from_remote(path)
+        except RemoteFileError as exc:
+            return {"error": exc}
     if blob is None:
         return {"error": FileNotFoundError(f"'{path}' does not exist in this revision")}
     if is_image(path):
@@ -320,10 +388,15 @@ def template(fs: TreeFS, name: str, cache: BlobCache) -> TemplateRef:
 
 
 def at_commits(
-    mirror: Path, root: str, shas: list[str], cache: BlobCache
+    mirror: Path,
+    root: str,
+    shas: list[str],
+    cache: BlobCache,
+    remote: RemoteAccess | None = None,
 ) -> dict[str, RevisionPlots]:
     """The plots of each commit of ``shas`` found in the mirror (those missing are left out).
-    A commit's plots never change: they are kept in ``cache`` by commit id and DVC root."""
+    A commit's plots never change: they are kept in ``cache`` by commit id and DVC root
+    (unless a file could not be read from the DVC remote: that may change)."""
     kind = f"plots:{root}"
     found: dict[str, RevisionPlots] = {}
     for sha in shas:
@@ -335,9 +408,15 @@ def at_commits(
         return found
     for sha, tree in commit_trees(open_mirror(mirror), missing):
         declared = collect_revision(tree, root, cache, declared_only=True)
-        found[sha] = collect(tree, root, declared, cache)
-        cache.put(sha, kind, found[sha], weight=max(1, found[sha].values))
+        found[sha] = collect(tree, root, declared, cache, remote)
+        if not _remote_failed(found[sha]):
+            cache.put(sha, kind, found[sha], weight=max(1, found[sha].values))
     return found
+
+
+def _remote_failed(found: RevisionPlots) -> bool:
+    sources = found.sources.get("data", {}) if found.sources else {}
+    return any(isinstance(s.get("error"), RemoteFileError) for s in sources.values())
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -41,11 +41,12 @@ from storage.events import (
     registry_channel,
     registry_event,
 )
-from storage.limits import configured
+from storage.limits import configured, limits
 from storage.models import Project
 from storage.project_settings import Change, custom_files, name_taken
 from storage.queries import forget_projects
-from storage.records import PROJECT_NAME
+from storage.records import PROJECT_NAME, ProjectRecord
+from storage.remotes import opened_settings
 from storage.rows import CommitRow, ExperimentRow, TagRow
 from storage.sealed import Sealer
 from storage.users import builtin_admin_id
@@ -82,10 +83,12 @@ from sync.indexer import (
     has_directory,
     plan,
     read_batches,
+    read_work,
     skips_studio,
 )
 from sync.registry import ASSIGN, DEPRECATE, REGISTER, in_subdir, parse_tag_name
 from sync.registry_writer import TagRequest, WrittenTag, write_tag
+from sync.remote_files import REMOTE_CACHE_DIR, RemoteAccess
 from sync.repo_policy import RepoPolicy, check_shape, is_network
 from sync.scan_process import ScanProcessError, read_batches_in_child
 from sync.write_policy import WriteLimits, check_ref_name, check_tag_input
@@ -212,6 +215,11 @@ class ProjectSyncer:
         if self._ref_memos is not None:
             self._ref_memos.close()
 
+    @property
+    def _remote_cache(self) -> Path:
+        """Where the objects read from DVC remotes are kept (sync.remote_files)."""
+        return self._mirrors.parent / REMOTE_CACHE_DIR
+
     def mirror_path(self, project_id: int) -> Path:
         return self._mirrors / f"{project_id}.git"
 
@@ -322,6 +330,7 @@ class ProjectSyncer:
             self._caches.pop(project.id, None)
             self._planned.pop(project.id, None)
             await asyncio.to_thread(shutil.rmtree, self.mirror_path(project.id), True)
+            await asyncio.to_thread(shutil.rmtree, self._remote_cache / str(project.id), True)
 
     async def take_over(self, claim: leases.Claim) -> list[Project]:
         """At a server's start, as ``claim``'s owner: end the leases of its previous boot
@@ -505,7 +514,10 @@ class ProjectSyncer:
             )
             batch.tips_changed = cut_off or not same_tips
             revisions = len(result.commit_shas) + len(result.experiment_refs)
-            rows = self._reader(mirror, result, reading_of(project), cache, revisions)
+            reading = reading_of(project)
+            if revisions:  # what is kept in the DVC cache is read from the project's remote
+                reading = replace(reading, remote=await self.remote_access(project))
+            rows = self._reader(mirror, result, reading, cache, revisions)
             with telemetry.timed("index", project_id=project.id):  # read and write the rows
                 try:
                     changes, new_commits = await self._store(
@@ -575,6 +587,53 @@ class ProjectSyncer:
                 streaming.scan_process_git_cache_mib,
             )
         return read_batches(mirror, result, reading, cache, streaming.index_batch_rows)
+
+    async def remote_access(self, project: Project | ProjectRecord) -> RemoteAccess:
+        """How the project's params, metrics and plots kept in its DVC remote are read
+        (sync.remote_files): its configured settings opened, the policy when it governs
+        the project."""
+        bounds = limits()
+        governed = self.policy is not None and self.policy.governs(project.repo_url)
+        local = not is_network(project.repo_url)
+        return RemoteAccess(
+            cache_dir=str(self._remote_cache),
+            project=str(project.id),
+            settings=await opened_settings(project.id, self.sealer),
+            policy=self.policy if governed else None,
+            repo_dir=os.path.join(project.repo_url, project.subdir) if local else None,
+            timeout=bounds.remote_timeout_seconds,
+            max_bytes=bounds.max_parse_file_bytes,
+            cache_bytes=bounds.remote_cache_bytes,
+        )
+
+    async def reread(self, project: Project, work: list[tuple[str, str]]) -> int:
+        """Read the revisions ``work`` names ((sha, experiment ref or "")) again and write
+        their rows in place: after configureRemote, the rows whose files the remote could
+        not give. Under the project's lock and lease, as a sync. Returns the rows written."""
+        if not work:
+            return 0
+        async with self._lock(project.id), self._leased(project, "re-reading") as lease:
+            try:
+                reading = replace(reading_of(project), remote=await self.remote_access(project))
+                mirror, cache = self.mirror_path(project.id), self._cache(project.id)
+                batch_rows = self.streaming().index_batch_rows
+                for start in range(0, len(work), batch_rows):
+                    part = work[start : start + batch_rows]
+                    read = read_work(mirror, part, reading, cache, batch_rows)
+                    batches = await asyncio.to_thread(list, read)
+                    for batch in batches:
+                        if lease.lost:
+                            raise _lost(project)
+                        commits, experiments = revision_rows(batch, [])
+                        try:
+                            await index.write_rows(project.id, commits, experiments, self.owner)
+                        except index.LeaseLost as exc:
+                            raise _lost(project) from exc
+            finally:
+                self._bound_caches()
+            await leases.release(project.id, self.owner)
+        forget_projects()
+        return len(work)
 
     async def _store(
         self,

@@ -359,7 +359,8 @@ async def main():
         ("0016_sessions", ["oidc_identities", "oidc_team_grants"]),  # 0017
         ("0018_token_projects", ["column_goals"]),  # 0019
         ("0021_project_settings", ["views"]),  # 0022
-        ("0022_views", ["webhook_deliveries", "webhooks"]),  # 0024
+        ("0022_views", ["remote_settings"]),  # 0023
+        ("0023_remote_settings", ["webhook_deliveries", "webhooks"]),  # 0024
     ],
 )
 def test_a_migration_adding_tables_rolls_back_keeping_users(

@@ -10,7 +10,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [("models", "0022_views")]
+    dependencies = [("models", "0023_remote_settings")]
 
     initial = False
 

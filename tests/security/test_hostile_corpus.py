@@ -63,6 +63,8 @@ DELETE_ROW = f"""mutation($input: DeleteExperimentInput!) {{
 HIDE = f"""mutation($input: HideRowsInput!) {{
   hideRows(input: $input) {{ branches {{ name }} {ERRORS} }} }}"""
 IN_GIT = frozenset({"IN_GIT"})
+REMOTE = f"""mutation($input: ConfigureRemoteInput!) {{
+  configureRemote(input: $input) {{ remote {{ name keys }} {ERRORS} }} }}"""
 GOAL = f"""mutation($input: SetColumnGoalInput!) {{
   setColumnGoal(input: $input) {{ columnGoal {{ column }} {ERRORS} }} }}"""
 
@@ -1036,6 +1038,99 @@ OTHER_CASES = (
                 repository="o/r",
             ),
             INVALID,
+        ),
+        # configureRemote: DVC's option names on an allow-list, bounded strings, nothing
+        # stored on a refusal (the secret key is never echoed: see test_remote_settings.py)
+        Gql(
+            "configureRemote-unknown-key",
+            REMOTE,
+            _input(projectId=alpha, settings={"profile": "prod"}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-key-with-nul",
+            REMOTE,
+            _input(projectId=alpha, settings={"region\x00": "x"}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-value-with-nul",
+            REMOTE,
+            _input(projectId=alpha, settings={"secret_access_key": "s3cr\x00t"}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-value-oversize",
+            REMOTE,
+            _input(projectId=alpha, settings={"secret_access_key": "k" * 5_000}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-value-500kb",
+            REMOTE,
+            _input(projectId=alpha, settings={"session_token": BIG}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-too-many-keys",
+            REMOTE,
+            _input(projectId=alpha, settings={f"k{i}": "v" for i in range(1_000)}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-not-an-object",
+            REMOTE,
+            _input(projectId=alpha, settings=["access_key_id", "x"]),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-number-value",
+            REMOTE,
+            _input(projectId=alpha, settings={"region": 5}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-remote-name-dotdot",
+            REMOTE,
+            _input(projectId=alpha, remote="../core", settings={"region": "x"}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-remote-name-nul",
+            REMOTE,
+            _input(projectId=alpha, remote="s\x00", settings={"region": "x"}),
+            INVALID,
+        ),
+        Gql(
+            "configureRemote-endpoint-file",
+            REMOTE,
+            _input(projectId=alpha, settings={"endpointurl": "file:///etc/passwd"}),
+            BAD_URL,
+        ),
+        Gql(
+            "configureRemote-endpoint-loopback",
+            REMOTE,
+            _input(projectId=alpha, settings={"endpointurl": "http://127.0.0.1:9000"}),
+            REFUSED_REPO,
+        ),
+        Gql(
+            "configureRemote-endpoint-metadata",
+            REMOTE,
+            _input(projectId=alpha, settings={"endpointurl": "https://169.254.169.254/"}),
+            REFUSED_REPO,
+        ),
+        Gql(
+            "configureRemote-not-admin",
+            REMOTE,
+            _input(projectId=alpha, settings={"region": "x"}),
+            SCOPE,
+            "PROJECTS",
+        ),
+        Gql(
+            "configureRemote-unknown-project",
+            REMOTE,
+            _input(projectId="UHJvamVjdDo5OTk5OTk5", settings={"region": "x"}),
+            BAD_ID,
         ),
         Gql(
             "configureForge-repository-dotdot",
