@@ -6,7 +6,8 @@ recently read projects (``Caches.registries``, resolvers/caches.py), each with t
 the models query reads (latest version, versions, stage holders, history) computed once. A
 kept registry answers while the project's ``sync_count`` is unchanged; after a sync (of any
 process) the registry's version (tag count, highest tag id, declarations) says whether it
-must be folded again. A model whose tags GTO refuses (several versions at the commit a
+must be folded again, which happens off the request path (resolvers/registry_folds.py)
+while the kept one answers. A model whose tags GTO refuses (several versions at the commit a
 stage tag names) carries its error alone.
 """
 
