@@ -269,6 +269,7 @@ async def _after_sync(
     samples: dict[str, list[float]] = {m: [] for m in AFTER_SYNC}
     fresh = {m: 0 for m in AFTER_SYNC}
     syncs: list[float] = []
+    stale: list[float] = []  # how long reads got the previous registry after a worker's sync
     try:
         await warming.start()
         _row, token = await create_token("bench-registry", frozenset({Scope.ADMIN}))
@@ -319,10 +320,13 @@ async def _after_sync(
                         await warming.start()
                     folds = state.caches.registry_folds
                     while folds.warming((db.database_key(), row.id)):  # settle before the next
-                        await asyncio.sleep(0.01)
+                        await asyncio.sleep(0.001)
+                    if mode == "after_worker_sync":  # sync returned -> the new one swapped in
+                        stale.append(time.perf_counter() - started - syncs[-1])
         details = {
             "fresh": fresh,
-            "sync_s": _ms(syncs),
+            "sync_ms": _ms(syncs),
+            "stale_after_worker_sync_ms": _ms(stale),
             "folds": state.caches.registry_folds.folded,
         }
         return samples, details

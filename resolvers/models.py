@@ -257,7 +257,7 @@ def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
     head = rows.commits.get(declarations.head) if declarations.head else None
     subdir = rows.subdir
     registry = fold(
-        (_tag(t) for t in rows.tags if _tag_in_subdir(t.name, subdir)),
+        (_tag(t) for t in rows.tags if not subdir or _tag_in_subdir(t.name, subdir)),
         {sha: _commit(c) for sha, c in rows.commits.items()},
         [name for name in declarations.index if in_subdir(name, subdir)],
         _commit(head) if head else None,

@@ -18,6 +18,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 
 import semver
@@ -70,6 +71,9 @@ class ParsedTag:
     counter: int | None = None
 
 
+# Tag names parsed, memoised: a fold reads each of a project's tags (4,000 in big
+# registries) and every fold after a sync reads them again.
+@lru_cache(maxsize=16384)
 def parse_tag_name(tag: str) -> ParsedTag | None:
     """GTO's reading of a tag name (``gto.tag.parse_name``), or None for other tags."""
     match = TAG_RE.search(tag)
@@ -140,6 +144,7 @@ class CommitFact:
     message: str
 
 
+@lru_cache(maxsize=16384)  # the same tag and commit times, fold after fold
 def when(time: int, offset: int) -> datetime:
     return datetime.fromtimestamp(time, timezone(timedelta(minutes=offset)))
 
