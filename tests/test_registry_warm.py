@@ -157,5 +157,21 @@ async def test_a_stale_registry_answers_while_its_fold_waits(warm: Warm, tmp_pat
         worker.close()
 
 
+async def test_the_warm_queue_is_bounded(warm: Warm) -> None:
+    """GITSTUDIO_REGISTRY_WARM_PROJECTS projects wait at most; a project asked twice waits
+    once; past the bound a request is refused (that project's read folds itself)."""
+    folds, bound = warm.folds, warm.folds.queue
+    folds.queue = 1
+    try:
+        assert folds.request(warm.pid)
+        assert folds.request(warm.pid)  # already waiting: queued once
+        assert not folds.request(warm.pid + 1_000_000)
+        key = (db.database_key(), warm.pid)
+        await eventually(lambda: _true(not folds.warming(key)), "the queued fold to run")
+        assert await warm.kept_is_current()
+    finally:
+        folds.queue = bound
+
+
 async def _true(value: Any) -> Any:
     return value
