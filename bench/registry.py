@@ -20,6 +20,18 @@ recomputed per request (as before they were kept: the baseline of the warm figur
 times those on a project already indexed in DIR's SQLite database (e.g. bench/scale_repo's
 10,000-commit repository with 4,003 tags), without gto; with ``--across N``, the models
 dashboard's ``Query.models(first: N)`` over every project of the database instead.
+
+    python -m bench.registry --data DIR --project NAME --after-sync ROUNDS
+
+times ``Query.models(first: 100)`` right after syncs that changed tags (ROUNDS of each,
+interleaved; the registry folded off the request path, resolvers/registry_folds.py):
+``after_own_sync``
+(``syncProject`` of this app, whose sync folds before it answers), ``after_worker_sync``
+(another process's syncer, heard through the bus's REFS_CHANGED: the query may get the
+previous registry while the fold runs), ``unwarmed`` (the same with warming stopped: the
+request folds, as before), and ``warm``. Each round writes an annotated registry tag into
+the project's repository, which must therefore be a local copy the bench may write to (e.g.
+``git clone --mirror`` of bench/scale_repo's repository, indexed with ``--index REPO``).
 """
 
 from __future__ import annotations
@@ -40,10 +52,11 @@ import httpx
 
 from bench.common import Figure, Options, Result, Target, log, median
 from bench.fixture import PROJECT, Fixture, sqlite_url
-from gitstudio.app import create_app
+from gitstudio.app import RegistryWarming, create_app
 from gitstudio.settings import Settings
 from resolvers.caches import Caches
 from storage import db, queries
+from storage.models import Project
 from storage.tokens import Scope, create_token
 from sync.generate_registry import RegistrySpec, generate_registry
 from sync.git import Credentials
@@ -227,6 +240,102 @@ def registry(opts: Options, fixture: Fixture) -> Result:
     )
 
 
+AFTER_SYNC = ("warm", "after_own_sync", "after_worker_sync", "unwarmed")
+ID_OF = """query($name: String!) { project(name: $name) { id } }"""
+SYNC = """mutation($id: ID!) { syncProject(id: $id) { errors { code message } } }"""
+
+
+def _tag(repo: Path, model: str, version: str) -> None:
+    """A GTO registration of ``model`` at the default branch's head, as ``gto register``
+    writes it (an annotated tag ``model@version``)."""
+    git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@localhost", "-C", str(repo)]
+    message = f"Registering {model} {version}"
+    subprocess.run([*git, "tag", "-a", f"{model}@{version}", "-m", message, "HEAD"], check=True)
+
+
+async def _after_sync(
+    root: Path, project: str, rounds: int, url: str | None = None
+) -> tuple[dict[str, list[float]], dict[str, Any]]:
+    """Seconds of the models query per mode of AFTER_SYNC, and how many answers after a
+    sync already held the new version (``fresh``), the sync times and the folds run."""
+    url = url or sqlite_url(root)
+    await db.init_db(url)
+    app = create_app(Settings(data_dir=root, database_url=url))
+    state = app.state.gitstudio
+    warming = next(s for s in state.services if isinstance(s, RegistryWarming))
+    worker = ProjectSyncer(root / "worker-mirrors", Credentials(), publish=state.bus.publish)
+    row = await Project.get(name=project)
+    repo, gid = Path(row.repo_url), None
+    samples: dict[str, list[float]] = {m: [] for m in AFTER_SYNC}
+    fresh = {m: 0 for m in AFTER_SYNC}
+    syncs: list[float] = []
+    stale: list[float] = []  # how long reads got the previous registry after a worker's sync
+    try:
+        await warming.start()
+        _row, token = await create_token("bench-registry", frozenset({Scope.ADMIN}))
+        headers = {"Authorization": f"token {token}"}
+        body: dict[str, Any] = {"query": ACROSS, "variables": {"first": 100}}
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+
+            async def query(mode: str, version: str | None) -> None:
+                started = time.perf_counter()
+                response = await client.post("/graphql", json=body, headers=headers)
+                samples[mode].append(time.perf_counter() - started)
+                answer = response.json()
+                assert "errors" not in answer, answer
+                found = {m["name"]: m["latestVersion"] for m in answer["data"]["models"]["nodes"]}
+                fresh[mode] += (found.get("model-0") or {}).get("version") == version
+
+            gid = (
+                await client.post(
+                    "/graphql",
+                    json={"query": ID_OF, "variables": {"name": project}},
+                    headers=headers,
+                )
+            ).json()["data"]["project"]["id"]
+            await query("warm", None)  # folded, plan compiled
+            await worker.sync(row)  # the worker's own mirror made (not timed)
+            serial = int(time.time())
+            for i in range(rounds):
+                await query("warm", None)
+                for mode in AFTER_SYNC[1:]:
+                    version = f"v{serial}.{i}.{AFTER_SYNC.index(mode)}"
+                    _tag(repo, "model-0", version)
+                    if mode == "unwarmed":
+                        await warming.stop()
+                    started = time.perf_counter()
+                    if mode == "after_own_sync":
+                        done = await client.post(
+                            "/graphql",
+                            json={"query": SYNC, "variables": {"id": gid}},
+                            headers=headers,
+                        )
+                        assert done.json()["data"]["syncProject"]["errors"] == [], done.text
+                    else:
+                        await worker.sync(await Project.get(id=row.id))
+                    syncs.append(time.perf_counter() - started)
+                    await query(mode, version)
+                    if mode == "unwarmed":
+                        await warming.start()
+                    folds = state.caches.registry_folds
+                    while folds.warming((db.database_key(), row.id)):  # settle before the next
+                        await asyncio.sleep(0.001)
+                    if mode == "after_worker_sync":  # sync returned -> the new one swapped in
+                        stale.append(time.perf_counter() - started - syncs[-1])
+        details = {
+            "fresh": fresh,
+            "sync_ms": _ms(syncs),
+            "stale_after_worker_sync_ms": _ms(stale),
+            "folds": state.caches.registry_folds.folded,
+        }
+        return samples, details
+    finally:
+        await warming.stop()
+        worker.close()
+        await db.close_db()
+
+
 def main() -> None:
     """Warm and cold figures on a project indexed already (no gto)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -237,7 +346,21 @@ def main() -> None:
     parser.add_argument(
         "--across", type=int, metavar="N", help="time Query.models(first: N) instead"
     )
+    parser.add_argument(
+        "--after-sync", type=int, metavar="ROUNDS", help="time the query after tag syncs"
+    )
+    parser.add_argument("--index", type=Path, metavar="REPO", help="index REPO into --data first")
     args = parser.parse_args()
+    if args.index:
+        asyncio.run(_index(args.index, args.data))
+    if args.after_sync:
+        after, details = asyncio.run(
+            _after_sync(args.data, args.project, args.after_sync, args.database_url)
+        )
+        print(f"load average {os.getloadavg()}")
+        figures = {f"{m}_ms": _ms(after[m]) for m in AFTER_SYNC}
+        print(json.dumps({**figures, **details}, indent=2))
+        return
     samples, data = asyncio.run(
         _rounds(args.data, args.project, args.runs, args.database_url, args.across)
     )

@@ -124,6 +124,23 @@ class State:
         )
 
 
+class RegistryWarming:
+    """A server's registry folds off the request path (resolvers/registry_folds.py): on its
+    own syncs' commits and on the bus's REFS_CHANGED of the projects it keeps."""
+
+    def __init__(self, state: State) -> None:
+        self._state = state
+
+    async def start(self) -> None:
+        folds = self._state.caches.registry_folds
+        await folds.start(self._state.bus)
+        self._state.syncer.registry_changed = folds.refresh
+
+    async def stop(self) -> None:
+        self._state.syncer.registry_changed = None
+        await self._state.caches.registry_folds.stop()
+
+
 def repo_policy(settings: Settings) -> RepoPolicy:
     """The repository access policy of API callers (sync.repo_policy) from the settings."""
     return RepoPolicy.build(
@@ -154,6 +171,7 @@ async def _poll(state: State, interval: float) -> None:
 
 def create_app(settings: Settings) -> Starlette:
     state = State(settings)
+    state.services.append(RegistryWarming(state))  # a server's reads; not a worker's
     setup_telemetry(state)  # label bounds of /metrics, tracing when configured
     limits.configure(settings)  # what indexing and ingest may store
     deliveries.configure(settings)  # outgoing webhooks' snapshot and payload bound

@@ -330,6 +330,10 @@ class Settings:
     # recently read dropped first: folding 4,000 tags costs tens of ms, a kept registry a
     # few MiB at most; 100 covers a server's active projects.
     registry_cache_projects: int = 100
+    # Projects whose new registry (after a sync changed their tags) a server folds off the
+    # request path, queued at once (resolvers/registry_folds.py; folded one at a time, while
+    # readers get the previous one); past it a read folds. 0: reads fold, as before.
+    registry_warm_projects: int = 16
     # What else each app keeps between requests (resolvers/caches.py), least recently used
     # dropped first; 0 keeps nothing. Principals by token hash, each for 5 s (a token
     # revoked by another process works here that long), so requests skip the database;
@@ -527,6 +531,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "ref_watch_seconds": ("GITSTUDIO_REF_WATCH_SECONDS", float),
     "sqlite_bulk_cache_mib": ("GITSTUDIO_SQLITE_BULK_CACHE_MIB", int),
     "registry_cache_projects": ("GITSTUDIO_REGISTRY_CACHE_PROJECTS", int),
+    "registry_warm_projects": ("GITSTUDIO_REGISTRY_WARM_PROJECTS", int),
     "token_cache_entries": ("GITSTUDIO_TOKEN_CACHE_ENTRIES", int),
     "project_cache_entries": ("GITSTUDIO_PROJECT_CACHE_ENTRIES", int),
     "plot_name_cache_entries": ("GITSTUDIO_PLOT_NAME_CACHE_ENTRIES", int),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from resolvers.registry_folds import RegistryFolds
 from storage.caches import BoundedCache
 from storage.limits import from_settings
 from storage.queries import ProjectCache, project_cache
@@ -29,6 +30,7 @@ class CacheSizes:
     token_cache_entries: int
     project_cache_entries: int
     registry_cache_projects: int
+    registry_warm_projects: int
     plot_name_cache_entries: int
     live_run_cache_entries: int
     plot_cache_entries: int
@@ -44,6 +46,7 @@ class Caches:
         "plot_names",
         "projects",
         "registries",
+        "registry_folds",
         "token_uses",
         "tokens",
     )
@@ -58,6 +61,9 @@ class Caches:
         self.projects: ProjectCache = project_cache(sizes.project_cache_entries)
         # Folded model registries, checked against the project's sync (resolvers.models).
         self.registries: RegistryCache = BoundedCache(sizes.registry_cache_projects)
+        # Their folds off the request path, at most this many projects queued; warming
+        # runs while a server's lifespan starts it (gitstudio.app.warm_registries).
+        self.registry_folds = RegistryFolds(self.registries, sizes.registry_warm_projects)
         # POST /api/live: plot file key -> (metric name, value column) (live_events).
         self.plot_names: BoundedCache[str, tuple[str, str]] = BoundedCache(
             sizes.plot_name_cache_entries

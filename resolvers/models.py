@@ -6,12 +6,14 @@ recently read projects (``Caches.registries``, resolvers/caches.py), each with t
 the models query reads (latest version, versions, stage holders, history) computed once. A
 kept registry answers while the project's ``sync_count`` is unchanged; after a sync (of any
 process) the registry's version (tag count, highest tag id, declarations) says whether it
-must be folded again. A model whose tags GTO refuses (several versions at the commit a
+must be folded again, which happens off the request path (resolvers/registry_folds.py)
+while the kept one answers. A model whose tags GTO refuses (several versions at the commit a
 stage tag names) carries its error alone.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -194,17 +196,26 @@ async def registries(
     A kept registry answers while the project's ``sync_count`` (read with the project row,
     which every request reads anyway) is the one it was checked at. After any sync, of this
     process or another one, the registry's version (tag count, highest tag id, declarations:
-    one index walk) says whether the tags changed: only then are the rows read and folded
-    again."""
-    projects = await queries.projects_by_ids(project_ids, caches.projects if caches else None)
-    kept: RegistryCache = caches.registries if caches else BoundedCache(0)
+    one index walk) says whether the tags changed. A changed one is folded off the request
+    path (resolvers.registry_folds) while the kept one answers; only a project with none
+    kept (or no room in the warm queue) is folded on the request."""
+    if caches is None:
+        return {
+            pid: build(pid, rows)
+            for pid, rows in (await queries.registry_rows(project_ids)).items()
+        }
+    projects = await queries.projects_by_ids(project_ids, caches.projects)
+    kept = caches.registries
+    folds = caches.registry_folds
     out: dict[int, ProjectRegistry] = {}
     unsure: list[int] = []
     database = db.database_key()
     for pid, project in projects.items():
         cached = kept.get((database, pid))
-        if cached is not MISS and cached[0] == project.sync_count:
-            out[pid] = cached[2]
+        if cached is not MISS and (
+            cached[0] == project.sync_count or folds.warming((database, pid))
+        ):
+            out[pid] = cached[2]  # current, or the previous one while the new one folds
         else:
             unsure.append(pid)
     stale: list[int] = []
@@ -215,19 +226,23 @@ async def registries(
             if cached is not MISS and pid in versions and cached[1] == versions[pid]:
                 kept.put((database, pid), (projects[pid].sync_count, cached[1], cached[2]))
                 out[pid] = cached[2]
+            elif cached is not MISS and folds.request(pid):
+                out[pid] = cached[2]
             else:
                 stale.append(pid)
-    if stale:
-        for pid, rows in (await queries.registry_rows(stale)).items():
-            built = build(pid, rows)
-            kept.put((database, pid), (projects[pid].sync_count, rows.version, built))
+    for pid, built in zip(stale, await asyncio.gather(*map(folds.fold, stale)), strict=True):
+        if built is not None:  # None: deleted meanwhile
             out[pid] = built
     return out
 
 
-def forget(caches: Caches, project_id: int) -> None:
-    """Drop a kept registry (after gitstudio itself wrote a tag)."""
-    caches.registries.discard((db.database_key(), project_id))
+async def refold(caches: Caches, project_id: int) -> ProjectRegistry:
+    """The project's registry as of now (after gitstudio itself wrote to it): the one its
+    write's sync folded, else folded now."""
+    found = await caches.registry_folds.fold(project_id)
+    if found is None:
+        raise DomainError("NOT_FOUND", f"no project {project_id}", "projectId")
+    return found
 
 
 def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
@@ -242,7 +257,7 @@ def build(project_id: int, rows: RegistryRows) -> ProjectRegistry:
     head = rows.commits.get(declarations.head) if declarations.head else None
     subdir = rows.subdir
     registry = fold(
-        (_tag(t) for t in rows.tags if _tag_in_subdir(t.name, subdir)),
+        (_tag(t) for t in rows.tags if not subdir or _tag_in_subdir(t.name, subdir)),
         {sha: _commit(c) for sha, c in rows.commits.items()},
         [name for name in declarations.index if in_subdir(name, subdir)],
         _commit(head) if head else None,
@@ -314,9 +329,7 @@ async def write(
 
     asked = {"project": project_id, "request": request}
     result = await once(principal, f"registry:{request.action}", client_id, asked, run)
-    forget(ctx.caches, project_id)
-    fresh = (await registries([project_id], ctx.caches))[project_id]
-    return fresh, str(result["tag"])
+    return await refold(ctx.caches, project_id), str(result["tag"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,9 +378,7 @@ async def add_model(
         "pull": pull and asdict(pull),
     }
     written = await runs.write_commit(ctx, project, request, pull, "addModel", client_id, asked)
-    forget(ctx.caches, project_id)
-    fresh = (await registries([project_id], ctx.caches))[project_id]
-    return AddedModel(written, fresh, name)
+    return AddedModel(written, await refold(ctx.caches, project_id), name)
 
 
 # Query.models: at most this many projects named in its filter, and the registries of this

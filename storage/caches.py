@@ -51,6 +51,10 @@ class BoundedCache(Generic[K, V]):
     def __len__(self) -> int:
         return len(self._data)
 
+    def __contains__(self, key: object) -> bool:
+        """Held (expired or not), without counting as a use."""
+        return key in self._data
+
     def get(self, key: K) -> V | Miss:
         found = self._data.get(key)
         if found is None:

@@ -117,6 +117,9 @@ class Work(Protocol[R_in, W_out]):
 
 
 Publish = Callable[[str, bytes], Awaitable[None]]
+# Called with a project's id after a committed sync changed what its model registry is
+# folded from (tags, declarations): a server folds the new one there (resolvers.registry_folds).
+RegistryChanged = Callable[[int], Awaitable[None]]
 
 # Defaults of GITSTUDIO_LEASE_SECONDS / GITSTUDIO_LEASE_WAIT (gitstudio.settings). A lease
 # is renewed while its work runs, so a long first index keeps it; a dead holder's lapses.
@@ -194,6 +197,8 @@ class ProjectSyncer:
         self._mirrors = mirrors_dir
         self._creds = credentials
         self._publish = publish
+        # Set by a server (gitstudio.app.warm_registries); a worker's syncs fold nothing.
+        self.registry_changed: RegistryChanged | None = None
         self._locks: dict[int, asyncio.Lock] = {}
         # Parsed blobs per project, least recently synced first; bounded in total by
         # parse_cache_entries (a project's own cache too, while its sync runs).
@@ -552,6 +557,8 @@ class ProjectSyncer:
             )
         await self._announce(project.id, result, new_commits, old_tips, changes, report)
         await _registry_announced(project.id, project.subdir, result, old_tips)
+        if self.registry_changed is not None and (batch.tags_changed or batch.registry):
+            await self.registry_changed(project.id)  # before syncProject or a write answers
         if revisions > self.streaming().index_batch_rows:
             # A streamed sync's parses are spread over the heap it grew: keeping them would
             # keep most of that heap. The next sync parses the few blobs it needs again.
