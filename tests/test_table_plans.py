@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from tortoise.transactions import in_transaction
 from schema.relay import decode_cursor, encode_cursor
 from storage import db, queries
 from storage.queries import ColumnCondition, ExperimentQuery
+from storage.records import ProjectRecord
 from sync.generate import RepoSpec, generate_repo
 
 ACC = ("metric", "metrics.json", "acc")
@@ -294,18 +296,24 @@ async def test_pages_follow_one_sort_of_every_row(
     assert [k for _r, k in whole] == [k for _i, k in walked]
 
 
+async def made_project(api: Api, tmp_path: Path, name: str, spec: RepoSpec) -> ProjectRecord:
+    """A project of its own (``spec`` without the extra formats: params.yaml, metrics.json)."""
+    repo = tmp_path / "repo"
+    generate_repo(repo, replace(spec, extra_formats=False))
+    await api.create_project(repo, name)
+    found = await queries.project_by_name(name)
+    assert found is not None
+    return found
+
+
 async def test_big_groups_of_long_texts_are_sorted_whole(
     api: Api, tmp_path: Path, small_groups: int, unique: str
 ) -> None:
     """Ties of texts longer than the index's prefix cannot be paged as a group of one value
     (their order needs the whole text): such a group is sorted whole, and the walk goes on
     past it, page after page as one sort of every row gives them."""
-    repo = tmp_path / "repo"
-    generate_repo(repo, RepoSpec(commits=40, exps_per_commit=2, seed=4, extra_formats=False))
-    name = f"long-{unique}"
-    await api.create_project(repo, name)
-    found = await queries.project_by_name(name)
-    assert found is not None
+    spec = RepoSpec(commits=40, exps_per_commit=2, seed=4)
+    found = await made_project(api, tmp_path, f"long-{unique}", spec)
     long = "x" * queries.TEXT_PREFIX
     await db.execute(
         "UPDATE cells SET num = NULL, text = ? || CAST(experiment_id % 3 AS VARCHAR(2))"
@@ -412,22 +420,14 @@ DEPTH = ("param", "params.yaml", "model.depth")
 ACTIVATION = ("param", "params.yaml", "model.activation")
 # Counts of several column filters (totalCount of a saved view): each compared with a plain
 # COUNT of the rows probed one by one for the same filter.
+VIEW = (  # bench/table_scale.py's saved view
+    ColumnCondition(*ACC, "GT", 0.6),
+    ColumnCondition(*LR, "LTE", 0.01),
+    ColumnCondition(*DEPTH, "GTE", 4),
+)
 COUNTS: dict[str, ExperimentQuery] = {
-    "three filters": ExperimentQuery(
-        conditions=(
-            ColumnCondition(*ACC, "GT", 0.6),
-            ColumnCondition(*LR, "LTE", 0.01),
-            ColumnCondition(*DEPTH, "GTE", 4),
-        )
-    ),
-    "three filters, hidden rows included": ExperimentQuery(
-        conditions=(
-            ColumnCondition(*ACC, "GT", 0.6),
-            ColumnCondition(*LR, "LTE", 0.01),
-            ColumnCondition(*DEPTH, "GTE", 4),
-        ),
-        include_hidden=True,
-    ),
+    "three filters": ExperimentQuery(conditions=VIEW),
+    "three filters, hidden rows included": ExperimentQuery(conditions=VIEW, include_hidden=True),
     "two bounds of one column and another": ExperimentQuery(
         conditions=(
             ColumnCondition(*ACC, "GT", 0.55),
@@ -475,12 +475,8 @@ COUNTS: dict[str, ExperimentQuery] = {
 async def counted_project(api: Api, tmp_path: Path, unique: str) -> int:
     """A project whose rows are partly hidden, lack a column or hold other value types in it
     (text and bool lr, missing depth)."""
-    repo = tmp_path / "repo"
-    generate_repo(repo, RepoSpec(commits=60, exps_per_commit=3, seed=7, extra_formats=False))
-    name = f"counts-{unique}"
-    await api.create_project(repo, name)
-    found = await queries.project_by_name(name)
-    assert found is not None
+    spec = RepoSpec(commits=60, exps_per_commit=3, seed=7)
+    found = await made_project(api, tmp_path, f"counts-{unique}", spec)
     await db.execute("UPDATE experiments SET hidden = 1 WHERE project_id = ? AND id % 5 = 0",
                      [found.id])  # fmt: skip
     await db.execute(
