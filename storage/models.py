@@ -231,7 +231,8 @@ class Cell(Model):
     class Meta:
         table = "cells"
         # Raw-SQL indexes (migration 0010): cells_column_order (project_id, kind, file, path,
-        # number, text prefix, value type since 0012) orders and filters a project's column;
+        # number, text prefix, value type since 0012, num and experiment_id since 0026: a
+        # range's rows read from the index alone) orders, filters and counts a project's column;
         # cells_of_experiment (experiment_id, kind, file, path) probes a row's cell. The
         # raw-SQL table cell_columns (0012) sums a project's cells per column and value type.
 

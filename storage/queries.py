@@ -1127,68 +1127,158 @@ def _valueless(
 
 
 async def count_experiments(project_id: int, q: ExperimentQuery) -> int:
-    """The rows of ``q``. A filter on a column counts from its range of cells_column_order
-    (a row has one cell per column: storage.cells.flatten): the cells alone when nothing
-    else is asked, else the range's rows joined and probed for the rest."""
-    ranged = [(c, _cell_range(c)) for c in q.conditions]
-    first = next(((c, r) for c, r in ranged if r is not None), None)
+    """The rows of ``q``, counted by one plan of reads (:func:`_count`)."""
+    return await db.fetch_plan(_count(project_id, q))
+
+
+def _count_of(query: str, args: list[Any]) -> Reads[int]:
+    rows = yield Fetch(f"SELECT COUNT(*) AS n FROM {query}", args)
+    return int(rows[0]["n"])
+
+
+@dataclass(slots=True)
+class _Range:
+    """Column filters of one column that are a range of cells_column_order: ``test`` over
+    cells ``f``, bound by ``args`` (the project id first, per condition)."""
+
+    conditions: list[ColumnCondition]
+    test: str
+    args: list[Any]
+
+
+def _column_ranges(project_id: int, q: ExperimentQuery) -> list[_Range]:
+    """The column filters of ``q`` that are ranges of cells_column_order, one range per
+    column: a row has one cell per column (storage.cells.flatten), so a column's conditions
+    test one cell, in one range."""
+    ranges: dict[tuple[str, str, str], _Range] = {}
+    for c in q.conditions:
+        found = _cell_range(c)
+        if found is None:
+            continue
+        test, args = found
+        known = ranges.get((c.kind, c.file, c.path))
+        if known is None:
+            ranges[(c.kind, c.file, c.path)] = _Range([c], test, [project_id, *args])
+        else:
+            known.conditions.append(c)
+            known.test += f" AND {test}"
+            known.args += [project_id, *args]
+    return list(ranges.values())
+
+
+def _holds_many(project_id: int, r: _Range) -> Reads[bool]:
+    """Whether ``r`` holds FEW_MATCHES cells, read from the index alone as a page reads it
+    (_few_matches): a column of one condition by its indexed range."""
+    wide = _cell_range(r.conditions[0], indexed=True) if len(r.conditions) == 1 else None
+    test, args = (wide[0], [project_id, *wide[1]]) if wide else (r.test, r.args)
+    return (yield from _holds(f"cells f WHERE {test}", args, FEW_MATCHES))
+
+
+# Rows whose cells tell which of several big ranges is the narrowest: the newest rows of the
+# project (experiments_by_time), each probed for each range (cells_of_experiment).
+SAMPLE = 200
+
+
+def _sampled(project_id: int, ranges: list[_Range]) -> Reads[list[int]]:
+    """How many of the project's SAMPLE newest rows each of ``ranges`` holds: an estimate
+    of its size (never of a count), read in one statement of SAMPLE probes per range."""
+    probes = [f"(SELECT COUNT(*) FROM cells f WHERE f.experiment_id = s.id AND {r.test})"
+              for r in ranges]  # fmt: skip
+    rows = yield Fetch(
+        f"SELECT {', '.join(f'SUM({p}) AS n{i}' for i, p in enumerate(probes))} FROM"
+        " (SELECT e.id FROM experiments e WHERE e.project_id = ?"
+        " ORDER BY e.created_at DESC, e.id DESC LIMIT ?) s",
+        [*(a for r in ranges for a in r.args), project_id, SAMPLE],
+    )
+    return [int(rows[0][f"n{i}"] or 0) for i in range(len(ranges))]
+
+
+def _in_every(ranges: list[_Range]) -> tuple[str, list[Any]]:
+    """The ids of the rows in every one of ``ranges`` (``rows.id``; the likely narrowest
+    first), read from cells_column_order alone (its last key is the row id, migration
+    0026); a row is once in a range (one cell per column). On SQLite each range's ids among
+    the previous ones' (``IN``: the narrowest range's ids kept in a temporary index, those
+    of the next among them, ...). On PostgreSQL ``INTERSECT ALL``: each range scanned once
+    and hashed, whatever the estimates (an ``IN`` turns into joins, and a generic plan,
+    from a range's cells estimated a few hundred, probes each row of a range: 300 ms at
+    10,000 commits)."""
+    if db.is_postgres():
+        parts = " INTERSECT ALL ".join(f"SELECT f.experiment_id FROM cells f WHERE {r.test}"
+                                       for r in ranges)  # fmt: skip
+        return f"({parts}) rows (id)", [a for r in ranges for a in r.args]
+    found, args = "", list[Any]()
+    for r in ranges:
+        among = f" AND f.experiment_id IN (SELECT f.experiment_id FROM {found})" if found else ""
+        found, args = f"cells f WHERE {r.test}{among}", [*r.args, *args]
+    return f"(SELECT f.experiment_id AS id FROM {found}) rows", args
+
+
+def _count(project_id: int, q: ExperimentQuery) -> Reads[int]:
+    """The rows of ``q``. Filters on columns count from their ranges of cells_column_order:
+    a range of fewer than FEW_MATCHES cells drives (its rows joined and probed for the
+    rest); else the rows in every range are counted from the index alone (its last key is
+    the row id, migration 0026): the narrowest range's ids kept (_sampled), those of the next
+    range among them kept, ..., the last range's among them counted; then the hidden rows
+    among them (few: read through experiments_shown_by_time, each probed as a page probes
+    it) taken away, or, with other filters, the rows joined and probed for them."""
+    ranges = _column_ranges(project_id, q)
     sets = _commit_sets(q)
-    if first is None and sets:
+    if not ranges and sets:
         # The rows at the commits of the filter's set, read from them (each row once: a row
         # has one commit), probed for the rest; not every row probed for its commit.
         s = _build(project_id, sets[0].apart(q), page=False)
         args = sets[0].rows_args(project_id)
         if s.where[1:] in ([], [_SHOWN]):  # nothing else asked: the indexes alone
-            found = sets[0].rows(shown=s.where[1:] == [_SHOWN])
-            rows = await db.fetch(f"SELECT COUNT(*) AS n FROM {found}", args)
-        else:
-            rows = await db.fetch(
-                f"SELECT COUNT(*) AS n FROM {sets[0].rows()} CROSS JOIN experiments e"
+            return (yield from _count_of(sets[0].rows(shown=s.where[1:] == [_SHOWN]), args))
+        return (
+            yield from _count_of(
+                f"{sets[0].rows()} CROSS JOIN experiments e"
                 f" WHERE e.id = rows.id AND {' AND '.join(s.where)}",
                 [*args, *s.args],
             )
-        return int(rows[0]["n"])
-    if first is None:
+        )
+    if not ranges:
         s = _build(project_id, q, page=False)
-        rows = await db.fetch(
-            f"SELECT COUNT(*) AS n FROM experiments e WHERE {' AND '.join(s.where)}", s.args
+        return (yield from _count_of(f"experiments e WHERE {' AND '.join(s.where)}", s.args))
+    ordered = []
+    for r in ranges:
+        ordered.append((bool((yield from _holds_many(project_id, r))), 0, r))
+    if len(ranges) > 1 and all(many for many, _n, _r in ordered):
+        sizes = yield from _sampled(project_id, ranges)
+        ordered = [(True, n, r) for n, r in zip(sizes, ranges, strict=True)]
+    ordered.sort(key=lambda found: found[:2])
+    many, _rank, driver = ordered[0]
+    if not many:
+        # A range of few cells drives: its rows probed for the other filters (per row).
+        others = tuple(c for c in q.conditions if c not in driver.conditions)
+        s = _build(project_id, replace(q, conditions=others), page=False)
+        return (
+            yield from _count_of(
+                "cells f CROSS JOIN experiments e WHERE e.id = f.experiment_id"
+                f" AND {driver.test} AND " + " AND ".join(s.where),
+                [*driver.args, *s.args],
+            )
         )
-        return int(rows[0]["n"])
-    column = first[0]
-    alone = replace(q, conditions=(), include_hidden=True)
-    if _build(project_id, alone).where == ["e.project_id = ?"] and all(
-        r is not None and (c.kind, c.file, c.path) == (column.kind, column.file, column.path)
-        for c, r in ranged
-    ):
-        # Every condition is a range of one column: their cells, counted in the index, less
-        # the hidden rows among them (few: read through experiments_shown_by_time, each
-        # probed as a page probes it; joined to the range instead, SQLite walks the range
-        # once per hidden row: 6 s at 10,000 commits).
-        tests = [r for _c, r in ranged if r is not None]
-        rows = await db.fetch(
-            "SELECT COUNT(*) AS n FROM cells f WHERE " + " AND ".join(t for t, _a in tests),
-            [x for _t, a in tests for x in [project_id, *a]],
-        )
+    rows, rows_args = _in_every([r for _many, _rank, r in ordered])
+    ranged = [c for r in ranges for c in r.conditions]
+    rest = replace(q, conditions=tuple(c for c in q.conditions if c not in ranged))
+    s = _build(project_id, replace(rest, include_hidden=True), page=False)
+    if s.where == ["e.project_id = ?"]:
+        n = yield from _count_of(rows, rows_args)
         if q.include_hidden:
-            return int(rows[0]["n"])
+            return n
         s = _build(project_id, replace(q, include_hidden=True))
-        hidden = await db.fetch(
-            "SELECT COUNT(*) AS n FROM experiments e WHERE e.hidden > 0 AND "
-            + " AND ".join(s.where),
-            s.args,
+        hidden = yield from _count_of(
+            "experiments e WHERE e.hidden > 0 AND " + " AND ".join(s.where), s.args
         )
-        return int(rows[0]["n"]) - int(hidden[0]["n"])
-    # The range is the first ranged condition: the others are probed (PostgreSQL: per row).
-    others = list(q.conditions)
-    others.remove(column)
-    s = _build(project_id, replace(q, conditions=tuple(others)))
-    test, args = first[1]
-    rows = await db.fetch(
-        "SELECT COUNT(*) AS n FROM cells f CROSS JOIN experiments e WHERE e.id = f.experiment_id"
-        f" AND {test} AND " + " AND ".join(s.where),
-        [project_id, *args, *s.args],
-    )  # fmt: skip
-    return int(rows[0]["n"])
+        return n - hidden
+    s = _build(project_id, rest, page=False)
+    return (
+        yield from _count_of(
+            f"{rows} CROSS JOIN experiments e WHERE e.id = rows.id AND " + " AND ".join(s.where),
+            [*rows_args, *s.args],
+        )
+    )
 
 
 async def experiments_by_ids(ids: Sequence[int]) -> dict[int, ExperimentRecord]:
