@@ -7,7 +7,8 @@ The candidate is ``GET /api/projects/{id}/experiments.csv`` answered in process 
 (httpx's ASGI transport: the gate, the arguments read as GraphQL reads them, the table's
 keyset pages of GITSTUDIO_MAX_PAGE_SIZE rows, each row's cells, csv.writer), every column of
 the project, the body read to its end. The baseline is ``csv.writer(...).writerows`` of the
-answer's own rows (parsed back: the same strings) into a StringIO, in the same run. The
+answer's own rows (parsed back: the same strings) into a StringIO, in the same run and
+process, whose collector is set as ``gitstudio serve`` sets it (gitstudio.cli.tune_gc). The
 target: the export streams at >= 30 % of the baseline's speed (baseline s / export s).
 Reported beside it, a plain script doing the same job without the app: one SELECT of the
 project's rows in the table's default order on the SQLite file, both documents parsed,
@@ -37,6 +38,7 @@ from bench.fixture import PROJECT, Fixture
 from bench.plots import SCALE_COMMITS, Session, _scale_data, served
 from bench.report import print_result
 from bench.scale_repo import scale_repo
+from gitstudio.cli import tune_gc
 from gitstudio.settings import Settings
 from storage import queries
 from storage.cells import lookup, place, split_column_key
@@ -96,6 +98,18 @@ def _plain(database: Path, project_id: int, columns: list[str]) -> float:
 
 
 async def measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
+    """Both sides in one process whose collector is set as `gitstudio serve` sets it (the
+    bench measures what serve runs); bench/run.py's later benches get the settings back."""
+    thresholds = gc.get_threshold()
+    tune_gc()
+    try:
+        return await _measure(data_dir, repo, rounds)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
+
+
+async def _measure(data_dir: Path, repo: Path, rounds: int) -> dict[str, Any]:
     load = [os.getloadavg()]
     async with served(Settings(data_dir=data_dir), repo) as session:
         (data_dir / "indexed").touch()

@@ -65,6 +65,15 @@ def serve_ws(name: str, lean: str = "gitstudio.ws_server") -> str | type[asyncio
     return resolve(name)
 
 
+def tune_gc() -> None:
+    """The collector settings of a long-lived server (``serve``; bench/table.py measures
+    the CSV export under them): what start-up created moved out of the collector's reach,
+    young objects collected less often; full collections otherwise pause every request for
+    40-160 ms."""
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
     from uvicorn.config import LOGGING_CONFIG
@@ -78,10 +87,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         token = asyncio.run(_with_db(settings, lambda: _prepare_demo(settings)))
         _print_welcome(settings, token)
-    # Long-lived server: move what start-up created out of the collector's reach and collect
-    # young objects less often; full collections otherwise pause every request for 40-160 ms.
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 10)
+    tune_gc()
     uvicorn.run(
         create_app(settings),
         host=settings.host,
