@@ -5,16 +5,19 @@ A file a revision declares but Git does not hold is read from the remote when ``
 (or a ``.dvc`` file) lists it as an output with an md5: the object ``files/md5/xx/yyyy`` of
 DVC 3's layout (``xx/yyyy`` of DVC 2's, tried next), or the file's entry of the ``.dir``
 manifest of an output directory holding it. The remote is the revision's default remote
-(``core.remote`` of its ``.dvc/config``, then ``.dvc/config.local``), with the settings
-``configureRemote`` sealed for it merged over the repository's (storage.remotes). DVC's
+(``core.remote`` of its ``.dvc/config``; a committed ``config.local`` is not read), with
+the settings ``configureRemote`` sealed for it merged over the repository's (storage.remotes). DVC's
 ``get_cloud_fs`` builds the filesystem, so every remote type DVC has a plugin for works
 (local directories, S3 and S3-compatible servers with dvc-s3, http...).
 
 For a project the repository policy governs (sync.repo_policy), every location the chosen
 remote names (its URL, the remote it refers to, an endpoint, a path option), the caller's
 settings included, passes ``RepoPolicy.check_storage`` before anything is contacted, and
-the server never lends a repository its own cloud identity: the ``profile`` option is
-dropped and an S3 remote without configured keys is read anonymously.
+the server never lends a repository its own cloud identity: from the filesystem arguments
+DVC builds (remote:// chains merged), the options naming the server's profiles, credential
+files, agents or commands are dropped, S3, GCS and Azure remotes without configured keys are
+read anonymously, and schemes that would sign as the server anyway (ssh, hdfs, webhdfs,
+gdrive) are not read.
 
 What was read is checked against its md5 and kept on disk per project and md5
 (``GITSTUDIO_REMOTE_CACHE_BYTES`` in all, least recently written first out), so each object
@@ -39,10 +42,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pygit2
 
-from storage.errors import DomainError, redact
+from storage.errors import DomainError
 from storage.remotes import ERROR_TYPE as ERROR_TYPE  # the type rows show
 from sync.artifact_files import section_locations
 from sync.repo_policy import RepoPolicy
@@ -64,7 +68,9 @@ SETTING_KEYS = frozenset(
         "password",
     }
 )
-_CONFIGS = (".dvc/config", ".dvc/config.local")
+# Only the committed configuration: DVC never commits config.local (it is the user's, and
+# holds their keys), so one found in a repository is a leak, not a setting.
+_CONFIGS = (".dvc/config",)
 _SECTION = re.compile(r'^\s*remote\s+"(?P<name>[^"]*)"\s*$', re.IGNORECASE)
 _MD5 = re.compile(r"^[0-9a-f]{32}(\.dir)?$")
 _REFS_DEPTH = 5  # remote://other/... chains followed at most
@@ -152,6 +158,19 @@ class RemoteAccess:
     # the remote --------------------------------------------------------------------
 
     def _build(self, config: dict[str, Any], name: str) -> tuple[Any, str]:
+        cls, kwargs, base = self.fs_arguments(config, name)
+        try:
+            fs = cls(**kwargs)
+            _bound(fs, self.timeout)
+        except Exception as exc:  # dvc raises config errors and missing plugins alike
+            raise _unusable(name, exc) from None
+        return fs, base
+
+    def fs_arguments(self, config: dict[str, Any], name: str) -> tuple[Any, dict[str, Any], str]:
+        """(filesystem class, its arguments, base path) of the remote ``name`` of the DVC
+        configuration ``config`` (as _read_config gives it), with the settings sealed for it
+        merged in; for a governed project, checked and stripped of the server's identity.
+        Raises _Broken when it cannot be used."""
         from dvc.fs import get_cloud_fs
 
         if not name:
@@ -159,23 +178,16 @@ class RemoteAccess:
         remotes: dict[str, dict[str, Any]] = dict(config.get("remote", {}))
         if name.lower() not in remotes:
             raise _Broken(f"the revision's DVC remote '{name}' is not configured")
-        chosen = {**remotes[name.lower()], **self._settings_of(name)}
-        if self.policy is not None:
-            chosen = _without_ambient_identity(chosen)
-        remotes[name.lower()] = chosen
+        remotes[name.lower()] = {**remotes[name.lower()], **self._settings_of(name)}
         self._check(remotes, name.lower())
         self._absolute(remotes)
         try:
             cls, kwargs, base = get_cloud_fs({"remote": remotes}, name=name)
-            fs = cls(**kwargs)
-            _bound(fs, self.timeout)
         except Exception as exc:  # dvc raises config errors and missing plugins alike
-            log.info("DVC remote %r cannot be used: %s: %s", name, type(exc).__name__, exc)
-            raise _Broken(
-                f"the DVC remote '{name}' cannot be used ({type(exc).__name__}): its"
-                " configuration is not valid, or this server has no DVC plugin for it"
-            ) from None
-        return fs, base
+            raise _unusable(name, exc) from None
+        if self.policy is not None:  # on what DVC merged (remote:// chains included)
+            kwargs = _without_ambient_identity(str(cls.protocol), kwargs)
+        return cls, kwargs, base
 
     def _settings_of(self, name: str) -> dict[str, str]:
         return self.settings.get(name) or self.settings.get("") or {}
@@ -356,13 +368,66 @@ def _why(exc: BaseException) -> str:
     return f"it could not be read ({type(exc).__name__})"
 
 
-def _without_ambient_identity(section: dict[str, Any]) -> dict[str, Any]:
-    """A governed repository's remote never uses the server's own cloud identity (its
-    profiles, environment or instance role): only the keys configured for it."""
-    chosen = {k: v for k, v in section.items() if str(k).lower() != "profile"}
-    if str(chosen.get("url", "")).lower().startswith("s3://") and not chosen.get("access_key_id"):
+# Options by which a filesystem would use what the server holds (its files, agents,
+# tickets, commands) rather than what was configured for the remote: dropped, for every
+# scheme, from a governed project's remote.
+_AMBIENT_OPTIONS = frozenset(
+    {
+        "profile",  # s3, gdrive: the server's named profiles
+        "credentialpath",  # s3, gs: a credentials file of the server's
+        "configpath",  # s3: the server's AWS config file
+        "keyfile",  # ssh
+        "allow_agent",  # ssh
+        "gss_auth",  # ssh
+        "kerb_ticket",  # hdfs
+        "kerberos",  # webhdfs
+        "kerberos_principal",  # webhdfs
+        "bearer_token_command",  # webdav: a command the server would run
+        "cert_path",  # webdav: a client certificate of the server's
+        "key_path",  # webdav
+        "gdrive_use_service_account",
+        "gdrive_user_credentials_file",
+        "gdrive_service_account_json_file_path",
+        "gdrive_service_account_user_email",
+    }
+)
+# Schemes whose client, given no keys, would present the server's own identity (default
+# SSH keys, a Kerberos ticket, a Google account): not read for a governed project.
+_AMBIENT_SCHEMES = frozenset({"ssh", "hdfs", "webhdfs", "gdrive"})
+# The configured keys that let an S3 or Azure client sign as the remote's own account;
+# without them it reads anonymously (never the server's environment, files or instance role).
+_S3_KEYS = ("access_key_id", "secret_access_key")
+_AZURE_KEYS = ("connection_string", "sas_token", "account_key")
+_AZURE_APP = ("tenant_id", "client_id", "client_secret")  # a service principal: all three
+
+
+def _without_ambient_identity(protocol: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The final arguments of a governed repository's filesystem (``protocol``: DVC's name
+    of its scheme) without the server's own cloud identity: only the keys configured for
+    the remote (configureRemote, or the repository's own configuration) sign its reads."""
+    if protocol in _AMBIENT_SCHEMES:
+        raise _Broken(f"the server does not read {protocol} DVC remotes for this project")
+    chosen = {k: v for k, v in kwargs.items() if str(k).lower() not in _AMBIENT_OPTIONS}
+    if protocol == "s3" and not all(chosen.get(key) for key in _S3_KEYS):
+        chosen["allow_anonymous_login"] = True
+        for key in (*_S3_KEYS, "session_token"):
+            chosen.pop(key, None)
+    keyless = protocol == "gs" or (  # configureRemote takes no Google keys
+        protocol == "azure"
+        and not any(chosen.get(key) for key in _AZURE_KEYS)
+        and not all(chosen.get(key) for key in _AZURE_APP)
+    )
+    if keyless:
         chosen["allow_anonymous_login"] = True
     return chosen
+
+
+def _unusable(name: str, exc: Exception) -> _Broken:
+    log.info("DVC remote %r cannot be used: %s: %s", name, type(exc).__name__, exc)
+    return _Broken(
+        f"the DVC remote '{name}' cannot be used ({type(exc).__name__}): its"
+        " configuration is not valid, or this server has no DVC plugin for it"
+    )
 
 
 def _bound(fs: Any, timeout: float) -> None:
@@ -379,7 +444,7 @@ def _bound(fs: Any, timeout: float) -> None:
 
 def _read_config(tree: RevisionTree, root: str) -> dict[str, Any]:
     """``{"core": {...}, "remote": {name: {...}}}`` of the revision's DVC configuration,
-    ``config.local`` over ``config``; a configuration that cannot be read names nothing."""
+    a configuration that cannot be read names nothing."""
     from configobj import ConfigObj, ConfigObjError  # type: ignore[import-untyped]
 
     core: dict[str, Any] = {}
@@ -430,7 +495,7 @@ def _evict(directory: Path, bound: int) -> None:
 
 
 def declared_remotes(mirror: Path, branch: str | None, root: str) -> tuple[str, dict[str, str]]:
-    """(default remote's name, {remote name: URL with credentials dropped}) of the DVC
+    """(default remote's name, {remote name: URL shown (_shown_url)}) of the DVC
     configuration at the head of ``branch`` (None: the mirror's HEAD); nothing when the
     mirror, the branch or a readable configuration is missing."""
     from sync.git import open_mirror
@@ -448,5 +513,21 @@ def declared_remotes(mirror: Path, branch: str | None, root: str) -> tuple[str, 
         config = _read_config(GitTree(repo, commit.tree), root)
     except RemoteFileError:
         return "", {}
-    urls = {name: redact(str(section.get("url", ""))) for name, section in config["remote"].items()}
+    urls = {
+        name: _shown_url(str(section.get("url", ""))) for name, section in config["remote"].items()
+    }
     return str(config["core"].get("remote") or "").lower(), urls
+
+
+def _shown_url(url: str) -> str:
+    """What every reader of a project may see of a remote's URL: scheme, host, port and
+    path; never the user, password, query (signatures, SAS tokens, X-Amz-Credential) or
+    fragment."""
+    if "://" not in url:  # a local path
+        return url.split("?", 1)[0].split("#", 1)[0]
+    parts = urlsplit(url)
+    try:
+        port = f":{parts.port}" if parts.port is not None else ""
+    except ValueError:
+        port = ""
+    return f"{parts.scheme}://{parts.hostname or ''}{port}{parts.path}"
