@@ -29,7 +29,7 @@ class RemoteInfo:
     """A remote as Project.remotes shows it: never a setting's value."""
 
     name: str  # '' : the settings for whichever remote a revision names as its default
-    url: str | None  # from the default branch's .dvc/config (credentials dropped)
+    url: str | None  # the default branch's .dvc/config's, scheme://host/path only
     is_default: bool
     keys: list[str]
 

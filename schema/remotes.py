@@ -25,7 +25,8 @@ class DvcRemote:
         " used with whichever remote a revision names as its default (core.remote)."
     )
     url: str | None = strawberry.field(
-        description="Its URL in the default branch's .dvc/config (credentials dropped); null"
+        description="Its URL in the default branch's .dvc/config, scheme, host and path only"
+        " (no credentials, query or fragment); null"
         " for settings kept for a name that configuration does not hold."
     )
     is_default: bool = strawberry.field(description="The default branch's core.remote.")
