@@ -198,7 +198,8 @@ async def registries(
     process or another one, the registry's version (tag count, highest tag id, declarations:
     one index walk) says whether the tags changed. A changed one is folded off the request
     path (resolvers.registry_folds) while the kept one answers; only a project with none
-    kept (or no room in the warm queue) is folded on the request."""
+    kept (or no room in the warm queue, or whose last fold failed: that drops the kept one)
+    is folded on the request."""
     if caches is None:
         return {
             pid: build(pid, rows)

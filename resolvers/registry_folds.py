@@ -17,6 +17,8 @@ never a half state). It learns of the change
 Meanwhile readers keep getting the registry kept before: stale by at most the fold time (and
 the queue's wait). Only a reader with no registry kept at all, or one whose project the full
 queue has no room for, folds on its request (joining a fold of that project already running).
+A failed fold, on any path, drops the project's kept registry: the next reader folds on its
+request, and gets the fold's error (or the registry, if it folds now).
 Folds of one project run one after the other, each from rows read after it was asked.
 """
 
@@ -104,6 +106,9 @@ class RegistryFolds:
         try:
             found = await self._fold(key)
         except BaseException as exc:
+            # The kept registry is not served again: the next read folds itself, so a fold
+            # that keeps failing is its readers' error, not a stale registry forever.
+            self.kept.discard(key)
             done.set_exception(exc)
             done.exception()  # retrieved: joiners fold themselves
             raise

@@ -3,7 +3,9 @@
 Every mutation is recorded by its guard once it ran (schema/permissions.py), refused ones
 too; REST writes by their routes. A record keeps the user (and its name then) and token,
 the operation, the project, the arguments as JSON with secrets redacted (the value of any
-key naming a token, password, secret or credential) and cut at ARGUMENT_BYTES, and the
+key naming a token, password, secret, credential or key, see ``_SECRET``; a URL's userinfo,
+query and fragment, and the path of one not naming a repository, see ``_url``) and cut at
+ARGUMENT_BYTES, and the
 result: ``OK`` or the error codes. A failed write is recorded at most once per
 (operation, result, caller) per WINDOW seconds (:class:`Repeats`; the next record says how
 many were left out), so that a client repeating a refused request does not flood the log.
@@ -20,6 +22,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import orjson
 from tortoise.expressions import Q
@@ -36,7 +39,19 @@ log = logging.getLogger(__name__)
 
 ARGUMENT_BYTES = 4096  # of JSON arguments kept per record; longer ones are cut, and say so
 REDACTED = "[redacted]"
-_SECRET = re.compile(r"token|password|secret|credential", re.IGNORECASE)
+# Keys whose value is a secret: tokens, passwords, keys (a DVC remote's access_key_id,
+# secret_access_key, account_key; API and private keys) and connection strings.
+_SECRET = re.compile(
+    r"token|passw|passphrase|secret|credential|access_?key|account_?key|private_?key"
+    r"|api_?key|connection_?string",
+    re.IGNORECASE,
+)
+# Keys whose value is a URL: userinfo, query and fragment may carry credentials (a receiver
+# token in a webhook's query string); see _url. Only those naming a repository or an API
+# keep their path; any other (a webhook's ``url``: Slack-style receivers have the token in
+# the path) keeps only its scheme and host.
+_URL = re.compile(r"ur[li]$", re.IGNORECASE)
+_PATH_KEPT = re.compile(r"repo|api|endpoint", re.IGNORECASE)
 
 
 def plain(value: Any) -> Any:
@@ -45,10 +60,7 @@ def plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
-        return {
-            str(k): REDACTED if _SECRET.search(str(k)) and v is not None else plain(v)
-            for k, v in value.items()
-        }
+        return {str(k): _value(str(k), v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, enum.Enum):
@@ -56,6 +68,37 @@ def plain(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+def _value(key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if _SECRET.search(key):
+        return REDACTED
+    if isinstance(value, str) and _URL.search(key):
+        return _url(value, keep_path=bool(_PATH_KEPT.search(key)))
+    return plain(value)
+
+
+def _url(value: str, keep_path: bool) -> str:
+    """A URL with its userinfo, query and fragment redacted, and its path unless
+    ``keep_path``; a value with no host (a local path, ``file://``, scp-like
+    ``git@host:path``) as it is."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+        port = parts.port
+    except ValueError:
+        return REDACTED  # not a URL Python parses: kept from the log entirely
+    if not parts.netloc:
+        return value
+    netloc = f"{REDACTED}@" if "@" in parts.netloc else ""
+    netloc += f"[{host}]" if host and ":" in host else host or ""
+    netloc += f":{port}" if port is not None else ""
+    path = parts.path if keep_path or parts.path in ("", "/") else "/" + REDACTED
+    query = REDACTED if parts.query else ""
+    fragment = REDACTED if parts.fragment else ""
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
 def arguments_json(arguments: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -287,20 +288,35 @@ def in_reading_order(result: ScanResult) -> list[tuple[str, str]]:
     return work + rest
 
 
+# gc_paused's state: how many callers are inside it, in any thread, and whether the
+# collector was enabled when the first of them entered (what the last to leave restores).
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection meanwhile: for work that creates many containers that
     survive it, and no cycles (a scan's parsed files, its results and cache; a CSV page's
     parsed documents), where collections would promote them and a full collection over a
-    server's heap can cost half as much as the work itself. Re-enabled only if it was
-    enabled."""
-    enabled = gc.isenabled()
-    gc.disable()
+    server's heap can cost half as much as the work itself. Thread-safe and nestable: the
+    first caller in disables the collector, the last out re-enables it only if it was
+    enabled when the first came in (a scan thread and a CSV page overlapping do not leave
+    it off)."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def _plan(

@@ -72,6 +72,71 @@ async def test_secrets_in_arguments_are_never_stored(world: World, api: Api) -> 
     assert all(secret not in r.arguments for r in await AuditEntry.all())
 
 
+async def test_remote_keys_and_webhook_urls_are_redacted(world: World) -> None:
+    """configureRemote's access key id and session token, and a webhook's URL (a receiver
+    token in its userinfo, path or query) never reach the log; the host does."""
+    project = world.ids["team-private"]["Project"]
+    settings = {
+        "access_key_id": "AKIA" + "KEYID" * 3,
+        "secret_access_key": "SAK" + "s3cr3t" * 4,
+        "session_token": "STS" + "t0k3n" * 4,
+        "endpointurl": "https://minio.example.com:9000/bucket?X-Amz-Signature=SIGNED",
+        "region": "eu-west-1",
+    }
+    remote = """mutation($input: ConfigureRemoteInput!) { configureRemote(input: $input) {
+                  errors { code } } }"""
+    body = await world.post("team-admin", remote, {"input": {
+        "projectId": project, "remote": "storage", "settings": settings}})  # fmt: skip
+    assert "errors" not in body, body  # kept or refused (the endpoint's host): recorded
+    hook = "https://rcv:PWSECRET@hooks.example.com/services/T0/PATHSECRET?token=QSECRET#FSECRET"
+    create = """mutation($input: CreateWebhookInput!) { createWebhook(input: $input) {
+                  errors { code } } }"""
+    body = await world.post("team-admin", create, {"input": {
+        "projectId": project, "url": hook, "events": ["RUN_FAILED"], "secret": "HMACSECRET"}})  # fmt: skip
+    assert "errors" not in body, body  # created or refused (FORBIDDEN_URL): recorded either way
+    rows = {
+        r.operation: orjson.loads(r.arguments)
+        for r in await AuditEntry.filter(operation__in=["configureRemote", "createWebhook"])
+    }
+    kept = rows["configureRemote"]["input"]["settings"]
+    assert kept == {
+        "access_key_id": audit.REDACTED,
+        "secret_access_key": audit.REDACTED,
+        "session_token": audit.REDACTED,
+        "endpointurl": f"https://minio.example.com:9000/bucket?{audit.REDACTED}",
+        "region": "eu-west-1",
+    }
+    r = audit.REDACTED
+    assert rows["createWebhook"]["input"]["url"] == f"https://{r}@hooks.example.com/{r}?{r}#{r}"
+    assert rows["createWebhook"]["input"]["secret"] == r
+    keys = [settings["access_key_id"], settings["secret_access_key"], settings["session_token"]]
+    leaked = [*keys, "SIGNED", "PWSECRET", "PATHSECRET", "QSECRET", "FSECRET"]
+    assert not [s for row in await AuditEntry.all() for s in leaked if s in row.arguments]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "kept"),
+    [
+        ("repo_url", "/srv/repos/a", "/srv/repos/a"),  # a path: as it is
+        ("repoUrl", "git@github.com:org/a.git", "git@github.com:org/a.git"),  # scp-like
+        (
+            "repo_url",
+            "https://x-access-token:T@github.com/org/a.git",
+            "https://[redacted]@github.com/org/a.git",
+        ),
+        ("api_url", "https://[::1]:8443/api/v4", "https://[::1]:8443/api/v4"),
+        ("url", "https://hooks.example.com/", "https://hooks.example.com/"),
+        ("url", "https://hooks.example.com:bad/x", "[redacted]"),  # no parse: nothing kept
+        ("url", None, None),
+        ("author", "Ada", "Ada"),
+    ],
+)
+def test_urls_keep_their_host_and_plain_values_stay(
+    key: str, value: str | None, kept: str | None
+) -> None:
+    assert audit.plain({key: value}) == {key: kept}
+
+
 async def test_site_admins_read_everything_project_admins_their_projects(world: World) -> None:
     for who in ("editor", "team-admin", "owner"):
         for project in ("team-private", "own-private"):

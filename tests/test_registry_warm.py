@@ -175,3 +175,27 @@ async def test_the_warm_queue_is_bounded(warm: Warm) -> None:
 
 async def _true(value: Any) -> Any:
     return value
+
+
+async def test_a_failing_warm_fold_is_not_hidden_behind_the_kept_registry(warm: Warm) -> None:
+    """Declarations that no longer fold (a stored row models.build rejects): the warm fold
+    fails, and the next read folds itself and answers with the error, not the registry kept
+    from before, read after read; once the rows fold again the read has the new registry."""
+    project = await Project.get(id=warm.pid)
+    good = project.registry
+    project.registry = '{"artifacts": {"model-0": {"not_a_field": 1}}}'
+    project.sync_count += 1  # as a sync of another process: the kept registry is unsure
+    await project.save(update_fields=["registry", "sync_count"])
+    key = (db.database_key(), warm.pid)
+    assert warm.folds.request(warm.pid)  # the warm fold, queued as a read would queue it
+    await eventually(lambda: _true(not warm.folds.warming(key)), "the warm fold to fail")
+    assert warm.kept_versions("model-0") is None, "the failed fold dropped the kept registry"
+    for _ in range(2):  # every read now folds, and fails, on its request
+        folded = warm.folds.folded
+        errors = (await warm.api.gql(MODELS, {"ids": [warm.gid]})).get("errors")
+        assert errors and errors[0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR", errors
+        assert warm.folds.folded == folded
+    project.registry = good
+    await project.save(update_fields=["registry"])
+    assert "v9.0.0" not in await warm.versions("model-0")
+    assert await warm.kept_is_current()

@@ -76,9 +76,12 @@ async def test_the_secret_is_sealed_and_never_shown_or_logged(
     log = await api.gql(LOG, {"p": project["id"]})
     (entry,) = [e for e in log["data"]["auditLog"]["nodes"] if e["operation"] == "configureRemote"]
     assert entry["arguments"]["input"]["settings"]["secret_access_key"] == ("[redacted]")
+    assert entry["arguments"]["input"]["settings"]["access_key_id"] == ("[redacted]")
     for body in (answer, shown, log):
         assert secret not in orjson.dumps(body).decode()
+        assert key_id not in orjson.dumps(body).decode()
     assert not await AuditEntry.filter(arguments__contains=secret).exists()
+    assert not await AuditEntry.filter(arguments__contains=key_id).exists()
     # at rest: the raw column holds a Fernet token, which the server's key opens
     (row,) = await _stored(project["id"])
     raw = await db.fetch("SELECT sealed FROM remote_settings WHERE id = ?", [row.id])
