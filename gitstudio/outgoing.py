@@ -8,12 +8,21 @@ through the claim. The loop wakes when this process enqueues and otherwise looks
 rows every ``GITSTUDIO_WEBHOOK_POLL_SECONDS``; it sends up to
 ``GITSTUDIO_WEBHOOK_CONCURRENCY`` deliveries at once.
 
+A claim takes at most one delivery of a webhook, and none of a webhook whose attempt is
+still in flight here; each slot is refilled as its attempt ends, so a receiver that does not
+answer holds one slot, not all.
+
 An attempt checks the URL against the outbound host policy again (the DNS answer may have
-changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook; as for Git
-remotes, a resolver answering differently in the milliseconds before httpx resolves the
-name again is beyond it: an egress firewall closes that), opens the secret, and POSTs the
-JSON body with httpx, redirects not followed, the answer's body never read, bounded by
-``GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS``. Headers as GitHub's::
+changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook, which returns
+the addresses it vetted), opens the secret, and POSTs the JSON body with httpx to a vetted
+address itself, never resolving the name again (DNS rebinding: a name answering a public
+address to the check and a loopback one next would otherwise get the signed POST inside).
+The URL's host[:port] is the ``Host`` header and, over https, the TLS server name
+(httpcore's ``sni_hostname`` request extension), so the certificate is verified for the
+name. No connection is kept for another request. Redirects are not followed, the answer's
+body is never read, and the whole attempt, DNS lookup included, is bounded by
+``GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS`` (so it ends within the claim's lease). Headers as
+GitHub's::
 
     X-Gitstudio-Event: RUN_FINISHED
     X-Gitstudio-Delivery: <delivery id>
@@ -172,7 +181,7 @@ class Deliverer:
         # The lease outlasts an attempt (all of it bounded by the timeout), so no other
         # process takes it while it runs.
         lease = self.limits.webhook_timeout_seconds * 2 + 5
-        rows = await deliveries.claim(now, lease, free, busy=self._inflight.keys())
+        rows = await deliveries.claim(now, lease, free, busy=tuple(self._inflight))
         loop = asyncio.get_running_loop()
         for row in rows:
             webhook_id = int(row["webhook_id"])

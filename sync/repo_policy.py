@@ -21,8 +21,11 @@ Two gates, both here:
 DNS rebinding: the host is resolved once per contact and every address it resolves to is
 checked. libgit2 resolves the name again when it connects, so a resolver that answers
 differently within those milliseconds could still steer a connection to a refused address;
-closing that window needs the network's help (an egress firewall or proxy). HTTP redirects
-to another host, the other way to steer a fetch elsewhere, are not followed (sync.git).
+closing that window needs the network's help (an egress firewall or proxy). Outgoing
+webhooks close it themselves: ``check_webhook`` returns the addresses it vetted
+(``vetted_addresses``) and a delivery connects to one of them (gitstudio/outgoing.py).
+HTTP redirects to another host, the other way to steer a fetch elsewhere, are not followed
+(sync.git).
 
 Refusals are DomainErrors: ``INVALID_URL`` (cannot be a repository URL) and
 ``FORBIDDEN_REPOSITORY`` (a URL the policy refuses), whose message names the setting that
