@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import hashlib
 import hmac
 import shutil
 import socket
+import ssl
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -23,6 +25,10 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from live_support import admin_token, cli, event, post_live
 from services import DAEMON_HOST
 from support import Api, eventually, git, start_server, stop_server, with_services
@@ -661,3 +667,75 @@ async def test_a_receiver_that_does_not_answer_holds_one_slot(
         receiver.hold.set()
         other.server.shutdown()
         other.server.server_close()
+
+
+class TlsListener:
+    """A TLS server on the receivers' loopback address with a self-signed certificate for
+    ``name``: it records the server name (SNI) each handshake names; the client, trusting
+    only its usual authorities, refuses the certificate."""
+
+    def __init__(self, name: str, directory: Path) -> None:
+        key = ec.generate_private_key(ec.SECP256R1())
+        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+        now = datetime.datetime.now(datetime.UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .sign(key, hashes.SHA256())
+        )
+        (directory / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        (directory / "key.pem").write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(directory / "cert.pem", directory / "key.pem")
+        self.names: list[str | None] = []
+        self.context.sni_callback = lambda _sock, server_name, _ctx: self.names.append(server_name)
+        self.sock = socket.create_server((DAEMON_HOST, 0))
+        self.port = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _addr = self.sock.accept()
+                with conn, contextlib.suppress(OSError):
+                    self.context.wrap_socket(conn, server_side=True).close()
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+async def test_https_names_the_host_to_tls_at_the_vetted_address(
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contract test of the resolver: a listed name resolving to a TLS server on loopback.
+    The connection goes to the vetted address and its handshake names the URL's host (SNI),
+    the name the certificate is checked for; a self-signed one fails the attempt."""
+    listener = TlsListener("hooks.test", tmp_path)
+    resolver = Resolver("hooks.test", [DAEMON_HOST])
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    name = f"hooks-tls-{unique}"
+    try:
+        async with delivering(
+            api, allowed_git_hosts=("hooks.test",), webhook_max_attempts=1
+        ) as loop:
+            url = f"https://hooks.test:{listener.port}/hook"
+            await a_named_webhook(api, tmp_path / "r", loop, name, url)
+            listed = await eventually(_ended(api, name, "FAILED"), "the refused certificate")
+    finally:
+        listener.close()
+    assert listener.names == ["hooks.test"]
+    assert "CERTIFICATE_VERIFY_FAILED" in listed[0]["error"], listed
+    assert resolver.asked == 1
