@@ -8,12 +8,21 @@ through the claim. The loop wakes when this process enqueues and otherwise looks
 rows every ``GITSTUDIO_WEBHOOK_POLL_SECONDS``; it sends up to
 ``GITSTUDIO_WEBHOOK_CONCURRENCY`` deliveries at once.
 
+A claim takes at most one delivery of a webhook, and none of a webhook whose attempt is
+still in flight here; each slot is refilled as its attempt ends, so a receiver that does not
+answer holds one slot, not all.
+
 An attempt checks the URL against the outbound host policy again (the DNS answer may have
-changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook; as for Git
-remotes, a resolver answering differently in the milliseconds before httpx resolves the
-name again is beyond it: an egress firewall closes that), opens the secret, and POSTs the
-JSON body with httpx, redirects not followed, the answer's body never read, bounded by
-``GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS``. Headers as GitHub's::
+changed since the webhook was made: sync.repo_policy.RepoPolicy.check_webhook, which returns
+the addresses it vetted), opens the secret, and POSTs the JSON body with httpx to a vetted
+address itself, never resolving the name again (DNS rebinding: a name answering a public
+address to the check and a loopback one next would otherwise get the signed POST inside).
+The URL's host[:port] is the ``Host`` header and, over https, the TLS server name
+(httpcore's ``sni_hostname`` request extension), so the certificate is verified for the
+name. No connection is kept for another request. Redirects are not followed, the answer's
+body is never read, and the whole attempt, DNS lookup included, is bounded by
+``GITSTUDIO_WEBHOOK_TIMEOUT_SECONDS`` (so it ends within the claim's lease). Headers as
+GitHub's::
 
     X-Gitstudio-Event: RUN_FINISHED
     X-Gitstudio-Delivery: <delivery id>
@@ -29,6 +38,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import hmac
 import logging
@@ -100,6 +110,7 @@ class Deliverer:
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._client: httpx.AsyncClient | None = None
+        self._inflight: dict[int, asyncio.Task[None]] = {}  # webhook id: its attempt
         self._pruned_at = 0.0
 
     async def start(self) -> None:
@@ -108,7 +119,12 @@ class Deliverer:
         deliveries.HOOKS.forget()  # the database may be another than the last snapshot's
         self._wakeup = asyncio.Event()
         self._client = httpx.AsyncClient(
-            timeout=self.limits.webhook_timeout_seconds, follow_redirects=False, trust_env=False
+            timeout=self.limits.webhook_timeout_seconds,
+            follow_redirects=False,
+            trust_env=False,
+            # No connection is kept for another request: one is made to an address for one
+            # host name (its TLS verified for that name) and must not carry another's.
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
         deliveries.on_enqueue(self._wake)
         self._task = asyncio.get_running_loop().create_task(self._run(), name="gitstudio-webhooks")
@@ -120,6 +136,11 @@ class Deliverer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        attempts = list(self._inflight.values())
+        for task in attempts:  # a cut attempt is due again once its lease passes
+            task.cancel()
+        await asyncio.gather(*attempts, return_exceptions=True)
+        self._inflight.clear()
         if self._client is not None:
             await self._client.aclose()
             self._client = None
@@ -133,54 +154,89 @@ class Deliverer:
         while True:
             self._wakeup.clear()
             try:
-                sent = await self.tick()
+                more = await self.tick()
             except Exception:  # the database may be briefly away: the next turn tries again
                 log.warning("delivering webhooks failed", exc_info=True)
-                sent = 0
-            if sent < self.concurrency:  # a full batch: more may be due at once
+                more = False
+            if not more:  # woken by an enqueue, a finished attempt or the poll
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wakeup.wait(), self.poll_seconds)
 
-    async def tick(self) -> int:
-        """Claim the due deliveries (up to the concurrency) and send them; how many."""
+    async def tick(self) -> bool:
+        """Claim due deliveries for the free slots (of the concurrency) and start their
+        attempts, at most one per webhook: none of a webhook with an attempt in flight here.
+        Whether every free slot was filled (more may be due at once)."""
         now = time.time()
+        free = self.concurrency - len(self._inflight)
+        if free <= 0:  # a finishing attempt wakes the loop
+            return False
         await deliveries.HOOKS.fresh()
         if deliveries.HOOKS.none():  # no webhook: no delivery (they go with their webhook)
-            return 0
+            return False
         if now - self._pruned_at >= PRUNE_EVERY:
             self._pruned_at = now
             await deliveries.prune(self.limits.webhook_deliveries_kept)
         if not await deliveries.due(now):
-            return 0
-        # The lease outlasts an attempt, so no other process takes it while it runs.
+            return False
+        # The lease outlasts an attempt (all of it bounded by the timeout), so no other
+        # process takes it while it runs.
         lease = self.limits.webhook_timeout_seconds * 2 + 5
-        rows = await deliveries.claim(now, lease, self.concurrency)
-        await asyncio.gather(*(self._send(row) for row in rows))
-        return len(rows)
+        rows = await deliveries.claim(now, lease, free, busy=tuple(self._inflight))
+        loop = asyncio.get_running_loop()
+        for row in rows:
+            webhook_id = int(row["webhook_id"])
+            task = loop.create_task(self._send(row), name=f"gitstudio-webhook-{row['id']}")
+            self._inflight[webhook_id] = task
+            task.add_done_callback(functools.partial(self._finished, webhook_id))
+        return len(rows) == free
+
+    def _finished(self, webhook_id: int, _task: asyncio.Task[None]) -> None:
+        self._inflight.pop(webhook_id, None)
+        self._wake()
+
+    async def _attempt(self, row: dict[str, Any]) -> int:
+        """One POST of a claimed delivery to an address the policy vetted; its status."""
+        url = row["url"]
+        addresses = await asyncio.to_thread(self.policy.check_webhook, url)
+        secret = self.sealer.open(row["secret"])
+        body = body_of(row)
+        target = httpx.URL(url)
+        headers = {
+            "Content-Type": "application/json",
+            "User-Agent": "gitstudio-webhook",
+            # The name (and port) the URL gives, as the receiver expects it.
+            "Host": target.netloc.decode("ascii"),
+            EVENT: row["event"],
+            DELIVERY: str(row["id"]),
+            SIGNATURE: signature(secret, body),
+        }
+        # TLS names and verifies the URL's host, whatever address the connection is to.
+        extensions = {"sni_hostname": target.raw_host.decode("ascii")}
+        assert self._client is not None
+        for n, address in enumerate(addresses):
+            # Connected to the vetted address itself: resolving the name again could answer
+            # another one (DNS rebinding). The next address only if this one refuses.
+            pinned = target.copy_with(host=address)
+            try:
+                # The answer's status is all that is kept: its body is never read (a
+                # receiver cannot make the server hold a large answer).
+                async with self._client.stream(
+                    "POST", pinned, content=body, headers=headers, extensions=extensions
+                ) as answer:
+                    return answer.status_code
+            except httpx.ConnectError:
+                if n == len(addresses) - 1:
+                    raise
+        raise AssertionError("check_webhook returns at least one address")
 
     async def _send(self, row: dict[str, Any]) -> None:
         code: int | None = None
         error: str | None = None
         try:
-            await asyncio.to_thread(self.policy.check_webhook, row["url"])
-            secret = self.sealer.open(row["secret"])
-            body = body_of(row)
-            headers = {
-                "Content-Type": "application/json",
-                "User-Agent": "gitstudio-webhook",
-                EVENT: row["event"],
-                DELIVERY: str(row["id"]),
-                SIGNATURE: signature(secret, body),
-            }
-            assert self._client is not None
-            # The answer's status is all that is kept: its body is never read (a receiver
-            # cannot make the server hold a large answer), and the whole attempt is bounded
-            # (httpx's timeouts are per read: a trickle of bytes would not end it).
-            async with (
-                asyncio.timeout(self.limits.webhook_timeout_seconds),
-                self._client.stream("POST", row["url"], content=body, headers=headers) as answer,
-            ):
-                code = answer.status_code
+            # The whole attempt, DNS check included, is bounded (httpx's timeouts are per
+            # read: a trickle of bytes would not end it), so it ends within the lease.
+            async with asyncio.timeout(self.limits.webhook_timeout_seconds):
+                code = await self._attempt(row)
             if not 200 <= code < 300:
                 error = f"HTTP {code}" + (" (redirects are not followed)" if code < 400 else "")
         except DomainError as exc:

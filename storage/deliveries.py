@@ -29,7 +29,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -358,17 +358,28 @@ async def due(now: float) -> bool:
     )
 
 
-async def claim(now: float, lease: float, most: int) -> list[dict[str, Any]]:
-    """Take up to ``most`` due deliveries for one attempt each: their ``next_attempt_at``
-    moves to ``now + lease`` and ``attempts`` counts this one, only while still due, so of
-    several processes one takes each. With each row its webhook's URL and sealed secret,
-    the project and the stored payload."""
+async def claim(
+    now: float, lease: float, most: int, busy: Collection[int] = ()
+) -> list[dict[str, Any]]:
+    """Take up to ``most`` due deliveries for one attempt each, the oldest due one of each
+    webhook and none of the webhooks in ``busy`` (those with an attempt in flight in this
+    process), so a receiver that does not answer holds one slot, not all: their
+    ``next_attempt_at`` moves to ``now + lease`` and ``attempts`` counts this one, only
+    while still due, so of several processes one takes each. With each row its webhook's
+    URL and sealed secret, the project and the stored payload."""
+    skipped = ""
+    if busy:
+        skipped = f" AND d.webhook_id NOT IN ({', '.join('?' * len(busy))})"
     claimed = await db.fetch(
         "UPDATE webhook_deliveries SET next_attempt_at = ?, attempts = attempts + 1"
-        " WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = ?"
-        " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)"
+        " WHERE id IN (SELECT d.id FROM webhook_deliveries d WHERE d.status = ?"
+        f" AND d.next_attempt_at <= ?{skipped} AND NOT EXISTS (SELECT 1 FROM"
+        " webhook_deliveries e WHERE e.webhook_id = d.webhook_id AND e.status = ?"
+        " AND e.next_attempt_at <= ? AND (e.next_attempt_at < d.next_attempt_at"
+        " OR (e.next_attempt_at = d.next_attempt_at AND e.id < d.id)))"
+        " ORDER BY d.next_attempt_at, d.id LIMIT ?)"
         " AND status = ? AND next_attempt_at <= ? RETURNING id, attempts",
-        [now + lease, PENDING, now, most, PENDING, now],
+        [now + lease, PENDING, now, *busy, PENDING, now, most, PENDING, now],
     )
     if not claimed:
         return []

@@ -21,8 +21,11 @@ Two gates, both here:
 DNS rebinding: the host is resolved once per contact and every address it resolves to is
 checked. libgit2 resolves the name again when it connects, so a resolver that answers
 differently within those milliseconds could still steer a connection to a refused address;
-closing that window needs the network's help (an egress firewall or proxy). HTTP redirects
-to another host, the other way to steer a fetch elsewhere, are not followed (sync.git).
+closing that window needs the network's help (an egress firewall or proxy). Outgoing
+webhooks close it themselves: ``check_webhook`` returns the addresses it vetted
+(``vetted_addresses``) and a delivery connects to one of them (gitstudio/outgoing.py).
+HTTP redirects to another host, the other way to steer a fetch elsewhere, are not followed
+(sync.git).
 
 Refusals are DomainErrors: ``INVALID_URL`` (cannot be a repository URL) and
 ``FORBIDDEN_REPOSITORY`` (a URL the policy refuses), whose message names the setting that
@@ -172,32 +175,47 @@ class RepoPolicy:
         scheme: a forge's API URL, whose scheme is vetted by its own rule). Blocking (DNS):
         call it from a worker thread."""
         _scheme, host, port = _host_port(url)
-        if self._host_allowed(host, port):
-            return
+        if not self._host_allowed(host, port):
+            self.vetted_addresses(url)
+
+    def vetted_addresses(self, url: str) -> tuple[str, ...]:
+        """The addresses to connect to for ``url``, resolved once and each checked as
+        :meth:`check_host` says (a host listed in GITSTUDIO_ALLOWED_GIT_HOSTS: whatever it
+        resolves to). A caller that connects to one of these, not to the name, is safe from
+        a resolver that answers differently the next time (DNS rebinding). Never empty.
+        Blocking (DNS): call it from a worker thread."""
+        _scheme, host, port = _host_port(url)
+        allowed = self._host_allowed(host, port)
         name = host.rstrip(".")
-        if name == "localhost" or name.endswith(".localhost"):  # loopback by definition
+        if not allowed and (name == "localhost" or name.endswith(".localhost")):
             raise forbidden(url, f"{host} is this machine (list it in {HOSTS_SETTING} to allow it)")
-        if _ip(host) is not None and not _public(host):
-            # An address literal (a zone id too) is judged as written, without resolving.
-            raise forbidden(url, f"{host} is not a public address (list it in {HOSTS_SETTING})")
+        if _ip(host) is not None:
+            if not (allowed or _public(host)):
+                # An address literal (a zone id too) is judged as written, without resolving.
+                raise forbidden(url, f"{host} is not a public address (list it in {HOSTS_SETTING})")
+            return (host,)
         try:
             infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError):
             # The same words as a failed connection: resolving proves nothing either way.
             raise DomainError("UNREACHABLE", unreachable(url), FIELD) from None
-        for info in infos:
-            if not _public(str(info[4][0])):
-                raise forbidden(
-                    url,
-                    f"{host} resolves to a loopback, private, link-local, multicast, reserved"
-                    f" or unspecified address (list it in {HOSTS_SETTING} to allow it)",
-                )
+        addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+        if not addresses:  # fail closed: nothing vetted, nothing to connect to
+            raise DomainError("UNREACHABLE", unreachable(url), FIELD)
+        if not allowed and not all(_public(address) for address in addresses):
+            raise forbidden(
+                url,
+                f"{host} resolves to a loopback, private, link-local, multicast, reserved"
+                f" or unspecified address (list it in {HOSTS_SETTING} to allow it)",
+            )
+        return addresses
 
-    def check_webhook(self, url: str) -> None:
+    def check_webhook(self, url: str) -> tuple[str, ...]:
         """Before an outgoing webhook (gitstudio/outgoing.py) is stored and before each of
         its deliveries: an ``https`` URL (``http`` with GITSTUDIO_ALLOW_HTTP_REMOTES, or to a
         host listed in GITSTUDIO_ALLOWED_GIT_HOSTS), without credentials or a fragment, to a
-        host that passes :meth:`check_host`. Redirects are never followed. Blocking (DNS):
+        host that passes :meth:`check_host`. Returns :meth:`vetted_addresses`, the only
+        addresses a delivery connects to. Redirects are never followed. Blocking (DNS):
         call it from a worker thread."""
         try:
             parts = urlsplit(url)
@@ -217,7 +235,7 @@ class RepoPolicy:
                 f"plain http is allowed only to hosts listed in {HOSTS_SETTING}"
                 f" (or with {HTTP_SETTING}=1)",
             )
-        self.check_host(url)
+        return self.vetted_addresses(url)
 
     def _host_allowed(self, host: str, port: int) -> bool:
         host = host.rstrip(".")

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import hashlib
 import hmac
 import shutil
+import socket
+import ssl
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -22,6 +25,10 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from live_support import admin_token, cli, event, post_live
 from services import DAEMON_HOST
 from support import Api, eventually, git, start_server, stop_server, with_services
@@ -546,3 +553,189 @@ def test_a_real_server_delivers_from_its_lifespan(tmp_path: Path, receiver: Rece
     finally:
         stop_server(server)
     assert sorted(b["event"] for b in verify(receiver)) == ["RUN_FINISHED", "RUN_STARTED"]
+
+
+class Resolver:
+    """A contract test of the resolver (DNS cannot be scripted here): ``socket.getaddrinfo``
+    for one name answers from a script (the last answer once it is used up); every other
+    name resolves as before. Counts the lookups of its name."""
+
+    def __init__(self, name: str, answers: list[str]) -> None:
+        self.name = name
+        self.answers = answers
+        self.asked = 0
+        self.real = socket.getaddrinfo
+
+    def __call__(self, host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if (host.decode() if isinstance(host, bytes) else host) != self.name:  # anyio: bytes
+            return self.real(host, port, *args, **kwargs)
+        address = self.answers[min(self.asked, len(self.answers) - 1)]
+        self.asked += 1
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, int(port)))]
+
+
+async def a_named_webhook(api: Api, repo: Path, loop: Deliverer, name: str, url: str) -> None:
+    """A project ``name`` with a SYNC_FAILED webhook to ``url`` (stored as createWebhook
+    stores it: the API's policy allows no plain http to a name) and one delivery due."""
+    _repo, project = await a_project(api, repo, name)
+    project_id = from_global_id(project["id"])[1]
+    sealed = loop.sealer.seal(SECRET)
+    await deliveries.create_webhook(loop.limits, project_id, url, ["SYNC_FAILED"], sealed, "admin")
+    await deliveries.enqueue(project_id, deliveries.SYNC_FAILED, {"error": "boom"})
+
+
+def _finished(api: Api, name: str) -> Any:
+    async def check() -> list[dict[str, Any]] | None:
+        found = await deliveries_of(api, name)
+        return found if found and found[0]["status"] != "PENDING" else None
+
+    return check
+
+
+async def test_a_rebinding_resolver_does_not_steer_the_delivery_to_loopback(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding, a contract test of the resolver: the webhook's name answers a public
+    address to the policy's lookup, then the receiver's loopback address to any later one.
+    The delivery connects to the address that was vetted, never resolving the name again:
+    the receiver on loopback gets nothing and the delivery fails."""
+    port = receiver.server.server_address[1]
+    resolver = Resolver("rebind.test", ["93.184.215.14", DAEMON_HOST])
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    name = f"hooks-rebind-{unique}"
+    async with delivering(
+        api, allow_http_remotes=True, webhook_timeout_seconds=1.0, webhook_max_attempts=1
+    ) as loop:
+        await a_named_webhook(api, tmp_path / "r", loop, name, f"http://rebind.test:{port}/hook")
+        listed = await eventually(_finished(api, name), "the attempt's end")
+    assert listed[0]["status"] == "FAILED", listed
+    assert listed[0]["responseCode"] is None and listed[0]["attempts"] == 1
+    assert resolver.asked == 1  # the policy's lookup only
+    assert receiver.received == []
+
+
+async def test_a_named_host_is_sent_its_name_at_the_vetted_address(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contract test of the resolver: a listed host name resolving to the receiver. The
+    request goes to the address the policy's one lookup gave, with the URL's host and port
+    as its Host header."""
+    port = receiver.server.server_address[1]
+    resolver = Resolver("hooks.test", [DAEMON_HOST, "127.0.0.1"])
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    name = f"hooks-named-{unique}"
+    async with delivering(api, allowed_git_hosts=("hooks.test",)) as loop:
+        await a_named_webhook(api, tmp_path / "r", loop, name, f"http://hooks.test:{port}/hook")
+        await eventually(_all_delivered(api, name, 1), "the delivery")
+    assert resolver.asked == 1
+    ((headers, _body),) = receiver.received
+    assert headers["Host"] == f"hooks.test:{port}"
+    assert verify(receiver)[0]["event"] == "SYNC_FAILED"
+
+
+def _received(receiver: Receiver, n: int) -> Any:
+    async def check() -> bool:
+        with receiver.lock:
+            return len(receiver.received) >= n
+
+    return check
+
+
+async def test_a_receiver_that_does_not_answer_holds_one_slot(
+    api: Api, tmp_path: Path, unique: str, receiver: Receiver
+) -> None:
+    """A webhook's deliveries are attempted one at a time, and a freed slot is refilled at
+    once: with two slots, a receiver that holds its answer takes one; another webhook's
+    deliveries, one queued while the first attempt still hangs, are sent meanwhile."""
+    receiver.hold = threading.Event()
+    other = Receiver()
+    other.thread.start()
+    try:
+        name = f"hooks-slots-{unique}"
+        _repo, project = await a_project(api, tmp_path / "r", name)
+        await webhook_for(api, project["id"], receiver.url, "SYNC_FAILED")
+        await webhook_for(api, project["id"], other.url, "SYNC_FAILED")
+        project_id = from_global_id(project["id"])[1]
+        for n in range(3):
+            await deliveries.enqueue(project_id, deliveries.SYNC_FAILED, {"error": f"e{n}"})
+        async with delivering(api, webhook_concurrency=2, webhook_timeout_seconds=60):
+            await eventually(_received(other, 3), "the other's three")
+            await deliveries.enqueue(project_id, deliveries.SYNC_FAILED, {"error": "late"})
+            await eventually(_received(other, 4), "the late one")
+            assert len(receiver.received) == 1  # still its first attempt, hanging
+    finally:
+        receiver.hold.set()
+        other.server.shutdown()
+        other.server.server_close()
+
+
+class TlsListener:
+    """A TLS server on the receivers' loopback address with a self-signed certificate for
+    ``name``: it records the server name (SNI) each handshake names; the client, trusting
+    only its usual authorities, refuses the certificate."""
+
+    def __init__(self, name: str, directory: Path) -> None:
+        key = ec.generate_private_key(ec.SECP256R1())
+        subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+        now = datetime.datetime.now(datetime.UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(hours=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+            .sign(key, hashes.SHA256())
+        )
+        (directory / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+        (directory / "key.pem").write_bytes(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+        self.context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        self.context.load_cert_chain(directory / "cert.pem", directory / "key.pem")
+        self.names: list[str | None] = []
+        self.context.sni_callback = lambda _sock, server_name, _ctx: self.names.append(server_name)
+        self.sock = socket.create_server((DAEMON_HOST, 0))
+        self.port = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                conn, _addr = self.sock.accept()
+                with conn, contextlib.suppress(OSError):
+                    self.context.wrap_socket(conn, server_side=True).close()
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+async def test_https_names_the_host_to_tls_at_the_vetted_address(
+    api: Api, tmp_path: Path, unique: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A contract test of the resolver: a listed name resolving to a TLS server on loopback.
+    The connection goes to the vetted address and its handshake names the URL's host (SNI),
+    the name the certificate is checked for; a self-signed one fails the attempt."""
+    listener = TlsListener("hooks.test", tmp_path)
+    resolver = Resolver("hooks.test", [DAEMON_HOST])
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    name = f"hooks-tls-{unique}"
+    try:
+        async with delivering(
+            api, allowed_git_hosts=("hooks.test",), webhook_max_attempts=1
+        ) as loop:
+            url = f"https://hooks.test:{listener.port}/hook"
+            await a_named_webhook(api, tmp_path / "r", loop, name, url)
+            listed = await eventually(_ended(api, name, "FAILED"), "the refused certificate")
+    finally:
+        listener.close()
+    assert listener.names == ["hooks.test"]
+    assert "CERTIFICATE_VERIFY_FAILED" in listed[0]["error"], listed
+    assert resolver.asked == 1
