@@ -13,8 +13,9 @@ from typing import Any
 class Settings:
     data_dir: Path = Path("gitstudio-data")
     database_url: str = ""  # empty: SQLite file inside data_dir
-    # Longest a read statement outside a transaction (every request's query) may run before
-    # it is ended with QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
+    # Longest a read statement outside a transaction (every request's query; the statements
+    # of one plan, a page or a count, together) may run before it is ended with
+    # QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
     # milliseconds, so a read still running after 10 s is a runaway that holds a connection
     # (on SQLite: one of a few readers) from others, while 10 s stays well inside HTTP
     # clients' and proxies' own timeouts (30-60 s) so the caller gets a typed error, not a cut.
