@@ -121,6 +121,9 @@ class Settings:
     max_views_per_user: int = 100
     max_view_name_chars: int = 100
     max_view_bytes: int = 64 * 1024
+    # Branches a page ordered by BRANCH may walk (one statement per branch, each over its
+    # first-parent line): a project with more answers that order with BAD_USER_INPUT.
+    max_branch_order_branches: int = 100
     # Operations one websocket may run at once (a dashboard watches tens of runs).
     ws_max_operations: int = 200
     # Bytes of one websocket message, as POST /graphql's body bound (1 MB).
@@ -457,6 +460,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_views_per_user": ("GITSTUDIO_MAX_VIEWS_PER_USER", int),
     "max_view_name_chars": ("GITSTUDIO_MAX_VIEW_NAME_CHARS", int),
     "max_view_bytes": ("GITSTUDIO_MAX_VIEW_BYTES", int),
+    "max_branch_order_branches": ("GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES", int),
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),

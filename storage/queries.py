@@ -644,6 +644,13 @@ def _branch_page(
     if after is not None and not _branch_cursor(after):
         raise ValueError("cursor does not match this ordering")
     found = yield Fetch("SELECT name FROM branches WHERE project_id = ?", [project_id])
+    bound = limits().max_branch_order_branches
+    if len(found) > bound:  # one statement per branch: bounded (and all within the timeout)
+        raise ValueError(
+            f"ordering by branch walks each branch; this project has {len(found)} branches,"
+            f" more than GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES ({bound}): filter by branch or"
+            " order by another field"
+        )
     # Sorted here, by code point (as _binary() sorts): branches, not rows.
     names = sorted((r["name"] for r in found), reverse=q.sort_descending)
     rows: Page[R] = []

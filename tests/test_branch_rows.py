@@ -12,6 +12,7 @@ import asyncio
 import base64
 import hashlib
 from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from live_support import event, png, post_live, state_of
 from support import Api, ClockedRepo, copy_repo
 
 from schema.relay import from_global_id
-from storage import db, queries
+from storage import db, limits, queries
 from storage.events import decode, experiments_channel
 from storage.live import image_file, images_root
 from sync.generate import RepoSpec, generate_repo
@@ -227,6 +228,29 @@ async def test_branch_order_keeps_the_branch_filter(
     keys = [(first_branch(r) or "", r["createdAt"]) for r in rows]
     assert [k[0] for k in keys] == sorted((k[0] for k in keys), reverse=direction == "DESC")
     assert all(a[1] >= b[1] for a, b in pairwise(keys) if a[0] == b[0])
+
+
+async def test_branch_order_walks_at_most_the_bounded_branches(
+    api: Api, merged_repo: Path, unique: str
+) -> None:
+    """A project with more branches than GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES answers the
+    BRANCH order (one statement per branch) with BAD_USER_INPUT naming the setting; other
+    orders are unaffected; at the bound it answers."""
+    name = f"order-bound-{unique}"
+    await api.create_project(merged_repo, name)
+    variables = {"n": name, "o": [{"field": "BRANCH"}], "first": 5}
+    try:
+        limits.configure(replace(api.settings, max_branch_order_branches=1))
+        refused = await api.gql(TABLE, variables)
+        assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+        assert "GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES" in refused["errors"][0]["message"]
+        others = await api.data(TABLE, {**variables, "o": [{"field": "AUTHOR"}]})
+        assert len(others["project"]["experiments"]["nodes"]) == 5
+        limits.configure(replace(api.settings, max_branch_order_branches=2))
+        answered = await api.data(TABLE, variables)
+        assert len(answered["project"]["experiments"]["nodes"]) == 5
+    finally:
+        limits.configure(api.settings)
 
 
 ROW = """query($n: String!, $f: ExperimentFilter) { project(name: $n) {
