@@ -13,8 +13,9 @@ from typing import Any
 class Settings:
     data_dir: Path = Path("gitstudio-data")
     database_url: str = ""  # empty: SQLite file inside data_dir
-    # Longest a read statement outside a transaction (every request's query) may run before
-    # it is ended with QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
+    # Longest a read statement outside a transaction (every request's query; the statements
+    # of one plan, a page or a count, together) may run before it is ended with
+    # QUERY_TIMEOUT; 0 disables. 10 s: every page of the table answers in
     # milliseconds, so a read still running after 10 s is a runaway that holds a connection
     # (on SQLite: one of a few readers) from others, while 10 s stays well inside HTTP
     # clients' and proxies' own timeouts (30-60 s) so the caller gets a typed error, not a cut.
@@ -120,6 +121,9 @@ class Settings:
     max_views_per_user: int = 100
     max_view_name_chars: int = 100
     max_view_bytes: int = 64 * 1024
+    # Branches a page ordered by BRANCH may walk (one statement per branch, each over its
+    # first-parent line): a project with more answers that order with BAD_USER_INPUT.
+    max_branch_order_branches: int = 100
     # Operations one websocket may run at once (a dashboard watches tens of runs).
     ws_max_operations: int = 200
     # Bytes of one websocket message, as POST /graphql's body bound (1 MB).
@@ -456,6 +460,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "max_views_per_user": ("GITSTUDIO_MAX_VIEWS_PER_USER", int),
     "max_view_name_chars": ("GITSTUDIO_MAX_VIEW_NAME_CHARS", int),
     "max_view_bytes": ("GITSTUDIO_MAX_VIEW_BYTES", int),
+    "max_branch_order_branches": ("GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES", int),
     "ws_max_operations": ("GITSTUDIO_WS_MAX_OPERATIONS", int),
     "ws_max_message_bytes": ("GITSTUDIO_WS_MAX_MESSAGE_BYTES", int),
     "ws_max_connections_per_token": ("GITSTUDIO_WS_MAX_CONNECTIONS_PER_TOKEN", int),

@@ -284,20 +284,33 @@ async def fetch_plan(plan: Generator[Op, Any, T]) -> T:
     sent each one's rows and returns its result - the reads of one answer (a page of the
     experiments table) in one go: on a SQLite file outside a transaction every statement
     runs on one reader's thread in one call (one thread hop, not one per statement); on
-    PostgreSQL on one pooled connection (one acquire); in a transaction on it. Each
-    statement is bounded as :func:`fetch` bounds one."""
+    PostgreSQL on one pooled connection (one acquire); in a transaction on it. Outside a
+    transaction the statement timeout bounds the plan's statements together, not each: one
+    deadline from its first statement (a plan of many statements - the branch order's walk,
+    one per branch - takes no more than one statement may); on the one SQLite connection
+    each statement is bounded as :func:`fetch` bounds one and none starts past the
+    deadline."""
     client = conn()
     readers = _readers
-    if isinstance(client, TransactionalDBClient) or (readers is None and not is_postgres()):
+    if isinstance(client, TransactionalDBClient):
         return await _drive_async(plan, _fetch_rows)
+    deadline = _PlanDeadline()
     try:
+        if readers is None and not is_postgres():
+
+            async def on_writer(query: str, values: Sequence[Any], tuples: bool) -> list[Any]:
+                deadline.remaining()
+                return await _fetch_rows(query, values, tuples)
+
+            return await _drive_async(plan, on_writer)
         if readers is not None:
             return await readers.run(functools.partial(_drive_sync, plan))
         async with client.acquire_connection() as connection:
 
             async def on_connection(query: str, values: Sequence[Any], tuples: bool) -> list[Any]:
                 _log_statement(query, values)
-                rows = await connection.fetch(sql(query), *values, timeout=_timeout or None)
+                timeout = deadline.remaining()
+                rows = await connection.fetch(sql(query), *values, timeout=timeout)
                 return [tuple(r) if tuples else dict(r) for r in rows]
 
             return await _drive_async(plan, on_connection)
@@ -307,6 +320,29 @@ async def fetch_plan(plan: Generator[Op, Any, T]) -> T:
         if str(exc) != "interrupted":
             raise
         raise _timed_out() from exc
+
+
+class _PlanDeadline:
+    """The deadline of a plan's statements (:func:`fetch_plan` on PostgreSQL and the one
+    SQLite connection; a reader's :class:`_Statement` on SQLite readers): the statement
+    timeout from its first statement."""
+
+    __slots__ = ("at",)
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def remaining(self) -> float | None:
+        """Seconds the next statement may run (None: unbounded); TimeoutError when none
+        are left."""
+        if _timeout <= 0:
+            return None
+        now = time.monotonic()
+        if self.at is None:
+            self.at = now + _timeout
+        if now >= self.at:
+            raise TimeoutError
+        return self.at - now
 
 
 def _log_statement(query: str, values: Sequence[Any]) -> None:
@@ -389,20 +425,28 @@ def reads_only(query: str) -> bool:
 
 class _Statement:
     """One timed read: its deadline (monotonic), -inf once its caller gave up on it. The
-    statements of one plan (:func:`fetch_plan`) share one, renewed before each."""
+    statements of one plan (:func:`fetch_plan`) share one, set before the first: the plan's
+    statements together take no longer than the statement timeout."""
 
-    __slots__ = ("cancelled", "deadline")
+    __slots__ = ("cancelled", "deadline", "started")
 
     def __init__(self) -> None:
         self.cancelled = False
+        self.started = False
         self.deadline = -math.inf
         self.renew()
 
     def renew(self) -> None:
-        """A fresh deadline for the next statement, unless its caller gave up."""
+        """A fresh deadline, unless its caller gave up."""
         deadline = time.monotonic() + _timeout if _timeout > 0 else math.inf
         if not self.cancelled:
             self.deadline = deadline
+
+    def start(self) -> None:
+        """Before each statement of its plan: the deadline, from the first one."""
+        if not self.started:
+            self.started = True
+            self.renew()
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -536,7 +580,9 @@ class _Reader:
         def read(query: str, values: Sequence[Any], tuples: bool = False) -> list[Any]:
             if statement.cancelled:  # the caller gave up between two statements
                 raise sqlite3.OperationalError("interrupted")
-            statement.renew()
+            statement.start()
+            if time.monotonic() > statement.deadline:  # the plan's time is spent
+                raise sqlite3.OperationalError("interrupted")
             return _read(self._open(), self.watch, statement, query, list(values), tuples)
 
         def job() -> None:

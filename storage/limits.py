@@ -6,11 +6,11 @@ hold on, set once per process from the settings.
 ``GITSTUDIO_MAX_CUSTOM_FILES``, ``GITSTUDIO_UNMATCHED_URL_CHARS``,
 ``GITSTUDIO_UNMATCHED_MAX_ROWS``, ``GITSTUDIO_PUSH_TIMEOUT_SECONDS``,
 ``GITSTUDIO_JOB_RESULTS_KEPT_HOURS``, ``GITSTUDIO_MAX_VIEWS_PER_PROJECT`` and the other bounds of
-saved views, the write policy's). The layers below the app cannot import
-it, so the bounds dataclasses here and in sync.write_policy have no defaults: their fields
-are named as the settings and :func:`from_settings` builds them. The app and the CLI call
-:func:`configure` with the settings at start; reading a bound before that is an error, never
-a silently different default.
+saved views, ``GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES``, the write policy's). The layers below
+the app cannot import it, so the bounds dataclasses here and in sync.write_policy have no
+defaults: their fields are named as the settings and :func:`from_settings` builds them. The
+app and the CLI call :func:`configure` with the settings at start; reading a bound before
+that is an error, never a silently different default.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class Limits:
     remote_timeout_seconds: float  # one read from a DVC remote may take
     remote_cache_bytes: int  # objects read from DVC remotes kept on disk, in all
     remote_setting_max_bytes: int  # one value configureRemote keeps
+    max_branch_order_branches: int  # branches a BRANCH-ordered page walks, at most
 
 
 _settings: object | None = None

@@ -325,19 +325,17 @@ def _delete_run(project_id: int, experiment_id: int) -> Plan[list[str]]:
         raise DomainError("NOT_FOUND", "no such experiment in this project", "id")
     if rows[0]["kind"] in GIT_ROWS:
         raise DomainError("IN_GIT", GIT_ROWS[rows[0]["kind"]], "id")
-    images = yield Fetch(
-        "SELECT DISTINCT digest FROM live_images WHERE experiment_id = ?", [experiment_id]
+    # The digests only this run holds, in one statement (not one parameter per digest: a run
+    # may hold more images than a statement takes parameters); one pass over live_images
+    # (no index on digest), the run's digests looked up in a set built from its rows.
+    orphans = yield Fetch(
+        "SELECT digest FROM live_images WHERE digest IN"
+        " (SELECT digest FROM live_images WHERE experiment_id = ?) GROUP BY digest"
+        " HAVING COUNT(*) = SUM(CASE WHEN experiment_id = ? THEN 1 ELSE 0 END)",
+        [experiment_id, experiment_id],
     )
     # Children first: SQLite cascades only when foreign keys are on (they are not).
     for table in ("cells", "metric_steps", "live_images"):
         yield one(f"DELETE FROM {table} WHERE experiment_id = ?", [experiment_id])
     yield one("DELETE FROM experiments WHERE id = ?", [experiment_id])
-    digests = [r["digest"] for r in images]
-    if not digests:
-        return []
-    marks = ", ".join("?" * len(digests))  # a run's images: bounded by the ingest limits
-    kept = yield Fetch(
-        f"SELECT DISTINCT digest FROM live_images WHERE digest IN ({marks})", digests
-    )
-    held = {r["digest"] for r in kept}
-    return [d for d in digests if d not in held]
+    return [r["digest"] for r in orphans]

@@ -296,8 +296,11 @@ class ExperimentQuery:
     # descending or not; never with column orders.
     sort: str | None = None
     sort_descending: bool = False
-    # Internal (the walk of the branch order): rows whose commit is on no first-parent line
-    # of a branch named before this one; rows whose commit is on no line at all.
+    # Internal (the walk of the branch order): rows whose commit is on this branch's
+    # first-parent line (apart from ``branch``, the caller's own filter, which still holds);
+    # rows whose commit is on no first-parent line of a branch named before this one; rows
+    # whose commit is on no line at all.
+    walk_line: str | None = None
     first_on: str | None = None
     on_no_line: bool = False
     # Hidden rows (experiments.hidden) are left out unless included: they neither count
@@ -401,22 +404,20 @@ class Commits:
 
     def apart(self, q: ExperimentQuery) -> ExperimentQuery:
         """``q`` without the filter naming these commits."""
-        if self.field == "tag":
-            return replace(q, tag=None)
-        if self.field == "branch":
-            return replace(q, branch=None)
-        return replace(q, on_branch=None)
+        fields: dict[str, Any] = {self.field: None}
+        return replace(q, **fields)
 
 
-def _line(branch: str, first_parent: bool) -> Commits:
+def _line(branch: str, first_parent: bool, field: str = "") -> Commits:
     """A branch's first-parent line, or every commit it reaches (branch_first_parents,
-    branch_commits' unique index)."""
+    branch_commits' unique index); ``field``: the ExperimentQuery field naming it, when not
+    ``branch`` / ``on_branch``."""
     line = " AND bc.first_parent = 1" if first_parent else ""
     where = (
         "bc.branch_id = (SELECT b.id FROM branches b WHERE b.project_id = ? AND b.name = ?)"
         f"{line} AND c.id = bc.commit_id"
     )
-    field = "branch" if first_parent else "on_branch"
+    field = field or ("branch" if first_parent else "on_branch")
     return Commits(
         "branch_commits bc CROSS JOIN commits c",
         where,
@@ -436,6 +437,8 @@ def _commit_sets(q: ExperimentQuery) -> list[Commits]:
         found.append(Commits(tables, tagged, (q.tag,), "tag", tables))
     if q.branch is not None:
         found.append(_line(q.branch, True))
+    if q.walk_line is not None:
+        found.append(_line(q.walk_line, True, "walk_line"))
     if q.on_branch is not None:
         found.append(_line(q.on_branch, False))
     return found
@@ -641,6 +644,13 @@ def _branch_page(
     if after is not None and not _branch_cursor(after):
         raise ValueError("cursor does not match this ordering")
     found = yield Fetch("SELECT name FROM branches WHERE project_id = ?", [project_id])
+    bound = limits().max_branch_order_branches
+    if len(found) > bound:  # one statement per branch: bounded (and all within the timeout)
+        raise ValueError(
+            f"ordering by branch walks each branch; this project has {len(found)} branches,"
+            f" more than GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES ({bound}): filter by branch or"
+            " order by another field"
+        )
     # Sorted here, by code point (as _binary() sorts): branches, not rows.
     names = sorted((r["name"] for r in found), reverse=q.sort_descending)
     rows: Page[R] = []
@@ -650,7 +660,7 @@ def _branch_page(
             if after is not None and (name < after[1]) != q.sort_descending and name != after[1]:
                 continue  # before the cursor's branch
             tail = after[2:] if after is not None and name == after[1] else None
-            sub = replace(plain, branch=name, first_on=name)
+            sub = replace(plain, walk_line=name, first_on=name)
             found = yield from _page_plan(project_id, sub, tail, limit - len(rows), shape)
             rows += [(record, [0, name, *keys]) for record, keys in found]
             if len(rows) >= limit:

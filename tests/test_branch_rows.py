@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+from collections.abc import Callable
+from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from live_support import event, png, post_live, state_of
 from support import Api, ClockedRepo, copy_repo
 
 from schema.relay import from_global_id
-from storage import db
+from storage import db, limits, queries
 from storage.events import decode, experiments_channel
 from storage.live import image_file, images_root
 from sync.generate import RepoSpec, generate_repo
@@ -68,6 +70,22 @@ async def every_row(
         if not page["pageInfo"]["hasNextPage"]:
             return rows, page["totalCount"]
         after = page["pageInfo"]["endCursor"]
+
+
+def first_branch_of(path: Path) -> Callable[[dict[str, Any]], str | None]:
+    """The first (by name) of the branches whose first-parent line (git's) holds a row's
+    commit, None when none does: the branch order's key."""
+    repo = ClockedRepo(path)
+    lines = {
+        branch: set(repo.git("rev-list", "--first-parent", branch).split())
+        for branch in repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads").split()
+    }
+
+    def first_branch(r: dict[str, Any]) -> str | None:
+        commit = r["sha"] if r["kind"] == "COMMIT" else r["baselineSha"]
+        return min((b for b, line in lines.items() if commit in line), default=None)
+
+    return first_branch
 
 
 def commits_of(rows: list[dict[str, Any]]) -> set[str]:
@@ -160,15 +178,7 @@ async def test_orders_by_row_fields(
     everything, _n = await every_row(api, name, {})
     assert total == len(rows) == len(everything) > 7  # more than one page
 
-    repo = ClockedRepo(merged_repo)
-    lines = {  # each branch's first-parent line (git's)
-        branch: set(repo.git("rev-list", "--first-parent", branch).split())
-        for branch in repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads").split()
-    }
-
-    def first_branch(r: dict[str, Any]) -> str | None:
-        commit = r["sha"] if r["kind"] == "COMMIT" else r["baselineSha"]
-        return min((b for b, line in lines.items() if commit in line), default=None)
+    first_branch = first_branch_of(merged_repo)
 
     def key(r: dict[str, Any]) -> Any:
         return {
@@ -187,6 +197,60 @@ async def test_orders_by_row_fields(
     ties = [(key(r), r["createdAt"]) for r in rows]
     assert all(a[1] >= b[1] for a, b in pairwise(ties) if a[0] == b[0])
     assert sorted(map(str, rows)) == sorted(map(str, everything))
+
+
+@pytest.mark.parametrize("direction", ["ASC", "DESC"])
+async def test_branch_order_keeps_the_branch_filter(
+    api: Api,
+    merged_repo: Path,
+    unique: str,
+    direction: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ordered by branch, the walk of each branch's line keeps the caller's own ``branch``
+    filter: the rows are the filter's, in a plain sort's order, with the filter's count - also
+    when its rows are walked (FEW_MATCHES at 2), not read and sorted."""
+    monkeypatch.setattr(queries, "FEW_MATCHES", 2)
+    name = f"order-filtered-{unique}"
+    await api.create_project(merged_repo, name)
+    repo = ClockedRepo(merged_repo)
+    feature = set(repo.git("rev-list", "--first-parent", "feature").split())
+    main = set(repo.git("rev-list", "--first-parent", "main").split())
+    assert feature - main  # feature's own commits: on feature's line only
+    order = [{"field": "BRANCH", "direction": direction}]
+    rows, total = await every_row(api, name, {"branch": "feature"}, order, first=3)
+    wanted, wanted_total = await every_row(api, name, {"branch": "feature"})
+    assert total == wanted_total == len(rows) == len(wanted) > 3
+    assert commits_of(rows) == feature
+    assert sorted(map(str, rows)) == sorted(map(str, wanted))
+
+    first_branch = first_branch_of(merged_repo)
+    keys = [(first_branch(r) or "", r["createdAt"]) for r in rows]
+    assert [k[0] for k in keys] == sorted((k[0] for k in keys), reverse=direction == "DESC")
+    assert all(a[1] >= b[1] for a, b in pairwise(keys) if a[0] == b[0])
+
+
+async def test_branch_order_walks_at_most_the_bounded_branches(
+    api: Api, merged_repo: Path, unique: str
+) -> None:
+    """A project with more branches than GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES answers the
+    BRANCH order (one statement per branch) with BAD_USER_INPUT naming the setting; other
+    orders are unaffected; at the bound it answers."""
+    name = f"order-bound-{unique}"
+    await api.create_project(merged_repo, name)
+    variables = {"n": name, "o": [{"field": "BRANCH"}], "first": 5}
+    try:
+        limits.configure(replace(api.settings, max_branch_order_branches=1))
+        refused = await api.gql(TABLE, variables)
+        assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+        assert "GITSTUDIO_MAX_BRANCH_ORDER_BRANCHES" in refused["errors"][0]["message"]
+        others = await api.data(TABLE, {**variables, "o": [{"field": "AUTHOR"}]})
+        assert len(others["project"]["experiments"]["nodes"]) == 5
+        limits.configure(replace(api.settings, max_branch_order_branches=2))
+        answered = await api.data(TABLE, variables)
+        assert len(answered["project"]["experiments"]["nodes"]) == 5
+    finally:
+        limits.configure(api.settings)
 
 
 ROW = """query($n: String!, $f: ExperimentFilter) { project(name: $n) {
@@ -258,6 +322,52 @@ async def test_detached_runs_and_deleting_live_runs(
     assert (await api.data(DELETE, {"input": {"id": other}}))["deleteExperiment"]["errors"] == []
     assert not image_file(stored, digest).exists()  # no row holds it any more
     assert await live_rows(api, name) == []
+
+
+async def test_deleting_a_run_of_many_images(
+    api: Api, merged_repo: Path, unique: str, tmp_path: Path
+) -> None:
+    """deleteExperiment of a run holding many images (its files found in one statement, not
+    one parameter per image): the files only it holds go, even one it holds at several
+    steps; the file another run holds too stays."""
+    name = f"many-images-{unique}"
+    repo = copy_repo(merged_repo, tmp_path / "repo")
+    await api.create_project(repo, name)
+    head = ClockedRepo(repo).git("rev-parse", "main")
+    shared = png(rgb=(9, 9, 9))
+    own = [png(rgb=(i, 200, 7)) for i in range(60)]
+
+    def plots(images: list[bytes]) -> dict[str, Any]:
+        return {
+            f"dvclive/plots/images/{i}.png": {"image": base64.b64encode(b).decode()}
+            for i, b in enumerate(images)
+        }
+
+    sends = {
+        "keeper": [plots([shared])],
+        "many": [plots([shared, *own[:30]]), plots(own)],  # own[:30] at both steps
+    }
+    for run, steps in sends.items():
+        started = await post_live(api, event("start", str(repo), head, run))
+        assert started.status_code == 200, started.text
+        for step, sent in enumerate(steps, start=1):
+            body = event("data", str(repo), head, run, step=step, plots=sent)
+            assert (await post_live(api, body)).status_code == 200
+    runs = {r["name"]: r["id"] for r in await live_rows(api, name)}
+    stored = images_root(api.settings.data_dir)
+    files = {b: image_file(stored, hashlib.sha256(b).hexdigest()) for b in [shared, *own]}
+    assert all(f.exists() for f in files.values())
+    held = await db.fetch(
+        "SELECT COUNT(*) AS n FROM live_images WHERE experiment_id = ?",
+        [from_global_id(runs["many"], "Experiment")[1]],
+    )
+    assert held == [{"n": 91}]
+
+    done = await api.data(DELETE, {"input": {"id": runs["many"]}})
+    assert done["deleteExperiment"]["errors"] == []
+    assert not any(files[b].exists() for b in own)
+    assert files[shared].exists()
+    assert [r["name"] for r in await live_rows(api, name)] == ["keeper"]
 
 
 @pytest.mark.parametrize("kind", ["COMMIT", "EXPERIMENT"])

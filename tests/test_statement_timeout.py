@@ -28,6 +28,7 @@ from gitstudio.graphql_errors import format_errors
 from gitstudio.rest import guard, json_response
 from storage import db
 from storage.errors import DomainError
+from storage.sqlplan import Fetch, Reads
 
 # Counts to a billion: minutes of work on either database, ended only by the timeout.
 RUNAWAY = (
@@ -70,6 +71,31 @@ async def test_a_runaway_read_ends_with_query_timeout_and_the_server_keeps_answe
     [formatted] = format_errors([error])
     assert formatted["extensions"]["code"] == "QUERY_TIMEOUT"
     assert "GITSTUDIO_STATEMENT_TIMEOUT_SECONDS" in formatted["message"]
+
+
+async def test_a_plan_s_statements_share_one_deadline(bounded: Api) -> None:
+    """The statements of one plan (storage.db.fetch_plan: a page's reads, the branch
+    order's one per branch) are bounded together: quick statements one after another end
+    with QUERY_TIMEOUT once the plan has run for the timeout, not each given its own."""
+
+    def endless() -> Reads[str]:
+        started = time.monotonic()
+        while time.monotonic() - started < 20 * TIMEOUT:
+            rows = yield Fetch("SELECT 1 AS ok")
+            assert rows == [{"ok": 1}]
+        return "ran on"
+
+    started = time.monotonic()
+    with pytest.raises(DomainError) as caught:
+        await db.fetch_plan(endless())
+    assert caught.value.code == db.QUERY_TIMEOUT
+    assert TIMEOUT <= time.monotonic() - started < 20 * TIMEOUT
+    assert await db.fetch_plan(iter_one()) == [{"ok": 1}]  # the next plan: its own deadline
+
+
+def iter_one() -> Reads[list[dict[str, int]]]:
+    rows: list[dict[str, int]] = yield Fetch("SELECT 1 AS ok")
+    return rows
 
 
 async def test_a_rest_route_answers_a_timeout_with_a_typed_503(bounded: Api) -> None:
