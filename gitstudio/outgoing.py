@@ -159,8 +159,12 @@ class Deliverer:
                 log.warning("delivering webhooks failed", exc_info=True)
                 more = False
             if not more:  # woken by an enqueue, a finished attempt or the poll
+                # asyncio.timeout, not wait_for: Python 3.11's wait_for loses a cancel that
+                # lands as the event is set (a finished attempt sets it), and stop() would
+                # then wait for a loop that never ends.
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wakeup.wait(), self.poll_seconds)
+                    async with asyncio.timeout(self.poll_seconds):
+                        await self._wakeup.wait()
 
     async def tick(self) -> bool:
         """Claim due deliveries for the free slots (of the concurrency) and start their
