@@ -121,14 +121,27 @@ class ExperimentRecord:
 
 
 # What the CSV export (gitstudio/experiments_csv.py) reads of a row of the table
-# (storage.queries.EXPORT_ROWS), in this order: the fields it writes and the two documents
+# (storage.queries.export_rows()), in this order: the fields it writes and the two documents
 # its columns are in, nothing else (a row's errors, plots, deps and outs are most of what it
-# stores). A plain tuple: a page of them is built and taken apart column by column for little.
+# stores), then the creation time as ISO 8601 text in UTC, which the database writes (None
+# where it does not: a year of other than four digits). A plain tuple: a page of them is
+# built and taken apart column by column for little.
 EXPORT_FIELDS = ("kind", "sha", "name", "baseline_sha", "status", "author_name",
                  "author_email", "message", "created_at", "params_json",
                  "metrics_json")  # fmt: skip
 ExportRow = tuple[
-    str, str | None, str | None, str | None, str, str | None, str | None, str | None, int, str, str
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    int,
+    str,
+    str,
+    str | None,
 ]
 
 

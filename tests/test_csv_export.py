@@ -25,6 +25,7 @@ from gitstudio.experiments_csv import FIXED, cell
 from resolvers import experiments as resolve
 from schema import build_schema
 from schema.experiments import table_query
+from schema.scalars import git_time
 from storage import db
 from storage.cells import lookup, place
 from storage.queries import ExperimentQuery
@@ -361,3 +362,33 @@ async def test_a_reader_that_stops_early_cancels_the_page_read_ahead(table: Tabl
     await pages.aclose()
     done, _ = await asyncio.wait(ahead)
     assert all(task.cancelled() or task.done() for task in done)
+
+
+# Creation times at the edges of what the database writes as text (years 1000 to 9999) and
+# past them, where Python writes the text.
+EDGE_TIMES = [0, -1, 86399, 951782400, -30610224000, -30610224001, 253402300799,
+              -62135596800, 1843989200]  # fmt: skip
+
+
+async def test_creation_times_are_written_as_graphql_writes_them_at_every_year(
+    api: Api, table: Table
+) -> None:
+    project_id = table.ids["private"]
+    found = await db.fetch(
+        "SELECT id, created_at FROM experiments WHERE project_id = ? ORDER BY id LIMIT ?",
+        [project_id, len(EDGE_TIMES)],
+    )
+    try:
+        for row, at in zip(found, EDGE_TIMES, strict=True):
+            await db.execute("UPDATE experiments SET created_at = ? WHERE id = ?", [at, row["id"]])
+        header, rows = await graphql_rows(table, columns=["param:params.yaml:lr"])
+        got = parsed(await table.get(columns="param:params.yaml:lr"))
+        at = header.index("created at")
+        assert [r[at] for r in got[1:]] == [r[at] for r in rows]
+        written = {r[at] for r in got[1:]}
+        assert {git_time(t).isoformat() for t in EDGE_TIMES} <= written
+    finally:
+        for row in found:
+            await db.execute(
+                "UPDATE experiments SET created_at = ? WHERE id = ?", [row["created_at"], row["id"]]
+            )

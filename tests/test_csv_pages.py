@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import random
+import struct
 import sys
 from typing import Any
 
@@ -42,7 +44,7 @@ def reference(rows: list[ExportRow], columns: list[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     places = [place(*split_column_key(c)) for c in columns]
-    for kind, sha, name, baseline, status, who, email, message, at, params, metrics in rows:
+    for kind, sha, name, baseline, status, who, email, message, at, params, metrics, _ in rows:
         documents = {"params": params, "metrics": metrics}
         author = who or ""
         if author and email:
@@ -102,6 +104,7 @@ def document_row(rng: random.Random, i: int) -> ExportRow:
         rng.choice(TIMES),
         orjson.dumps(params).decode(),
         orjson.dumps(metrics).decode(),
+        None,  # the time's text: written by the PageWriter here (the database's in test_csv_export)
     )
 
 
@@ -129,7 +132,7 @@ def test_columns_of_one_type_go_whole_and_still_match() -> None:
         metrics = {"m.json": {"l": [i, i + 1] if i % 2 else [i], "b": i % 2 == 0, "s": "ok"}}
         rows.append(("COMMIT", f"{i:040x}", None, None, "COMPLETED", "A", "a@b", "m",
                               1843989200 + i, orjson.dumps(params).decode(),
-                              orjson.dumps(metrics).decode()))  # fmt: skip
+                              orjson.dumps(metrics).decode(), None))  # fmt: skip
     columns = ["param:p.yaml:lr", "param:p.yaml:n", "param:p.yaml:c", "metric:m.json:l",
                "metric:m.json:b", "metric:m.json:s", "metric:m.json:none"]  # fmt: skip
     expected = reference(rows, columns)
@@ -158,3 +161,27 @@ def test_column_lookup_finds_what_lookup_finds_row_by_row() -> None:
     for i in range(len(rows)):
         by_row = lookup(lambda part, i=i: documents[part][i], places)  # type: ignore[misc]
         assert [column[i] for column in columns] == by_row
+
+
+def test_columns_of_numbers_read_from_orjson_are_python_texts() -> None:
+    """A column of numbers, booleans and missing values is written from orjson's text of
+    it; every float is written as Python writes it: random bit patterns (every exponent),
+    rounded metrics, the edges where the two spellings part (1e-4, 1e-7, 1e16), big ints."""
+    rng = random.Random(16)
+    floats = [
+        struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0] for _ in range(20000)
+    ]
+    floats = [f for f in floats if math.isfinite(f)]
+    floats += [
+        round(rng.random(), rng.randint(0, 17)) * 10 ** rng.randint(-9, 20) for _ in range(20000)
+    ]
+    edges = [1e-4, 9.999999999999999e-05, 1e-5, 1.5e-7, 1e-7, 1e16, 9999999999999998.0, 1e22]
+    floats += edges + [-f for f in edges] + [0.0, -0.0, 5e-324, 1.7976931348623157e308]
+    others = [None, True, False, 0, 1, -1, 2**63 - 1, -(2**63), 2**64, 10**30]
+    writer = PageWriter(["metric:m.json:x"], 500)
+    for size in (500, 37):
+        for start in range(0, len(floats), size):
+            column: list[Any] = floats[start : start + size]
+            column += rng.sample(others, 3) if start % 2 else []
+            expected = [str(cell(v)) for v in column]
+            assert writer._fields(column) == expected
