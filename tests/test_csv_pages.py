@@ -184,4 +184,4 @@ def test_columns_of_numbers_read_from_orjson_are_python_texts() -> None:
             column: list[Any] = floats[start : start + size]
             column += rng.sample(others, 3) if start % 2 else []
             expected = [str(cell(v)) for v in column]
-            assert writer._fields(column) == expected
+            assert writer._column(0, column) == expected
