@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -156,9 +157,23 @@ def _descend(step: _Step, nodes: list[Any], found: list[list[Any]]) -> None:
     for key, next_step in below.items():
         try:
             children = list(map(itemgetter(key), nodes))
-        except (KeyError, TypeError):  # a row without it: as lookup() finds it, row by row
-            children = [_child(node, key) for node in nodes]
+        except (KeyError, TypeError):  # a row without it, or without its parent
+            children = _children(nodes, key)
         _descend(next_step, children, found)
+
+
+def _children(nodes: list[Any], key: str) -> list[Any]:
+    """``key`` of each of ``nodes``, None where a node lacks it or is no object (as
+    lookup() finds it): by ``dict.get`` where every node is an object or missing (no
+    exception per row: a row lacking a file raised one for each of its columns), else
+    row by row."""
+    try:
+        return list(map(dict.get, [node or _NO_OBJECT for node in nodes], repeat(key)))
+    except TypeError:  # a node is a list, text or a number
+        return [_child(node, key) for node in nodes]
+
+
+_NO_OBJECT: dict[str, Any] = {}
 
 
 def _child(node: Any, key: str) -> Any:
