@@ -70,10 +70,12 @@ CSP = (
     "frame-ancestors 'none'"
 )
 # What every answer of the dashboard carries: its files are never sniffed as another type,
-# never framed (clickjacking), and send no Referer (a URL may name a private project).
+# never framed (clickjacking), and send no Referer to another site (a URL may name a private
+# project). same-origin rather than no-referrer: a form POSTed from a no-referrer page
+# carries ``Origin: null``, which the session's CSRF check refuses (gitstudio/pages.py).
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 PAGE_HEADERS = {**SECURITY_HEADERS, "Content-Security-Policy": CSP, "Cache-Control": "no-cache"}

@@ -58,7 +58,7 @@ async def test_every_page_path_answers_index_html_under_a_self_only_policy(
         assert response.headers["cache-control"] == "no-cache"  # a new build shows at once
         assert response.headers["x-content-type-options"] == "nosniff"
         assert response.headers["x-frame-options"] == "DENY"
-        assert response.headers["referrer-policy"] == "no-referrer"
+        assert response.headers["referrer-policy"] == "same-origin"
         assert response.headers["content-security-policy"] == CSP
         head = await http.head(path)
         assert head.status_code == 200 and head.headers["etag"] == response.headers["etag"]

@@ -1,0 +1,79 @@
+"""GraphiQL at /graphql in a real Chromium against ``gitstudio serve --demo``: the link the
+server prints runs a query and a subscription in the page (the run button, the result
+pane), every request stays on the server's origin, the policy refuses nothing, and axe-core
+finds no serious violation but GraphiQL's own known ones."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from web_support import PlaywrightTimeout, Served, Visit, assert_accessible
+
+# Serious or critical axe-core violations of GraphiQL 3.8.3 itself (the vendored build,
+# gitstudio/static/graphiql), which gitstudio's page cannot fix without patching it.
+GRAPHIQL_KNOWN = {
+    "color-contrast": "CodeMirror 5's syntax colours (property, attribute, string) and the "
+    "doc explorer's links are below 4.5:1 on GraphiQL's light theme",
+    "label": "CodeMirror 5's hidden input textareas (query, variables, result) have no label",
+    "scrollable-region-focusable": "the result pane's CodeMirror scroller takes no focus",
+}
+
+PROJECT = '{ project(name: "demo") { name commits { totalCount } } }'
+
+
+async def result_text(visit: Visit) -> str:
+    text: str = await visit.page.locator(".result-window").inner_text()
+    return text
+
+
+async def test_the_printed_link_runs_a_query_in_the_page(anonymous: Visit) -> None:
+    page = anonymous.page
+    await page.goto(anonymous.served.graphiql_link(q=PROJECT))
+    await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
+    await page.wait_for_function(
+        "() => document.querySelector('.result-window')?.innerText.includes('totalCount')"
+    )
+    text = await result_text(anonymous)
+    assert '"name": "demo"' in text and '"totalCount": 20' in text, text
+    anonymous.recorder.assert_stayed_home()
+    posts = [url for url in anonymous.recorder.requests if url.endswith("/graphql")]
+    assert posts, anonymous.recorder.requests  # the query went to this server's /graphql
+
+
+async def test_a_subscription_streams_into_the_result_pane(anonymous: Visit) -> None:
+    served: Served = anonymous.served
+    project_id = served.gql('{ project(name: "demo") { id } }')["project"]["id"]
+    page = anonymous.page
+    subscription = f'subscription {{ projectEvents(projectId: "{project_id}") {{ type }} }}'
+    await page.goto(served.graphiql_link(q=subscription))
+    await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
+    # Running: the button stops it now.
+    await page.get_by_role("button", name="Stop query (Ctrl-Enter)").wait_for()
+    sync = "mutation($id: ID!) { syncProject(id: $id) { errors { code } } }"
+    deadline = time.monotonic() + 60
+    # The websocket may subscribe after the first sync: sync until the pane shows one.
+    shown = "() => document.querySelector('.result-window')?.innerText.includes('SYNC_STARTED')"
+    while True:
+        await asyncio.to_thread(served.gql, sync, {"id": project_id})
+        try:
+            await page.wait_for_function(shown, timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            assert time.monotonic() < deadline, await result_text(anonymous)
+    sockets = anonymous.recorder.websockets
+    assert sockets == [served.url.replace("http://", "ws://") + "/graphql"], sockets
+    anonymous.recorder.assert_stayed_home()
+    await page.get_by_role("button", name="Stop query (Ctrl-Enter)").click()
+    await page.get_by_role("button", name="Execute query (Ctrl-Enter)").wait_for()
+
+
+async def test_graphiql_has_no_serious_violation_but_graphiqls_own(anonymous: Visit) -> None:
+    page = anonymous.page
+    await page.goto(anonymous.served.graphiql_link(q=PROJECT))
+    await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
+    await page.wait_for_function(
+        "() => document.querySelector('.result-window')?.innerText.includes('totalCount')"
+    )
+    await assert_accessible(page, GRAPHIQL_KNOWN)
+    anonymous.recorder.assert_stayed_home()
