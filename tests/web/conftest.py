@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 from support import stop_server
-from web_support import CHROMIUM, HOST_RULES, Served, Visit, needed, serve, sign_in, visit
+from web_support import (
+    CHROMIUM,
+    HOST_RULES,
+    USER,
+    Served,
+    Visit,
+    needed,
+    serve,
+    sign_in,
+    visit,
+)
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser
@@ -61,10 +71,12 @@ async def anonymous(browser: Browser, demo: Served) -> AsyncIterator[Visit]:
 
 @pytest.fixture
 async def signed_in(browser: Browser, demo: Served) -> AsyncIterator[Visit]:
-    """A browser context on the demo server signed in as ``USER`` through /login."""
+    """A browser context on the demo server signed in as ``USER`` through /login; its page
+    is left on /login, which says who is signed in."""
     opened = await visit(browser, demo)
     try:
-        await sign_in(opened.page, demo)
+        await sign_in(opened.page, demo, "/login")
+        assert f"signed in as {USER}" in await opened.page.locator("body").inner_text()
         yield opened
     finally:
         await opened.context.close()

@@ -7,8 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from web_support import PlaywrightTimeout, Served, Visit, assert_accessible
+
+if TYPE_CHECKING:
+    from playwright.async_api import Page
 
 # Serious or critical axe-core violations of GraphiQL 3.8.3 itself (the vendored build,
 # gitstudio/static/graphiql), which gitstudio's page cannot fix without patching it.
@@ -22,6 +27,13 @@ GRAPHIQL_KNOWN = {
 PROJECT = '{ project(name: "demo") { name commits { totalCount } } }'
 
 
+async def answered(page: Page) -> None:
+    """Until the result pane shows an answer (data, errors or a refusal)."""
+    await page.wait_for_function(
+        "() => (document.querySelector('.result-window')?.innerText ?? '').includes('}')"
+    )
+
+
 async def result_text(visit: Visit) -> str:
     text: str = await visit.page.locator(".result-window").inner_text()
     return text
@@ -31,9 +43,7 @@ async def test_the_printed_link_runs_a_query_in_the_page(anonymous: Visit) -> No
     page = anonymous.page
     await page.goto(anonymous.served.graphiql_link(q=PROJECT))
     await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
-    await page.wait_for_function(
-        "() => document.querySelector('.result-window')?.innerText.includes('totalCount')"
-    )
+    await answered(page)
     text = await result_text(anonymous)
     assert '"name": "demo"' in text and '"totalCount": 20' in text, text
     anonymous.recorder.assert_stayed_home()
@@ -72,8 +82,18 @@ async def test_graphiql_has_no_serious_violation_but_graphiqls_own(anonymous: Vi
     page = anonymous.page
     await page.goto(anonymous.served.graphiql_link(q=PROJECT))
     await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
-    await page.wait_for_function(
-        "() => document.querySelector('.result-window')?.innerText.includes('totalCount')"
-    )
+    await answered(page)
     await assert_accessible(page, GRAPHIQL_KNOWN)
     anonymous.recorder.assert_stayed_home()
+
+
+async def test_signed_in_graphiql_needs_no_token(signed_in: Visit) -> None:
+    """The session cookie signs GraphiQL's requests in; its POSTs carry the session's CSRF
+    token (graphiql-init.js reads it from /api/session)."""
+    page = signed_in.page
+    await page.goto(f"{signed_in.served.url}/graphql?q={quote(PROJECT)}")
+    await page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()
+    await answered(page)
+    text = await result_text(signed_in)
+    assert '"totalCount": 20' in text and "CSRF" not in text, text
+    signed_in.recorder.assert_stayed_home()
