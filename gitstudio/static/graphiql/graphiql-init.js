@@ -61,8 +61,37 @@
     });
   }
 
+  // Accessibility (axe-core, tests/web): each CodeMirror 5 editor's input textarea gets the
+  // editor's name, and its scroller (a region that scrolls when a line is long) keyboard
+  // focus, so arrow keys scroll it. Editors mount (and tabs remount them) after the first
+  // render, hence the observer; each check is a few selector lookups.
+  var EDITOR_NAMES = [
+    [".graphiql-query-editor", "Query"],
+    [".graphiql-editor-tool > .graphiql-editor:nth-of-type(1)", "Variables"],
+    [".graphiql-editor-tool > .graphiql-editor:nth-of-type(2)", "Headers"],
+    [".result-window", "Result"],
+  ];
+
+  function describeEditors(root) {
+    EDITOR_NAMES.forEach(function (pair) {
+      var inside = pair[0] + " .CodeMirror ";
+      root.querySelectorAll(inside + "textarea:not([aria-label])").forEach(function (input) {
+        input.setAttribute("aria-label", pair[1]);
+      });
+      root.querySelectorAll(inside + ".CodeMirror-scroll[tabindex='-1']").forEach(function (scroller) {
+        scroller.setAttribute("tabindex", "0");
+        scroller.setAttribute("role", "region");
+        scroller.setAttribute("aria-label", pair[1] + " (scroll)");
+      });
+    });
+  }
+
   function render(csrfToken) {
-    var root = ReactDOM.createRoot(document.getElementById("graphiql"));
+    var container = document.getElementById("graphiql");
+    new MutationObserver(function () {
+      describeEditors(container);
+    }).observe(container, { childList: true, subtree: true });
+    var root = ReactDOM.createRoot(container);
     root.render(React.createElement(App, { fetcher: fetcherFor(csrfToken) }));
   }
 
