@@ -120,3 +120,10 @@ async def test_signing_out_through_the_form_ends_the_session(probing: Visit) -> 
         f"{served.url}/api/session", cookies={"gitstudio_session": session}, timeout=10
     )
     assert answer.status_code == 401, answer.text  # the session itself ended
+
+
+def test_serve_demo_prints_the_dashboards_address(demo: Served) -> None:
+    printed = demo.server.output.read_text()
+    assert f"The dashboard: {demo.url}/projects/demo" in printed, printed
+    page = httpx.get(f"{demo.url}/projects/demo", timeout=10)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
