@@ -40,3 +40,20 @@ try {
 } catch (error) {
   show("ws", `blocked ${error}`);
 }
+
+// Styles: the CSSOM (what Preact's style prop does) is allowed, a style attribute is not.
+const styled = (set) => {
+  const probe = document.createElement("span");
+  document.querySelector("main").append(probe);
+  set(probe);
+  return getComputedStyle(probe).color === "rgb(1, 2, 3)";
+};
+show("cssom", styled((e) => (e.style.cssText = "color: rgb(1, 2, 3)")) ? "applied" : "refused");
+show("styleattr", styled((e) => e.setAttribute("style", "color: rgb(1, 2, 3)")) ? "applied" : "refused");
+
+// No eval: new Function (vega's expression compiler) is refused.
+try {
+  show("eval", new Function("return 'ran'")());
+} catch {
+  show("eval", "refused");
+}
