@@ -17,6 +17,7 @@ from gitstudio.asgi import Hot, HotRoutes, hot_paths
 from gitstudio.audit_rest import RestAudit
 from gitstudio.auth import TokenGate
 from gitstudio.cors import Cors
+from gitstudio.dashboard import dashboard_routes
 from gitstudio.experiments_csv import experiments_csv_routes
 from gitstudio.graphiql import graphiql_page, graphiql_routes
 from gitstudio.graphql_http import FastGraphQL, PlanCounters
@@ -244,6 +245,9 @@ def create_app(settings: Settings) -> Starlette:
         *plot_image_routes(state),
         *experiments_csv_routes(state, schema),
         *websocket_routes(state, schema),
+        # The dashboard's pages (/, /projects/<name>, ...) and /assets: its own paths only,
+        # so every other unknown path stays a typed 404.
+        *dashboard_routes(settings.dashboard_dir),
     ]
     cors = Cors(settings.cors_origins, settings.public_url)
     hot = Middleware(HotRoutes, routes=hot_paths(routes), cors=cors)

@@ -123,8 +123,18 @@ async def _prepare_demo(settings: Settings) -> str | None:
 
 
 def _print_welcome(settings: Settings, token: str | None) -> None:
+    from gitstudio.demo import DEMO_NAME
+
     url = f"{settings.base_url}/graphql"
-    lines = ["", "gitstudio is starting with the demo project.", ""]
+    lines = [
+        "",
+        "gitstudio is starting with the demo project.",
+        "",
+        f"  The dashboard: {settings.base_url}/projects/{DEMO_NAME}",
+        f"    sign in at {settings.base_url}/login as a user with a password:",
+        "    gitstudio user create NAME --admin --password-stdin",
+        "",
+    ]
     if token:
         header = quote(json.dumps({"Authorization": f"token {token}"}))
         lines += [

@@ -13,11 +13,15 @@ _STYLE = (
     "margin:.2rem 0 1rem}button{font:inherit;padding:.5rem 1.2rem;margin-right:.5rem}"
     "code{background:#eee;padding:0 .3rem}.note{color:#555;font-size:.9rem}.error{color:#a00}"
 )
+# Referrer-Policy same-origin, not no-referrer: a browser sends ``Origin: null`` with a
+# form POST from a no-referrer page (Fetch's "append a request Origin header"), and the
+# login, logout and device-approval forms are refused as cross-site without their origin
+# (gitstudio.sessions.SessionPolicy.same_origin). Other sites still get no Referer.
 HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
     "form-action 'self'; frame-ancestors 'none'",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
 

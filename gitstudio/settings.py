@@ -397,6 +397,10 @@ class Settings:
     # this endpoint (the standard OTEL_EXPORTER_OTLP_ENDPOINT; the other OTEL_* variables
     # apply too); empty: no tracing, nothing of OpenTelemetry imported. Needs the otel extra.
     otel_endpoint: str = ""
+    # The dashboard's built files (index.html and assets/, gitstudio/dashboard.py); None: the
+    # build shipped in the package (gitstudio/static/dashboard). A development build
+    # (web/dist) or a test's fixture elsewhere.
+    dashboard_dir: Path | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -553,6 +557,7 @@ _ENV: dict[str, tuple[str, Any]] = {
     "log_format": ("GITSTUDIO_LOG_FORMAT", str),
     "healthz_timeout_seconds": ("GITSTUDIO_HEALTHZ_TIMEOUT_SECONDS", float),
     "otel_endpoint": ("OTEL_EXPORTER_OTLP_ENDPOINT", str),
+    "dashboard_dir": ("GITSTUDIO_DASHBOARD_DIR", Path),
 }
 
 

@@ -41,6 +41,12 @@ TABLE: dict[tuple[str, str], tuple[str, str]] = {
     ("/auth/device-login", "GET"): ("a signed-in user (else /login)", "test_live_e2e::test_dvc_studio_login"),
     ("/auth/device-login", "POST"): ("a signed-in user with CSRF, or a token", "test_sessions::test_device_login_is_approved_by_a_signed_in_user"),
     ("/graphiql/static", "MOUNT"): ("anyone: GraphiQL's own files", "test_graphiql::test_every_referenced_asset_is_served_as_vendored"),
+    ("/", "GET"): ("anyone: the dashboard's HTML, no data (its data comes through /graphql)", "test_dashboard::test_every_page_path_answers_index_html_under_a_self_only_policy"),
+    ("/projects/{name}", "GET"): ("anyone: the dashboard's HTML", "test_dashboard::test_every_page_path_answers_index_html_under_a_self_only_policy"),
+    ("/projects/{name}/models/{model:model}", "GET"): ("anyone: the dashboard's HTML", "test_dashboard::test_every_page_path_answers_index_html_under_a_self_only_policy"),
+    ("/models", "GET"): ("anyone: the dashboard's HTML", "test_dashboard::test_every_page_path_answers_index_html_under_a_self_only_policy"),
+    ("/settings/tokens", "GET"): ("anyone: the dashboard's HTML", "test_dashboard::test_every_page_path_answers_index_html_under_a_self_only_policy"),
+    ("/assets", "MOUNT"): ("anyone: the dashboard's built files", "test_dashboard::test_assets_are_served_with_immutable_caching"),
 }  # fmt: skip
 
 

@@ -2,6 +2,9 @@
 // /graphql. URL parameters: headers (JSON, e.g. the token link `gitstudio serve --demo`
 // prints), q (the query), variables. Subscriptions go over the same URL as a websocket;
 // the headers editor's values travel in connection_init, where gitstudio reads the token.
+// Signed in through /login, no token is needed: the session cookie goes with every request,
+// and its CSRF token (GET api/session) in X-CSRF-Token, which a POST signed in by a cookie
+// must carry (gitstudio/sessions.py).
 (function () {
   "use strict";
 
@@ -26,19 +29,22 @@
     window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
   }
 
-  var fetcher = GraphiQL.createFetcher({
-    url: endpoint,
-    subscriptionUrl: websocketUrl(endpoint),
-  });
+  function fetcherFor(csrfToken) {
+    return GraphiQL.createFetcher({
+      url: endpoint,
+      subscriptionUrl: websocketUrl(endpoint),
+      headers: csrfToken ? { "X-CSRF-Token": csrfToken } : {},
+    });
+  }
 
   var defaultQuery =
     "# gitstudio: put your token in the Headers tab below as\n" +
     '# {"Authorization": "token <TOKEN>"}, then run (Ctrl-Enter).\n' +
     "{\n  projects(first: 10) {\n    nodes {\n      name\n      commits { totalCount }\n    }\n  }\n}\n";
 
-  function App() {
+  function App(props) {
     return React.createElement(GraphiQL, {
-      fetcher: fetcher,
+      fetcher: props.fetcher,
       defaultQuery: defaultQuery,
       query: params.get("q") || undefined,
       variables: params.get("variables") || undefined,
@@ -55,6 +61,51 @@
     });
   }
 
-  var root = ReactDOM.createRoot(document.getElementById("graphiql"));
-  root.render(React.createElement(App));
+  // Accessibility (axe-core, tests/web): each CodeMirror 5 editor's input textarea gets the
+  // editor's name, and its scroller (a region that scrolls when a line is long) keyboard
+  // focus, so arrow keys scroll it. Editors mount (and tabs remount them) after the first
+  // render, hence the observer; each check is a few selector lookups.
+  var EDITOR_NAMES = [
+    [".graphiql-query-editor", "Query"],
+    [".graphiql-editor-tool > .graphiql-editor:nth-of-type(1)", "Variables"],
+    [".graphiql-editor-tool > .graphiql-editor:nth-of-type(2)", "Headers"],
+    [".result-window", "Result"],
+  ];
+
+  function describeEditors(root) {
+    EDITOR_NAMES.forEach(function (pair) {
+      var inside = pair[0] + " .CodeMirror ";
+      root.querySelectorAll(inside + "textarea:not([aria-label])").forEach(function (input) {
+        input.setAttribute("aria-label", pair[1]);
+      });
+      root.querySelectorAll(inside + ".CodeMirror-scroll[tabindex='-1']").forEach(function (scroller) {
+        scroller.setAttribute("tabindex", "0");
+        scroller.setAttribute("role", "region");
+        scroller.setAttribute("aria-label", pair[1] + " (scroll)");
+      });
+    });
+  }
+
+  function render(csrfToken) {
+    var container = document.getElementById("graphiql");
+    new MutationObserver(function () {
+      describeEditors(container);
+    }).observe(container, { childList: true, subtree: true });
+    var root = ReactDOM.createRoot(container);
+    root.render(React.createElement(App, { fetcher: fetcherFor(csrfToken) }));
+  }
+
+  // Relative: right under a proxy's path prefix too, as the page's assets are.
+  fetch(new URL("api/session", window.location.href), { credentials: "same-origin" })
+    .then(function (response) {
+      return response.ok ? response.json() : {};
+    })
+    .then(
+      function (session) {
+        render(session.csrf_token);
+      },
+      function () {
+        render(null); // not signed in (or no answer): a token in the headers still works
+      },
+    );
 })();
