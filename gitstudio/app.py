@@ -196,6 +196,7 @@ def create_app(settings: Settings) -> Starlette:
             settings.statement_timeout_seconds,
             settings.sqlite_readers,
             settings.sqlite_reader_cache_mib,
+            settings.sqlite_reader_mmap_mib,
         )
         # Crash recovery: this instance's leases from before a restart end now, and projects
         # whose creation a crash interrupted are finished in the background.

@@ -373,6 +373,25 @@ async def test_a_reader_keeps_the_page_cache_it_is_given(tmp_path: Path) -> None
             await readers.close()
 
 
+async def test_a_reader_maps_as_much_of_the_file_as_it_is_given(tmp_path: Path) -> None:
+    """GITSTUDIO_SQLITE_READER_MMAP_MIB: the bytes of the file each reader maps."""
+    path = tmp_path / "mapped.db"
+    made = sqlite3.connect(path)
+    made.execute("PRAGMA journal_mode = WAL")
+    made.execute("CREATE TABLE t (x)")
+    made.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(1000)])
+    made.commit()
+    made.close()
+    for mib in (3, 0):
+        readers = db.Readers(str(path), 1, 8, mib)
+        try:
+            found = await readers.fetch("PRAGMA mmap_size", [])
+            assert found == [{"mmap_size": mib * 1024 * 1024}]
+            assert await readers.fetch("SELECT sum(x) AS s FROM t", []) == [{"s": 499500}]
+        finally:
+            await readers.close()
+
+
 async def test_a_database_in_a_missing_directory_is_an_error_at_once(tmp_path: Path) -> None:
     """It used to hang: the driver's connecting thread failed and nothing answered."""
     missing = tmp_path / "missing" / "gitstudio.sqlite3"
