@@ -179,16 +179,37 @@ export type ProjectsDashboardQuery = { projects: { totalCount: number, pageInfo:
 
 export type RowFieldsFragment = { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> };
 
-export type ViewFieldsFragment = { id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, goals: Array<{ column: string, goal: ColumnGoal | null }>, baseline: { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> } | null };
+export type ViewFieldsFragment = { id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, baseline: { id: string } | null };
 
 export type TableProjectQueryVariables = Exact<{
   name: string;
-  columns?: Array<string> | string | null | undefined;
   includeHidden: boolean;
 }>;
 
 
-export type TableProjectQuery = { project: { id: string, databaseId: number, name: string, defaultBranch: string | null, visibility: Visibility, syncState: SyncState, lastSyncedAt: string | null, lastSyncError: string | null, branches: Array<{ name: string, folded: boolean, hidden: boolean, ownCommits: number }>, tags: Array<{ name: string }>, columns: Array<{ id: string, kind: ColumnKind, file: string, path: string, type: string }>, columnGoals: Array<{ column: string, goal: ColumnGoal | null }>, views: Array<{ id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, goals: Array<{ column: string, goal: ColumnGoal | null }>, baseline: { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> } | null }> } | null };
+export type TableProjectQuery = { project: { id: string, databaseId: number, name: string, defaultBranch: string | null, visibility: Visibility, syncState: SyncState, lastSyncedAt: string | null, lastSyncError: string | null, branches: Array<{ name: string, folded: boolean, hidden: boolean, ownCommits: number }>, tags: Array<{ name: string }>, columns: Array<{ id: string, kind: ColumnKind, file: string, path: string, type: string }>, columnGoals: Array<{ column: string, goal: ColumnGoal | null }>, views: Array<{ id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, baseline: { id: string } | null }> } | null };
+
+export type ViewGoalsQueryVariables = Exact<{
+  projectId: string | number;
+  name: string;
+}>;
+
+
+export type ViewGoalsQuery = { node:
+    | { view: { id: string, goals: Array<{ column: string, goal: ColumnGoal | null }> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type BaselineRowQueryVariables = Exact<{
+  id: string | number;
+  columns?: Array<string> | string | null | undefined;
+}>;
+
+
+export type BaselineRowQuery = { node:
+    | { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }
+    | Record<PropertyKey, never>
+   | null };
 
 export type TableRowsQueryVariables = Exact<{
   projectId: string | number;
@@ -197,38 +218,49 @@ export type TableRowsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   columns?: Array<string> | string | null | undefined;
-  nested: boolean;
 }>;
 
 
 export type TableRowsQuery = { node:
-    | { experiments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, commit: { committedAt: string, branches: Array<string>, experiments?: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }> } | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }> } }
+    | { experiments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, commit: { committedAt: string, branches: Array<string> } | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }> } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type TableRowsNestedQueryVariables = Exact<{
+  projectId: string | number;
+  filter?: ExperimentFilter | null | undefined;
+  orderBy?: Array<ExperimentOrder> | ExperimentOrder | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+  columns?: Array<string> | string | null | undefined;
+}>;
+
+
+export type TableRowsNestedQuery = { node:
+    | { experiments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, commit: { committedAt: string, branches: Array<string>, experiments: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }> } | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }> } }
     | Record<PropertyKey, never>
    | null };
 
 export type HideRowsMutationVariables = Exact<{
   input: HideRowsInput;
-  columns?: Array<string> | string | null | undefined;
 }>;
 
 
-export type HideRowsMutation = { hideRows: { experiments: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }>, branches: Array<{ name: string, hidden: boolean }>, errors: Array<{ code: ErrorCode, message: string }> } };
+export type HideRowsMutation = { hideRows: { experiments: Array<{ id: string, hidden: boolean, autoHidden: boolean }>, branches: Array<{ name: string, hidden: boolean }>, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type UnhideRowsMutationVariables = Exact<{
   input: HideRowsInput;
-  columns?: Array<string> | string | null | undefined;
 }>;
 
 
-export type UnhideRowsMutation = { unhideRows: { experiments: Array<{ id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> }>, branches: Array<{ name: string, hidden: boolean }>, errors: Array<{ code: ErrorCode, message: string }> } };
+export type UnhideRowsMutation = { unhideRows: { experiments: Array<{ id: string, hidden: boolean, autoHidden: boolean }>, branches: Array<{ name: string, hidden: boolean }>, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type SaveViewMutationVariables = Exact<{
   input: SaveViewInput;
-  columns?: Array<string> | string | null | undefined;
 }>;
 
 
-export type SaveViewMutation = { saveView: { view: { id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, goals: Array<{ column: string, goal: ColumnGoal | null }>, baseline: { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> } | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+export type SaveViewMutation = { saveView: { view: { id: string, name: string, shared: boolean, owner: string | null, columns: Array<string>, filter: unknown, order: unknown, includeHidden: boolean, baseline: { id: string } | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type DeleteViewMutationVariables = Exact<{
   input: DeleteViewInput;
@@ -315,39 +347,11 @@ export const ViewFieldsFragmentDoc = new TypedDocumentString(`
   filter
   order
   includeHidden
-  goals {
-    column
-    goal
-  }
   baseline {
-    ...RowFields
+    id
   }
 }
-    fragment RowFields on Experiment {
-  id
-  databaseId
-  kind
-  name
-  status
-  sha
-  baselineSha
-  message
-  createdAt
-  author {
-    name
-  }
-  hidden
-  autoHidden
-  detached
-  tags
-  ref
-  lastStep
-  lastEventAt
-  values(columns: $columns) {
-    column
-    value
-  }
-}`, {"fragmentName":"ViewFields"}) as unknown as TypedDocumentString<ViewFieldsFragment, unknown>;
+    `, {"fragmentName":"ViewFields"}) as unknown as TypedDocumentString<ViewFieldsFragment, unknown>;
 export const ProjectsDashboardDocument = new TypedDocumentString(`
     query ProjectsDashboard($after: String) {
   projects(first: 50, after: $after) {
@@ -386,7 +390,7 @@ export const ProjectsDashboardDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ProjectsDashboardQuery, ProjectsDashboardQueryVariables>;
 export const TableProjectDocument = new TypedDocumentString(`
-    query TableProject($name: String!, $columns: [String!], $includeHidden: Boolean!) {
+    query TableProject($name: String!, $includeHidden: Boolean!) {
   project(name: $name) {
     id
     databaseId
@@ -421,6 +425,42 @@ export const TableProjectDocument = new TypedDocumentString(`
     }
   }
 }
+    fragment ViewFields on View {
+  id
+  name
+  shared
+  owner
+  columns
+  filter
+  order
+  includeHidden
+  baseline {
+    id
+  }
+}`) as unknown as TypedDocumentString<TableProjectQuery, TableProjectQueryVariables>;
+export const ViewGoalsDocument = new TypedDocumentString(`
+    query ViewGoals($projectId: ID!, $name: String!) {
+  node(id: $projectId) {
+    ... on Project {
+      view(name: $name) {
+        id
+        goals {
+          column
+          goal
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewGoalsQuery, ViewGoalsQueryVariables>;
+export const BaselineRowDocument = new TypedDocumentString(`
+    query BaselineRow($id: ID!, $columns: [String!]) {
+  node(id: $id) {
+    ... on Experiment {
+      ...RowFields
+    }
+  }
+}
     fragment RowFields on Experiment {
   id
   databaseId
@@ -445,26 +485,9 @@ export const TableProjectDocument = new TypedDocumentString(`
     column
     value
   }
-}
-fragment ViewFields on View {
-  id
-  name
-  shared
-  owner
-  columns
-  filter
-  order
-  includeHidden
-  goals {
-    column
-    goal
-  }
-  baseline {
-    ...RowFields
-  }
-}`) as unknown as TypedDocumentString<TableProjectQuery, TableProjectQueryVariables>;
+}`) as unknown as TypedDocumentString<BaselineRowQuery, BaselineRowQueryVariables>;
 export const TableRowsDocument = new TypedDocumentString(`
-    query TableRows($projectId: ID!, $filter: ExperimentFilter, $orderBy: [ExperimentOrder!], $first: Int!, $after: String, $columns: [String!], $nested: Boolean!) {
+    query TableRows($projectId: ID!, $filter: ExperimentFilter, $orderBy: [ExperimentOrder!], $first: Int!, $after: String, $columns: [String!]) {
   node(id: $projectId) {
     ... on Project {
       experiments(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
@@ -478,7 +501,53 @@ export const TableRowsDocument = new TypedDocumentString(`
           commit {
             committedAt
             branches
-            experiments @include(if: $nested) {
+          }
+        }
+      }
+    }
+  }
+}
+    fragment RowFields on Experiment {
+  id
+  databaseId
+  kind
+  name
+  status
+  sha
+  baselineSha
+  message
+  createdAt
+  author {
+    name
+  }
+  hidden
+  autoHidden
+  detached
+  tags
+  ref
+  lastStep
+  lastEventAt
+  values(columns: $columns) {
+    column
+    value
+  }
+}`) as unknown as TypedDocumentString<TableRowsQuery, TableRowsQueryVariables>;
+export const TableRowsNestedDocument = new TypedDocumentString(`
+    query TableRowsNested($projectId: ID!, $filter: ExperimentFilter, $orderBy: [ExperimentOrder!], $first: Int!, $after: String, $columns: [String!]) {
+  node(id: $projectId) {
+    ... on Project {
+      experiments(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...RowFields
+          commit {
+            committedAt
+            branches
+            experiments {
               ...RowFields
             }
           }
@@ -511,12 +580,14 @@ export const TableRowsDocument = new TypedDocumentString(`
     column
     value
   }
-}`) as unknown as TypedDocumentString<TableRowsQuery, TableRowsQueryVariables>;
+}`) as unknown as TypedDocumentString<TableRowsNestedQuery, TableRowsNestedQueryVariables>;
 export const HideRowsDocument = new TypedDocumentString(`
-    mutation HideRows($input: HideRowsInput!, $columns: [String!]) {
+    mutation HideRows($input: HideRowsInput!) {
   hideRows(input: $input) {
     experiments {
-      ...RowFields
+      id
+      hidden
+      autoHidden
     }
     branches {
       name
@@ -528,36 +599,14 @@ export const HideRowsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RowFields on Experiment {
-  id
-  databaseId
-  kind
-  name
-  status
-  sha
-  baselineSha
-  message
-  createdAt
-  author {
-    name
-  }
-  hidden
-  autoHidden
-  detached
-  tags
-  ref
-  lastStep
-  lastEventAt
-  values(columns: $columns) {
-    column
-    value
-  }
-}`) as unknown as TypedDocumentString<HideRowsMutation, HideRowsMutationVariables>;
+    `) as unknown as TypedDocumentString<HideRowsMutation, HideRowsMutationVariables>;
 export const UnhideRowsDocument = new TypedDocumentString(`
-    mutation UnhideRows($input: HideRowsInput!, $columns: [String!]) {
+    mutation UnhideRows($input: HideRowsInput!) {
   unhideRows(input: $input) {
     experiments {
-      ...RowFields
+      id
+      hidden
+      autoHidden
     }
     branches {
       name
@@ -569,33 +618,9 @@ export const UnhideRowsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RowFields on Experiment {
-  id
-  databaseId
-  kind
-  name
-  status
-  sha
-  baselineSha
-  message
-  createdAt
-  author {
-    name
-  }
-  hidden
-  autoHidden
-  detached
-  tags
-  ref
-  lastStep
-  lastEventAt
-  values(columns: $columns) {
-    column
-    value
-  }
-}`) as unknown as TypedDocumentString<UnhideRowsMutation, UnhideRowsMutationVariables>;
+    `) as unknown as TypedDocumentString<UnhideRowsMutation, UnhideRowsMutationVariables>;
 export const SaveViewDocument = new TypedDocumentString(`
-    mutation SaveView($input: SaveViewInput!, $columns: [String!]) {
+    mutation SaveView($input: SaveViewInput!) {
   saveView(input: $input) {
     view {
       ...ViewFields
@@ -606,32 +631,7 @@ export const SaveViewDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RowFields on Experiment {
-  id
-  databaseId
-  kind
-  name
-  status
-  sha
-  baselineSha
-  message
-  createdAt
-  author {
-    name
-  }
-  hidden
-  autoHidden
-  detached
-  tags
-  ref
-  lastStep
-  lastEventAt
-  values(columns: $columns) {
-    column
-    value
-  }
-}
-fragment ViewFields on View {
+    fragment ViewFields on View {
   id
   name
   shared
@@ -640,12 +640,8 @@ fragment ViewFields on View {
   filter
   order
   includeHidden
-  goals {
-    column
-    goal
-  }
   baseline {
-    ...RowFields
+    id
   }
 }`) as unknown as TypedDocumentString<SaveViewMutation, SaveViewMutationVariables>;
 export const DeleteViewDocument = new TypedDocumentString(`
