@@ -117,6 +117,10 @@ export type LiveEventType =
   | 'DONE'
   | 'START';
 
+export type PlotKind =
+  | 'IMAGE'
+  | 'VEGA';
+
 export type SaveViewInput = {
   /** An experiment of the project, to take deltas from. */
   baseline?: string | number | null | undefined;
@@ -169,6 +173,18 @@ export type Visibility =
   | 'PRIVATE'
   | 'PUBLIC'
   | 'TEAM';
+
+export type CompareRowsQueryVariables = Exact<{
+  projectId: string | number;
+  ids: Array<string | number> | string | number;
+  baseline?: string | number | null | undefined;
+}>;
+
+
+export type CompareRowsQuery = { node:
+    | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
+    | Record<PropertyKey, never>
+   | null };
 
 export type ProjectsDashboardQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -352,6 +368,47 @@ export const ViewFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ViewFields"}) as unknown as TypedDocumentString<ViewFieldsFragment, unknown>;
+export const CompareRowsDocument = new TypedDocumentString(`
+    query CompareRows($projectId: ID!, $ids: [ID!]!, $baseline: ID) {
+  node(id: $projectId) {
+    ... on Project {
+      compare(ids: $ids, baseline: $baseline) {
+        experiments {
+          id
+          kind
+          name
+          sha
+        }
+        differing
+        rows {
+          column
+          values
+          deltas
+          goal
+          better
+        }
+        plots {
+          id
+          kind
+          revisions
+          spec
+          images {
+            revision
+            step
+            url
+            contentType
+          }
+        }
+        plotErrors {
+          plot
+          revision
+          message
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompareRowsQuery, CompareRowsQueryVariables>;
 export const ProjectsDashboardDocument = new TypedDocumentString(`
     query ProjectsDashboard($after: String) {
   projects(first: 50, after: $after) {

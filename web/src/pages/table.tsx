@@ -17,6 +17,7 @@ import {
   type ViewFieldsFragment,
 } from '../gql/graphql';
 import { navigate } from '../router';
+import { ComparePanel } from '../table/compare';
 import { ColumnsChooser, Filters, Views } from '../table/controls';
 import { TableModel, type Item, type Row, type Segment } from '../table/model';
 import {
@@ -127,6 +128,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const [, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
+  const [comparing, setComparing] = useState<string[] | null>(null);
   const flash = useRef(new Map<string, number>());
 
   // The project, its columns, branches and saved views.
@@ -402,6 +404,14 @@ export function TablePage(props: { name: string; session: Session | null }): pre
             >
               Use as baseline
             </button>
+            <button
+              type="button"
+              disabled={selected.size > 100}
+              onClick={() => setComparing([...selected])}
+              data-testid="compare"
+            >
+              Compare
+            </button>
             <button type="button" onClick={() => setSelected(new Set())}>
               Clear selection
             </button>
@@ -418,6 +428,14 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           </span>
         ) : null}
       </div>
+      {comparing ? (
+        <ComparePanel
+          projectId={project.id}
+          ids={comparing}
+          baselineId={state.baselineId}
+          onClose={() => setComparing(null)}
+        />
+      ) : null}
       <ExperimentsTable
         project={project}
         model={model}
