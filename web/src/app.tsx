@@ -4,6 +4,8 @@ import { useLocation } from './router';
 import { ProjectsPage } from './pages/projects';
 import { TablePage } from './pages/table';
 import { NotFoundPage, PendingPage } from './pages/misc';
+import { ModelsPage } from './pages/models';
+import { TokensPage } from './pages/tokens';
 
 export type SessionState = { loaded: false } | { loaded: true; session: Session | null };
 
@@ -18,8 +20,8 @@ function route(path: string, session: Session | null): preact.JSX.Element {
     const name = decodeURIComponent(project[1]);
     return <TablePage key={name} name={name} session={session} />;
   }
-  if (path === '/models') return <PendingPage title="Models" what="The models dashboard" />;
-  if (path === '/settings/tokens') return <PendingPage title="Access tokens" what="Access tokens" />;
+  if (path === '/models') return <ModelsPage session={session} />;
+  if (path === '/settings/tokens') return <TokensPage session={session} />;
   return <NotFoundPage />;
 }
 

@@ -20,6 +20,20 @@ export type ColumnKind =
   | 'METRIC'
   | 'PARAM';
 
+export type CreateAccessTokenInput = {
+  /** A retry with the same id returns the same token. */
+  clientMutationId?: string | null | undefined;
+  name: string;
+  ownerEmail?: string | null | undefined;
+  /** Whom writes made with the token are by (with ownerEmail); unset: the owner of the token creating it when the new token is its own user's, else none (the server's Git author). */
+  ownerName?: string | null | undefined;
+  /** Restrict it to these projects (ones you read; a restricted caller's own at most); unset: the caller's restriction, if any. */
+  projects?: Array<string | number> | null | undefined;
+  scopes: Array<TokenScope>;
+  /** The user the token belongs to (a site admin's ADMIN token may name any); unset: the caller's user. */
+  user?: string | null | undefined;
+};
+
 export type DeleteViewInput = {
   clientMutationId?: string | null | undefined;
   id: string | number;
@@ -117,6 +131,23 @@ export type LiveEventType =
   | 'DONE'
   | 'START';
 
+/** Which models `Query.models` lists: every condition given holds. */
+export type ModelFilter = {
+  /** A part of the model's full name, in any case. */
+  name?: string | null | undefined;
+  /** Only these projects (at most 100); those you may not read are skipped, as missing ones are. */
+  projectIds?: Array<string | number> | null | undefined;
+  /** Some version holds it. */
+  stage?: string | null | undefined;
+  /** The declared type. */
+  type?: string | null | undefined;
+};
+
+/** Why the registry tags of a model cannot be folded. */
+export type ModelRegistryErrorCode =
+  | 'SEVERAL_VERSIONS_AT_COMMIT'
+  | 'UNFOLDABLE';
+
 export type PlotKind =
   | 'IMAGE'
   | 'VEGA';
@@ -161,6 +192,13 @@ export type SyncState =
   /** A sync (or a write) runs. */
   | 'SYNCING';
 
+export type TokenScope =
+  | 'ADMIN'
+  | 'EXPERIMENTS'
+  | 'MODELS'
+  | 'PROJECTS'
+  | 'READ';
+
 /** A goal of a saved view for one column. */
 export type ViewGoalInput = {
   /** 'param:FILE:PATH' or 'metric:FILE:PATH'. */
@@ -185,6 +223,14 @@ export type CompareRowsQuery = { node:
     | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
     | Record<PropertyKey, never>
    | null };
+
+export type ModelsDashboardQueryVariables = Exact<{
+  after?: string | null | undefined;
+  filter?: ModelFilter | null | undefined;
+}>;
+
+
+export type ModelsDashboardQuery = { models: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ name: string, type: string | null, description: string, labels: Array<string>, path: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string, createdAt: string } | null, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, project: { id: string, name: string } | null }> } };
 
 export type ProjectsDashboardQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -308,6 +354,25 @@ export type TableLiveMetricsSubscriptionVariables = Exact<{
 
 export type TableLiveMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, experimentId: string, experiment: { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> } } };
 
+export type MyTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTokensQuery = { me: { name: string, tokens: Array<{ id: string, name: string, prefix: string, scopes: Array<TokenScope>, createdAt: string, lastUsedAt: string | null, projects: Array<string> | null }> } };
+
+export type CreateTokenMutationVariables = Exact<{
+  input: CreateAccessTokenInput;
+}>;
+
+
+export type CreateTokenMutation = { createAccessToken: { token: string | null, accessToken: { id: string, name: string } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTokenMutation = { revokeAccessToken: { accessToken: { id: string, revokedAt: string | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -409,6 +474,44 @@ export const CompareRowsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareRowsQuery, CompareRowsQueryVariables>;
+export const ModelsDashboardDocument = new TypedDocumentString(`
+    query ModelsDashboard($after: String, $filter: ModelFilter) {
+  models(first: 100, after: $after, filter: $filter) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      name
+      type
+      description
+      labels
+      path
+      registered
+      deprecated
+      registryError {
+        code
+        message
+      }
+      latestVersion {
+        version
+        createdAt
+      }
+      stages {
+        stage
+        versions {
+          version
+        }
+      }
+      project {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsDashboardQuery, ModelsDashboardQueryVariables>;
 export const ProjectsDashboardDocument = new TypedDocumentString(`
     query ProjectsDashboard($after: String) {
   projects(first: 50, after: $after) {
@@ -797,3 +900,48 @@ export const TableLiveMetricsDocument = new TypedDocumentString(`
     value
   }
 }`) as unknown as TypedDocumentString<TableLiveMetricsSubscription, TableLiveMetricsSubscriptionVariables>;
+export const MyTokensDocument = new TypedDocumentString(`
+    query MyTokens {
+  me {
+    name
+    tokens {
+      id
+      name
+      prefix
+      scopes
+      createdAt
+      lastUsedAt
+      projects
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyTokensQuery, MyTokensQueryVariables>;
+export const CreateTokenDocument = new TypedDocumentString(`
+    mutation CreateToken($input: CreateAccessTokenInput!) {
+  createAccessToken(input: $input) {
+    token
+    accessToken {
+      id
+      name
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTokenMutation, CreateTokenMutationVariables>;
+export const RevokeTokenDocument = new TypedDocumentString(`
+    mutation RevokeToken($id: ID!) {
+  revokeAccessToken(id: $id) {
+    accessToken {
+      id
+      revokedAt
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
