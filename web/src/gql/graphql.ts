@@ -220,9 +220,30 @@ export type CompareRowsQueryVariables = Exact<{
 
 
 export type CompareRowsQuery = { node:
-    | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
+    | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null, status: ExperimentStatus, lastStep: number | null, metricNames: Array<string> }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
     | Record<PropertyKey, never>
    | null };
+
+export type MetricHistoryQueryVariables = Exact<{
+  id: string | number;
+  name: string;
+  maxPoints: number;
+}>;
+
+
+export type MetricHistoryQuery = { node:
+    | { metricHistory: { name: string, steps: Array<number>, values: Array<number | null>, total: number } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunMetricsSubscriptionVariables = Exact<{
+  projectId: string | number;
+  experimentId: string | number;
+  sinceStep?: number | null | undefined;
+}>;
+
+
+export type RunMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, metrics: unknown, experimentId: string } };
 
 export type ModelsDashboardQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -443,6 +464,9 @@ export const CompareRowsDocument = new TypedDocumentString(`
           kind
           name
           sha
+          status
+          lastStep
+          metricNames
         }
         differing
         rows {
@@ -474,6 +498,34 @@ export const CompareRowsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareRowsQuery, CompareRowsQueryVariables>;
+export const MetricHistoryDocument = new TypedDocumentString(`
+    query MetricHistory($id: ID!, $name: String!, $maxPoints: Int!) {
+  node(id: $id) {
+    ... on Experiment {
+      metricHistory(name: $name, maxPoints: $maxPoints) {
+        name
+        steps
+        values
+        total
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricHistoryQuery, MetricHistoryQueryVariables>;
+export const RunMetricsDocument = new TypedDocumentString(`
+    subscription RunMetrics($projectId: ID!, $experimentId: ID!, $sinceStep: Int) {
+  liveMetrics(
+    projectId: $projectId
+    experimentId: $experimentId
+    sinceStep: $sinceStep
+  ) {
+    type
+    step
+    metrics
+    experimentId
+  }
+}
+    `) as unknown as TypedDocumentString<RunMetricsSubscription, RunMetricsSubscriptionVariables>;
 export const ModelsDashboardDocument = new TypedDocumentString(`
     query ModelsDashboard($after: String, $filter: ModelFilter) {
   models(first: 100, after: $after, filter: $filter) {

@@ -5,6 +5,7 @@ import { request } from '../api';
 import { formatDelta, formatValue } from '../format';
 import { CompareRowsDocument, type CompareRowsQuery } from '../gql/graphql';
 import { renderChart } from '../plots';
+import { MetricCharts } from './live-charts';
 
 type Comparison = Extract<NonNullable<CompareRowsQuery['node']>, { compare: unknown }>['compare'];
 type Plot = Comparison['plots'][number];
@@ -90,6 +91,15 @@ export function ComparePanel(props: {
               </tbody>
             </table>
           </div>
+          <MetricCharts
+            projectId={props.projectId}
+            rows={data.experiments.map((e) => ({
+              id: e.id,
+              label: e.name ?? e.sha?.slice(0, 7) ?? e.id,
+              live: e.kind === 'LIVE' && (e.status === 'RUNNING' || e.status === 'QUEUED'),
+              metricNames: e.metricNames,
+            }))}
+          />
           <div class="plots" data-testid="plots">
             {data.plots.map((p) => (
               <PlotView key={p.id} plot={p} />
