@@ -39,6 +39,13 @@ export type DeleteViewInput = {
   id: string | number;
 };
 
+export type DeprecateModelInput = {
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  model: string;
+  projectId: string | number;
+};
+
 export type Direction =
   | 'ASC'
   | 'DESC';
@@ -152,6 +159,27 @@ export type PlotKind =
   | 'IMAGE'
   | 'VEGA';
 
+export type RegisterModelVersionInput = {
+  bump?: VersionBump | null | undefined;
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  /** Full name (`dir:name` in monorepos). */
+  model: string;
+  projectId: string | number;
+  /** The commit: sha, branch or tag. */
+  rev: string;
+  /** `vX.Y.Z`; omitted: the latest version bumped. */
+  version?: string | null | undefined;
+};
+
+/** What a registry tag did. */
+export type RegistryEventKind =
+  | 'ASSIGNMENT'
+  | 'DEPRECATION'
+  | 'DEREGISTRATION'
+  | 'REGISTRATION'
+  | 'UNASSIGNMENT';
+
 export type SaveViewInput = {
   /** An experiment of the project, to take deltas from. */
   baseline?: string | number | null | undefined;
@@ -180,6 +208,15 @@ export type SetColumnGoalInput = {
   projectId: string | number;
 };
 
+export type StageInput = {
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  model: string;
+  projectId: string | number;
+  stage: string;
+  version: string;
+};
+
 /** What a project's syncing is doing. */
 export type SyncState =
   /** The last sync failed (lastSyncError); the next one retries. */
@@ -198,6 +235,12 @@ export type TokenScope =
   | 'MODELS'
   | 'PROJECTS'
   | 'READ';
+
+/** Which part of the latest version a registration bumps. */
+export type VersionBump =
+  | 'MAJOR'
+  | 'MINOR'
+  | 'PATCH';
 
 /** A goal of a saved view for one column. */
 export type ViewGoalInput = {
@@ -244,6 +287,44 @@ export type RunMetricsSubscriptionVariables = Exact<{
 
 
 export type RunMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, metrics: unknown, experimentId: string } };
+
+export type ModelFieldsFragment = { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> };
+
+export type ModelPageQueryVariables = Exact<{
+  project: string;
+  model: string;
+}>;
+
+
+export type ModelPageQuery = { project: { id: string, name: string, defaultBranch: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null } | null };
+
+export type RegisterVersionMutationVariables = Exact<{
+  input: RegisterModelVersionInput;
+}>;
+
+
+export type RegisterVersionMutation = { registerModelVersion: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type AssignStageMutationVariables = Exact<{
+  input: StageInput;
+}>;
+
+
+export type AssignStageMutation = { assignStage: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type UnassignStageMutationVariables = Exact<{
+  input: StageInput;
+}>;
+
+
+export type UnassignStageMutation = { unassignStage: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type DeprecateModelMutationVariables = Exact<{
+  input: DeprecateModelInput;
+}>;
+
+
+export type DeprecateModelMutation = { deprecateModel: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type ModelsDashboardQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -412,6 +493,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ModelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}
+    `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
 export const RowFieldsFragmentDoc = new TypedDocumentString(`
     fragment RowFields on Experiment {
   id
@@ -526,6 +653,289 @@ export const RunMetricsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RunMetricsSubscription, RunMetricsSubscriptionVariables>;
+export const ModelPageDocument = new TypedDocumentString(`
+    query ModelPage($project: String!, $model: String!) {
+  project(name: $project) {
+    id
+    name
+    defaultBranch
+    model(name: $model) {
+      ...ModelFields
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<ModelPageQuery, ModelPageQueryVariables>;
+export const RegisterVersionDocument = new TypedDocumentString(`
+    mutation RegisterVersion($input: RegisterModelVersionInput!) {
+  registerModelVersion(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<RegisterVersionMutation, RegisterVersionMutationVariables>;
+export const AssignStageDocument = new TypedDocumentString(`
+    mutation AssignStage($input: StageInput!) {
+  assignStage(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<AssignStageMutation, AssignStageMutationVariables>;
+export const UnassignStageDocument = new TypedDocumentString(`
+    mutation UnassignStage($input: StageInput!) {
+  unassignStage(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<UnassignStageMutation, UnassignStageMutationVariables>;
+export const DeprecateModelDocument = new TypedDocumentString(`
+    mutation DeprecateModel($input: DeprecateModelInput!) {
+  deprecateModel(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<DeprecateModelMutation, DeprecateModelMutationVariables>;
 export const ModelsDashboardDocument = new TypedDocumentString(`
     query ModelsDashboard($after: String, $filter: ModelFilter) {
   models(first: 100, after: $after, filter: $filter) {
