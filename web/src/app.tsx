@@ -38,8 +38,13 @@ export function App(): preact.JSX.Element {
   }, []);
 
   const session = state.loaded ? state.session : null;
-  const current = (prefix: string): 'page' | undefined =>
-    (prefix === '/' ? loc.path === '/' || loc.path.startsWith('/projects/') : loc.path.startsWith(prefix)) ? 'page' : undefined;
+  // A model's page (/projects/<name>/models/<model>) is under Models, a project's under Projects.
+  const onModel = /^\/projects\/[^/]+\/models\//.test(loc.path);
+  const current = (prefix: string): 'page' | undefined => {
+    if (prefix === '/') return loc.path === '/' || (loc.path.startsWith('/projects/') && !onModel) ? 'page' : undefined;
+    if (prefix === '/models') return loc.path === '/models' || onModel ? 'page' : undefined;
+    return loc.path.startsWith(prefix) ? 'page' : undefined;
+  };
 
   return (
     <>
