@@ -475,6 +475,19 @@ export type RevokeTokenMutationVariables = Exact<{
 
 export type RevokeTokenMutation = { revokeAccessToken: { accessToken: { id: string, revokedAt: string | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
+export type TrendsQueryVariables = Exact<{
+  projectId: string | number;
+  branch: string;
+  columns: Array<string> | string;
+  first: number;
+}>;
+
+
+export type TrendsQuery = { node:
+    | { trends: Array<{ sha: string, values: Array<unknown>, committedAt: string, message: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1407,3 +1420,17 @@ export const RevokeTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const TrendsDocument = new TypedDocumentString(`
+    query Trends($projectId: ID!, $branch: String!, $columns: [String!]!, $first: Int!) {
+  node(id: $projectId) {
+    ... on Project {
+      trends(branch: $branch, columns: $columns, first: $first) {
+        sha
+        values
+        committedAt
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrendsQuery, TrendsQueryVariables>;

@@ -20,6 +20,7 @@ import {
 import { navigate } from '../router';
 import { ComparePanel } from '../table/compare';
 import { ColumnsChooser, Filters, Views } from '../table/controls';
+import { TrendsPanel } from '../table/trends';
 import { TableModel, type Item, type Row, type Segment } from '../table/model';
 import {
   canNest,
@@ -130,6 +131,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string[] | null>(null);
+  const [trends, setTrends] = useState(false);
   const flash = useRef(new Map<string, number>());
   const collapsed = useRef({ branches: new Set<string>(), rows: new Set<string>() });
 
@@ -384,6 +386,9 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           />{' '}
           Show hidden
         </label>
+        <button type="button" aria-pressed={trends} onClick={() => setTrends(!trends)} data-testid="trends-toggle">
+          Trends
+        </button>
         <label>
           <input
             type="checkbox"
@@ -437,6 +442,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           </span>
         ) : null}
       </div>
+      {trends ? <TrendsPanel project={project} onClose={() => setTrends(false)} /> : null}
       {comparing ? (
         <ComparePanel
           projectId={project.id}
