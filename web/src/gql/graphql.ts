@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ClosePullRequestInput = {
+  clientMutationId?: string | null | undefined;
+  pullRequestId: string | number;
+};
+
 /** A condition on one column, e.g. {column: 'metric:metrics.json:acc', op: GT, value: 0.9}. */
 export type ColumnFilter = {
   column: string;
@@ -124,6 +129,12 @@ export type FilterOperator =
   | 'LTE'
   | 'NE';
 
+/** Forges pull requests can be opened on. */
+export type ForgeKind =
+  | 'GITEA'
+  | 'GITHUB'
+  | 'GITLAB';
+
 export type HideRowsInput = {
   /** Branch names of this project: a hidden branch is left out of Project.branches unless includeHidden (a sync keeps it hidden). One the project lacks is NOT_FOUND and none changes. 1 to 1,000 ids and branches together. */
   branches?: Array<string>;
@@ -137,6 +148,17 @@ export type LiveEventType =
   | 'DATA'
   | 'DONE'
   | 'START';
+
+/** How mergePullRequest joins the branches. */
+export type MergeMethod =
+  | 'FAST_FORWARD'
+  | 'MERGE_COMMIT';
+
+export type MergePullRequestInput = {
+  clientMutationId?: string | null | undefined;
+  method?: MergeMethod;
+  pullRequestId: string | number;
+};
 
 /** Which models `Query.models` lists: every condition given holds. */
 export type ModelFilter = {
@@ -155,9 +177,27 @@ export type ModelRegistryErrorCode =
   | 'SEVERAL_VERSIONS_AT_COMMIT'
   | 'UNFOLDABLE';
 
+/** One parameter to change, e.g. {file: 'params.yaml', path: 'lr', value: 0.01}. */
+export type ParamChangeInput = {
+  /** Relative to the project's DVC root. */
+  file: string;
+  /** Kept for old clients: only existing keys are changed. */
+  new?: boolean;
+  /** Dotted key path; list items by index (layers.0). */
+  path: string;
+  /** The value may change type. */
+  retype?: boolean;
+  value: unknown;
+};
+
 export type PlotKind =
   | 'IMAGE'
   | 'VEGA';
+
+export type PullRequestState =
+  | 'CLOSED'
+  | 'MERGED'
+  | 'OPEN';
 
 export type RegisterModelVersionInput = {
   bump?: VersionBump | null | undefined;
@@ -179,6 +219,29 @@ export type RegistryEventKind =
   | 'DEREGISTRATION'
   | 'REGISTRATION'
   | 'UNASSIGNMENT';
+
+export type RunExperimentInput = {
+  /** A branch name, or a commit sha. */
+  baseRev: string;
+  /** PULL_REQUEST: its description (default: the changes). */
+  body?: string | null | undefined;
+  /** BRANCH, PULL_REQUEST: the new branch. COMMIT: the branch to move when baseRev is a sha. */
+  branch?: string | null | undefined;
+  /** A retry with the same id returns the first result. */
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  paramChanges: Array<ParamChangeInput>;
+  projectId: string | number;
+  target?: RunTarget;
+  /** PULL_REQUEST: its title (default: the commit's first line). */
+  title?: string | null | undefined;
+};
+
+/** Where the new commit goes. */
+export type RunTarget =
+  | 'BRANCH'
+  | 'COMMIT'
+  | 'PULL_REQUEST';
 
 export type SaveViewInput = {
   /** An experiment of the project, to take deltas from. */
@@ -340,6 +403,48 @@ export type ProjectsDashboardQueryVariables = Exact<{
 
 
 export type ProjectsDashboardQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, databaseId: number, name: string, repoUrl: string, visibility: Visibility, defaultBranch: string | null, lastSyncedAt: string | null, lastSyncError: string | null, syncState: SyncState, rows: { totalCount: number }, commits: { totalCount: number }, running: { totalCount: number, nodes: Array<{ id: string, name: string | null, lastStep: number | null, lastEventAt: string | null }> } }> } };
+
+export type RowParamsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RowParamsQuery = { node:
+    | { id: string, sha: string | null, params: unknown, commit: { sha: string, branches: Array<string> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunExperimentMutationVariables = Exact<{
+  input: RunExperimentInput;
+}>;
+
+
+export type RunExperimentMutation = { runExperiment: { branch: string | null, commit: { sha: string } | null, pullRequest: { number: number, url: string | null } | null, errors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+
+export type PullRequestsQueryVariables = Exact<{
+  projectId: string | number;
+  state?: PullRequestState | null | undefined;
+}>;
+
+
+export type PullRequestsQuery = { node:
+    | { pullRequests: Array<{ id: string, number: number, title: string, sourceBranch: string, targetBranch: string, state: PullRequestState, url: string | null, forge: ForgeKind | null, createdBy: string, createdAt: string, mergeable: boolean | null, conflicts: Array<string> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MergePullRequestMutationVariables = Exact<{
+  input: MergePullRequestInput;
+}>;
+
+
+export type MergePullRequestMutation = { mergePullRequest: { pullRequest: { id: string, state: PullRequestState, mergeSha: string | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type ClosePullRequestMutationVariables = Exact<{
+  input: ClosePullRequestInput;
+}>;
+
+
+export type ClosePullRequestMutation = { closePullRequest: { pullRequest: { id: string, state: PullRequestState } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type RowFieldsFragment = { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> };
 
@@ -1024,6 +1129,91 @@ export const ProjectsDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectsDashboardQuery, ProjectsDashboardQueryVariables>;
+export const RowParamsDocument = new TypedDocumentString(`
+    query RowParams($id: ID!) {
+  node(id: $id) {
+    ... on Experiment {
+      id
+      sha
+      params
+      commit {
+        sha
+        branches
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RowParamsQuery, RowParamsQueryVariables>;
+export const RunExperimentDocument = new TypedDocumentString(`
+    mutation RunExperiment($input: RunExperimentInput!) {
+  runExperiment(input: $input) {
+    commit {
+      sha
+    }
+    branch
+    pullRequest {
+      number
+      url
+    }
+    errors {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunExperimentMutation, RunExperimentMutationVariables>;
+export const PullRequestsDocument = new TypedDocumentString(`
+    query PullRequests($projectId: ID!, $state: PullRequestState) {
+  node(id: $projectId) {
+    ... on Project {
+      pullRequests(state: $state) {
+        id
+        number
+        title
+        sourceBranch
+        targetBranch
+        state
+        url
+        forge
+        createdBy
+        createdAt
+        mergeable
+        conflicts
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PullRequestsQuery, PullRequestsQueryVariables>;
+export const MergePullRequestDocument = new TypedDocumentString(`
+    mutation MergePullRequest($input: MergePullRequestInput!) {
+  mergePullRequest(input: $input) {
+    pullRequest {
+      id
+      state
+      mergeSha
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergePullRequestMutation, MergePullRequestMutationVariables>;
+export const ClosePullRequestDocument = new TypedDocumentString(`
+    mutation ClosePullRequest($input: ClosePullRequestInput!) {
+  closePullRequest(input: $input) {
+    pullRequest {
+      id
+      state
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClosePullRequestMutation, ClosePullRequestMutationVariables>;
 export const TableProjectDocument = new TypedDocumentString(`
     query TableProject($name: String!, $includeHidden: Boolean!) {
   project(name: $name) {

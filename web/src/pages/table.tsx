@@ -20,6 +20,7 @@ import {
 import { navigate } from '../router';
 import { ComparePanel } from '../table/compare';
 import { ColumnsChooser, Filters, Views } from '../table/controls';
+import { PullRequestsPanel, RunPanel } from '../table/run';
 import { TrendsPanel } from '../table/trends';
 import { TableModel, type Item, type Row, type Segment } from '../table/model';
 import {
@@ -132,6 +133,8 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string[] | null>(null);
   const [trends, setTrends] = useState(false);
+  const [running, setRunning] = useState<Row | null>(null);
+  const [pulls, setPulls] = useState(false);
   const flash = useRef(new Map<string, number>());
   const collapsed = useRef({ branches: new Set<string>(), rows: new Set<string>() });
 
@@ -389,6 +392,9 @@ export function TablePage(props: { name: string; session: Session | null }): pre
         <button type="button" aria-pressed={trends} onClick={() => setTrends(!trends)} data-testid="trends-toggle">
           Trends
         </button>
+        <button type="button" aria-pressed={pulls} onClick={() => setPulls(!pulls)} data-testid="pulls-toggle">
+          Pull requests
+        </button>
         <label>
           <input
             type="checkbox"
@@ -420,6 +426,14 @@ export function TablePage(props: { name: string; session: Session | null }): pre
             </button>
             <button
               type="button"
+              disabled={!signedIn || selectedRows.length !== 1}
+              onClick={() => setRunning(selectedRows[0] ?? null)}
+              data-testid="run-experiment"
+            >
+              Run experiment
+            </button>
+            <button
+              type="button"
               disabled={selected.size > 100}
               onClick={() => setComparing([...selected])}
               data-testid="compare"
@@ -442,6 +456,10 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           </span>
         ) : null}
       </div>
+      {running ? (
+        <RunPanel projectId={project.id} rowId={running.id} label={rowLabel(running)} onClose={() => setRunning(null)} />
+      ) : null}
+      {pulls ? <PullRequestsPanel projectId={project.id} onClose={() => setPulls(false)} /> : null}
       {trends ? <TrendsPanel project={project} onClose={() => setTrends(false)} /> : null}
       {comparing ? (
         <ComparePanel
