@@ -197,7 +197,10 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   useEffect(() => {
     if (!model || !project) return;
     const vars = { projectId: project.id, columns: model.query.columns };
+    // A row the table has not shown is placed only where it surely belongs: under its commit
+    // (nested), or first in an unfiltered flat list in the default (newest first) order.
     const unfiltered = Object.keys(model.query.filter).every((k) => k === 'includeHidden');
+    const placeable = model.query.nested || (unfiltered && model.query.orderBy === null);
     const touched = (id: string): void => {
       flash.current.set(id, Date.now() + FLASH_MS);
       setTimeout(() => {
@@ -214,11 +217,11 @@ export function TablePage(props: { name: string; session: Session | null }): pre
         model.remove(event.experimentId);
         return;
       }
-      if (model.upsert(event.experiment, unfiltered || event.experiment.kind === 'LIVE')) touched(event.experimentId);
+      if (model.upsert(event.experiment, placeable)) touched(event.experimentId);
     });
     const stopLive = subscribe(TableLiveMetricsDocument, vars, (data) => {
       const event = data.liveMetrics;
-      if (model.upsert(event.experiment, true)) touched(event.experimentId);
+      if (model.upsert(event.experiment, placeable)) touched(event.experimentId);
     });
     return () => {
       stopEvents();
