@@ -741,7 +741,6 @@ function rowLine(props: RowProps): preact.JSX.Element {
       class={classes}
       style={props.style}
       aria-rowindex={props.rowIndex}
-      aria-selected={props.selected.has(row.id)}
       data-testid={props.baseline ? 'baseline-row' : 'row'}
       data-row-id={row.id}
       data-kind={row.kind}
