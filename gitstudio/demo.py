@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pygit2
+
 from gitstudio.app import State
 from gitstudio.settings import Settings
 from storage.models import AccessToken, Project
@@ -23,6 +25,10 @@ async def ensure_demo(settings: Settings) -> str | None:
     repo = settings.data_dir.resolve() / "demo-repo"
     if not (repo / ".git").exists():
         await asyncio.to_thread(generate_repo, repo, RepoSpec(commits=20, exps_per_commit=3))
+    # The demo's repository has a working tree with main checked out, which git refuses to
+    # move by a push: merging a pull request from the dashboard would fail. updateInstead
+    # moves the branch and its clean working tree together.
+    pygit2.Repository(str(repo)).config["receive.denyCurrentBranch"] = "updateInstead"
     syncer = State(settings).syncer
     project = await Project.get_or_none(name=DEMO_NAME)
     if project is None:
