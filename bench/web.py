@@ -804,7 +804,8 @@ def _render_result(found: dict[str, Any], load: list[Any]) -> Result:
     log(
         f"first render: cold {[round(c * 1000) for c in cold]} ms, warm"
         f" {[round(w * 1000) for w in found['warm_s']]} ms; split {found['split_ms']};"
-        f" API requests (start, end) {found['api_requests_ms']}; {found['rows']} rows in the DOM; {found['transfer_bytes']:,} B transferred"
+        f" API requests (start, end) {found['api_requests_ms']}; {found['rows']} rows in the DOM;"
+        f" {found['transfer_bytes']:,} B transferred"
     )
     bound = Figure("the bound of issue 16", "s", [RENDER_BOUND_S])
     return Result(
