@@ -48,6 +48,9 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "run-experiment": ("bench.run_experiment", "run_experiment"),
     # four results: 100 revisions vs dvc plots diff, 7 rows of 10,000 commits; warm and cold
     "plots": ("bench.plots", "plots"),
+    # four results (issue 16, headless Chromium): the demo table's first render, scrolling the
+    # 40,000-row table, a live run's steps in the page, the dashboard's assets gzip -9
+    "web": ("bench.web", "web"),
 }
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
