@@ -22,6 +22,8 @@ a 500); the rest of the server (``/login``, ``/graphql``) works without it.
 from __future__ import annotations
 
 import contextlib
+import functools
+import gzip
 import hashlib
 import os
 from dataclasses import dataclass
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import anyio.to_thread
 from starlette.convertors import Convertor, register_url_convertor
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -162,9 +165,45 @@ class _Assets(StaticFiles):
         status_code: int = 200,
     ) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
+        gzipped = Path(full_path).suffix in COMPRESSED and _accepts_gzip(Headers(scope=scope))
+        if gzipped and response.status_code == status_code:  # not a 304
+            stamp = (str(full_path), stat_result.st_mtime_ns, stat_result.st_size)
+            headers = {k: v for k, v in response.headers.items() if k != "content-length"}
+            response = Response(_gzipped(*stamp), status_code, headers=headers)
+            response.headers["Content-Encoding"] = "gzip"
+            # Weak: the same content in another encoding (a strong one names the bytes). A
+            # browser's If-None-Match with it still matches the file's (a 304).
+            response.headers["ETag"] = "W/" + response.headers["etag"]
         response.headers.update(SECURITY_HEADERS)
         response.headers["Cache-Control"] = IMMUTABLE
+        response.headers["Vary"] = "Accept-Encoding"
         return response
+
+
+# What is sent gzipped to a browser that accepts it: text (scripts, styles), a third of its
+# size (the dashboard's 975 KB are 331 KB). Images and fonts are compressed already.
+COMPRESSED = frozenset({".js", ".css", ".svg", ".json", ".txt", ".html"})
+
+
+@functools.lru_cache(maxsize=64)
+def _gzipped(path: str, mtime_ns: int, size: int) -> bytes:
+    """The file at ``path`` gzipped, once per process and version of the file (a build's
+    handful of files, each compressed on its first request: the largest, 860 KB, in some
+    40 ms)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=9, mtime=0)
+
+
+def _accepts_gzip(headers: Headers) -> bool:
+    """Whether Accept-Encoding lists gzip (or ``*``) with a weight above zero."""
+    for part in headers.get("accept-encoding", "").split(","):
+        name, _, params = part.partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            weight = params.strip().lower().removeprefix("q=")
+            try:
+                return not params.strip() or float(weight) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def dashboard_routes(directory: Path | None = None) -> list[BaseRoute]:

@@ -5,6 +5,7 @@ path stays a typed 404, and a checkout without the build answers a 503 saying ho
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 from collections.abc import AsyncIterator
@@ -97,6 +98,33 @@ async def test_assets_are_served_with_immutable_caching(http: httpx.AsyncClient)
         assert response.headers["x-content-type-options"] == "nosniff"
     revalidated = await http.get(ASSET, headers={"If-None-Match": response.headers["etag"]})
     assert revalidated.status_code in (200, 304)
+
+
+@pytest.mark.parametrize(
+    ("accept", "gzipped"),
+    [("gzip, deflate", True), ("br;q=1.0, gzip;q=0.8", True), ("*", True),
+     ("identity", False), ("gzip;q=0", False), ("gzip;q=x", False), ("", False)],
+)  # fmt: skip
+async def test_text_assets_go_gzipped_to_browsers_that_accept_it(
+    http: httpx.AsyncClient, accept: str, gzipped: bool
+) -> None:
+    file = FIXTURE / ASSET.removeprefix("/")
+    async with http.stream("GET", ASSET, headers={"Accept-Encoding": accept}) as response:
+        raw = b"".join([chunk async for chunk in response.aiter_raw()])
+    assert response.status_code == 200
+    assert response.headers["vary"] == "Accept-Encoding"
+    assert response.headers["cache-control"] == IMMUTABLE
+    if gzipped:
+        assert response.headers["content-encoding"] == "gzip"
+        assert gzip.decompress(raw) == file.read_bytes()
+        assert int(response.headers["content-length"]) == len(raw)
+    else:
+        assert "content-encoding" not in response.headers
+        assert raw == file.read_bytes()
+    again = await http.get(
+        ASSET, headers={"Accept-Encoding": accept, "If-None-Match": response.headers["etag"]}
+    )
+    assert again.status_code == 304
 
 
 @pytest.mark.parametrize(
