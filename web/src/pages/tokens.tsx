@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loginUrl, request, type Session } from '../api';
+import { formatTime } from '../format';
+import { CreateTokenDocument, MyTokensDocument, RevokeTokenDocument, type MyTokensQuery, type TokenScope } from '../gql/graphql';
+import { ErrorNotice, useTitle } from './misc';
+
+type Token = MyTokensQuery['me']['tokens'][number];
+const SCOPES: TokenScope[] = ['READ', 'PROJECTS', 'EXPERIMENTS', 'MODELS', 'ADMIN'];
+
+/** The signed-in user's access tokens: list, create (the secret is shown once), revoke. */
+export function TokensPage(props: { session: Session | null }): preact.JSX.Element {
+  useTitle('Access tokens');
+  const [tokens, setTokens] = useState<Token[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['READ', 'EXPERIMENTS']));
+  const [secret, setSecret] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = async (): Promise<void> => {
+    try {
+      const data = await request(MyTokensDocument, {});
+      setTokens(data.me.tokens);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    if (props.session) void load();
+  }, [props.session]);
+
+  if (!props.session) {
+    return (
+      <section>
+        <h1>Access tokens</h1>
+        <p>
+          <a href={loginUrl()}>Sign in</a> to manage your tokens.
+        </p>
+      </section>
+    );
+  }
+
+  const create = async (): Promise<void> => {
+    setSecret(null);
+    try {
+      const data = await request(CreateTokenDocument, { input: { name: name.trim(), scopes: [...scopes] } });
+      const err = data.createAccessToken.errors[0];
+      if (err) {
+        setMessage(`${err.code}: ${err.message}`);
+        return;
+      }
+      setSecret(data.createAccessToken.token ?? null);
+      setMessage(null);
+      setName('');
+      await load();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const revoke = async (token: Token): Promise<void> => {
+    if (!confirm(`Revoke the token “${token.name}”? Scripts using it stop working.`)) return;
+    try {
+      const data = await request(RevokeTokenDocument, { id: token.id });
+      const err = data.revokeAccessToken.errors[0];
+      setMessage(err ? `${err.code}: ${err.message}` : `Revoked “${token.name}”`);
+      await load();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="tokens-title">
+      <h1 id="tokens-title">Access tokens</h1>
+      {error ? <ErrorNotice error={error} /> : null}
+      <form
+        class="token-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <label>
+          Name
+          <input type="text" required value={name} onInput={(e) => setName(e.currentTarget.value)} data-testid="token-name" />
+        </label>
+        <fieldset>
+          <legend>Scopes</legend>
+          {SCOPES.map((s) => (
+            <label key={s}>
+              <input
+                type="checkbox"
+                checked={scopes.has(s)}
+                onChange={(e) => {
+                  const next = new Set(scopes);
+                  if (e.currentTarget.checked) next.add(s);
+                  else next.delete(s);
+                  setScopes(next);
+                }}
+              />{' '}
+              {s}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" class="primary" disabled={!name.trim() || scopes.size === 0}>
+          Create token
+        </button>
+      </form>
+      {secret ? (
+        <div class="notice" role="status" data-testid="new-token">
+          <p>
+            Your new token (shown once): <code>{secret}</code>
+          </p>
+        </div>
+      ) : null}
+      {message ? (
+        <p class="muted" role="status">
+          {message}
+        </p>
+      ) : null}
+      {tokens === null ? (
+        <p class="muted">Loading tokens…</p>
+      ) : (
+        <table class="projects" data-testid="tokens">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Prefix</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span class="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id} data-testid="token">
+                <th scope="row">{t.name}</th>
+                <td>
+                  <code>{t.prefix}</code>
+                </td>
+                <td>{t.scopes.join(', ')}</td>
+                <td>{formatTime(t.createdAt)}</td>
+                <td>{formatTime(t.lastUsedAt)}</td>
+                <td>
+                  <button type="button" onClick={() => void revoke(t)} aria-label={`Revoke ${t.name}`}>
+                    Revoke
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,259 @@
+// The experiments table's rows: segments (one per branch when rows are nested as Studio
+// nests them, one for a flat list), each read page by page through the API's cursor, and
+// updated in place by the live subscriptions.
+import { request } from '../api';
+import {
+  TableRowsDocument,
+  TableRowsNestedDocument,
+  type ExperimentFilter,
+  type ExperimentOrder,
+  type RowFieldsFragment,
+} from '../gql/graphql';
+
+export type Row = RowFieldsFragment & {
+  committedAt?: string | undefined;
+  branches?: string[] | undefined;
+  /** Nested mode: the experiments and live runs whose baseline is this commit. */
+  children?: Row[] | undefined;
+};
+
+export interface Segment {
+  key: string;
+  /** Shown as the group's header row; null: no header (flat list). */
+  label: string | null;
+  branch: string | null;
+  filter: ExperimentFilter;
+  rows: Row[];
+  total: number | null;
+  cursor: string | null;
+  hasNext: boolean;
+  loading: boolean;
+  error: string | null;
+}
+
+export interface Query {
+  projectId: string;
+  filter: ExperimentFilter;
+  orderBy: ExperimentOrder[] | null;
+  columns: string[];
+  nested: boolean;
+}
+
+export type Item =
+  | { t: 'branch'; key: string; seg: Segment }
+  | { t: 'row'; key: string; row: Row; seg: Segment; depth: 0 }
+  | { t: 'child'; key: string; row: Row; parent: Row; depth: 1 }
+  | { t: 'more'; key: string; seg: Segment };
+
+// The server refuses a query whose cost (objects it may return: page size times the cells
+// and nested experiments of a row, priced at GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT = 20 per
+// commit) passes 100,000: the page shrinks as the columns shown grow.
+const COST_BUDGET = 90000;
+const MAX_PAGE = 500;
+const EXPERIMENTS_PER_COMMIT = 20;
+
+export function pageSize(columns: number, nested: boolean, first: boolean): number {
+  const row = 4 + columns;
+  const perRow = row + 2 + (nested ? 1 + EXPERIMENTS_PER_COMMIT * row : 0);
+  const size = Math.floor(COST_BUDGET / perRow);
+  return Math.max(5, Math.min(first ? 100 : MAX_PAGE, size));
+}
+
+interface PageNode extends RowFieldsFragment {
+  commit: { committedAt: string; branches: string[]; experiments?: RowFieldsFragment[] } | null;
+}
+
+function toRow(node: PageNode, nested: boolean): Row {
+  const { commit, ...rest } = node;
+  const row: Row = { ...rest, committedAt: commit?.committedAt, branches: commit?.branches };
+  if (nested && node.kind === 'COMMIT') row.children = commit?.experiments ? [...commit.experiments] : [];
+  return row;
+}
+
+/** The rows of one generation of the table (a new filter, order or columns: a new model). */
+export class TableModel {
+  readonly query: Query;
+  readonly segments: Segment[];
+  private readonly onChange: () => void;
+  private stopped = false;
+  private itemsCache: Item[] | null = null;
+  collapsedBranches = new Set<string>();
+  collapsedRows = new Set<string>();
+  includeHidden: boolean;
+
+  constructor(query: Query, segments: Segment[], onChange: () => void) {
+    this.query = query;
+    this.segments = segments;
+    this.onChange = onChange;
+    this.includeHidden = Boolean(query.filter.includeHidden);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** A method, not the field: the field's narrowing does not see a stop during an await. */
+  isStopped(): boolean {
+    return this.stopped;
+  }
+
+  changed(): void {
+    this.itemsCache = null;
+    if (!this.stopped) this.onChange();
+  }
+
+  /** Read the next page of a segment (at most one request at a time per segment). */
+  async load(seg: Segment): Promise<void> {
+    if (seg.loading || (!seg.hasNext && seg.total !== null) || this.stopped) return;
+    seg.loading = true;
+    try {
+      const vars = {
+        projectId: this.query.projectId,
+        filter: seg.filter,
+        orderBy: this.query.orderBy,
+        first: pageSize(this.query.columns.length, this.query.nested, seg.total === null),
+        after: seg.cursor,
+        columns: this.query.columns,
+      };
+      const data = this.query.nested
+        ? await request(TableRowsNestedDocument, vars)
+        : await request(TableRowsDocument, vars);
+      if (this.isStopped()) return;
+      const node = data.node;
+      if (!node || !('experiments' in node)) throw new Error('the project is gone');
+      const page = node.experiments;
+      const seen = new Set(seg.rows.map((r) => r.id));
+      for (const n of page.nodes) if (!seen.has(n.id)) seg.rows.push(toRow(n, this.query.nested));
+      seg.total = Math.max(page.totalCount, seg.rows.length);
+      seg.cursor = page.pageInfo.endCursor;
+      seg.hasNext = page.pageInfo.hasNextPage;
+      if (!seg.hasNext) seg.total = seg.rows.length;
+      seg.error = null;
+    } catch (e) {
+      seg.error = e instanceof Error ? e.message : String(e);
+      seg.hasNext = false;
+      seg.total = seg.rows.length;
+    } finally {
+      seg.loading = false;
+      this.changed();
+    }
+  }
+
+  /** What the virtualised list shows, one entry per line. */
+  items(): Item[] {
+    if (this.itemsCache) return this.itemsCache;
+    const out: Item[] = [];
+    for (const seg of this.segments) {
+      if (seg.label !== null) {
+        out.push({ t: 'branch', key: 'b:' + seg.key, seg });
+        if (this.collapsedBranches.has(seg.key)) continue;
+      }
+      for (const row of seg.rows) {
+        if (!this.includeHidden && row.hidden) continue;
+        out.push({ t: 'row', key: seg.key + ':' + row.id, row, seg, depth: 0 });
+        if (row.children && !this.collapsedRows.has(row.id)) {
+          for (const child of row.children) {
+            if (!this.includeHidden && child.hidden) continue;
+            out.push({ t: 'child', key: seg.key + ':' + row.id + ':' + child.id, row: child, parent: row, depth: 1 });
+          }
+        }
+      }
+      const missing = seg.total === null ? 1 : seg.error ? 0 : seg.total - seg.rows.length;
+      for (let i = 0; i < missing; i++) out.push({ t: 'more', key: `m:${seg.key}:${i}`, seg });
+    }
+    this.itemsCache = out;
+    return out;
+  }
+
+  /** Every place a row of this id is shown (a commit shows under each of its branches). */
+  private *places(id: string): Generator<{ list: Row[]; index: number }> {
+    for (const seg of this.segments) {
+      for (let i = 0; i < seg.rows.length; i++) {
+        const row = seg.rows[i];
+        if (!row) continue;
+        if (row.id === id) yield { list: seg.rows, index: i };
+        if (row.children) {
+          const j = row.children.findIndex((c) => c.id === id);
+          if (j >= 0) yield { list: row.children, index: j };
+        }
+      }
+    }
+  }
+
+  /** A row as the API now has it: replaced where shown, else placed as a new row. */
+  upsert(fresh: RowFieldsFragment, created: boolean): boolean {
+    let found = false;
+    for (const { list, index } of this.places(fresh.id)) {
+      const old = list[index];
+      if (old) list[index] = { ...old, ...fresh };
+      found = true;
+    }
+    if (!found && created) found = this.place(fresh);
+    if (found) this.changed();
+    return found;
+  }
+
+  private place(fresh: RowFieldsFragment): boolean {
+    if (this.query.nested && fresh.kind !== 'COMMIT') {
+      let placed = false;
+      for (const seg of this.segments) {
+        for (const row of seg.rows) {
+          if (row.kind === 'COMMIT' && row.sha && row.sha === fresh.baselineSha && row.children) {
+            row.children.unshift({ ...fresh });
+            placed = true;
+          }
+        }
+      }
+      if (placed) return true;
+      const detached = this.segments.find((s) => s.key === 'detached');
+      if (fresh.detached && detached) {
+        detached.rows.unshift({ ...fresh });
+        detached.total = (detached.total ?? 0) + 1;
+        return true;
+      }
+      return false;
+    }
+    // Flat: a new row is the newest; shown first (the default order) until the next read.
+    const first = this.segments[0];
+    if (!first || this.query.nested) return false;
+    first.rows.unshift({ ...fresh });
+    if (first.total !== null) first.total += 1;
+    return true;
+  }
+
+  /** Change some fields of a row wherever it is shown (hidden after hideRows). */
+  patch(id: string, change: Partial<RowFieldsFragment>): void {
+    let any = false;
+    for (const { list, index } of this.places(id)) {
+      const old = list[index];
+      if (old) list[index] = { ...old, ...change };
+      any = true;
+    }
+    if (any) this.changed();
+  }
+
+  remove(id: string): void {
+    let any = false;
+    for (const seg of this.segments) {
+      const before = seg.rows.length;
+      seg.rows = seg.rows.filter((r) => r.id !== id);
+      if (seg.rows.length !== before) {
+        any = true;
+        if (seg.total !== null) seg.total -= before - seg.rows.length;
+      }
+      for (const row of seg.rows) {
+        if (row.children?.some((c) => c.id === id)) {
+          row.children = row.children.filter((c) => c.id !== id);
+          any = true;
+        }
+      }
+    }
+    if (any) this.changed();
+  }
+
+  /** Every loaded row, parents and children (selection, baseline lookups). */
+  find(id: string): Row | null {
+    for (const { list, index } of this.places(id)) return list[index] ?? null;
+    return null;
+  }
+}
