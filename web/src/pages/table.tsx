@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, request, subscribe, type Session } from '../api';
 import { formatDelta, formatTime, formatValue, shortColumn } from '../format';
@@ -130,6 +131,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string[] | null>(null);
   const flash = useRef(new Map<string, number>());
+  const collapsed = useRef({ branches: new Set<string>(), rows: new Set<string>() });
 
   // The project, its columns, branches and saved views.
   const loadProject = useCallback(async (): Promise<Project | null> => {
@@ -174,6 +176,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
       { projectId: project.id, filter: toFilter(state), orderBy: toOrder(state.sort), columns: state.columns, nested },
       segmentsFor(project, state, nested),
       () => setVersion((v) => v + 1),
+      collapsed.current,
     );
     setModel(m);
     return () => m.stop();
@@ -242,11 +245,17 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     setState((s) => (s ? { ...s, ...change, view: 'view' in change ? (change.view ?? null) : s.view } : s));
   }, []);
 
+  const viewGoalsOfState = state?.viewGoals;
+  const goals = useMemo(
+    () => (project && state ? goalsOf(project, state) : new Map<string, ColumnGoal>()),
+    // The goals follow the project's and the view's: not the rest of the state.
+    [project, viewGoalsOfState],
+  );
+
   if (missing) return <SignInNeeded what={`Project “${props.name}”`} signedIn={props.session !== null} />;
   if (error) return <ErrorNotice error={error} />;
   if (!project || !state || !model) return <p class="muted">Loading {props.name}…</p>;
 
-  const goals = goalsOf(project, state);
   const signedIn = props.session !== null;
 
   const pickView = async (name: string | null): Promise<void> => {
@@ -457,7 +466,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           update({ sort });
         }}
         onHide={(row, unhide) => void hide([row.id], [], unhide)}
-        onHideBranch={(name) => void hide([], [name], false)}
+        onHideBranch={(name, unhide) => void hide([], [name], unhide)}
       />
     </section>
   );
@@ -474,7 +483,7 @@ interface TableProps {
   onSelect: (id: string, on: boolean) => void;
   onSort: (key: string) => void;
   onHide: (row: Row, unhide: boolean) => void;
-  onHideBranch: (name: string) => void;
+  onHideBranch: (name: string, unhide: boolean) => void;
 }
 
 function ExperimentsTable(props: TableProps): preact.JSX.Element {
@@ -592,6 +601,7 @@ function Line(props: TableProps & { item: Item; index: number; rowIndex: number 
     const seg = item.seg;
     const collapsed = props.model.collapsedBranches.has(seg.key);
     const count = seg.total === null ? '…' : String(seg.total);
+    const hiddenBranch = props.project.branches.some((b) => b.name === seg.branch && b.hidden);
     return (
       <div role="row" class="tr branch" style={top} aria-rowindex={props.rowIndex} data-testid="branch-row" data-branch={seg.branch ?? seg.key}>
         <div role="cell" class="td span">
@@ -613,8 +623,14 @@ function Line(props: TableProps & { item: Item; index: number; rowIndex: number 
             {count} {seg.key === 'detached' ? 'rows' : 'commits'}
           </span>
           {seg.branch && props.signedIn ? (
-            <button type="button" class="link" onClick={() => props.onHideBranch(seg.branch ?? '')} aria-label={`Hide branch ${seg.branch}`}>
-              Hide branch
+            <button
+              type="button"
+              class="link"
+              onClick={() => props.onHideBranch(seg.branch ?? '', hiddenBranch)}
+              aria-label={`${hiddenBranch ? 'Unhide' : 'Hide'} branch ${seg.branch}`}
+              data-testid="hide-branch"
+            >
+              {hiddenBranch ? 'Unhide branch' : 'Hide branch'}
             </button>
           ) : null}
           {seg.error ? <span class="sync-error">{seg.error}</span> : null}
@@ -634,9 +650,47 @@ function Line(props: TableProps & { item: Item; index: number; rowIndex: number 
   return <RowLine {...props} row={item.row} depth={item.depth} style={top} />;
 }
 
-function RowLine(
-  props: TableProps & { row: Row; depth: 0 | 1; rowIndex: number; index: number; baseline?: boolean; style?: Record<string, string> },
-): preact.JSX.Element {
+type RowProps = TableProps & {
+  row: Row;
+  depth: 0 | 1;
+  rowIndex: number;
+  index: number;
+  baseline?: boolean;
+  style?: Record<string, string>;
+};
+
+/** A row re-renders only when what it shows changes: while scrolling, rows already in view
+ * keep their DOM untouched and only the rows coming into view are built. */
+class RowLine extends Component<RowProps> {
+  private flashUntil = 0;
+  private collapsed = false;
+
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const p = this.props;
+    return (
+      p.row !== next.row ||
+      p.index !== next.index ||
+      p.rowIndex !== next.rowIndex ||
+      p.depth !== next.depth ||
+      p.state !== next.state ||
+      p.goals !== next.goals ||
+      p.selected !== next.selected ||
+      p.signedIn !== next.signedIn ||
+      p.baseline !== next.baseline ||
+      p.model !== next.model ||
+      this.flashUntil !== (next.flash.get(next.row.id) ?? 0) ||
+      this.collapsed !== next.model.collapsedRows.has(next.row.id)
+    );
+  }
+
+  override render(): preact.JSX.Element {
+    this.flashUntil = this.props.flash.get(this.props.row.id) ?? 0;
+    this.collapsed = this.props.model.collapsedRows.has(this.props.row.id);
+    return rowLine(this.props);
+  }
+}
+
+function rowLine(props: RowProps): preact.JSX.Element {
   const { row, state, model } = props;
   const label = rowLabel(row);
   const values = valuesOf(row);

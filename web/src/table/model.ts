@@ -77,11 +77,19 @@ export class TableModel {
   private readonly onChange: () => void;
   private stopped = false;
   private itemsCache: Item[] | null = null;
-  collapsedBranches = new Set<string>();
-  collapsedRows = new Set<string>();
+  /** Shared by the page's successive models: a new filter keeps what was folded. */
+  readonly collapsedBranches: Set<string>;
+  readonly collapsedRows: Set<string>;
   includeHidden: boolean;
 
-  constructor(query: Query, segments: Segment[], onChange: () => void) {
+  constructor(
+    query: Query,
+    segments: Segment[],
+    onChange: () => void,
+    collapsed: { branches: Set<string>; rows: Set<string> } = { branches: new Set(), rows: new Set() },
+  ) {
+    this.collapsedBranches = collapsed.branches;
+    this.collapsedRows = collapsed.rows;
     this.query = query;
     this.segments = segments;
     this.onChange = onChange;
