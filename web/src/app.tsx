@@ -3,7 +3,8 @@ import { loadSession, loginUrl, logout, type Session } from './api';
 import { useLocation } from './router';
 import { ProjectsPage } from './pages/projects';
 import { TablePage } from './pages/table';
-import { NotFoundPage, PendingPage } from './pages/misc';
+import { NotFoundPage } from './pages/misc';
+import { ModelPage } from './pages/model';
 import { ModelsPage } from './pages/models';
 import { TokensPage } from './pages/tokens';
 
@@ -13,7 +14,8 @@ function route(path: string, session: Session | null): preact.JSX.Element {
   if (path === '/' || path === '') return <ProjectsPage session={session} />;
   const model = /^\/projects\/([^/]+)\/models\/(.+)$/.exec(path);
   if (model?.[1] && model[2]) {
-    return <PendingPage title={`Model ${decodeURIComponent(model[2])}`} what="A model's page" />;
+    const [projectName, modelName] = [decodeURIComponent(model[1]), decodeURIComponent(model[2])];
+    return <ModelPage key={path} project={projectName} model={modelName} session={session} />;
   }
   const project = /^\/projects\/([^/]+)\/?$/.exec(path);
   if (project?.[1]) {
@@ -36,8 +38,13 @@ export function App(): preact.JSX.Element {
   }, []);
 
   const session = state.loaded ? state.session : null;
-  const current = (prefix: string): 'page' | undefined =>
-    (prefix === '/' ? loc.path === '/' || loc.path.startsWith('/projects/') : loc.path.startsWith(prefix)) ? 'page' : undefined;
+  // A model's page (/projects/<name>/models/<model>) is under Models, a project's under Projects.
+  const onModel = /^\/projects\/[^/]+\/models\//.test(loc.path);
+  const current = (prefix: string): 'page' | undefined => {
+    if (prefix === '/') return loc.path === '/' || (loc.path.startsWith('/projects/') && !onModel) ? 'page' : undefined;
+    if (prefix === '/models') return loc.path === '/models' || onModel ? 'page' : undefined;
+    return loc.path.startsWith(prefix) ? 'page' : undefined;
+  };
 
   return (
     <>

@@ -5,6 +5,8 @@
 
 export interface ChartHandle {
   finalize: () => void;
+  /** Append rows to a named dataset of the spec and redraw (live charts). */
+  insert: (dataset: string, rows: object[]) => Promise<void>;
 }
 
 export async function renderChart(el: HTMLElement, spec: unknown): Promise<ChartHandle> {
@@ -20,5 +22,27 @@ export async function renderChart(el: HTMLElement, spec: unknown): Promise<Chart
     renderer: 'canvas',
     tooltip: { disableDefaultStyle: true },
   });
-  return { finalize: () => result.finalize() };
+  return {
+    finalize: () => result.finalize(),
+    insert: async (dataset, rows) => {
+      await result.view.insert(dataset, rows).runAsync();
+    },
+  };
+}
+
+/** A line chart of one metric over steps, a series per row, fed by `insert('points', ...)`. */
+export function metricSpec(name: string, points: object[]): object {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: name,
+    width: 360,
+    height: 200,
+    data: { name: 'points', values: points },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'step', type: 'quantitative', title: 'step' },
+      y: { field: 'value', type: 'quantitative', title: name, scale: { zero: false } },
+      color: { field: 'rev', type: 'nominal', title: 'row' },
+    },
+  };
 }

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ClosePullRequestInput = {
+  clientMutationId?: string | null | undefined;
+  pullRequestId: string | number;
+};
+
 /** A condition on one column, e.g. {column: 'metric:metrics.json:acc', op: GT, value: 0.9}. */
 export type ColumnFilter = {
   column: string;
@@ -37,6 +42,13 @@ export type CreateAccessTokenInput = {
 export type DeleteViewInput = {
   clientMutationId?: string | null | undefined;
   id: string | number;
+};
+
+export type DeprecateModelInput = {
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  model: string;
+  projectId: string | number;
 };
 
 export type Direction =
@@ -117,6 +129,12 @@ export type FilterOperator =
   | 'LTE'
   | 'NE';
 
+/** Forges pull requests can be opened on. */
+export type ForgeKind =
+  | 'GITEA'
+  | 'GITHUB'
+  | 'GITLAB';
+
 export type HideRowsInput = {
   /** Branch names of this project: a hidden branch is left out of Project.branches unless includeHidden (a sync keeps it hidden). One the project lacks is NOT_FOUND and none changes. 1 to 1,000 ids and branches together. */
   branches?: Array<string>;
@@ -130,6 +148,17 @@ export type LiveEventType =
   | 'DATA'
   | 'DONE'
   | 'START';
+
+/** How mergePullRequest joins the branches. */
+export type MergeMethod =
+  | 'FAST_FORWARD'
+  | 'MERGE_COMMIT';
+
+export type MergePullRequestInput = {
+  clientMutationId?: string | null | undefined;
+  method?: MergeMethod;
+  pullRequestId: string | number;
+};
 
 /** Which models `Query.models` lists: every condition given holds. */
 export type ModelFilter = {
@@ -148,9 +177,71 @@ export type ModelRegistryErrorCode =
   | 'SEVERAL_VERSIONS_AT_COMMIT'
   | 'UNFOLDABLE';
 
+/** One parameter to change, e.g. {file: 'params.yaml', path: 'lr', value: 0.01}. */
+export type ParamChangeInput = {
+  /** Relative to the project's DVC root. */
+  file: string;
+  /** Kept for old clients: only existing keys are changed. */
+  new?: boolean;
+  /** Dotted key path; list items by index (layers.0). */
+  path: string;
+  /** The value may change type. */
+  retype?: boolean;
+  value: unknown;
+};
+
 export type PlotKind =
   | 'IMAGE'
   | 'VEGA';
+
+export type PullRequestState =
+  | 'CLOSED'
+  | 'MERGED'
+  | 'OPEN';
+
+export type RegisterModelVersionInput = {
+  bump?: VersionBump | null | undefined;
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  /** Full name (`dir:name` in monorepos). */
+  model: string;
+  projectId: string | number;
+  /** The commit: sha, branch or tag. */
+  rev: string;
+  /** `vX.Y.Z`; omitted: the latest version bumped. */
+  version?: string | null | undefined;
+};
+
+/** What a registry tag did. */
+export type RegistryEventKind =
+  | 'ASSIGNMENT'
+  | 'DEPRECATION'
+  | 'DEREGISTRATION'
+  | 'REGISTRATION'
+  | 'UNASSIGNMENT';
+
+export type RunExperimentInput = {
+  /** A branch name, or a commit sha. */
+  baseRev: string;
+  /** PULL_REQUEST: its description (default: the changes). */
+  body?: string | null | undefined;
+  /** BRANCH, PULL_REQUEST: the new branch. COMMIT: the branch to move when baseRev is a sha. */
+  branch?: string | null | undefined;
+  /** A retry with the same id returns the first result. */
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  paramChanges: Array<ParamChangeInput>;
+  projectId: string | number;
+  target?: RunTarget;
+  /** PULL_REQUEST: its title (default: the commit's first line). */
+  title?: string | null | undefined;
+};
+
+/** Where the new commit goes. */
+export type RunTarget =
+  | 'BRANCH'
+  | 'COMMIT'
+  | 'PULL_REQUEST';
 
 export type SaveViewInput = {
   /** An experiment of the project, to take deltas from. */
@@ -180,6 +271,15 @@ export type SetColumnGoalInput = {
   projectId: string | number;
 };
 
+export type StageInput = {
+  clientMutationId?: string | null | undefined;
+  message?: string | null | undefined;
+  model: string;
+  projectId: string | number;
+  stage: string;
+  version: string;
+};
+
 /** What a project's syncing is doing. */
 export type SyncState =
   /** The last sync failed (lastSyncError); the next one retries. */
@@ -198,6 +298,12 @@ export type TokenScope =
   | 'MODELS'
   | 'PROJECTS'
   | 'READ';
+
+/** Which part of the latest version a registration bumps. */
+export type VersionBump =
+  | 'MAJOR'
+  | 'MINOR'
+  | 'PATCH';
 
 /** A goal of a saved view for one column. */
 export type ViewGoalInput = {
@@ -220,9 +326,68 @@ export type CompareRowsQueryVariables = Exact<{
 
 
 export type CompareRowsQuery = { node:
-    | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
+    | { compare: { differing: Array<string>, experiments: Array<{ id: string, kind: ExperimentKind, name: string | null, sha: string | null, status: ExperimentStatus, lastStep: number | null, metricNames: Array<string> }>, rows: Array<{ column: string, values: Array<unknown>, deltas: Array<number | null>, goal: ColumnGoal | null, better: Array<boolean | null> }>, plots: Array<{ id: string, kind: PlotKind, revisions: Array<string>, spec: unknown, images: Array<{ revision: string, step: number | null, url: string, contentType: string }> }>, plotErrors: Array<{ plot: string | null, revision: string, message: string }> } }
     | Record<PropertyKey, never>
    | null };
+
+export type MetricHistoryQueryVariables = Exact<{
+  id: string | number;
+  name: string;
+  maxPoints: number;
+}>;
+
+
+export type MetricHistoryQuery = { node:
+    | { metricHistory: { name: string, steps: Array<number>, values: Array<number | null>, total: number } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunMetricsSubscriptionVariables = Exact<{
+  projectId: string | number;
+  experimentId: string | number;
+  sinceStep?: number | null | undefined;
+}>;
+
+
+export type RunMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, metrics: unknown, experimentId: string } };
+
+export type ModelFieldsFragment = { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> };
+
+export type ModelPageQueryVariables = Exact<{
+  project: string;
+  model: string;
+}>;
+
+
+export type ModelPageQuery = { project: { id: string, name: string, defaultBranch: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null } | null };
+
+export type RegisterVersionMutationVariables = Exact<{
+  input: RegisterModelVersionInput;
+}>;
+
+
+export type RegisterVersionMutation = { registerModelVersion: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type AssignStageMutationVariables = Exact<{
+  input: StageInput;
+}>;
+
+
+export type AssignStageMutation = { assignStage: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type UnassignStageMutationVariables = Exact<{
+  input: StageInput;
+}>;
+
+
+export type UnassignStageMutation = { unassignStage: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type DeprecateModelMutationVariables = Exact<{
+  input: DeprecateModelInput;
+}>;
+
+
+export type DeprecateModelMutation = { deprecateModel: { tag: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type ModelsDashboardQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -238,6 +403,48 @@ export type ProjectsDashboardQueryVariables = Exact<{
 
 
 export type ProjectsDashboardQuery = { projects: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, databaseId: number, name: string, repoUrl: string, visibility: Visibility, defaultBranch: string | null, lastSyncedAt: string | null, lastSyncError: string | null, syncState: SyncState, rows: { totalCount: number }, commits: { totalCount: number }, running: { totalCount: number, nodes: Array<{ id: string, name: string | null, lastStep: number | null, lastEventAt: string | null }> } }> } };
+
+export type RowParamsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RowParamsQuery = { node:
+    | { id: string, sha: string | null, params: unknown, commit: { sha: string, branches: Array<string> } | null }
+    | Record<PropertyKey, never>
+   | null };
+
+export type RunExperimentMutationVariables = Exact<{
+  input: RunExperimentInput;
+}>;
+
+
+export type RunExperimentMutation = { runExperiment: { branch: string | null, commit: { sha: string } | null, pullRequest: { number: number, url: string | null } | null, errors: Array<{ code: ErrorCode, message: string, field: string | null }> } };
+
+export type PullRequestsQueryVariables = Exact<{
+  projectId: string | number;
+  state?: PullRequestState | null | undefined;
+}>;
+
+
+export type PullRequestsQuery = { node:
+    | { pullRequests: Array<{ id: string, number: number, title: string, sourceBranch: string, targetBranch: string, state: PullRequestState, url: string | null, forge: ForgeKind | null, createdBy: string, createdAt: string, mergeable: boolean | null, conflicts: Array<string> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MergePullRequestMutationVariables = Exact<{
+  input: MergePullRequestInput;
+}>;
+
+
+export type MergePullRequestMutation = { mergePullRequest: { pullRequest: { id: string, state: PullRequestState, mergeSha: string | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
+
+export type ClosePullRequestMutationVariables = Exact<{
+  input: ClosePullRequestInput;
+}>;
+
+
+export type ClosePullRequestMutation = { closePullRequest: { pullRequest: { id: string, state: PullRequestState } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
 export type RowFieldsFragment = { id: string, databaseId: number, kind: ExperimentKind, name: string | null, status: ExperimentStatus, sha: string | null, baselineSha: string | null, message: string | null, createdAt: string, hidden: boolean, autoHidden: boolean, detached: boolean, tags: Array<string>, ref: string | null, lastStep: number | null, lastEventAt: string | null, author: { name: string } | null, values: Array<{ column: string, value: unknown }> };
 
@@ -373,6 +580,19 @@ export type RevokeTokenMutationVariables = Exact<{
 
 export type RevokeTokenMutation = { revokeAccessToken: { accessToken: { id: string, revokedAt: string | null } | null, errors: Array<{ code: ErrorCode, message: string }> } };
 
+export type TrendsQueryVariables = Exact<{
+  projectId: string | number;
+  branch: string;
+  columns: Array<string> | string;
+  first: number;
+}>;
+
+
+export type TrendsQuery = { node:
+    | { trends: Array<{ sha: string, values: Array<unknown>, committedAt: string, message: string }> }
+    | Record<PropertyKey, never>
+   | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -391,6 +611,52 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ModelFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}
+    `, {"fragmentName":"ModelFields"}) as unknown as TypedDocumentString<ModelFieldsFragment, unknown>;
 export const RowFieldsFragmentDoc = new TypedDocumentString(`
     fragment RowFields on Experiment {
   id
@@ -443,6 +709,9 @@ export const CompareRowsDocument = new TypedDocumentString(`
           kind
           name
           sha
+          status
+          lastStep
+          metricNames
         }
         differing
         rows {
@@ -474,6 +743,317 @@ export const CompareRowsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompareRowsQuery, CompareRowsQueryVariables>;
+export const MetricHistoryDocument = new TypedDocumentString(`
+    query MetricHistory($id: ID!, $name: String!, $maxPoints: Int!) {
+  node(id: $id) {
+    ... on Experiment {
+      metricHistory(name: $name, maxPoints: $maxPoints) {
+        name
+        steps
+        values
+        total
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MetricHistoryQuery, MetricHistoryQueryVariables>;
+export const RunMetricsDocument = new TypedDocumentString(`
+    subscription RunMetrics($projectId: ID!, $experimentId: ID!, $sinceStep: Int) {
+  liveMetrics(
+    projectId: $projectId
+    experimentId: $experimentId
+    sinceStep: $sinceStep
+  ) {
+    type
+    step
+    metrics
+    experimentId
+  }
+}
+    `) as unknown as TypedDocumentString<RunMetricsSubscription, RunMetricsSubscriptionVariables>;
+export const ModelPageDocument = new TypedDocumentString(`
+    query ModelPage($project: String!, $model: String!) {
+  project(name: $project) {
+    id
+    name
+    defaultBranch
+    model(name: $model) {
+      ...ModelFields
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<ModelPageQuery, ModelPageQueryVariables>;
+export const RegisterVersionDocument = new TypedDocumentString(`
+    mutation RegisterVersion($input: RegisterModelVersionInput!) {
+  registerModelVersion(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<RegisterVersionMutation, RegisterVersionMutationVariables>;
+export const AssignStageDocument = new TypedDocumentString(`
+    mutation AssignStage($input: StageInput!) {
+  assignStage(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<AssignStageMutation, AssignStageMutationVariables>;
+export const UnassignStageDocument = new TypedDocumentString(`
+    mutation UnassignStage($input: StageInput!) {
+  unassignStage(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<UnassignStageMutation, UnassignStageMutationVariables>;
+export const DeprecateModelDocument = new TypedDocumentString(`
+    mutation DeprecateModel($input: DeprecateModelInput!) {
+  deprecateModel(input: $input) {
+    tag
+    model {
+      ...ModelFields
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    fragment ModelFields on Model {
+  name
+  type
+  description
+  labels
+  path
+  declaredIn
+  registered
+  deprecated
+  registryError {
+    code
+    message
+  }
+  latestVersion {
+    version
+  }
+  versions(includeInactive: true) {
+    version
+    commit
+    tag
+    author
+    createdAt
+    active
+    registered
+    discovered
+    stages
+  }
+  stages {
+    stage
+    versions {
+      version
+    }
+  }
+  history {
+    kind
+    version
+    stage
+    commit
+    tag
+    author
+    createdAt
+    message
+  }
+}`) as unknown as TypedDocumentString<DeprecateModelMutation, DeprecateModelMutationVariables>;
 export const ModelsDashboardDocument = new TypedDocumentString(`
     query ModelsDashboard($after: String, $filter: ModelFilter) {
   models(first: 100, after: $after, filter: $filter) {
@@ -549,6 +1129,91 @@ export const ProjectsDashboardDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectsDashboardQuery, ProjectsDashboardQueryVariables>;
+export const RowParamsDocument = new TypedDocumentString(`
+    query RowParams($id: ID!) {
+  node(id: $id) {
+    ... on Experiment {
+      id
+      sha
+      params
+      commit {
+        sha
+        branches
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RowParamsQuery, RowParamsQueryVariables>;
+export const RunExperimentDocument = new TypedDocumentString(`
+    mutation RunExperiment($input: RunExperimentInput!) {
+  runExperiment(input: $input) {
+    commit {
+      sha
+    }
+    branch
+    pullRequest {
+      number
+      url
+    }
+    errors {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RunExperimentMutation, RunExperimentMutationVariables>;
+export const PullRequestsDocument = new TypedDocumentString(`
+    query PullRequests($projectId: ID!, $state: PullRequestState) {
+  node(id: $projectId) {
+    ... on Project {
+      pullRequests(state: $state) {
+        id
+        number
+        title
+        sourceBranch
+        targetBranch
+        state
+        url
+        forge
+        createdBy
+        createdAt
+        mergeable
+        conflicts
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PullRequestsQuery, PullRequestsQueryVariables>;
+export const MergePullRequestDocument = new TypedDocumentString(`
+    mutation MergePullRequest($input: MergePullRequestInput!) {
+  mergePullRequest(input: $input) {
+    pullRequest {
+      id
+      state
+      mergeSha
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MergePullRequestMutation, MergePullRequestMutationVariables>;
+export const ClosePullRequestDocument = new TypedDocumentString(`
+    mutation ClosePullRequest($input: ClosePullRequestInput!) {
+  closePullRequest(input: $input) {
+    pullRequest {
+      id
+      state
+    }
+    errors {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClosePullRequestMutation, ClosePullRequestMutationVariables>;
 export const TableProjectDocument = new TypedDocumentString(`
     query TableProject($name: String!, $includeHidden: Boolean!) {
   project(name: $name) {
@@ -945,3 +1610,17 @@ export const RevokeTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const TrendsDocument = new TypedDocumentString(`
+    query Trends($projectId: ID!, $branch: String!, $columns: [String!]!, $first: Int!) {
+  node(id: $projectId) {
+    ... on Project {
+      trends(branch: $branch, columns: $columns, first: $first) {
+        sha
+        values
+        committedAt
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TrendsQuery, TrendsQueryVariables>;

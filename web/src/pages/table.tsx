@@ -20,6 +20,8 @@ import {
 import { navigate } from '../router';
 import { ComparePanel } from '../table/compare';
 import { ColumnsChooser, Filters, Views } from '../table/controls';
+import { PullRequestsPanel, RunPanel } from '../table/run';
+import { TrendsPanel } from '../table/trends';
 import { TableModel, type Item, type Row, type Segment } from '../table/model';
 import {
   canNest,
@@ -130,6 +132,9 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [comparing, setComparing] = useState<string[] | null>(null);
+  const [trends, setTrends] = useState(false);
+  const [running, setRunning] = useState<Row | null>(null);
+  const [pulls, setPulls] = useState(false);
   const flash = useRef(new Map<string, number>());
   const collapsed = useRef({ branches: new Set<string>(), rows: new Set<string>() });
 
@@ -192,7 +197,10 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   useEffect(() => {
     if (!model || !project) return;
     const vars = { projectId: project.id, columns: model.query.columns };
+    // A row the table has not shown is placed only where it surely belongs: under its commit
+    // (nested), or first in an unfiltered flat list in the default (newest first) order.
     const unfiltered = Object.keys(model.query.filter).every((k) => k === 'includeHidden');
+    const placeable = model.query.nested || (unfiltered && model.query.orderBy === null);
     const touched = (id: string): void => {
       flash.current.set(id, Date.now() + FLASH_MS);
       setTimeout(() => {
@@ -209,11 +217,11 @@ export function TablePage(props: { name: string; session: Session | null }): pre
         model.remove(event.experimentId);
         return;
       }
-      if (model.upsert(event.experiment, unfiltered || event.experiment.kind === 'LIVE')) touched(event.experimentId);
+      if (model.upsert(event.experiment, placeable)) touched(event.experimentId);
     });
     const stopLive = subscribe(TableLiveMetricsDocument, vars, (data) => {
       const event = data.liveMetrics;
-      if (model.upsert(event.experiment, true)) touched(event.experimentId);
+      if (model.upsert(event.experiment, placeable)) touched(event.experimentId);
     });
     return () => {
       stopEvents();
@@ -384,6 +392,12 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           />{' '}
           Show hidden
         </label>
+        <button type="button" aria-pressed={trends} onClick={() => setTrends(!trends)} data-testid="trends-toggle">
+          Trends
+        </button>
+        <button type="button" aria-pressed={pulls} onClick={() => setPulls(!pulls)} data-testid="pulls-toggle">
+          Pull requests
+        </button>
         <label>
           <input
             type="checkbox"
@@ -415,6 +429,14 @@ export function TablePage(props: { name: string; session: Session | null }): pre
             </button>
             <button
               type="button"
+              disabled={!signedIn || selectedRows.length !== 1}
+              onClick={() => setRunning(selectedRows[0] ?? null)}
+              data-testid="run-experiment"
+            >
+              Run experiment
+            </button>
+            <button
+              type="button"
               disabled={selected.size > 100}
               onClick={() => setComparing([...selected])}
               data-testid="compare"
@@ -437,6 +459,11 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           </span>
         ) : null}
       </div>
+      {running ? (
+        <RunPanel projectId={project.id} rowId={running.id} label={rowLabel(running)} onClose={() => setRunning(null)} />
+      ) : null}
+      {pulls ? <PullRequestsPanel projectId={project.id} onClose={() => setPulls(false)} /> : null}
+      {trends ? <TrendsPanel project={project} onClose={() => setTrends(false)} /> : null}
       {comparing ? (
         <ComparePanel
           projectId={project.id}
@@ -714,7 +741,6 @@ function rowLine(props: RowProps): preact.JSX.Element {
       class={classes}
       style={props.style}
       aria-rowindex={props.rowIndex}
-      aria-selected={props.selected.has(row.id)}
       data-testid={props.baseline ? 'baseline-row' : 'row'}
       data-row-id={row.id}
       data-kind={row.kind}

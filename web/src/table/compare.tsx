@@ -5,6 +5,7 @@ import { request } from '../api';
 import { formatDelta, formatValue } from '../format';
 import { CompareRowsDocument, type CompareRowsQuery } from '../gql/graphql';
 import { renderChart } from '../plots';
+import { MetricCharts } from './live-charts';
 
 type Comparison = Extract<NonNullable<CompareRowsQuery['node']>, { compare: unknown }>['compare'];
 type Plot = Comparison['plots'][number];
@@ -90,6 +91,15 @@ export function ComparePanel(props: {
               </tbody>
             </table>
           </div>
+          <MetricCharts
+            projectId={props.projectId}
+            rows={data.experiments.map((e) => ({
+              id: e.id,
+              label: e.name ?? e.sha?.slice(0, 7) ?? e.id,
+              live: e.kind === 'LIVE' && (e.status === 'RUNNING' || e.status === 'QUEUED'),
+              metricNames: e.metricNames,
+            }))}
+          />
           <div class="plots" data-testid="plots">
             {data.plots.map((p) => (
               <PlotView key={p.id} plot={p} />
@@ -113,27 +123,57 @@ export function ComparePanel(props: {
 
 function PlotView(props: { plot: Plot }): preact.JSX.Element {
   const { plot } = props;
-  if (plot.kind === 'IMAGE') {
-    return (
-      <figure class="plot" data-testid="plot" data-plot={plot.id}>
-        <figcaption>{plot.id}</figcaption>
-        <div class="images">
-          {plot.images.map((img) => (
-            <img
-              key={img.url}
-              src={img.url}
-              alt={`${plot.id} of ${img.revision}${img.step !== null ? ` at step ${img.step}` : ''}`}
-              loading="lazy"
-            />
-          ))}
-        </div>
-      </figure>
-    );
-  }
+  if (plot.kind === 'IMAGE') return <ImagePlot plot={plot} />;
   return (
     <figure class="plot" data-testid="plot" data-plot={plot.id}>
       <figcaption>{plot.id}</figcaption>
       <Chart spec={plot.spec} />
+    </figure>
+  );
+}
+
+/** A plot's images, one per row; a live run's are per step: the slider picks the step (each
+ * row shows its image at that step, or the last before it). */
+function ImagePlot(props: { plot: Plot }): preact.JSX.Element {
+  const { plot } = props;
+  const steps = [...new Set(plot.images.map((i) => i.step).filter((s): s is number => s !== null))].sort((a, b) => a - b);
+  const [index, setIndex] = useState(steps.length - 1);
+  const step = steps[Math.min(Math.max(index, 0), steps.length - 1)];
+  const revisions = [...new Set(plot.images.map((i) => i.revision))];
+  const shown = revisions
+    .map((rev) => {
+      const mine = plot.images.filter((i) => i.revision === rev);
+      if (step === undefined) return mine[mine.length - 1];
+      const before = mine.filter((i) => i.step === null || i.step <= step);
+      return before[before.length - 1] ?? mine[0];
+    })
+    .filter((img): img is Plot['images'][number] => img !== undefined);
+  return (
+    <figure class="plot" data-testid="plot" data-plot={plot.id}>
+      <figcaption>{plot.id}</figcaption>
+      {steps.length > 1 ? (
+        <label class="step-slider">
+          Step {step}
+          <input
+            type="range"
+            min={0}
+            max={steps.length - 1}
+            value={index}
+            onInput={(e) => setIndex(Number(e.currentTarget.value))}
+            data-testid="step-slider"
+          />
+        </label>
+      ) : null}
+      <div class="images">
+        {shown.map((img) => (
+          <img
+            key={img.url}
+            src={img.url}
+            alt={`${plot.id} of ${img.revision}${img.step !== null ? ` at step ${img.step}` : ''}`}
+            loading="lazy"
+          />
+        ))}
+      </div>
     </figure>
   );
 }
