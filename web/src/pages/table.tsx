@@ -7,6 +7,7 @@ import {
   DeleteViewDocument,
   HideRowsDocument,
   SaveViewDocument,
+  SetColumnGoalDocument,
   TableExperimentEventsDocument,
   TableLiveMetricsDocument,
   TableProjectDocument,
@@ -313,6 +314,23 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     }
   };
 
+  const saveProjectGoals = async (): Promise<void> => {
+    try {
+      for (const [column, goal] of Object.entries(state.viewGoals)) {
+        const data = await request(SetColumnGoalDocument, { input: { projectId: project.id, column, goal } });
+        const err = data.setColumnGoal.errors[0];
+        if (err) {
+          setNotice(`${err.code}: ${err.message}`);
+          return;
+        }
+      }
+      await loadProject();
+      setNotice('Goals saved for the project');
+    } catch (e) {
+      setNotice(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   const deleteView = async (view: ViewFieldsFragment): Promise<string | null> => {
     try {
       const data = await request(DeleteViewDocument, { input: { id: view.id } });
@@ -372,7 +390,12 @@ export function TablePage(props: { name: string; session: Session | null }): pre
           remove={deleteView}
         />
         <Filters project={project} state={state} update={update} />
-        <ColumnsChooser project={project} state={state} update={update} />
+        <ColumnsChooser
+          project={project}
+          state={state}
+          update={update}
+          saveProjectGoals={signedIn ? () => void saveProjectGoals() : undefined}
+        />
         <label title={nestable ? '' : 'A sort by a value or a value filter lists rows flat'}>
           <input
             type="checkbox"

@@ -143,6 +143,8 @@ export function ColumnsChooser(props: {
   project: Project;
   state: TableState;
   update: Update;
+  /** Make the goals chosen here the project's (setColumnGoal; its ADMINs only). */
+  saveProjectGoals?: (() => void) | undefined;
 }): preact.JSX.Element {
   const { project, state, update } = props;
   const [search, setSearch] = useState('');
@@ -188,6 +190,11 @@ export function ColumnsChooser(props: {
           <button type="button" onClick={() => update({ columns: [] })}>
             Hide all
           </button>
+          {props.saveProjectGoals && Object.keys(state.viewGoals).length ? (
+            <button type="button" onClick={props.saveProjectGoals} data-testid="save-project-goals">
+              Make these goals the project's
+            </button>
+          ) : null}
         </div>
         <ul class="columns-list">
           {ordered.map((c) => {
