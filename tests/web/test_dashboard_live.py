@@ -31,7 +31,7 @@ from playwright.async_api import expect
 from web_support import Served, Visit
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, Request
+    from playwright.async_api import Browser, Page, Request, WebSocket
 
 PROJECT = "live-web"
 STEPS = 20
@@ -65,6 +65,25 @@ async def signed_in(admin: Visit) -> AsyncIterator[Visit]:
         await opened.page.close()
 
 
+def subscriptions_sent(page: Page, count: int) -> asyncio.Event:
+    """Set once the page's websockets have sent ``count`` graphql-ws subscribe messages."""
+    sent = asyncio.Event()
+    seen: list[str] = []
+
+    def frame(payload: str | bytes) -> None:
+        text = payload if isinstance(payload, str) else payload.decode()
+        if '"type":"subscribe"' in text.replace(" ", ""):
+            seen.append(text)
+            if len(seen) >= count:
+                sent.set()
+
+    def opened(socket: WebSocket) -> None:
+        socket.on("framesent", frame)
+
+    page.on("websocket", opened)
+    return sent
+
+
 async def until_file(path: Path, script: subprocess.Popen[str], timeout: float = 90) -> None:
     """Until the script creates ``path`` (it says so when it reaches a step), or fails."""
     deadline = time.monotonic() + timeout
@@ -86,8 +105,12 @@ async def test_a_dvclive_run_streams_into_the_open_table(
         if request.resource_type == "document":
             documents.append(request.url)
 
+    subscribed = subscriptions_sent(page, 2)
     await open_table(page, served, PROJECT)
     await expect(page.locator(f"{ROWS}[data-kind=LIVE]")).to_have_count(0)
+    # The table learns of new rows from its subscriptions (experimentEvents, liveMetrics):
+    # the run starts once the page has asked for them, or its first event could pass unseen.
+    await asyncio.wait_for(subscribed.wait(), 30)
     await mark_document(page)
     page.on("request", on_request)
 
