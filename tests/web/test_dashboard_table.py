@@ -8,6 +8,7 @@ server's origin and axe-core finds no serious violation on it."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable
 from typing import TYPE_CHECKING, Any
@@ -344,3 +345,72 @@ async def test_a_refused_filter_shows_the_apis_error_not_an_empty_table(
     # Either the incomplete condition is not applied (every row) or the API's refusal shows.
     table = page.locator("[data-testid=experiments-table]")
     await expect(table).not_to_contain_text("No rows match.")
+
+
+VALUES = """
+query($name: String!, $columns: [String!]) {
+  project(name: $name) { experiments(first: 100) { nodes { id values(columns: $columns) { value } } } }
+}
+"""
+
+
+async def test_a_baseline_colours_by_the_goal_and_shows_deltas(signed_in: Visit) -> None:
+    """A view goal (acc: higher is better) and a commit as baseline: each row's acc cell is
+    better or worse by its value against the baseline's in the API, and the delta mode
+    writes the API's differences."""
+    page, served = signed_in.page, signed_in.served
+    await open_table(page, served, DEMO)
+    chooser = page.locator("[data-testid=columns-chooser]")
+    await chooser.locator("summary").click()
+    await chooser.get_by_label(f"Goal of {ACC}").select_option("HIGHER")
+    await chooser.locator("summary").click()
+    await expect(
+        page.locator(f"[data-testid=column-header][data-column='{ACC}'] button")
+    ).to_have_attribute("title", f"{ACC} (higher is better)")
+
+    commit = page.locator(f"{ROWS}[data-kind=COMMIT]").nth(1)
+    baseline_id = await commit.get_attribute("data-row-id")
+    await commit.get_by_role("checkbox").check()
+    await page.get_by_test_id("set-baseline").click()
+    await expect(page.get_by_test_id("baseline-row")).to_have_attribute(
+        "data-row-id", str(baseline_id)
+    )
+    nodes = (await api(served, VALUES, {"name": DEMO, "columns": [ACC]}))["project"]
+    acc = {n["id"]: n["values"][0]["value"] for n in nodes["experiments"]["nodes"]}
+    base = acc[str(baseline_id)]
+    assert isinstance(base, float)
+
+    cells = page.locator(f"{ROWS} [data-column='{ACC}']")
+    await expect(cells.first).to_be_visible()
+
+    async def shown() -> list[tuple[str, str, str]]:
+        found: list[list[str]] = await page.locator(ROWS).evaluate_all(
+            f"""rows => rows.map(row => {{
+                const cell = row.querySelector("[data-column='{ACC}']");
+                return [row.dataset.rowId, cell.className, cell.textContent];
+            }})"""
+        )
+        return [(i, c, t) for i, c, t in found]
+
+    def expected_class(row_id: str) -> str:
+        value = acc[row_id]
+        if row_id == baseline_id or not isinstance(value, float) or value == base:
+            return ""
+        return "better" if value > base else "worse"
+
+    rows = await shown()
+    assert len(rows) > 20
+    for row_id, classes, _text in rows:
+        marks = {c for c in classes.split() if c in ("better", "worse")}
+        assert marks == ({expected_class(row_id)} - {""}), (row_id, classes, acc[row_id], base)
+    assert {expected_class(r) for r, _c, _t in rows} >= {"better", "worse"}
+
+    await page.get_by_test_id("delta-mode").check()
+    await expect(cells.first).to_have_text(re.compile(r"^[+-]?\d|^0$|^$"))
+    for row_id, _classes, text in await shown():
+        value = acc[row_id]
+        if row_id == baseline_id or not isinstance(value, float):
+            continue
+        assert float(text) == pytest.approx(value - base, rel=1e-4, abs=1e-9), (row_id, text)
+    await check_accessible(page)
+    signed_in.recorder.assert_stayed_home()
