@@ -19,8 +19,10 @@ import pytest
 from dashboard_support import (
     ROWS,
     api,
+    api_rows,
     check_accessible,
     document_kept,
+    expect_rows,
     mark_document,
     new_page,
     open_table,
@@ -28,6 +30,7 @@ from dashboard_support import (
 )
 from live_support import client_env, create_project_rest, live_repo
 from playwright.async_api import expect
+from test_dashboard_table import add_condition
 from web_support import Served, Visit
 
 if TYPE_CHECKING:
@@ -82,6 +85,19 @@ def subscriptions_sent(page: Page, count: int) -> asyncio.Event:
 
     page.on("websocket", opened)
     return sent
+
+
+def frame_received(page: Page, *parts: str) -> asyncio.Event:
+    """Set once one of the page's websockets has received a message with every part."""
+    received = asyncio.Event()
+
+    def frame(payload: str | bytes) -> None:
+        text = payload if isinstance(payload, str) else payload.decode()
+        if all(part in text for part in parts):
+            received.set()
+
+    page.on("websocket", lambda socket: socket.on("framereceived", frame))
+    return received
 
 
 async def until_file(path: Path, script: subprocess.Popen[str], timeout: float = 90) -> None:
@@ -164,4 +180,45 @@ async def test_a_dvclive_run_streams_into_the_open_table(
     await expect(live.locator(".live-chip")).to_contain_text(f"step {STEPS - 1}")
     assert await document_kept(page), "the page was reloaded"
     assert documents == [], documents
+    signed_in.recorder.assert_stayed_home()
+
+
+async def test_a_live_run_outside_the_filter_stays_out_of_the_filtered_table(
+    signed_in: Visit, live_project: Path, tmp_path: Path
+) -> None:
+    """A value filter the live run does not match (its metrics are DVCLive's, not
+    metrics.json's): the open table keeps showing the API's filtered rows while it runs."""
+    page, served = signed_in.page, signed_in.served
+    subscribed = subscriptions_sent(page, 2)
+    done = frame_received(page, '"web-live-unfiltered"', '"COMPLETED"')
+    await open_table(page, served, PROJECT)
+    await add_condition(page, "metric:metrics.json:acc", "GT", "0")
+    condition = {"column": "metric:metrics.json:acc", "op": "GT", "value": 0}
+    await asyncio.wait_for(subscribed.wait(), 30)
+    before = await api_rows(served, PROJECT, {"columns": [condition]})
+    await expect_rows(page, before)
+
+    env = client_env(served.url, served.token, f"file://{live_project}/", tmp_path / "home")
+    env.update(LIVE_STEPS="3", LIVE_EXP_NAME="web-live-unfiltered")
+    script = subprocess.Popen(
+        [sys.executable, "live_train.py"],
+        cwd=live_project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert script.wait(timeout=120) == 0, script.stdout.read() if script.stdout else ""
+    finally:
+        if script.poll() is None:
+            script.kill()
+            script.wait()
+    # The run is done on the server and the page has heard so from its subscription: the
+    # API's filtered rows are as before (the run does not match), and so are the page's.
+    await asyncio.wait_for(done.wait(), 30)
+    runs = await api_rows(served, PROJECT, {"kinds": ["LIVE"], "statuses": ["COMPLETED"]})
+    assert runs, "the run is not on the server"
+    assert await api_rows(served, PROJECT, {"columns": [condition]}) == before
+    await expect_rows(page, before)
     signed_in.recorder.assert_stayed_home()
