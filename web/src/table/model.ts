@@ -152,6 +152,8 @@ export class TableModel {
     if (this.itemsCache) return this.itemsCache;
     const out: Item[] = [];
     for (const seg of this.segments) {
+      // Detached runs are rare: their group shows only when it has rows.
+      if (seg.key === 'detached' && seg.total === 0) continue;
       if (seg.label !== null) {
         out.push({ t: 'branch', key: 'b:' + seg.key, seg });
         if (this.collapsedBranches.has(seg.key)) continue;
