@@ -216,6 +216,16 @@ async def test_signed_out_a_public_project_is_readable(
     await expect_projects(anonymous, listed)
     await assert_accessible(page)
 
+    # Models of public projects only: the API's anonymous answer (the demo's are private).
+    await page.goto(f"{served.url}/models")
+    models = (await anonymous_api(served, MODELS))["models"]
+    await expect(page.get_by_text("Signed out: models of public projects only.")).to_be_visible()
+    if models["nodes"]:
+        await expect(page.get_by_test_id("model")).to_have_count(len(models["nodes"]))
+    else:
+        await expect(page.get_by_text("No models.")).to_be_visible()
+    await assert_accessible(page)
+
     await open_table(page, served, public_project)
     await page.get_by_test_id("group-toggle").uncheck()  # flat: the API's order
     await expect_rows(page, await api_rows(served, public_project))
