@@ -23,7 +23,7 @@ from web_support import (
 )
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, Page
+    from playwright.async_api import Browser, Page, Request
 
 # Tall enough for the demo's 108 lines (80 rows, commits of both branches twice, 3 groups).
 TALL = {"width": 1400, "height": 4600}
@@ -169,3 +169,49 @@ async def mark_document(page: Page) -> None:
 async def document_kept(page: Page) -> bool:
     mark: Any = await page.evaluate("() => window.__gitstudioTestMark ?? null")
     return mark == "kept"
+
+
+class TableReads:
+    """The table's reads of its rows (``query TableRows``) a page has under way."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.pending: set[Request] = set()
+        self.idle = asyncio.Event()
+        self.idle.set()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request: Request) -> None:
+        if request.url.endswith("/graphql") and "query TableRows" in (request.post_data or ""):
+            self.pending.add(request)
+            self.idle.clear()
+
+    def _ended(self, request: Request) -> None:
+        self.pending.discard(request)
+        if not self.pending:
+            self.idle.set()
+
+    async def settled(self) -> None:
+        """Until what the last action set off is shown: the page's render and effects have
+        run (a change makes a new model in an effect after paint, which then reads), every
+        read under way has answered, and no row is a placeholder any more."""
+        await self.page.evaluate(
+            "() => new Promise(done => { let frames = 0;"
+            " const next = () => (++frames >= 4 ? setTimeout(done, 0) : requestAnimationFrame(next));"
+            " requestAnimationFrame(next); })"
+        )
+        await asyncio.wait_for(self.idle.wait(), 30)
+        await self.page.locator("[data-testid=placeholder-row]").first.wait_for(state="detached")
+
+
+_reads: dict[Page, TableReads] = {}
+
+
+def table_reads(page: Page) -> TableReads:
+    """The page's :class:`TableReads` (watching from the first call on)."""
+    if page not in _reads:
+        _reads[page] = TableReads(page)
+        page.on("close", lambda closed: _reads.pop(closed, None))
+    return _reads[page]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import AsyncIterator, Awaitable
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -25,8 +25,9 @@ from dashboard_support import (
     session_api,
     shown_rows,
     signed_in_context,
+    table_reads,
 )
-from playwright.async_api import Page, Response, expect
+from playwright.async_api import Page, expect
 from web_support import Served, Visit
 
 if TYPE_CHECKING:
@@ -146,38 +147,28 @@ async def test_a_sort_by_a_metric_is_the_apis_order(signed_in: Visit) -> None:
 
 async def add_condition(page: Page, column: str, op: str, value: str) -> None:
     """A value filter through the page's Filters panel (condition n: the last one). Each
-    choice re-reads the table: the next one waits for that read to be shown, as a user sees
-    the table change (typing into the value box while a read is under way loses the text:
-    see test_a_typed_filter_value_survives_a_table_update)."""
+    choice may re-read the table: the next one waits until what it set off is shown, as a
+    user sees the table change (typing into the value box while a read is under way loses
+    the text: see test_a_typed_filter_value_survives_a_table_update)."""
+    reads = table_reads(page)
     panel = page.locator("[data-testid=filters]")
     if await panel.get_attribute("open") is None:
         await panel.locator("summary").click()
     conditions = panel.locator("[data-testid=condition]")
     n = await conditions.count() + 1
-    await rereads(page, panel.get_by_role("button", name="Add condition").click())
+    await panel.get_by_role("button", name="Add condition").click()
     await expect(conditions).to_have_count(n)
+    await reads.settled()
     for label, choice in ((f"Column of condition {n}", column), (f"Operator of condition {n}", op)):
         select = panel.get_by_label(label)
         if await select.input_value() != choice:
-            await rereads(page, select.select_option(choice))
+            await select.select_option(choice)
+            await reads.settled()
     value_box = panel.get_by_label(f"Value of condition {n}")
     await value_box.fill(value)
-    await rereads(page, value_box.press("Tab"))  # the condition applies on change (blur)
+    await value_box.press("Tab")  # the condition applies on change (blur)
     await expect(value_box).to_have_value(value)
-
-
-async def rereads(page: Page, action: Awaitable[Any]) -> None:
-    """Do ``action``, which makes the table read its rows again; until they are shown."""
-
-    def table_read(response: Response) -> bool:
-        return response.url.endswith("/graphql") and "query TableRows" in (
-            response.request.post_data or ""
-        )
-
-    async with page.expect_response(table_read) as read:
-        await action
-    await read.value
-    await page.locator("[data-testid=placeholder-row]").first.wait_for(state="detached")
+    await reads.settled()
 
 
 async def test_a_filter_from_the_controls_shows_the_apis_filtered_rows(
@@ -341,8 +332,11 @@ async def test_a_refused_filter_shows_the_apis_error_not_an_empty_table(
     await open_table(page, served, DEMO)
     panel = page.locator("[data-testid=filters]")
     await panel.locator("summary").click()
-    await rereads(page, panel.get_by_role("button", name="Add condition").click())
-    # Either the incomplete condition is not applied (every row) or the API's refusal shows.
+    await panel.get_by_role("button", name="Add condition").click()
+    await expect(panel.locator("[data-testid=condition]")).to_have_count(1)
+    # The API refuses the condition without a value: the page says so, and does not claim
+    # that no row matches.
+    await expect(page.get_by_text("operator GT needs a value")).to_be_visible()
     table = page.locator("[data-testid=experiments-table]")
     await expect(table).not_to_contain_text("No rows match.")
 
@@ -413,4 +407,20 @@ async def test_a_baseline_colours_by_the_goal_and_shows_deltas(signed_in: Visit)
             continue
         assert float(text) == pytest.approx(value - base, rel=1e-4, abs=1e-9), (row_id, text)
     await check_accessible(page)
+
+    # The view's goal made the project's (an ADMIN may): the API's columnGoals have it.
+    goals = '{ project(name: "demo") { id columnGoals { column goal } } }'
+    assert (await api(served, goals))["project"]["columnGoals"] == []
+    await chooser.locator("summary").click()
+    try:
+        await chooser.get_by_test_id("save-project-goals").click()
+        await expect(chooser.get_by_label(f"Goal of {ACC}").locator("option").first).to_have_text(
+            "project: higher"
+        )
+        project = (await api(served, goals))["project"]
+        assert project["columnGoals"] == [{"column": ACC, "goal": "HIGHER"}]
+    finally:  # the demo server is shared: no goal left behind
+        clear = "mutation($input: SetColumnGoalInput!) { setColumnGoal(input: $input) { errors { code } } }"
+        project_id = (await api(served, goals))["project"]["id"]
+        await api(served, clear, {"input": {"projectId": project_id, "column": ACC}})
     signed_in.recorder.assert_stayed_home()
