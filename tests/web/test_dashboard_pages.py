@@ -158,6 +158,44 @@ async def test_the_models_dashboard_lists_the_apis_models(signed_in: Visit) -> N
     signed_in.recorder.assert_stayed_home()
 
 
+MODEL = """
+query($project: String!, $model: String!) { project(name: $project) { model(name: $model) {
+    name latestVersion { version }
+    versions(includeInactive: true) { version stages }
+    stages { stage versions { version } }
+} } }
+"""
+
+
+async def test_a_models_link_opens_its_page_with_the_apis_versions(signed_in: Visit) -> None:
+    """From /models, a registered model's link: its page lists the API's versions, each
+    with its stages, and the stages with their versions."""
+    page, served = signed_in.page, signed_in.served
+    await page.goto(f"{served.url}/models")
+    listed = (await session_api(signed_in, MODELS))["models"]["nodes"]
+    chosen = next(m for m in listed if m["latestVersion"] and m["stages"])
+    project, name = chosen["project"]["name"], chosen["name"]
+    found = await session_api(signed_in, MODEL, {"project": project, "model": name})
+    model = found["project"]["model"]
+    row = page.locator(f"[data-testid=model][data-model='{name}']")
+    await row.get_by_role("link", name=name, exact=True).click()
+    await expect(page.locator("#model-title")).to_contain_text(name)
+    assert urlsplit(page.url).path.startswith(f"/projects/{project}/models/")
+    versions = page.get_by_test_id("version")
+    await expect(versions).to_have_count(len(model["versions"]))
+    shown = await versions.evaluate_all("rows => rows.map(row => row.dataset.version)")
+    assert shown == [v["version"] for v in model["versions"]]
+    for version in model["versions"]:
+        cells = page.locator(f"[data-testid=version][data-version='{version['version']}'] td")
+        await expect(cells.nth(1)).to_have_text(", ".join(version["stages"]))
+    for stage in model["stages"]:
+        item = page.get_by_test_id("stages").locator(f"[data-stage='{stage['stage']}']")
+        versions_text = ", ".join(v["version"] for v in stage["versions"])
+        await expect(item).to_have_text(f"{stage['stage']}: {versions_text}")
+    await assert_accessible(page)
+    signed_in.recorder.assert_stayed_home()
+
+
 def me_with(served: Served, token: str) -> httpx.Response:
     return httpx.post(
         f"{served.url}/graphql",
