@@ -100,6 +100,22 @@ def frame_received(page: Page, *parts: str) -> asyncio.Event:
     return received
 
 
+def short_run(served: Served, repo: Path, tmp_path: Path, name: str) -> None:
+    """A DVCLive run of 3 steps named ``name``, to its end."""
+    env = client_env(served.url, served.token, f"file://{repo}/", tmp_path / "home")
+    env.update(LIVE_STEPS="3", LIVE_EXP_NAME=name)
+    done = subprocess.run(
+        [sys.executable, "live_train.py"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 async def until_file(path: Path, script: subprocess.Popen[str], timeout: float = 90) -> None:
     """Until the script creates ``path`` (it says so when it reaches a step), or fails."""
     deadline = time.monotonic() + timeout
@@ -198,22 +214,7 @@ async def test_a_live_run_outside_the_filter_stays_out_of_the_filtered_table(
     before = await api_rows(served, PROJECT, {"columns": [condition]})
     await expect_rows(page, before)
 
-    env = client_env(served.url, served.token, f"file://{live_project}/", tmp_path / "home")
-    env.update(LIVE_STEPS="3", LIVE_EXP_NAME="web-live-unfiltered")
-    script = subprocess.Popen(
-        [sys.executable, "live_train.py"],
-        cwd=live_project,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert script.wait(timeout=120) == 0, script.stdout.read() if script.stdout else ""
-    finally:
-        if script.poll() is None:
-            script.kill()
-            script.wait()
+    await asyncio.to_thread(short_run, served, live_project, tmp_path, "web-live-unfiltered")
     # The run is done on the server and the page has heard so from its subscription: the
     # API's filtered rows are as before (the run does not match), and so are the page's.
     await asyncio.wait_for(done.wait(), 30)
@@ -221,4 +222,35 @@ async def test_a_live_run_outside_the_filter_stays_out_of_the_filtered_table(
     assert runs, "the run is not on the server"
     assert await api_rows(served, PROJECT, {"columns": [condition]}) == before
     await expect_rows(page, before)
+    signed_in.recorder.assert_stayed_home()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dashboard bug: with a sort by a value (a flat table in the API's order) a new"
+    " live run never shows in the open table: only nested or unsorted unfiltered tables"
+    " place new rows (table.tsx `placeable`), and nothing re-reads the sorted rows",
+)
+async def test_a_live_run_shows_in_a_sorted_table_in_the_apis_order(
+    signed_in: Visit, live_project: Path, tmp_path: Path
+) -> None:
+    """Sorted by a metric, the open table gains the new live run where the API's order puts
+    it, without a reload."""
+    page, served = signed_in.page, signed_in.served
+    subscribed = subscriptions_sent(page, 2)
+    done = frame_received(page, '"web-live-sorted"', '"COMPLETED"')
+    await open_table(page, served, PROJECT)
+    column = "metric:metrics.json:acc"
+    header = page.locator(f"[data-testid=column-header][data-column='{column}']")
+    await header.get_by_role("button").click()
+    await expect(header).to_have_attribute("aria-sort", "descending")
+    await asyncio.wait_for(subscribed.wait(), 30)
+    await expect_rows(page, await api_rows(served, PROJECT, order=[{"column": column}]))
+    await mark_document(page)
+
+    await asyncio.to_thread(short_run, served, live_project, tmp_path, "web-live-sorted")
+    await asyncio.wait_for(done.wait(), 30)
+    after = await api_rows(served, PROJECT, order=[{"column": column}])
+    await expect_rows(page, after)
+    assert await document_kept(page), "the page was reloaded"
     signed_in.recorder.assert_stayed_home()
