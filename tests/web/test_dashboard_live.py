@@ -225,12 +225,6 @@ async def test_a_live_run_outside_the_filter_stays_out_of_the_filtered_table(
     signed_in.recorder.assert_stayed_home()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard bug: with a sort by a value (a flat table in the API's order) a new"
-    " live run never shows in the open table: only nested or unsorted unfiltered tables"
-    " place new rows (table.tsx `placeable`), and nothing re-reads the sorted rows",
-)
 async def test_a_live_run_shows_in_a_sorted_table_in_the_apis_order(
     signed_in: Visit, live_project: Path, tmp_path: Path
 ) -> None:

@@ -291,12 +291,6 @@ UNHIDE = "mutation($input: HideRowsInput!) { unhideRows(input: $input) { errors 
 HIDE = "mutation($input: HideRowsInput!) { hideRows(input: $input) { errors { code } } }"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard bug: the filter boxes are controlled inputs updated on change only, so"
-    " any re-render of the table while one is being typed into (rows arriving, a live"
-    " update) puts the old value back and the typed text is lost",
-)
 async def test_a_typed_filter_value_survives_a_table_update(signed_in: Visit) -> None:
     """Typing into the Author filter while another client hides a row (the table updates
     in place from its subscription): the text typed stays, and applies on leaving the box."""
@@ -319,12 +313,6 @@ async def test_a_typed_filter_value_survives_a_table_update(signed_in: Visit) ->
         await api(served, UNHIDE, change)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard bug: a value condition without a value is sent to the API, which"
-    " refuses it (BAD_USER_INPUT 'operator GT needs a value'); the flat table then says"
-    " 'No rows match.' and shows no error",
-)
 async def test_a_refused_filter_shows_the_apis_error_not_an_empty_table(
     signed_in: Visit,
 ) -> None:

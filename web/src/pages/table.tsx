@@ -43,6 +43,9 @@ const OVERSCAN = 12;
 // Pages are read ahead of the rows in view, so a steady scroll rarely meets a placeholder.
 const READ_AHEAD = 60;
 const FLASH_MS = 2500;
+// How long a sorted or filtered table waits after a run's event before reading its rows again
+// (the events of one moment, a run's start and first step, cost one read).
+const REREAD_MS = 300;
 
 function segmentsFor(project: Project, state: TableState, nested: boolean): Segment[] {
   const base = toFilter(state);
@@ -212,6 +215,15 @@ export function TablePage(props: { name: string; session: Session | null }): pre
         }
       }, FLASH_MS + 50);
     };
+    // Sorted or filtered, a run that starts, ends or changes may move or enter the rows: they
+    // are read again, once for the events of a moment.
+    let rereading: ReturnType<typeof setTimeout> | null = null;
+    const rereadSoon = (): void => {
+      rereading ??= setTimeout(() => {
+        rereading = null;
+        model.reread();
+      }, REREAD_MS);
+    };
     const stopEvents = subscribe(TableExperimentEventsDocument, vars, (data) => {
       const event = data.experimentEvents;
       if (event.change === 'REMOVED' || !event.experiment) {
@@ -219,6 +231,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
         return;
       }
       if (model.upsert(event.experiment, placeable)) touched(event.experimentId);
+      if (!placeable) rereadSoon();
     });
     const stopLive = subscribe(TableLiveMetricsDocument, vars, (data) => {
       const event = data.liveMetrics;
@@ -227,6 +240,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     return () => {
       stopEvents();
       stopLive();
+      if (rereading !== null) clearTimeout(rereading);
     };
   }, [model, project]);
 
@@ -568,7 +582,7 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
     const stop = Math.min(items.length, end + READ_AHEAD);
     for (let i = start; i < stop; i++) {
       const item = items[i];
-      if (item?.t === 'more' && !item.seg.loading) wanted.add(item.seg);
+      if (item?.t === 'more' && !item.seg.loading && !item.seg.error) wanted.add(item.seg);
     }
     for (const seg of wanted) void model.load(seg);
   });
@@ -690,7 +704,13 @@ function Line(props: TableProps & { item: Item; index: number; rowIndex: number 
   }
   if (item.t === 'more') {
     return (
-      <div role="row" class="tr more" style={top} aria-rowindex={props.rowIndex} data-testid="placeholder-row">
+      <div
+        role="row"
+        class={item.seg.error ? 'tr more read-error' : 'tr more'}
+        style={top}
+        aria-rowindex={props.rowIndex}
+        data-testid={item.seg.error ? 'read-error' : 'placeholder-row'}
+      >
         <div role="cell" class="td span muted">
           {item.seg.error ?? 'Loading…'}
         </div>

@@ -1,11 +1,29 @@
 // The table's controls: filters (git fields and column conditions), the columns chooser
 // with order and goals, and saved views.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ColumnFilter, ColumnGoal, FilterOperator, ViewFieldsFragment } from '../gql/graphql';
 import { shortColumn } from '../format';
 import { OPERATORS, parseValue, type ColumnInfo, type GitFilter, type Project, type TableState } from './state';
 
 type Update = (change: Partial<TableState>) => void;
+
+/** A text box whose typed text survives the table's re-renders (rows arriving, live
+ *  updates): the text is its own until committed (Enter, or leaving the box), and it
+ *  follows `value` only when `value` itself changes. */
+function DraftInput(props: { type: string; value: string; commit: (text: string) => void }): preact.JSX.Element {
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => {
+    setDraft(props.value);
+  }, [props.value]);
+  return (
+    <input
+      type={props.type}
+      value={draft}
+      onInput={(e) => setDraft(e.currentTarget.value)}
+      onChange={(e) => props.commit(e.currentTarget.value)}
+    />
+  );
+}
 
 export function Filters(props: { project: Project; state: TableState; update: Update }): preact.JSX.Element {
   const { project, state, update } = props;
@@ -68,11 +86,11 @@ export function Filters(props: { project: Project; state: TableState; update: Up
           </label>
           <label>
             Author
-            <input type="search" value={state.git.author} onChange={(e) => git({ author: e.currentTarget.value })} />
+            <DraftInput type="search" value={state.git.author} commit={(text) => git({ author: text })} />
           </label>
           <label>
             Message
-            <input type="search" value={state.git.message} onChange={(e) => git({ message: e.currentTarget.value })} />
+            <DraftInput type="search" value={state.git.message} commit={(text) => git({ message: text })} />
           </label>
         </fieldset>
         <fieldset>
@@ -102,10 +120,10 @@ export function Filters(props: { project: Project; state: TableState; update: Up
               {c.op !== 'EXISTS' ? (
                 <label>
                   <span class="sr-only">Value of condition {i + 1}</span>
-                  <input
+                  <DraftInput
                     type="text"
                     value={c.value === null || c.value === undefined ? '' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
-                    onChange={(e) => setCondition(i, { value: parseValue(e.currentTarget.value) })}
+                    commit={(text) => setCondition(i, { value: parseValue(text) })}
                   />
                 </label>
               ) : null}

@@ -110,10 +110,24 @@ export class TableModel {
     if (!this.stopped) this.onChange();
   }
 
+  /** Read the rows again from the first page (a sorted or filtered table cannot place a
+   *  new or changed row itself: where it goes is the API's order). A read begun before
+   *  is dropped. */
+  reread(): void {
+    this.generation += 1;
+    for (const seg of this.segments) {
+      Object.assign(seg, { rows: [], total: null, cursor: null, hasNext: true, loading: false, error: null });
+    }
+    this.changed();
+  }
+
+  private generation = 0;
+
   /** Read the next page of a segment (at most one request at a time per segment). */
   async load(seg: Segment): Promise<void> {
     if (seg.loading || (!seg.hasNext && seg.total !== null) || this.stopped) return;
     seg.loading = true;
+    const generation = this.generation;
     try {
       const vars = {
         projectId: this.query.projectId,
@@ -126,7 +140,7 @@ export class TableModel {
       const data = this.query.nested
         ? await request(TableRowsNestedDocument, vars)
         : await request(TableRowsDocument, vars);
-      if (this.isStopped()) return;
+      if (this.isStopped() || generation !== this.generation) return;
       const node = data.node;
       if (!node || !('experiments' in node)) throw new Error('the project is gone');
       const page = node.experiments;
@@ -138,12 +152,15 @@ export class TableModel {
       if (!seg.hasNext) seg.total = seg.rows.length;
       seg.error = null;
     } catch (e) {
+      if (generation !== this.generation) return;
       seg.error = e instanceof Error ? e.message : String(e);
       seg.hasNext = false;
       seg.total = seg.rows.length;
     } finally {
-      seg.loading = false;
-      this.changed();
+      if (generation === this.generation) {
+        seg.loading = false;
+        this.changed();
+      }
     }
   }
 
@@ -168,7 +185,8 @@ export class TableModel {
           }
         }
       }
-      const missing = seg.total === null ? 1 : seg.error ? 0 : seg.total - seg.rows.length;
+      // A failed read shows as one line saying why (the API's message), not as no rows.
+      const missing = seg.error ? 1 : seg.total === null ? 1 : seg.total - seg.rows.length;
       for (let i = 0; i < missing; i++) out.push({ t: 'more', key: `m:${seg.key}:${i}`, seg });
     }
     this.itemsCache = out;
