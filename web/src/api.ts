@@ -1,6 +1,7 @@
 // The dashboard talks to gitstudio through its public API only: GraphQL over fetch for
 // queries and mutations, graphql-ws on the same /graphql path for subscriptions, and the
-// session REST routes (GET /api/session, POST /logout) for the browser's sign-in.
+// session REST routes (GET /api/session, POST /logout) for the browser's sign-in, and the
+// Studio-compatible model download route (GET /api/model-registry/get-download-uris).
 import { createClient, type Client } from 'graphql-ws';
 import type { TypedDocumentString } from './gql/graphql';
 
@@ -93,6 +94,44 @@ export async function request<TResult, TVariables>(
   }
   if (body.data == null) throw new ApiError([{ message: `HTTP ${response.status}`, code: null }]);
   return body.data;
+}
+
+/** Which version of a model to download: an exact version, the one in a stage, or (neither)
+ * the latest registered one, as `dvc artifacts get` asks. */
+export type DownloadWhich = { version: string } | { stage: string } | Record<string, never>;
+
+/** The model's files at that version: {path relative to the model's folder: signed URL}.
+ * The same public route `dvc artifacts get` calls; a GET, so the session cookie is enough
+ * (no CSRF proof: the route changes nothing). The URLs are signed for an hour and carry no
+ * credentials. Errors come as the REST routes send them: `{detail, code}`. */
+export async function downloadUris(repo: string, name: string, which: DownloadWhich): Promise<Record<string, string>> {
+  const q = new URLSearchParams({ repo, name });
+  if ('version' in which) q.set('version', which.version);
+  else if ('stage' in which) q.set('stage', which.stage);
+  const response = await fetch('/api/model-registry/get-download-uris?' + q.toString(), {
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError([{ message: `HTTP ${response.status}`, code: null }]);
+  }
+  if (!response.ok) {
+    const err = (body ?? {}) as { detail?: unknown; code?: unknown };
+    throw new ApiError([
+      {
+        message: typeof err.detail === 'string' ? err.detail : `HTTP ${response.status}`,
+        code: typeof err.code === 'string' ? err.code : null,
+      },
+    ]);
+  }
+  const out: Record<string, string> = {};
+  if (typeof body === 'object' && body !== null) {
+    for (const [path, url] of Object.entries(body)) if (typeof url === 'string') out[path] = url;
+  }
+  return out;
 }
 
 let wsClient: Client | null = null;

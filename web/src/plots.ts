@@ -46,3 +46,31 @@ export function metricSpec(name: string, points: object[]): object {
     },
   };
 }
+
+/** The dataset a plot's rows are appended to (live runs), given to the spec's inline data. */
+export const PLOT_DATA = 'plot_rows';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A plot's spec ready to take appended rows: its inline data (`data.values` of a Vega-Lite
+ * spec, as DVC renders plots) named so that `insert(dataset, rows)` finds it, with the rows it
+ * holds. Null when the spec has no inline dataset to append to. */
+export function appendable(spec: unknown): { spec: object; dataset: string; rows: unknown[] } | null {
+  if (!isRecord(spec)) return null;
+  const data = spec.data;
+  if (isRecord(data) && Array.isArray(data.values)) {
+    const dataset = typeof data.name === 'string' && data.name ? data.name : PLOT_DATA;
+    return { spec: { ...spec, data: { ...data, name: dataset } }, dataset, rows: data.values as unknown[] };
+  }
+  // A Vega spec: its first named dataset with inline values.
+  if (Array.isArray(data)) {
+    for (const d of data as unknown[]) {
+      if (isRecord(d) && typeof d.name === 'string' && Array.isArray(d.values)) {
+        return { spec, dataset: d.name, rows: d.values as unknown[] };
+      }
+    }
+  }
+  return null;
+}

@@ -35,8 +35,9 @@ export function useLocation(): Loc {
   return { path: location.pathname, query: new URLSearchParams(location.search) };
 }
 
-// Paths the server answers itself (GraphiQL, sign-in, REST): a plain navigation.
-const SERVER_PATHS = ['/graphql', '/login', '/logout', '/api/'];
+// Paths the server answers itself (GraphiQL, sign-in, the device-login approval, REST): a
+// plain navigation.
+const SERVER_PATHS = ['/graphql', '/login', '/logout', '/api/', '/auth/'];
 
 /** Clicks on same-origin links of the app go through the router. */
 export function interceptLinks(root: HTMLElement): void {

@@ -349,7 +349,7 @@ export type RunMetricsSubscriptionVariables = Exact<{
 }>;
 
 
-export type RunMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, metrics: unknown, experimentId: string } };
+export type RunMetricsSubscription = { liveMetrics: { type: LiveEventType, step: number | null, metrics: unknown, plotRows: unknown, experimentId: string } };
 
 export type ModelFieldsFragment = { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> };
 
@@ -359,7 +359,7 @@ export type ModelPageQueryVariables = Exact<{
 }>;
 
 
-export type ModelPageQuery = { project: { id: string, name: string, defaultBranch: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null } | null };
+export type ModelPageQuery = { project: { id: string, name: string, repoUrl: string, defaultBranch: string | null, model: { name: string, type: string | null, description: string, labels: Array<string>, path: string | null, declaredIn: string | null, registered: boolean, deprecated: boolean, registryError: { code: ModelRegistryErrorCode, message: string } | null, latestVersion: { version: string } | null, versions: Array<{ version: string, commit: string, tag: string, author: string, createdAt: string, active: boolean, registered: boolean, discovered: boolean, stages: Array<string> }>, stages: Array<{ stage: string, versions: Array<{ version: string }> }>, history: Array<{ kind: RegistryEventKind, version: string | null, stage: string | null, commit: string, tag: string, author: string, createdAt: string, message: string }> } | null } | null };
 
 export type RegisterVersionMutationVariables = Exact<{
   input: RegisterModelVersionInput;
@@ -767,6 +767,7 @@ export const RunMetricsDocument = new TypedDocumentString(`
     type
     step
     metrics
+    plotRows
     experimentId
   }
 }
@@ -776,6 +777,7 @@ export const ModelPageDocument = new TypedDocumentString(`
   project(name: $project) {
     id
     name
+    repoUrl
     defaultBranch
     model(name: $model) {
       ...ModelFields

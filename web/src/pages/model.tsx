@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, request, type Session } from '../api';
+import { ApiError, downloadUris, request, type DownloadWhich, type Session } from '../api';
 import { formatTime } from '../format';
 import {
   AssignStageDocument,
@@ -24,6 +24,7 @@ interface Payload {
 export function ModelPage(props: { project: string; model: string; session: Session | null }): preact.JSX.Element {
   useTitle(props.model);
   const [projectId, setProjectId] = useState<string | null>(null);
+  const [repoUrl, setRepoUrl] = useState('');
   const [defaultBranch, setDefaultBranch] = useState<string>('');
   const [model, setModel] = useState<ModelFieldsFragment | null>(null);
   const [missing, setMissing] = useState(false);
@@ -44,6 +45,7 @@ export function ModelPage(props: { project: string; model: string; session: Sess
           return;
         }
         setProjectId(data.project.id);
+        setRepoUrl(data.project.repoUrl);
         setDefaultBranch(data.project.defaultBranch ?? '');
         setModel(data.project.model);
       })
@@ -137,6 +139,8 @@ export function ModelPage(props: { project: string; model: string; session: Sess
           ))}
         </tbody>
       </table>
+
+      <Downloads repo={repoUrl} model={model} />
 
       {canWrite ? (
         <div class="registry-forms">
@@ -254,5 +258,102 @@ export function ModelPage(props: { project: string; model: string; session: Sess
         </tbody>
       </table>
     </section>
+  );
+}
+
+interface Fetched {
+  loading: boolean;
+  files: [string, string][] | null;
+  error: string | null;
+}
+
+function whichKey(which: DownloadWhich): string {
+  return 'version' in which ? `version:${which.version}` : 'stage' in which ? `stage:${which.stage}` : 'latest';
+}
+
+/** Download links for the latest version, each stage and each active version, through the
+ * Studio-compatible route `dvc artifacts get` uses (GET /api/model-registry/get-download-uris,
+ * the session cookie authenticating it). Read on demand: each answer lists the model's files
+ * (a DVC remote may be asked) and signs a URL per file, valid for an hour. */
+function Downloads(props: { repo: string; model: ModelFieldsFragment }): preact.JSX.Element {
+  const { model } = props;
+  const [fetched, setFetched] = useState<Map<string, Fetched>>(new Map());
+  // A new model (after a registry write) may resolve a stage or "latest" to another version.
+  useEffect(() => setFetched(new Map()), [model]);
+
+  const entries: { which: DownloadWhich; label: string }[] = [];
+  if (model.latestVersion) entries.push({ which: {}, label: `latest (${model.latestVersion.version})` });
+  for (const s of model.stages) {
+    entries.push({ which: { stage: s.stage }, label: `stage ${s.stage} (${s.versions[0]?.version ?? '?'})` });
+  }
+  for (const v of model.versions) if (v.active && v.registered) entries.push({ which: { version: v.version }, label: v.version });
+
+  const get = (which: DownloadWhich): void => {
+    const key = whichKey(which);
+    const put = (value: Fetched): void => setFetched((m) => new Map(m).set(key, value));
+    put({ loading: true, files: null, error: null });
+    downloadUris(props.repo, model.name, which)
+      .then((files) => put({ loading: false, files: Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)), error: null }))
+      .catch((e: unknown) => {
+        const message = e instanceof ApiError ? e.errors.map((x) => (x.code ? `${x.code}: ${x.message}` : x.message)).join('; ') : String(e);
+        put({ loading: false, files: null, error: message });
+      });
+  };
+
+  return (
+    <>
+      <h2>Download</h2>
+      <p class="muted small">
+        The model's files as <code>dvc artifacts get {props.repo} {model.name}</code> fetches them (add{' '}
+        <code>--rev VERSION</code> or <code>--stage STAGE</code>); the links are signed for you and expire after an hour.
+      </p>
+      {entries.length === 0 ? (
+        <p class="muted">No registered version to download.</p>
+      ) : (
+        <ul class="downloads" data-testid="downloads">
+          {entries.map(({ which, label }) => {
+            const key = whichKey(which);
+            const got = fetched.get(key);
+            return (
+              <li key={key} data-testid="download" data-which={key}>
+                <strong>{label}</strong>{' '}
+                <button
+                  type="button"
+                  class="link"
+                  disabled={got?.loading === true}
+                  onClick={() => get(which)}
+                  aria-label={`Get the download links of ${model.name} ${label}`}
+                  data-testid="download-files"
+                >
+                  {got?.files ? 'Refresh links' : got?.loading ? 'Reading…' : 'Get download links'}
+                </button>
+                {got?.error ? (
+                  <span class="sync-error" role="alert" data-testid="download-error">
+                    {got.error}
+                  </span>
+                ) : null}
+                {got?.files ? (
+                  got.files.length === 0 ? (
+                    <p class="muted small" data-testid="download-links">
+                      No files.
+                    </p>
+                  ) : (
+                    <ul data-testid="download-links">
+                      {got.files.map(([path, url]) => (
+                        <li key={path}>
+                          <a href={url} download={path.split('/').pop() ?? path} data-testid="download-link" data-path={path}>
+                            {path}
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  )
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

@@ -23,7 +23,7 @@ import { ComparePanel } from '../table/compare';
 import { ColumnsChooser, Filters, Views } from '../table/controls';
 import { PullRequestsPanel, RunPanel } from '../table/run';
 import { TrendsPanel } from '../table/trends';
-import { TableModel, type Item, type Row, type Segment } from '../table/model';
+import { keyOf, TableModel, type Item, type Row, type Segment } from '../table/model';
 import {
   canNest,
   csvLink,
@@ -107,23 +107,30 @@ function isRow(node: unknown): node is RowFieldsFragment {
   return typeof node === 'object' && node !== null && 'databaseId' in node && 'values' in node;
 }
 
+/** A cell's classes, with `clip` when its text may not fit its width (the cell's index in
+ * FIXED, -1: a value cell): only those cells clip (see `.td.clip` in styles.css). */
+function cellClass(base: string, text: string, fixed: number, extra = 0): string {
+  const width = fixed >= 0 ? (FIXED[fixed] ?? VALUE_W) : VALUE_W;
+  // 7.5 px a character of the 14 px font, digits included; 8 px of padding each side.
+  return (text.length + extra) * 7.5 <= width - 16 ? base : base + ' clip';
+}
+
 function firstLine(text: string | null | undefined): string {
   return (text ?? '').split('\n', 1)[0] ?? '';
 }
 
-interface Layout {
-  grid: string;
-  width: number;
-}
-
+// The cells' widths, set by styles.css (`.tr > :nth-child(n)`): the row's width is their sum.
 const FIXED = [36, 250, 124, 120, 120, 240, 140];
 const VALUE_W = 116;
 const ACTIONS_W = 84;
 
-function layout(columns: string[]): Layout {
-  const widths = [...FIXED, ...columns.map(() => VALUE_W), ACTIONS_W];
-  return { grid: widths.map((w) => `${w}px`).join(' '), width: widths.reduce((a, b) => a + b, 0) };
+function tableWidth(columns: string[]): number {
+  return FIXED.reduce((a, b) => a + b, 0) + columns.length * VALUE_W + ACTIONS_W;
 }
+
+// The rendered window moves by blocks of lines: while scrolling, the table re-renders when a
+// block comes into view, not at every scroll event (a wheel notch is a few lines).
+const BLOCK = 8;
 
 export function TablePage(props: { name: string; session: Session | null }): preact.JSX.Element {
   useTitle(props.name);
@@ -553,28 +560,33 @@ interface TableProps {
 function ExperimentsTable(props: TableProps): preact.JSX.Element {
   const { model, state } = props;
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first block of lines in view; the viewport's height, read by a ResizeObserver (never
+  // on scroll: a scroll reads scrollTop alone, no layout).
+  const [block, setBlock] = useState(0);
   const [viewport, setViewport] = useState(600);
   const items = model.items();
-  const { grid, width } = useMemo(() => layout(state.columns), [state.columns]);
+  const width = useMemo(() => tableWidth(state.columns), [state.columns]);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) setViewport(Math.ceil(box.height));
+    });
     observer.observe(el);
-    setViewport(el.clientHeight);
     return () => observer.disconnect();
   }, []);
 
   // A new model starts at the top.
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
-    setScrollTop(0);
+    setBlock(0);
   }, [model]);
 
-  const start = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
-  const end = Math.min(items.length, Math.ceil((scrollTop + viewport) / ROW_H) + OVERSCAN);
+  const first = block * BLOCK;
+  const start = Math.max(0, first - OVERSCAN);
+  const end = Math.min(items.length, first + BLOCK + Math.ceil(viewport / ROW_H) + OVERSCAN);
 
   // Read the next page of each segment whose placeholders are in view (or just below).
   useEffect(() => {
@@ -591,7 +603,7 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
   const rows: preact.JSX.Element[] = [];
   for (let i = start; i < end; i++) {
     const item = items[i];
-    if (item) rows.push(<Line key={item.key} item={item} index={i} rowIndex={i + headerRows + 1} {...props} />);
+    if (item) rows.push(<Line key={keyOf(item, i)} item={item} index={i} rowIndex={i + headerRows + 1} {...props} />);
   }
 
   const sortOf = (key: string): 'ascending' | 'descending' | 'none' =>
@@ -616,8 +628,8 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
       aria-rowcount={items.length + headerRows}
       data-testid="experiments-table"
       data-nested={model.query.nested ? 'true' : 'false'}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      style={{ '--grid': grid, '--table-w': `${width}px` }}
+      onScroll={(e) => setBlock(Math.floor(e.currentTarget.scrollTop / ROW_H / BLOCK))}
+      style={{ '--table-w': `${width}px` }}
     >
       <div role="rowgroup" class="thead">
         <div role="row" class="tr head" aria-rowindex={1}>
@@ -768,6 +780,10 @@ function rowLine(props: RowProps): preact.JSX.Element {
   const isBaseline = props.baseline === true || state.baseline?.id === row.id;
   const flashing = (props.flash.get(row.id) ?? 0) > Date.now();
   const collapsed = model.collapsedRows.has(row.id);
+  const branch = row.branches?.[0] ?? '';
+  const author = row.author?.name ?? '';
+  const message = firstLine(row.message);
+  const time = formatTime(row.committedAt ?? row.createdAt).replace(' UTC', '');
   const classes = [
     'tr',
     props.depth === 1 ? 'child' : '',
@@ -832,19 +848,20 @@ function rowLine(props: RowProps): preact.JSX.Element {
       <div role="cell" class="td" data-testid="status">
         <span class={`status status-${row.status.toLowerCase()}`}>{row.status}</span>
       </div>
-      <div role="cell" class="td ellipsis">{row.branches?.[0] ?? ''}</div>
-      <div role="cell" class="td ellipsis">{row.author?.name ?? ''}</div>
-      <div role="cell" class="td ellipsis" title={row.message ?? ''}>
-        {firstLine(row.message)}
+      <div role="cell" class={cellClass('td', branch, 3)}>{branch}</div>
+      <div role="cell" class={cellClass('td', author, 4)}>{author}</div>
+      <div role="cell" class={cellClass('td', message, 5)} title={row.message ?? ''}>
+        {message}
       </div>
-      <div role="cell" class="td ellipsis" title={formatTime(row.committedAt ?? row.createdAt)}>
-        {formatTime(row.committedAt ?? row.createdAt).replace(' UTC', '')}
+      <div role="cell" class={cellClass('td', time, 6)} title={formatTime(row.committedAt ?? row.createdAt)}>
+        {time}
       </div>
       {state.columns.map((c) => {
         const v = values.get(c);
         const b = base?.get(c);
         let text = formatValue(v);
         let cls = 'td num';
+        let marker = 0; // the goal's ▲/▼ after the text
         let title: string | undefined;
         if (base && !isBaseline && typeof v === 'number' && typeof b === 'number') {
           const delta = v - b;
@@ -853,11 +870,12 @@ function rowLine(props: RowProps): preact.JSX.Element {
           if (goal && delta !== 0) {
             const better = goal === 'HIGHER' ? delta > 0 : delta < 0;
             cls += better ? ' better' : ' worse';
+            marker = 2;
             title = `${better ? 'better' : 'worse'} than the baseline (${formatDelta(delta)})`;
           }
         }
         return (
-          <div role="cell" class={cls} key={c} title={title} data-column={c}>
+          <div role="cell" class={cellClass(cls, text, -1, marker)} key={c} title={title} data-column={c}>
             {text}
           </div>
         );

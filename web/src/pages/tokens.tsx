@@ -36,6 +36,7 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
         <p>
           <a href={loginUrl()}>Sign in</a> to manage your tokens.
         </p>
+        <DeviceLogin />
       </section>
     );
   }
@@ -155,6 +156,48 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
           </tbody>
         </table>
       )}
+      <DeviceLogin />
+    </section>
+  );
+}
+
+/** How `dvc studio login` gets a token from this server (the device flow of
+ * gitstudio/device_login.py), and the server's approval page, a plain navigation: a GET form
+ * (form-action 'self') takes the code DVC printed to /auth/device-login?code=. */
+function DeviceLogin(): preact.JSX.Element {
+  const server = location.origin;
+  return (
+    <section class="device-login" aria-labelledby="device-login-title" data-testid="device-login">
+      <h2 id="device-login-title">
+        Sign DVC in: <code>dvc studio login</code>
+      </h2>
+      <ol>
+        <li>
+          On your machine run <code data-testid="device-login-command">dvc studio login --hostname {server}</code> (
+          <code>-s EXPERIMENTS,MODELS,DATASETS</code> to choose the scopes, <code>-n NAME</code> to name the token).
+        </li>
+        <li>
+          DVC asks this server for a login and prints a code such as <code>BCDF-GHJK</code> with the approval page's
+          address (it opens it in a browser unless <code>--no-open</code>).
+        </li>
+        <li>
+          On the <a href="/auth/device-login" data-testid="device-login-link">approval page</a>, signed in as yourself,
+          approve the code (or deny it): DVC receives a new access token of yours with the scopes it asked for (you must
+          hold them), saves it with this server's address in its global config (<code>studio.token</code>,{' '}
+          <code>studio.url</code>), and the token shows in the list above, where you can revoke it.
+        </li>
+      </ol>
+      <form method="get" action="/auth/device-login" class="token-form">
+        <label>
+          Code from DVC
+          <input type="text" name="code" required maxLength={32} autoComplete="off" placeholder="BCDF-GHJK" data-testid="device-login-code" />
+        </label>
+        <button type="submit">Open the approval page</button>
+      </form>
+      <p class="muted small">
+        The codes expire after a few minutes; DVC then stops and you run it again. Then <code>dvc exp push</code>,{' '}
+        <code>dvc artifacts get</code> and DVCLive&apos;s live updates reach this server with that token.
+      </p>
     </section>
   );
 }

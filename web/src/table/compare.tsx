@@ -1,11 +1,11 @@
 // Compare: the selected rows side by side (the columns that differ, deltas and goals against
 // the baseline) and their plots in one set of charts, as `dvc plots diff` draws them.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { request } from '../api';
 import { formatDelta, formatValue } from '../format';
 import { CompareRowsDocument, type CompareRowsQuery } from '../gql/graphql';
-import { renderChart } from '../plots';
-import { MetricCharts } from './live-charts';
+import { appendable, renderChart, type ChartHandle } from '../plots';
+import { LiveFeed, MetricCharts } from './live-charts';
 
 type Comparison = Extract<NonNullable<CompareRowsQuery['node']>, { compare: unknown }>['compare'];
 type Plot = Comparison['plots'][number];
@@ -36,6 +36,21 @@ export function ComparePanel(props: {
       stopped = true;
     };
   }, [props.projectId, key, props.baselineId]);
+
+  // Live runs among the compared rows: one subscription each feeds the metric charts and the
+  // plot charts (they append the rows each step adds). It starts from the step before the one
+  // the comparison read (a chart skips the steps it already holds), so no step is missed.
+  const feed = useMemo(() => new LiveFeed(), [data]);
+  useEffect(() => {
+    if (!data) return;
+    const stops = data.experiments
+      .filter((e) => e.kind === 'LIVE' && (e.status === 'RUNNING' || e.status === 'QUEUED'))
+      .map((e) => feed.follow(props.projectId, e.id, e.lastStep === null ? null : e.lastStep - 1));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [feed]);
+  const live = data?.experiments.some((e) => e.kind === 'LIVE' && (e.status === 'RUNNING' || e.status === 'QUEUED')) ?? false;
 
   const differing = new Set(data?.differing ?? []);
   const rows = data ? data.rows.filter((r) => !onlyDiffering || differing.has(r.column)) : [];
@@ -92,7 +107,7 @@ export function ComparePanel(props: {
             </table>
           </div>
           <MetricCharts
-            projectId={props.projectId}
+            feed={feed}
             rows={data.experiments.map((e) => ({
               id: e.id,
               label: e.name ?? e.sha?.slice(0, 7) ?? e.id,
@@ -102,7 +117,7 @@ export function ComparePanel(props: {
           />
           <div class="plots" data-testid="plots">
             {data.plots.map((p) => (
-              <PlotView key={p.id} plot={p} />
+              <PlotView key={p.id} plot={p} feed={live ? feed : null} />
             ))}
             {data.plots.length === 0 ? <p class="muted">These rows have no plots.</p> : null}
           </div>
@@ -121,15 +136,30 @@ export function ComparePanel(props: {
   );
 }
 
-function PlotView(props: { plot: Plot }): preact.JSX.Element {
+function PlotView(props: { plot: Plot; feed: LiveFeed | null }): preact.JSX.Element {
   const { plot } = props;
+  const [rows, setRows] = useState<number | null>(null);
   if (plot.kind === 'IMAGE') return <ImagePlot plot={plot} />;
   return (
-    <figure class="plot" data-testid="plot" data-plot={plot.id}>
+    <figure class="plot" data-testid="plot" data-plot={plot.id} data-rows={rows ?? undefined}>
       <figcaption>{plot.id}</figcaption>
-      <Chart spec={plot.spec} />
+      <Chart spec={plot.spec} live={props.feed ? { feed: props.feed, plot: plot.id, onRows: setRows } : null} />
     </figure>
   );
+}
+
+type Live = { feed: LiveFeed; plot: string; onRows: (count: number) => void } | null;
+
+/** The steps of a row already in the plot's data, by `rev` (rows without a numeric step are
+ * not counted: they cannot be told apart from a replayed one). */
+function lastSteps(rows: unknown[]): Map<unknown, number> {
+  const last = new Map<unknown, number>();
+  for (const row of rows) {
+    if (typeof row !== 'object' || row === null) continue;
+    const { rev, step } = row as { rev?: unknown; step?: unknown };
+    if (typeof step === 'number') last.set(rev, Math.max(last.get(rev) ?? -Infinity, step));
+  }
+  return last;
 }
 
 /** A plot's images, one per row; a live run's are per step: the slider picks the step (each
@@ -178,28 +208,53 @@ function ImagePlot(props: { plot: Plot }): preact.JSX.Element {
   );
 }
 
-export function Chart(props: { spec: unknown }): preact.JSX.Element {
+/** A Vega(-Lite) chart; `live`: a live run's plot, to which the rows each step adds (the
+ * feed's `plotRows` for this plot id) are appended, as the metric charts append points. */
+export function Chart(props: { spec: unknown; live?: Live }): preact.JSX.Element {
   const el = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<string>('loading');
+  const live = props.live ?? null;
   useEffect(() => {
     const target = el.current;
     if (!target || props.spec == null) return;
-    let handle: { finalize: () => void } | null = null;
+    let handle: ChartHandle | null = null;
     let stopped = false;
-    renderChart(target, props.spec)
+    let stopListening = (): void => undefined;
+    const data = live ? appendable(props.spec) : null;
+    renderChart(target, data ? data.spec : props.spec)
       .then((h) => {
-        if (stopped) h.finalize();
-        else {
-          handle = h;
-          setState('ready');
+        if (stopped) {
+          h.finalize();
+          return;
         }
+        handle = h;
+        setState('ready');
+        if (!live || !data) return;
+        const last = lastSteps(data.rows);
+        let count = data.rows.length;
+        live.onRows(count);
+        stopListening = live.feed.listen((step) => {
+          const rows = (step.plotRows[live.plot] ?? []).filter((row) => {
+            if (typeof row !== 'object' || row === null) return false;
+            const { rev } = row as { rev?: unknown };
+            const seen = last.get(rev);
+            return seen === undefined || step.step > seen; // replayed: drawn already
+          });
+          if (rows.length === 0) return;
+          for (const row of rows) last.set((row as { rev?: unknown }).rev, step.step);
+          count += rows.length;
+          live.onRows(count);
+          void h.insert(data.dataset, rows as object[]);
+        });
       })
       .catch((e: unknown) => setState(e instanceof Error ? e.message : String(e)));
     return () => {
       stopped = true;
+      stopListening();
       handle?.finalize();
     };
-  }, [props.spec]);
+    // The live feed changes with the comparison, which brings a new spec.
+  }, [props.spec, live?.feed]);
   return (
     <div class="chart-wrap" data-state={state === 'loading' || state === 'ready' ? state : 'error'}>
       <div ref={el} class="chart" data-testid="chart" />

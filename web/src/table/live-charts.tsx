@@ -1,9 +1,63 @@
 // Metric charts of the compared rows: each metric's stored history first (metricHistory,
-// downsampled), then, for runs still going, the steps appended as liveMetrics sends them.
+// downsampled), then, for runs still going, the steps appended as liveMetrics sends them
+// (through the compare panel's LiveFeed, which the plot charts read too).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request, subscribe } from '../api';
 import { MetricHistoryDocument, RunMetricsDocument } from '../gql/graphql';
 import { metricSpec, renderChart, type ChartHandle } from '../plots';
+
+/** One DATA step of a live run, as liveMetrics sends it. */
+export interface LiveStep {
+  rowId: string;
+  step: number;
+  metrics: Record<string, unknown>;
+  /** {plot id: rows this step adds to that plot's data} (rows carry `rev`, as the spec's). */
+  plotRows: Record<string, unknown[]>;
+}
+
+type Listener = (step: LiveStep) => void;
+
+// Steps kept for charts that finish drawing after they arrived (a long run's replay).
+const MAX_KEPT = 20000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The live steps of the compared runs, one subscription per run for every chart. A chart
+ * that starts listening first gets the steps already received (it skips those it drew from
+ * its stored history), so nothing falls between its first draw and the live steps. */
+export class LiveFeed {
+  private readonly kept: LiveStep[] = [];
+  private readonly listeners = new Set<Listener>();
+
+  listen(listener: Listener): () => void {
+    for (const step of this.kept) listener(step);
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** Subscribe to the run's steps after `sinceStep` (null: all it stored); returns the stop. */
+  follow(projectId: string, rowId: string, sinceStep: number | null): () => void {
+    return subscribe(RunMetricsDocument, { projectId, experimentId: rowId, sinceStep }, (data) => {
+      const event = data.liveMetrics;
+      if (event.type !== 'DATA' || event.step === null) return;
+      const plotRows: Record<string, unknown[]> = {};
+      if (isRecord(event.plotRows)) {
+        for (const [plot, rows] of Object.entries(event.plotRows)) if (Array.isArray(rows)) plotRows[plot] = rows as unknown[];
+      }
+      this.emit({ rowId, step: event.step, metrics: isRecord(event.metrics) ? event.metrics : {}, plotRows });
+    });
+  }
+
+  private emit(step: LiveStep): void {
+    if (this.kept.length >= MAX_KEPT) this.kept.shift();
+    this.kept.push(step);
+    for (const listener of this.listeners) listener(step);
+  }
+}
 
 export interface ChartRow {
   id: string;
@@ -21,39 +75,9 @@ interface Point {
   value: number;
 }
 
-export function MetricCharts(props: { projectId: string; rows: ChartRow[] }): preact.JSX.Element | null {
+export function MetricCharts(props: { rows: ChartRow[]; feed: LiveFeed }): preact.JSX.Element | null {
   const names = [...new Set(props.rows.flatMap((r) => r.metricNames))].sort().slice(0, MAX_CHARTS);
-  const charts = useRef(new Map<string, LiveChartApi>());
   const key = props.rows.map((r) => r.id).join(',');
-
-  // Live runs: after every chart has drawn its history, append the steps that follow.
-  const [ready, setReady] = useState(0);
-  useEffect(() => {
-    if (ready < names.length || names.length === 0) return;
-    const stops: (() => void)[] = [];
-    for (const row of props.rows.filter((r) => r.live)) {
-      let since = -1;
-      for (const chart of charts.current.values()) since = Math.max(since, chart.lastStep(row.label));
-      stops.push(
-        subscribe(
-          RunMetricsDocument,
-          { projectId: props.projectId, experimentId: row.id, sinceStep: since >= 0 ? since : null },
-          (data) => {
-            const event = data.liveMetrics;
-            if (event.type !== 'DATA' || event.step === null || typeof event.metrics !== 'object' || !event.metrics) return;
-            for (const [name, value] of Object.entries(event.metrics as Record<string, unknown>)) {
-              if (typeof value !== 'number') continue;
-              charts.current.get(name)?.append({ rev: row.label, step: event.step, value });
-            }
-          },
-        ),
-      );
-    }
-    return () => {
-      for (const stop of stops) stop();
-    };
-    // key stands for the rows; ready counts the charts drawn.
-  }, [key, ready, names.length, props.projectId]);
 
   if (names.length === 0) return null;
   return (
@@ -63,22 +87,14 @@ export function MetricCharts(props: { projectId: string; rows: ChartRow[] }): pr
           key={`${key}:${name}`}
           name={name}
           rows={props.rows.filter((r) => r.metricNames.includes(name))}
-          register={(api) => {
-            charts.current.set(name, api);
-            setReady((n) => n + 1);
-          }}
+          feed={props.feed}
         />
       ))}
     </div>
   );
 }
 
-interface LiveChartApi {
-  append: (point: Point) => void;
-  lastStep: (rev: string) => number;
-}
-
-function LiveChart(props: { name: string; rows: ChartRow[]; register: (api: LiveChartApi) => void }): preact.JSX.Element {
+function LiveChart(props: { name: string; rows: ChartRow[]; feed: LiveFeed }): preact.JSX.Element {
   const el = useRef<HTMLDivElement>(null);
   const [points, setPoints] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +106,7 @@ function LiveChart(props: { name: string; rows: ChartRow[]; register: (api: Live
     const life = { stopped: false };
     const isStopped = (): boolean => life.stopped;
     let handle: ChartHandle | null = null;
+    let stopListening = (): void => undefined;
     const last = new Map<string, number>();
     let count = 0;
     const load = async (): Promise<void> => {
@@ -118,20 +135,22 @@ function LiveChart(props: { name: string; rows: ChartRow[]; register: (api: Live
       }
       count = all.length;
       setPoints(count);
-      props.register({
-        lastStep: (rev) => last.get(rev) ?? -1,
-        append: (point) => {
-          if ((last.get(point.rev) ?? -1) >= point.step) return; // replayed: drawn already
-          last.set(point.rev, point.step);
-          count += 1;
-          setPoints(count);
-          void handle?.insert('points', [point]);
-        },
+      const labels = new Map(props.rows.filter((r) => r.live).map((r) => [r.id, r.label]));
+      stopListening = props.feed.listen((step) => {
+        const rev = labels.get(step.rowId);
+        const value = step.metrics[props.name];
+        if (rev === undefined || typeof value !== 'number') return;
+        if ((last.get(rev) ?? -1) >= step.step) return; // replayed: drawn already
+        last.set(rev, step.step);
+        count += 1;
+        setPoints(count);
+        void handle?.insert('points', [{ rev, step: step.step, value }]);
       });
     };
     load().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     return () => {
       life.stopped = true;
+      stopListening();
       handle?.finalize();
     };
     // Drawn once per chart (its key names the rows and the metric).

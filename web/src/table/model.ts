@@ -39,11 +39,27 @@ export interface Query {
   nested: boolean;
 }
 
+// Items carry no key string: a 40,000-line table would build one per line on every page read;
+// keyOf makes the keys of the lines in view only.
 export type Item =
-  | { t: 'branch'; key: string; seg: Segment }
-  | { t: 'row'; key: string; row: Row; seg: Segment; depth: 0 }
-  | { t: 'child'; key: string; row: Row; parent: Row; depth: 1 }
-  | { t: 'more'; key: string; seg: Segment };
+  | { t: 'branch'; seg: Segment }
+  | { t: 'row'; row: Row; seg: Segment; depth: 0 }
+  | { t: 'child'; row: Row; parent: Row; seg: Segment; depth: 1 }
+  | { t: 'more'; seg: Segment };
+
+/** A line's key for the renderer (a placeholder's is its index: placeholders share one item). */
+export function keyOf(item: Item, index: number): string {
+  switch (item.t) {
+    case 'branch':
+      return 'b:' + item.seg.key;
+    case 'row':
+      return item.seg.key + ':' + item.row.id;
+    case 'child':
+      return item.seg.key + ':' + item.parent.id + ':' + item.row.id;
+    case 'more':
+      return `m:${item.seg.key}:${String(index)}`;
+  }
+}
 
 // The server refuses a query whose cost (objects it may return: page size times the cells
 // and nested experiments of a row, priced at GITSTUDIO_COST_EXPERIMENTS_PER_COMMIT = 20 per
@@ -77,6 +93,13 @@ export class TableModel {
   private readonly onChange: () => void;
   private stopped = false;
   private itemsCache: Item[] | null = null;
+  // The line items of the rows, kept while the row object is the same (a row changed by a
+  // live event is a new object, so a new item): items() allocates only for new rows.
+  private readonly rowItems = new WeakMap<Row, Item>();
+  private readonly placeholders = new Map<Segment, Item>();
+  private readonly branchItems = new Map<Segment, Item>();
+  // The ids read into each segment (a page's rows are checked against it, not a new set).
+  private readonly ids = new Map<Segment, Set<string>>();
   /** Shared by the page's successive models: a new filter keeps what was folded. */
   readonly collapsedBranches: Set<string>;
   readonly collapsedRows: Set<string>;
@@ -115,6 +138,7 @@ export class TableModel {
    *  is dropped. */
   reread(): void {
     this.generation += 1;
+    this.ids.clear();
     for (const seg of this.segments) {
       Object.assign(seg, { rows: [], total: null, cursor: null, hasNext: true, loading: false, error: null });
     }
@@ -144,8 +168,12 @@ export class TableModel {
       const node = data.node;
       if (!node || !('experiments' in node)) throw new Error('the project is gone');
       const page = node.experiments;
-      const seen = new Set(seg.rows.map((r) => r.id));
-      for (const n of page.nodes) if (!seen.has(n.id)) seg.rows.push(toRow(n, this.query.nested));
+      const seen = this.idsOf(seg);
+      for (const n of page.nodes) {
+        if (seen.has(n.id)) continue;
+        seen.add(n.id);
+        seg.rows.push(toRow(n, this.query.nested));
+      }
       seg.total = Math.max(page.totalCount, seg.rows.length);
       seg.cursor = page.pageInfo.endCursor;
       seg.hasNext = page.pageInfo.hasNextPage;
@@ -164,33 +192,70 @@ export class TableModel {
     }
   }
 
-  /** What the virtualised list shows, one entry per line. */
+  private idsOf(seg: Segment): Set<string> {
+    let ids = this.ids.get(seg);
+    if (!ids) {
+      ids = new Set(seg.rows.map((r) => r.id));
+      this.ids.set(seg, ids);
+    }
+    return ids;
+  }
+
+  /** What the virtualised list shows, one entry per line. Rebuilt after each change (a page
+   * read, a live event): it reuses the items of unchanged rows and one placeholder item per
+   * segment, so a rebuild of 40,000 lines allocates little besides the array. */
   items(): Item[] {
     if (this.itemsCache) return this.itemsCache;
     const out: Item[] = [];
+    const items = this.rowItems;
     for (const seg of this.segments) {
       // Detached runs are rare: their group shows only when it has rows.
       if (seg.key === 'detached' && seg.total === 0) continue;
       if (seg.label !== null) {
-        out.push({ t: 'branch', key: 'b:' + seg.key, seg });
+        out.push(this.placeholder(seg, 'branch'));
         if (this.collapsedBranches.has(seg.key)) continue;
       }
       for (const row of seg.rows) {
         if (!this.includeHidden && row.hidden) continue;
-        out.push({ t: 'row', key: seg.key + ':' + row.id, row, seg, depth: 0 });
+        let item = items.get(row);
+        if (item?.seg !== seg) {
+          item = { t: 'row', row, seg, depth: 0 };
+          items.set(row, item);
+        }
+        out.push(item);
         if (row.children && !this.collapsedRows.has(row.id)) {
           for (const child of row.children) {
             if (!this.includeHidden && child.hidden) continue;
-            out.push({ t: 'child', key: seg.key + ':' + row.id + ':' + child.id, row: child, parent: row, depth: 1 });
+            let line = items.get(child);
+            if (line?.t !== 'child' || line.parent !== row || line.seg !== seg) {
+              line = { t: 'child', row: child, parent: row, seg, depth: 1 };
+              items.set(child, line);
+            }
+            out.push(line);
           }
         }
       }
       // A failed read shows as one line saying why (the API's message), not as no rows.
       const missing = seg.error ? 1 : seg.total === null ? 1 : seg.total - seg.rows.length;
-      for (let i = 0; i < missing; i++) out.push({ t: 'more', key: `m:${seg.key}:${i}`, seg });
+      if (missing > 0) {
+        const more = this.placeholder(seg, 'more');
+        const at = out.length;
+        out.length = at + missing;
+        out.fill(more, at);
+      }
     }
     this.itemsCache = out;
     return out;
+  }
+
+  /** The segment's header item or its placeholder item (shared by its missing lines). */
+  private placeholder(seg: Segment, t: 'branch' | 'more'): Item {
+    const map = t === 'branch' ? this.branchItems : this.placeholders;
+    const found = map.get(seg);
+    if (found) return found;
+    const made: Item = t === 'branch' ? { t: 'branch', seg } : { t: 'more', seg };
+    map.set(seg, made);
+    return made;
   }
 
   /** Every place a row of this id is shown (a commit shows under each of its branches). */
@@ -236,6 +301,7 @@ export class TableModel {
       const detached = this.segments.find((s) => s.key === 'detached');
       if (fresh.detached && detached) {
         detached.rows.unshift({ ...fresh });
+        this.idsOf(detached).add(fresh.id);
         detached.total = (detached.total ?? 0) + 1;
         return true;
       }
@@ -245,6 +311,7 @@ export class TableModel {
     const first = this.segments[0];
     if (!first || this.query.nested) return false;
     first.rows.unshift({ ...fresh });
+    this.idsOf(first).add(fresh.id);
     if (first.total !== null) first.total += 1;
     return true;
   }
@@ -266,6 +333,7 @@ export class TableModel {
       const before = seg.rows.length;
       seg.rows = seg.rows.filter((r) => r.id !== id);
       if (seg.rows.length !== before) {
+        this.ids.get(seg)?.delete(id);
         any = true;
         if (seg.total !== null) seg.total -= before - seg.rows.length;
       }
