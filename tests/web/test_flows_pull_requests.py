@@ -43,7 +43,7 @@ def is_ancestor(clone: Path, commit: str, of: str) -> bool:
 
 async def pr_row_says(page: Page, number: int, state: str) -> None:
     row = page.locator(f"[data-testid=pull-request][data-number='{number}']")
-    await row.locator("td").nth(2).filter(has_text=re.compile(f"^{state}")).wait_for()
+    await row.locator("td").nth(2).filter(has_text=re.compile(f"^{re.escape(state)}")).wait_for()
 
 
 async def test_run_from_the_params_editor_as_a_pull_request_then_merge_and_close(
@@ -126,7 +126,13 @@ async def test_run_from_the_params_editor_as_a_pull_request_then_merge_and_close
         assert after[number]["state"] == "MERGED"
         assert after[number]["mergeSha"] == main_after
 
-        # Close the other from the panel: the API says CLOSED, main does not move.
+        # The other changed the same line from the same base: now it conflicts, and the
+        # panel (reloaded after the merge) says so and offers no merge.
+        await pr_row_says(page, closing, "open (conflicts: params.yaml)")
+        assert await panel.get_by_role("button", name=f"Merge #{closing}").is_disabled()
+        assert pull_requests(served, project_id)[closing]["state"] == "OPEN"
+
+        # Close it from the panel: the API says CLOSED, main does not move.
         await panel.get_by_role("button", name=f"Close #{closing}", exact=True).click()
         await pr_row_says(page, closing, "closed")
         assert pull_requests(served, project_id)[closing]["state"] == "CLOSED"
