@@ -122,6 +122,12 @@ async def test_run_from_the_params_editor_as_a_pull_request_then_merge_and_close
         merged = fresh_clone(url, tmp_path / "after-merge")
         assert is_ancestor(merged, pushed, "origin/main")
         assert params_at(merged, "origin/main")["lr"] == 0.05
+        # The demo's repository has main checked out: the push moved its working tree too
+        # (receive.denyCurrentBranch=updateInstead).
+        worktree = served.data_dir / "demo-repo"
+        assert Path(url).resolve() == worktree.resolve()
+        assert yaml.safe_load((worktree / "params.yaml").read_text())["lr"] == 0.05
+        assert git("status", "--porcelain", cwd=worktree) == ""
         after = pull_requests(served, project_id)
         assert after[number]["state"] == "MERGED"
         assert after[number]["mergeSha"] == main_after
