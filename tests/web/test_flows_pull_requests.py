@@ -150,6 +150,33 @@ async def test_run_from_the_params_editor_as_a_pull_request_then_merge_and_close
         assert visit.recorder.errors == []
 
 
+async def test_a_run_onto_a_branch_that_exists_is_refused_and_changes_nothing(
+    browser: Browser, flows_demo: Served
+) -> None:
+    served = flows_demo
+    url = repo_url(served)
+    project_id = served.gql('{ project(name: "demo") { id } }')["project"]["id"]
+    heads, prs = remote_heads(url), pull_requests(served, project_id)
+    async with signed_in_on(browser, served, "/projects/demo") as visit:
+        page = visit.page
+        await page.get_by_role("checkbox", name=f"Select {heads['main'][:7]}", exact=True).check()
+        await page.get_by_test_id("run-experiment").click()
+        lr = page.locator("[data-testid=param][data-file='params.yaml'][data-path=lr] input")
+        await lr.fill("0.5")
+        await page.get_by_test_id("run-target").select_option("PULL_REQUEST")
+        for branch, error in (
+            ("main", "DUPLICATE: branch main exists already"),
+            ("bad..name", "INVALID: 'bad..name' is not a valid branch name"),
+        ):
+            await page.get_by_test_id("run-branch").fill(branch)
+            await page.get_by_test_id("run-submit").click()
+            await page.get_by_test_id("run-result").filter(has_text=error).wait_for()
+        visit.recorder.assert_stayed_home()
+        assert visit.recorder.errors == []
+    assert remote_heads(url) == heads
+    assert pull_requests(served, project_id) == prs
+
+
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
