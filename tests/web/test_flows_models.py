@@ -93,6 +93,13 @@ async def test_register_a_version_and_assign_then_unassign_a_stage(
     history = gto(tmp_path / "after-unassign", "history", "model")
     unassigned = [h for h in history if h["event"] == "unassignment"]
     assert [(h["version"], h["stage"]) for h in unassigned] == [("v0.1.0", "staging")], history
+    # The page's History is gto's: every event with its version, stage and tag.
+    rows = await page.get_by_test_id("history").locator("tbody tr").all()
+    on_page = sorted([tuple((await r.locator("td").all_inner_texts())[1:]) for r in rows])
+    by_gto = sorted(
+        (h["event"], h["version"] or "", h["stage"] or "", h["author"], h["ref"]) for h in history
+    )
+    assert on_page == by_gto
     await assert_accessible(page)
 
     # Registering a version that exists (on a commit with none): the page shows the API's
