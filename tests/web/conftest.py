@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
+from flows_support import own_demo
 from support import stop_server
 from web_support import (
     CHROMIUM,
@@ -38,6 +39,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield served
     finally:
         stop_server(served.server)
+
+
+@pytest.fixture(scope="session")
+def flows_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """Another ``gitstudio serve --demo``, for the write flows (test_flows_*.py): they
+    register model versions, push branches and merge pull requests into its repository,
+    which would change what the tests reading ``demo`` expect."""
+    with own_demo(tmp_path_factory.mktemp("web-flows")) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
