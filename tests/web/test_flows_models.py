@@ -146,12 +146,6 @@ async def test_deprecate_the_model(model_page: Visit, tmp_path: Path) -> None:
     assert model_page.recorder.errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="dashboard bug: the stage form's Version select shows no version until one is"
-    " picked (its value '' matches no option), yet Assign assigns the first listed version",
-)
 async def test_the_stage_form_assigns_the_version_its_select_shows(model_page: Visit) -> None:
     page = model_page.page
     select = page.get_by_test_id("stage-version")

@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pytest
 import yaml
 from flows_support import fresh_clone, git, remote_heads, repo_url, signed_in_on
 from web_support import Served, assert_accessible
@@ -177,13 +176,6 @@ async def test_a_run_onto_a_branch_that_exists_is_refused_and_changes_nothing(
     assert pull_requests(served, project_id) == prs
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="dashboard bug (web/src/table/run.tsx): the editor's Base is the first branch"
-    " *containing* the row's commit (Commit.branches), so a run from an older commit's row"
-    " commits onto the branch's head, not onto the row whose params the editor shows",
-)
 async def test_a_run_from_an_older_commits_row_starts_from_that_commit(
     browser: Browser, flows_demo: Served, tmp_path: Path
 ) -> None:

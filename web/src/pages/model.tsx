@@ -34,7 +34,7 @@ export function ModelPage(props: { project: string; model: string; session: Sess
   const [rev, setRev] = useState('');
   const [version, setVersion] = useState('');
   const [bump, setBump] = useState<'' | VersionBump>('');
-  const [stageVersion, setStageVersion] = useState('');
+  const [chosenVersion, setStageVersion] = useState('');
   const [stage, setStage] = useState('');
 
   useEffect(() => {
@@ -77,6 +77,8 @@ export function ModelPage(props: { project: string; model: string; session: Sess
   };
   const base = { projectId, model: model.name };
   const versions = model.versions.filter((v) => v.registered);
+  // The version the stage form shows is the one it assigns: the first listed until one is picked.
+  const stageVersion = chosenVersion || (versions[0]?.version ?? '');
   const canWrite = props.session !== null;
 
   return (
@@ -182,7 +184,7 @@ export function ModelPage(props: { project: string; model: string; session: Sess
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              const input = { ...base, version: stageVersion || (versions[0]?.version ?? ''), stage: stage.trim() };
+              const input = { ...base, version: stageVersion, stage: stage.trim() };
               void write(async () => (await request(AssignStageDocument, { input })).assignStage, `Assigned ${input.stage}`);
             }}
           >
@@ -209,7 +211,7 @@ export function ModelPage(props: { project: string; model: string; session: Sess
                 type="button"
                 disabled={busy || versions.length === 0 || !stage.trim()}
                 onClick={() => {
-                  const input = { ...base, version: stageVersion || (versions[0]?.version ?? ''), stage: stage.trim() };
+                  const input = { ...base, version: stageVersion, stage: stage.trim() };
                   void write(async () => (await request(UnassignStageDocument, { input })).unassignStage, `Unassigned ${input.stage}`);
                 }}
               >
@@ -322,10 +324,10 @@ function Downloads(props: { repo: string; model: ModelFieldsFragment }): preact.
                   class="link"
                   disabled={got?.loading === true}
                   onClick={() => get(which)}
-                  aria-label={`Get the download links of ${model.name} ${label}`}
+                  aria-label={`${downloadText(got)}: ${model.name} ${label}`}
                   data-testid="download-files"
                 >
-                  {got?.files ? 'Refresh links' : got?.loading ? 'Reading…' : 'Get download links'}
+                  {downloadText(got)}
                 </button>
                 {got?.error ? (
                   <span class="sync-error" role="alert" data-testid="download-error">
@@ -356,4 +358,9 @@ function Downloads(props: { repo: string; model: ModelFieldsFragment }): preact.
       )}
     </>
   );
+}
+
+/** The download button's text (its accessible name starts with it, as axe asks). */
+function downloadText(got: { files?: unknown; loading?: boolean } | undefined): string {
+  return got?.files ? 'Refresh links' : got?.loading ? 'Reading…' : 'Get download links';
 }

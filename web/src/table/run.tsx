@@ -58,8 +58,11 @@ export function RunPanel(props: { projectId: string; rowId: string; label: strin
         const node = data.node;
         if (!node || !('params' in node)) return;
         setParams(flatten(node.params));
-        // A branch when the commit is a branch head's line, else the sha itself.
-        setBaseRev(node.commit?.branches[0] ?? node.commit?.sha ?? node.sha ?? '');
+        // The row's own commit (an experiment's: its baseline): the params shown are its.
+        // (Commit.branches are the branches whose history holds it, not their heads: a
+        // branch's name would start from its head, with other params.) To commit onto a
+        // branch, type its name.
+        setBaseRev(node.commit?.sha ?? node.sha ?? '');
       })
       .catch((e: unknown) => setResult(e instanceof Error ? e.message : String(e)));
   }, [props.rowId]);
