@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
+import threading
 from pathlib import Path
 
 from storage.periodic import Periodic
@@ -35,15 +36,29 @@ class Checkpointer(Periodic):
         super().__init__(interval)
         self._path = sqlite_path(database_url)
         self._conn: sqlite3.Connection | None = None
+        # The connection is used on a worker thread: a stop cancels the tick awaiting it
+        # but not the thread, so the close waits for a checkpoint under way (closing a
+        # connection while another thread runs a statement on it crashes the process).
+        self._lock = threading.Lock()
+        self._closed = False
 
     def enabled(self) -> bool:
         return self._path is not None
 
+    async def start(self) -> None:
+        self._closed = False
+        await super().start()
+
     async def stop(self) -> None:
         await super().stop()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        await asyncio.to_thread(self._close)
+
+    def _close(self) -> None:
+        with self._lock:
+            self._closed = True
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
     async def tick(self) -> None:
         try:
@@ -52,6 +67,11 @@ class Checkpointer(Periodic):
             log.debug("WAL checkpoint skipped", exc_info=True)
 
     def _checkpoint(self) -> None:
+        with self._lock:
+            if not self._closed:
+                self._checkpoint_now()
+
+    def _checkpoint_now(self) -> None:
         if self._conn is None:
             assert self._path is not None
             self._conn = sqlite3.connect(self._path, check_same_thread=False, timeout=0.1)

@@ -48,7 +48,7 @@ SQLITE_READERS = 4
 # 10,000 commits (its walk touches cells and rows on ~1,000 pages): beyond it every page
 # read is a system call, 3-4x the statement's time (bench/README.md, "engine vs ideal SQL").
 SQLITE_READER_CACHE_MIB = 8
-SQLITE_READER_MMAP_MIB = 1024
+SQLITE_READER_MMAP_MIB = 0
 
 
 def normalise_url(url: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 from storage.checkpoints import Checkpointer, sqlite_path
@@ -54,3 +55,34 @@ async def test_nothing_runs_on_postgres(tmp_path: Path) -> None:
     finally:
         await on_sqlite.stop()
     assert not on_sqlite.running
+
+
+async def test_a_stop_waits_for_the_checkpoint_under_way(tmp_path: Path) -> None:
+    """The stop cancels the tick awaiting the worker thread, not the thread: the close
+    waits for its checkpoint (closing under a running statement crashed the process)."""
+    path = tmp_path / "s.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    checkpointer = Checkpointer(f"sqlite://{path}")
+    entered, release = threading.Event(), threading.Event()
+    checkpoint_now = checkpointer._checkpoint_now
+
+    def slow_checkpoint() -> None:
+        entered.set()
+        release.wait(10)
+        checkpoint_now()
+
+    checkpointer._checkpoint_now = slow_checkpoint  # type: ignore[method-assign]
+    running = asyncio.create_task(asyncio.to_thread(checkpointer._checkpoint))
+    await asyncio.to_thread(entered.wait, 10)
+    stopping = asyncio.create_task(checkpointer.stop())
+    await asyncio.sleep(0)
+    assert not stopping.done()
+    release.set()
+    await running
+    await stopping
+    assert checkpointer._conn is None and checkpointer._closed
+    checkpointer._checkpoint()  # after the stop: nothing, no connection opened again
+    assert checkpointer._conn is None
+    conn.close()
