@@ -9,6 +9,7 @@ and printed, so the newcomer can authenticate at once.
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pygit2
 
@@ -23,12 +24,7 @@ DEMO_NAME = "demo"
 
 async def ensure_demo(settings: Settings) -> str | None:
     repo = settings.data_dir.resolve() / "demo-repo"
-    if not (repo / ".git").exists():
-        await asyncio.to_thread(generate_repo, repo, RepoSpec(commits=20, exps_per_commit=3))
-    # The demo's repository has a working tree with main checked out, which git refuses to
-    # move by a push: merging a pull request from the dashboard would fail. updateInstead
-    # moves the branch and its clean working tree together.
-    pygit2.Repository(str(repo)).config["receive.denyCurrentBranch"] = "updateInstead"
+    await asyncio.to_thread(_prepare_repo, repo)
     syncer = State(settings).syncer
     project = await Project.get_or_none(name=DEMO_NAME)
     if project is None:
@@ -39,3 +35,13 @@ async def ensure_demo(settings: Settings) -> str | None:
         return None
     _row, token = await create_token("demo-admin", frozenset({Scope.ADMIN}))
     return token
+
+
+def _prepare_repo(repo: Path) -> None:
+    """The demo's repository, generated on first start (Git work: off the event loop). It
+    has a working tree with main checked out, which git refuses to move by a push: merging
+    a pull request from the dashboard would fail. updateInstead moves the branch and its
+    clean working tree together."""
+    if not (repo / ".git").exists():
+        generate_repo(repo, RepoSpec(commits=20, exps_per_commit=3))
+    pygit2.Repository(str(repo)).config["receive.denyCurrentBranch"] = "updateInstead"

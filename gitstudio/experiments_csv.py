@@ -239,14 +239,15 @@ class PageWriter:
 
     def _column(self, i: int, values: list[Any]) -> list[str]:
         """The CSV fields of the ``i``th param or metric column, its guess set."""
-        scalars = _scalar_fields(values)
+        scalars = _scalar_rows([values])  # a run of one column: each row's one field
         self.scalar[i] = scalars is not None
         return scalars if scalars is not None else self._fields(values)
 
     def _fields(self, values: list[Any]) -> list[str]:
-        """The CSV fields of a column of param or metric values. A column of one type
-        goes at C speed: numbers through the table of their texts (a float's text is its
-        costliest part), booleans through theirs, text through _texts."""
+        """The CSV fields of a column of param or metric values not all scalars (or past
+        orjson's spelling). A column of one type goes at C speed: numbers through the table
+        of their texts (a float's text is its costliest part), booleans through theirs,
+        text through _texts."""
         kinds = set(map(type, values))
         kinds.discard(_NONE)
         if len(kinds) == 1:
@@ -285,25 +286,13 @@ class PageWriter:
         return list(map(texts.__getitem__, values))
 
 
-def _scalar_fields(values: list[Any]) -> list[str] | None:
-    """The fields of a column holding only numbers, booleans and missing values, from
-    one ``orjson.dumps`` of the column (C, some 30 ns a value, a tenth of a float's
-    ``repr``): orjson writes ``true``, ``false``, ints and most floats as cell() does
-    and ``null`` for a missing value (nothing); None for any other column. (orjson
-    writes a NaN or an infinity as null too, but the values are parsed JSON: none.)"""
-    try:
-        text = orjson.dumps(values)
-    except orjson.JSONEncodeError:  # an int past 64 bits: str() writes it
-        return None
-    if not _scalars(text, 1):
-        return None
-    return text[1:-1].replace(b"null", b"").decode().split(",")
-
-
 def _scalar_rows(columns: list[list[Any]]) -> list[str] | None:
-    """The fields of several columns holding only numbers, booleans and missing values,
-    each row's joined (``0.5,3,,true``), from one ``orjson.dumps`` of the rows; None
-    unless every column holds only those."""
+    """The fields of columns holding only numbers, booleans and missing values, each
+    row's joined (``0.5,3,,true``), from one ``orjson.dumps`` of the rows (C, some 30 ns a
+    value, a tenth of a float's ``repr``): orjson writes ``true``, ``false``, ints and most
+    floats as cell() does and ``null`` for a missing value (nothing); None unless every
+    column holds only those. (orjson writes a NaN or an infinity as null too, but the
+    values are parsed JSON: none.)"""
     rows = list(zip(*columns, strict=True))
     try:
         text = orjson.dumps(rows)
@@ -315,7 +304,7 @@ def _scalar_rows(columns: list[list[Any]]) -> list[str] | None:
 
 
 def _scalars(text: bytes, lists: int) -> bool:
-    """Whether orjson's ``text`` of ``lists`` lists (one, or a list of rows) holds only
+    """Whether orjson's ``text`` of a list of rows (``lists`` lists in all) holds only
     what cell() writes as orjson does: no text or object (a quote, a brace), no list
     beyond those (a bracket more), and no float Python writes otherwise: from 1e16 on and
     below 1e-7 orjson's exponent lacks Python's sign or padding (``1e16``, ``1e-7``:
