@@ -133,6 +133,31 @@ async def expect_rows(page: Page, want: list[str], timeout: float = 15_000) -> N
     await all_lines_rendered(page)
 
 
+async def expect_api_rows(
+    page: Page,
+    served: Served,
+    project: str,
+    order: list[dict[str, Any]] | None = None,
+    timeout: float = 30,
+) -> None:
+    """Until the table shows the rows the API lists now for ``order``. The API is asked again
+    each round: after a run ends, the server may still move on (a sync links the run to its
+    experiment, a last event lands), and the page must follow it to the same end."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        want = await api_rows(served, project, order=order)
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            await expect_rows(page, want, timeout=1_000)
+            return
+        try:
+            await expect_rows(page, want, timeout=min(left, 2) * 1000)
+        except AssertionError:
+            continue
+        if want == await api_rows(served, project, order=order):
+            return
+
+
 async def all_lines_rendered(page: Page) -> None:
     """Every line the table counts (``aria-rowcount``: header rows, groups, rows and
     placeholders) is in the DOM, none of them a placeholder: the viewport holds it all."""

@@ -22,6 +22,7 @@ from dashboard_support import (
     api_rows,
     check_accessible,
     document_kept,
+    expect_api_rows,
     expect_rows,
     mark_document,
     new_page,
@@ -244,7 +245,6 @@ async def test_a_live_run_shows_in_a_sorted_table_in_the_apis_order(
 
     await asyncio.to_thread(short_run, served, live_project, tmp_path, "web-live-sorted")
     await asyncio.wait_for(done.wait(), 30)
-    after = await api_rows(served, PROJECT, order=[{"column": column}])
-    await expect_rows(page, after)
+    await expect_api_rows(page, served, PROJECT, order=[{"column": column}])
     assert await document_kept(page), "the page was reloaded"
     signed_in.recorder.assert_stayed_home()
