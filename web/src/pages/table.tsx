@@ -124,8 +124,27 @@ const FIXED = [36, 250, 124, 120, 120, 240, 140];
 const VALUE_W = 116;
 const ACTIONS_W = 84;
 
+const FIXED_W = FIXED.reduce((a, b) => a + b, 0);
+// The sticky cells (select, name) cover the left of the view: what scrolls under them is hidden.
+const STICKY_W = (FIXED[0] ?? 0) + (FIXED[1] ?? 0);
+// Value columns rendered beyond each side of the view (a quick horizontal scroll shows
+// cells already made, not blanks, for this many columns).
+const COL_OVERSCAN = 2;
+
 function tableWidth(columns: string[]): number {
-  return FIXED.reduce((a, b) => a + b, 0) + columns.length * VALUE_W + ACTIONS_W;
+  return FIXED_W + columns.length * VALUE_W + ACTIONS_W;
+}
+
+/** The value columns a row renders, [start, end) of `state.columns`: those in the view and
+ * COL_OVERSCAN more each side. With 40 columns a row made 48 cells and a screen of new rows
+ * cost the frame their making and layout; only the 5 to 10 in view are made now. Left of
+ * the window a margin stands for the columns skipped, so the cells keep their places. */
+export function columnWindow(count: number, scrollLeft: number, width: number): [number, number] {
+  const firstShown = Math.floor((scrollLeft + STICKY_W - FIXED_W) / VALUE_W);
+  const lastShown = Math.floor((scrollLeft + width - FIXED_W) / VALUE_W);
+  const start = Math.min(count, Math.max(0, firstShown - COL_OVERSCAN));
+  const end = Math.min(count, Math.max(start, lastShown + 1 + COL_OVERSCAN));
+  return [start, end];
 }
 
 // The rendered window moves by blocks of lines: while scrolling, the table re-renders when a
@@ -564,15 +583,23 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
   // on scroll: a scroll reads scrollTop alone, no layout).
   const [block, setBlock] = useState(0);
   const [viewport, setViewport] = useState(600);
+  const [viewWidth, setViewWidth] = useState(1200);
+  const [scrollLeft, setScrollLeft] = useState(0);
   const items = model.items();
   const width = useMemo(() => tableWidth(state.columns), [state.columns]);
+  // One array per window: rows compare it by identity to know whether their cells change.
+  const [colStart, colEnd] = columnWindow(state.columns.length, scrollLeft, viewWidth);
+  const cols = useMemo((): [number, number] => [colStart, colEnd], [colStart, colEnd]);
 
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const observer = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
-      if (box) setViewport(Math.ceil(box.height));
+      if (box) {
+        setViewport(Math.ceil(box.height));
+        setViewWidth(Math.ceil(box.width));
+      }
     });
     observer.observe(el);
     return () => observer.disconnect();
@@ -603,7 +630,7 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
   const rows: preact.JSX.Element[] = [];
   for (let i = start; i < end; i++) {
     const item = items[i];
-    if (item) rows.push(<Line key={keyOf(item, i)} item={item} index={i} rowIndex={i + headerRows + 1} {...props} />);
+    if (item) rows.push(<Line key={keyOf(item, i)} item={item} index={i} rowIndex={i + headerRows + 1} cols={cols} {...props} />);
   }
 
   const sortOf = (key: string): 'ascending' | 'descending' | 'none' =>
@@ -626,9 +653,16 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
       role="table"
       aria-label={`Experiments of ${props.project.name}`}
       aria-rowcount={items.length + headerRows}
+      aria-colcount={FIXED.length + state.columns.length + 1}
       data-testid="experiments-table"
       data-nested={model.query.nested ? 'true' : 'false'}
-      onScroll={(e) => setBlock(Math.floor(e.currentTarget.scrollTop / ROW_H / BLOCK))}
+      onScroll={(e) => {
+        const el = e.currentTarget;
+        setBlock(Math.floor(el.scrollTop / ROW_H / BLOCK));
+        // Re-rendered only when the window of columns moves (a column's width scrolled).
+        const [start, end] = columnWindow(state.columns.length, el.scrollLeft, viewWidth);
+        if (start !== colStart || end !== colEnd) setScrollLeft(el.scrollLeft);
+      }}
       style={{ '--table-w': `${width}px` }}
     >
       <div role="rowgroup" class="thead">
@@ -659,7 +693,7 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
           </div>
         </div>
         {state.baseline ? (
-          <RowLine row={state.baseline} depth={0} rowIndex={2} baseline {...props} index={-1} />
+          <RowLine row={state.baseline} depth={0} rowIndex={2} baseline {...props} index={-1} cols={cols} />
         ) : null}
       </div>
       <div role="rowgroup" class="tbody" style={{ height: `${items.length * ROW_H}px` }}>
@@ -670,7 +704,7 @@ function ExperimentsTable(props: TableProps): preact.JSX.Element {
   );
 }
 
-function Line(props: TableProps & { item: Item; index: number; rowIndex: number }): preact.JSX.Element {
+function Line(props: TableProps & { item: Item; index: number; rowIndex: number; cols: [number, number] }): preact.JSX.Element {
   const { item } = props;
   const top = { transform: `translateY(${props.index * ROW_H}px)` };
   if (item.t === 'branch') {
@@ -737,6 +771,7 @@ type RowProps = TableProps & {
   depth: 0 | 1;
   rowIndex: number;
   index: number;
+  cols: [number, number];
   baseline?: boolean;
   style?: Record<string, string>;
 };
@@ -752,6 +787,7 @@ class RowLine extends Component<RowProps> {
     return (
       p.row !== next.row ||
       p.index !== next.index ||
+      p.cols !== next.cols ||
       p.rowIndex !== next.rowIndex ||
       p.depth !== next.depth ||
       p.state !== next.state ||
@@ -774,6 +810,10 @@ class RowLine extends Component<RowProps> {
 
 function rowLine(props: RowProps): preact.JSX.Element {
   const { row, state, model } = props;
+  const [colStart, colEnd] = props.cols;
+  // The columns right of the window (and left of it too when it holds none) as the actions
+  // cell's margin: the row keeps its width and the cells their places.
+  const skippedAfter = state.columns.length - colEnd + (colEnd === colStart ? colStart : 0);
   const label = rowLabel(row);
   const values = valuesOf(row);
   const base = state.baseline ? valuesOf(state.baseline) : null;
@@ -856,7 +896,7 @@ function rowLine(props: RowProps): preact.JSX.Element {
       <div role="cell" class={cellClass('td', time, 6)} title={formatTime(row.committedAt ?? row.createdAt)}>
         {time}
       </div>
-      {state.columns.map((c) => {
+      {state.columns.slice(colStart, colEnd).map((c, k) => {
         const v = values.get(c);
         const b = base?.get(c);
         let text = formatValue(v);
@@ -875,12 +915,25 @@ function rowLine(props: RowProps): preact.JSX.Element {
           }
         }
         return (
-          <div role="cell" class={cellClass(cls, text, -1, marker)} key={c} title={title} data-column={c}>
+          <div
+            role="cell"
+            class={cellClass(cls, text, -1, marker)}
+            key={c}
+            title={title}
+            data-column={c}
+            aria-colindex={FIXED.length + colStart + k + 1}
+            style={k === 0 && colStart > 0 ? { marginLeft: `${String(colStart * VALUE_W)}px` } : undefined}
+          >
             {text}
           </div>
         );
       })}
-      <div role="cell" class="td actions">
+      <div
+        role="cell"
+        class="td actions"
+        aria-colindex={FIXED.length + state.columns.length + 1}
+        style={skippedAfter > 0 ? { marginLeft: `${String(skippedAfter * VALUE_W)}px` } : undefined}
+      >
         {props.signedIn && !props.baseline ? (
           <button type="button" class="link" aria-label={`${row.hidden ? 'Unhide' : 'Hide'} ${label}`} onClick={() => props.onHide(row, row.hidden)} data-testid="hide-row">
             {row.hidden ? 'Unhide' : 'Hide'}
