@@ -412,3 +412,51 @@ async def test_a_baseline_colours_by_the_goal_and_shows_deltas(signed_in: Visit)
         project_id = (await api(served, goals))["project"]["id"]
         await api(served, clear, {"input": {"projectId": project_id, "column": ACC}})
     signed_in.recorder.assert_stayed_home()
+
+
+CELL_PLACES = """(column) => {
+  const table = document.querySelector('[data-testid=experiments-table]');
+  const header = table.querySelector(`[data-testid=column-header][data-column='${column}']`);
+  const at = header.getBoundingClientRect();
+  return [...table.querySelectorAll('[data-testid=row]')].map((row) => {
+    const cell = row.querySelector(`[data-column='${column}']`);
+    const box = cell ? cell.getBoundingClientRect() : null;
+    return {
+      id: row.dataset.rowId,
+      cells: row.querySelectorAll('[role=cell]').length,
+      left: box ? box.left - at.left : null,
+      width: box ? box.width - at.width : null,
+    };
+  });
+}"""
+# Every row has the column's cell, exactly under its header.
+PLACED = f"""([column, rows]) => {{
+  const found = ({CELL_PLACES})(column);
+  return found.length === rows && found.every(
+    (r) => r.left !== null && Math.abs(r.left) < 0.5 && Math.abs(r.width) < 0.5);
+}}"""
+
+
+async def test_scrolled_sideways_each_columns_cells_stand_under_its_header(
+    signed_in: Visit,
+) -> None:
+    """The rows make only the cells of the columns in view (and a few more): scrolled to the
+    last column and back to the first, every row has that column's cell, exactly under its
+    header, and fewer cells than the table has columns."""
+    page, served = signed_in.page, signed_in.served
+    await open_table(page, served, DEMO)
+    table = page.locator("[data-testid=experiments-table]")
+    headers = page.locator(
+        "[data-testid=column-header][data-column^='metric:'],"
+        " [data-testid=column-header][data-column^='param:']"
+    )
+    columns = [c for c in await headers.evaluate_all("hs => hs.map(h => h.dataset.column)")]
+    colcount = int(await table.get_attribute("aria-colcount") or 0)
+    assert colcount == len(columns) + 8  # select, name, status, 4 fields, the values, actions
+    assert len(columns) > 8, columns  # more than a window's worth: the test shows the window
+    rows = len(await shown_rows(page))
+    for column in (columns[-1], columns[0]):
+        await headers.and_(page.locator(f"[data-column='{column}']")).scroll_into_view_if_needed()
+        await page.wait_for_function(PLACED, arg=[column, rows])
+        found = await page.evaluate(CELL_PLACES, column)
+        assert all(r["cells"] < colcount for r in found), found[:3]
