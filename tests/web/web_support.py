@@ -29,7 +29,14 @@ from support import Server, start_server
 from gitstudio.dashboard import BUILT
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser, BrowserContext, ConsoleMessage, Page, WebSocket
+    from playwright.async_api import (
+        Browser,
+        BrowserContext,
+        ConsoleMessage,
+        Page,
+        Response,
+        WebSocket,
+    )
 
 try:
     from playwright.async_api import TimeoutError as PlaywrightTimeout
@@ -47,6 +54,8 @@ PASSWORD = "a long test password for the browser"
 HOST_RULES = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 # What a page of this server may reach besides its own origin: nothing over the network.
 LOCAL_SCHEMES = ("data", "blob", "about")
+# What a page loads as part of itself: any of them answered 4xx/5xx is a broken page.
+ASSET_TYPES = ("script", "stylesheet", "image", "font", "media", "manifest")
 
 
 def needed(what: str) -> None:
@@ -140,18 +149,25 @@ def same_origin(url: str, origin: str) -> bool:
 @dataclass
 class Recorder:
     """Everything the pages of one browser context did: each request (URL), websocket,
-    Content-Security-Policy refusal (Chromium's console line) and uncaught script error."""
+    Content-Security-Policy refusal (Chromium's console line), uncaught script error and
+    asset (script, style, image, font, icon) the server did not have."""
 
     origin: str
     requests: list[str] = field(default_factory=list)
     websockets: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
 
     def attach(self, context: BrowserContext) -> None:
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("page", self._watch)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
+        context.on("response", self._response)
+
+    def _response(self, response: Response) -> None:
+        if response.status >= 400 and response.request.resource_type in ASSET_TYPES:
+            self.missing.append(f"{response.status} {response.url}")
 
     def _watch(self, page: Page) -> None:
         page.on("websocket", self._websocket)
@@ -175,6 +191,7 @@ class Recorder:
         assert self.requests, "no request recorded: the recorder is not attached"
         assert self.foreign() == [], self.foreign()
         assert self.refused == [], self.refused
+        assert self.missing == [], self.missing
 
 
 @dataclass
