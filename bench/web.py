@@ -381,7 +381,8 @@ async def _site(name: str, data_dir: Path, workdir: Path, *args: str) -> AsyncIt
     """``gitstudio serve ARGS`` on ``data_dir`` (unpinned: the browser uses both CPUs too)."""
     port = free_port()
     command = [sys.executable, "-m", "gitstudio.cli", "serve", "--data-dir", str(data_dir)]
-    env = {**os.environ, "GITSTUDIO_DASHBOARD_DIR": str(DASHBOARD)}
+    # The package's build unless GITSTUDIO_DASHBOARD_DIR names another (two builds compared).
+    env = {"GITSTUDIO_DASHBOARD_DIR": str(DASHBOARD), **os.environ}
     started = time.perf_counter()
     server = await asyncio.to_thread(
         start,
