@@ -12,6 +12,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import pytest
 from dashboard_support import (
@@ -460,3 +461,34 @@ async def test_scrolled_sideways_each_columns_cells_stand_under_its_header(
         await page.wait_for_function(PLACED, arg=[column, rows])
         found = await page.evaluate(CELL_PLACES, column)
         assert all(r["cells"] < colcount for r in found), found[:3]
+
+
+async def test_the_address_keeps_the_sort_and_filter_through_a_reload(signed_in: Visit) -> None:
+    """A sort and a filter changed on the page are in the address (``?table=``): a reload
+    (or the link, shared) opens the same table; a malformed one opens the default table."""
+    page, served = signed_in.page, signed_in.served
+    await open_table(page, served, DEMO)
+    default = await shown_rows(page)
+    await sort_by(page, ACC, "descending")
+    await add_condition(page, ACC, "GT", "0.75")
+    condition = {"column": ACC, "op": "GT", "value": 0.75}
+    want = await api_rows(served, DEMO, {"columns": [condition]}, [{"column": ACC}])
+    assert 0 < len(want) < len(default)
+    await expect_rows(page, want)
+    await expect(page).to_have_url(re.compile(r"[?&]table="))
+    address = page.url
+
+    await page.reload()
+    await page.locator(ROWS).first.wait_for()
+    acc_header = page.locator(f"[data-testid=column-header][data-column='{ACC}']")
+    await expect(acc_header).to_have_attribute("aria-sort", "descending")
+    await expect(page.locator("[data-testid=filters] summary")).to_have_text("Filters (1)")
+    await expect_rows(page, want)
+    assert page.url == address
+
+    for broken in ("not-json", "[1,2]", '{"columns":7,"filter":[],"order":"x"}'):
+        await page.goto(f"{served.url}/projects/{DEMO}?table={quote(broken)}")
+        await page.locator(ROWS).first.wait_for()
+        await expect_rows(page, default)
+        await expect(page.locator("[data-testid=filters] summary")).to_have_text("Filters")
+    signed_in.recorder.assert_stayed_home()

@@ -33,6 +33,8 @@ import {
   initialState,
   toFilter,
   toOrder,
+  toViewFields,
+  viewFromAddress,
   type Project,
   type TableState,
 } from '../table/state';
@@ -191,13 +193,17 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     void loadProject().then((p) => {
       if (!p) return;
       const initial = initialState(p);
-      const wanted = new URLSearchParams(location.search).get('view');
+      const address = new URLSearchParams(location.search);
+      const wanted = address.get('view');
       const view = wanted ? p.views.find((v) => v.name === wanted) : undefined;
-      if (!view) {
+      // The table the address holds (changed since the view was picked, or no view at all).
+      const shown = viewFromAddress(address.get('table')) ?? view;
+      if (!shown) {
         setState(initial);
         return;
       }
-      void viewGoals(p.id, view.name).then((goals) => setState(fromView(view, p, initial, goals)));
+      const goals = view ? viewGoals(p.id, view.name) : Promise.resolve([]);
+      void goals.then((g) => setState({ ...fromView(shown, p, initial, g), view: view?.name ?? null }));
     });
   }, [loadProject]);
 
@@ -295,6 +301,20 @@ export function TablePage(props: { name: string; session: Session | null }): pre
   const update = useCallback((change: Partial<TableState>) => {
     setState((s) => (s ? { ...s, ...change, view: 'view' in change ? (change.view ?? null) : s.view } : s));
   }, []);
+
+  // The address holds the table (`?table=`, a view's fields) when it is not the view's or
+  // the default one: a reload, the back button or a shared link opens what was shown.
+  useEffect(() => {
+    if (!project || !state) return;
+    const view = project.views.find((v) => v.name === state.view);
+    const base = view ? fromView(view, project, state) : initialState(project);
+    const shown = JSON.stringify(toViewFields(state));
+    const q = new URLSearchParams(location.search);
+    if (shown === JSON.stringify(toViewFields(base))) q.delete('table');
+    else q.set('table', shown);
+    const qs = q.toString();
+    navigate(location.pathname + (qs ? '?' + qs : ''), true);
+  }, [project, state]);
 
   const viewGoalsOfState = state?.viewGoals;
   const goals = useMemo(

@@ -194,3 +194,43 @@ export function csvLink(projectDatabaseId: number, state: TableState): string {
   for (const column of state.columns) params.append('columns', column);
   return `/api/projects/${projectDatabaseId}/experiments.csv?${params.toString()}`;
 }
+
+/** What a saved view holds, taken from the table: the address bar keeps it (`?table=`), so
+ *  a reload or a shared link opens the same table. */
+export function toViewFields(state: TableState): Omit<ViewFieldsFragment, 'id' | 'name' | 'shared' | 'owner'> {
+  return {
+    columns: state.columns,
+    filter: toFilter(state),
+    order: toOrder(state.sort) ?? [],
+    includeHidden: state.showHidden,
+    baseline: state.baselineId ? { id: state.baselineId } : null,
+  };
+}
+
+/** The `?table=` parameter read back as a view (null when absent or not a view's shape: a
+ *  hand-edited address opens the default table, never a broken one). */
+export function viewFromAddress(text: string | null): ViewFieldsFragment | null {
+  if (!text) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const v = parsed as Record<string, unknown>;
+  const columns = Array.isArray(v.columns) ? v.columns.filter((c): c is string => typeof c === 'string') : [];
+  const filter = typeof v.filter === 'object' && v.filter !== null && !Array.isArray(v.filter) ? v.filter : {};
+  const baseline = v.baseline as { id?: unknown } | null | undefined;
+  return {
+    id: '',
+    name: '',
+    shared: false,
+    owner: null,
+    columns,
+    filter,
+    order: Array.isArray(v.order) ? v.order.filter((o) => typeof o === 'object' && o !== null) : [],
+    includeHidden: v.includeHidden === true,
+    baseline: baseline && typeof baseline.id === 'string' ? { id: baseline.id } : null,
+  };
+}
