@@ -236,6 +236,7 @@ async def test_a_token_is_created_listed_and_revoked_in_the_page(signed_in: Visi
     await expect(row).to_have_count(0)
     revoked = page.get_by_role("status").filter(has_text="Revoked")
     await expect(revoked).to_have_text(f"Revoked “{name}”")
+    await expect(page.get_by_test_id("new-token")).to_have_count(0)  # its secret is gone too
     after = (await session_api(signed_in, TOKENS))["me"]["tokens"]
     assert name not in [t["name"] for t in after]
     answer = await asyncio.to_thread(me_with, served, secret)

@@ -14,7 +14,9 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
   const [error, setError] = useState<unknown>(null);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<Set<TokenScope>>(new Set(['READ', 'EXPERIMENTS']));
-  const [secret, setSecret] = useState<string | null>(null);
+  // The token just created and its secret, shown once (and no more once it is revoked).
+  const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
+  const secret = created?.secret ?? null;
   const [message, setMessage] = useState<string | null>(null);
 
   const load = async (): Promise<void> => {
@@ -42,7 +44,7 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
   }
 
   const create = async (): Promise<void> => {
-    setSecret(null);
+    setCreated(null);
     try {
       const data = await request(CreateTokenDocument, { input: { name: name.trim(), scopes: [...scopes] } });
       const err = data.createAccessToken.errors[0];
@@ -50,7 +52,8 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
         setMessage(`${err.code}: ${err.message}`);
         return;
       }
-      setSecret(data.createAccessToken.token ?? null);
+      const made = data.createAccessToken;
+      setCreated(made.token && made.accessToken ? { id: made.accessToken.id, secret: made.token } : null);
       setMessage(null);
       setName('');
       await load();
@@ -65,6 +68,7 @@ export function TokensPage(props: { session: Session | null }): preact.JSX.Eleme
       const data = await request(RevokeTokenDocument, { id: token.id });
       const err = data.revokeAccessToken.errors[0];
       setMessage(err ? `${err.code}: ${err.message}` : `Revoked “${token.name}”`);
+      if (!err && created?.id === token.id) setCreated(null);
       await load();
     } catch (e) {
       setMessage(e instanceof Error ? e.message : String(e));
