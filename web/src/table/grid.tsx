@@ -149,19 +149,6 @@ export function ExperimentsTable(props: TableProps): preact.JSX.Element {
     if (item) rows.push(<Line key={keyOf(item, i)} item={item} index={i} rowIndex={i + headerRows + 1} cols={cols} {...props} />);
   }
 
-  const sortOf = (key: string): 'ascending' | 'descending' | 'none' =>
-    state.sort?.key === key ? (state.sort.direction === 'ASC' ? 'ascending' : 'descending') : 'none';
-  const sortable = (key: string, label: string, title: string, cls = ''): preact.JSX.Element => (
-    <div role="columnheader" class={`th ${cls}`} aria-sort={sortOf(key)} data-testid="column-header" data-column={key}>
-      <button type="button" class="sort" title={title} onClick={() => props.onSort(key)}>
-        <span>{label}</span>
-        <span class="arrow" aria-hidden="true">
-          {sortOf(key) === 'ascending' ? '▲' : sortOf(key) === 'descending' ? '▼' : ''}
-        </span>
-      </button>
-    </div>
-  );
-
   return (
     <div
       class="table-scroll"
@@ -182,32 +169,7 @@ export function ExperimentsTable(props: TableProps): preact.JSX.Element {
       style={{ '--table-w': `${width}px` }}
     >
       <div role="rowgroup" class="thead">
-        <div role="row" class="tr head" aria-rowindex={1}>
-          <div role="columnheader" class="th sticky0">
-            <span class="sr-only">Select</span>
-          </div>
-          <div role="columnheader" class="th sticky1">
-            Experiment
-          </div>
-          <div role="columnheader" class="th">
-            Status
-          </div>
-          {FIELDS.map((f) =>
-            sortable('field:' + f.field, f.label, `Sort by ${f.label.toLowerCase()}`),
-          )}
-          {state.columns.map((c) => {
-            const goal = props.goals.get(c);
-            return sortable(
-              c,
-              shortColumn(c),
-              `${c}${goal ? ` (${goal.toLowerCase()} is better)` : ''}`,
-              c.startsWith('metric:') ? 'metric num' : 'param num',
-            );
-          })}
-          <div role="columnheader" class="th">
-            <span class="sr-only">Actions</span>
-          </div>
-        </div>
+        <HeaderRow columns={state.columns} sort={state.sort} goals={props.goals} onSort={props.onSort} />
         {state.baseline ? (
           <RowLine row={state.baseline} depth={0} rowIndex={2} baseline {...props} index={-1} cols={cols} />
         ) : null}
@@ -218,6 +180,66 @@ export function ExperimentsTable(props: TableProps): preact.JSX.Element {
       {items.length === 0 ? <p class="empty muted">No rows match.</p> : null}
     </div>
   );
+}
+
+interface HeaderProps {
+  columns: string[];
+  sort: TableState['sort'];
+  goals: Map<string, ColumnGoal>;
+  onSort: (key: string) => void;
+}
+
+/** The header row: the same while the rows scroll, so not rendered again with them (only
+ * when the columns, the sort, the goals or the page change). */
+class HeaderRow extends Component<HeaderProps> {
+  override shouldComponentUpdate(next: HeaderProps): boolean {
+    const p = this.props;
+    return p.columns !== next.columns || p.sort !== next.sort || p.goals !== next.goals || p.onSort !== next.onSort;
+  }
+
+  override render(): preact.JSX.Element {
+    const props = this.props;
+    const sortOf = (key: string): 'ascending' | 'descending' | 'none' =>
+      props.sort?.key === key ? (props.sort.direction === 'ASC' ? 'ascending' : 'descending') : 'none';
+    const sortable = (key: string, label: string, title: string, cls = ''): preact.JSX.Element => (
+      <div role="columnheader" class={`th ${cls}`} aria-sort={sortOf(key)} data-testid="column-header" data-column={key}>
+        <button type="button" class="sort" title={title} onClick={() => props.onSort(key)}>
+          <span>{label}</span>
+          <span class="arrow" aria-hidden="true">
+            {sortOf(key) === 'ascending' ? '▲' : sortOf(key) === 'descending' ? '▼' : ''}
+          </span>
+        </button>
+      </div>
+    );
+    return (
+      <div role="row" class="tr head" aria-rowindex={1}>
+        <div role="columnheader" class="th sticky0">
+          <span class="sr-only">Select</span>
+        </div>
+        <div role="columnheader" class="th sticky1">
+          Experiment
+        </div>
+        <div role="columnheader" class="th">
+          Status
+        </div>
+        {FIELDS.map((f) =>
+          sortable('field:' + f.field, f.label, `Sort by ${f.label.toLowerCase()}`),
+        )}
+        {props.columns.map((c) => {
+          const goal = props.goals.get(c);
+          return sortable(
+            c,
+            shortColumn(c),
+            `${c}${goal ? ` (${goal.toLowerCase()} is better)` : ''}`,
+            c.startsWith('metric:') ? 'metric num' : 'param num',
+          );
+        })}
+        <div role="columnheader" class="th">
+          <span class="sr-only">Actions</span>
+        </div>
+      </div>
+    );
+  }
 }
 
 function Line(props: TableProps & { item: Item; index: number; rowIndex: number; cols: [number, number] }): preact.JSX.Element {
