@@ -46,7 +46,7 @@ function firstLine(text: string | null | undefined): string {
   return (text ?? '').split('\n', 1)[0] ?? '';
 }
 
-// The cells' widths, set by styles.css (`.tr > :nth-child(n)`): the row's width is their sum.
+// The cells' widths, set by styles.css (`.tr > .w0` to `.w6`, `.wa`): the row's width is their sum.
 const FIXED = [36, 250, 124, 120, 120, 240, 140];
 const VALUE_W = 116;
 const ACTIONS_W = 84;
@@ -213,17 +213,17 @@ class HeaderRow extends Component<HeaderProps> {
     );
     return (
       <div role="row" class="tr head" aria-rowindex={1}>
-        <div role="columnheader" class="th sticky0">
+        <div role="columnheader" class="th w0 sticky0">
           <span class="sr-only">Select</span>
         </div>
-        <div role="columnheader" class="th sticky1">
+        <div role="columnheader" class="th w1 sticky1">
           Experiment
         </div>
-        <div role="columnheader" class="th">
+        <div role="columnheader" class="th w2">
           Status
         </div>
-        {FIELDS.map((f) =>
-          sortable('field:' + f.field, f.label, `Sort by ${f.label.toLowerCase()}`),
+        {FIELDS.map((f, i) =>
+          sortable('field:' + f.field, f.label, `Sort by ${f.label.toLowerCase()}`, `w${String(3 + i)}`),
         )}
         {props.columns.map((c) => {
           const goal = props.goals.get(c);
@@ -234,7 +234,7 @@ class HeaderRow extends Component<HeaderProps> {
             c.startsWith('metric:') ? 'metric num' : 'param num',
           );
         })}
-        <div role="columnheader" class="th">
+        <div role="columnheader" class="th wa">
           <span class="sr-only">Actions</span>
         </div>
       </div>
@@ -384,7 +384,7 @@ function rowLine(props: RowProps): preact.JSX.Element {
       data-status={row.status}
       data-hidden={row.hidden ? 'true' : 'false'}
     >
-      <div role="cell" class="td sticky0">
+      <div role="cell" class="td w0 sticky0">
         <input
           type="checkbox"
           aria-label={`Select ${label}`}
@@ -392,7 +392,7 @@ function rowLine(props: RowProps): preact.JSX.Element {
           onChange={(e) => props.onSelect(row.id, e.currentTarget.checked)}
         />
       </div>
-      <div role="cell" class="td sticky1 name" data-testid="row-name">
+      <div role="cell" class="td w1 sticky1 name" data-testid="row-name">
         {props.depth === 1 ? <span class="indent" aria-hidden="true" /> : null}
         {row.children && row.children.length > 0 && !props.baseline ? (
           <button
@@ -423,15 +423,15 @@ function rowLine(props: RowProps): preact.JSX.Element {
           </span>
         ))}
       </div>
-      <div role="cell" class="td" data-testid="status">
+      <div role="cell" class="td w2" data-testid="status">
         <span class={`status status-${row.status.toLowerCase()}`}>{row.status}</span>
       </div>
-      <div role="cell" class={cellClass('td', branch, 3)}>{branch}</div>
-      <div role="cell" class={cellClass('td', author, 4)}>{author}</div>
-      <div role="cell" class={cellClass('td', message, 5)} title={row.message ?? ''}>
+      <div role="cell" class={cellClass('td w3', branch, 3)}>{branch}</div>
+      <div role="cell" class={cellClass('td w4', author, 4)}>{author}</div>
+      <div role="cell" class={cellClass('td w5', message, 5)} title={row.message ?? ''}>
         {message}
       </div>
-      <div role="cell" class={cellClass('td', time, 6)} title={formatTime(row.committedAt ?? row.createdAt)}>
+      <div role="cell" class={cellClass('td w6', time, 6)} title={formatTime(row.committedAt ?? row.createdAt)}>
         {time}
       </div>
       {state.columns.slice(colStart, colEnd).map((c, k) => {
@@ -468,7 +468,7 @@ function rowLine(props: RowProps): preact.JSX.Element {
       })}
       <div
         role="cell"
-        class="td actions"
+        class="td wa actions"
         aria-colindex={FIXED.length + state.columns.length + 1}
         style={skippedAfter > 0 ? { marginLeft: `${String(skippedAfter * VALUE_W)}px` } : undefined}
       >
