@@ -616,28 +616,35 @@ def export_rows(places: Sequence[Place], postgres: bool | None = None) -> Export
     array holds what the parsed document does. PostgreSQL reads the documents."""
     if postgres is None:
         postgres = db.is_postgres()
-    selected: list[str] = []
-    args: list[str] = []
-    arrays: set[str] = set()
-    for part in EXPORT_PARTS:
-        paths = [json_path(p) for p in places if p[0] == part]
-        named = [path for path in paths if path is not None]
-        if named and len(named) == len(paths) and not postgres:
-            if len(named) == 1:  # json_extract of one path gives the value, not an array
-                named *= 2
-            selected.append(f"json_extract(e.{part}, {_marks(len(named))})")
-            args += named
-            arrays.add(part)
-        else:
-            selected.append(f"e.{part}" if paths else "NULL")  # NULL: no column to read
+    parts = [_export_part(part, places, postgres) for part in EXPORT_PARTS]
     shape = RowShape(
-        f"{_EXPORT_FIELDS}, {', '.join(selected)},"
+        f"{_EXPORT_FIELDS}, {', '.join(sql for sql, _paths in parts)},"
         f" CASE WHEN {_FOUR_DIGIT_YEARS} THEN {_ISO_TIME[postgres]} END",
         len(EXPORT_FIELDS),
         cast("Callable[[tuple[Any, ...]], ExportRow]", tuple),
-        tuple(args),
+        tuple(path for _sql, paths in parts for path in paths),
     )
-    return ExportShape(shape, frozenset(arrays))
+    arrays = frozenset(
+        part for part, (_sql, paths) in zip(EXPORT_PARTS, parts, strict=True) if paths
+    )
+    return ExportShape(shape, arrays)
+
+
+def _export_part(part: str, places: Sequence[Place], postgres: bool) -> tuple[str, list[str]]:
+    """What :func:`export_rows` selects of ``part`` and the JSON paths it binds: the values
+    at the part's places as an array (json_extract of their paths; one path given twice: of
+    one, json_extract gives the value itself), else the document, or NULL for no place."""
+    paths = [json_path(p) for p in places if p[0] == part]
+    named = [path for path in paths if path is not None]
+    if postgres or not named or len(named) < len(paths) or len(named) > _MOST_PATHS:
+        return f"e.{part}" if paths else "NULL", []
+    named *= 2 if len(named) == 1 else 1
+    return f"json_extract(e.{part}, {_marks(len(named))})", named
+
+
+# Paths of one json_extract at most: SQLite's functions take 127 arguments by default
+# (SQLITE_MAX_FUNCTION_ARG). A part of more columns is read as its document.
+_MOST_PATHS = 100
 
 
 EXPORT_PARTS = ("params", "metrics")

@@ -184,6 +184,7 @@ UNNAMED_COLUMNS = [f"metric:odd.json:{k}" for k in UNNAMED]
         ([], set()),
         ([*ODD_COLUMNS, *COLUMNS[6:]], {"params", "metrics"}),
         ([*ODD_COLUMNS, *UNNAMED_COLUMNS, "metric:m.json:acc"], {"params"}),
+        ([*(f"param:p.yaml:k{i}" for i in range(100)), "param:p.yaml:lr"], set()),  # > 100
     ],
 )
 def test_pages_read_by_the_sqlite_statement_are_csv_writers(
