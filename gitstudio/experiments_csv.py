@@ -15,9 +15,10 @@ as a missing one.
 The rows are those of ``Project.experiments`` in its order, read a page at a time
 (GITSTUDIO_MAX_PAGE_SIZE rows) through the table's keyset cursor and written as each page
 comes: memory stays one page whatever the table holds. A page reads only what the CSV
-writes (storage.queries.export_rows(): not a row's errors, plots, deps or outs) and is
-written column by column (PageWriter: each step down a column's path, each column's
-formatting and the rows' joining done for the whole page in C, not cell by cell in Python),
+writes (storage.queries.export_rows(): not a row's errors, plots, deps or outs; on SQLite
+only the exported columns' values of the documents, read by json_extract) and is written
+column by column (PageWriter: each step down a column's path, each column's formatting and
+the rows' joining done for the whole page in C, not cell by cell in Python),
 the text csv.writer would write for the same rows (tests/test_csv_pages.py). Text cells
 that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) are prefixed with ``'``, as OWASP's "CSV Injection" page recommends;
@@ -85,14 +86,14 @@ class ExperimentsCsv:
             raise HttpError(404, f"no project {project_id}")
         try:
             query, columns = await self._arguments(request, project_id, principal.user_id)
-            pages = resolve.every_page(
-                project_id, query, self.settings.max_page_size, export_rows()
-            )
+            shape = export_rows([place(*split_column_key(c)) for c in columns])
+            pages = resolve.every_page(project_id, query, self.settings.max_page_size, shape.rows)
             first = await anext(pages)  # refused here, before the response starts
         except ApiError as exc:
             raise HttpError(400, exc.message, exc.code) from None
+        writer = PageWriter(columns, len(first), shape.arrays)
         return StreamingResponse(
-            _csv(first, pages, columns, project_id),
+            _csv(first, pages, columns, writer, project_id),
             media_type="text/csv; charset=utf-8",
             headers={
                 "Content-Disposition": (
@@ -149,11 +150,11 @@ async def _csv(
     first: list[ExportRow],
     rest: AsyncIterator[list[ExportRow]],
     columns: list[str],
+    writer: PageWriter,
     project_id: int,
 ) -> AsyncIterator[str]:
     header = io.StringIO()
     csv.writer(header, lineterminator="\r\n").writerow([*FIXED, *(_safe(c) for c in columns)])
-    writer = PageWriter(columns, len(first))
     page: list[ExportRow] | None = first
     try:
         yield header.getvalue()
@@ -169,16 +170,27 @@ class PageWriter:
     """The CSV text of pages of rows, column by column: each column's fields made for the
     whole page (its values' types looked at once, each distinct value formatted once) and
     the rows joined. The text is what csv.writer writes for the rows (QUOTE_MINIMAL,
-    ``\\r\\n``) of :func:`cell`'s values."""
+    ``\\r\\n``) of :func:`cell`'s values. The values of a part (params, metrics) in
+    ``arrays`` come as a JSON array per row (storage.queries.ExportShape), the others' as
+    the documents, looked up here."""
 
-    def __init__(self, columns: Sequence[str], rows: int) -> None:
-        self.lookup = ColumnLookup([place(*split_column_key(c)) for c in columns])
+    def __init__(
+        self, columns: Sequence[str], rows: int, arrays: frozenset[str] = frozenset()
+    ) -> None:
+        places = [place(*split_column_key(c)) for c in columns]
+        self.width = len(places)
+        # The columns of each part read as arrays, in the arrays' order; the others'.
+        self.arrays = [(part, [i for i, p in enumerate(places) if p[0] == part]) for part in arrays]
+        self.looked_up = [i for i, p in enumerate(places) if p[0] not in arrays]
+        self.lookup = ColumnLookup([places[i] for i in self.looked_up])
         # The texts of the numbers met so far (floats and ints apart: 1 == 1.0), kept from
         # page to page (params repeat), at most a page of cells of each.
         self.numbers: dict[type, dict[Any, str]] = {int: {None: ""}, float: {None: ""}}
         self.most = rows * max(len(columns), 1)
-        # Which columns held only numbers, booleans and missing values on the page before
-        # (all, before the first): the guess that groups them in runs (_segments).
+        # Which columns held only numbers, booleans and missing values on the pages before
+        # (all, before the first): the guess that groups them in runs (_segments). A column
+        # found to hold anything else is not tried again (the try costs an orjson text of
+        # it per page); the general path writes the same fields.
         self.scalar = [True] * len(columns)
 
     def text(self, rows: Sequence[ExportRow]) -> str:
@@ -192,25 +204,39 @@ class PageWriter:
     def _text(self, rows: Sequence[ExportRow]) -> str:
         if not rows:
             return ""
-        (kind, sha, name, baseline, status, author, email, message, at, params, metrics, iso) = zip(
+        (kind, sha, name, baseline, status, author, message, at, params, metrics, iso) = zip(
             *rows, strict=True
         )
-        documents = {"params": params, "metrics": metrics}
-        cells = self.lookup(lambda part: list(map(orjson.loads, documents[part])))
+        cells = self._values({"params": params, "metrics": metrics})
         fixed = [
             _texts(kind, safe=False),
             _texts(sha, safe=False),
             _texts(name),
             _texts(baseline, safe=False),
             _texts(status, safe=False),
-            _texts(list(map(_author, author, email))),
+            _texts(author),
             iso if None not in iso else _times(at),
             _texts(_first_lines(message)),
         ]
         lines = map(",".join, zip(*fixed, *self._segments(cells), strict=True))
         return "\r\n".join(lines) + "\r\n"
 
-    def _segments(self, columns: list[list[Any]]) -> list[list[str]]:
+    def _values(self, texts: dict[str, Sequence[Any]]) -> list[Sequence[Any]]:
+        """The values of each param and metric column on the page, from the texts of each
+        part: its documents parsed and looked up, or its arrays parsed (one orjson call for
+        the page) and turned into columns."""
+        found = self.lookup(lambda part: list(map(orjson.loads, texts[part])))
+        columns: list[Sequence[Any]] = [()] * self.width
+        for i, looked_up in zip(self.looked_up, found, strict=True):
+            columns[i] = looked_up
+        for part, at in self.arrays:
+            rows = orjson.loads(f"[{','.join(texts[part])}]")
+            # Not strict: the array of a part of one column holds its value twice.
+            for i, values in zip(at, zip(*rows, strict=True), strict=False):
+                columns[i] = values
+        return columns
+
+    def _segments(self, columns: list[Sequence[Any]]) -> list[list[str]]:
         """The param and metric fields of a page, a list per segment of the row: each run
         of adjacent columns guessed to hold numbers, booleans and missing values is one
         segment, its fields of a row already joined (one orjson text for the run: no
@@ -224,12 +250,12 @@ class PageWriter:
             if run:
                 segments += self._run(run, columns)
                 run = []
-            segments.append(self._column(i, values))
+            segments.append(self._fields(values))
         if run:
             segments += self._run(run, columns)
         return segments
 
-    def _run(self, run: list[int], columns: list[list[Any]]) -> list[list[str]]:
+    def _run(self, run: list[int], columns: list[Sequence[Any]]) -> list[list[str]]:
         """The segments of a run of columns guessed scalar: one, or where the guess is
         wrong for a column of the run, a segment per column (the guesses corrected)."""
         joined = _scalar_rows([columns[i] for i in run])
@@ -237,13 +263,13 @@ class PageWriter:
             return [joined]
         return [self._column(i, columns[i]) for i in run]
 
-    def _column(self, i: int, values: list[Any]) -> list[str]:
+    def _column(self, i: int, values: Sequence[Any]) -> list[str]:
         """The CSV fields of the ``i``th param or metric column, its guess set."""
         scalars = _scalar_rows([values])  # a run of one column: each row's one field
         self.scalar[i] = scalars is not None
         return scalars if scalars is not None else self._fields(values)
 
-    def _fields(self, values: list[Any]) -> list[str]:
+    def _fields(self, values: Sequence[Any]) -> list[str]:
         """The CSV fields of a column of param or metric values not all scalars (or past
         orjson's spelling). A column of one type goes at C speed: numbers through the table
         of their texts (a float's text is its costliest part), booleans through theirs,
@@ -266,7 +292,7 @@ class PageWriter:
             return [""] * len(values)
         return list(map(_field, values))
 
-    def _numbers(self, kind: type, values: list[Any]) -> list[str] | None:
+    def _numbers(self, kind: type, values: Sequence[Any]) -> list[str] | None:
         """The fields of a column of numbers of ``kind`` (or None), through the table of
         the texts met so far; None for a column holding 0.0 or -0.0 (equal: one entry for
         two texts)."""
@@ -286,7 +312,7 @@ class PageWriter:
         return list(map(texts.__getitem__, values))
 
 
-def _scalar_rows(columns: list[list[Any]]) -> list[str] | None:
+def _scalar_rows(columns: Sequence[Sequence[Any]]) -> list[str] | None:
     """The fields of columns holding only numbers, booleans and missing values, each
     row's joined (``0.5,3,,true``), from one ``orjson.dumps`` of the rows (C, some 30 ns a
     value, a tenth of a float's ``repr``): orjson writes ``true``, ``false``, ints and most
@@ -392,11 +418,6 @@ def _json_texts(texts: list[str]) -> list[str]:
         doubled = "\x00".join(texts).replace('"', '""')
         return ('"' + doubled.replace("\x00", '"\x00"') + '"').split("\x00")
     return _texts(texts)
-
-
-def _author(name: str | None, email: str | None) -> str:
-    author = name or ""
-    return f"{author} <{email}>" if author and email else author
 
 
 # Times (Unix seconds) whose year has four digits: time.strftime's %Y pads none.

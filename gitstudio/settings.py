@@ -32,8 +32,8 @@ class Settings:
     # from the OS's page cache without a read() each, which halves long reads (a CSV export
     # of 40,000 rows). Address space, not memory: the pages are the OS's cache, shared.
     # SQLite's caveat: an I/O error on a mapped page (a failing disk) or a file truncated
-    # under the mapping stops the process; off until it has run under the whole suite.
-    sqlite_reader_mmap_mib: int = 0
+    # under the mapping stops the process; the server truncates it never (storage.db).
+    sqlite_reader_mmap_mib: int = 1024
     event_bus: str = "memory"
     host: str = "127.0.0.1"
     port: int = 8000

@@ -96,6 +96,22 @@ def place(kind: str, file: str, path: str) -> Place:
     return ("params" if kind == "param" else "metrics", file, tuple(path.split(".")))
 
 
+# SQLite's JSON path (3.40) ends a quoted key at the next quote and compares it with the key
+# as the document spells it, escapes and all: orjson escapes a quote, a backslash and the
+# control characters, so a key holding one cannot be named.
+_UNNAMEABLE = re.compile(r'["\\\x00-\x1f]')
+
+
+def json_path(where: Place) -> str | None:
+    """The SQLite JSON path of the value at ``where`` (``$."file"."key"``: each key quoted,
+    dots and all), None when a key of it cannot be named in one (``_UNNAMEABLE``)."""
+    _part, file, path = where
+    keys = (file, *path)
+    if any(map(_UNNAMEABLE.search, keys)):
+        return None
+    return "$" + "".join(f'."{key}"' for key in keys)
+
+
 def lookup(document: Callable[[str], dict[str, Any]], places: Sequence[Place]) -> list[Any]:
     """The values at ``places`` (None where there is none), in order; ``document(part)``
     gives a part's document, asked once each (a row's parsed params or metrics)."""

@@ -79,7 +79,15 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def _json(value: Any) -> str:
-    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+    """``value`` as JSON text, keys that are not text (YAML's ``1:``) written as orjson
+    writes them; where two keys become one text (``1`` and ``"1"``) only the last is kept,
+    the one every parser of the text keeps (orjson, PostgreSQL's json): SQLite's JSON
+    functions, which the CSV export reads values with, would find the first."""
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:  # a key that is not text (or a value orjson cannot write)
+        text = orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS)
+        return orjson.dumps(orjson.loads(text)).decode()
 
 
 async def apply_batch(project_id: int, batch: IndexBatch) -> IndexChanges:

@@ -8,13 +8,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 import orjson
 
 from storage import db
 from storage.access import visible_clause
 from storage.caches import ACCESS, MISS, BoundedCache, Family
+from storage.cells import Place, json_path
 from storage.limits import limits
 from storage.records import (
     EXPORT_FIELDS,
@@ -576,6 +577,7 @@ class RowShape(Generic[R]):
     columns: str
     width: int
     make: Callable[[tuple[Any, ...]], R]
+    args: tuple[Any, ...] = ()  # the values ``columns`` binds (its ``?``: before any other)
 
 
 def _shape(names: Sequence[str], make: Callable[[tuple[Any, ...]], R]) -> RowShape[R]:
@@ -591,28 +593,75 @@ RECORDS = _shape(
 )
 
 
-def export_rows() -> RowShape[ExportRow]:
-    """What the CSV export writes (storage.records.ExportRow): about half the bytes of a
-    row, as the statement gives them (``tuple`` of a tuple is the tuple itself), the time's
-    text written by the database (off the event loop; a tenth of a page's work)."""
-    return _EXPORT_ROWS[db.is_postgres()]
+class ExportShape(NamedTuple):
+    """How the CSV export reads its rows (:func:`export_rows`): the page's row shape, and
+    the parts (params, metrics) whose columns' values it reads as one JSON array per row
+    (in the order of the part's columns; a missing or null value: ``null``; a part of one
+    column: that value twice); the other parts with a column in them come as documents."""
+
+    rows: RowShape[ExportRow]
+    arrays: frozenset[str]
 
 
+def export_rows(places: Sequence[Place], postgres: bool | None = None) -> ExportShape:
+    """What the CSV export writes of each row (storage.records.ExportRow) whose param and
+    metric columns are at ``places``, on the database in use (or the one ``postgres``
+    says): about half the bytes of a row, as the statement gives them (``tuple`` of a tuple
+    is the tuple itself), the author's and the time's text written by the database (off
+    the event loop). On SQLite the values of each part whose places are all named by a
+    JSON path (storage.cells.json_path) are read as an array by json_extract (C on the
+    reader's thread, where the page writer parsed each document and looked each value up):
+    it copies each value's text as the document spells it (orjson's: storage.index) and
+    finds a key's first occurrence, the only one (storage.index writes none twice), so the
+    array holds what the parsed document does. PostgreSQL reads the documents."""
+    if postgres is None:
+        postgres = db.is_postgres()
+    parts = [_export_part(part, places, postgres) for part in EXPORT_PARTS]
+    shape = RowShape(
+        f"{_EXPORT_FIELDS}, {', '.join(sql for sql, _paths in parts)},"
+        f" CASE WHEN {_FOUR_DIGIT_YEARS} THEN {_ISO_TIME[postgres]} END",
+        len(EXPORT_FIELDS),
+        cast("Callable[[tuple[Any, ...]], ExportRow]", tuple),
+        tuple(path for _sql, paths in parts for path in paths),
+    )
+    arrays = frozenset(
+        part for part, (_sql, paths) in zip(EXPORT_PARTS, parts, strict=True) if paths
+    )
+    return ExportShape(shape, arrays)
+
+
+def _export_part(part: str, places: Sequence[Place], postgres: bool) -> tuple[str, list[str]]:
+    """What :func:`export_rows` selects of ``part`` and the JSON paths it binds: the values
+    at the part's places as an array (json_extract of their paths; one path given twice: of
+    one, json_extract gives the value itself), else the document, or NULL for no place."""
+    paths = [json_path(p) for p in places if p[0] == part]
+    named = [path for path in paths if path is not None]
+    if postgres or not named or len(named) < len(paths) or len(named) > _MOST_PATHS:
+        return f"e.{part}" if paths else "NULL", []
+    named *= 2 if len(named) == 1 else 1
+    return f"json_extract(e.{part}, {_marks(len(named))})", named
+
+
+# Paths of one json_extract at most: SQLite's functions take 127 arguments by default
+# (SQLITE_MAX_FUNCTION_ARG). A part of more columns is read as its document.
+_MOST_PATHS = 100
+
+
+EXPORT_PARTS = ("params", "metrics")
+# The fields of an export row before the documents: the author as the export writes it,
+# "name <email>" or the name alone (nothing for neither) where either is missing or empty.
+_EXPORT_FIELDS = (
+    "e.kind, e.sha, e.name, e.baseline_sha, e.status,"
+    " CASE WHEN e.author_name <> '' AND e.author_email <> ''"
+    " THEN e.author_name || ' <' || e.author_email || '>' ELSE COALESCE(e.author_name, '') END,"
+    " e.message, e.created_at"
+)
 # Years 1000 to 9999: both databases' formats pad none (Python writes the others).
 _FOUR_DIGIT_YEARS = "e.created_at BETWEEN -30610224000 AND 253402300799"
 _ISO_TIME = {
     False: "strftime('%Y-%m-%dT%H:%M:%S+00:00', e.created_at, 'unixepoch')",
     True: """to_char(to_timestamp(e.created_at) AT TIME ZONE 'UTC',"""
     """ 'YYYY-MM-DD"T"HH24:MI:SS"+00:00"')""",
-}
-_EXPORT_ROWS = {
-    postgres: RowShape(
-        f"{_shape(EXPORT_FIELDS, tuple).columns},"
-        f" CASE WHEN {_FOUR_DIGIT_YEARS} THEN {_ISO_TIME[postgres]} END",
-        len(EXPORT_FIELDS) + 1,
-        cast("Callable[[tuple[Any, ...]], ExportRow]", tuple),
-    )
-    for postgres in (False, True)
 }
 
 
@@ -746,7 +795,7 @@ def _sorted(
     rows = yield Fetch(
         f"SELECT {shape.columns}, {_selected(s.keys)} FROM {head} {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
-        [*head_args, *s.join_args, *args, limit],
+        [*shape.args, *head_args, *s.join_args, *args, limit],
         tuples=True,
     )
     make, width = shape.make, shape.width
@@ -1084,13 +1133,13 @@ def _valued(
     direction = "DESC" if desc else "ASC"
     rest = ", ".join(f"{expr} {'DESC' if d else 'ASC'}" for expr, d in s.keys)
     wide = db.is_postgres()
-    head = shape.columns if wide else "o.experiment_id AS id"
+    head, head_args = (shape.columns, shape.args) if wide else ("o.experiment_id AS id", ())
     rows = yield Fetch(
         f"SELECT {head}, {_NUM} AS v1, {_TEXT} AS v2, {_selected(s.keys)}"
         f" FROM cells o JOIN experiments e ON e.id = o.experiment_id {' '.join(s.joins)}"
         f" WHERE {' AND '.join(where)} ORDER BY {_NUM} {direction}, {_PREFIX} {direction},"
         f" {_TEXT} {direction}, {rest} LIMIT ?",
-        [*s.join_args, *args, limit],
+        [*head_args, *s.join_args, *args, limit],
         tuples=True,
     )
     if wide:
@@ -1107,7 +1156,7 @@ def _records(ids: list[int], shape: RowShape[R]) -> Reads[dict[int, R]]:
     rows = yield Fetch(
         f"SELECT e.id AS row_id, {shape.columns} FROM experiments e"
         f" WHERE e.id IN ({_marks(len(ids))})",
-        ids,
+        [*shape.args, *ids],
         tuples=True,
     )
     return {r[0]: shape.make(r[1:]) for r in rows}
@@ -1151,7 +1200,7 @@ def _valueless(
     rows = yield Fetch(
         f"SELECT {shape.columns}, {_selected(s.keys)} FROM experiments e"
         f" {' '.join(s.joins)} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ?",
-        [*s.join_args, *args, limit],
+        [*shape.args, *s.join_args, *args, limit],
         tuples=True,
     )
     width = shape.width

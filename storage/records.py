@@ -121,26 +121,26 @@ class ExperimentRecord:
 
 
 # What the CSV export (gitstudio/experiments_csv.py) reads of a row of the table
-# (storage.queries.export_rows()), in this order: the fields it writes and the two documents
-# its columns are in, nothing else (a row's errors, plots, deps and outs are most of what it
-# stores), then the creation time as ISO 8601 text in UTC, which the database writes (None
-# where it does not: a year of other than four digits). A plain tuple: a page of them is
-# built and taken apart column by column for little.
-EXPORT_FIELDS = ("kind", "sha", "name", "baseline_sha", "status", "author_name",
-                 "author_email", "message", "created_at", "params_json",
-                 "metrics_json")  # fmt: skip
+# (storage.queries.export_rows()), in this order: the fields it writes (the author as it
+# writes it, written by the database), of each of the two documents its columns are in the
+# values of those columns as a JSON array or the document (None when no column is in it:
+# storage.queries.ExportShape), nothing else (a row's errors, plots, deps and outs are most
+# of what it stores), then the creation time as ISO 8601 text in UTC, which the database
+# writes (None where it does not: a year of other than four digits). A plain tuple: a page
+# of them is built and taken apart column by column for little.
+EXPORT_FIELDS = ("kind", "sha", "name", "baseline_sha", "status", "author", "message",
+                 "created_at", "params", "metrics", "created_at_text")  # fmt: skip
 ExportRow = tuple[
     str,
     str | None,
     str | None,
     str | None,
     str,
-    str | None,
-    str | None,
+    str,
     str | None,
     int,
-    str,
-    str,
+    str | None,
+    str | None,
     str | None,
 ]
 

@@ -10,15 +10,19 @@ import csv
 import io
 import math
 import random
+import sqlite3
 import struct
 import sys
 from typing import Any
 
 import orjson
+import pytest
 
 from gitstudio.experiments_csv import PageWriter, _quote, _safe, cell
 from schema.scalars import git_time
 from storage.cells import ColumnLookup, lookup, place, split_column_key
+from storage.index import _json
+from storage.queries import export_rows
 from storage.records import ExportRow
 
 COLUMNS = [
@@ -39,12 +43,17 @@ TEXTS = ["", "plain", "a,b", 'say "hi"', "two\nlines", "cr\rhere", "=1+2", "+x",
 TIMES = [0, -1, 1843989200, -30610224000, 253402300799, 86399, 951782400]
 
 
-def reference(rows: list[ExportRow], columns: list[str]) -> str:
+# A row as the table stores it: kind, sha, name, baseline sha, status, author's name and
+# email, message, creation time, the params and metrics documents (orjson's text).
+Source = tuple[Any, ...]
+
+
+def reference(rows: list[Source], columns: list[str]) -> str:
     """csv.writer of each row as the export wrote rows before pages were written whole."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     places = [place(*split_column_key(c)) for c in columns]
-    for kind, sha, name, baseline, status, who, email, message, at, params, metrics, _ in rows:
+    for kind, sha, name, baseline, status, who, email, message, at, params, metrics in rows:
         documents = {"params": params, "metrics": metrics}
         author = who or ""
         if author and email:
@@ -56,6 +65,20 @@ def reference(rows: list[ExportRow], columns: list[str]) -> str:
              *map(cell, values)]
         )  # fmt: skip
     return out.getvalue()
+
+
+def document_rows(rows: list[Source]) -> list[ExportRow]:
+    """The rows as PostgreSQL reads them (storage.queries.export_rows): the documents, the
+    author as the statement writes it, the time's text left to the PageWriter."""
+    return [
+        (kind, sha, name, baseline, status, author(who, email), message, at, params, metrics,
+         None)
+        for kind, sha, name, baseline, status, who, email, message, at, params, metrics in rows
+    ]  # fmt: skip
+
+
+def author(name: str | None, email: str | None) -> str:
+    return f"{name} <{email}>" if name and email else name or ""
 
 
 def value(rng: random.Random, kind: str) -> Any:
@@ -70,7 +93,7 @@ def value(rng: random.Random, kind: str) -> Any:
     return rng.choice(TEXTS)
 
 
-def document_row(rng: random.Random, i: int) -> ExportRow:
+def document_row(rng: random.Random, i: int) -> Source:
     params: dict[str, Any] = {
         "p.yaml": {
             "lr": value(rng, "float"),
@@ -104,12 +127,16 @@ def document_row(rng: random.Random, i: int) -> ExportRow:
         rng.choice(TIMES),
         orjson.dumps(params).decode(),
         orjson.dumps(metrics).decode(),
-        None,  # the time's text: written by the PageWriter here (the database's in test_csv_export)
     )
 
 
-def pages_text(rows: list[ExportRow], columns: list[str], size: int) -> str:
-    writer = PageWriter(columns, size)
+def pages_text(rows: list[Source], columns: list[str], size: int) -> str:
+    """The PageWriter's pages of ``rows`` as PostgreSQL reads them (the documents)."""
+    return written(document_rows(rows), columns, size)
+
+
+def written(rows: list[ExportRow], columns: list[str], size: int, arrays: Any = frozenset()) -> str:
+    writer = PageWriter(columns, size, arrays)
     return "".join(writer.text(rows[i : i + size]) for i in range(0, len(rows), size))
 
 
@@ -119,6 +146,81 @@ def test_pages_are_written_as_csv_writer_writes_their_rows() -> None:
     expected = reference(rows, COLUMNS)
     for size in (1, 7, 50, 600):  # small pages refill the table of numbers' texts
         assert pages_text(rows, COLUMNS, size) == expected, size
+
+
+def sqlite_rows(rows: list[Source], columns: list[str]) -> tuple[list[ExportRow], frozenset[str]]:
+    """``rows`` read from a SQLite table by the export's own statement (its row shape:
+    storage.queries.export_rows), and the parts it read as arrays."""
+    shape = export_rows([place(*split_column_key(c)) for c in columns], postgres=False)
+    connection = sqlite3.connect(":memory:")
+    names = "kind, sha, name, baseline_sha, status, author_name, author_email, message," \
+            " created_at, params, metrics"  # fmt: skip
+    connection.execute(f"CREATE TABLE experiments (id INTEGER PRIMARY KEY, {names})")
+    connection.executemany(
+        f"INSERT INTO experiments ({names}) VALUES ({', '.join('?' * 11)})", rows
+    )
+    found = connection.execute(
+        f"SELECT {shape.rows.columns} FROM experiments e ORDER BY e.id", shape.rows.args
+    ).fetchall()
+    connection.close()
+    return [shape.rows.make(r) for r in found], shape.arrays
+
+
+# Keys a JSON path names only quoted (dots, brackets, spaces, an empty one, text past ASCII),
+# and keys none names (a quote, a backslash, a control character: their part is read whole).
+ODD = {"ünï": 1, "a": {"": {"b": 2.5}}, "sp ace": "=x", "[0]": [3], "$": None, "'q'": True,
+       "x.y": 4, "x": {"y": 5}}  # fmt: skip
+UNNAMED = {'say "hi"': 6, "back\\slash": "7", "tab\there": 8.5}
+ODD_COLUMNS = [f"param:odd.json:{k}" for k in ("ünï", "a..b", "sp ace", "[0]", "$", "'q'", "x.y")]
+UNNAMED_COLUMNS = [f"metric:odd.json:{k}" for k in UNNAMED]
+
+
+@pytest.mark.parametrize(
+    ("columns", "arrays"),
+    [
+        (COLUMNS, {"params", "metrics"}),
+        (["metric:m.json:acc"], {"metrics"}),  # one column: its path given twice
+        (["param:p.yaml:note", "param:p.yaml:model.depth"], {"params"}),  # no metric read
+        ([], set()),
+        ([*ODD_COLUMNS, *COLUMNS[6:]], {"params", "metrics"}),
+        ([*ODD_COLUMNS, *UNNAMED_COLUMNS, "metric:m.json:acc"], {"params"}),
+        ([*(f"param:p.yaml:k{i}" for i in range(100)), "param:p.yaml:lr"], set()),  # > 100
+    ],
+)
+def test_pages_read_by_the_sqlite_statement_are_csv_writers(
+    columns: list[str], arrays: set[str]
+) -> None:
+    """The rows as SQLite reads them (json_extract's arrays, the author and the time's text
+    written by the statement) make the same text as csv.writer of the documents' values."""
+    rng = random.Random(17)
+    rows = [document_row(rng, i) for i in range(300)]
+    for i in range(0, 300, 3):  # odd keys beside the usual files
+        params, metrics = orjson.loads(rows[i][9]), orjson.loads(rows[i][10])
+        params["odd.json"] = ODD if i % 2 else {"a": {"": 1}, "x.y": [1, 2]}
+        metrics["odd.json"] = UNNAMED
+        rows[i] = (*rows[i][:9], orjson.dumps(params).decode(), orjson.dumps(metrics).decode())
+    read, parts = sqlite_rows(rows, columns)
+    assert parts == arrays
+    expected = reference(rows, columns)
+    for size in (7, 300):
+        assert written(read, columns, size, parts) == expected
+
+
+def test_keys_that_are_one_text_are_stored_once_with_the_value_every_parser_keeps() -> None:
+    """A YAML mapping may hold ``1:`` and ``"1":``: orjson writes both as ``"1"``. The index
+    stores the last only, the one orjson keeps, so SQLite's json_extract (the first it
+    finds) reads what the parsed document holds."""
+    doc = {"p.yaml": {1: "int", "1": "text", False: 1, "false": 2, "x": {None: 3, "null": 4}}}
+    text = _json(doc)
+    parsed = orjson.loads(orjson.dumps(doc, option=orjson.OPT_NON_STR_KEYS))
+    assert orjson.loads(text) == parsed
+    assert text == '{"p.yaml":{"1":"text","false":2,"x":{"null":4}}}'
+    paths = ['$."p.yaml"."1"', '$."p.yaml"."false"', '$."p.yaml"."x"."null"']
+    connection = sqlite3.connect(":memory:")
+    found = connection.execute(f"SELECT json_extract(?, {', '.join('?' * 3)})", [text, *paths])
+    assert orjson.loads(found.fetchone()[0]) == ["text", 2, 4]
+    connection.close()
+    assert _json({"a": [1.5, None]}) == '{"a":[1.5,null]}'  # text keys: written as they are
 
 
 def test_columns_of_one_type_go_whole_and_still_match() -> None:
@@ -132,7 +234,7 @@ def test_columns_of_one_type_go_whole_and_still_match() -> None:
         metrics = {"m.json": {"l": [i, i + 1] if i % 2 else [i], "b": i % 2 == 0, "s": "ok"}}
         rows.append(("COMMIT", f"{i:040x}", None, None, "COMPLETED", "A", "a@b", "m",
                               1843989200 + i, orjson.dumps(params).decode(),
-                              orjson.dumps(metrics).decode(), None))  # fmt: skip
+                              orjson.dumps(metrics).decode()))  # fmt: skip
     columns = ["param:p.yaml:lr", "param:p.yaml:n", "param:p.yaml:c", "metric:m.json:l",
                "metric:m.json:b", "metric:m.json:s", "metric:m.json:none"]  # fmt: skip
     expected = reference(rows, columns)
