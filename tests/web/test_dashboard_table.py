@@ -492,3 +492,39 @@ async def test_the_address_keeps_the_sort_and_filter_through_a_reload(signed_in:
         await expect_rows(page, default)
         await expect(page.locator("[data-testid=filters] summary")).to_have_text("Filters")
     signed_in.recorder.assert_stayed_home()
+
+
+async def test_a_condition_on_the_delta_from_the_baseline_is_the_apis_value_filter(
+    signed_in: Visit,
+) -> None:
+    """With a baseline, a condition marked "Δ baseline" (acc > baseline's + 0.01) shows the
+    rows the API gives for acc > that sum; unmarked, the plain value again."""
+    page, served = signed_in.page, signed_in.served
+    await open_table(page, served, DEMO)
+    commit = page.locator(f"{ROWS}[data-kind=COMMIT]").nth(1)
+    baseline_id = await commit.get_attribute("data-row-id")
+    await commit.get_by_role("checkbox").check()
+    await page.get_by_test_id("set-baseline").click()
+    await expect(page.get_by_test_id("baseline-row")).to_have_attribute(
+        "data-row-id", str(baseline_id)
+    )
+    nodes = (await api(served, VALUES, {"name": DEMO, "columns": [ACC]}))["project"]
+    base = {n["id"]: n["values"][0]["value"] for n in nodes["experiments"]["nodes"]}[baseline_id]
+    assert isinstance(base, float)
+
+    await add_condition(page, ACC, "GT", "0.01")
+    plain = await api_rows(served, DEMO, {"columns": [{"column": ACC, "op": "GT", "value": 0.01}]})
+    await expect_rows(page, plain)
+    reads = table_reads(page)
+    delta = page.get_by_test_id("condition-delta")
+    await delta.check()
+    await reads.settled()
+    above = {"column": ACC, "op": "GT", "value": base + 0.01}
+    want = await api_rows(served, DEMO, {"columns": [above]})
+    assert 0 < len(want) < len(plain), (len(want), len(plain))
+    await expect_rows(page, want)
+    await delta.uncheck()
+    await reads.settled()
+    await expect_rows(page, plain)
+    await check_accessible(page)
+    signed_in.recorder.assert_stayed_home()

@@ -211,13 +211,17 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     };
   }, [model, project]);
 
-  // The baseline row, with the columns shown (a view names it by id; new columns need its values).
+  // The baseline row, with the columns shown and those of the delta conditions (a view names
+  // it by id; new columns need its values).
   const baselineId = state?.baselineId ?? null;
-  const baselineColumns = state ? JSON.stringify(state.columns) : '';
+  const wantedOfBaseline = state
+    ? [...new Set([...state.columns, ...state.conditions.filter((c) => c.vsBaseline).map((c) => c.column)])]
+    : [];
+  const baselineColumns = JSON.stringify(wantedOfBaseline);
   useEffect(() => {
     if (!baselineId || !state) return;
     let stopped = false;
-    request(BaselineRowDocument, { id: baselineId, columns: state.columns })
+    request(BaselineRowDocument, { id: baselineId, columns: wantedOfBaseline })
       .then((data) => {
         const node = data.node;
         if (stopped || !isRow(node)) return;
@@ -228,7 +232,7 @@ export function TablePage(props: { name: string; session: Session | null }): pre
     return () => {
       stopped = true;
     };
-    // baselineColumns stands for state.columns.
+    // baselineColumns stands for wantedOfBaseline.
   }, [baselineId, baselineColumns]);
 
   const update = useCallback((change: Partial<TableState>) => {

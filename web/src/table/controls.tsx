@@ -1,9 +1,18 @@
 // The table's controls: filters (git fields and column conditions), the columns chooser
 // with order and goals, and saved views.
 import { useEffect, useState } from 'preact/hooks';
-import type { ColumnFilter, ColumnGoal, FilterOperator, ViewFieldsFragment } from '../gql/graphql';
+import type { ColumnGoal, FilterOperator, ViewFieldsFragment } from '../gql/graphql';
 import { shortColumn } from '../format';
-import { OPERATORS, parseValue, type ColumnInfo, type GitFilter, type Project, type TableState } from './state';
+import {
+  deltaCapable,
+  OPERATORS,
+  parseValue,
+  type ColumnInfo,
+  type Condition,
+  type GitFilter,
+  type Project,
+  type TableState,
+} from './state';
 
 type Update = (change: Partial<TableState>) => void;
 
@@ -30,7 +39,7 @@ export function Filters(props: { project: Project; state: TableState; update: Up
   const git = (change: Partial<GitFilter>): void => update({ git: { ...state.git, ...change } });
   const branches = project.branches.filter((b) => state.showHidden || !b.hidden);
   const conditions = state.conditions;
-  const setCondition = (i: number, change: Partial<ColumnFilter>): void =>
+  const setCondition = (i: number, change: Partial<Condition>): void =>
     update({ conditions: conditions.map((c, j) => (j === i ? { ...c, ...change } : c)) });
   const active =
     conditions.length + Object.values(state.git).filter((v) => v !== '').length;
@@ -125,6 +134,19 @@ export function Filters(props: { project: Project; state: TableState; update: Up
                     value={c.value === null || c.value === undefined ? '' : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
                     commit={(text) => setCondition(i, { value: parseValue(text) })}
                   />
+                </label>
+              ) : null}
+              {deltaCapable(c) ? (
+                <label title="The value is a difference from the baseline row's (choose a baseline first)">
+                  <input
+                    type="checkbox"
+                    checked={c.vsBaseline === true}
+                    disabled={!state.baselineId}
+                    onChange={(e) => setCondition(i, { vsBaseline: e.currentTarget.checked })}
+                    data-testid="condition-delta"
+                  />
+                  <span class="sr-only">Condition {i + 1} is a delta from the baseline</span>
+                  <span aria-hidden="true">Δ baseline</span>
                 </label>
               ) : null}
               <button

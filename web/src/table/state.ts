@@ -25,6 +25,29 @@ export interface GitFilter {
   message: string;
 }
 
+/** A value condition; `vsBaseline`: its value is a delta from the baseline row's value of
+ *  the column (a filter by deltas, as Studio's), sent to the API as that value plus the
+ *  baseline's while a baseline is shown. */
+export type Condition = ColumnFilter & { vsBaseline?: boolean };
+
+const DELTA_OPS = new Set(['EQ', 'NE', 'GT', 'GTE', 'LT', 'LTE']);
+
+/** Whether the condition can be a delta: a comparison of numbers. */
+export function deltaCapable(c: Condition): boolean {
+  return DELTA_OPS.has(c.op);
+}
+
+/** What the API is sent for a condition: a delta one turned into the value it stands for
+ *  against the baseline row (null while none is shown, or the baseline has no number
+ *  there: the condition waits). */
+function toColumnFilter(c: Condition, baseline: Row | null): ColumnFilter | null {
+  const { vsBaseline, ...filter } = c;
+  if (!vsBaseline) return filter;
+  if (!deltaCapable(c) || typeof c.value !== 'number' || !baseline) return null;
+  const base = baseline.values.find((v) => v.column === c.column)?.value;
+  return typeof base === 'number' ? { ...filter, value: base + c.value } : null;
+}
+
 export interface Sort {
   key: string; // a column id, or 'field:AUTHOR' ...
   direction: 'ASC' | 'DESC';
@@ -34,7 +57,7 @@ export interface TableState {
   columns: string[];
   sort: Sort | null;
   git: GitFilter;
-  conditions: ColumnFilter[];
+  conditions: Condition[];
   showHidden: boolean;
   groupByBranch: boolean;
   /** The row deltas are taken from; its row is read (with the columns shown) as baseline. */
@@ -99,7 +122,10 @@ export function toFilter(state: TableState): ExperimentFilter {
   if (g.detached) f.detached = g.detached === 'only';
   if (g.author.trim()) f.author = g.author.trim();
   if (g.message.trim()) f.message = g.message.trim();
-  const conditions = state.conditions.filter((c) => c.column);
+  const conditions = state.conditions
+    .filter((c) => c.column)
+    .map((c) => toColumnFilter(c, state.baseline))
+    .filter((c): c is ColumnFilter => c !== null);
   if (conditions.length) f.columns = conditions;
   if (state.showHidden) f.includeHidden = true;
   return f;
