@@ -158,15 +158,25 @@ async def expect_api_rows(
             return
 
 
+LINES = """() => {
+  const table = document.querySelector('[data-testid=experiments-table]');
+  return {
+    counted: Number(table.getAttribute('aria-rowcount')),
+    headers: table.querySelector('[data-testid=baseline-row]') ? 2 : 1,
+    lines: table.querySelectorAll('.tbody > [role=row]').length,
+    placeholders: table.querySelectorAll('[data-testid=placeholder-row]').length,
+  };
+}"""
+
+
 async def all_lines_rendered(page: Page) -> None:
     """Every line the table counts (``aria-rowcount``: header rows, groups, rows and
-    placeholders) is in the DOM, none of them a placeholder: the viewport holds it all."""
-    table = page.locator(TABLE)
-    counted = int(await table.get_attribute("aria-rowcount") or "0")
-    headers = 2 if await page.locator("[data-testid=baseline-row]").count() else 1
-    lines = await page.locator(f"{TABLE} .tbody > [role=row]").count()
+    placeholders) is in the DOM, none of them a placeholder: the viewport holds it all.
+    Read in one step: a render between two reads would compare two tables."""
+    found = await page.evaluate(LINES)
+    lines, counted, headers = found["lines"], found["counted"], found["headers"]
     assert lines == counted - headers, (lines, counted, "the viewport is too short")
-    assert await page.locator("[data-testid=placeholder-row]").count() == 0
+    assert found["placeholders"] == 0
 
 
 async def open_table(page: Page, served: Served, name: str, query: str = "") -> None:

@@ -29,6 +29,8 @@ export interface Segment {
   hasNext: boolean;
   loading: boolean;
   error: string | null;
+  /** Its rows are being read again: those shown stay until the first page replaces them. */
+  stale?: boolean;
 }
 
 export interface Query {
@@ -138,11 +140,12 @@ export class TableModel {
    *  is dropped. */
   reread(): void {
     this.generation += 1;
-    this.ids.clear();
     for (const seg of this.segments) {
-      Object.assign(seg, { rows: [], total: null, cursor: null, hasNext: true, loading: false, error: null });
+      // The rows shown stay until the segment's first page, read again, replaces them: the
+      // table does not blank to placeholders at every event of a live run.
+      Object.assign(seg, { cursor: null, hasNext: true, loading: false, error: null, stale: true });
+      void this.load(seg);
     }
-    this.changed();
   }
 
   private generation = 0;
@@ -168,6 +171,11 @@ export class TableModel {
       const node = data.node;
       if (!node || !('experiments' in node)) throw new Error('the project is gone');
       const page = node.experiments;
+      if (seg.stale) {
+        seg.rows = [];
+        seg.stale = false;
+        this.ids.delete(seg);
+      }
       const seen = this.idsOf(seg);
       for (const n of page.nodes) {
         if (seen.has(n.id)) continue;
