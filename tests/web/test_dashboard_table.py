@@ -337,6 +337,20 @@ query($name: String!, $columns: [String!]) {
 """
 
 
+async def set_baseline(page: Page, served: Served) -> tuple[str, dict[str, Any]]:
+    """The second commit's row made the baseline from the page (shown pinned above the
+    rows); its id and every row's acc by the API (the baseline's a float)."""
+    commit = page.locator(f"{ROWS}[data-kind=COMMIT]").nth(1)
+    baseline_id = str(await commit.get_attribute("data-row-id"))
+    await commit.get_by_role("checkbox").check()
+    await page.get_by_test_id("set-baseline").click()
+    await expect(page.get_by_test_id("baseline-row")).to_have_attribute("data-row-id", baseline_id)
+    nodes = (await api(served, VALUES, {"name": DEMO, "columns": [ACC]}))["project"]
+    acc = {n["id"]: n["values"][0]["value"] for n in nodes["experiments"]["nodes"]}
+    assert isinstance(acc[baseline_id], float)
+    return baseline_id, acc
+
+
 async def test_a_baseline_colours_by_the_goal_and_shows_deltas(signed_in: Visit) -> None:
     """A view goal (acc: higher is better) and a commit as baseline: each row's acc cell is
     better or worse by its value against the baseline's in the API, and the delta mode
@@ -351,17 +365,8 @@ async def test_a_baseline_colours_by_the_goal_and_shows_deltas(signed_in: Visit)
         page.locator(f"[data-testid=column-header][data-column='{ACC}'] button")
     ).to_have_attribute("title", f"{ACC} (higher is better)")
 
-    commit = page.locator(f"{ROWS}[data-kind=COMMIT]").nth(1)
-    baseline_id = await commit.get_attribute("data-row-id")
-    await commit.get_by_role("checkbox").check()
-    await page.get_by_test_id("set-baseline").click()
-    await expect(page.get_by_test_id("baseline-row")).to_have_attribute(
-        "data-row-id", str(baseline_id)
-    )
-    nodes = (await api(served, VALUES, {"name": DEMO, "columns": [ACC]}))["project"]
-    acc = {n["id"]: n["values"][0]["value"] for n in nodes["experiments"]["nodes"]}
-    base = acc[str(baseline_id)]
-    assert isinstance(base, float)
+    baseline_id, acc = await set_baseline(page, served)
+    base = acc[baseline_id]
 
     cells = page.locator(f"{ROWS} [data-column='{ACC}']")
     await expect(cells.first).to_be_visible()
@@ -451,7 +456,7 @@ async def test_scrolled_sideways_each_columns_cells_stand_under_its_header(
         "[data-testid=column-header][data-column^='metric:'],"
         " [data-testid=column-header][data-column^='param:']"
     )
-    columns = [c for c in await headers.evaluate_all("hs => hs.map(h => h.dataset.column)")]
+    columns: list[str] = await headers.evaluate_all("hs => hs.map(h => h.dataset.column)")
     colcount = int(await table.get_attribute("aria-colcount") or 0)
     assert colcount == len(columns) + 8  # select, name, status, 4 fields, the values, actions
     assert len(columns) > 8, columns  # more than a window's worth: the test shows the window
@@ -501,16 +506,8 @@ async def test_a_condition_on_the_delta_from_the_baseline_is_the_apis_value_filt
     rows the API gives for acc > that sum; unmarked, the plain value again."""
     page, served = signed_in.page, signed_in.served
     await open_table(page, served, DEMO)
-    commit = page.locator(f"{ROWS}[data-kind=COMMIT]").nth(1)
-    baseline_id = await commit.get_attribute("data-row-id")
-    await commit.get_by_role("checkbox").check()
-    await page.get_by_test_id("set-baseline").click()
-    await expect(page.get_by_test_id("baseline-row")).to_have_attribute(
-        "data-row-id", str(baseline_id)
-    )
-    nodes = (await api(served, VALUES, {"name": DEMO, "columns": [ACC]}))["project"]
-    base = {n["id"]: n["values"][0]["value"] for n in nodes["experiments"]["nodes"]}[baseline_id]
-    assert isinstance(base, float)
+    baseline_id, acc = await set_baseline(page, served)
+    base = acc[baseline_id]
 
     await add_condition(page, ACC, "GT", "0.01")
     plain = await api_rows(served, DEMO, {"columns": [{"column": ACC, "op": "GT", "value": 0.01}]})
