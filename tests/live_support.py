@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from support import Api, Server, free_port, git, start_server
+from support import Api, Server, free_port, git, http, start_server
 
 from gitstudio.app import State
 from storage import db
@@ -226,7 +226,7 @@ def wait_for(check: Callable[[], Any], timeout: float = 30, what: str = "conditi
 
 
 def gql(url: str, token: str, query: str, variables: dict[str, Any] | None = None) -> Any:
-    response = httpx.post(
+    response = http.post(
         f"{url}/graphql",
         json={"query": query, "variables": variables or {}},
         headers={"Authorization": f"token {token}"},
@@ -318,7 +318,7 @@ def live_repo(path: Path) -> str:
 
 
 def create_project_rest(url: str, token: str, repo_url: str, name: str) -> dict[str, Any]:
-    response = httpx.post(
+    response = http.post(
         f"{url}/api/create-project",
         json={"repo_url": repo_url, "name": name},
         headers={"Authorization": f"token {token}"},

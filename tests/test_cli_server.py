@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import httpx
-from support import start_server, stop_server
+from support import http, start_server, stop_server
 
 from sync.generate import RepoSpec, add_commit, generate_repo
 
@@ -25,7 +25,7 @@ def cli(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def post(url: str, token: str, query: str) -> httpx.Response:
-    return httpx.post(
+    return http.post(
         f"{url}/graphql",
         json={"query": query},
         headers={"Authorization": f"token {token}"},
@@ -42,7 +42,7 @@ def test_serve_demo_prints_a_working_token_and_serves_graphiql(tmp_path: Path) -
         link = re.search(r"(http://\S+/graphql\?headers=\S+)", output)
         assert link and token[1] in unquote(link[1])
 
-        page = httpx.get(f"{server.url}/graphql", headers={"Accept": "text/html"})
+        page = http.get(f"{server.url}/graphql", headers={"Accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
 
         body = post(

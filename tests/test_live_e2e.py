@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 import yaml
 from live_support import admin_token as mint
@@ -28,7 +27,7 @@ from live_support import (
     start_server_on,
     wait_for,
 )
-from support import Server, free_port, git, start_server, stop_server
+from support import Server, free_port, git, http, start_server, stop_server
 
 DVC = [sys.executable, "-m", "dvc"]
 
@@ -107,7 +106,7 @@ def test_plain_dvclive_script(served: Served, tmp_path: Path) -> None:
         (int(line.split("\t")[-2]), float(line.split("\t")[-1])) for line in tsv
     ]
 
-    image = httpx.get(
+    image = http.get(
         f"{served.url}/api/live/images/{row['databaseId']}/dvclive/plots/images/sample.png",
         headers={"Authorization": f"token {served.token}"},
     )
@@ -201,9 +200,9 @@ def test_dvc_studio_login(served: Served, tmp_path: Path) -> None:
         if not found:
             login.wait(timeout=30)
             raise AssertionError(f"exit {login.returncode}, no login URL in:\n{''.join(seen)}")
-        page = httpx.get(f"{found[1]}?code={found[2]}")  # approving needs a signed-in user
+        page = http.get(f"{found[1]}?code={found[2]}")  # approving needs a signed-in user
         assert page.status_code == 303 and "/login?next=" in page.headers["location"]
-        approved = httpx.post(
+        approved = http.post(
             found[1], data={"user_code": found[2], "token": served.token, "action": "approve"}
         )
         assert approved.status_code == 200, approved.text
@@ -227,8 +226,8 @@ def test_dvc_studio_login(served: Served, tmp_path: Path) -> None:
         "name": "after-login",
         "client": "dvclive",
     }
-    assert httpx.post(f"{served.url}/api/live", json=body, headers=headers).status_code == 200
-    refused = httpx.post(
+    assert http.post(f"{served.url}/api/live", json=body, headers=headers).status_code == 200
+    refused = http.post(
         f"{served.url}/api/create-project", json={"repo_url": str(repo)}, headers=headers
     )
     assert refused.status_code == 403  # EXPERIMENTS only, as asked

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from live_support import admin_token, cli, client_env, run
 from registry_support import GTO
-from support import Server, start_server
+from support import Server, http, start_server
 
 
 @pytest.fixture
@@ -81,19 +80,19 @@ def test_links_are_signed_and_the_api_needs_a_token(
     served, token = server
     api = f"{served.url}/api/model-registry/get-download-uris"
     params = {"repo": str(dvc_registry), "name": "churn", "version": "v2.0.0"}
-    assert httpx.get(api, params=params).status_code == 401
-    answer = httpx.get(api, params=params, headers={"Authorization": f"token {token}"})
+    assert http.get(api, params=params).status_code == 401
+    answer = http.get(api, params=params, headers={"Authorization": f"token {token}"})
     assert answer.status_code == 200, answer.text
     [(path, url)] = answer.json().items()
     assert path == "churn.pkl"
-    assert httpx.get(url).content == b"weights two\n"
-    assert httpx.get(url.replace("signature=", "signature=0")).status_code == 403
-    assert httpx.get(url.replace("churn.pkl", "notes.txt")).status_code == 403
-    missing = httpx.get(
+    assert http.get(url).content == b"weights two\n"
+    assert http.get(url.replace("signature=", "signature=0")).status_code == 403
+    assert http.get(url.replace("churn.pkl", "notes.txt")).status_code == 403
+    missing = http.get(
         api, params={**params, "version": "v9.0.0"}, headers={"Authorization": f"token {token}"}
     )
     assert missing.status_code == 404 and "v9.0.0" in missing.json()["detail"]
-    both = httpx.get(
+    both = http.get(
         api, params={**params, "stage": "prod"}, headers={"Authorization": f"token {token}"}
     )
     assert both.status_code == 400

@@ -27,7 +27,7 @@ import pytest
 from services import require_service
 from starlette.requests import Request
 from starlette.responses import Response
-from support import Api, free_port
+from support import Api, free_port, http
 
 import gitstudio.oidc
 from gitstudio.app import create_app
@@ -75,7 +75,7 @@ def provider(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Provider]:
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the provider did not start:\n{log.read_text()}")
             try:
-                if httpx.get(f"{issuer}/.well-known/openid-configuration").status_code == 200:
+                if http.get(f"{issuer}/.well-known/openid-configuration").status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.05)

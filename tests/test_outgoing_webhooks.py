@@ -22,7 +22,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import httpx
 import orjson
 import pytest
 from cryptography import x509
@@ -31,7 +30,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from live_support import admin_token, cli, event, post_live
 from services import DAEMON_HOST
-from support import Api, eventually, git, start_server, stop_server, with_services
+from support import Api, eventually, git, http, start_server, stop_server, with_services
 
 from gitstudio.app import create_app
 from gitstudio.outgoing import Deliverer
@@ -369,8 +368,8 @@ async def test_a_silent_run_is_delivered_stale(
     await webhook_for(api, project["id"], receiver.url, "RUN_STALE")
     baseline = git(repo, "rev-parse", "main")
     settings = dataclasses.replace(api.settings, live_stale_after=0.3, webhook_poll_seconds=0.05)
-    async with with_services(create_app(settings)) as http:
-        sent = await http.post(
+    async with with_services(create_app(settings)) as client:
+        sent = await client.post(
             "/api/live",
             json=event("start", str(repo), baseline, "sleepy"),
             headers={"Authorization": f"token {api.token}"},
@@ -534,16 +533,16 @@ def test_a_real_server_delivers_from_its_lifespan(tmp_path: Path, receiver: Rece
     server = start_server([], data, {"GITSTUDIO_WEBHOOK_POLL_SECONDS": "0.1"})
     try:
         headers = {"Authorization": f"token {token}"}
-        found = httpx.post(f"{server.url}/graphql", headers=headers, json={
+        found = http.post(f"{server.url}/graphql", headers=headers, json={
             "query": '{ project(name: "served") { id } }'}).json()  # fmt: skip
-        made = httpx.post(f"{server.url}/graphql", headers=headers, json={
+        made = http.post(f"{server.url}/graphql", headers=headers, json={
             "query": CREATE, "variables": {"input": {
                 "projectId": found["data"]["project"]["id"], "url": receiver.url,
                 "events": ["RUN_STARTED", "RUN_FINISHED"], "secret": SECRET}}}).json()  # fmt: skip
         assert made["data"]["createWebhook"]["errors"] == [], made
         baseline = git(repo, "rev-parse", "main")
         for kind in ("start", "done"):
-            sent = httpx.post(f"{server.url}/api/live", headers=headers,
+            sent = http.post(f"{server.url}/api/live", headers=headers,
                               json=event(kind, str(repo), baseline, "served-run"))  # fmt: skip
             assert sent.status_code == 200, sent.text
         deadline = time.monotonic() + 20

@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from support import Api, Server, start_server, statement_timeout
+from support import Api, Server, http, start_server, statement_timeout
 
 from storage import db
 from storage.errors import DomainError
@@ -264,7 +264,7 @@ async def test_sigterm_stops_serve_on_sqlite_within_10_s_mid_read(tmp_path: Path
 
         def ask() -> None:
             try:
-                answers.append(httpx.get(f"{server.url}/slow", timeout=60))
+                answers.append(http.get(f"{server.url}/slow", timeout=60))
             except httpx.HTTPError as exc:
                 answers.append(exc)
 
@@ -272,7 +272,7 @@ async def test_sigterm_stops_serve_on_sqlite_within_10_s_mid_read(tmp_path: Path
         asking.start()
 
         def reading() -> bool:
-            stats = httpx.get(f"{server.url}/pool", timeout=5).json()
+            stats = http.get(f"{server.url}/pool", timeout=5).json()
             return bool(stats["sqlite_readers_in_use"] == 1)
 
         deadline = time.monotonic() + 30

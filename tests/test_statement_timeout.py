@@ -22,7 +22,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from support import Api, start_server, statement_timeout
+from support import Api, http, start_server, statement_timeout
 
 from gitstudio.graphql_errors import format_errors
 from gitstudio.rest import guard, json_response
@@ -186,7 +186,7 @@ async def test_sigterm_stops_serve_within_10_s_mid_query(tmp_path: Path) -> None
                 def ask() -> None:
                     try:
                         answers.append(
-                            httpx.post(
+                            http.post(
                                 f"{server.url}/graphql",
                                 json={"query": "{ projects { totalCount } }"},
                                 headers={"Authorization": f"Bearer {token}"},

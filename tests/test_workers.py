@@ -33,7 +33,7 @@ import psycopg
 import pytest
 from live_support import gql, wait_for
 from services import PG_ADMIN_URL, pg_reachable, require_service
-from support import FETCH_GATE, Server, free_port, git, start_server, stop_server
+from support import FETCH_GATE, Server, free_port, git, http, start_server, stop_server
 from ws_support import REDIS_URL, admin_token, redis_reachable, wait_until
 
 from sync.generate import RepoSpec, add_commit, generate_repo
@@ -208,7 +208,7 @@ class Cluster:
     def webhook(self, server: Server) -> httpx.Response:
         body = json.dumps({"ref": "refs/heads/main", "repository": {"clone_url": self.url}})
         signature = "sha256=" + hmac.new(SECRET.encode(), body.encode(), hashlib.sha256).hexdigest()
-        return httpx.post(
+        return http.post(
             f"{server.url}/webhooks/github",
             content=body,
             headers={"X-Hub-Signature-256": signature, "X-GitHub-Event": "push"},
@@ -429,9 +429,9 @@ def test_a_push_while_the_project_syncs_is_synced_after_it(cluster: Cluster) -> 
     assert sorted(j["status"] for j in jobs) == ["doing", "todo"]
     server = cluster.servers[1]
     auth = {"Authorization": f"token {cluster.token}"}
-    metrics = httpx.get(f"{server.url}/metrics", headers=auth, timeout=10).text
+    metrics = http.get(f"{server.url}/metrics", headers=auth, timeout=10).text
     assert 'gitstudio_queue_depth{queue="procrastinate"} 1.0' in metrics
-    health = httpx.get(f"{server.url}/healthz", timeout=10).json()
+    health = http.get(f"{server.url}/healthz", timeout=10).json()
     assert health["queue"] == "ok"
     (cluster.gates / "fetch.armed").unlink()
     (cluster.gates / "fetch.open").touch()

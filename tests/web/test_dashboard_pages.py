@@ -25,6 +25,7 @@ from dashboard_support import (
 )
 from live_support import create_project_rest
 from playwright.async_api import expect
+from support import http
 from web_support import PASSWORD, USER, Served, Visit, assert_accessible, visit
 
 from sync.generate import RepoSpec, generate_repo
@@ -87,7 +88,7 @@ async def anonymous_api(served: Served, query: str) -> Any:
     """The API's answer without a token or session: what anyone may read."""
 
     def post() -> Any:
-        response = httpx.post(f"{served.url}/graphql", json={"query": query}, timeout=60)
+        response = http.post(f"{served.url}/graphql", json={"query": query}, timeout=60)
         assert response.status_code == 200, response.text
         body = response.json()
         assert "errors" not in body, body["errors"]
@@ -197,7 +198,7 @@ async def test_a_models_link_opens_its_page_with_the_apis_versions(signed_in: Vi
 
 
 def me_with(served: Served, token: str) -> httpx.Response:
-    return httpx.post(
+    return http.post(
         f"{served.url}/graphql",
         json={"query": "{ me { name } }"},
         headers={"Authorization": f"token {token}"},

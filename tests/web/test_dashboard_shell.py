@@ -10,9 +10,8 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
 import pytest
-from support import stop_server
+from support import http, stop_server
 from web_support import (
     FIXTURE_BUILD,
     USER,
@@ -123,7 +122,7 @@ async def test_signing_out_through_the_form_ends_the_session(probing: Visit) -> 
     async with page.expect_navigation():
         await page.get_by_role("button", name="Sign out").click()
     assert "Sign in" in await page.title(), await page.content()
-    answer = httpx.get(
+    answer = http.get(
         f"{served.url}/api/session", cookies={"gitstudio_session": session}, timeout=10
     )
     assert answer.status_code == 401, answer.text  # the session itself ended
@@ -132,5 +131,5 @@ async def test_signing_out_through_the_form_ends_the_session(probing: Visit) -> 
 def test_serve_demo_prints_the_dashboards_address(demo: Served) -> None:
     printed = demo.server.output.read_text()
     assert f"The dashboard: {demo.url}/projects/demo" in printed, printed
-    page = httpx.get(f"{demo.url}/projects/demo", timeout=10)
+    page = http.get(f"{demo.url}/projects/demo", timeout=10)
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")

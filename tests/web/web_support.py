@@ -22,9 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-import httpx
 import pytest
-from support import Server, start_server
+from support import Server, http, start_server
 
 from gitstudio.dashboard import BUILT
 
@@ -98,7 +97,7 @@ class Served:
         return self.server.url
 
     def gql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = httpx.post(
+        response = http.post(
             f"{self.url}/graphql",
             json={"query": query, "variables": variables or {}},
             headers={"Authorization": f"token {self.token}"},
