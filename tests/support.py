@@ -165,6 +165,10 @@ class Http:
     def post(self, url: str, **options: Any) -> httpx.Response:
         return self.request("POST", url, **options)
 
+    def async_client(self, **options: Any) -> httpx.AsyncClient:
+        """An ``httpx.AsyncClient`` with the process's TLS context."""
+        return httpx.AsyncClient(verify=self.tls, **options)
+
     def request(
         self,
         method: str,

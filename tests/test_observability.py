@@ -17,7 +17,7 @@ import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from services import require_service
-from support import Api, Server, free_port, start_server, stop_server
+from support import Api, Server, free_port, http, start_server, stop_server
 from ws_support import (
     LIVE,
     REDIS_URL,
@@ -54,8 +54,8 @@ async def env(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Served]
 
 async def scrape(server: Server, token: str | None) -> httpx.Response:
     headers = {"Authorization": f"token {token}"} if token else {}
-    async with httpx.AsyncClient(timeout=30) as http:
-        return await http.get(f"{server.url}/metrics", headers=headers)
+    async with http.async_client(timeout=30) as client:
+        return await client.get(f"{server.url}/metrics", headers=headers)
 
 
 def samples(text: str) -> Samples:
@@ -87,12 +87,12 @@ async def test_metrics_move_with_queries_syncs_ingest_and_subscriptions(
     env: Served, unique: str
 ) -> None:
     before = await metrics(env)
-    http = ("gitstudio_graphql_request_seconds_count", {"operation": "ObsTable"})
-    assert value(before, http[0], **http[1]) == 0
+    counted = ("gitstudio_graphql_request_seconds_count", {"operation": "ObsTable"})
+    assert value(before, counted[0], **counted[1]) == 0
 
     for _ in range(3):
         await graphql(env.server, env.token, TABLE, {"id": env.project.id})
-    async with httpx.AsyncClient(timeout=30) as client:  # a document that does not validate
+    async with http.async_client(timeout=30) as client:  # a document that does not validate
         response = await client.post(
             f"{env.server.url}/graphql",
             json={"query": "query ObsBroken { nope }", "operationName": "ObsBroken"},
@@ -133,7 +133,7 @@ async def test_metrics_move_with_queries_syncs_ingest_and_subscriptions(
 
     # The counters are committed before the answer is sent (the live writer's flush).
     after = await metrics(env)
-    assert value(after, *http[:1], **http[1], transport="http", outcome="ok") == 3
+    assert value(after, *counted[:1], **counted[1], transport="http", outcome="ok") == 3
     # an invalid document's operationName takes no label slot: it is "rejected"
     assert value(after, "gitstudio_graphql_request_seconds_count", operation="ObsBroken") == 0
     assert (
@@ -262,7 +262,7 @@ async def test_operation_labels_are_bounded(env: Served) -> None:
     assert telemetry.operation_label("x" * 65) == "other"
     assert telemetry.operation_label(None) == "anonymous"
     # Over HTTP: a hostile operation name never becomes a label.
-    async with httpx.AsyncClient(timeout=30) as client:
+    async with http.async_client(timeout=30) as client:
         response = await client.post(
             f"{env.server.url}/graphql",
             json={"query": "query { __typename }", "operationName": 'a"b}\n'},
@@ -511,7 +511,7 @@ async def test_rejected_requests_take_no_operation_label(
         "query A { __typename } query B { __typename }",
     ]
     try:
-        async with httpx.AsyncClient(timeout=30) as client:
+        async with http.async_client(timeout=30) as client:
             for i in range(8):
                 response = await client.post(
                     f"{server.url}/graphql",

@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 import orjson
 import pytest
 import websockets
 from gql import Client, gql
 from gql.transport.websockets import WebsocketsTransport
-from support import Server, git, start_server, stop_server
+from support import Server, git, http, start_server, stop_server
 
 from schema.relay import from_global_id, to_global_id
 from storage.tokens import generate_token, hash_token
@@ -95,8 +94,8 @@ def scopeless_token(sqlite_file: Path) -> str:
 async def graphql(
     server: Server, token: str, query: str, variables: dict[str, Any] | None = None
 ) -> dict[str, Any]:
-    async with httpx.AsyncClient(timeout=60) as http:
-        response = await http.post(
+    async with http.async_client(timeout=60) as client:
+        response = await client.post(
             f"{server.url}/graphql",
             json={"query": query, "variables": variables or {}},
             headers={"Authorization": f"token {token}"},
@@ -186,8 +185,8 @@ class Run:
             "client": "dvclive",
             **extra,
         }
-        async with httpx.AsyncClient(timeout=60) as http:
-            response = await http.post(
+        async with http.async_client(timeout=60) as client:
+            response = await client.post(
                 f"{self.server.url}/api/live",
                 content=orjson.dumps(body),
                 headers={
