@@ -1263,7 +1263,11 @@ SAMPLE = 200
 def _sampled(project_id: int, ranges: list[_Range]) -> Reads[list[int]]:
     """How many of the project's SAMPLE newest rows each of ``ranges`` holds: an estimate
     of its size (never of a count), read in one statement of SAMPLE probes per range."""
-    probes = [f"(SELECT COUNT(*) FROM cells f WHERE f.experiment_id = s.id AND {r.test})"
+    # SQLite, without statistics, may walk the range in cells_column_order for each probe
+    # (its test names more of that index's columns): 1.9 s at 10,000 commits, 0.6 ms probed
+    # by the row. PostgreSQL plans from its statistics and has no INDEXED BY.
+    cells = "cells f" if db.is_postgres() else "cells f INDEXED BY cells_of_experiment"
+    probes = [f"(SELECT COUNT(*) FROM {cells} WHERE f.experiment_id = s.id AND {r.test})"
               for r in ranges]  # fmt: skip
     rows = yield Fetch(
         f"SELECT {', '.join(f'SUM({p}) AS n{i}' for i, p in enumerate(probes))} FROM"
