@@ -320,7 +320,8 @@ async def main(
         for name, q in shapes.items():
             seen.clear()
             # The page's plan statement by statement, through the recording fetch.
-            await db._drive_async(queries._page_plan(project.id, q, None, 51), recorded(recording))
+            plan = queries._page_plan(project.id, q, None, 51, queries.RECORDS)
+            await db._drive_async(plan, recorded(recording))
             print(f"-- {name}")
             for query, args in seen:
                 print("   " + query[:160])
