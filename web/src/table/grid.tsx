@@ -131,13 +131,16 @@ export function ExperimentsTable(props: TableProps): preact.JSX.Element {
   const start = Math.max(0, first - OVERSCAN);
   const end = Math.min(items.length, first + BLOCK + Math.ceil(viewport / ROW_H) + OVERSCAN);
 
-  // Read the next page of each segment whose placeholders are in view (or just below).
+  // Read the next page of each segment whose placeholders are in view (or just below), and
+  // the first page again of each stale segment (TableModel.reread) with a line in view.
   useEffect(() => {
     const wanted = new Set<Segment>();
     const stop = Math.min(items.length, end + READ_AHEAD);
     for (let i = start; i < stop; i++) {
       const item = items[i];
-      if (item?.t === 'more' && !item.seg.loading && !item.seg.error) wanted.add(item.seg);
+      if (item && (item.t === 'more' || item.seg.stale) && !item.seg.loading && !item.seg.error) {
+        wanted.add(item.seg);
+      }
     }
     for (const seg of wanted) void model.load(seg);
   });

@@ -137,15 +137,19 @@ export class TableModel {
 
   /** Read the rows again from the first page (a sorted or filtered table cannot place a
    *  new or changed row itself: where it goes is the API's order). A read begun before
-   *  is dropped. */
+   *  is dropped. Each segment is read again as its lines come in view (the grid reads
+   *  stale segments as it reads placeholders), not every segment at each event. */
   reread(): void {
     this.generation += 1;
     for (const seg of this.segments) {
-      // The rows shown stay until the segment's first page, read again, replaces them: the
-      // table does not blank to placeholders at every event of a live run.
-      Object.assign(seg, { cursor: null, hasNext: true, loading: false, error: null, stale: true });
-      void this.load(seg);
+      // A segment's rows shown stay until its first page, read again, replaces them: the
+      // table does not blank to placeholders at every event of a live run. One without rows
+      // shows its placeholder again (its total unknown: a detached group of none too).
+      const stale = seg.rows.length > 0;
+      Object.assign(seg, { cursor: null, hasNext: true, loading: false, error: null, stale });
+      if (!stale) seg.total = null;
     }
+    this.changed();
   }
 
   private generation = 0;
